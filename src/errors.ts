@@ -70,11 +70,16 @@ export class DataValidationError extends PeakEndError {
   readonly issues: readonly DataIssue[];
   readonly totalIssues: number;
 
-  constructor(issues: readonly DataIssue[], options: PeakEndErrorOptions = {}) {
+  /**
+   * @param issues the problems found (only the first {@link MAX_LISTED_ISSUES} are kept)
+   * @param totalIssues how many there were in all, when the caller stopped collecting early
+   */
+  constructor(issues: readonly DataIssue[], options: PeakEndErrorOptions & { totalIssues?: number } = {}) {
     const listed = issues.slice(0, MAX_LISTED_ISSUES);
-    super('data_validation', describeIssues(listed, issues.length), options);
+    const total = Math.max(options.totalIssues ?? issues.length, issues.length);
+    super('data_validation', describeIssues(listed, total), options);
     this.issues = listed;
-    this.totalIssues = issues.length;
+    this.totalIssues = total;
   }
 }
 

@@ -1,0 +1,123 @@
+/**
+ * Text decoding of CSV bytes: BOM detection, UTF-8 validation and the GB18030 fallback that
+ * Chinese Excel exports need. Uses the WHATWG `TextDecoder` (Node, Deno, Bun, browsers).
+ */
+import { DataValidationError } from '../errors.js';
+
+/** Encodings accepted by name (WHATWG labels); anything `TextDecoder` knows also works. */
+export type SurveyEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'gbk' | 'windows-1252' | (string & {});
+
+/** Result of sniffing the start of a byte stream. */
+export interface DetectedEncoding {
+  readonly encoding: string;
+  /** Length of the byte-order mark to skip. */
+  readonly bomLength: number;
+  /** Whether the encoding was guessed (not from a BOM or the caller). */
+  readonly guessed: boolean;
+}
+
+/**
+ * Picks the encoding of CSV bytes: the caller's `encoding` if given; else a BOM (UTF-8, UTF-16 LE/BE);
+ * else UTF-8 if `head` is valid UTF-8 (a sequence cut at the end of `head` is allowed); else
+ * GB18030 (a superset of GBK and GB2312, what Excel writes for Chinese CSVs).
+ */
+export function detectEncoding(head: Uint8Array, encoding?: string): DetectedEncoding {
+  const bom = bomOf(head);
+  if (encoding !== undefined) {
+    const canonical = canonicalEncoding(encoding);
+    return { encoding: canonical, bomLength: bom !== null && bom.encoding === canonical ? bom.length : 0, guessed: false };
+  }
+  if (bom !== null) return { encoding: bom.encoding, bomLength: bom.length, guessed: false };
+  return { encoding: firstInvalidUtf8(head, true) === -1 ? 'utf-8' : 'gb18030', bomLength: 0, guessed: true };
+}
+
+function bomOf(bytes: Uint8Array): { encoding: string; length: number } | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
+  return null;
+}
+
+/**
+ * The canonical WHATWG name of an encoding label (`'GBK'` -> `'gbk'`, `'utf8'` -> `'utf-8'`).
+ *
+ * @throws DataValidationError (code `invalid_encoding`) for a label no decoder knows.
+ */
+export function canonicalEncoding(label: string): string {
+  try {
+    return new TextDecoder(label).encoding;
+  } catch (cause) {
+    throw encodingError(`Unknown encoding "${label}"; use utf-8, utf-16le, utf-16be, gb18030, gbk or windows-1252.`, null, cause);
+  }
+}
+
+/**
+ * Decodes CSV bytes to text (BOM removed).
+ *
+ * @throws DataValidationError (code `invalid_encoding`) naming the line of the first byte sequence
+ *   that is not valid in the chosen encoding.
+ */
+export function decodeBytes(bytes: Uint8Array, encoding?: string): { text: string; detected: DetectedEncoding } {
+  const detected = detectEncoding(bytes, encoding);
+  const body = bytes.subarray(detected.bomLength);
+  try {
+    return { text: new TextDecoder(detected.encoding, { fatal: true, ignoreBOM: true }).decode(body), detected };
+  } catch (cause) {
+    const offset = detected.encoding === 'utf-8' ? firstInvalidUtf8(body, false) : -1;
+    const line = offset >= 0 ? lineAt(body, offset) : null;
+    throw encodingError(
+      `The file is not valid ${detected.encoding}${line === null ? '' : ` (first bad byte on line ${line})`}; ` +
+        'save it as UTF-8, or pass the right encoding (e.g. encoding: "gb18030" or "windows-1252").',
+      line,
+      cause,
+    );
+  }
+}
+
+/** Builds the `invalid_encoding` validation error. */
+export function encodingError(message: string, line: number | null, cause?: unknown): DataValidationError {
+  return new DataValidationError([{ code: 'invalid_encoding', path: [null, null], line, message, input: null }], { cause });
+}
+
+/** 1-based line number of byte `offset` (counting LF bytes before it). */
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+/**
+ * Offset of the first invalid UTF-8 sequence, or -1. With `allowTruncatedEnd`, a multi-byte
+ * sequence cut off by the end of the buffer is accepted (the buffer is only a file's head).
+ */
+function firstInvalidUtf8(bytes: Uint8Array, allowTruncatedEnd: boolean): number {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lower = 0x80;
+    let upper = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lower = 0xa0;
+      if (b === 0xed) upper = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lower = 0x90;
+      if (b === 0xf4) upper = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= n) return allowTruncatedEnd ? -1 : i;
+      const c = bytes[i + k] as number;
+      if (c < (k === 1 ? lower : 0x80) || c > (k === 1 ? upper : 0xbf)) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
