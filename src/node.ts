@@ -4,3 +4,5 @@
  * @packageDocumentation
  */
 export * from './index.js';
+export { readSurveyFile } from './ingest/read-survey-file.js';
+export type { ReadSurveyFileOptions } from './ingest/read-survey-file.js';

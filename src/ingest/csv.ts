@@ -44,7 +44,6 @@ export function csvParseOptions(delimiter: string): Options {
     bom: true,
     relax_column_count: true,
     skip_empty_lines: false,
-    info: true,
     record_delimiter: ['\r\n', '\n', '\r'],
   };
 }
@@ -86,11 +85,11 @@ export function parseCsvText(text: string, delimiter: string, sink: RecordSink):
   try {
     parse(text, {
       ...csvParseOptions(delimiter),
-      on_record: (record: { record: string[]; info: { lines: number } }) => {
-        sink.record(record.record, lines.next(record.info.lines));
+      on_record: (record: string[], context) => {
+        sink.record(record, lines.next(context.lines));
         return null;
       },
-    } as Options);
+    });
   } catch (cause) {
     if (cause instanceof DataValidationError) throw cause;
     throw csvSyntaxError(cause, lines.pendingLine);

@@ -74,13 +74,18 @@ export function decodeBytes(bytes: Uint8Array, encoding?: string): { text: strin
   }
 }
 
+/** The warning added when bytes were not valid UTF-8 and the GB18030 fallback was used. */
+export function guessedEncodingWarning(encoding: string): { code: string; message: string } {
+  return { code: 'encoding_guessed', message: `The data is not valid UTF-8 and was read as ${encoding}; pass encoding if that is wrong.` };
+}
+
 /** Builds the `invalid_encoding` validation error. */
 export function encodingError(message: string, line: number | null, cause?: unknown): DataValidationError {
   return new DataValidationError([{ code: 'invalid_encoding', path: [null, null], line, message, input: null }], { cause });
 }
 
 /** 1-based line number of byte `offset` (counting LF bytes before it). */
-function lineAt(bytes: Uint8Array, offset: number): number {
+export function lineAt(bytes: Uint8Array, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
   return line;
@@ -90,7 +95,7 @@ function lineAt(bytes: Uint8Array, offset: number): number {
  * Offset of the first invalid UTF-8 sequence, or -1. With `allowTruncatedEnd`, a multi-byte
  * sequence cut off by the end of the buffer is accepted (the buffer is only a file's head).
  */
-function firstInvalidUtf8(bytes: Uint8Array, allowTruncatedEnd: boolean): number {
+export function firstInvalidUtf8(bytes: Uint8Array, allowTruncatedEnd: boolean): number {
   let i = 0;
   const n = bytes.length;
   while (i < n) {

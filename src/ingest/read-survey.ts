@@ -6,7 +6,7 @@ import { normalizeSpec, type SurveySpec } from '../schema/survey-spec.js';
 import type { Survey, Warning } from '../survey/survey.js';
 import { SurveyBuilder } from './builder.js';
 import { parseCsvText, sniffDelimiter } from './csv.js';
-import { decodeBytes } from './decode.js';
+import { decodeBytes, guessedEncodingWarning } from './decode.js';
 
 /** A cell value in row or column input. */
 export type CellValue = string | number | null | undefined;
@@ -67,7 +67,7 @@ export function readSurvey(input: SurveyInput, spec: SurveySpec, options: ReadSu
       text = decoded.text;
       encoding = decoded.detected.encoding;
       if (decoded.detected.guessed && encoding !== 'utf-8') {
-        warnings.push({ code: 'encoding_guessed', message: `The bytes are not valid UTF-8 and were read as ${encoding}; pass encoding if that is wrong.` });
+        warnings.push(guessedEncodingWarning(encoding));
       }
     }
     const delimiter = checkDelimiter(options.delimiter) ?? sniffDelimiter(text);
