@@ -13,7 +13,7 @@ export default defineConfig([
     external: [/^node:/],
   },
   {
-    entry: { cli: 'src/cli/main.ts' },
+    entry: { cli: 'src/cli/bin.ts' },
     format: ['esm'],
     target: 'node20',
     platform: 'node',

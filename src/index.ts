@@ -18,3 +18,38 @@ export {
   MAX_LISTED_ISSUES,
 } from './errors.js';
 export type { DataIssue, IssueCode, PeakEndErrorOptions } from './errors.js';
+
+// survey spec, ingest and the Survey
+export { surveySpecSchema, normalizeSpec, normalizeText, DEFAULT_MISSING_CODES } from './schema/survey-spec.js';
+export type { SurveySpec, NormalizedSpec, Touchpoint } from './schema/survey-spec.js';
+export { readSurvey, safeReadSurvey } from './ingest/read-survey.js';
+export type { SurveyInput, CellValue, ReadSurveyOptions, SafeReadResult } from './ingest/read-survey.js';
+export { inferSurveySpec } from './ingest/infer-spec.js';
+export type { InferSpecOptions, InferredSpec } from './ingest/infer-spec.js';
+export { surveyColumn, DROP_REASONS } from './survey/survey.js';
+export type { Survey, IngestReport, ColumnReport, DropReason, Warning } from './survey/survey.js';
+export { describeSurvey } from './survey/describe-survey.js';
+export type { DescribeOptions, SurveyDescriptives, ItemDescriptives, ScalePointCount } from './survey/describe-survey.js';
+
+// presenters
+export { formatDescriptivesText, formatIngestReportText, formatTable } from './report/text.js';
+
+// distributions and paired tests
+export {
+  normalCdf,
+  normalUpperTail,
+  normalQuantile,
+  studentTCdf,
+  studentTUpperTail,
+  studentTQuantile,
+  fCdf,
+  fUpperTail,
+  fQuantile,
+  chiSquareCdf,
+  chiSquareUpperTail,
+  chiSquareQuantile,
+} from './distributions/index.js';
+export { pairedTTest } from './inference/paired-t-test.js';
+export type { PairedTTestResult } from './inference/paired-t-test.js';
+export { wilcoxonSignedRank } from './inference/wilcoxon-signed-rank.js';
+export type { WilcoxonSignedRankResult } from './inference/wilcoxon-signed-rank.js';

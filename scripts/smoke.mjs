@@ -1,0 +1,46 @@
+// Smoke tests of the built package (run after `npm run build`): the core import works under
+// Node (ESM and CJS), Deno and Bun, the CLI runs, and the core bundles for browsers with no
+// Node built-ins. Exits non-zero on the first failure.
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const expected = { n: 3, meanPrice: 3, rowsRead: 3 };
+const script = join(root, 'scripts', 'smoke-runtime.mjs');
+
+function check(label, output) {
+  const got = JSON.parse(output.trim().split('\n').pop());
+  if (JSON.stringify(got) !== JSON.stringify(expected)) throw new Error(`${label}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(got)}`);
+  console.log(`ok  ${label}`);
+}
+
+check('node ESM', execFileSync(process.execPath, [script], { encoding: 'utf8' }));
+
+const require = createRequire(import.meta.url);
+const cjs = require(join(root, 'dist', 'index.cjs'));
+const survey = cjs.readSurvey('a,o\n1,2\n3,4\n5,5\n', { touchpoints: ['a'], overall: 'o', scale: { min: 1, max: 5 } });
+check('node CJS', JSON.stringify({ n: survey.n, meanPrice: cjs.describeSurvey(survey).items[0].mean, rowsRead: 3 }));
+const nodeEntry = await import(join(root, 'dist', 'node.js'));
+if (typeof nodeEntry.readSurveyFile !== 'function') throw new Error('peak-end/node does not export readSurveyFile');
+console.log('ok  peak-end/node exports readSurveyFile');
+
+check('deno', execFileSync(bin('deno'), ['run', '--quiet', '--allow-read', '--allow-env', script], { encoding: 'utf8', cwd: root }));
+check('bun', execFileSync(bin('bun'), [script], { encoding: 'utf8', cwd: root }));
+
+await build({
+  entryPoints: [join(root, 'dist', 'index.js')],
+  bundle: true,
+  platform: 'browser',
+  format: 'esm',
+  write: false,
+  logLevel: 'silent',
+});
+console.log('ok  browser bundle (esbuild, platform browser, no Node built-ins)');
+
+const help = execFileSync(process.execPath, [join(root, 'dist', 'cli.js'), '--version'], { encoding: 'utf8' });
+if (!/^\d+\.\d+\.\d+/.test(help.trim())) throw new Error(`CLI --version printed ${help}`);
+console.log('ok  CLI runs');

@@ -1,0 +1,72 @@
+/**
+ * Plain-text presenters: aligned tables for a terminal. They format results; they never compute
+ * statistics.
+ */
+import type { IngestReport } from '../survey/survey.js';
+import type { SurveyDescriptives } from '../survey/describe-survey.js';
+
+/** Formats a number with fixed decimals, or an en dash for a missing statistic. */
+export function formatNumber(value: number | null, decimals = 2): string {
+  return value === null || !Number.isFinite(value) ? '–' : value.toFixed(decimals);
+}
+
+/** Aligns rows of cells into columns; the first row is the header. Numbers align right. */
+export function formatTable(rows: readonly (readonly string[])[]): string {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
+  const numeric = (cell: string): boolean => /^[-+–]?[\d.,%]+$|^–$/.test(cell);
+  const lines = rows.map((row, r) =>
+    row
+      .map((cell, i) => {
+        const pad = ' '.repeat((widths[i] ?? 0) - displayWidth(cell));
+        return r > 0 && numeric(cell) ? pad + cell : cell + pad;
+      })
+      .join('  ')
+      .trimEnd(),
+  );
+  lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
+  return lines.join('\n');
+}
+
+/** Terminal width of a string: East Asian wide characters take two columns. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return width;
+}
+
+/** The descriptives table: one row per touchpoint (journey order) and the overall rating. */
+export function formatDescriptivesText(descriptives: SurveyDescriptives): string {
+  const pct = (v: number | null): string => (v === null ? '–' : `${(v * 100).toFixed(0)}%`);
+  const level = `${Math.round(descriptives.level * 100)}% CI`;
+  const rows = [
+    ['Item', 'n', 'Missing', 'Mean', 'SD', 'SE', level, 'Median', 'Top-2', 'Bottom-2'],
+    ...descriptives.items.map((d) => [
+      d.role === 'overall' ? `${d.label} (overall)` : d.label,
+      String(d.n),
+      String(d.missing),
+      formatNumber(d.mean),
+      formatNumber(d.sampleStandardDeviation),
+      formatNumber(d.standardError, 3),
+      d.ciLower === null || d.ciUpper === null ? '–' : `${formatNumber(d.ciLower)}–${formatNumber(d.ciUpper)}`,
+      formatNumber(d.median, 1),
+      pct(d.topTwoBox),
+      pct(d.bottomTwoBox),
+    ]),
+  ];
+  return formatTable(rows);
+}
+
+/** One paragraph accounting for every input row. */
+export function formatIngestReportText(report: IngestReport): string {
+  const dropped = Object.entries(report.droppedByReason)
+    .filter(([, count]) => count > 0)
+    .map(([reason, count]) => `${count} ${reason.replace(/_/g, ' ')}`);
+  const lines = [
+    `Rows read: ${report.rowsRead}; used: ${report.rowsUsed}; dropped: ${report.rowsDropped}${dropped.length ? ` (${dropped.join(', ')})` : ''}.`,
+  ];
+  const source = [report.encoding && `encoding ${report.encoding}`, report.delimiter && `delimiter ${JSON.stringify(report.delimiter)}`].filter(Boolean);
+  if (source.length) lines.push(`Read as ${source.join(', ')}.`);
+  if (report.ignoredColumns.length) lines.push(`Columns not in the spec (ignored): ${report.ignoredColumns.join(', ')}.`);
+  return lines.join('\n');
+}

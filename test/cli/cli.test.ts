@@ -1,0 +1,74 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+
+const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'peak-end-cli-'));
+
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, {
+    out: (t) => out.push(t),
+    info: (t) => err.push(t),
+    warn: (t) => err.push(`Warning: ${t}`),
+    error: (t) => err.push(`Error: ${t}`),
+    packageRoot,
+  });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+describe('peak-end CLI', () => {
+  it('demo prints the ingest account and a descriptives table of the bundled survey', async () => {
+    const { code, stdout } = await run('demo');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Rows read: 47; used: 47; dropped: 0.');
+    expect(stdout).toMatch(/Awareness\s+47\s+0\s+\d\.\d\d/);
+    expect(stdout).toContain('overall (overall)');
+  });
+
+  it('describe --json prints one JSON document on stdout and nothing else', async () => {
+    const { code, stdout } = await run('demo', '--json');
+    expect(code).toBe(0);
+    const parsed = JSON.parse(stdout);
+    expect(parsed.descriptives.items).toHaveLength(8);
+    expect(parsed.ingest.rowsRead).toBe(47);
+  });
+
+  it('infers the spec from a messy CSV and announces every guess on stderr', async () => {
+    const file = join(dir, 'messy.csv');
+    writeFileSync(file, '\uFEFFid;Price;Delivery;Overall\r\n1;4;5;5\r\n2;NA;3;4\r\n\r\n3;2;2;2\r\n');
+    const { code, stdout, stderr } = await run('describe', file);
+    expect(code).toBe(0);
+    expect(stderr).toContain('Using overall rating: "Overall"');
+    expect(stderr).toContain('Using touchpoints in journey order: Price, Delivery');
+    expect(stdout).toContain('Rows read: 3; used: 3; dropped: 0.');
+  });
+
+  it('exits 3 and lists issues with lines on invalid data', async () => {
+    const file = join(dir, 'bad.csv');
+    writeFileSync(file, 'a,b,overall\n1,2,3\n1,9,3\n');
+    const { code, stderr } = await run('describe', file, '--scale', '1-5', '--touchpoints', 'a,b', '--overall', 'overall');
+    expect(code).toBe(3);
+    expect(stderr).toContain('Row 2 (line 3), column "b": "9" is outside the scale 1-5');
+  });
+
+  it('exits 2 on usage errors and prints help on --help', async () => {
+    expect((await run('nonsense')).code).toBe(2);
+    expect((await run('describe')).code).toBe(2);
+    expect((await run('describe', 'x.csv', '--bogus')).code).toBe(2);
+    expect((await run()).code).toBe(2);
+    const help = await run('describe', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Examples:');
+  });
+
+  it('prints the version from package.json', async () => {
+    const { code, stdout } = await run('--version');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});

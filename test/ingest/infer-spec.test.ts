@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidArgumentError } from '../../src/errors.js';
+import { inferSurveySpec } from '../../src/ingest/infer-spec.js';
+
+describe('inferSurveySpec', () => {
+  it('takes numeric rating columns as touchpoints in file order and the overall column by name', () => {
+    const { spec, notes } = inferSurveySpec('id,region,price,delivery,Overall satisfaction,support\n101,n,4,5,5,3\n102,s,3,NA,4,2\n');
+    expect(spec.overall).toBe('Overall satisfaction');
+    expect(spec.touchpoints).toEqual(['price', 'delivery', 'support']);
+    expect(spec.scale).toEqual({ min: 1, max: 5 });
+    expect(notes.some((n) => n.includes('"id" looks like a respondent id'))).toBe(true);
+    expect(inferSurveySpec('code,a,b\n500,2,3\n').notes[0]).toBe('"code" is numeric but not a rating (values 500 to 500); left out');
+    expect(notes).toHaveLength(4);
+    expect(inferSurveySpec("id,a,b\n1,2,3\n2,3,4\n").notes[0]).toBe('"id" looks like a respondent id; left out');
+  });
+
+  it('recognises a Chinese overall column and falls back to the last numeric column', () => {
+    expect(inferSurveySpec('品牌形象,价格,总体满意度\n5,4,4\n').spec.overall).toBe('总体满意度');
+    expect(inferSurveySpec('a,b,c\n1,2,3\n').spec.overall).toBe('c');
+  });
+
+  it('picks the smallest standard scale holding every value (0-10 when zeros occur)', () => {
+    expect(inferSurveySpec('a,b\n0,9\n10,8\n').spec.scale).toEqual({ min: 0, max: 10 });
+    expect(inferSurveySpec('a,b\n1,7\n6,2\n').spec.scale).toEqual({ min: 1, max: 7 });
+  });
+
+  it('keeps what the caller gives and only announces guesses', () => {
+    const { spec, notes } = inferSurveySpec('a,b,c\n1,2,3\n', { overall: 'a', touchpoints: ['c', 'b'], scale: { min: 1, max: 5 } });
+    expect(spec).toMatchObject({ overall: 'a', touchpoints: ['c', 'b'], scale: { min: 1, max: 5 } });
+    expect(notes).toEqual([]);
+  });
+
+  it('explains when there is nothing numeric to analyse', () => {
+    expect(() => inferSurveySpec('name,comment\nann,good\n')).toThrow(InvalidArgumentError);
+    expect(() => inferSurveySpec('score\n4\n')).toThrow(/No numeric touchpoint columns/);
+  });
+});
