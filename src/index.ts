@@ -53,3 +53,19 @@ export { pairedTTest } from './inference/paired-t-test.js';
 export type { PairedTTestResult } from './inference/paired-t-test.js';
 export { wilcoxonSignedRank } from './inference/wilcoxon-signed-rank.js';
 export type { WilcoxonSignedRankResult } from './inference/wilcoxon-signed-rank.js';
+
+// regression
+export { ols } from './regression/ols.js';
+export type { OlsOptions, OlsResult, OlsCoefficient, AliasedCoefficient, CovarianceType } from './regression/ols.js';
+
+// peak-end analysis
+export { peakEnd, formatPValue } from './experience/peak-end.js';
+export type { PeakEndOptions, PeakEndResult, AggregateWithTest, RespondentPeakEnd, ModelComparison, ModelAccuracy, PredictionModel } from './experience/peak-end.js';
+export { aggregatePeakEnd } from './experience/aggregate-peak-end.js';
+export type { AggregatePeakEndResult, PeakRule, PeakEndRule, TouchpointMean, Moment } from './experience/aggregate-peak-end.js';
+export { predictionAccuracy } from './experience/prediction-accuracy.js';
+export type { PredictionAccuracy } from './experience/prediction-accuracy.js';
+
+// reproducible randomness
+export { createRng } from './random/rng.js';
+export type { Rng } from './random/rng.js';

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { compareToGolden, logRelativeError } from './golden.js';
+
+describe('the golden checker', () => {
+  it('flags numbers outside the relative tolerance, missing fields and length mismatches', () => {
+    const expected = { a: 1, b: [1, 2], c: { d: 'x', e: null }, f: 1e-20 };
+    expect(compareToGolden({ a: 1 + 1e-12, b: [1, 2], c: { d: 'x', e: null }, f: 0 }, expected, { relative: 1e-9, absolute: 1e-15 })).toEqual([]);
+    const found = compareToGolden({ a: 1.001, b: [1], c: { d: 'y', e: 3 } }, expected, { relative: 1e-9, absolute: 1e-30 });
+    expect(found.map((m) => m.path)).toEqual(['a', 'b', 'c.d', 'c.e', 'f']);
+  });
+
+  it('applies per-field tolerances by the last path segment', () => {
+    const mismatches = compareToGolden({ p: 1.01, q: 1.01 }, { p: 1, q: 1 }, { relative: 1e-9, fields: { p: { relative: 0.1 } } });
+    expect(mismatches.map((m) => m.path)).toEqual(['q']);
+  });
+
+  it('computes the log relative error as NIST defines it', () => {
+    expect(logRelativeError(1.0001, 1)).toBeCloseTo(4, 6);
+    expect(logRelativeError(1e-7, 0)).toBeCloseTo(7, 10);
+    expect(logRelativeError(2, 2)).toBe(15);
+  });
+});
