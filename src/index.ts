@@ -69,3 +69,8 @@ export type { PredictionAccuracy } from './experience/prediction-accuracy.js';
 // reproducible randomness
 export { createRng } from './random/rng.js';
 export type { Rng } from './random/rng.js';
+
+// relative importance
+export { relativeImportance, IMPORTANCE_METHODS, MAX_EXACT_LMG_PLAYERS, MAX_DOMINANCE_PREDICTORS } from './importance/relative-importance.js';
+export type { ImportanceMethod, RelativeImportanceOptions, RelativeImportanceResult } from './importance/relative-importance.js';
+export type { DominanceDetails } from './importance/dominance.js';
