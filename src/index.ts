@@ -74,3 +74,5 @@ export type { Rng } from './random/rng.js';
 export { relativeImportance, IMPORTANCE_METHODS, MAX_EXACT_LMG_PLAYERS, MAX_DOMINANCE_PREDICTORS } from './importance/relative-importance.js';
 export type { ImportanceMethod, RelativeImportanceOptions, RelativeImportanceResult } from './importance/relative-importance.js';
 export type { DominanceDetails } from './importance/dominance.js';
+export { bootstrapImportance } from './importance/bootstrap.js';
+export type { BootstrapImportanceOptions, BootstrapImportanceResult, BootstrapEstimate, Interval } from './importance/bootstrap.js';

@@ -61,6 +61,11 @@ export interface ImportanceData {
   readonly corr: Float64Array;
   readonly n: number;
   readonly rowsDropped: number;
+  /** Complete-case columns: the predictors, then the outcome. */
+  readonly columns: readonly Float64Array[];
+  /** Complete-case weights (all 1 without weights). */
+  readonly weights: Float64Array;
+  readonly weighted: boolean;
 }
 
 /**
@@ -103,7 +108,7 @@ export function importanceData(X: readonly (readonly (number | null)[])[], y: Ar
   if (constant.length > 0) {
     throw new RankDeficientError(`${constant.join(', ')} ${constant.length === 1 ? 'is' : 'are'} constant on the complete cases; relative importance needs variation in every predictor and the outcome.`, constant);
   }
-  return { names, corr, n, rowsDropped: dropped };
+  return { names, corr, n, rowsDropped: dropped, columns: columns.map((c) => Float64Array.from(c)), weights: Float64Array.from(w), weighted: options.weights !== undefined };
 }
 
 /**
