@@ -76,3 +76,11 @@ export type { ImportanceMethod, RelativeImportanceOptions, RelativeImportanceRes
 export type { DominanceDetails } from './importance/dominance.js';
 export { bootstrapImportance } from './importance/bootstrap.js';
 export type { BootstrapImportanceOptions, BootstrapImportanceResult, BootstrapEstimate, Interval } from './importance/bootstrap.js';
+
+// key drivers and key moments
+export { keyDrivers } from './experience/key-drivers.js';
+export type { KeyDriversOptions, KeyDriversResult, TouchpointDriver } from './experience/key-drivers.js';
+export { importancePerformance } from './experience/ipa.js';
+export type { IpaPoint, IpaOptions, IpaResult, Quadrant } from './experience/ipa.js';
+export { penaltyReward } from './experience/penalty-reward.js';
+export type { PenaltyRewardOptions, PenaltyRewardResult, PenaltyRewardFactor, FactorType } from './experience/penalty-reward.js';

@@ -7,6 +7,7 @@ import { pairedTTest, type PairedTTestResult } from '../inference/paired-t-test.
 import { wilcoxonSignedRank, type WilcoxonSignedRankResult } from '../inference/wilcoxon-signed-rank.js';
 import { createRng } from '../random/rng.js';
 import { ols, type OlsResult } from '../regression/ols.js';
+import { columnMean } from '../survey/column-mean.js';
 import type { Survey, Warning } from '../survey/survey.js';
 import { aggregatePeakEnd, argmaxEarliest, resolveRule, type AggregatePeakEndResult, type PeakEndRule, type PeakRule } from './aggregate-peak-end.js';
 import { predictionAccuracy, type PredictionAccuracy } from './prediction-accuracy.js';
@@ -342,17 +343,6 @@ function positionOrders(positions: readonly (readonly string[])[], names: readon
   );
 }
 
-function columnMean(values: Float64Array): number {
-  let sum = 0;
-  let count = 0;
-  for (const v of values) {
-    if (!Number.isNaN(v)) {
-      sum += v;
-      count++;
-    }
-  }
-  return count === 0 ? Number.NaN : sum / count;
-}
 
 function tryTest<T>(fn: () => T, code: string, warnings: Warning[]): T | null {
   try {

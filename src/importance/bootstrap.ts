@@ -7,6 +7,7 @@ import { InvalidArgumentError, PeakEndError } from '../errors.js';
 import { correlationMatrix } from '../linalg/correlation.js';
 import { createRng } from '../random/rng.js';
 import type { Warning } from '../survey/survey.js';
+import { rankDescending } from './rank.js';
 import { importanceData, importanceFromData, type ImportanceData, type RelativeImportanceOptions } from './relative-importance.js';
 
 /** Options for {@link bootstrapImportance}. */
@@ -210,18 +211,6 @@ function jackknifeAcceleration(data: ImportanceData, options: RelativeImportance
   });
 }
 
-/** Ranks, largest value = 1; ties get their mean rank. */
-function rankDescending(values: readonly number[]): number[] {
-  const order = values.map((_, i) => i).sort((a, b) => (values[b] as number) - (values[a] as number));
-  const ranks = new Array<number>(values.length);
-  for (let start = 0; start < order.length; ) {
-    let end = start;
-    while (end + 1 < order.length && values[order[end + 1] as number] === values[order[start] as number]) end++;
-    for (let k = start; k <= end; k++) ranks[order[k] as number] = (start + end) / 2 + 1;
-    start = end + 1;
-  }
-  return ranks;
-}
 
 /** Quantile of sorted values, R's type 7 (linear interpolation between order statistics). */
 export function quantile(sorted: ArrayLike<number>, probability: number): number {

@@ -1,0 +1,218 @@
+/**
+ * keyDrivers: what drives overall satisfaction, touchpoint by touchpoint, through every standard
+ * lens: the regression, relative importance (with bootstrap intervals), key moments, pain points
+ * and hygiene factors, importance-performance quadrants and penalty-reward factors.
+ */
+import { InvalidArgumentError } from '../errors.js';
+import { bootstrapImportance, type BootstrapImportanceResult } from '../importance/bootstrap.js';
+import { relativeImportance, type ImportanceMethod, type RelativeImportanceResult } from '../importance/relative-importance.js';
+import { ols, type CovarianceType, type OlsCoefficient, type OlsResult } from '../regression/ols.js';
+import { columnMean } from '../survey/column-mean.js';
+import type { Survey, Warning } from '../survey/survey.js';
+import { rankDescending } from '../importance/rank.js';
+import { aggregatePeakEnd, type PeakEndRule } from './aggregate-peak-end.js';
+import { importancePerformance, type IpaResult, type Quadrant } from './ipa.js';
+import { penaltyReward, type FactorType, type PenaltyRewardResult } from './penalty-reward.js';
+
+/** Options for {@link keyDrivers}. */
+export interface KeyDriversOptions {
+  /** Covariance of the regression's standard errors. Default 'classical'. */
+  readonly covariance?: CovarianceType;
+  /** Significance level for key moments. Default 0.05. */
+  readonly alpha?: number;
+  /** Relative-importance measure for importance and the IPA grid. Default 'lmg'. */
+  readonly importance?: Exclude<ImportanceMethod, 'dominance'>;
+  /** Journey stages as groups for a grouped LMG (reported in `stageImportance`). */
+  readonly stages?: Readonly<Record<string, readonly string[]>>;
+  /** Bootstrap intervals for the importance (off unless given). */
+  readonly bootstrap?: { readonly replicates?: number; readonly seed?: number; readonly onProgress?: (p: { completed: number; total: number }) => void };
+  /** IPA crosshairs. Default 'means'. */
+  readonly crosshair?: 'means' | 'scale';
+  /**
+   * Mean rating from which performance counts as high (for pain points and hygiene factors).
+   * Default: halfway between the neutral point and the top of the scale (4 on 1-5, "satisfied").
+   */
+  readonly highPerformance?: number;
+  /** Peak-end rule for the peak and end flags. */
+  readonly peakEnd?: PeakEndRule;
+  /** Use the survey weights (WLS, weighted correlations) when the survey has them. Default true. */
+  readonly weighted?: boolean;
+}
+
+/** The classification of one touchpoint. */
+export interface TouchpointDriver {
+  readonly touchpoint: string;
+  readonly label: string;
+  readonly zh: string | null;
+  readonly en: string | null;
+  /** Mean rating over its answered cells. */
+  readonly performance: number;
+  /** Regression coefficient; null when aliased. */
+  readonly estimate: number | null;
+  readonly stdError: number | null;
+  readonly pValue: number | null;
+  readonly significant: boolean;
+  /** Relative importance on the R-squared scale. */
+  readonly importance: number;
+  /** Importance with the sign of the full-model coefficient. */
+  readonly signedImportance: number;
+  /** Importance as a share of R-squared. */
+  readonly importanceShare: number;
+  /** 1 = most important. */
+  readonly importanceRank: number;
+  readonly quadrant: Quadrant;
+  readonly penaltyRewardFactor: FactorType | null;
+  readonly flags: {
+    readonly peak: boolean;
+    readonly end: boolean;
+    /** A significant positive driver of overall satisfaction. */
+    readonly keyMoment: boolean;
+    /** A key moment whose performance is below the high-performance level. */
+    readonly painPoint: boolean;
+    /** High performance but not a driver: expected, not rewarded (Herzberg's hygiene factor). */
+    readonly hygiene: boolean;
+  };
+}
+
+/** Result of {@link keyDrivers}. */
+export interface KeyDriversResult {
+  readonly method: 'key-drivers';
+  readonly model: 'ols';
+  readonly alpha: number;
+  readonly highPerformance: number;
+  /** Complete cases used by the regression and the importance measures. */
+  readonly n: number;
+  readonly regression: OlsResult;
+  readonly importance: RelativeImportanceResult;
+  readonly stageImportance: RelativeImportanceResult | null;
+  readonly bootstrap: BootstrapImportanceResult | null;
+  readonly ipa: IpaResult;
+  readonly penaltyReward: PenaltyRewardResult | null;
+  readonly touchpoints: readonly TouchpointDriver[];
+  readonly warnings: readonly Warning[];
+}
+
+/**
+ * Key-driver analysis of a survey: overall satisfaction regressed on all touchpoints (OLS with
+ * full inference, complete cases), relative importance of each touchpoint (LMG by default; signs
+ * taken from the full-model coefficients), optional bootstrap intervals, and per touchpoint the
+ * classification the Zhijiang study uses:
+ *
+ * - `keyMoment`: significant (p < alpha) with a positive coefficient;
+ * - `painPoint`: a key moment whose mean is below the high-performance level;
+ * - `hygiene`: mean at or above the high-performance level but not a key moment;
+ * - `peak`, `end`: the peak-end rule's moments on the touchpoint means;
+ * - `quadrant`: Martilla & James's importance-performance grid;
+ * - `penaltyRewardFactor`: basic / performance / excitement from penalty-reward analysis.
+ *
+ * @example
+ * ```ts
+ * const drivers = keyDrivers(survey);
+ * drivers.touchpoints.filter((t) => t.flags.keyMoment).map((t) => t.touchpoint); // ['delivery', 'meeting']
+ * ```
+ * @throws InvalidArgumentError for bad options; InsufficientDataError and RankDeficientError from
+ *   the regression and importance measures.
+ */
+export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): KeyDriversResult {
+  const alpha = options.alpha ?? 0.05;
+  if (!(alpha > 0 && alpha < 1)) throw new InvalidArgumentError(`alpha must be between 0 and 1, got ${alpha}.`);
+  const { scale } = survey.spec;
+  const highPerformance = options.highPerformance ?? scale.neutral + (scale.max - scale.neutral) / 2;
+  const method = options.importance ?? 'lmg';
+  const names = survey.touchpoints.map((t) => t.column);
+  const columns = names.map((c) => survey.ratings.get(c) as Float64Array);
+  const overall = survey.ratings.get(survey.overall) as Float64Array;
+  const weighted = (options.weighted ?? true) && survey.weights !== null;
+  const X = Array.from({ length: survey.n }, (_, i) => columns.map((c) => c[i] as number));
+  const y = Array.from(overall);
+  const weights = weighted ? Array.from(survey.weights as Float64Array) : undefined;
+  const common = { names, ...(weights && { weights }) };
+
+  const regression = ols(X, y, { ...common, ...(options.covariance && { covariance: options.covariance }) });
+  const importance = relativeImportance(X, y, { ...common, method });
+  const stageImportance = options.stages === undefined ? null : relativeImportance(X, y, { ...common, method: 'lmg', groups: options.stages });
+  const bootstrap =
+    options.bootstrap === undefined
+      ? null
+      : bootstrapImportance(X, y, {
+          ...common,
+          method,
+          ...(options.bootstrap.replicates !== undefined && { replicates: options.bootstrap.replicates }),
+          ...(options.bootstrap.seed !== undefined && { seed: options.bootstrap.seed }),
+          ...(options.bootstrap.onProgress && { onProgress: options.bootstrap.onProgress }),
+        });
+  const warnings: Warning[] = [...regression.warnings, ...importance.warnings];
+
+  const performance = columns.map(columnMean);
+  const aggregate = aggregatePeakEnd(
+    names.map((touchpoint, j) => ({ touchpoint, mean: performance[j] as number })),
+    columnMean(overall),
+    { ...options.peakEnd, neutral: scale.neutral },
+  );
+  const peaks = new Set(aggregate.peaks.map((p) => p.touchpoint));
+  const ipa = importancePerformance(
+    names.map((touchpoint, j) => ({ touchpoint, performance: performance[j] as number, importance: importance.importance[touchpoint] as number })),
+    { crosshair: options.crosshair ?? 'means', neutral: scale.neutral },
+  );
+  let pr: PenaltyRewardResult | null = null;
+  try {
+    pr = penaltyReward(survey, { weighted });
+  } catch (error) {
+    warnings.push({ code: 'penalty_reward_skipped', message: `Penalty-reward analysis was skipped: ${(error as Error).message}` });
+  }
+  const ranks = rankDescending(names.map((n) => importance.importance[n] as number));
+  const touchpoints = survey.touchpoints.map((t, j): TouchpointDriver => {
+    const c = regression.coefficients.find((x) => x.name === t.column);
+    const coefficient = c !== undefined && 'estimate' in c ? (c as OlsCoefficient) : null;
+    const significant = coefficient !== null && coefficient.pValue !== null && coefficient.pValue < alpha;
+    const keyMoment = significant && (coefficient as OlsCoefficient).estimate > 0;
+    const value = importance.importance[t.column] as number;
+    const high = (performance[j] as number) >= highPerformance;
+    return {
+      touchpoint: t.column,
+      label: t.label,
+      zh: t.zh,
+      en: t.en,
+      performance: performance[j] as number,
+      estimate: coefficient?.estimate ?? null,
+      stdError: coefficient?.stdError ?? null,
+      pValue: coefficient?.pValue ?? null,
+      significant,
+      importance: value,
+      signedImportance: coefficient !== null && coefficient.estimate < 0 ? -value : value,
+      importanceShare: importance.rSquared > 0 ? value / importance.rSquared : 0,
+      importanceRank: ranks[j] as number,
+      quadrant: (ipa.points[j] as { quadrant: Quadrant }).quadrant,
+      penaltyRewardFactor: pr?.factors[j]?.factor ?? null,
+      flags: {
+        peak: peaks.has(t.column),
+        end: aggregate.end.touchpoint === t.column,
+        keyMoment,
+        painPoint: keyMoment && !high,
+        hygiene: high && !keyMoment,
+      },
+    };
+  });
+  const negative = touchpoints.filter((t) => t.significant && (t.estimate as number) < 0);
+  if (negative.length > 0) {
+    warnings.push({
+      code: 'negative_driver',
+      message: `${negative.map((t) => `"${t.touchpoint}"`).join(', ')} ${negative.length === 1 ? 'has' : 'have'} a significant negative coefficient: with correlated touchpoints this usually signals suppression, not that better service lowers satisfaction.`,
+    });
+  }
+  return {
+    method: 'key-drivers',
+    model: 'ols',
+    alpha,
+    highPerformance,
+    n: regression.n,
+    regression,
+    importance,
+    stageImportance,
+    bootstrap,
+    ipa,
+    penaltyReward: pr,
+    touchpoints,
+    warnings,
+  };
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidArgumentError } from '../../src/errors.js';
+import { importancePerformance } from '../../src/experience/ipa.js';
+import { keyDrivers } from '../../src/experience/key-drivers.js';
+import { penaltyReward } from '../../src/experience/penalty-reward.js';
+import { readSurvey } from '../../src/ingest/read-survey.js';
+import type { Survey } from '../../src/survey/survey.js';
+import { expectGolden, loadGolden } from '../helpers/golden.js';
+import { loadReference } from '../helpers/reference.js';
+
+function referenceSurvey(name: string): Survey {
+  const ref = loadReference(name);
+  const columns = Object.fromEntries(ref.columns.map((c, j) => [c, ref.data.map((row) => row[j] ?? null)]));
+  return readSurvey(columns, { touchpoints: ref.model.x, overall: ref.model.y, scale: { min: 1, max: 5 } });
+}
+
+describe('penaltyReward matches lm() on low-box and top-box dummies (R)', () => {
+  const golden = loadGolden<Record<string, Record<string, unknown>[]>>('experience/penalty-reward.json');
+  it.each(['survey-n47-k7-s1000', 'survey-n200-k5-s1000', 'survey-n500-k7-missing-s1000'])('%s', (name) => {
+    const result = penaltyReward(referenceSurvey(name));
+    expectGolden(result.factors, golden[name], { relative: 1e-9, absolute: 1e-12 }, name);
+    for (const f of result.factors) {
+      // Impact asymmetry from its definition, with negative parts counted as zero.
+      const p = Math.max(0, -(f.penalty as number));
+      const r = Math.max(0, f.reward as number);
+      expect(f.impactAsymmetry).toBeCloseTo(p + r === 0 ? Number.NaN : (r - p) / (p + r), 12);
+    }
+  });
+
+  it('classifies by impact asymmetry and reports empty boxes', () => {
+    // Nobody rates "a" 5: its reward cannot be estimated.
+    const survey = readSurvey(
+      { a: [1, 2, 3, 4, 4, 3, 2, 1, 3, 4, 2, 3], b: [5, 4, 3, 5, 1, 2, 5, 3, 4, 1, 5, 2], o: [2, 3, 3, 5, 2, 2, 4, 1, 4, 2, 4, 2] },
+      { touchpoints: ['a', 'b'], overall: 'o', scale: { min: 1, max: 5 } },
+    );
+    const r = penaltyReward(survey);
+    expect(r.factors[0]).toMatchObject({ reward: null, factor: null });
+    expect(r.warnings.map((w) => w.code)).toContain('empty_box');
+    expect(() => penaltyReward(survey, { lowAtMost: 4, highAtLeast: 4 })).toThrow(InvalidArgumentError);
+  });
+});
+
+describe('importancePerformance (Martilla & James quadrants)', () => {
+  it('places points by hand-computed crosshairs', () => {
+    // Mean performance (4 + 3 + 4.5 + 3.5) / 4 = 3.75; mean importance (0.3 + 0.3 + 0.1 + 0.1) / 4 = 0.2.
+    const r = importancePerformance([
+      { touchpoint: 'a', performance: 4, importance: 0.3 },
+      { touchpoint: 'b', performance: 3, importance: 0.3 },
+      { touchpoint: 'c', performance: 4.5, importance: 0.1 },
+      { touchpoint: 'd', performance: 3.5, importance: 0.1 },
+    ]);
+    expect(r.crosshair.kind).toBe('means');
+    expect(r.crosshair.performance).toBeCloseTo(3.75, 15);
+    expect(r.crosshair.importance).toBeCloseTo(0.2, 15);
+    expect(r.points.map((p) => p.quadrant)).toEqual(['keep up the good work', 'concentrate here', 'possible overkill', 'low priority']);
+    const scale = importancePerformance([{ touchpoint: 'a', performance: 2.9, importance: 1 }], { crosshair: 'scale', neutral: 3 });
+    expect(scale.points[0]?.quadrant).toBe('concentrate here');
+    expect(() => importancePerformance([])).toThrow(InvalidArgumentError);
+    expect(() => importancePerformance([{ touchpoint: 'a', performance: 3, importance: 1 }], { crosshair: 'scale' })).toThrow(/neutral/);
+  });
+});
+
+describe('keyDrivers', () => {
+  it('flags key moments, pain points and hygiene factors from R\'s regression and the touchpoint means', () => {
+    const name = 'survey-n47-k7-s1000';
+    const ref = loadReference(name);
+    const result = keyDrivers(referenceSurvey(name));
+    const lm = ref.lm.coefficients as { name: string; estimate: number; pValue: number }[];
+    for (const t of result.touchpoints) {
+      const r = lm.find((c) => c.name === t.touchpoint) as { estimate: number; pValue: number };
+      expect(t.estimate).toBeCloseTo(r.estimate, 10);
+      expect(t.flags.keyMoment).toBe(r.pValue < 0.05 && r.estimate > 0);
+      const column = ref.model.x.indexOf(t.touchpoint);
+      const values = ref.X.map((row) => row[column] as number);
+      const mean = values.reduce((a, b) => a + b, 0) / values.length;
+      expect(t.performance).toBeCloseTo(mean, 13);
+      expect(t.flags.painPoint).toBe(t.flags.keyMoment && mean < 4);
+      expect(t.flags.hygiene).toBe(!t.flags.keyMoment && mean >= 4);
+      expect(t.importance).toBeCloseTo((ref.relimp as Record<string, Record<string, number>>).lmg?.[t.touchpoint] as number, 10);
+    }
+    expect(result.touchpoints.filter((t) => t.flags.keyMoment).map((t) => t.touchpoint)).toEqual(['tp5', 'tp7']);
+    expect(result.touchpoints.filter((t) => t.flags.end).map((t) => t.touchpoint)).toEqual(['tp7']);
+    expect(result.touchpoints.map((t) => t.importanceRank).sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('adds grouped stage importance and bootstrap intervals on request, reproducibly', () => {
+    const survey = referenceSurvey('survey-n47-k7-s1000');
+    const options = { stages: { pre: ['tp1', 'tp2', 'tp3'], sale: ['tp4', 'tp5'], after: ['tp6', 'tp7'] }, bootstrap: { replicates: 40, seed: 3 } };
+    const a = keyDrivers(survey, options);
+    expect(Object.keys(a.stageImportance?.importance ?? {})).toEqual(['pre', 'sale', 'after']);
+    expect(a.bootstrap?.estimates).toHaveLength(7);
+    expect(keyDrivers(survey, options).bootstrap).toEqual(a.bootstrap);
+    expect(() => keyDrivers(survey, { alpha: 5 })).toThrow(InvalidArgumentError);
+  });
+});
