@@ -84,3 +84,9 @@ export { importancePerformance } from './experience/ipa.js';
 export type { IpaPoint, IpaOptions, IpaResult, Quadrant } from './experience/ipa.js';
 export { penaltyReward } from './experience/penalty-reward.js';
 export type { PenaltyRewardOptions, PenaltyRewardResult, PenaltyRewardFactor, FactorType } from './experience/penalty-reward.js';
+
+// the Report
+export { analyze } from './report/analyze.js';
+export type { AnalyzeOptions } from './report/analyze.js';
+export { reportSchema, reportJsonSchema, olsResultSchema } from './schema/report.js';
+export type { Report } from './schema/report.js';

@@ -9,5 +9,11 @@ process.exitCode = await main(process.argv.slice(2), {
   info: (text) => process.stderr.write(`${text}\n`),
   warn: (text) => process.stderr.write(`Warning: ${text}\n`),
   error: (text) => process.stderr.write(`Error: ${text}\n`),
+  progress: (label, completed, total) => {
+    if (!process.stderr.isTTY) return;
+    const width = 30;
+    const filled = Math.round((completed / total) * width);
+    process.stderr.write(`\r${label} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${completed}/${total}${completed === total ? '\n' : ''}`);
+  },
   packageRoot,
 });

@@ -8,6 +8,8 @@ export interface CommandContext {
   readonly warn: (text: string) => void;
   /** Error messages, on stderr. */
   readonly error: (text: string) => void;
+  /** Progress of a long step; shown as a bar on a terminal, silent otherwise. */
+  readonly progress: (label: string, completed: number, total: number) => void;
   /** The package root, to find bundled fixtures. */
   readonly packageRoot: string;
 }

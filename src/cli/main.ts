@@ -5,12 +5,14 @@
 import { DataValidationError, PeakEndError } from '../errors.js';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { CommandContext } from './context.js';
+import { analyzeCommand, analyzeHelp } from './analyze.js';
 import { demoCommand, demoHelp } from './demo.js';
 import { describeCommand, describeHelp } from './describe.js';
 import { UsageError } from './usage-error.js';
 
 const commands: Record<string, { run: (args: readonly string[], ctx: CommandContext) => Promise<void>; help: string; summary: string }> = {
-  demo: { run: demoCommand, help: demoHelp, summary: 'analyse the bundled demo survey (what npm start runs)' },
+  analyze: { run: analyzeCommand, help: analyzeHelp, summary: 'full analysis: descriptives, peak-end, key drivers' },
+  demo: { run: demoCommand, help: demoHelp, summary: 'analyse the bundled demo survey' },
   describe: { run: describeCommand, help: describeHelp, summary: 'descriptive statistics per touchpoint and overall' },
 };
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { reportSchema } from '../../src/schema/report.js';
 
 const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'peak-end-cli-'));
@@ -16,26 +17,51 @@ async function run(...argv: string[]): Promise<{ code: number; stdout: string; s
     info: (t) => err.push(t),
     warn: (t) => err.push(`Warning: ${t}`),
     error: (t) => err.push(`Error: ${t}`),
+    progress: () => undefined,
     packageRoot,
   });
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
 describe('peak-end CLI', () => {
-  it('demo prints the ingest account and a descriptives table of the bundled survey', async () => {
+  it('demo prints the full analysis of the bundled survey', async () => {
     const { code, stdout } = await run('demo');
     expect(code).toBe(0);
     expect(stdout).toContain('Rows read: 47; used: 47; dropped: 0.');
     expect(stdout).toMatch(/Awareness\s+47\s+0\s+\d\.\d\d/);
-    expect(stdout).toContain('overall (overall)');
+    for (const heading of ['DESCRIPTIVES', 'PEAK-END RULE', 'Verdict: ', 'KEY DRIVERS', 'PENALTY-REWARD']) expect(stdout).toContain(heading);
   });
 
-  it('describe --json prints one JSON document on stdout and nothing else', async () => {
+  it('analyze --json prints one schema-valid Report on stdout and nothing else', async () => {
     const { code, stdout } = await run('demo', '--json');
     expect(code).toBe(0);
     const parsed = JSON.parse(stdout);
+    expect(reportSchema.safeParse(parsed).error).toBeUndefined();
     expect(parsed.descriptives.items).toHaveLength(8);
     expect(parsed.ingest.rowsRead).toBe(47);
+  });
+
+  it('describe --json prints descriptives and the ingest account', async () => {
+    const file = join(packageRoot, 'fixtures', 'demo', 'survey.csv');
+    const { code, stdout } = await run('describe', file, '--spec', join(packageRoot, 'fixtures', 'demo', 'survey.json'), '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).descriptives.items).toHaveLength(8);
+  });
+
+  it('analyze --bootstrap reports progress and adds bootstrap intervals', async () => {
+    const file = join(packageRoot, 'fixtures', 'demo', 'survey.csv');
+    const progress: number[] = [];
+    const code = await main(['analyze', file, '--spec', join(packageRoot, 'fixtures', 'demo', 'survey.json'), '--bootstrap', '25', '--seed', '3'], {
+      out: (t) => expect(t).toContain('BOOTSTRAP (25 resamples, seed 3'),
+      info: () => undefined,
+      warn: () => undefined,
+      error: () => undefined,
+      progress: (_label, completed) => progress.push(completed),
+      packageRoot,
+    });
+    expect(code).toBe(0);
+    expect(progress.at(-1)).toBe(25);
+    expect((await run('analyze', file, '--bootstrap', 'many')).code).toBe(2);
   });
 
   it('infers the spec from a messy CSV and announces every guess on stderr', async () => {

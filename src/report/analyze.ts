@@ -1,0 +1,76 @@
+/**
+ * analyze: the whole analysis of a survey in one call, as one JSON-serialisable Report.
+ */
+import packageJson from '../../package.json' with { type: 'json' };
+import { InsufficientDataError, RankDeficientError } from '../errors.js';
+import { keyDrivers, type KeyDriversOptions, type KeyDriversResult } from '../experience/key-drivers.js';
+import { peakEnd, type PeakEndOptions, type PeakEndResult } from '../experience/peak-end.js';
+import type { Report } from '../schema/report.js';
+import { describeSurvey, type DescribeOptions } from '../survey/describe-survey.js';
+import type { Survey, Warning } from '../survey/survey.js';
+
+/** Options for {@link analyze}: each part's own options. */
+export interface AnalyzeOptions {
+  readonly describe?: DescribeOptions;
+  /** Peak-end options; per-respondent predictions are left out unless `includePredictions: true`. */
+  readonly peakEnd?: PeakEndOptions;
+  readonly keyDrivers?: KeyDriversOptions;
+}
+
+/**
+ * Runs descriptives, the peak-end analysis and key-driver analysis on a survey and returns one
+ * Report (plain data, valid against `reportSchema`). A part that cannot run on these data
+ * (too few complete rows, a collinear design) is `null`, with a warning saying why; bad options
+ * still throw.
+ *
+ * @example
+ * ```ts
+ * const report = analyze(await readSurveyFile('survey.csv', spec), { keyDrivers: { bootstrap: { replicates: 1000, seed: 1 } } });
+ * report.peakEnd?.aggregate.prediction;                                         // 4.64
+ * report.keyDrivers?.touchpoints.filter((t) => t.flags.keyMoment).map((t) => t.label); // ['Delivery speed', 'Distributor meeting']
+ * ```
+ * @throws InvalidArgumentError for invalid options.
+ */
+export function analyze(survey: Survey, options: AnalyzeOptions = {}): Report {
+  const warnings: Report['warnings'] = [];
+  const tag = (source: Report['warnings'][number]['source'], list: readonly Warning[]): void => {
+    for (const w of list) warnings.push({ source, code: w.code, message: w.message });
+  };
+  tag('ingest', survey.report.warnings);
+  const descriptives = describeSurvey(survey, options.describe);
+  tag('descriptives', descriptives.warnings);
+  const peak = attempt<PeakEndResult>(() => peakEnd(survey, { includePredictions: false, ...options.peakEnd }), 'peak-end', warnings);
+  if (peak !== null) tag('peak-end', peak.warnings);
+  const drivers = attempt<KeyDriversResult>(() => keyDrivers(survey, options.keyDrivers), 'key-drivers', warnings);
+  if (drivers !== null) tag('key-drivers', drivers.warnings);
+  const report: Report = {
+    method: 'analyze',
+    schemaVersion: 1,
+    generator: { name: 'peak-end', version: packageJson.version },
+    survey: {
+      touchpoints: survey.touchpoints.map((t) => ({ column: t.column, label: t.label, zh: t.zh, en: t.en })),
+      overall: survey.overall,
+      scale: { ...survey.spec.scale },
+      n: survey.n,
+    },
+    ingest: survey.report as Report['ingest'],
+    descriptives: descriptives as Report['descriptives'],
+    peakEnd: peak as Report['peakEnd'],
+    keyDrivers: drivers as Report['keyDrivers'],
+    warnings,
+  };
+  // Plain data: records built without prototypes and typed arrays become ordinary JSON values.
+  return JSON.parse(JSON.stringify(report)) as Report;
+}
+
+function attempt<T>(run: () => T, source: 'peak-end' | 'key-drivers', warnings: Report['warnings']): T | null {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof InsufficientDataError || error instanceof RankDeficientError) {
+      warnings.push({ source, code: `${source.replace('-', '_')}_skipped`, message: `The ${source} analysis was skipped: ${error.message}` });
+      return null;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,298 @@
+/**
+ * The Report's zod schema: what `analyze` returns and `peak-end analyze --json` prints. Its JSON
+ * Schema (`reportJsonSchema()`) is written to docs/report.schema.json by the build and printed by
+ * `peak-end schema`, so other services can validate reports without this library.
+ */
+import { z } from 'zod';
+
+const num = z.number();
+const nullableNumber = z.number().nullable();
+const warning = z.strictObject({ code: z.string(), message: z.string() });
+const warnings = z.array(warning);
+const interval = z.strictObject({ lower: nullableNumber, upper: nullableNumber });
+const numberRecord = z.record(z.string(), num);
+
+const touchpoint = z.strictObject({ column: z.string(), label: z.string(), zh: z.string().nullable(), en: z.string().nullable() });
+
+const ingestReport = z.strictObject({
+  source: z.enum(['csv', 'rows', 'columns']),
+  encoding: z.string().nullable(),
+  delimiter: z.string().nullable(),
+  rowsRead: num,
+  rowsUsed: num,
+  rowsDropped: num,
+  droppedByReason: z.strictObject({ invalid_value: num, ragged_row: num, invalid_weight: num, repeated_header: num, no_answers: num }),
+  blankLines: num,
+  columns: z.array(
+    z.strictObject({
+      column: z.string(),
+      role: z.enum(['touchpoint', 'overall', 'weight', 'id', 'segment']),
+      missing: num,
+      invalid: num,
+      labelled: num,
+    }),
+  ),
+  ignoredColumns: z.array(z.string()),
+  straightLining: z.strictObject({ count: num, rows: z.array(num) }),
+  warnings,
+});
+
+const descriptives = z.strictObject({
+  method: z.literal('describe'),
+  level: num,
+  items: z.array(
+    z.strictObject({
+      column: z.string(),
+      label: z.string(),
+      role: z.enum(['touchpoint', 'overall']),
+      n: num,
+      missing: num,
+      mean: nullableNumber,
+      sampleStandardDeviation: nullableNumber,
+      standardError: nullableNumber,
+      ciLower: nullableNumber,
+      ciUpper: nullableNumber,
+      median: nullableNumber,
+      counts: z.array(z.strictObject({ value: num, count: num })),
+      topTwoBox: nullableNumber,
+      bottomTwoBox: nullableNumber,
+    }),
+  ),
+  warnings,
+});
+
+const olsCoefficient = z.union([
+  z.strictObject({
+    name: z.string(),
+    estimate: num,
+    stdError: num,
+    tValue: nullableNumber,
+    pValue: nullableNumber,
+    ciLower: num,
+    ciUpper: num,
+    standardized: nullableNumber,
+    vif: nullableNumber,
+  }),
+  z.strictObject({ name: z.string(), aliased: z.literal(true) }),
+]);
+
+/** Schema of an `ols` result. */
+export const olsResultSchema = z.strictObject({
+  method: z.literal('ols'),
+  covariance: z.enum(['classical', 'HC0', 'HC1', 'HC2', 'HC3']),
+  level: num,
+  n: num,
+  rowsDropped: z.strictObject({ missing: num, zeroWeight: num }),
+  coefficients: z.array(olsCoefficient),
+  rank: num,
+  rSquared: num,
+  adjustedRSquared: num,
+  fStatistic: nullableNumber,
+  fPValue: nullableNumber,
+  dfModel: num,
+  dfResidual: num,
+  residualStdError: num,
+  logLik: nullableNumber,
+  aic: nullableNumber,
+  bic: nullableNumber,
+  conditionNumber: num,
+  warnings,
+  residuals: z.array(num).optional(),
+  fitted: z.array(num).optional(),
+});
+
+const pairedT = z.strictObject({
+  method: z.literal('paired-t'),
+  n: num,
+  meanDifference: num,
+  standardError: num,
+  tValue: num,
+  df: num,
+  pValue: num,
+  level: num,
+  ciLower: num,
+  ciUpper: num,
+});
+const wilcoxon = z.strictObject({ method: z.literal('wilcoxon-signed-rank'), n: num, zeros: num, statistic: num, pValue: num, exact: z.boolean() });
+const accuracy = { n: num, meanAbsoluteError: num, rootMeanSquaredError: num, meanBias: num, correlation: nullableNumber };
+const moment = z.strictObject({ touchpoint: z.string(), mean: num, kind: z.enum(['most-intense', 'max', 'min', 'positive', 'negative', 'end']) });
+const peakRule = z.enum(['most-intense', 'max', 'min', 'both']);
+
+const peakEndResult = z.strictObject({
+  method: z.literal('peak-end'),
+  rule: peakRule,
+  weight: num,
+  level: num,
+  aggregate: z.strictObject({
+    method: z.literal('peak-end-aggregate'),
+    rule: peakRule,
+    weight: num,
+    peak: moment,
+    peaks: z.array(moment),
+    end: moment,
+    prediction: num,
+    observed: num,
+    gap: num,
+    warnings,
+    gapTest: pairedT.nullable(),
+  }),
+  respondents: z.strictObject({
+    n: num,
+    excluded: num,
+    ambiguousPeaks: num,
+    accuracy: z.strictObject(accuracy),
+    predictions: z.array(nullableNumber).optional(),
+  }),
+  comparison: z
+    .strictObject({
+      n: num,
+      folds: num,
+      seed: num,
+      models: z.array(z.strictObject({ model: z.enum(['peak-end', 'mean', 'end', 'peak', 'min', 'max', 'first', 'regression']), description: z.string(), ...accuracy })),
+      wilcoxon: wilcoxon.nullable(),
+      pairedT: pairedT.nullable(),
+      verdict: z.string(),
+    })
+    .nullable(),
+  regression: olsResultSchema.nullable(),
+  warnings,
+});
+
+const importanceMethod = z.enum(['lmg', 'pratt', 'first', 'last', 'betasq', 'johnson', 'dominance']);
+const relativeImportanceResult = z.strictObject({
+  method: importanceMethod,
+  rSquared: num,
+  importance: numberRecord,
+  standardErrors: numberRecord.optional(),
+  dominance: z
+    .strictObject({
+      conditional: z.array(z.strictObject({ predictor: z.string(), bySubsetSize: z.array(num) })),
+      complete: z.array(z.strictObject({ predictor: z.string(), dominates: z.array(z.string()) })),
+    })
+    .optional(),
+  n: num,
+  rowsDropped: num,
+  warnings,
+});
+
+const bootstrapResult = z.strictObject({
+  method: z.literal('bootstrap'),
+  measure: importanceMethod,
+  replicates: num,
+  failedReplicates: num,
+  seed: num,
+  level: num,
+  n: num,
+  rSquared: num,
+  estimates: z.array(
+    z.strictObject({
+      name: z.string(),
+      estimate: num,
+      standardError: num,
+      percentile: interval,
+      bca: interval,
+      rank: num,
+      rankInterval: interval,
+      shareRankedFirst: num,
+    }),
+  ),
+  warnings,
+});
+
+const quadrant = z.enum(['concentrate here', 'keep up the good work', 'low priority', 'possible overkill']);
+const factorType = z.enum(['basic', 'performance', 'excitement']);
+
+const keyDriversResult = z.strictObject({
+  method: z.literal('key-drivers'),
+  model: z.literal('ols'),
+  alpha: num,
+  highPerformance: num,
+  n: num,
+  regression: olsResultSchema,
+  importance: relativeImportanceResult,
+  stageImportance: relativeImportanceResult.nullable(),
+  bootstrap: bootstrapResult.nullable(),
+  ipa: z.strictObject({
+    method: z.literal('ipa'),
+    crosshair: z.strictObject({ kind: z.enum(['means', 'scale']), performance: num, importance: num }),
+    points: z.array(z.strictObject({ touchpoint: z.string(), performance: num, importance: num, quadrant })),
+  }),
+  penaltyReward: z
+    .strictObject({
+      method: z.literal('penalty-reward'),
+      lowAtMost: num,
+      highAtLeast: num,
+      asymmetryThreshold: num,
+      factors: z.array(
+        z.strictObject({
+          touchpoint: z.string(),
+          label: z.string(),
+          lowShare: num,
+          highShare: num,
+          penalty: nullableNumber,
+          penaltyPValue: nullableNumber,
+          reward: nullableNumber,
+          rewardPValue: nullableNumber,
+          rangeOfImpact: nullableNumber,
+          impactAsymmetry: nullableNumber,
+          factor: factorType.nullable(),
+        }),
+      ),
+      regression: olsResultSchema,
+      warnings,
+    })
+    .nullable(),
+  touchpoints: z.array(
+    z.strictObject({
+      touchpoint: z.string(),
+      label: z.string(),
+      zh: z.string().nullable(),
+      en: z.string().nullable(),
+      performance: num,
+      estimate: nullableNumber,
+      stdError: nullableNumber,
+      pValue: nullableNumber,
+      significant: z.boolean(),
+      importance: num,
+      signedImportance: num,
+      importanceShare: num,
+      importanceRank: num,
+      quadrant,
+      penaltyRewardFactor: factorType.nullable(),
+      flags: z.strictObject({ peak: z.boolean(), end: z.boolean(), keyMoment: z.boolean(), painPoint: z.boolean(), hygiene: z.boolean() }),
+    }),
+  ),
+  warnings,
+});
+
+/** Schema of the Report returned by `analyze`. */
+export const reportSchema = z.strictObject({
+  method: z.literal('analyze'),
+  schemaVersion: z.literal(1),
+  generator: z.strictObject({ name: z.literal('peak-end'), version: z.string() }),
+  survey: z.strictObject({
+    touchpoints: z.array(touchpoint),
+    overall: z.string(),
+    scale: z.strictObject({ min: num, max: num, neutral: num, integer: z.boolean() }),
+    n: num,
+  }),
+  ingest: ingestReport,
+  descriptives,
+  peakEnd: peakEndResult.nullable(),
+  keyDrivers: keyDriversResult.nullable(),
+  /** Every warning of every part, tagged with the part it came from. */
+  warnings: z.array(z.strictObject({ source: z.enum(['ingest', 'descriptives', 'peak-end', 'key-drivers']), code: z.string(), message: z.string() })),
+});
+
+/** The Report type, as the schema defines it. */
+export type Report = z.infer<typeof reportSchema>;
+
+/** The Report's JSON Schema (draft 2020-12). */
+export function reportJsonSchema(): Record<string, unknown> {
+  return {
+    $id: 'https://github.com/peak-end/peak-end/docs/report.schema.json',
+    title: 'peak-end Report',
+    description: 'The result of analyze(): ingest account, descriptives, peak-end analysis and key drivers of a customer-experience survey.',
+    ...z.toJSONSchema(reportSchema),
+  };
+}

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readSurveyFile } from '../../src/ingest/read-survey-file.js';
+import { readSurvey } from '../../src/ingest/read-survey.js';
+import { analyze } from '../../src/report/analyze.js';
+import { reportJsonSchema, reportSchema } from '../../src/schema/report.js';
+import { REFERENCE_NAMES, loadReference } from '../helpers/reference.js';
+
+const root = new URL('../../', import.meta.url);
+
+describe('analyze', () => {
+  it('returns a Report that the exported schema accepts, for the demo survey', async () => {
+    const spec = JSON.parse(readFileSync(new URL('fixtures/demo/survey.json', root), 'utf8'));
+    const survey = await readSurveyFile(fileURLToPath(new URL('fixtures/demo/survey.csv', root)), spec);
+    const report = analyze(survey, { keyDrivers: { bootstrap: { replicates: 20, seed: 1 } } });
+    expect(reportSchema.safeParse(report).error).toBeUndefined();
+    expect(report.peakEnd?.aggregate.end.touchpoint).toBe('follow_up');
+    expect(report.keyDrivers?.touchpoints).toHaveLength(7);
+    expect(report.warnings.some((w) => w.source === 'key-drivers' && w.code === 'small_sample')).toBe(true);
+  });
+
+  it.each(REFERENCE_NAMES.filter((n) => !n.includes('n5000')))('%s: schema-valid, with unusable parts null and explained', (name) => {
+    const ref = loadReference(name);
+    const columns = Object.fromEntries(ref.columns.map((c, j) => [c, ref.data.map((row) => row[j] ?? null)]));
+    const max = name.includes('scale7') ? 7 : name.includes('collinear') ? 10 : 5;
+    const survey = readSurvey(columns, { touchpoints: ref.model.x, overall: ref.model.y, scale: { min: 1, max } });
+    const report = analyze(survey);
+    expect(reportSchema.safeParse(report).error).toBeUndefined();
+    if (name.includes('collinear')) {
+      expect(report.keyDrivers).toBeNull();
+      expect(report.warnings.find((w) => w.code === 'key_drivers_skipped')?.message).toContain('linear combination');
+    } else {
+      expect(report.keyDrivers?.regression.n).toBe(ref.lm.n);
+    }
+  });
+
+  it('docs/report.schema.json is the current JSON Schema of the Report (run npm run build to refresh)', () => {
+    const written = JSON.parse(readFileSync(new URL('docs/report.schema.json', root), 'utf8'));
+    expect(written).toEqual(JSON.parse(JSON.stringify(reportJsonSchema())));
+  });
+});
