@@ -104,7 +104,7 @@ export function importanceData(X: readonly (readonly (number | null)[])[], y: Ar
     throw new InsufficientDataError(`relativeImportance requires at least ${k + 2} complete rows for ${k} predictors, got ${n}${dropped > 0 ? ` (${dropped} rows dropped for missing values or zero weight)` : ''}.`);
   }
   const corr = correlationMatrix(columns, options.weights === undefined ? undefined : w);
-  const constant = [...names, 'the outcome'].filter((_, j) => !Number.isFinite(corr[j * (k + 1) + ((j + 1) % (k + 1))] as number));
+  const constant = [...names, 'the outcome'].filter((_, j) => !Number.isFinite(corr[j * (k + 1) + j] as number));
   if (constant.length > 0) {
     throw new RankDeficientError(`${constant.join(', ')} ${constant.length === 1 ? 'is' : 'are'} constant on the complete cases; relative importance needs variation in every predictor and the outcome.`, constant);
   }
