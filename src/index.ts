@@ -90,3 +90,11 @@ export { analyze } from './report/analyze.js';
 export type { AnalyzeOptions } from './report/analyze.js';
 export { reportSchema, reportJsonSchema, olsResultSchema } from './schema/report.js';
 export type { Report } from './schema/report.js';
+
+// forensics
+export { grim, parseReported, formatScaled, roundRational } from './forensics/grim.js';
+export type { GrimOptions, GrimResult, RoundingRule, ScaledDecimal } from './forensics/grim.js';
+export { grimmer } from './forensics/grimmer.js';
+export type { GrimmerOptions, GrimmerResult } from './forensics/grimmer.js';
+export { checkPublishedTable } from './forensics/check-published-table.js';
+export type { PublishedRow, CheckTableOptions, CheckedRow, CheckTableResult } from './forensics/check-published-table.js';
