@@ -2,7 +2,7 @@
  * LMG / Shapley decomposition of R-squared: exact over all subsets, or estimated from random
  * orderings for many predictors.
  */
-import { eliminateLeading } from '../linalg/sweep.js';
+import { eliminateLeading, schurStepLower } from '../linalg/sweep.js';
 import { createRng } from '../random/rng.js';
 
 /**
@@ -63,22 +63,113 @@ export function shapleyWeights(players: number): Float64Array {
 }
 
 /**
- * Exact Shapley values of R^2 over players (LMG when each player is one predictor), from
- * lmg_j = sum over subsets T containing j of w(|T| - 1) R^2(T) - sum over S not containing j of
- * w(|S|) R^2(S): each subset's R^2 is used once, as it is enumerated, with no table of 2^p values.
+ * Exact Shapley values of R^2 over players (LMG when each player is one predictor).
+ *
+ * Algorithm: lmg_j = sum over sizes s of w(s) [A_j(s + 1) - (T(s) - A_j(s))], where T(s) sums
+ * R^2 over all subsets of s players, A_j(s) over those of them containing player j, and
+ * w(s) = s!(p-s-1)!/p!. The subsets are enumerated depth first, deciding player 0, 1, ... in turn:
+ * including a player conditions the remaining variables and the outcome on its variables (one
+ * Schur-complement step per variable on the lower triangle, so each subset is at most k
+ * eliminations from the correlation matrix and rounding does not accumulate), and each subtree
+ * returns its R^2 sums by subset size, which are added to A_j where player j was included. Cost:
+ * O(2^p) elimination work and bookkeeping on average (no per-subset loop over players), no table
+ * of 2^p values; k = 20 predictors take a few tens of milliseconds, k = 25 about a second.
+ * Pivots below 1e-12 (a variable explained by those already in) are skipped; the caller rejects
+ * collinear designs beforehand.
  */
 export function exactShapley(corr: Float64Array, players: readonly (readonly number[])[]): { values: Float64Array; rSquared: number } {
   const p = players.length;
+  const k = Math.round(Math.sqrt(corr.length)) - 1;
+  const order = [...players.flat(), k];
+  const dim = order.length;
+  const yy = dim * dim - 1;
+  const start = new Int32Array(p + 1);
+  players.forEach((members, t) => (start[t + 1] = (start[t] as number) + members.length));
+  const buffers = Array.from({ length: p + 1 }, () => new Float64Array(dim * dim));
+  const root = buffers[0] as Float64Array;
+  for (let a = 0; a < dim; a++) for (let b = 0; b <= a; b++) root[a * dim + b] = corr[(order[a] as number) * (k + 1) + (order[b] as number)] as number;
+  const total = new Float64Array(p + 1);
+  const containing = Array.from({ length: p }, () => new Float64Array(p + 1));
+  const subtree = Array.from({ length: p }, () => new Float64Array(p + 1));
+  const lastSingle = p > 0 && (players[p - 1] as readonly number[]).length === 1;
+  const lastVar = start[p - 1] as number;
+  const lastTwoSingle = lastSingle && p > 1 && (players[p - 2] as readonly number[]).length === 1;
+
+  // Adds to out[s] the R^2 of every subset decided so far (players < t, of which `size` are in,
+  // conditioned into `m`) completed in every way by players t..p-1.
+  const visit = (t: number, m: Float64Array, size: number, out: Float64Array): void => {
+    if (t === p) {
+      out[size] = (out[size] as number) + 1 - (m[yy] as number);
+      return;
+    }
+    if (t === p - 2 && lastTwoSingle) {
+      // Last two players, one variable each (a, then b): all four leaves in closed form.
+      const daa = m[lastVar * dim - dim + lastVar - 1] as number;
+      const dbb = m[lastVar * dim + lastVar] as number;
+      const dba = m[lastVar * dim + lastVar - 1] as number;
+      const residual = m[yy] as number;
+      const cya = m[(dim - 1) * dim + lastVar - 1] as number;
+      const cyb = m[(dim - 1) * dim + lastVar] as number;
+      const okA = daa > 1e-12;
+      const rA = okA ? residual - (cya * cya) / daa : residual;
+      const rB = dbb > 1e-12 ? residual - (cyb * cyb) / dbb : residual;
+      const dbbA = okA ? dbb - (dba * dba) / daa : dbb;
+      const cybA = okA ? cyb - (cya * dba) / daa : cyb;
+      const rAB = dbbA > 1e-12 ? rA - (cybA * cybA) / dbbA : rA;
+      out[size] = (out[size] as number) + 1 - residual;
+      out[size + 1] = (out[size + 1] as number) + (1 - rA) + (1 - rB);
+      out[size + 2] = (out[size + 2] as number) + 1 - rAB;
+      const ca = containing[t] as Float64Array;
+      const cb = containing[t + 1] as Float64Array;
+      ca[size + 1] = (ca[size + 1] as number) + 1 - rA;
+      ca[size + 2] = (ca[size + 2] as number) + 1 - rAB;
+      cb[size + 1] = (cb[size + 1] as number) + 1 - rB;
+      cb[size + 2] = (cb[size + 2] as number) + 1 - rAB;
+      return;
+    }
+    if (t === p - 1 && lastSingle) {
+      // Last player, one variable: both leaves without writing a matrix.
+      const d = m[lastVar * dim + lastVar] as number;
+      const residual = m[yy] as number;
+      const cross = m[(dim - 1) * dim + lastVar] as number;
+      const included = 1 - (d > 1e-12 ? residual - (cross * cross) / d : residual);
+      out[size] = (out[size] as number) + 1 - residual;
+      out[size + 1] = (out[size + 1] as number) + included;
+      const c = containing[t] as Float64Array;
+      c[size + 1] = (c[size + 1] as number) + included;
+      return;
+    }
+    visit(t + 1, m, size, out);
+    const child = buffers[t + 1] as Float64Array;
+    let source = m;
+    for (let q = start[t] as number; q < (start[t + 1] as number); q++) {
+      if ((source[q * dim + q] as number) > 1e-12) {
+        schurStepLower(source, child, dim, q);
+        source = child;
+      }
+    }
+    if (source !== child) child.set(m);
+    const sums = subtree[t] as Float64Array;
+    const lo = size + 1;
+    const hi = size + p - t;
+    for (let s = lo; s <= hi; s++) sums[s] = 0;
+    visit(t + 1, child, size + 1, sums);
+    const c = containing[t] as Float64Array;
+    for (let s = lo; s <= hi; s++) {
+      c[s] = (c[s] as number) + (sums[s] as number);
+      out[s] = (out[s] as number) + (sums[s] as number);
+    }
+  };
+  visit(0, root, 0, total);
+
   const weights = shapleyWeights(p);
-  const values = new Float64Array(p);
-  let full = 0;
-  forEachSubsetRSquared(corr, players, (mask, size, r2) => {
-    if (size === p) full = r2;
-    const inWeight = size > 0 ? (weights[size - 1] as number) * r2 : 0;
-    const outWeight = size < p ? (weights[size] as number) * r2 : 0;
-    for (let j = 0; j < p; j++) values[j] = (values[j] as number) + ((mask >>> j) & 1 ? inWeight : -outWeight);
+  const values = Float64Array.from({ length: p }, (_, j) => {
+    const c = containing[j] as Float64Array;
+    let v = 0;
+    for (let s = 0; s < p; s++) v += (weights[s] as number) * ((c[s + 1] as number) - ((total[s] as number) - (c[s] as number)));
+    return v;
   });
-  return { values, rSquared: full };
+  return { values, rSquared: total[p] as number };
 }
 
 /**

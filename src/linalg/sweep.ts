@@ -48,3 +48,24 @@ export function eliminateLeading(m: Float64Array, dim: number, from: number, cou
   const rest = size - count;
   for (let a = 0; a < rest; a++) for (let b = 0; b < rest; b++) out[a * rest + b] = work[(a + count) * size + b + count] as number;
 }
+
+/**
+ * One conditioning (Schur-complement) step on the lower triangle of a symmetric row-major matrix:
+ * for `pivot < j <= i < dim`, `out[i][j] = m[i][j] - m[i][pivot] m[j][pivot] / m[pivot][pivot]`.
+ * Only entries with both indices above `pivot` are written, and `out` may be `m` itself. On a
+ * covariance matrix this conditions the later variables on the pivot: after the predictors of a
+ * subset, the outcome's diagonal entry is its residual variance (1 - R^2 on a correlation matrix).
+ * One step of symmetric Gaussian elimination: backward stable for positive definite input
+ * (Higham 2002, Thm 10.3).
+ *
+ * @returns the pivot m[pivot][pivot].
+ */
+export function schurStepLower(m: Float64Array, out: Float64Array, dim: number, pivot: number): number {
+  const d = m[pivot * dim + pivot] as number;
+  for (let i = pivot + 1; i < dim; i++) {
+    const row = i * dim;
+    const f = (m[row + pivot] as number) / d;
+    for (let j = pivot + 1; j <= i; j++) out[row + j] = (m[row + j] as number) - f * (m[j * dim + pivot] as number);
+  }
+  return d;
+}

@@ -103,3 +103,21 @@ describe('correlationMatrix', () => {
     expect(weighted[1]).toBeCloseTo(repeated[1] as number, 14);
   });
 });
+
+interface GroupsGolden {
+  groups: Record<string, string[]>;
+  rSquared: number;
+  lmg: Record<string, number>;
+}
+
+describe('grouped LMG (journey stages as players) matches base-R Shapley values in every layout', () => {
+  const golden = loadGolden<Record<string, GroupsGolden>>('importance/groups.json');
+  it.each(Object.keys(golden).filter((k) => k.startsWith('survey-')))('%s', (name) => {
+    const survey = loadReference(name);
+    const g = golden[name] as GroupsGolden;
+    const result = relativeImportance(survey.X, survey.y, { method: 'lmg', names: survey.model.x, groups: g.groups });
+    expect(Object.keys(result.importance)).toEqual(Object.keys(g.groups));
+    expect(Math.abs(result.rSquared - g.rSquared)).toBeLessThan(1e-12);
+    expectGolden({ ...result.importance }, g.lmg, { relative: 0, absolute: 1e-10 }, `${name} grouped lmg`);
+  });
+});
