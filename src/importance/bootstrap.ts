@@ -136,24 +136,14 @@ export function bootstrapImportance(X: readonly (readonly (number | null)[])[], 
   const estimates = labels.map((name, j): BootstrapEstimate => {
     const sorted = Float64Array.from(samples[j] as number[]).sort();
     const theta = estimate[j] as number;
-    let below = 0;
-    for (const v of sorted) below += v < theta ? 1 : v === theta ? 0.5 : 0;
-    const z0 = normalQuantile(below / sorted.length);
-    const a = acceleration[j] as number;
-    const adjusted = (zAlpha: number): number | null => {
-      const denominator = 1 - a * (z0 + zAlpha);
-      if (!Number.isFinite(z0) || !(denominator > 0)) return null;
-      return normalCdf(z0 + (z0 + zAlpha) / denominator);
-    };
-    const lowLevel = adjusted(normalQuantile(alpha));
-    const highLevel = adjusted(normalQuantile(1 - alpha));
+    const intervals = bootstrapIntervals(sorted, theta, acceleration[j] as number, level);
     const ranks = Float64Array.from(rankSamples[j] as number[]).sort();
     return {
       name,
       estimate: theta,
       standardError: sampleSd(sorted),
-      percentile: { lower: quantile(sorted, alpha), upper: quantile(sorted, 1 - alpha) },
-      bca: { lower: lowLevel === null ? null : quantile(sorted, lowLevel), upper: highLevel === null ? null : quantile(sorted, highLevel) },
+      percentile: intervals.percentile,
+      bca: intervals.bca,
       rank: fullRanks[j] as number,
       rankInterval: { lower: quantile(ranks, alpha), upper: quantile(ranks, 1 - alpha) },
       shareRankedFirst: (firstShare[j] as number) / good,
@@ -197,18 +187,62 @@ function jackknifeAcceleration(data: ImportanceData, options: RelativeImportance
     const v = tryImportance(data, keep, options, labels);
     if (v !== null) values.push(v);
   }
-  return Float64Array.from(labels, (_, j) => {
-    const thetas = values.map((v) => v[j] as number);
-    const mean = thetas.reduce((s, t) => s + t, 0) / thetas.length;
-    let s2 = 0;
-    let s3 = 0;
-    for (const t of thetas) {
-      const d = mean - t;
-      s2 += d * d;
-      s3 += d * d * d;
-    }
-    return s2 > 0 ? s3 / (6 * s2 ** 1.5) : 0;
-  });
+  return Float64Array.from(labels, (_, j) => jackknifeAccelerationOf(values.map((v) => v[j] as number)));
+}
+
+/**
+ * BCa acceleration from jackknife values theta_(i): a = sum d^3 / (6 (sum d^2)^1.5) with
+ * d_i = mean(theta_(.)) - theta_(i) (Efron 1987, eq. 6.6; Efron & Tibshirani 1993, eq. 14.15);
+ * 0 when all jackknife values are equal.
+ *
+ * @example
+ * ```ts
+ * jackknifeAccelerationOf([1, 2, 4]); // d = (4/3, 1/3, -5/3): a = (-60/27) / (6 (14/3)^1.5) = -0.036739
+ * ```
+ */
+export function jackknifeAccelerationOf(thetas: readonly number[]): number {
+  const mean = thetas.reduce((s, t) => s + t, 0) / thetas.length;
+  let s2 = 0;
+  let s3 = 0;
+  for (const t of thetas) {
+    const d = mean - t;
+    s2 += d * d;
+    s3 += d * d * d;
+  }
+  return s2 > 0 ? s3 / (6 * s2 ** 1.5) : 0;
+}
+
+/**
+ * Percentile and BCa intervals from sorted bootstrap replicates of a statistic whose full-sample
+ * value is `estimate`. Percentile: type-7 quantiles at (1 -/+ level)/2. BCa (Efron 1987): the
+ * quantile levels become Phi(z0 + (z0 + z) / (1 - a (z0 + z))) with z = Phi^-1((1 -/+ level)/2),
+ * z0 = Phi^-1(share of replicates below the estimate, ties counted half) and acceleration a; the
+ * BCa bounds are null when z0 is infinite (all replicates on one side) or 1 - a (z0 + z) <= 0.
+ *
+ * @example
+ * ```ts
+ * bootstrapIntervals(Float64Array.of(1, 2, 3, 4, 5), 3, 0, 0.5).percentile; // { lower: 2, upper: 4 }
+ * ```
+ */
+export function bootstrapIntervals(sorted: ArrayLike<number>, estimate: number, acceleration: number, level: number): { percentile: Interval; bca: Interval } {
+  const alpha = (1 - level) / 2;
+  let below = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const v = sorted[i] as number;
+    below += v < estimate ? 1 : v === estimate ? 0.5 : 0;
+  }
+  const z0 = normalQuantile(below / sorted.length);
+  const adjusted = (zAlpha: number): number | null => {
+    const denominator = 1 - acceleration * (z0 + zAlpha);
+    if (!Number.isFinite(z0) || !(denominator > 0)) return null;
+    return normalCdf(z0 + (z0 + zAlpha) / denominator);
+  };
+  const lowLevel = adjusted(normalQuantile(alpha));
+  const highLevel = adjusted(normalQuantile(1 - alpha));
+  return {
+    percentile: { lower: quantile(sorted, alpha), upper: quantile(sorted, 1 - alpha) },
+    bca: { lower: lowLevel === null ? null : quantile(sorted, lowLevel), upper: highLevel === null ? null : quantile(sorted, highLevel) },
+  };
 }
 
 
