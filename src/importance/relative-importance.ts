@@ -20,6 +20,12 @@ export const MAX_EXACT_LMG_PLAYERS = 25;
 /** Largest number of predictors for complete dominance analysis (2^20 subset R-squared values kept). */
 export const MAX_DOMINANCE_PREDICTORS = 20;
 
+/** A group of predictors (a journey stage) in the array form of `groups`. */
+export interface ImportanceGroup {
+  readonly name: string;
+  readonly members: readonly string[];
+}
+
 /** Options for {@link relativeImportance}. */
 export interface RelativeImportanceOptions {
   readonly method: ImportanceMethod;
@@ -29,9 +35,10 @@ export interface RelativeImportanceOptions {
   readonly weights?: ArrayLike<number | null>;
   /**
    * Groups of predictors (journey stages) treated as one player in the Shapley decomposition
-   * (`lmg` only), as `{ stage: [predictor names] }`; every predictor must be in exactly one group.
+   * (`lmg` only), as `{ stage: [predictor names] }` or, to keep an order or use any name,
+   * `[{ name: 'stage', members: [predictor names] }]`; every predictor must be in exactly one group.
    */
-  readonly groups?: Readonly<Record<string, readonly string[]>>;
+  readonly groups?: Readonly<Record<string, readonly string[]>> | readonly ImportanceGroup[];
   /**
    * LMG by Monte Carlo over random orderings instead of all subsets (for more than 25 players).
    * The result carries `standardErrors`.
@@ -254,7 +261,21 @@ function playersOf(names: readonly string[], groups: RelativeImportanceOptions['
   if (groups === undefined) return names.map((label, j) => ({ label, indices: [j] }));
   const index = new Map(names.map((name, j) => [name, j]));
   const seen = new Set<string>();
-  const players = Object.entries(groups).map(([label, members]) => ({
+  const entries: [string, unknown][] = Array.isArray(groups)
+    ? (groups as readonly ImportanceGroup[]).map((g, i) => {
+        if (typeof g !== 'object' || g === null || typeof g.name !== 'string') throw new InvalidArgumentError(`groups[${i}] must be { name, members }.`);
+        return [g.name, g.members];
+      })
+    : Object.entries(groups);
+  const labels = new Set<string>();
+  for (const [label, members] of entries) {
+    if (labels.has(label)) throw new InvalidArgumentError(`Group "${label}" is defined twice; group names must be unique.`);
+    labels.add(label);
+    if (!Array.isArray(members) || members.some((m) => typeof m !== 'string')) {
+      throw new InvalidArgumentError(`Group "${label}" must list predictor names, e.g. { "${label}": ["${names[0] ?? 'x1'}"] }.`);
+    }
+  }
+  const players = (entries as [string, readonly string[]][]).map(([label, members]) => ({
     label,
     indices: members.map((name) => {
       const j = index.get(name);

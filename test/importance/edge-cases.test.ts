@@ -121,3 +121,18 @@ describe('grouped LMG (journey stages as players) matches base-R Shapley values 
     expectGolden({ ...result.importance }, g.lmg, { relative: 0, absolute: 1e-10 }, `${name} grouped lmg`);
   });
 });
+
+describe('relativeImportance groups in array form', () => {
+  it('gives the same grouped LMG as the record form, in the array order, and rejects malformed groups', () => {
+    const golden = loadGolden<Record<string, GroupsGolden>>('importance/groups.json');
+    const g = golden['survey-n200-k5-s1000'] as GroupsGolden;
+    const survey = loadReference('survey-n200-k5-s1000');
+    const groups = Object.entries(g.groups).map(([name, members]) => ({ name, members }));
+    const result = relativeImportance(survey.X, survey.y, { method: 'lmg', names: survey.model.x, groups });
+    expect(Object.keys(result.importance)).toEqual(groups.map((x) => x.name));
+    expectGolden({ ...result.importance }, g.lmg, { relative: 0, absolute: 1e-10 }, 'array-form groups');
+    const names = survey.model.x;
+    expect(() => relativeImportance(survey.X, survey.y, { method: 'lmg', names, groups: [{ name: 'a', members: names }, { name: 'a', members: [] }] })).toThrow(/defined twice/);
+    expect(() => relativeImportance(survey.X, survey.y, { method: 'lmg', names, groups: { all: 'tp1' as unknown as string[] } })).toThrow(InvalidArgumentError);
+  });
+});
