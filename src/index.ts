@@ -72,7 +72,7 @@ export type { Rng } from './random/rng.js';
 
 // relative importance
 export { relativeImportance, IMPORTANCE_METHODS, MAX_EXACT_LMG_PLAYERS, MAX_DOMINANCE_PREDICTORS } from './importance/relative-importance.js';
-export type { ImportanceMethod, RelativeImportanceOptions, RelativeImportanceResult } from './importance/relative-importance.js';
+export type { ImportanceMethod, ImportanceGroup, RelativeImportanceOptions, RelativeImportanceResult } from './importance/relative-importance.js';
 export type { DominanceDetails } from './importance/dominance.js';
 export { bootstrapImportance } from './importance/bootstrap.js';
 export type { BootstrapImportanceOptions, BootstrapImportanceResult, BootstrapEstimate, Interval } from './importance/bootstrap.js';
@@ -98,3 +98,9 @@ export { grimmer } from './forensics/grimmer.js';
 export type { GrimmerOptions, GrimmerResult } from './forensics/grimmer.js';
 export { checkPublishedTable } from './forensics/check-published-table.js';
 export type { PublishedRow, CheckTableOptions, CheckedRow, CheckTableResult } from './forensics/check-published-table.js';
+export { reconstruct } from './forensics/reconstruct.js';
+export type { ReconstructTarget, ReconstructOptions, ReconstructResult, TargetColumn, RegressionConstraint, ConstraintCheck } from './forensics/reconstruct.js';
+export { ZHIJIANG_PUBLISHED, ZHIJIANG_SEED, zhijiangSpec, zhijiangTarget, reconstructZhijiang, reconstructionCsv } from './forensics/zhijiang.js';
+export { reproduceZhijiang } from './forensics/reproduce-zhijiang.js';
+export type { ZhijiangReproduction, Finding } from './forensics/reproduce-zhijiang.js';
+export { formatReportText, formatReproductionText, significanceStars, formatP, formatNumber } from './report/text.js';

@@ -1,14 +1,20 @@
-/** `peak-end demo`: the bundled demo survey, described. What `npm start` runs. */
+/** `peak-end demo`: what `npm start` runs: the Zhijiang reproduction, then the full analysis of its data. */
 import { join } from 'node:path';
-import type { CommandContext } from './context.js';
 import { analyzeCommand } from './analyze.js';
+import type { CommandContext } from './context.js';
+import { reproduceCommand } from './reproduce.js';
+import { UsageError } from './usage-error.js';
 
-export const demoHelp = `Usage: peak-end demo [--json]
+export const demoHelp = `Usage: peak-end demo
 
-Analyses the bundled demo survey (fixtures/demo: 47 synthetic respondents, 7 touchpoints, 1-5 scale).`;
+Reproduces the Zhijiang distributor study from its published figures (peak-end reproduce
+zhijiang), then analyses the bundled reconstruction in full (peak-end analyze
+fixtures/zhijiang/zhijiang.csv --spec fixtures/zhijiang/spec.json).`;
 
 export async function demoCommand(args: readonly string[], ctx: CommandContext): Promise<void> {
-  const dir = join(ctx.packageRoot, 'fixtures', 'demo');
-  if (!args.includes('--json')) ctx.info(`peak-end demo: ${join('fixtures', 'demo', 'survey.csv')} (synthetic data; see fixtures/demo/README.md)\n`);
-  await analyzeCommand([join(dir, 'survey.csv'), '--spec', join(dir, 'survey.json'), ...args], ctx);
+  if (args.length > 0) throw new UsageError('demo takes no options; for JSON use peak-end reproduce zhijiang --json or peak-end analyze FILE --json.');
+  const dir = join(ctx.packageRoot, 'fixtures', 'zhijiang');
+  await reproduceCommand(['zhijiang'], ctx);
+  ctx.out(`\n${'='.repeat(100)}\nFULL ANALYSIS of fixtures/zhijiang/zhijiang.csv (a plausible reconstruction, not the original data)\n${'='.repeat(100)}\n`);
+  await analyzeCommand([join(dir, 'zhijiang.csv'), '--spec', join(dir, 'spec.json')], ctx);
 }

@@ -8,12 +8,18 @@ import type { CommandContext } from './context.js';
 import { analyzeCommand, analyzeHelp } from './analyze.js';
 import { demoCommand, demoHelp } from './demo.js';
 import { describeCommand, describeHelp } from './describe.js';
+import { grimCommand, grimHelp } from './grim.js';
+import { reproduceCommand, reproduceHelp } from './reproduce.js';
+import { schemaCommand, schemaHelp } from './schema.js';
 import { UsageError } from './usage-error.js';
 
 const commands: Record<string, { run: (args: readonly string[], ctx: CommandContext) => Promise<void>; help: string; summary: string }> = {
   analyze: { run: analyzeCommand, help: analyzeHelp, summary: 'full analysis: descriptives, peak-end, key drivers' },
   demo: { run: demoCommand, help: demoHelp, summary: 'analyse the bundled demo survey' },
   describe: { run: describeCommand, help: describeHelp, summary: 'descriptive statistics per touchpoint and overall' },
+  reproduce: { run: reproduceCommand, help: reproduceHelp, summary: 'reproduce the Zhijiang study from its published figures' },
+  grim: { run: grimCommand, help: grimHelp, summary: 'GRIM / GRIMMER check of a published mean (and SD)' },
+  schema: { run: schemaCommand, help: schemaHelp, summary: 'print the JSON Schema of the Report' },
 };
 
 const mainHelp = `peak-end ${packageJson.version}: customer-experience survey analytics

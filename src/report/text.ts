@@ -202,3 +202,22 @@ function formatCoefficients(fit: NonNullable<Report['peakEnd']>['regression'] & 
     ),
   ]);
 }
+
+/** The Zhijiang reproduction as text: findings side by side, then the GRIM table. */
+export function formatReproductionText(r: import('../forensics/reproduce-zhijiang.js').ZhijiangReproduction): string {
+  const matched = r.findings.filter((f) => f.matches).length;
+  return [
+    `REPRODUCING: ${r.study}`,
+    `${matched} of ${r.findings.length} published figures and findings reproduced on ${r.n} questionnaires.`,
+    formatTable([['Finding', 'Published', 'Reproduced', 'Match'], ...r.findings.map((f) => [f.id, f.published, f.reproduced, f.matches ? 'yes' : 'NO'])]),
+    '',
+    'GRIM: can n = 47 integer answers give each published mean?',
+    formatTable([
+      ['Item', 'Mean', 'n = 47', 'Sample sizes in 40..54 that can', 'Answered cells in the data'],
+      ...r.grim.map((g) => [g.label, g.mean, g.grimConsistent ? 'possible' : 'impossible', g.consistentSampleSizes.join(', '), String(r.itemN.find((i) => i.id === g.id)?.n ?? '–')]),
+    ]),
+    r.grimSummary,
+    '',
+    `Note: ${r.note}`,
+  ].join('\n');
+}

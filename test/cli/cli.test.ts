@@ -24,16 +24,35 @@ async function run(...argv: string[]): Promise<{ code: number; stdout: string; s
 }
 
 describe('peak-end CLI', () => {
-  it('demo prints the full analysis of the bundled survey', async () => {
+  it('demo (npm start) reproduces the Zhijiang study, then prints the full analysis of its data', async () => {
     const { code, stdout } = await run('demo');
     expect(code).toBe(0);
-    expect(stdout).toContain('Rows read: 47; used: 47; dropped: 0.');
-    expect(stdout).toMatch(/Awareness\s+47\s+0\s+\d\.\d\d/);
-    for (const heading of ['DESCRIPTIVES', 'PEAK-END RULE', 'Verdict: ', 'KEY DRIVERS', 'PENALTY-REWARD']) expect(stdout).toContain(heading);
+    expect(stdout).toContain('16 of 16 published figures and findings reproduced on 47 questionnaires.');
+    expect(stdout).toMatch(/peak-end-prediction\s+prediction 4.64 vs overall 4.17\s+prediction 4.64 vs overall 4.17\s+yes/);
+    expect(stdout).toMatch(/Brand image\s+45\s+2\s+4\.82/);
+    for (const heading of ['GRIM', 'DESCRIPTIVES', 'PEAK-END RULE', 'Verdict: ', 'KEY DRIVERS', 'PENALTY-REWARD']) expect(stdout).toContain(heading);
+    expect((await run('demo', '--json')).code).toBe(2);
+  });
+
+  it('reproduce zhijiang --json prints findings and the GRIM table as one document', async () => {
+    const { code, stdout } = await run('reproduce', 'zhijiang', '--json');
+    expect(code).toBe(0);
+    const parsed = JSON.parse(stdout);
+    expect(parsed.findings.map((f: { id: string }) => f.id)).toContain('mean:overall');
+    expect(parsed.findings.every((f: { matches: boolean }) => f.matches)).toBe(true);
+    expect(parsed.grim.filter((g: { grimConsistent: boolean }) => !g.grimConsistent)).toHaveLength(4);
+  });
+
+  it('grim and schema commands', async () => {
+    expect((await run('grim', '4.82', '47')).stdout).toContain('impossible; the nearest possible means are 4.81 and 4.83');
+    expect((await run('grim', '3.00', '5', '--sd', '1.58', '--scale', '1-5')).stdout).toContain('is possible');
+    expect(JSON.parse((await run('schema')).stdout).title).toBe('peak-end Report');
+    expect((await run('grim', '4.82')).code).toBe(2);
   });
 
   it('analyze --json prints one schema-valid Report on stdout and nothing else', async () => {
-    const { code, stdout } = await run('demo', '--json');
+    const dir = join(packageRoot, 'fixtures', 'zhijiang');
+    const { code, stdout } = await run('analyze', join(dir, 'zhijiang.csv'), '--spec', join(dir, 'spec.json'), '--json');
     expect(code).toBe(0);
     const parsed = JSON.parse(stdout);
     expect(reportSchema.safeParse(parsed).error).toBeUndefined();
@@ -42,16 +61,16 @@ describe('peak-end CLI', () => {
   });
 
   it('describe --json prints descriptives and the ingest account', async () => {
-    const file = join(packageRoot, 'fixtures', 'demo', 'survey.csv');
-    const { code, stdout } = await run('describe', file, '--spec', join(packageRoot, 'fixtures', 'demo', 'survey.json'), '--json');
+    const file = join(packageRoot, 'fixtures', 'zhijiang', 'zhijiang.csv');
+    const { code, stdout } = await run('describe', file, '--spec', join(packageRoot, 'fixtures', 'zhijiang', 'spec.json'), '--json');
     expect(code).toBe(0);
     expect(JSON.parse(stdout).descriptives.items).toHaveLength(8);
   });
 
   it('analyze --bootstrap reports progress and adds bootstrap intervals', async () => {
-    const file = join(packageRoot, 'fixtures', 'demo', 'survey.csv');
+    const file = join(packageRoot, 'fixtures', 'zhijiang', 'zhijiang.csv');
     const progress: number[] = [];
-    const code = await main(['analyze', file, '--spec', join(packageRoot, 'fixtures', 'demo', 'survey.json'), '--bootstrap', '25', '--seed', '3'], {
+    const code = await main(['analyze', file, '--spec', join(packageRoot, 'fixtures', 'zhijiang', 'spec.json'), '--bootstrap', '25', '--seed', '3'], {
       out: (t) => expect(t).toContain('BOOTSTRAP (25 resamples, seed 3'),
       info: () => undefined,
       warn: () => undefined,

@@ -10,12 +10,12 @@ import { REFERENCE_NAMES, loadReference } from '../helpers/reference.js';
 const root = new URL('../../', import.meta.url);
 
 describe('analyze', () => {
-  it('returns a Report that the exported schema accepts, for the demo survey', async () => {
-    const spec = JSON.parse(readFileSync(new URL('fixtures/demo/survey.json', root), 'utf8'));
-    const survey = await readSurveyFile(fileURLToPath(new URL('fixtures/demo/survey.csv', root)), spec);
+  it('returns a Report that the exported schema accepts, for the Zhijiang reconstruction', async () => {
+    const spec = JSON.parse(readFileSync(new URL('fixtures/zhijiang/spec.json', root), 'utf8'));
+    const survey = await readSurveyFile(fileURLToPath(new URL('fixtures/zhijiang/zhijiang.csv', root)), spec);
     const report = analyze(survey, { keyDrivers: { bootstrap: { replicates: 20, seed: 1 } } });
     expect(reportSchema.safeParse(report).error).toBeUndefined();
-    expect(report.peakEnd?.aggregate.end.touchpoint).toBe('follow_up');
+    expect(report.peakEnd?.aggregate.end.touchpoint).toBe('meeting');
     expect(report.keyDrivers?.touchpoints).toHaveLength(7);
     expect(report.warnings.some((w) => w.source === 'key-drivers' && w.code === 'small_sample')).toBe(true);
   });
