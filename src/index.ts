@@ -103,4 +103,14 @@ export type { ReconstructTarget, ReconstructOptions, ReconstructResult, TargetCo
 export { ZHIJIANG_PUBLISHED, ZHIJIANG_SEED, zhijiangSpec, zhijiangTarget, reconstructZhijiang, reconstructionCsv } from './forensics/zhijiang.js';
 export { reproduceZhijiang } from './forensics/reproduce-zhijiang.js';
 export type { ZhijiangReproduction, Finding } from './forensics/reproduce-zhijiang.js';
-export { formatReportText, formatReproductionText, significanceStars, formatP, formatNumber } from './report/text.js';
+export { formatReportText, formatReproductionText, formatNumber } from './report/text.js';
+export { reportDocument, significanceStars, formatP } from './report/document.js';
+export type { ReportDocument, Section, Block } from './report/document.js';
+export { LOCALES, messages } from './report/i18n.js';
+export type { Locale } from './report/i18n.js';
+export { formatReportMarkdown, escapeMarkdown } from './report/markdown.js';
+export { formatReportHtml, escapeHtml, sanitizeSvg } from './report/html.js';
+export type { ChartSvgs } from './report/html.js';
+export { journeyChart, driverChart, ipaChart, peakEndChart, reportCharts } from './report/charts.js';
+export type { VegaLiteSpec } from './report/charts.js';
+export { formatDriversCsv, csvField } from './report/csv.js';

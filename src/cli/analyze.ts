@@ -1,6 +1,11 @@
 /** `peak-end analyze <file>`: the full analysis of a survey file. */
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { analyze } from '../report/analyze.js';
+import { formatDriversCsv } from '../report/csv.js';
+import { LOCALES, type Locale } from '../report/i18n.js';
+import { formatReportMarkdown } from '../report/markdown.js';
+import { renderReportHtml } from '../report/render-html.js';
 import { formatReportText } from '../report/text.js';
 import type { CommandContext } from './context.js';
 import { loadSurvey, surveyOptionDefinitions, surveyOptionsHelp } from './survey-options.js';
@@ -16,22 +21,40 @@ ${surveyOptionsHelp}
 Analysis:
   --bootstrap N          bootstrap the importance with N resamples (default: off)
   --seed N               seed for the bootstrap and the cross-validation (default 1)
-Output (default: text on stdout):
+Output (default: text on stdout; one of):
   --json                 the Report as one JSON document (schema: peak-end schema)
+  --md                   Markdown with GitHub tables
+  --html FILE            a self-contained HTML report with charts (works offline)
+  --csv FILE             the key-driver table as CSV (UTF-8 with BOM, for Excel)
+  --locale en|zh-CN      language of text, Markdown, HTML and CSV labels (default en)
 
 Examples:
   peak-end analyze fixtures/demo/survey.csv --spec fixtures/demo/survey.json
   peak-end analyze export.csv --overall Overall --touchpoints Brand,Price,Delivery,Meeting --scale 1-5
-  peak-end analyze export.csv --bootstrap 1000 --seed 42 --json > report.json`;
+  peak-end analyze export.csv --bootstrap 1000 --seed 42 --json > report.json
+  peak-end analyze fixtures/zhijiang/zhijiang.csv --spec fixtures/zhijiang/spec.json --locale zh-CN --html report.html`;
 
 export async function analyzeCommand(args: readonly string[], ctx: CommandContext): Promise<void> {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { ...surveyOptionDefinitions, json: { type: 'boolean' }, bootstrap: { type: 'string' }, seed: { type: 'string' } },
+    options: {
+      ...surveyOptionDefinitions,
+      json: { type: 'boolean' },
+      md: { type: 'boolean' },
+      html: { type: 'string' },
+      csv: { type: 'string' },
+      locale: { type: 'string' },
+      bootstrap: { type: 'string' },
+      seed: { type: 'string' },
+    },
     allowPositionals: true,
   });
   const file = positionals[0];
   if (file === undefined || positionals.length > 1) throw new UsageError('analyze needs exactly one CSV file, e.g. peak-end analyze survey.csv --spec survey.json.');
+  const outputs = [values.json, values.md, values.html, values.csv].filter((v) => v !== undefined && v !== false);
+  if (outputs.length > 1) throw new UsageError('Choose one output: --json, --md, --html FILE or --csv FILE.');
+  const locale = (values.locale ?? 'en') as Locale;
+  if (!LOCALES.includes(locale)) throw new UsageError(`--locale must be one of ${LOCALES.join(', ')}, got "${values.locale}".`);
   const replicates = values.bootstrap === undefined ? undefined : positiveInteger(values.bootstrap, '--bootstrap');
   const seed = values.seed === undefined ? 1 : positiveInteger(values.seed, '--seed');
   const survey = await loadSurvey(file, values, ctx.info);
@@ -43,11 +66,15 @@ export async function analyzeCommand(args: readonly string[], ctx: CommandContex
       }),
     },
   });
-  if (values.json) {
-    ctx.out(JSON.stringify(report, null, 2));
-    return;
-  }
-  ctx.out(formatReportText(report));
+  if (values.json) ctx.out(JSON.stringify(report, null, 2));
+  else if (values.md) ctx.out(formatReportMarkdown(report, { locale }));
+  else if (values.html !== undefined) {
+    await writeFile(values.html, await renderReportHtml(report, { locale }));
+    ctx.info(`Wrote the HTML report to ${values.html}.`);
+  } else if (values.csv !== undefined) {
+    await writeFile(values.csv, formatDriversCsv(report, { locale }));
+    ctx.info(`Wrote the key-driver table to ${values.csv}.`);
+  } else ctx.out(formatReportText(report, { locale }));
 }
 
 function positiveInteger(text: string, flag: string): number {

@@ -3,6 +3,8 @@
  * statistics.
  */
 import type { Report } from '../schema/report.js';
+import { reportDocument } from './document.js';
+import type { Locale } from './i18n.js';
 import type { IngestReport } from '../survey/survey.js';
 import type { SurveyDescriptives } from '../survey/describe-survey.js';
 
@@ -72,135 +74,17 @@ export function formatIngestReportText(report: IngestReport): string {
   return lines.join('\n');
 }
 
-/** Significance stars as R prints them: *** p < 0.001, ** < 0.01, * < 0.05, . < 0.1. */
-export function significanceStars(p: number | null): string {
-  if (p === null) return '';
-  return p < 0.001 ? '***' : p < 0.01 ? '**' : p < 0.05 ? '*' : p < 0.1 ? '.' : '';
-}
-
-/** A p-value for tables: "<0.001" or three decimals. */
-export function formatP(p: number | null): string {
-  return p === null ? '–' : p < 0.001 ? '<0.001' : p.toFixed(3);
-}
-
-/** The whole Report as plain text: ingest, descriptives, peak-end, key drivers, warnings. */
-export function formatReportText(report: Report): string {
-  const label = new Map(report.survey.touchpoints.map((t) => [t.column, t.label]));
-  const name = (column: string): string => label.get(column) ?? column;
-  const sections: string[] = [];
-  const { scale } = report.survey;
-  sections.push(
-    `Survey: ${report.survey.n} respondents, ${report.survey.touchpoints.length} touchpoints, overall "${report.survey.overall}", scale ${scale.min}-${scale.max} (neutral ${scale.neutral}).\n` +
-      formatIngestReportText(report.ingest as IngestReport),
-  );
-  sections.push(`DESCRIPTIVES\n${formatDescriptivesText(report.descriptives as SurveyDescriptives)}`);
-  const pe = report.peakEnd;
-  if (pe !== null) {
-    const a = pe.aggregate;
-    const lines = [
-      'PEAK-END RULE',
-      `Peak (${a.rule}): ${a.peaks.map((p) => `${name(p.touchpoint)} ${formatNumber(p.mean)}`).join(' and ')}; end: ${name(a.end.touchpoint)} ${formatNumber(a.end.mean)}.`,
-      `Prediction ${formatNumber(a.prediction)} = ${a.weight} x peak + ${formatNumber(1 - a.weight, 1)} x end; observed overall mean ${formatNumber(a.observed)}; gap ${a.gap >= 0 ? '+' : ''}${formatNumber(a.gap)}` +
-        (a.gapTest ? ` (paired t over ${a.gapTest.n} respondents: ${formatNumber(a.gapTest.meanDifference)}, ${Math.round(a.gapTest.level * 100)}% CI ${formatNumber(a.gapTest.ciLower)} to ${formatNumber(a.gapTest.ciUpper)}, p ${formatP(a.gapTest.pValue)}).` : '.'),
-      `Per respondent (${pe.respondents.n}): MAE ${formatNumber(pe.respondents.accuracy.meanAbsoluteError)}, RMSE ${formatNumber(pe.respondents.accuracy.rootMeanSquaredError)}, bias ${formatNumber(pe.respondents.accuracy.meanBias)}, r ${formatNumber(pe.respondents.accuracy.correlation)}.`,
-    ];
-    if (pe.comparison !== null) {
-      lines.push(
-        '',
-        `Which model predicts each respondent's overall rating best (n = ${pe.comparison.n}; regression by ${pe.comparison.folds}-fold cross-validation, seed ${pe.comparison.seed}):`,
-        formatTable([
-          ['Model', 'MAE', 'RMSE', 'Bias', 'r'],
-          ...pe.comparison.models.map((m) => [m.description, formatNumber(m.meanAbsoluteError), formatNumber(m.rootMeanSquaredError), formatNumber(m.meanBias), formatNumber(m.correlation)]),
-        ]),
-        `Verdict: ${pe.comparison.verdict}`,
-      );
-    }
-    if (pe.regression !== null) {
-      lines.push('', 'Regression check, overall on the peak and end touchpoints:', formatCoefficients(pe.regression, name));
-    }
-    sections.push(lines.join('\n'));
-  }
-  const kd = report.keyDrivers;
-  if (kd !== null) {
-    const reg = kd.regression;
-    const flags = (t: (typeof kd.touchpoints)[number]): string =>
-      [t.flags.keyMoment && 'KEY MOMENT', t.flags.painPoint && 'pain point', t.flags.hygiene && 'hygiene', t.flags.peak && 'peak', t.flags.end && 'end'].filter(Boolean).join(', ');
-    sections.push(
+/** The whole Report as plain text: ingest, descriptives, peak-end, key drivers, warnings, methods. */
+export function formatReportText(report: Report, options: { locale?: Locale } = {}): string {
+  const doc = reportDocument(report, options);
+  return doc.sections
+    .map((section) =>
       [
-        'KEY DRIVERS',
-        `OLS of overall on all touchpoints: n = ${reg.n}, R² = ${formatNumber(reg.rSquared, 3)}, adjusted ${formatNumber(reg.adjustedRSquared, 3)}, F = ${formatNumber(reg.fStatistic)} (p ${formatP(reg.fPValue)}); importance = ${kd.importance.method.toUpperCase()} share of R².`,
-        formatTable([
-          ['Touchpoint', 'Mean', 'Coef', 'SE', 'p', '', 'Importance', 'Share', 'Rank', 'Quadrant', 'Flags'],
-          ...kd.touchpoints.map((t) => [
-            t.label,
-            formatNumber(t.performance),
-            formatNumber(t.estimate, 3),
-            formatNumber(t.stdError, 3),
-            formatP(t.pValue),
-            significanceStars(t.pValue),
-            formatNumber(t.importance, 3),
-            `${(t.importanceShare * 100).toFixed(0)}%`,
-            String(t.importanceRank),
-            t.quadrant,
-            flags(t),
-          ]),
-        ]),
-        `Significance: *** p < 0.001, ** p < 0.01, * p < ${kd.alpha}, . p < 0.1. Key moment = significant positive driver; pain point = key moment with mean below ${formatNumber(kd.highPerformance, 1)}; hygiene = mean at or above ${formatNumber(kd.highPerformance, 1)} but not a driver.`,
+        section.heading.toUpperCase(),
+        ...section.blocks.map((block) => (block.kind === 'table' ? formatTable(block.rows) : block.kind === 'paragraph' ? block.text : '')).filter((t) => t !== ''),
       ].join('\n'),
-    );
-    if (kd.bootstrap !== null) {
-      const b = kd.bootstrap;
-      sections.push(
-        [
-          `BOOTSTRAP (${b.replicates} resamples, seed ${b.seed}, ${Math.round(b.level * 100)}% intervals)`,
-          formatTable([
-            ['Touchpoint', 'Importance', 'Percentile CI', 'BCa CI', 'Rank CI', 'Ranked first'],
-            ...b.estimates.map((e) => [
-              name(e.name),
-              formatNumber(e.estimate, 3),
-              `${formatNumber(e.percentile.lower, 3)}–${formatNumber(e.percentile.upper, 3)}`,
-              `${formatNumber(e.bca.lower, 3)}–${formatNumber(e.bca.upper, 3)}`,
-              `${formatNumber(e.rankInterval.lower, 0)}–${formatNumber(e.rankInterval.upper, 0)}`,
-              `${(e.shareRankedFirst * 100).toFixed(0)}%`,
-            ]),
-          ]),
-        ].join('\n'),
-      );
-    }
-    if (kd.penaltyReward !== null) {
-      const pr = kd.penaltyReward;
-      sections.push(
-        [
-          `PENALTY-REWARD (low box <= ${pr.lowAtMost}, high box >= ${pr.highAtLeast})`,
-          formatTable([
-            ['Touchpoint', 'Low', 'High', 'Penalty', 'Reward', 'Asymmetry', 'Factor'],
-            ...pr.factors.map((f) => [
-              f.label,
-              `${(f.lowShare * 100).toFixed(0)}%`,
-              `${(f.highShare * 100).toFixed(0)}%`,
-              formatNumber(f.penalty, 3),
-              formatNumber(f.reward, 3),
-              formatNumber(f.impactAsymmetry),
-              f.factor ?? '–',
-            ]),
-          ]),
-        ].join('\n'),
-      );
-    }
-  }
-  if (report.warnings.length > 0) sections.push(['WARNINGS', ...report.warnings.map((w) => `- [${w.source}] ${w.message}`)].join('\n'));
-  return sections.join('\n\n');
-}
-
-function formatCoefficients(fit: NonNullable<Report['peakEnd']>['regression'] & object, name: (c: string) => string): string {
-  return formatTable([
-    ['Term', 'Estimate', 'SE', 't', 'p', ''],
-    ...fit.coefficients.map((c) =>
-      'aliased' in c
-        ? [name(c.name), 'aliased', '', '', '', '']
-        : [c.name === '(Intercept)' ? c.name : name(c.name), formatNumber(c.estimate, 3), formatNumber(c.stdError, 3), formatNumber(c.tValue), formatP(c.pValue), significanceStars(c.pValue)],
-    ),
-  ]);
+    )
+    .join('\n\n');
 }
 
 /** The Zhijiang reproduction as text: findings side by side, then the GRIM table. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import { reportSchema } from '../../src/schema/report.js';
 
 const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'peak-end-cli-'));
+const tmp = dir;
 
 async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const out: string[] = [];
@@ -71,7 +72,7 @@ describe('peak-end CLI', () => {
     const file = join(packageRoot, 'fixtures', 'zhijiang', 'zhijiang.csv');
     const progress: number[] = [];
     const code = await main(['analyze', file, '--spec', join(packageRoot, 'fixtures', 'zhijiang', 'spec.json'), '--bootstrap', '25', '--seed', '3'], {
-      out: (t) => expect(t).toContain('BOOTSTRAP (25 resamples, seed 3'),
+      out: (t) => expect(t).toContain('BOOTSTRAP\n25 resamples, seed 3, 95% CI.'),
       info: () => undefined,
       warn: () => undefined,
       error: () => undefined,
@@ -81,6 +82,22 @@ describe('peak-end CLI', () => {
     expect(code).toBe(0);
     expect(progress.at(-1)).toBe(25);
     expect((await run('analyze', file, '--bootstrap', 'many')).code).toBe(2);
+  });
+
+  it('analyze writes Markdown, HTML and CSV, in Chinese on request, one output at a time', async () => {
+    const dir = join(packageRoot, 'fixtures', 'zhijiang');
+    const base = [join(dir, 'zhijiang.csv'), '--spec', join(dir, 'spec.json')];
+    const md = await run('analyze', ...base, '--md', '--locale', 'zh-CN');
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain('## 关键驱动因素');
+    const html = join(tmp, 'report.html');
+    expect((await run('analyze', ...base, '--html', html)).code).toBe(0);
+    expect(readFileSync(html, 'utf8')).toMatch(/^<!doctype html>/);
+    const csv = join(tmp, 'drivers.csv');
+    expect((await run('analyze', ...base, '--csv', csv)).code).toBe(0);
+    expect(readFileSync(csv, 'utf8')).toContain('delivery,Delivery speed,');
+    expect((await run('analyze', ...base, '--md', '--json')).code).toBe(2);
+    expect((await run('analyze', ...base, '--locale', 'fr')).code).toBe(2);
   });
 
   it('infers the spec from a messy CSV and announces every guess on stderr', async () => {

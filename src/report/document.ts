@@ -1,0 +1,216 @@
+/**
+ * The Report laid out once as a document (sections of paragraphs, tables and chart slots), in a
+ * locale, so the text, Markdown and HTML presenters only differ in how they draw it. Formatting
+ * only: no statistics are computed here.
+ */
+import type { Report } from '../schema/report.js';
+import { messages, touchpointName, verdictText, type Locale } from './i18n.js';
+
+/** A block of a section. */
+export type Block =
+  | { readonly kind: 'paragraph'; readonly text: string }
+  | { readonly kind: 'table'; readonly rows: readonly (readonly string[])[] }
+  | { readonly kind: 'chart'; readonly chart: 'journey' | 'drivers' | 'ipa' | 'peakEnd'; readonly title: string };
+
+/** A titled section. */
+export interface Section {
+  readonly heading: string;
+  readonly blocks: readonly Block[];
+}
+
+/** A report document. */
+export interface ReportDocument {
+  readonly title: string;
+  readonly locale: Locale;
+  readonly sections: readonly Section[];
+}
+
+/** Fixed decimals, or an en dash for a missing value. */
+export function fixed(value: number | null | undefined, decimals = 2): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(decimals);
+}
+
+/** A p-value for tables: "<0.001" or three decimals. */
+export function formatP(p: number | null | undefined): string {
+  return p === null || p === undefined ? '–' : p < 0.001 ? '<0.001' : p.toFixed(3);
+}
+
+/** Significance stars as R prints them: *** p < 0.001, ** < 0.01, * < 0.05, . < 0.1. */
+export function significanceStars(p: number | null | undefined): string {
+  if (p === null || p === undefined) return '';
+  return p < 0.001 ? '***' : p < 0.01 ? '**' : p < 0.05 ? '*' : p < 0.1 ? '.' : '';
+}
+
+const percent = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : `${(v * 100).toFixed(0)}%`);
+
+/**
+ * Lays out a Report. `charts` adds chart slots (the HTML presenter fills them; text and Markdown
+ * leave them out).
+ */
+export function reportDocument(report: Report, options: { locale?: Locale; charts?: boolean } = {}): ReportDocument {
+  const locale = options.locale ?? 'en';
+  const m = messages(locale);
+  const name = (column: string): string => touchpointName(report, column, locale);
+  const { scale } = report.survey;
+  const sections: Section[] = [];
+  const ingest = report.ingest;
+  const dropped = Object.entries(ingest.droppedByReason).filter(([, c]) => c > 0);
+  sections.push({
+    heading: m.survey,
+    blocks: [
+      {
+        kind: 'paragraph',
+        text: `${report.survey.n} ${m.respondents}, ${report.survey.touchpoints.length} ${m.touchpoints}, ${m.overall} "${name(report.survey.overall)}", ${m.scale} ${scale.min}-${scale.max} (${m.neutral} ${scale.neutral}).`,
+      },
+      {
+        kind: 'paragraph',
+        text:
+          `${m.rowsRead}: ${ingest.rowsRead}; ${m.rowsUsed}: ${ingest.rowsUsed}; ${m.rowsDropped}: ${ingest.rowsDropped}` +
+          (dropped.length ? ` (${dropped.map(([r, c]) => `${c} ${r.replace(/_/g, ' ')}`).join(', ')})` : '') +
+          (ingest.encoding ? `; ${ingest.encoding}` : '') +
+          (ingest.delimiter ? `, ${JSON.stringify(ingest.delimiter)}` : '') +
+          '.',
+      },
+    ],
+  });
+  const level = `${Math.round(report.descriptives.level * 100)}% CI`;
+  sections.push({
+    heading: m.descriptives,
+    blocks: [
+      ...(options.charts ? [{ kind: 'chart' as const, chart: 'journey' as const, title: m.journeyChart }] : []),
+      {
+        kind: 'table',
+        rows: [
+          [m.item, 'n', m.missing, m.mean, 'SD', 'SE', level, m.median, m.topTwo, m.bottomTwo],
+          ...report.descriptives.items.map((d) => [
+            d.role === 'overall' ? `${name(d.column)} (${m.overall})` : name(d.column),
+            String(d.n),
+            String(d.missing),
+            fixed(d.mean),
+            fixed(d.sampleStandardDeviation),
+            fixed(d.standardError, 3),
+            d.ciLower === null || d.ciUpper === null ? '–' : `${fixed(d.ciLower)}–${fixed(d.ciUpper)}`,
+            fixed(d.median, 1),
+            percent(d.topTwoBox),
+            percent(d.bottomTwoBox),
+          ]),
+        ],
+      },
+    ],
+  });
+  const pe = report.peakEnd;
+  if (pe !== null) {
+    const a = pe.aggregate;
+    const blocks: Block[] = [];
+    if (options.charts) blocks.push({ kind: 'chart', chart: 'peakEnd', title: m.peakEndChart });
+    blocks.push({
+      kind: 'paragraph',
+      text:
+        `${m.peak} (${a.rule}): ${a.peaks.map((p) => `${name(p.touchpoint)} ${fixed(p.mean)}`).join(', ')}; ${m.end}: ${name(a.end.touchpoint)} ${fixed(a.end.mean)}. ` +
+        `${m.prediction} ${fixed(a.prediction)} = ${a.weight} × ${m.peak} + ${fixed(1 - a.weight, 1)} × ${m.end}; ${m.observed} ${fixed(a.observed)}; ${m.gap} ${a.gap >= 0 ? '+' : ''}${fixed(a.gap)}` +
+        (a.gapTest ? ` (paired t, n = ${a.gapTest.n}: ${Math.round(a.gapTest.level * 100)}% CI ${fixed(a.gapTest.ciLower)} to ${fixed(a.gapTest.ciUpper)}, p ${formatP(a.gapTest.pValue)}).` : '.'),
+    });
+    const acc = pe.respondents.accuracy;
+    blocks.push({ kind: 'paragraph', text: `${m.perRespondent} (n = ${pe.respondents.n}): MAE ${fixed(acc.meanAbsoluteError)}, RMSE ${fixed(acc.rootMeanSquaredError)}, bias ${fixed(acc.meanBias)}, r ${fixed(acc.correlation)}.` });
+    if (pe.comparison !== null) {
+      blocks.push({ kind: 'paragraph', text: `${m.modelComparison} (n = ${pe.comparison.n}; regression: ${pe.comparison.folds}-fold cross-validation, seed ${pe.comparison.seed}):` });
+      blocks.push({
+        kind: 'table',
+        rows: [[m.model, 'MAE', 'RMSE', 'Bias', 'r'], ...pe.comparison.models.map((x) => [m.models[x.model] ?? x.description, fixed(x.meanAbsoluteError), fixed(x.rootMeanSquaredError), fixed(x.meanBias), fixed(x.correlation)])],
+      });
+      blocks.push({ kind: 'paragraph', text: `${m.verdict}: ${verdictText(report, locale)}` });
+    }
+    if (pe.regression !== null) {
+      blocks.push({ kind: 'paragraph', text: `${m.regressionCheck}:` });
+      blocks.push({
+        kind: 'table',
+        rows: [
+          [m.term, m.estimate, 'SE', 't', 'p', ''],
+          ...pe.regression.coefficients.map((c) =>
+            'aliased' in c
+              ? [name(c.name), 'aliased', '', '', '', '']
+              : [c.name === '(Intercept)' ? c.name : name(c.name), fixed(c.estimate, 3), fixed(c.stdError, 3), fixed(c.tValue), formatP(c.pValue), significanceStars(c.pValue)],
+          ),
+        ],
+      });
+    }
+    sections.push({ heading: m.peakEnd, blocks });
+  }
+  const kd = report.keyDrivers;
+  if (kd !== null) {
+    const reg = kd.regression;
+    const flags = (t: (typeof kd.touchpoints)[number]): string =>
+      [t.flags.keyMoment && m.keyMoment, t.flags.painPoint && m.painPoint, t.flags.hygiene && m.hygiene, t.flags.peak && m.peak, t.flags.end && m.end].filter(Boolean).join(', ');
+    const blocks: Block[] = [];
+    if (options.charts) blocks.push({ kind: 'chart', chart: 'drivers', title: m.driverChart });
+    blocks.push({
+      kind: 'paragraph',
+      text: `OLS (n = ${reg.n}): R² = ${fixed(reg.rSquared, 3)}, adj. R² = ${fixed(reg.adjustedRSquared, 3)}, F = ${fixed(reg.fStatistic)} (p ${formatP(reg.fPValue)}); ${m.importance} = ${kd.importance.method.toUpperCase()}.`,
+    });
+    blocks.push({
+      kind: 'table',
+      rows: [
+        [m.touchpoint, m.mean, m.coefficient, 'SE', 'p', '', m.importance, m.share, m.rank, m.quadrant, m.flags],
+        ...kd.touchpoints.map((t) => [
+          name(t.touchpoint),
+          fixed(t.performance),
+          fixed(t.estimate, 3),
+          fixed(t.stdError, 3),
+          formatP(t.pValue),
+          significanceStars(t.pValue),
+          fixed(t.importance, 3),
+          percent(t.importanceShare),
+          String(t.importanceRank),
+          m.quadrants[t.quadrant] ?? t.quadrant,
+          flags(t),
+        ]),
+      ],
+    });
+    blocks.push({ kind: 'paragraph', text: m.significance });
+    if (options.charts) blocks.push({ kind: 'chart', chart: 'ipa', title: m.ipaChart });
+    sections.push({ heading: m.keyDrivers, blocks });
+    if (kd.bootstrap !== null) {
+      const b = kd.bootstrap;
+      sections.push({
+        heading: m.bootstrap,
+        blocks: [
+          { kind: 'paragraph', text: `${b.replicates} ${m.resamples}, seed ${b.seed}, ${Math.round(b.level * 100)}% CI.` },
+          {
+            kind: 'table',
+            rows: [
+              [m.touchpoint, m.importance, m.percentileCi, m.bcaCi, m.rankCi, m.rankedFirst],
+              ...b.estimates.map((e) => [
+                name(e.name),
+                fixed(e.estimate, 3),
+                `${fixed(e.percentile.lower, 3)}–${fixed(e.percentile.upper, 3)}`,
+                `${fixed(e.bca.lower, 3)}–${fixed(e.bca.upper, 3)}`,
+                `${fixed(e.rankInterval.lower, 0)}–${fixed(e.rankInterval.upper, 0)}`,
+                percent(e.shareRankedFirst),
+              ]),
+            ],
+          },
+        ],
+      });
+    }
+    if (kd.penaltyReward !== null) {
+      const pr = kd.penaltyReward;
+      sections.push({
+        heading: `${m.penaltyReward} (≤ ${pr.lowAtMost} / ≥ ${pr.highAtLeast})`,
+        blocks: [
+          {
+            kind: 'table',
+            rows: [
+              [m.touchpoint, m.low, m.high, m.penalty, m.reward, m.asymmetry, m.factor],
+              ...pr.factors.map((f) => [name(f.touchpoint), percent(f.lowShare), percent(f.highShare), fixed(f.penalty, 3), fixed(f.reward, 3), fixed(f.impactAsymmetry), f.factor === null ? '–' : (m.factors[f.factor] ?? f.factor)]),
+            ],
+          },
+        ],
+      });
+    }
+  }
+  if (report.warnings.length > 0) {
+    sections.push({ heading: m.warnings, blocks: report.warnings.map((w) => ({ kind: 'paragraph' as const, text: `[${w.source}] ${w.message}` })) });
+  }
+  sections.push({ heading: m.methods, blocks: [{ kind: 'paragraph', text: m.methodNotes }] });
+  return { title: m.title, locale, sections };
+}

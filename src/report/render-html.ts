@@ -1,0 +1,42 @@
+/**
+ * renderReportHtml ('peak-end/node'): the HTML report with its charts rendered to inline SVG by
+ * Vega and Vega-Lite in Node, so the page works offline and runs no script.
+ */
+import type { Report } from '../schema/report.js';
+import { reportCharts, type VegaLiteSpec } from './charts.js';
+import { formatReportHtml, type ChartSvgs } from './html.js';
+import type { Locale } from './i18n.js';
+
+/** Renders one Vega-Lite spec to an SVG string (headless, no canvas). */
+export async function renderChartSvg(spec: VegaLiteSpec): Promise<string> {
+  const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
+  // The library never writes to the console: compiler and view log nothing.
+  const silent = { level: () => silent, error: () => silent, warn: () => silent, info: () => silent, debug: () => silent };
+  const compiled = vegaLite.compile(spec as unknown as Parameters<typeof vegaLite.compile>[0], { logger: silent as never }).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.None });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+/**
+ * The full HTML report of a Report, charts included.
+ *
+ * @example
+ * ```ts
+ * import { renderReportHtml } from 'peak-end/node';
+ * await writeFile('report.html', await renderReportHtml(report, { locale: 'zh-CN' }));
+ * ```
+ */
+export async function renderReportHtml(report: Report, options: { locale?: Locale } = {}): Promise<string> {
+  const specs = reportCharts(report, options);
+  const entries = await Promise.all(
+    (Object.keys(specs) as (keyof typeof specs)[])
+      .filter((key) => (key === 'drivers' || key === 'ipa' ? report.keyDrivers !== null : key === 'peakEnd' ? report.peakEnd !== null : true))
+      .map(async (key) => [key, await renderChartSvg(specs[key])] as const),
+  );
+  const charts: ChartSvgs = Object.fromEntries(entries);
+  return formatReportHtml(report, { ...options, charts });
+}
