@@ -114,3 +114,5 @@ export type { ChartSvgs } from './report/html.js';
 export { journeyChart, driverChart, ipaChart, peakEndChart, reportCharts } from './report/charts.js';
 export type { VegaLiteSpec } from './report/charts.js';
 export { formatDriversCsv, csvField } from './report/csv.js';
+export { DEFAULT_LIMITS } from './ingest/limits.js';
+export type { IngestLimits } from './ingest/limits.js';

@@ -8,6 +8,7 @@ import { DataValidationError, MAX_LISTED_ISSUES, type DataIssue, type IssueCode 
 import { normalizeText, type NormalizedSpec } from '../schema/survey-spec.js';
 import { DROP_REASONS, type ColumnReport, type DropReason, type IngestReport, type Survey, type Warning } from '../survey/survey.js';
 import { CellReader, readText, readWeight } from './cell.js';
+import { DEFAULT_LIMITS, type IngestLimits } from './limits.js';
 
 /** Where the records come from, for the ingest report. */
 export interface SourceInfo {
@@ -57,6 +58,7 @@ export class SurveyBuilder {
   constructor(
     private readonly spec: NormalizedSpec,
     private readonly sourceInfo: SourceInfo,
+    private readonly limits: IngestLimits = DEFAULT_LIMITS,
   ) {
     this.reader = new CellReader(spec);
     this.missingText = new Set(spec.missing.map((m) => normalizeText(String(m))));
@@ -73,6 +75,12 @@ export class SurveyBuilder {
    * is duplicated: no record can be read meaningfully without the header.
    */
   header(rawNames: readonly string[], line: number | null): void {
+    if (rawNames.length > this.limits.maxColumns) {
+      throw new DataValidationError([
+        issue('too_many_columns', null, null, line, `The header has ${rawNames.length} columns, more than the limit of ${this.limits.maxColumns}; keep the columns you need or raise maxColumns.`, null),
+      ]);
+    }
+    this.checkFieldSizes(rawNames, null, line);
     const names = rawNames.map((n) => n.replace(/^\uFEFF/, '').trim());
     this.headerNames = names;
     this.headerKey = names.join('\u0000');
@@ -132,6 +140,10 @@ export class SurveyBuilder {
     }
     this.rowsRead++;
     const row = this.rowsRead;
+    if (row > this.limits.maxRows) {
+      throw new DataValidationError([issue('too_many_rows', row, null, line, `The input has more than ${this.limits.maxRows} data rows (the maxRows limit); read it in parts or raise maxRows.`, null)]);
+    }
+    this.checkFieldSizes(cells, row, line);
     if (csv && cells.length === names.length && Array.prototype.every.call(cells, (c, i) => String(c).trim() === names[i])) {
       this.drop('repeated_header');
       this.warnOnce('repeated_header', `The header is repeated as data row ${row}${line === null ? '' : ` (line ${line})`}; such rows were dropped.`);
@@ -289,6 +301,18 @@ export class SurveyBuilder {
   private usedColumns(): Set<string> {
     const s = this.spec;
     return new Set([...s.touchpoints.map((t) => t.column), s.overall, ...(s.weight ? [s.weight] : []), ...(s.id ? [s.id] : []), ...s.segments]);
+  }
+
+  private checkFieldSizes(cells: ArrayLike<unknown>, row: number | null, line: number | null): void {
+    for (let j = 0; j < cells.length; j++) {
+      const cell = cells[j];
+      if (typeof cell === 'string' && cell.length > this.limits.maxFieldBytes) {
+        const column = row === null ? null : (this.headerNames?.[j] ?? null);
+        throw new DataValidationError([
+          issue('field_too_large', row, column, line, `${row === null ? 'A header name' : `Row ${row}${column === null ? '' : `, column "${column}"`}`} has ${cell.length} characters, more than the limit of ${this.limits.maxFieldBytes}; check for a missing closing quote, or raise maxFieldBytes.`, cell.slice(0, 40)),
+        ]);
+      }
+    }
   }
 
   private drop(reason: DropReason): void {

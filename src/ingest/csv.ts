@@ -38,9 +38,10 @@ export function sniffDelimiter(text: string): string {
 }
 
 /** csv-parse options shared by the in-memory and the streaming reader. */
-export function csvParseOptions(delimiter: string): Options {
+export function csvParseOptions(delimiter: string, maxRecordSize: number): Options {
   return {
     delimiter,
+    max_record_size: maxRecordSize,
     bom: true,
     relax_column_count: true,
     skip_empty_lines: false,
@@ -68,6 +69,12 @@ export class LineTracker {
 /** Converts a csv-parse failure into a typed validation error naming the line. */
 export function csvSyntaxError(cause: unknown, line: number): DataValidationError {
   const code = (cause as { code?: string }).code;
+  if (code === 'CSV_MAX_RECORD_SIZE') {
+    return new DataValidationError(
+      [{ code: 'field_too_large', path: [null, null], line, message: `The record starting on line ${line} has a field longer than the limit (maxFieldBytes); check for a missing closing quote, or raise maxFieldBytes.`, input: null }],
+      { cause },
+    );
+  }
   const message =
     code === 'CSV_QUOTE_NOT_CLOSED'
       ? `A quoted field opened on line ${line} is never closed; add the closing double quote (") or remove the stray one.`
@@ -80,11 +87,11 @@ export function csvSyntaxError(cause: unknown, line: number): DataValidationErro
  *
  * @throws DataValidationError (code `csv_syntax`) on malformed quoting, naming the record's line.
  */
-export function parseCsvText(text: string, delimiter: string, sink: RecordSink): void {
+export function parseCsvText(text: string, delimiter: string, maxRecordSize: number, sink: RecordSink): void {
   const lines = new LineTracker();
   try {
     parse(text, {
-      ...csvParseOptions(delimiter),
+      ...csvParseOptions(delimiter, maxRecordSize),
       on_record: (record: string[], context) => {
         sink.record(record, lines.next(context.lines));
         return null;

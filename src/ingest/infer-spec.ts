@@ -6,6 +6,7 @@ import { InvalidArgumentError } from '../errors.js';
 import { DEFAULT_MISSING_CODES, normalizeText, type SurveySpec } from '../schema/survey-spec.js';
 import { parseCsvText, sniffDelimiter } from './csv.js';
 import { decodeBytes } from './decode.js';
+import { ingestLimits } from './limits.js';
 import { checkDelimiter, type ReadSurveyOptions } from './read-survey.js';
 
 /** What the caller already knows; everything omitted is inferred. */
@@ -58,7 +59,7 @@ export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOp
   let highest: number[] = [];
   let rows = 0;
   try {
-    parseCsvText(text, delimiter, {
+    parseCsvText(text, delimiter, ingestLimits(options).maxFieldBytes, {
       record(fields) {
         if (header === null) {
           header = fields.map((f) => f.replace(/^\uFEFF/, '').trim());

@@ -13,6 +13,7 @@ import type { Survey } from '../survey/survey.js';
 import { SurveyBuilder } from './builder.js';
 import { LineTracker, csvParseOptions, csvSyntaxError, sniffDelimiter } from './csv.js';
 import { detectEncoding, encodingError, type DetectedEncoding, firstInvalidUtf8, guessedEncodingWarning, lineAt } from './decode.js';
+import { ingestLimits } from './limits.js';
 import { checkDelimiter, type ReadSurveyOptions } from './read-survey.js';
 
 /** Options for {@link readSurveyFile}. */
@@ -42,6 +43,7 @@ export interface ReadSurveyFileOptions extends ReadSurveyOptions {
 export async function readSurveyFile(path: string, spec: SurveySpec, options: ReadSurveyFileOptions = {}): Promise<Survey> {
   const normalized = normalizeSpec(spec);
   const explicitDelimiter = checkDelimiter(options.delimiter);
+  const limits = ingestLimits(options);
   let totalBytes: number;
   try {
     totalBytes = (await stat(path)).size;
@@ -70,7 +72,7 @@ export async function readSurveyFile(path: string, spec: SurveySpec, options: Re
       const text = decode(decoder, bytes, true);
       if (state.delimiter === null) {
         head += text;
-        if (/[\r\n]/.test(head) || head.length > 1 << 20) {
+        if (/[\r\n]/.test(head) || head.length > limits.maxFieldBytes) {
           state.delimiter = explicitDelimiter ?? sniffDelimiter(head);
           yield head;
         }
@@ -111,17 +113,16 @@ export async function readSurveyFile(path: string, spec: SurveySpec, options: Re
     return new SurveyBuilder(normalized, { source: 'csv', encoding: null, delimiter: null }).finish();
   }
   const { encoding, guessed } = state.detected;
-  const active = new SurveyBuilder(normalized, {
-    source: 'csv',
-    encoding,
-    delimiter: state.delimiter,
-    warnings: guessed && encoding !== 'utf-8' ? [guessedEncodingWarning(encoding)] : [],
-  });
+  const active = new SurveyBuilder(
+    normalized,
+    { source: 'csv', encoding, delimiter: state.delimiter, warnings: guessed && encoding !== 'utf-8' ? [guessedEncodingWarning(encoding)] : [] },
+    limits,
+  );
   async function* all(head: string): AsyncGenerator<string> {
     yield head;
     yield* chunks;
   }
-  const parser = parse({ ...csvParseOptions(state.delimiter ?? ','), info: true });
+  const parser = parse({ ...csvParseOptions(state.delimiter ?? ',', limits.maxFieldBytes), info: true });
   let failure: unknown = null;
   const piping = pipeline(Readable.from(all(first.value)), parser).catch((error: unknown) => {
     failure ??= error;

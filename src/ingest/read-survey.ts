@@ -7,6 +7,7 @@ import type { Survey, Warning } from '../survey/survey.js';
 import { SurveyBuilder } from './builder.js';
 import { parseCsvText, sniffDelimiter } from './csv.js';
 import { decodeBytes, guessedEncodingWarning } from './decode.js';
+import { ingestLimits, type IngestLimits } from './limits.js';
 
 /** A cell value in row or column input. */
 export type CellValue = string | number | null | undefined;
@@ -29,6 +30,12 @@ export interface ReadSurveyOptions {
   readonly encoding?: string;
   /** CSV delimiter; sniffed from the header line when omitted (`,` `;` or tab). */
   readonly delimiter?: string;
+  /** Fail fast beyond this many data rows. Default 50,000,000. */
+  readonly maxRows?: number;
+  /** Fail fast beyond this many columns. Default 20,000. */
+  readonly maxColumns?: number;
+  /** Fail fast on a CSV field (or record) longer than this many characters. Default 1,048,576. */
+  readonly maxFieldBytes?: number;
 }
 
 /** Result of {@link safeReadSurvey}: the survey, or the typed error that prevented it. */
@@ -71,8 +78,9 @@ export function readSurvey(input: SurveyInput, spec: SurveySpec, options: ReadSu
       }
     }
     const delimiter = checkDelimiter(options.delimiter) ?? sniffDelimiter(text);
-    const builder = new SurveyBuilder(normalized, { source: 'csv', encoding, delimiter, warnings });
-    parseCsvText(text, delimiter, {
+    const limits = ingestLimits(options);
+    const builder = new SurveyBuilder(normalized, { source: 'csv', encoding, delimiter, warnings }, limits);
+    parseCsvText(text, delimiter, limits.maxFieldBytes, {
       record(fields, line) {
         if (builder.hasHeader) builder.record(fields, line, true);
         else builder.header(fields, line);
@@ -80,9 +88,9 @@ export function readSurvey(input: SurveyInput, spec: SurveySpec, options: ReadSu
     });
     return builder.finish();
   }
-  if (Array.isArray(input)) return fromRows(input as readonly Readonly<Record<string, CellValue>>[], normalized);
+  if (Array.isArray(input)) return fromRows(input as readonly Readonly<Record<string, CellValue>>[], normalized, ingestLimits(options));
   if (input instanceof Map || (typeof input === 'object' && input !== null)) {
-    return fromColumns(input as Readonly<Record<string, ArrayLike<CellValue>>> | ReadonlyMap<string, ArrayLike<CellValue>>, normalized);
+    return fromColumns(input as Readonly<Record<string, ArrayLike<CellValue>>> | ReadonlyMap<string, ArrayLike<CellValue>>, normalized, ingestLimits(options));
   }
   throw new InvalidArgumentError(`readSurvey expects CSV text, bytes, an array of row objects or an object of columns; got ${input === null ? 'null' : typeof input}.`);
 }
@@ -111,7 +119,7 @@ export function checkDelimiter(delimiter: string | undefined): string | undefine
   return value;
 }
 
-function fromRows(rows: readonly Readonly<Record<string, CellValue>>[], spec: ReturnType<typeof normalizeSpec>): Survey {
+function fromRows(rows: readonly Readonly<Record<string, CellValue>>[], spec: ReturnType<typeof normalizeSpec>, limits: IngestLimits): Survey {
   const names: string[] = [];
   const seen = new Set<string>();
   for (const [i, row] of rows.entries()) {
@@ -125,14 +133,14 @@ function fromRows(rows: readonly Readonly<Record<string, CellValue>>[], spec: Re
       }
     }
   }
-  const builder = new SurveyBuilder(spec, { source: 'rows', encoding: null, delimiter: null });
+  const builder = new SurveyBuilder(spec, { source: 'rows', encoding: null, delimiter: null }, limits);
   builder.header(names, null);
   const own = Object.prototype.hasOwnProperty;
   for (const row of rows) builder.record(names.map((name) => (own.call(row, name) ? row[name] : undefined)), null);
   return builder.finish();
 }
 
-function fromColumns(input: Readonly<Record<string, ArrayLike<CellValue>>> | ReadonlyMap<string, ArrayLike<CellValue>>, spec: ReturnType<typeof normalizeSpec>): Survey {
+function fromColumns(input: Readonly<Record<string, ArrayLike<CellValue>>> | ReadonlyMap<string, ArrayLike<CellValue>>, spec: ReturnType<typeof normalizeSpec>, limits: IngestLimits): Survey {
   const entries: [string, ArrayLike<CellValue>][] = input instanceof Map ? [...input.entries()] : Object.entries(input);
   const lengths = entries.map(([, values]) => values?.length);
   const length = lengths[0] ?? 0;
@@ -150,7 +158,7 @@ function fromColumns(input: Readonly<Record<string, ArrayLike<CellValue>>> | Rea
       },
     ]);
   }
-  const builder = new SurveyBuilder(spec, { source: 'columns', encoding: null, delimiter: null });
+  const builder = new SurveyBuilder(spec, { source: 'columns', encoding: null, delimiter: null }, limits);
   builder.header(entries.map(([name]) => name), null);
   for (let i = 0; i < length; i++) builder.record(entries.map(([, values]) => values[i]), null);
   return builder.finish();

@@ -117,7 +117,8 @@ const RANK_TOLERANCE = 1e-10;
  * fit.coefficients[1]; // { name: 'x', estimate: 1.94, stdError: 0.0894, tValue: 21.7, pValue: 0.00212, ... }
  * fit.rSquared;        // 0.99578
  * ```
- * @throws InsufficientDataError when there are no more complete rows than parameters.
+ * @throws InsufficientDataError when there are no more complete rows than parameters, or when the
+ *   outcome is constant (with an intercept there is nothing to explain).
  * @throws InvalidArgumentError for ragged X, infinite values, negative weights, wrong name count,
  *   or a level outside (0, 1).
  */
@@ -183,6 +184,9 @@ export function ols(X: readonly (readonly (number | null)[])[], y: ArrayLike<num
     w[r] = weights === undefined ? 1 : (weights[i] as number);
     yv[r] = y[i] as number;
     sumW += w[r] as number;
+  }
+  if (intercept && yv.every((v) => v === yv[0])) {
+    throw new InsufficientDataError(`ols: the outcome has no variation (every complete row has ${yv[0]}); there is nothing for the predictors to explain.`);
   }
   const sw = w.map(Math.sqrt);
   const means = new Float64Array(p);
