@@ -4,6 +4,7 @@
  * only: no statistics are computed here.
  */
 import type { Report } from '../schema/report.js';
+import type { SurveyDescriptives } from '../survey/describe-survey.js';
 import { messages, touchpointName, verdictText, type Locale } from './i18n.js';
 
 /** A block of a section. */
@@ -73,29 +74,11 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
       },
     ],
   });
-  const level = `${Math.round(report.descriptives.level * 100)}% CI`;
   sections.push({
     heading: m.descriptives,
     blocks: [
       ...(options.charts ? [{ kind: 'chart' as const, chart: 'journey' as const, title: m.journeyChart }] : []),
-      {
-        kind: 'table',
-        rows: [
-          [m.item, 'n', m.missing, m.mean, 'SD', 'SE', level, m.median, m.topTwo, m.bottomTwo],
-          ...report.descriptives.items.map((d) => [
-            d.role === 'overall' ? `${name(d.column)} (${m.overall})` : name(d.column),
-            String(d.n),
-            String(d.missing),
-            fixed(d.mean),
-            fixed(d.sampleStandardDeviation),
-            fixed(d.standardError, 3),
-            d.ciLower === null || d.ciUpper === null ? '–' : `${fixed(d.ciLower)}–${fixed(d.ciUpper)}`,
-            fixed(d.median, 1),
-            percent(d.topTwoBox),
-            percent(d.bottomTwoBox),
-          ]),
-        ],
-      },
+      { kind: 'table', rows: descriptivesRows(report.descriptives as SurveyDescriptives, name, locale) },
     ],
   });
   const pe = report.peakEnd;
@@ -213,4 +196,28 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
   }
   sections.push({ heading: m.methods, blocks: [{ kind: 'paragraph', text: m.methodNotes }] });
   return { title: m.title, locale, sections };
+}
+
+/** The descriptives table (header first), with display names from `name`. */
+export function descriptivesRows(
+  descriptives: SurveyDescriptives,
+  name: (column: string) => string,
+  locale: Locale = 'en',
+): string[][] {
+  const m = messages(locale);
+  return [
+    [m.item, 'n', m.missing, m.mean, 'SD', 'SE', `${Math.round(descriptives.level * 100)}% CI`, m.median, m.topTwo, m.bottomTwo],
+    ...descriptives.items.map((d) => [
+      d.role === 'overall' ? `${name(d.column)} (${m.overall})` : name(d.column),
+      String(d.n),
+      String(d.missing),
+      fixed(d.mean),
+      fixed(d.sampleStandardDeviation),
+      fixed(d.standardError, 3),
+      d.ciLower === null || d.ciUpper === null ? '–' : `${fixed(d.ciLower)}–${fixed(d.ciUpper)}`,
+      fixed(d.median, 1),
+      percent(d.topTwoBox),
+      percent(d.bottomTwoBox),
+    ]),
+  ];
 }

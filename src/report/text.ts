@@ -3,7 +3,7 @@
  * statistics.
  */
 import type { Report } from '../schema/report.js';
-import { reportDocument } from './document.js';
+import { descriptivesRows, reportDocument } from './document.js';
 import type { Locale } from './i18n.js';
 import type { IngestReport } from '../survey/survey.js';
 import type { SurveyDescriptives } from '../survey/describe-survey.js';
@@ -40,24 +40,8 @@ function displayWidth(text: string): number {
 
 /** The descriptives table: one row per touchpoint (journey order) and the overall rating. */
 export function formatDescriptivesText(descriptives: SurveyDescriptives): string {
-  const pct = (v: number | null): string => (v === null ? '–' : `${(v * 100).toFixed(0)}%`);
-  const level = `${Math.round(descriptives.level * 100)}% CI`;
-  const rows = [
-    ['Item', 'n', 'Missing', 'Mean', 'SD', 'SE', level, 'Median', 'Top-2', 'Bottom-2'],
-    ...descriptives.items.map((d) => [
-      d.role === 'overall' ? `${d.label} (overall)` : d.label,
-      String(d.n),
-      String(d.missing),
-      formatNumber(d.mean),
-      formatNumber(d.sampleStandardDeviation),
-      formatNumber(d.standardError, 3),
-      d.ciLower === null || d.ciUpper === null ? '–' : `${formatNumber(d.ciLower)}–${formatNumber(d.ciUpper)}`,
-      formatNumber(d.median, 1),
-      pct(d.topTwoBox),
-      pct(d.bottomTwoBox),
-    ]),
-  ];
-  return formatTable(rows);
+  const labels = new Map(descriptives.items.map((d) => [d.column, d.label]));
+  return formatTable(descriptivesRows(descriptives, (column) => labels.get(column) ?? column));
 }
 
 /** One paragraph accounting for every input row. */
