@@ -61,9 +61,8 @@ export async function main(argv: readonly string[], ctx: CommandContext): Promis
 
 function reportError(error: unknown, ctx: CommandContext): number {
   if (error instanceof DataValidationError) {
-    ctx.error(`Invalid data (${error.totalIssues} issue${error.totalIssues === 1 ? '' : 's'}):`);
-    for (const issue of error.issues) ctx.error(`  ${issue.message}`);
-    if (error.totalIssues > error.issues.length) ctx.error(`  ... and ${error.totalIssues - error.issues.length} more.`);
+    const more = error.totalIssues > error.issues.length ? [`  ... and ${error.totalIssues - error.issues.length} more.`] : [];
+    ctx.error([`Invalid data (${error.totalIssues} issue${error.totalIssues === 1 ? '' : 's'}):`, ...error.issues.map((i) => `  ${i.message}`), ...more].join('\n'));
     return 3;
   }
   if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -18,6 +18,7 @@ export const surveyOptionDefinitions = {
   missing: { type: 'string' },
   encoding: { type: 'string' },
   delimiter: { type: 'string' },
+  invalid: { type: 'string' },
 } as const;
 
 /** Help text for the survey-loading flags. */
@@ -28,7 +29,8 @@ export const surveyOptionsHelp = `Survey options:
   --scale MIN-MAX        rating scale, e.g. 1-5 or 0-10 (default: inferred from the values)
   --missing CODES        comma-separated missing-value codes (default: empty, NA, N/A, -)
   --encoding NAME        utf-8, utf-16le, gb18030, gbk, windows-1252 (default: detected)
-  --delimiter CHAR       , ; tab (default: sniffed)`;
+  --delimiter CHAR       , ; tab (default: sniffed)
+  --invalid POLICY       invalid cells: error (default), missing (treat as blank) or drop-row`;
 
 /** Parsed values of the survey-loading flags. */
 export interface SurveyFlags {
@@ -39,6 +41,7 @@ export interface SurveyFlags {
   readonly missing?: string;
   readonly encoding?: string;
   readonly delimiter?: string;
+  readonly invalid?: string;
 }
 
 /**
@@ -64,8 +67,12 @@ export async function loadSurvey(file: string, flags: SurveyFlags, announce: (me
       ...(flags.scale && { scale: parseScale(flags.scale) }),
       ...(flags.missing !== undefined && { missing: parseMissing(flags.missing) }),
     });
-    inferred.notes.forEach((note) => announce(`Using ${note}.`));
+    inferred.notes.forEach((note) => announce(`Note: ${note}.`));
     spec = inferred.spec;
+  }
+  if (flags.invalid !== undefined) {
+    if (!['error', 'missing', 'drop-row'].includes(flags.invalid)) throw new UsageError(`--invalid must be error, missing or drop-row, got "${flags.invalid}".`);
+    spec = { ...spec, invalid: flags.invalid as 'error' | 'missing' | 'drop-row' };
   }
   return readSurveyFile(file, spec, readOptions);
 }

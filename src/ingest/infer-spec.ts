@@ -53,32 +53,28 @@ export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOp
   const missing = new Set((options.missing ?? DEFAULT_MISSING_CODES).map((m) => normalizeText(String(m))));
   const limit = options.sampleRows ?? 1000;
   let header: string[] | null = null;
-  let numeric: boolean[] = [];
-  let seen: number[] = [];
-  let lowest: number[] = [];
-  let highest: number[] = [];
+  let stats: { numbers: number; texts: number; example: string; values: number[] }[] = [];
   let rows = 0;
   try {
     parseCsvText(text, delimiter, ingestLimits(options).maxFieldBytes, {
       record(fields) {
         if (header === null) {
           header = fields.map((f) => f.replace(/^\uFEFF/, '').trim());
-          numeric = header.map(() => true);
-          seen = header.map(() => 0);
-          lowest = header.map(() => Infinity);
-          highest = header.map(() => -Infinity);
+          stats = header.map(() => ({ numbers: 0, texts: 0, example: '', values: [] }));
           return;
         }
         if (rows++ >= limit) return;
         fields.forEach((raw, i) => {
           const cell = normalizeText(raw);
-          if (missing.has(cell) || i >= numeric.length) return;
+          const column = stats[i];
+          if (column === undefined || missing.has(cell)) return;
           const value = Number(cell);
-          if (cell === '' || !Number.isFinite(value)) numeric[i] = false;
-          else {
-            seen[i] = (seen[i] ?? 0) + 1;
-            lowest[i] = Math.min(lowest[i] ?? Infinity, value);
-            highest[i] = Math.max(highest[i] ?? -Infinity, value);
+          if (cell !== '' && Number.isFinite(value)) {
+            column.numbers++;
+            column.values.push(value);
+          } else {
+            column.texts++;
+            if (column.example === '') column.example = raw.trim();
           }
         });
       },
@@ -88,31 +84,38 @@ export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOp
   }
   const names: string[] = header ?? [];
   const notes: string[] = [];
-  // Ratings live on small scales; numeric columns beyond 0..10 (ids, ages, amounts) are not ratings.
+  // A rating column is mostly numbers, mostly on a 0..10 scale. Stray text or out-of-range cells
+  // in it are kept: reading the survey then reports each one with its row and line.
   const numericColumns: string[] = [];
-  let min = Infinity;
-  let max = -Infinity;
+  const allValues: number[] = [];
+  const guessing = options.touchpoints === undefined;
   names.forEach((name, i) => {
-    if (!numeric[i] || (seen[i] ?? 0) === 0) return;
-    if (ID_NAME.test(name) && options.touchpoints === undefined) {
+    const column = stats[i];
+    if (column === undefined || column.numbers === 0) {
+      if (guessing && column !== undefined && column.texts > 0 && name !== options.overall) notes.push(textNote(name, column.example));
+      return;
+    }
+    if (column.texts > 0.1 * (column.numbers + column.texts)) {
+      if (guessing) notes.push(textNote(name, column.example));
+      return;
+    }
+    if (ID_NAME.test(name) && guessing) {
       notes.push(`"${name}" looks like a respondent id; left out`);
       return;
     }
-    const lo = lowest[i] ?? 0;
-    const hi = highest[i] ?? 0;
-    if (lo < 0 || hi > 10) {
-      if (options.touchpoints === undefined) notes.push(`"${name}" is numeric but not a rating (values ${lo} to ${hi}); left out`);
+    const onScale = column.values.filter((v) => v >= 0 && v <= 10).length;
+    if (onScale < 0.95 * column.values.length) {
+      if (guessing) notes.push(`"${name}" is numeric but not a rating (values ${Math.min(...column.values)} to ${Math.max(...column.values)}); left out`);
       return;
     }
     numericColumns.push(name);
-    min = Math.min(min, lo);
-    max = Math.max(max, hi);
+    allValues.push(...column.values);
   });
   let overall = options.overall;
   if (overall === undefined) {
     overall = numericColumns.find((c) => OVERALL_NAME.test(c)) ?? numericColumns.at(-1);
     if (overall === undefined) throw new InvalidArgumentError('No numeric column found to use as the overall rating; name it with --overall (or spec.overall).');
-    notes.push(`overall rating: "${overall}" (inferred; set --overall to change)`);
+    notes.push(`overall rating: "${overall}" (set --overall to change)`);
   }
   let touchpoints = options.touchpoints;
   if (touchpoints === undefined) {
@@ -122,11 +125,22 @@ export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOp
   }
   let scale = options.scale;
   if (scale === undefined) {
-    scale = STANDARD_SCALES.find((s) => s.min <= min && max <= s.max) ?? { min, max };
-    notes.push(`scale: ${scale.min}-${scale.max} (from the values seen; set --scale to change)`);
+    // The smallest standard scale holding 98% of the values: a stray 7 on a 1-5 survey is a data
+    // error to report, not a reason to analyse everything on 1-7.
+    const used = new Set([...touchpoints, overall]);
+    const values = names.flatMap((name, i) => (used.has(name) ? (stats[i]?.values ?? []) : []));
+    const pool = values.length > 0 ? values : allValues;
+    const fits = (s: { min: number; max: number }): number => pool.filter((v) => v >= s.min && v <= s.max).length;
+    scale = STANDARD_SCALES.find((s) => fits(s) >= 0.98 * pool.length) ?? { min: Math.min(...pool), max: Math.max(...pool) };
+    const outside = pool.length - fits(scale);
+    notes.push(`scale: ${scale.min}-${scale.max} (from the values seen${outside > 0 ? `; ${outside} value${outside === 1 ? '' : 's'} outside it will be reported` : ''}; set --scale to change)`);
   }
   return {
     spec: { touchpoints: [...touchpoints], overall, scale: { ...scale }, missing: [...(options.missing ?? DEFAULT_MISSING_CODES)] },
     notes,
   };
+}
+
+function textNote(name: string, example: string): string {
+  return `"${name}" holds text (e.g. ${JSON.stringify(example)}); left out (if it is a rating, map its answers to scores with labels in a spec)`;
 }

@@ -105,8 +105,8 @@ describe('peak-end CLI', () => {
     writeFileSync(file, '\uFEFFid;Price;Delivery;Overall\r\n1;4;5;5\r\n2;NA;3;4\r\n\r\n3;2;2;2\r\n');
     const { code, stdout, stderr } = await run('describe', file);
     expect(code).toBe(0);
-    expect(stderr).toContain('Using overall rating: "Overall"');
-    expect(stderr).toContain('Using touchpoints in journey order: Price, Delivery');
+    expect(stderr).toContain('Note: overall rating: "Overall"');
+    expect(stderr).toContain('Note: touchpoints in journey order: Price, Delivery');
     expect(stdout).toContain('Rows read: 3; used: 3; dropped: 0.');
   });
 
@@ -116,6 +116,9 @@ describe('peak-end CLI', () => {
     const { code, stderr } = await run('describe', file, '--scale', '1-5', '--touchpoints', 'a,b', '--overall', 'overall');
     expect(code).toBe(3);
     expect(stderr).toContain('Row 2 (line 3), column "b": "9" is outside the scale 1-5');
+    const lenient = await run('describe', file, '--scale', '1-5', '--touchpoints', 'a,b', '--overall', 'overall', '--invalid', 'missing');
+    expect(lenient.code).toBe(0);
+    expect(lenient.stdout).toContain('Rows read: 2; used: 2; dropped: 0.');
   });
 
   it('exits 2 on usage errors and prints help on --help', async () => {

@@ -10,13 +10,27 @@ describe('inferSurveySpec', () => {
     expect(spec.scale).toEqual({ min: 1, max: 5 });
     expect(notes.some((n) => n.includes('"id" looks like a respondent id'))).toBe(true);
     expect(inferSurveySpec('code,a,b\n500,2,3\n').notes[0]).toBe('"code" is numeric but not a rating (values 500 to 500); left out');
-    expect(notes).toHaveLength(4);
+    expect(notes).toHaveLength(5);
+    expect(notes).toContain('"region" holds text (e.g. "n"); left out (if it is a rating, map its answers to scores with labels in a spec)');
     expect(inferSurveySpec("id,a,b\n1,2,3\n2,3,4\n").notes[0]).toBe('"id" looks like a respondent id; left out');
   });
 
   it('recognises a Chinese overall column and falls back to the last numeric column', () => {
     expect(inferSurveySpec('品牌形象,价格,总体满意度\n5,4,4\n').spec.overall).toBe('总体满意度');
     expect(inferSurveySpec('a,b,c\n1,2,3\n').spec.overall).toBe('c');
+  });
+
+  it('keeps a rating column with a stray text or out-of-range cell, so reading reports it, and names text columns it leaves out', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `${(i % 5) + 1},${((i + 2) % 5) + 1},${(i % 3) + 3},Very good`);
+    rows[4] = '7,2,3,Good';
+    rows[7] = '2,excellent,4,Fine';
+    const { spec, notes } = inferSurveySpec(`a,b,overall,comment\n${rows.join('\n')}\n`);
+    expect(spec.touchpoints).toEqual(['a', 'b']);
+    expect(spec.scale).toEqual({ min: 1, max: 5 });
+    expect(notes).toContain('scale: 1-5 (from the values seen; 1 value outside it will be reported; set --scale to change)');
+    expect(notes).toContain('"comment" holds text (e.g. "Very good"); left out (if it is a rating, map its answers to scores with labels in a spec)');
+    const labelled = inferSurveySpec('a,b,o\n1,Very satisfied,3\n2,Satisfied,4\n');
+    expect(labelled.notes[0]).toContain('"b" holds text (e.g. "Very satisfied"); left out (if it is a rating, map its answers');
   });
 
   it('picks the smallest standard scale holding every value (0-10 when zeros occur)', () => {
