@@ -57,7 +57,7 @@ export async function analyzeCommand(args: readonly string[], ctx: CommandContex
   if (!LOCALES.includes(locale)) throw new UsageError(`--locale must be one of ${LOCALES.join(', ')}, got "${values.locale}".`);
   const replicates = values.bootstrap === undefined ? undefined : positiveInteger(values.bootstrap, '--bootstrap');
   const seed = values.seed === undefined ? 1 : positiveInteger(values.seed, '--seed');
-  const survey = await loadSurvey(file, values, ctx.info);
+  const survey = await loadSurvey(file, values, ctx.info, ctx.progress);
   const report = analyze(survey, {
     peakEnd: { seed },
     keyDrivers: {

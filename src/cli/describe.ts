@@ -23,7 +23,7 @@ export async function describeCommand(args: readonly string[], ctx: CommandConte
   const { values, positionals } = parseArgs({ args: [...args], options: { ...surveyOptionDefinitions, json: { type: 'boolean' } }, allowPositionals: true });
   const file = positionals[0];
   if (file === undefined || positionals.length > 1) throw new UsageError('describe needs exactly one CSV file, e.g. peak-end describe survey.csv --spec survey.json.');
-  const survey = await loadSurvey(file, values, ctx.info);
+  const survey = await loadSurvey(file, values, ctx.info, ctx.progress);
   const descriptives = describeSurvey(survey);
   if (values.json) {
     ctx.out(JSON.stringify({ descriptives, ingest: survey.report }, null, 2));

@@ -48,7 +48,12 @@ export interface SurveyFlags {
  * Reads the survey named on the command line. Guesses made for missing flags are passed to
  * `announce` (the CLI prints them on stderr).
  */
-export async function loadSurvey(file: string, flags: SurveyFlags, announce: (message: string) => void): Promise<Survey> {
+export async function loadSurvey(
+  file: string,
+  flags: SurveyFlags,
+  announce: (message: string) => void,
+  progress: (label: string, completed: number, total: number) => void = () => undefined,
+): Promise<Survey> {
   const readOptions = { ...(flags.encoding && { encoding: flags.encoding }), ...(flags.delimiter && { delimiter: flags.delimiter }) };
   let spec: SurveySpec;
   if (flags.spec !== undefined) {
@@ -74,7 +79,13 @@ export async function loadSurvey(file: string, flags: SurveyFlags, announce: (me
     if (!['error', 'missing', 'drop-row'].includes(flags.invalid)) throw new UsageError(`--invalid must be error, missing or drop-row, got "${flags.invalid}".`);
     spec = { ...spec, invalid: flags.invalid as 'error' | 'missing' | 'drop-row' };
   }
-  return readSurveyFile(file, spec, readOptions);
+  return readSurveyFile(file, spec, {
+    ...readOptions,
+    onProgress: ({ bytesRead, totalBytes }) => {
+      // Only worth a bar for files that take a moment (over 8 MiB).
+      if (totalBytes > 8 << 20) progress('Reading', Math.round(bytesRead / 1024), Math.round(totalBytes / 1024));
+    },
+  });
 }
 
 function readSpecFile(path: string): SurveySpec {
