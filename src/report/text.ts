@@ -71,18 +71,30 @@ export function formatReportText(report: Report, options: { locale?: Locale } = 
     .join('\n\n');
 }
 
-/** The Zhijiang reproduction as text: findings side by side, then the GRIM table. */
+/** The Zhijiang reproduction as text: means side by side, each finding with both versions, then GRIM. */
 export function formatReproductionText(r: import('../forensics/reproduce-zhijiang.js').ZhijiangReproduction): string {
   const matched = r.findings.filter((f) => f.matches).length;
+  const means = r.findings.filter((f) => f.id.startsWith('mean:'));
+  const claims = r.findings.filter((f) => !f.id.startsWith('mean:'));
+  const label = new Map(r.grim.map((g) => [g.id, g.label]));
   return [
     `REPRODUCING: ${r.study}`,
     `${matched} of ${r.findings.length} published figures and findings reproduced on ${r.n} questionnaires.`,
-    formatTable([['Finding', 'Published', 'Reproduced', 'Match'], ...r.findings.map((f) => [f.id, f.published, f.reproduced, f.matches ? 'yes' : 'NO'])]),
     '',
-    'GRIM: can n = 47 integer answers give each published mean?',
     formatTable([
-      ['Item', 'Mean', 'n = 47', 'Sample sizes in 40..54 that can', 'Answered cells in the data'],
-      ...r.grim.map((g) => [g.label, g.mean, g.grimConsistent ? 'possible' : 'impossible', g.consistentSampleSizes.join(', '), String(r.itemN.find((i) => i.id === g.id)?.n ?? '–')]),
+      ['Mean', 'Published', 'Reproduced', 'Answered', 'Match'],
+      ...means.map((f) => {
+        const id = f.id.slice('mean:'.length);
+        return [label.get(id) ?? id, f.published, f.reproduced, String(r.itemN.find((i) => i.id === id)?.n ?? '–'), f.matches ? 'yes' : 'NO'];
+      }),
+    ]),
+    '',
+    ...claims.flatMap((f) => [`[${f.matches ? 'yes' : 'NO '}] ${f.id}`, `      published:  ${f.published}`, `      reproduced: ${f.reproduced}`]),
+    '',
+    'GRIM: can 47 integer answers give each published mean?',
+    formatTable([
+      ['Item', 'Mean', 'n = 47', 'Sample sizes in 40..54 that can'],
+      ...r.grim.map((g) => [g.label, g.mean, g.grimConsistent ? 'possible' : 'impossible', g.consistentSampleSizes.join(', ')]),
     ]),
     r.grimSummary,
     '',

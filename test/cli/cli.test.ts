@@ -29,7 +29,7 @@ describe('peak-end CLI', () => {
     const { code, stdout } = await run('demo');
     expect(code).toBe(0);
     expect(stdout).toContain('16 of 16 published figures and findings reproduced on 47 questionnaires.');
-    expect(stdout).toMatch(/peak-end-prediction\s+prediction 4.64 vs overall 4.17\s+prediction 4.64 vs overall 4.17\s+yes/);
+    expect(stdout).toContain('[yes] peak-end-prediction\n      published:  prediction 4.64 vs overall 4.17\n      reproduced: prediction 4.64 vs overall 4.17');
     expect(stdout).toMatch(/Brand image\s+45\s+2\s+4\.82/);
     for (const heading of ['GRIM', 'DESCRIPTIVES', 'PEAK-END RULE', 'Verdict: ', 'KEY DRIVERS', 'PENALTY-REWARD']) expect(stdout).toContain(heading);
     expect((await run('demo', '--json')).code).toBe(2);
