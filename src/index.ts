@@ -116,3 +116,7 @@ export type { VegaLiteSpec } from './report/charts.js';
 export { formatDriversCsv, csvField } from './report/csv.js';
 export { DEFAULT_LIMITS } from './ingest/limits.js';
 export type { IngestLimits } from './ingest/limits.js';
+
+// ordinal and binary outcomes
+export { ordinalLogit } from './regression/ordinal.js';
+export type { OrdinalOptions, OrdinalResult, WaldCoefficient, Threshold, Convergence } from './regression/ordinal.js';
