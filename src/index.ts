@@ -120,3 +120,5 @@ export type { IngestLimits } from './ingest/limits.js';
 // ordinal and binary outcomes
 export { ordinalLogit } from './regression/ordinal.js';
 export type { OrdinalOptions, OrdinalResult, WaldCoefficient, Threshold, Convergence } from './regression/ordinal.js';
+export { logisticRegression } from './regression/logistic.js';
+export type { LogisticOptions, LogisticResult } from './regression/logistic.js';

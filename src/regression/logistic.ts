@@ -1,0 +1,237 @@
+/**
+ * logisticRegression: a binary outcome (e.g. satisfied / not satisfied, top-2-box) on
+ * predictors, as R's glm(family = binomial).
+ */
+import { chiSquareUpperTail, normalQuantile, normalUpperTail } from '../distributions/index.js';
+import { ConvergenceError, InsufficientDataError, InvalidArgumentError } from '../errors.js';
+import { cholesky, choleskyInverse, choleskySolve } from '../linalg/cholesky.js';
+import type { Warning } from '../survey/survey.js';
+import { modelData, type ModelInputOptions } from './glm-data.js';
+import type { Convergence, WaldCoefficient } from './ordinal.js';
+
+/** Options for {@link logisticRegression}. */
+export interface LogisticOptions extends ModelInputOptions {
+  /** The value of y that counts as the event (1). Default: 1 if y is 0/1, else the larger of the two values. */
+  readonly positive?: number;
+  /** Confidence level of the coefficient intervals. Default 0.95. */
+  readonly level?: number;
+  /** Iterations before giving up. Default 50. */
+  readonly maxIterations?: number;
+}
+
+/** Result of {@link logisticRegression}. Field names follow R's glm summary. */
+export interface LogisticResult {
+  readonly method: 'logistic';
+  readonly n: number;
+  readonly rowsDropped: { readonly missing: number; readonly zeroWeight: number };
+  /** The y value modelled as the event. */
+  readonly positive: number;
+  readonly coefficients: readonly WaldCoefficient[];
+  readonly logLik: number;
+  readonly nullLogLik: number;
+  readonly deviance: number;
+  readonly nullDeviance: number;
+  readonly aic: number;
+  readonly bic: number;
+  readonly likelihoodRatio: { readonly statistic: number; readonly df: number; readonly pValue: number };
+  readonly mcFaddenRSquared: number;
+  readonly convergence: Convergence;
+  readonly warnings: readonly Warning[];
+}
+
+/**
+ * Maximum-likelihood logistic regression of a binary outcome on predictors (intercept first), with
+ * prior weights as glm's `weights`.
+ *
+ * Algorithm: Newton-Raphson, which for the canonical logit link is iteratively reweighted least
+ * squares: gradient X'W(y - mu), information X'WX with W = w mu (1 - mu), solved by Cholesky, step
+ * halving when the log-likelihood would fall, start at mu = (w y + 1/2) / (w + 1) as glm does;
+ * stop when the largest gradient component is below 1e-10. Standard errors from the inverse
+ * information at the solution; Wald z tests; deviance, AIC and BIC as glm (BIC counts the rows
+ * with non-zero weight); likelihood-ratio test and McFadden's pseudo-R-squared against the
+ * intercept-only model.
+ *
+ * Accuracy: estimates, standard errors, z, p, log-likelihood, AIC and deviance agree with R's glm
+ * to 1e-6 relative or better on four reference surveys and a weighted fit.
+ *
+ * References: McCullagh & Nelder (1989), Generalized Linear Models, ch. 4; Agresti (2013),
+ * Categorical Data Analysis, ch. 5 (separation: 6.5).
+ *
+ * @example
+ * ```ts
+ * const fit = logisticRegression(X, overall.map((v) => (v >= 4 ? 1 : 0)), { names: ['price', 'delivery'] });
+ * fit.coefficients[2]; // { name: 'delivery', estimate: 1.2, zValue: 5.6, pValue: 2e-8, ... }
+ * ```
+ * @throws InsufficientDataError when y has one value only or rows are too few.
+ * @throws ConvergenceError 'separation' when a predictor separates the outcome, 'singular_information'
+ *   for a constant or collinear predictor, 'no_convergence'.
+ * @throws InvalidArgumentError when y has more than two values or input is malformed.
+ */
+export function logisticRegression(X: readonly (readonly (number | null)[])[], y: ArrayLike<number | null>, options: LogisticOptions = {}): LogisticResult {
+  const level = options.level ?? 0.95;
+  if (!(level > 0 && level < 1)) throw new InvalidArgumentError(`level must be between 0 and 1, got ${level}.`);
+  const data = modelData('logisticRegression', X, y, options);
+  const { n, p, x, w } = data;
+  const values = [...new Set(data.y)].sort((a, b) => a - b);
+  if (values.length > 2) throw new InvalidArgumentError(`logisticRegression needs a binary outcome; y has ${values.length} values (${values.slice(0, 5).join(', ')}...). Dichotomise it first, e.g. top-2-box.`);
+  const positive = options.positive ?? (values.length === 2 ? (values[1] as number) : 1);
+  if (values.length < 2) {
+    throw new InsufficientDataError(`logisticRegression needs both outcomes; every complete row has ${values[0] ?? 'no value'}.`);
+  }
+  if (!values.includes(positive)) throw new InvalidArgumentError(`positive = ${positive} is not one of the outcome values ${values.join(', ')}.`);
+  const event = Float64Array.from(data.y, (v) => (v === positive ? 1 : 0));
+  const m = p + 1;
+  if (n <= m) throw new InsufficientDataError(`logisticRegression requires more than ${m} complete rows for ${p} predictors and an intercept, got ${n}.`);
+  const row = (i: number, j: number): number => (j === 0 ? 1 : (x[i * p + j - 1] as number));
+
+  const evaluate = (beta: Float64Array): { ll: number; g: Float64Array; info: Float64Array; minProbability: number } => {
+    const g = new Float64Array(m);
+    const info = new Float64Array(m * m);
+    let ll = 0;
+    let minProbability = 1;
+    for (let i = 0; i < n; i++) {
+      let eta = 0;
+      for (let j = 0; j < m; j++) eta += row(i, j) * (beta[j] as number);
+      // log mu and log (1 - mu) without cancellation.
+      const logMu = -softplus(-eta);
+      const logOneMinus = -softplus(eta);
+      const mu = Math.exp(logMu);
+      const yi = event[i] as number;
+      const wi = w[i] as number;
+      ll += wi * (yi * logMu + (1 - yi) * logOneMinus);
+      minProbability = Math.min(minProbability, yi === 1 ? mu : 1 - mu);
+      const variance = mu * Math.exp(logOneMinus);
+      for (let j = 0; j < m; j++) {
+        const xj = row(i, j);
+        g[j] = (g[j] as number) + wi * (yi - mu) * xj;
+        for (let k = j; k < m; k++) info[j * m + k] = (info[j * m + k] as number) + wi * variance * xj * row(i, k);
+      }
+    }
+    for (let j = 0; j < m; j++) for (let k = 0; k < j; k++) info[j * m + k] = info[k * m + j] as number;
+    return { ll, g, info, minProbability };
+  };
+
+  // Start as glm: mu = (w y + 1/2) / (w + 1), one weighted least-squares step on the working response.
+  const beta = new Float64Array(m);
+  {
+    const info = new Float64Array(m * m);
+    const rhs = new Float64Array(m);
+    for (let i = 0; i < n; i++) {
+      const wi = w[i] as number;
+      const mu = (wi * (event[i] as number) + 0.5) / (wi + 1);
+      const eta = Math.log(mu / (1 - mu));
+      const weight = wi * mu * (1 - mu);
+      const z = eta + ((event[i] as number) - mu) / (mu * (1 - mu));
+      for (let j = 0; j < m; j++) {
+        rhs[j] = (rhs[j] as number) + weight * row(i, j) * z;
+        for (let k = 0; k < m; k++) info[j * m + k] = (info[j * m + k] as number) + weight * row(i, j) * row(i, k);
+      }
+    }
+    const l = cholesky(info, m);
+    if (l === null) throw new ConvergenceError('singular_information', singularMessage());
+    beta.set(choleskySolve(l, m, rhs));
+  }
+  const maxIterations = options.maxIterations ?? 50;
+  let current = evaluate(beta);
+  let iterations = 0;
+  let converged = false;
+  for (; iterations < maxIterations; iterations++) {
+    if (Math.max(...Array.from(current.g, Math.abs)) < 1e-10) {
+      converged = true;
+      break;
+    }
+    const l = cholesky(current.info, m);
+    if (l === null) break;
+    const step = choleskySolve(l, m, current.g);
+    let scale = 1;
+    let accepted = false;
+    for (let halving = 0; halving < 40; halving++, scale /= 2) {
+      const candidate = beta.map((b, j) => b + scale * (step[j] as number));
+      const next = evaluate(candidate);
+      if (next.ll >= current.ll - 1e-12 * Math.abs(current.ll)) {
+        const change = next.ll - current.ll;
+        beta.set(candidate);
+        current = next;
+        accepted = true;
+        if (Math.abs(change) <= 1e-15 * Math.abs(current.ll) && Math.max(...Array.from(current.g, Math.abs)) < 1e-6) converged = true;
+        break;
+      }
+    }
+    if (!accepted || converged) {
+      iterations++;
+      break;
+    }
+  }
+  const separated = current.minProbability > 1 - 1e-9 || (!converged && current.ll > -1e-6);
+  const largest = data.names.filter((_, j) => Math.abs(beta[j + 1] as number) * columnSd(x, p, j) > 15);
+  if (separated || largest.length > 0) {
+    const culprits = largest.length > 0 ? largest : data.names;
+    throw new ConvergenceError(
+      'separation',
+      `logisticRegression: ${culprits.map((c) => `"${c}"`).join(', ')} (almost) perfectly separate${culprits.length === 1 ? 's' : ''} the two outcomes, so the maximum-likelihood estimate does not exist (coefficients diverge); drop or recode the predictor, or use a penalised (Firth) model.`,
+    );
+  }
+  const l = cholesky(current.info, m);
+  if (l === null) throw new ConvergenceError('singular_information', singularMessage());
+  if (!converged) throw new ConvergenceError('no_convergence', `logisticRegression did not converge in ${iterations} iterations.`);
+  const covariance = choleskyInverse(l, m);
+  const z = normalQuantile((1 + level) / 2);
+  const coefficients: WaldCoefficient[] = ['(Intercept)', ...data.names].map((name, j) => {
+    const estimate = beta[j] as number;
+    const stdError = Math.sqrt(covariance[j * m + j] as number);
+    const zValue = estimate / stdError;
+    return { name, estimate, stdError, zValue, pValue: Math.min(1, 2 * normalUpperTail(Math.abs(zValue))), ciLower: estimate - z * stdError, ciUpper: estimate + z * stdError };
+  });
+  let sumW = 0;
+  let sumWy = 0;
+  for (let i = 0; i < n; i++) {
+    sumW += w[i] as number;
+    sumWy += (w[i] as number) * (event[i] as number);
+  }
+  const p0 = sumWy / sumW;
+  const nullLogLik = sumWy * Math.log(p0) + (sumW - sumWy) * Math.log(1 - p0);
+  const logLik = current.ll;
+  const statistic = 2 * (logLik - nullLogLik);
+  const diag = Array.from({ length: m }, (_, j) => (l[j * m + j] as number) ** 2);
+  const warnings: Warning[] = [];
+  if (data.rowsDropped.missing > 0) warnings.push({ code: 'rows_dropped_missing', message: `${data.rowsDropped.missing} row${data.rowsDropped.missing === 1 ? '' : 's'} with a missing value left out (listwise deletion).` });
+  if (Math.min(sumWy, sumW - sumWy) < 10 * p) {
+    warnings.push({ code: 'few_events', message: `Only ${Math.round(Math.min(sumWy, sumW - sumWy))} cases in the smaller outcome group for ${p} predictors (fewer than 10 per predictor): estimates may be biased.` });
+  }
+  return {
+    method: 'logistic',
+    n,
+    rowsDropped: data.rowsDropped,
+    positive,
+    coefficients,
+    logLik,
+    nullLogLik,
+    deviance: -2 * logLik,
+    nullDeviance: -2 * nullLogLik,
+    aic: -2 * logLik + 2 * m,
+    bic: -2 * logLik + Math.log(n) * m,
+    likelihoodRatio: { statistic, df: p, pValue: p > 0 ? chiSquareUpperTail(statistic, p) : 1 },
+    mcFaddenRSquared: 1 - logLik / nullLogLik,
+    convergence: { converged, iterations, maxGradient: Math.max(...Array.from(current.g, Math.abs)), conditionNumber: Math.max(...diag) / Math.min(...diag) },
+    warnings,
+  };
+}
+
+/** log(1 + e^x) without overflow or cancellation. */
+function softplus(x: number): number {
+  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+}
+
+function columnSd(x: Float64Array, p: number, j: number): number {
+  const n = x.length / p;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += x[i * p + j] as number;
+  mean /= n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += ((x[i * p + j] as number) - mean) ** 2;
+  return Math.sqrt(ss / n);
+}
+
+function singularMessage(): string {
+  return 'logisticRegression: the information matrix is singular: a predictor is constant or a linear combination of others; remove it.';
+}
