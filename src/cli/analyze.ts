@@ -19,6 +19,7 @@ penalty-reward) of a survey.
 
 ${surveyOptionsHelp}
 Analysis:
+  --model ols|ordinal|logistic   model that decides key moments (default ols; logistic = top-2-box)
   --bootstrap N          bootstrap the importance with N resamples (default: off)
   --seed N               seed for the bootstrap and the cross-validation (default 1)
 Output (default: text on stdout; one of):
@@ -46,6 +47,7 @@ export async function analyzeCommand(args: readonly string[], ctx: CommandContex
       locale: { type: 'string' },
       bootstrap: { type: 'string' },
       seed: { type: 'string' },
+      model: { type: 'string' },
     },
     allowPositionals: true,
   });
@@ -55,12 +57,15 @@ export async function analyzeCommand(args: readonly string[], ctx: CommandContex
   if (outputs.length > 1) throw new UsageError('Choose one output: --json, --md, --html FILE or --csv FILE.');
   const locale = (values.locale ?? 'en') as Locale;
   if (!LOCALES.includes(locale)) throw new UsageError(`--locale must be one of ${LOCALES.join(', ')}, got "${values.locale}".`);
+  const model = values.model ?? 'ols';
+  if (!['ols', 'ordinal', 'logistic'].includes(model)) throw new UsageError(`--model must be ols, ordinal or logistic, got "${values.model}".`);
   const replicates = values.bootstrap === undefined ? undefined : positiveInteger(values.bootstrap, '--bootstrap');
   const seed = values.seed === undefined ? 1 : positiveInteger(values.seed, '--seed');
   const survey = await loadSurvey(file, values, ctx.info, ctx.progress);
   const report = analyze(survey, {
     peakEnd: { seed },
     keyDrivers: {
+      model: model as 'ols' | 'ordinal' | 'logistic',
       ...(replicates !== undefined && {
         bootstrap: { replicates, seed, onProgress: ({ completed, total }) => ctx.progress('Bootstrap', completed, total) },
       }),

@@ -6,7 +6,9 @@
 import { InvalidArgumentError } from '../errors.js';
 import { bootstrapImportance, type BootstrapImportanceResult } from '../importance/bootstrap.js';
 import { relativeImportance, type ImportanceMethod, type RelativeImportanceResult } from '../importance/relative-importance.js';
+import { logisticRegression, type LogisticResult } from '../regression/logistic.js';
 import { ols, type CovarianceType, type OlsCoefficient, type OlsResult } from '../regression/ols.js';
+import { ordinalLogit, type OrdinalResult } from '../regression/ordinal.js';
 import { columnMean } from '../survey/column-mean.js';
 import type { Survey, Warning } from '../survey/survey.js';
 import { rankDescending } from '../importance/rank.js';
@@ -16,6 +18,14 @@ import { penaltyReward, type FactorType, type PenaltyRewardResult } from './pena
 
 /** Options for {@link keyDrivers}. */
 export interface KeyDriversOptions {
+  /**
+   * The model whose coefficients and p-values decide key moments: 'ols' (default, as the study),
+   * 'ordinal' (proportional odds on the overall rating's categories) or 'logistic' (overall
+   * dichotomised at `positiveAtLeast`). Importance always comes from the OLS R-squared.
+   */
+  readonly model?: 'ols' | 'ordinal' | 'logistic';
+  /** For model 'logistic': ratings at or above this count as satisfied. Default max - 1 (top-2-box). */
+  readonly positiveAtLeast?: number;
   /** Covariance of the regression's standard errors. Default 'classical'. */
   readonly covariance?: CovarianceType;
   /** Significance level for key moments. Default 0.05. */
@@ -47,7 +57,7 @@ export interface TouchpointDriver {
   readonly en: string | null;
   /** Mean rating over its answered cells. */
   readonly performance: number;
-  /** Regression coefficient; null when aliased. */
+  /** Coefficient of the chosen model (latent scale or log-odds for ordinal/logistic); null when aliased. */
   readonly estimate: number | null;
   readonly stdError: number | null;
   readonly pValue: number | null;
@@ -77,7 +87,9 @@ export interface TouchpointDriver {
 /** Result of {@link keyDrivers}. */
 export interface KeyDriversResult {
   readonly method: 'key-drivers';
-  readonly model: 'ols';
+  readonly model: 'ols' | 'ordinal' | 'logistic';
+  /** The ordinal or logistic fit when `model` is not 'ols' (null otherwise). */
+  readonly modelFit: OrdinalResult | LogisticResult | null;
   readonly alpha: number;
   readonly highPerformance: number;
   /** Complete cases used by the regression and the importance measures. */
@@ -129,6 +141,15 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
   const common = { names, ...(weights && { weights }) };
 
   const regression = ols(X, y, { ...common, ...(options.covariance && { covariance: options.covariance }) });
+  const model = options.model ?? 'ols';
+  if (!['ols', 'ordinal', 'logistic'].includes(model)) throw new InvalidArgumentError(`model must be 'ols', 'ordinal' or 'logistic', got ${JSON.stringify(model)}.`);
+  const cut = options.positiveAtLeast ?? scale.max - 1;
+  const modelFit: OrdinalResult | LogisticResult | null =
+    model === 'ordinal'
+      ? ordinalLogit(X, y, { ...common, ...(scale.integer && { levels: integerLevels(scale.min, scale.max) }) })
+      : model === 'logistic'
+        ? logisticRegression(X, y.map((v) => (Number.isNaN(v) ? Number.NaN : v >= cut ? 1 : 0)), { ...common, positive: 1 })
+        : null;
   const importance = relativeImportance(X, y, { ...common, method });
   const stageImportance = options.stages === undefined ? null : relativeImportance(X, y, { ...common, method: 'lmg', groups: options.stages });
   const bootstrap =
@@ -141,7 +162,7 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
           ...(options.bootstrap.seed !== undefined && { seed: options.bootstrap.seed }),
           ...(options.bootstrap.onProgress && { onProgress: options.bootstrap.onProgress }),
         });
-  const warnings: Warning[] = [...regression.warnings, ...importance.warnings];
+  const warnings: Warning[] = [...regression.warnings, ...(modelFit?.warnings ?? []), ...importance.warnings];
 
   const performance = columns.map(columnMean);
   const aggregate = aggregatePeakEnd(
@@ -162,8 +183,8 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
   }
   const ranks = rankDescending(names.map((n) => importance.importance[n] as number));
   const touchpoints = survey.touchpoints.map((t, j): TouchpointDriver => {
-    const c = regression.coefficients.find((x) => x.name === t.column);
-    const coefficient = c !== undefined && 'estimate' in c ? (c as OlsCoefficient) : null;
+    const c = (modelFit ?? regression).coefficients.find((x) => x.name === t.column);
+    const coefficient = c !== undefined && 'estimate' in c ? (c as Pick<OlsCoefficient, 'estimate' | 'stdError' | 'pValue'>) : null;
     const significant = coefficient !== null && coefficient.pValue !== null && coefficient.pValue < alpha;
     const keyMoment = significant && (coefficient as OlsCoefficient).estimate > 0;
     const value = importance.importance[t.column] as number;
@@ -202,7 +223,8 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
   }
   return {
     method: 'key-drivers',
-    model: 'ols',
+    model,
+    modelFit,
     alpha,
     highPerformance,
     n: regression.n,
@@ -215,4 +237,8 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
     touchpoints,
     warnings,
   };
+}
+
+function integerLevels(min: number, max: number): number[] {
+  return Array.from({ length: Math.floor(max) - Math.ceil(min) + 1 }, (_, k) => Math.ceil(min) + k);
 }

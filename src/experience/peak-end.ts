@@ -166,7 +166,7 @@ export function peakEnd(survey: Survey, options: PeakEndOptions = {}): PeakEndRe
   const respondentAccuracy = predictionAccuracy(predictions, overall);
   const excluded = survey.n - respondentAccuracy.n;
   if (excluded > 0) {
-    warnings.push({ code: 'respondents_excluded', message: `${excluded} respondent${excluded === 1 ? '' : 's'} had no overall rating or no answered end touchpoint and were left out of the per-respondent method.` });
+    warnings.push({ code: 'respondents_excluded', message: `${excluded} respondent${excluded === 1 ? '' : 's'} had no overall rating or no answered end touchpoint and ${excluded === 1 ? 'was' : 'were'} left out of the per-respondent method.` });
   }
   if (ambiguousPeaks > 0) {
     warnings.push({ code: 'peak_tie', message: `${ambiguousPeaks} respondent${ambiguousPeaks === 1 ? '' : 's'} had equally intense moments with different ratings (one as far above neutral as another is below); the earliest in journey order was taken as their peak.` });

@@ -2,7 +2,7 @@
  * analyze: the whole analysis of a survey in one call, as one JSON-serialisable Report.
  */
 import packageJson from '../../package.json' with { type: 'json' };
-import { InsufficientDataError, RankDeficientError } from '../errors.js';
+import { ConvergenceError, InsufficientDataError, RankDeficientError } from '../errors.js';
 import { keyDrivers, type KeyDriversOptions, type KeyDriversResult } from '../experience/key-drivers.js';
 import { peakEnd, type PeakEndOptions, type PeakEndResult } from '../experience/peak-end.js';
 import type { Report } from '../schema/report.js';
@@ -67,7 +67,7 @@ function attempt<T>(run: () => T, source: 'peak-end' | 'key-drivers', warnings: 
   try {
     return run();
   } catch (error) {
-    if (error instanceof InsufficientDataError || error instanceof RankDeficientError) {
+    if (error instanceof InsufficientDataError || error instanceof RankDeficientError || error instanceof ConvergenceError) {
       warnings.push({ source, code: `${source.replace('-', '_')}_skipped`, message: `The ${source} analysis was skipped: ${error.message}` });
       return null;
     }

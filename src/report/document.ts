@@ -149,6 +149,13 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
         ]),
       ],
     });
+    if (kd.modelFit !== null) {
+      const f = kd.modelFit;
+      blocks.push({
+        kind: 'paragraph',
+        text: `${m.modelLine[kd.model] ?? kd.model}: n = ${f.n}, LR χ² = ${fixed(f.likelihoodRatio.statistic)} (df ${f.likelihoodRatio.df}, p ${formatP(f.likelihoodRatio.pValue)}), McFadden R² = ${fixed(f.mcFaddenRSquared, 3)}.`,
+      });
+    }
     blocks.push({ kind: 'paragraph', text: m.significance });
     if (options.charts) blocks.push({ kind: 'chart', chart: 'ipa', title: m.ipaChart });
     sections.push({ heading: m.keyDrivers, blocks });

@@ -82,6 +82,10 @@ const en = {
   } as Record<string, string>,
   factors: { basic: 'basic', performance: 'performance', excitement: 'excitement' } as Record<string, string>,
   models: {} as Record<string, string>,
+  modelLine: {
+    ordinal: 'Coef, SE and p come from the proportional-odds model (latent scale)',
+    logistic: 'Coef, SE and p come from the logistic model of top-2-box satisfaction (log-odds)',
+  } as Record<string, string>,
   verdictWorse: 'peak-end predicts worse than averaging here',
   verdictBetter: 'peak-end predicts better than averaging here',
   verdictSame: 'no clear difference between peak-end and averaging here',
@@ -162,6 +166,10 @@ const zh: Messages = {
     'possible overkill': '过度投入',
   },
   factors: { basic: '基本因素', performance: '绩效因素', excitement: '兴奋因素' },
+  modelLine: {
+    ordinal: '系数、标准误和 p 值来自比例优势有序模型（潜变量尺度）',
+    logistic: '系数、标准误和 p 值来自前二框满意度的逻辑回归（对数几率）',
+  },
   models: {
     'peak-end': '峰终定律（个人峰值与终值）',
     mean: '全部触点均值',

@@ -202,9 +202,51 @@ const bootstrapResult = z.strictObject({
 const quadrant = z.enum(['concentrate here', 'keep up the good work', 'low priority', 'possible overkill']);
 const factorType = z.enum(['basic', 'performance', 'excitement']);
 
+const waldCoefficient = z.strictObject({ name: z.string(), estimate: num, stdError: num, zValue: num, pValue: num, ciLower: num, ciUpper: num });
+const convergence = z.strictObject({ converged: z.boolean(), iterations: num, maxGradient: num, conditionNumber: num });
+const likelihoodRatio = z.strictObject({ statistic: num, df: num, pValue: num });
+const rowsDropped = z.strictObject({ missing: num, zeroWeight: num });
+const ordinalResult = z.strictObject({
+  method: z.enum(['ordinal-logit', 'ordinal-probit']),
+  link: z.enum(['logit', 'probit']),
+  n: num,
+  rowsDropped,
+  categories: z.array(z.strictObject({ value: num, count: num })),
+  emptyCategories: z.array(num),
+  thresholds: z.array(z.strictObject({ name: z.string(), estimate: num, stdError: num })),
+  coefficients: z.array(waldCoefficient),
+  logLik: num,
+  nullLogLik: num,
+  aic: num,
+  bic: num,
+  likelihoodRatio,
+  mcFaddenRSquared: num,
+  nagelkerkeRSquared: num,
+  convergence,
+  warnings,
+});
+const logisticResult = z.strictObject({
+  method: z.literal('logistic'),
+  n: num,
+  rowsDropped,
+  positive: num,
+  coefficients: z.array(waldCoefficient),
+  logLik: num,
+  nullLogLik: num,
+  deviance: num,
+  nullDeviance: num,
+  aic: num,
+  bic: num,
+  likelihoodRatio,
+  mcFaddenRSquared: num,
+  convergence,
+  warnings,
+});
+
 const keyDriversResult = z.strictObject({
   method: z.literal('key-drivers'),
-  model: z.literal('ols'),
+  model: z.enum(['ols', 'ordinal', 'logistic']),
+  modelFit: z.union([ordinalResult, logisticResult]).nullable(),
   alpha: num,
   highPerformance: num,
   n: num,

@@ -93,3 +93,25 @@ describe('keyDrivers', () => {
     expect(() => keyDrivers(survey, { alpha: 5 })).toThrow(InvalidArgumentError);
   });
 });
+
+describe('keyDrivers with ordinal and logistic models', () => {
+  it('takes coefficients and p-values from the chosen model (each checked against R elsewhere)', async () => {
+    const { ordinalLogit } = await import('../../src/regression/ordinal.js');
+    const { logisticRegression } = await import('../../src/regression/logistic.js');
+    const ref = loadReference('survey-n47-k7-s1000');
+    const survey = referenceSurvey('survey-n47-k7-s1000');
+    const ordinal = keyDrivers(survey, { model: 'ordinal' });
+    const direct = ordinalLogit(ref.X, ref.y, { names: ref.model.x, levels: [1, 2, 3, 4, 5] });
+    expect(ordinal.model).toBe('ordinal');
+    for (const t of ordinal.touchpoints) {
+      const c = direct.coefficients.find((x) => x.name === t.touchpoint);
+      expect(t.estimate).toBe(c?.estimate);
+      expect(t.flags.keyMoment).toBe((c?.pValue as number) < 0.05 && (c?.estimate as number) > 0);
+    }
+    expect(ordinal.regression.method).toBe('ols'); // importance still from the OLS R-squared
+    const logistic = keyDrivers(survey, { model: 'logistic' });
+    const top2 = logisticRegression(ref.X, ref.y.map((v) => ((v as number) >= 4 ? 1 : 0)), { names: ref.model.x });
+    expect(logistic.touchpoints[4]?.pValue).toBe(top2.coefficients[5]?.pValue);
+    expect(() => keyDrivers(survey, { model: 'probit' as never })).toThrow(InvalidArgumentError);
+  });
+});

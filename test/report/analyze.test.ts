@@ -40,3 +40,17 @@ describe('analyze', () => {
     expect(written).toEqual(JSON.parse(JSON.stringify(reportJsonSchema())));
   });
 });
+
+describe('analyze with an ordinal key-driver model', () => {
+  it('produces a schema-valid Report naming the model', () => {
+    const ref = loadReference('survey-n200-k5-s1000');
+    const columns = Object.fromEntries(ref.columns.map((c, j) => [c, ref.data.map((row) => row[j] ?? null)]));
+    const survey = readSurvey(columns, { touchpoints: ref.model.x, overall: ref.model.y, scale: { min: 1, max: 5 } });
+    for (const model of ['ordinal', 'logistic'] as const) {
+      const report = analyze(survey, { keyDrivers: { model } });
+      expect(reportSchema.safeParse(report).error).toBeUndefined();
+      expect(report.keyDrivers?.model).toBe(model);
+      expect(report.keyDrivers?.modelFit?.coefficients).toHaveLength(model === 'ordinal' ? 5 : 6);
+    }
+  });
+});
