@@ -24,7 +24,7 @@ function tail(x: number, df1: number, df2: number, upper: boolean): number {
  *
  * @example
  * ```ts
- * fUpperTail(4, 3, 20); // 0.02213... (R: pf(4, 3, 20, lower.tail = FALSE))
+ * fUpperTail(4, 3, 20); // 0.022077 (R: pf(4, 3, 20, lower.tail = FALSE))
  * ```
  */
 export function fUpperTail(x: number, df1: number, df2: number): number {
@@ -36,7 +36,7 @@ export function fUpperTail(x: number, df1: number, df2: number): number {
  *
  * @example
  * ```ts
- * fCdf(4, 3, 20); // 0.97786...
+ * fCdf(4, 3, 20); // 0.977923
  * ```
  */
 export function fCdf(x: number, df1: number, df2: number): number {

@@ -30,7 +30,7 @@ export function normalCdf(x: number): number {
  *
  * @example
  * ```ts
- * normalUpperTail(10); // 7.619853024160527e-24 (R: pnorm(10, lower.tail = FALSE))
+ * normalUpperTail(10); // 7.6198530241605e-24 (R: pnorm(10, lower.tail = FALSE))
  * ```
  */
 export function normalUpperTail(x: number): number {

@@ -110,9 +110,9 @@ export interface PeakEndResult {
  *
  * @example
  * ```ts
- * const result = peakEnd(survey);
- * result.aggregate.prediction;       // 4.64
- * result.comparison?.verdict;        // "peak-end predicts worse than averaging here: MAE 0.61 vs 0.42, p < 0.001 ..."
+ * const result = peakEnd(zhijiangSurvey);
+ * result.aggregate.prediction;       // 4.64 (brand image 4.82, meeting 4.46)
+ * result.comparison?.verdict;        // 'no clear difference between peak-end and averaging here (MAE 0.74 vs 0.79, Wilcoxon signed-rank p = 0.42, n = 43).'
  * ```
  * @throws InvalidArgumentError for invalid options (unknown end touchpoint, weight outside [0, 1]).
  * @throws InsufficientDataError when no respondent has both a prediction and an overall rating.

@@ -140,8 +140,10 @@ export function importanceData(X: readonly (readonly (number | null)[])[], y: Ar
  *
  * @example
  * ```ts
- * const r = relativeImportance(X, y, { method: 'lmg', names: ['price', 'delivery', 'meeting'] });
- * r.importance; // { price: 0.061, delivery: 0.205, meeting: 0.148 }, summing to r.rSquared
+ * // The Zhijiang reconstruction: seven touchpoints, 43 complete cases.
+ * const r = relativeImportance(X, y, { method: 'lmg', names: touchpointIds });
+ * r.importance.delivery; // 0.195
+ * r.importance.meeting;  // 0.159 (all seven sum to r.rSquared = 0.419)
  * ```
  * @throws InvalidArgumentError for an unknown method, bad names or groups, infinite values.
  * @throws InsufficientDataError with fewer than k + 2 complete rows, or too many predictors for an

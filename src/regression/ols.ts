@@ -114,8 +114,8 @@ const RANK_TOLERANCE = 1e-10;
  * @example
  * ```ts
  * const fit = ols([[1], [2], [3], [4]], [2.1, 3.9, 6.2, 7.8], { names: ['x'] });
- * fit.coefficients[1]; // { name: 'x', estimate: 1.94, stdError: 0.0894, tValue: 21.7, pValue: 0.00212, ... }
- * fit.rSquared;        // 0.99578
+ * fit.coefficients[1]; // { name: 'x', estimate: 1.94, stdError: 0.0906, tValue: 21.42, pValue: 0.00217, ... }
+ * fit.rSquared;        // 0.99566
  * ```
  * @throws InsufficientDataError when there are no more complete rows than parameters, or when the
  *   outcome is constant (with an intercept there is nothing to explain).
