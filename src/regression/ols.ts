@@ -71,7 +71,7 @@ export interface OlsResult {
   readonly logLik: number | null;
   readonly aic: number | null;
   readonly bic: number | null;
-  /** Condition number of the design with columns scaled to unit length (Belsley, Kuh & Welsch). */
+  /** Condition number of the predictors scaled to unit length, centred when there is an intercept (Belsley, Kuh & Welsch). */
   readonly conditionNumber: number;
   readonly warnings: readonly Warning[];
   readonly residuals?: readonly number[];
@@ -339,7 +339,7 @@ export function ols(X: readonly (readonly (number | null)[])[], y: ArrayLike<num
   const parametersWithSigma = m + 1;
 
   const warnings = collectWarnings(names, table, kept, p, n, m, missing, zeroWeight, exactFit);
-  const conditionNumber = designConditionNumber(X, rows, kept, intercept, sw, n);
+  const conditionNumber = designConditionNumber(X, rows, kept, intercept, sw, n, means);
   if (conditionNumber >= 30) {
     warnings.push({ code: 'near_collinearity', message: `The scaled design's condition number is ${conditionNumber.toPrecision(3)} (>= 30 signals collinearity, Belsley 1991); estimates may be unstable.` });
   }
@@ -450,16 +450,28 @@ function multiply(a: Float64Array, b: Float64Array, m: number): Float64Array {
 }
 
 /** Condition number of [intercept?, kept columns] (weighted), each column scaled to unit length. */
-function designConditionNumber(X: readonly (readonly (number | null)[])[], rows: number[], kept: number[], intercept: boolean, sw: Float64Array, n: number): number {
-  const columns = (intercept ? 1 : 0) + kept.length;
+/**
+ * Condition number of the kept predictors, each scaled to unit length (Belsley, Kuh & Welsch),
+ * centred at their (weighted) means when the model has an intercept: uncentred, a rating scale
+ * whose mean is far from zero always looks collinear with the intercept, which is not what a
+ * user needs warning about. Without an intercept, the raw columns.
+ */
+function designConditionNumber(
+  X: readonly (readonly (number | null)[])[],
+  rows: number[],
+  kept: number[],
+  intercept: boolean,
+  sw: Float64Array,
+  n: number,
+  means: Float64Array,
+): number {
+  const columns = kept.length;
   if (columns === 0) return 1;
   const a = new Float64Array(n * columns);
-  let c = 0;
-  if (intercept) a.set(sw, 0), c++;
-  for (const col of kept) {
-    for (let r = 0; r < n; r++) a[c * n + r] = (sw[r] as number) * ((X[rows[r] as number] as number[])[col] as number);
-    c++;
-  }
+  kept.forEach((col, c) => {
+    const centre = intercept ? (means[col] as number) : 0;
+    for (let r = 0; r < n; r++) a[c * n + r] = (sw[r] as number) * (((X[rows[r] as number] as number[])[col] as number) - centre);
+  });
   for (let j = 0; j < columns; j++) {
     let s = 0;
     for (let r = 0; r < n; r++) s += (a[j * n + r] as number) ** 2;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InsufficientDataError, InvalidArgumentError } from '../../src/errors.js';
 import { ols, type OlsCoefficient } from '../../src/regression/ols.js';
-import { expectGolden } from '../helpers/golden.js';
+import { expectGolden, loadGolden } from '../helpers/golden.js';
 import { REFERENCE_NAMES, loadReference } from '../helpers/reference.js';
 
 const tolerance = { relative: 1e-9, absolute: 1e-13 };
@@ -130,5 +130,18 @@ describe('ols contract and edge cases', () => {
     expect(c[0]?.vif).toBeNull();
     expect(c.slice(1).every((x) => (x.vif as number) >= 1)).toBe(true);
     expect(fit.conditionNumber).toBeGreaterThan(1);
+  });
+});
+
+describe('ols extras match R: kappa(scale(X), exact = TRUE), diag(solve(cor(X))), b * sd(x) / sd(y)', () => {
+  const extras = loadGolden<Record<string, { conditionNumber: number; vif: Record<string, number>; standardized: Record<string, number> }>>('ols-extra/ols-extra.json');
+  it.each(Object.keys(extras).filter((k) => k.startsWith('survey-')))('%s', (name) => {
+    const ref = loadReference(name);
+    const g = extras[name] as { conditionNumber: number; vif: Record<string, number>; standardized: Record<string, number> };
+    const fit = ols(ref.X, ref.y, { names: ref.model.x });
+    const slopes = fit.coefficients.slice(1) as OlsCoefficient[];
+    expect(fit.conditionNumber).toBeCloseTo(g.conditionNumber, 10);
+    expectGolden(Object.fromEntries(slopes.map((c) => [c.name, c.vif])), g.vif, tolerance, `${name} VIF`);
+    expectGolden(Object.fromEntries(slopes.map((c) => [c.name, c.standardized])), g.standardized, tolerance, `${name} standardized`);
   });
 });
