@@ -122,3 +122,7 @@ export { ordinalLogit } from './regression/ordinal.js';
 export type { OrdinalOptions, OrdinalResult, WaldCoefficient, Threshold, Convergence } from './regression/ordinal.js';
 export { logisticRegression } from './regression/logistic.js';
 export type { LogisticOptions, LogisticResult } from './regression/logistic.js';
+
+// scale: mergeable summaries
+export { SurveyAccumulator } from './scale/survey-accumulator.js';
+export type { AccumulatorState, MomentsOlsResult } from './scale/survey-accumulator.js';

@@ -1,0 +1,370 @@
+/**
+ * SurveyAccumulator: mergeable summaries of a survey, in memory bounded by the number of columns,
+ * for data too large to hold or spread over shards, workers or services.
+ */
+import { fUpperTail, studentTQuantile, studentTUpperTail } from '../distributions/index.js';
+import { InsufficientDataError, InvalidArgumentError, PeakEndError } from '../errors.js';
+import { aggregatePeakEnd, argmaxEarliest, type AggregatePeakEndResult, type PeakEndRule } from '../experience/aggregate-peak-end.js';
+import { importanceFromData, type RelativeImportanceOptions, type RelativeImportanceResult } from '../importance/relative-importance.js';
+import { cholesky, choleskyInverse, choleskySolve } from '../linalg/cholesky.js';
+import { normalizeSpec, type NormalizedSpec, type SurveySpec } from '../schema/survey-spec.js';
+import type { Survey } from '../survey/survey.js';
+
+/** Running moments of one variable or of a vector: weight total, mean, centred co-moments. */
+interface Moments {
+  n: number;
+  sumW: number;
+  sumLogW: number;
+  mean: Float64Array;
+  /** Row-major sum of w (x - mean)(x - mean)'. */
+  m2: Float64Array;
+}
+
+/** Per-column summary (each column over its own answered cells). */
+interface ColumnSummary {
+  n: number;
+  mean: number;
+  m2: number;
+  /** Count per integer scale point (min..max). */
+  counts: number[];
+}
+
+/** The JSON form of an accumulator (`toJSON` / `fromJSON`). */
+export interface AccumulatorState {
+  readonly version: 1;
+  readonly columns: readonly string[];
+  readonly scale: { readonly min: number; readonly max: number; readonly neutral: number };
+  readonly perColumn: readonly ColumnSummary[];
+  readonly joint: { n: number; sumW: number; sumLogW: number; mean: number[]; m2: number[] };
+  readonly peakEnd: { n: number; sumAbs: number; sumSq: number; sumBias: number; moments: { n: number; sumW: number; sumLogW: number; mean: number[]; m2: number[] } };
+  readonly rowsSeen: number;
+}
+
+/** Ordinary least squares from co-moments: coefficients and classical inference. */
+export interface MomentsOlsResult {
+  readonly method: 'ols-moments';
+  readonly n: number;
+  readonly coefficients: readonly { name: string; estimate: number; stdError: number; tValue: number; pValue: number; ciLower: number; ciUpper: number }[];
+  readonly rSquared: number;
+  readonly adjustedRSquared: number;
+  readonly fStatistic: number;
+  readonly fPValue: number;
+  readonly dfModel: number;
+  readonly dfResidual: number;
+  readonly residualStdError: number;
+  readonly logLik: number;
+  readonly aic: number;
+  readonly bic: number;
+}
+
+/**
+ * Consumes survey rows (or whole Surveys) and keeps, for the touchpoints and the overall rating:
+ * per-column counts, means, centred second moments and counts per scale point; the joint mean and
+ * co-moment matrix of the complete cases (weighted when the spec has weights); and the running
+ * accuracy of each respondent's peak-end prediction. Memory is O(k^2) for k columns, whatever
+ * the number of rows.
+ *
+ * Algorithm: numerically sound one-pass updates (West 1979 for weighted means and co-moments)
+ * and the pairwise merge of Chan, Golub & LeVeque (1979): n = na + nb, delta = mean_b - mean_a,
+ * mean = mean_a + delta nb / n, M2 = M2_a + M2_b + delta delta' na nb / n. Any split of the rows,
+ * merged, equals the whole to about 1e-13.
+ *
+ * From the summary: descriptives (n, mean, SD, t interval, median and top/bottom-2-box from the
+ * scale-point counts), OLS with classical inference, every relative-importance measure, the
+ * aggregate peak-end rule, and per-respondent peak-end accuracy (MAE, RMSE, bias, correlation).
+ * Analyses that need the rows themselves (robust standard errors, bootstrap, cross-validation,
+ * reconstruction) are not available here and say so.
+ *
+ * @example
+ * ```ts
+ * const shardA = new SurveyAccumulator(spec).add(surveyA);
+ * const shardB = SurveyAccumulator.fromJSON(JSON.parse(textFromAnotherService));
+ * const whole = shardA.merge(shardB);
+ * whole.ols().coefficients; // as ols() on all rows, to ~1e-10
+ * ```
+ */
+export class SurveyAccumulator {
+  readonly spec: NormalizedSpec;
+  private readonly columns: readonly string[];
+  private perColumn: ColumnSummary[];
+  private joint: Moments;
+  private peakEndSums = { n: 0, sumAbs: 0, sumSq: 0, sumBias: 0 };
+  private peakEndMoments: Moments;
+  private rowsSeen = 0;
+
+  constructor(spec: SurveySpec | NormalizedSpec) {
+    this.spec = 'labels' in spec && spec.labels instanceof Map ? (spec as NormalizedSpec) : normalizeSpec(spec);
+    if (!this.spec.scale.integer) throw new InvalidArgumentError('SurveyAccumulator needs an integer rating scale (counts per scale point).');
+    this.columns = [...this.spec.touchpoints.map((t) => t.column), this.spec.overall];
+    const points = this.spec.scale.max - this.spec.scale.min + 1;
+    this.perColumn = this.columns.map(() => ({ n: 0, mean: 0, m2: 0, counts: new Array<number>(points).fill(0) }));
+    this.joint = emptyMoments(this.columns.length);
+    this.peakEndMoments = emptyMoments(2);
+  }
+
+  /** Adds the used rows of a Survey read with the same spec's columns. */
+  add(survey: Survey): this {
+    const data = this.columns.map((c) => survey.ratings.get(c));
+    if (data.some((c) => c === undefined)) throw new InvalidArgumentError(`The survey lacks some of the accumulator's columns (${this.columns.join(', ')}).`);
+    const row = new Float64Array(this.columns.length);
+    for (let i = 0; i < survey.n; i++) {
+      data.forEach((c, j) => (row[j] = (c as Float64Array)[i] as number));
+      this.addRow(row, survey.weights === null ? 1 : (survey.weights[i] as number));
+    }
+    return this;
+  }
+
+  /** Adds one respondent: ratings in the order touchpoints (journey order), then overall; NaN = missing. */
+  addRow(ratings: ArrayLike<number>, weight = 1): this {
+    if (ratings.length !== this.columns.length) throw new InvalidArgumentError(`addRow expects ${this.columns.length} ratings (touchpoints, then overall), got ${ratings.length}.`);
+    if (!(weight > 0) || !Number.isFinite(weight)) throw new InvalidArgumentError(`Row weights must be positive and finite, got ${weight}.`);
+    this.rowsSeen++;
+    const { min } = this.spec.scale;
+    let complete = true;
+    for (let j = 0; j < this.columns.length; j++) {
+      const v = ratings[j] as number;
+      if (Number.isNaN(v)) {
+        complete = false;
+        continue;
+      }
+      const c = this.perColumn[j] as ColumnSummary;
+      c.n++;
+      const delta = v - c.mean;
+      c.mean += delta / c.n;
+      c.m2 += delta * (v - c.mean);
+      const k = Math.round(v) - min;
+      if (k >= 0 && k < c.counts.length) c.counts[k] = (c.counts[k] as number) + 1;
+    }
+    if (complete) {
+      addObservation(this.joint, ratings, weight);
+      const prediction = this.peakEndPrediction(ratings);
+      const overall = ratings[this.columns.length - 1] as number;
+      const e = prediction - overall;
+      this.peakEndSums.n++;
+      this.peakEndSums.sumAbs += Math.abs(e);
+      this.peakEndSums.sumSq += e * e;
+      this.peakEndSums.sumBias += e;
+      addObservation(this.peakEndMoments, [prediction, overall], 1);
+    }
+    return this;
+  }
+
+  /** A new accumulator holding both summaries (neither input changes). */
+  merge(other: SurveyAccumulator): SurveyAccumulator {
+    if (other.columns.join('\u0000') !== this.columns.join('\u0000')) throw new InvalidArgumentError('Only accumulators over the same columns can be merged.');
+    const out = SurveyAccumulator.fromJSON(this.toJSON(), this.spec);
+    out.rowsSeen += other.rowsSeen;
+    out.perColumn = out.perColumn.map((a, j) => {
+      const b = other.perColumn[j] as ColumnSummary;
+      const n = a.n + b.n;
+      if (n === 0) return a;
+      const delta = b.mean - a.mean;
+      return { n, mean: a.mean + (delta * b.n) / n, m2: a.m2 + b.m2 + (delta * delta * a.n * b.n) / n, counts: a.counts.map((c, k) => c + (b.counts[k] as number)) };
+    });
+    out.joint = mergeMoments(out.joint, other.joint);
+    out.peakEndMoments = mergeMoments(out.peakEndMoments, other.peakEndMoments);
+    out.peakEndSums = {
+      n: out.peakEndSums.n + other.peakEndSums.n,
+      sumAbs: out.peakEndSums.sumAbs + other.peakEndSums.sumAbs,
+      sumSq: out.peakEndSums.sumSq + other.peakEndSums.sumSq,
+      sumBias: out.peakEndSums.sumBias + other.peakEndSums.sumBias,
+    };
+    return out;
+  }
+
+  /** Plain JSON state, to ship between workers or services. */
+  toJSON(): AccumulatorState {
+    const plain = (m: Moments) => ({ n: m.n, sumW: m.sumW, sumLogW: m.sumLogW, mean: Array.from(m.mean), m2: Array.from(m.m2) });
+    return {
+      version: 1,
+      columns: [...this.columns],
+      scale: { min: this.spec.scale.min, max: this.spec.scale.max, neutral: this.spec.scale.neutral },
+      perColumn: this.perColumn.map((c) => ({ ...c, counts: [...c.counts] })),
+      joint: plain(this.joint),
+      peakEnd: { ...this.peakEndSums, moments: plain(this.peakEndMoments) },
+      rowsSeen: this.rowsSeen,
+    };
+  }
+
+  /** Rebuilds an accumulator from `toJSON()` output and its spec. */
+  static fromJSON(state: AccumulatorState, spec: SurveySpec | NormalizedSpec): SurveyAccumulator {
+    const out = new SurveyAccumulator(spec);
+    if (state.version !== 1 || state.columns.join('\u0000') !== out.columns.join('\u0000')) {
+      throw new InvalidArgumentError('The accumulator state does not match this spec (columns or version differ).');
+    }
+    const moments = (m: AccumulatorState['joint']): Moments => ({ n: m.n, sumW: m.sumW, sumLogW: m.sumLogW, mean: Float64Array.from(m.mean), m2: Float64Array.from(m.m2) });
+    out.perColumn = state.perColumn.map((c) => ({ n: c.n, mean: c.mean, m2: c.m2, counts: [...c.counts] }));
+    out.joint = moments(state.joint);
+    out.peakEndMoments = moments(state.peakEnd.moments);
+    out.peakEndSums = { n: state.peakEnd.n, sumAbs: state.peakEnd.sumAbs, sumSq: state.peakEnd.sumSq, sumBias: state.peakEnd.sumBias };
+    out.rowsSeen = state.rowsSeen;
+    return out;
+  }
+
+  /** Rows added so far. */
+  get rows(): number {
+    return this.rowsSeen;
+  }
+
+  /** Per column: n, mean, sample SD, t interval, median, counts and top/bottom-2-box, as describeSurvey. */
+  describe(level = 0.95): { column: string; n: number; mean: number | null; sampleStandardDeviation: number | null; ciLower: number | null; ciUpper: number | null; median: number | null; topTwoBox: number | null; bottomTwoBox: number | null; counts: { value: number; count: number }[] }[] {
+    const { min, max } = this.spec.scale;
+    return this.perColumn.map((c, j) => {
+      const sd = c.n > 1 ? Math.sqrt(c.m2 / (c.n - 1)) : null;
+      const half = sd === null ? null : studentTQuantile((1 + level) / 2, c.n - 1) * (sd / Math.sqrt(c.n));
+      const counts = c.counts.map((count, k) => ({ value: min + k, count }));
+      return {
+        column: this.columns[j] as string,
+        n: c.n,
+        mean: c.n > 0 ? c.mean : null,
+        sampleStandardDeviation: sd,
+        ciLower: half === null ? null : c.mean - half,
+        ciUpper: half === null ? null : c.mean + half,
+        median: c.n > 0 ? medianFromCounts(counts, c.n) : null,
+        topTwoBox: c.n > 0 ? counts.filter((x) => x.value >= max - 1).reduce((s, x) => s + x.count, 0) / c.n : null,
+        bottomTwoBox: c.n > 0 ? counts.filter((x) => x.value <= min + 1).reduce((s, x) => s + x.count, 0) / c.n : null,
+        counts,
+      };
+    });
+  }
+
+  /** OLS of overall on all touchpoints over the complete cases, with classical inference (as `ols`). */
+  ols(level = 0.95): MomentsOlsResult {
+    const k = this.columns.length - 1;
+    const j = this.joint;
+    const n = j.n;
+    if (n <= k + 1) throw new InsufficientDataError(`ols needs at least ${k + 2} complete rows for ${k} predictors and an intercept, got ${n}.`);
+    const sxx = new Float64Array(k * k);
+    const sxy = new Float64Array(k);
+    for (let a = 0; a < k; a++) {
+      sxy[a] = j.m2[a * (k + 1) + k] as number;
+      for (let b = 0; b < k; b++) sxx[a * k + b] = j.m2[a * (k + 1) + b] as number;
+    }
+    const l = cholesky(sxx, k);
+    if (l === null) throw new PeakEndError('rank_deficient', 'The touchpoints are collinear (or one is constant) in the accumulated data; OLS from moments needs a full-rank design.');
+    const beta = choleskySolve(l, k, sxy);
+    const inv = choleskyInverse(l, k);
+    const syy = j.m2[k * (k + 1) + k] as number;
+    let explained = 0;
+    for (let a = 0; a < k; a++) explained += (beta[a] as number) * (sxy[a] as number);
+    const rss = syy - explained;
+    const dfResidual = n - k - 1;
+    const sigma2 = rss / dfResidual;
+    const t = studentTQuantile((1 + level) / 2, dfResidual);
+    const means = j.mean;
+    let intercept = means[k] as number;
+    for (let a = 0; a < k; a++) intercept -= (beta[a] as number) * (means[a] as number);
+    let interceptVar = 1 / j.sumW;
+    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) interceptVar += (means[a] as number) * (inv[a * k + b] as number) * (means[b] as number);
+    const coefficient = (name: string, estimate: number, variance: number) => {
+      const stdError = Math.sqrt(sigma2 * variance);
+      const tValue = estimate / stdError;
+      return { name, estimate, stdError, tValue, pValue: Math.min(1, 2 * studentTUpperTail(Math.abs(tValue), dfResidual)), ciLower: estimate - t * stdError, ciUpper: estimate + t * stdError };
+    };
+    const fStatistic = explained / k / sigma2;
+    const logLik = 0.5 * (j.sumLogW - n * (Math.log(2 * Math.PI) + 1 - Math.log(n) + Math.log(rss)));
+    return {
+      method: 'ols-moments',
+      n,
+      coefficients: [coefficient('(Intercept)', intercept, interceptVar), ...this.columns.slice(0, k).map((name, a) => coefficient(name, beta[a] as number, inv[a * k + a] as number))],
+      rSquared: explained / syy,
+      adjustedRSquared: 1 - (1 - explained / syy) * ((n - 1) / dfResidual),
+      fStatistic,
+      fPValue: fUpperTail(fStatistic, k, dfResidual),
+      dfModel: k,
+      dfResidual,
+      residualStdError: Math.sqrt(sigma2),
+      logLik,
+      aic: -2 * logLik + 2 * (k + 2),
+      bic: -2 * logLik + Math.log(n) * (k + 2),
+    };
+  }
+
+  /** Relative importance of the touchpoints for overall, from the accumulated correlation matrix. */
+  relativeImportance(options: Omit<RelativeImportanceOptions, 'weights' | 'names'>): RelativeImportanceResult {
+    const d = this.columns.length;
+    const m2 = this.joint.m2;
+    const corr = new Float64Array(d * d);
+    for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) corr[a * d + b] = (m2[a * d + b] as number) / Math.sqrt((m2[a * d + a] as number) * (m2[b * d + b] as number));
+    return importanceFromData({ names: this.columns.slice(0, -1), corr, n: this.joint.n, rowsDropped: this.rowsSeen - this.joint.n, columns: [], weights: new Float64Array(0), weighted: false }, options);
+  }
+
+  /** The aggregate peak-end rule on the per-column means. */
+  peakEnd(rule: PeakEndRule = {}): AggregatePeakEndResult {
+    const means = this.perColumn.map((c) => (c.n > 0 ? c.mean : Number.NaN));
+    return aggregatePeakEnd(
+      this.columns.slice(0, -1).map((touchpoint, j) => ({ touchpoint, mean: means[j] as number })),
+      means[means.length - 1] as number,
+      { ...rule, neutral: this.spec.scale.neutral },
+    );
+  }
+
+  /** Accuracy of each complete respondent's own peak-end prediction (most intense peak, last touchpoint, w = 0.5). */
+  peakEndAccuracy(): { n: number; meanAbsoluteError: number; rootMeanSquaredError: number; meanBias: number; correlation: number | null } {
+    const s = this.peakEndSums;
+    if (s.n === 0) throw new InsufficientDataError('No complete respondent has been added yet.');
+    const m2 = this.peakEndMoments.m2;
+    const sxx = m2[0] as number;
+    const syy = m2[3] as number;
+    return {
+      n: s.n,
+      meanAbsoluteError: s.sumAbs / s.n,
+      rootMeanSquaredError: Math.sqrt(s.sumSq / s.n),
+      meanBias: s.sumBias / s.n,
+      correlation: sxx > 0 && syy > 0 ? (m2[1] as number) / Math.sqrt(sxx * syy) : null,
+    };
+  }
+
+  private peakEndPrediction(ratings: ArrayLike<number>): number {
+    const k = this.columns.length - 1;
+    const neutral = this.spec.scale.neutral;
+    const values = Array.from({ length: k }, (_, j) => ratings[j] as number);
+    const peak = values[argmaxEarliest(values, (v) => Math.abs(v - neutral)).index] as number;
+    return 0.5 * peak + 0.5 * (values[k - 1] as number);
+  }
+}
+
+function emptyMoments(d: number): Moments {
+  return { n: 0, sumW: 0, sumLogW: 0, mean: new Float64Array(d), m2: new Float64Array(d * d) };
+}
+
+/** West's (1979) weighted update of mean and co-moments. */
+function addObservation(m: Moments, x: ArrayLike<number>, w: number): void {
+  const d = m.mean.length;
+  m.n++;
+  m.sumLogW += Math.log(w);
+  const previous = m.sumW;
+  m.sumW += w;
+  const delta = new Float64Array(d);
+  for (let a = 0; a < d; a++) delta[a] = (x[a] as number) - (m.mean[a] as number);
+  const r = w / m.sumW;
+  for (let a = 0; a < d; a++) m.mean[a] = (m.mean[a] as number) + (delta[a] as number) * r;
+  const factor = (w * previous) / m.sumW;
+  for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) m.m2[a * d + b] = (m.m2[a * d + b] as number) + factor * (delta[a] as number) * (delta[b] as number);
+}
+
+/** Chan, Golub & LeVeque's pairwise merge (weighted). */
+function mergeMoments(a: Moments, b: Moments): Moments {
+  if (b.sumW === 0) return { ...a, mean: a.mean.slice(), m2: a.m2.slice() };
+  if (a.sumW === 0) return { ...b, mean: b.mean.slice(), m2: b.m2.slice() };
+  const d = a.mean.length;
+  const sumW = a.sumW + b.sumW;
+  const delta = Float64Array.from({ length: d }, (_, i) => (b.mean[i] as number) - (a.mean[i] as number));
+  const mean = Float64Array.from({ length: d }, (_, i) => (a.mean[i] as number) + (delta[i] as number) * (b.sumW / sumW));
+  const factor = (a.sumW * b.sumW) / sumW;
+  const m2 = Float64Array.from({ length: d * d }, (_, idx) => (a.m2[idx] as number) + (b.m2[idx] as number) + factor * (delta[Math.floor(idx / d)] as number) * (delta[idx % d] as number));
+  return { n: a.n + b.n, sumW, sumLogW: a.sumLogW + b.sumLogW, mean, m2 };
+}
+
+function medianFromCounts(counts: readonly { value: number; count: number }[], n: number): number {
+  // R's median: the middle value, or the mean of the two middle values.
+  const at = (rank: number): number => {
+    let seen = 0;
+    for (const c of counts) {
+      seen += c.count;
+      if (seen >= rank) return c.value;
+    }
+    return counts[counts.length - 1]?.value ?? Number.NaN;
+  };
+  return n % 2 === 1 ? at((n + 1) / 2) : (at(n / 2) + at(n / 2 + 1)) / 2;
+}
