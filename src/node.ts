@@ -7,3 +7,4 @@ export * from './index.js';
 export { readSurveyFile } from './ingest/read-survey-file.js';
 export type { ReadSurveyFileOptions } from './ingest/read-survey-file.js';
 export { renderReportHtml, renderChartSvg } from './report/render-html.js';
+export { accumulateSurveyFile } from './scale/accumulate-survey-file.js';

@@ -46,6 +46,10 @@ export class SurveyBuilder {
   private ids: (string | null)[] = [];
   private segmentValues: (string | null)[][] = [];
   private sourceRows: number[] = [];
+  private idMissing = 0;
+  private segmentMissing: number[] = [];
+  private straightCount = 0;
+  private readonly straightRows: number[] = [];
   private weightInvalid = 0;
   private readonly issues: DataIssue[] = [];
   private issueCount = 0;
@@ -59,6 +63,8 @@ export class SurveyBuilder {
     private readonly spec: NormalizedSpec,
     private readonly sourceInfo: SourceInfo,
     private readonly limits: IngestLimits = DEFAULT_LIMITS,
+    /** When given, used rows go here (rated columns in spec order, then the weight) instead of being stored. */
+    private readonly sink: ((ratings: Float64Array, weight: number) => void) | null = null,
   ) {
     this.reader = new CellReader(spec);
     this.missingText = new Set(spec.missing.map((m) => normalizeText(String(m))));
@@ -122,6 +128,7 @@ export class SurveyBuilder {
     if (this.spec.id !== null) this.idIndex = locate(this.spec.id);
     this.segmentIndex = this.spec.segments.map((s) => [s, locate(s)]);
     this.segmentValues = this.segmentIndex.map(() => []);
+    this.segmentMissing = this.segmentIndex.map(() => 0);
     for (const [name, at] of positions) {
       if (at.length > 1 && !used.has(name)) {
         this.warnings.push({ code: 'duplicate_header', message: `Column "${name}" appears ${at.length} times in the header; it is not used by the spec, so it was ignored.` });
@@ -204,25 +211,43 @@ export class SurveyBuilder {
       this.drop('no_answers');
       return;
     }
+    const touchpoints = this.spec.touchpoints.length;
+    const first = values[0] as number;
+    if (touchpoints >= 2 && !Number.isNaN(first) && values.slice(0, touchpoints).every((v) => v === first)) {
+      this.straightCount++;
+      if (this.straightRows.length < MAX_LISTED_STRAIGHT_LINERS) this.straightRows.push(row);
+    }
     this.rated.forEach((col, j) => {
-      const v = values[j] as number;
-      if (Number.isNaN(v) && !invalidAt[j]) col.missing++;
-      if (this.used >= col.values.length) {
+      if (Number.isNaN(values[j] as number) && !invalidAt[j]) col.missing++;
+    });
+    const id = this.idIndex >= 0 ? readText(cells[this.idIndex], this.missingText) : null;
+    if (this.idIndex >= 0 && id === null) this.idMissing++;
+    const segments = this.segmentIndex.map(([, at], k) => {
+      const text = readText(cells[at], this.missingText);
+      if (text === null) this.segmentMissing[k] = (this.segmentMissing[k] ?? 0) + 1;
+      return text;
+    });
+    this.used++;
+    if (this.sink !== null) {
+      this.sink(Float64Array.from(values), this.weightIndex >= 0 ? weight : 1);
+      return;
+    }
+    this.rated.forEach((col, j) => {
+      if (this.used > col.values.length) {
         const grown = new Float64Array(col.values.length * 2);
         grown.set(col.values);
         col.values = grown;
       }
-      col.values[this.used] = v;
+      col.values[this.used - 1] = values[j] as number;
     });
     if (this.weightIndex >= 0) this.weights.push(weight);
-    if (this.idIndex >= 0) this.ids.push(readText(cells[this.idIndex], this.missingText));
-    this.segmentIndex.forEach(([, at], k) => this.segmentValues[k]?.push(readText(cells[at], this.missingText)));
+    if (this.idIndex >= 0) this.ids.push(id);
+    segments.forEach((text, k) => this.segmentValues[k]?.push(text));
     this.sourceRows.push(row);
-    this.used++;
   }
 
-  /** Validates the totals and returns the Survey; throws DataValidationError listing every issue. */
-  finish(): Survey {
+  /** Validates the totals and returns the ingest report; throws DataValidationError listing every issue. */
+  finishReport(): IngestReport {
     if (this.headerNames === null) {
       throw new DataValidationError([issue('empty_file', null, null, null, 'The input is empty: expected a header row naming the columns, then one row per respondent.', null)]);
     }
@@ -231,14 +256,14 @@ export class SurveyBuilder {
     }
     if (this.issueCount > 0) throw new DataValidationError(this.issues, { totalIssues: this.issueCount });
     const n = this.used;
-    const ratings = new Map<string, Float64Array>();
-    for (const col of this.rated) ratings.set(col.name, col.values.slice(0, n));
-    const straight = this.straightLiners(ratings, n);
+    if (this.straightCount > 0) {
+      this.warnings.push({ code: 'straight_lining', message: `${this.straightCount} respondent${this.straightCount === 1 ? '' : 's'} gave the same answer on every touchpoint (rows listed in report.straightLining).` });
+    }
     const columns: ColumnReport[] = [
       ...this.rated.map((c) => ({ column: c.name, role: c.role, missing: c.missing, invalid: c.invalid, labelled: c.labelled })),
       ...(this.spec.weight !== null ? [{ column: this.spec.weight, role: 'weight' as const, missing: 0, invalid: this.weightInvalid, labelled: 0 }] : []),
-      ...(this.spec.id !== null ? [{ column: this.spec.id, role: 'id' as const, missing: this.ids.filter((v) => v === null).length, invalid: 0, labelled: 0 }] : []),
-      ...this.segmentIndex.map(([name], k) => ({ column: name, role: 'segment' as const, missing: (this.segmentValues[k] ?? []).filter((v) => v === null).length, invalid: 0, labelled: 0 })),
+      ...(this.spec.id !== null ? [{ column: this.spec.id, role: 'id' as const, missing: this.idMissing, invalid: 0, labelled: 0 }] : []),
+      ...this.segmentIndex.map(([name], k) => ({ column: name, role: 'segment' as const, missing: this.segmentMissing[k] ?? 0, invalid: 0, labelled: 0 })),
     ];
     const usedColumns = this.usedColumns();
     const rowsDropped = this.rowsRead - n;
@@ -250,7 +275,7 @@ export class SurveyBuilder {
       const parts = DROP_REASONS.filter((r) => droppedByReason[r] > 0).map((r) => `${droppedByReason[r]} ${r.replace(/_/g, ' ')}`);
       this.warnings.push({ code: 'rows_dropped', message: `${rowsDropped} of ${this.rowsRead} rows were dropped (${parts.join(', ')}).` });
     }
-    const report: IngestReport = {
+    return {
       source: this.sourceInfo.source,
       encoding: this.sourceInfo.encoding,
       delimiter: this.sourceInfo.delimiter,
@@ -261,9 +286,17 @@ export class SurveyBuilder {
       blankLines: this.blankLines,
       columns,
       ignoredColumns: [...new Set(this.headerNames.filter((h) => !usedColumns.has(h)))],
-      straightLining: straight,
+      straightLining: { count: this.straightCount, rows: [...this.straightRows] },
       warnings: this.warnings,
     };
+  }
+
+  /** Validates the totals and returns the Survey; throws DataValidationError listing every issue. */
+  finish(): Survey {
+    const report = this.finishReport();
+    const n = this.used;
+    const ratings = new Map<string, Float64Array>();
+    for (const col of this.rated) ratings.set(col.name, col.values.slice(0, n));
     return {
       spec: this.spec,
       touchpoints: this.spec.touchpoints,
@@ -276,26 +309,6 @@ export class SurveyBuilder {
       sourceRows: Uint32Array.from(this.sourceRows),
       report,
     };
-  }
-
-  private straightLiners(ratings: Map<string, Float64Array>, n: number): IngestReport['straightLining'] {
-    const tps = this.spec.touchpoints.map((t) => ratings.get(t.column) as Float64Array);
-    const rows: number[] = [];
-    let count = 0;
-    if (tps.length >= 2) {
-      for (let i = 0; i < n; i++) {
-        const first = (tps[0] as Float64Array)[i] as number;
-        if (Number.isNaN(first)) continue;
-        if (tps.every((c) => c[i] === first)) {
-          count++;
-          if (rows.length < MAX_LISTED_STRAIGHT_LINERS) rows.push(this.sourceRows[i] as number);
-        }
-      }
-    }
-    if (count > 0) {
-      this.warnings.push({ code: 'straight_lining', message: `${count} respondent${count === 1 ? '' : 's'} gave the same answer on every touchpoint (rows listed in report.straightLining).` });
-    }
-    return { count, rows };
   }
 
   private usedColumns(): Set<string> {

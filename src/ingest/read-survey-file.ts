@@ -41,6 +41,20 @@ export interface ReadSurveyFileOptions extends ReadSurveyOptions {
  * @throws PeakEndError with code `file_not_readable` when the file cannot be opened.
  */
 export async function readSurveyFile(path: string, spec: SurveySpec, options: ReadSurveyFileOptions = {}): Promise<Survey> {
+  return (await streamSurveyFile(path, spec, options, null)).finish();
+}
+
+/**
+ * Streams a survey file through validation, handing each used row to `sink` (rated columns in
+ * spec order and the row's weight) instead of storing it when `sink` is given. Internal: the engine
+ * of readSurveyFile and accumulateSurveyFile.
+ */
+export async function streamSurveyFile(
+  path: string,
+  spec: SurveySpec,
+  options: ReadSurveyFileOptions,
+  sink: ((ratings: Float64Array, weight: number) => void) | null,
+): Promise<SurveyBuilder> {
   const normalized = normalizeSpec(spec);
   const explicitDelimiter = checkDelimiter(options.delimiter);
   const limits = ingestLimits(options);
@@ -110,13 +124,14 @@ export async function readSurveyFile(path: string, spec: SurveySpec, options: Re
   const chunks = decodeChunks();
   const first = await chunks.next();
   if (first.done === true || state.detected === null) {
-    return new SurveyBuilder(normalized, { source: 'csv', encoding: null, delimiter: null }).finish();
+    return new SurveyBuilder(normalized, { source: 'csv', encoding: null, delimiter: null }, limits, sink);
   }
   const { encoding, guessed } = state.detected;
   const active = new SurveyBuilder(
     normalized,
     { source: 'csv', encoding, delimiter: state.delimiter, warnings: guessed && encoding !== 'utf-8' ? [guessedEncodingWarning(encoding)] : [] },
     limits,
+    sink,
   );
   async function* all(head: string): AsyncGenerator<string> {
     yield head;
@@ -143,5 +158,5 @@ export async function readSurveyFile(path: string, spec: SurveySpec, options: Re
     if ((failure as { code?: string }).code?.startsWith('CSV_')) throw csvSyntaxError(failure, lines.pendingLine);
     throw new PeakEndError('file_not_readable', `Cannot read "${path}": ${(failure as Error).message}.`, { cause: failure });
   }
-  return active.finish();
+  return active;
 }

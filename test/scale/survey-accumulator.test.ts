@@ -83,3 +83,18 @@ describe('mergeable moments', () => {
     expect(() => new SurveyAccumulator({ touchpoints: ['x'], overall: 'o', scale: { min: 1, max: 5, integer: false } })).toThrow(/integer/);
   });
 });
+
+describe('accumulateSurveyFile', () => {
+  it('streams a file into the same summary as reading it whole, with the same row account', async () => {
+    const { accumulateSurveyFile } = await import('../../src/scale/accumulate-survey-file.js');
+    const { readSurveyFile } = await import('../../src/ingest/read-survey-file.js');
+    const { zhijiangSpec } = await import('../../src/forensics/zhijiang.js');
+    const path = new URL('../../fixtures/zhijiang/zhijiang.csv', import.meta.url).pathname;
+    const { accumulator, report } = await accumulateSurveyFile(path, zhijiangSpec(), { chunkSize: 64 });
+    const survey = await readSurveyFile(path, zhijiangSpec());
+    expect(report).toEqual(survey.report);
+    const whole = new SurveyAccumulator(zhijiangSpec()).add(survey);
+    expect(accumulator.toJSON()).toEqual(whole.toJSON());
+    expect(accumulator.peakEnd().prediction).toBeCloseTo(4.64, 2);
+  });
+});
