@@ -12,6 +12,7 @@ export type CellResult =
 
 const MISSING: CellResult = { kind: 'missing' };
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+const PLAIN_INTEGER = /^\d{1,6}$/;
 const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
 
 /** Reads rating cells according to a spec's scale, missing codes and labels. */
@@ -34,6 +35,9 @@ export class CellReader {
     if (typeof raw === 'number') {
       if (Number.isNaN(raw)) return MISSING;
       value = raw;
+    } else if (typeof raw === 'string' && PLAIN_INTEGER.test(raw) && !this.missingText.has(raw) && !this.spec.labels.has(raw)) {
+      // Fast path for the common case, a plain integer such as "4": no Unicode normalisation needed.
+      value = Number(raw);
     } else if (typeof raw === 'string') {
       const text = normalizeText(raw);
       if (this.missingText.has(text)) return MISSING;

@@ -4,7 +4,7 @@
  */
 import { fUpperTail, studentTQuantile, studentTUpperTail } from '../distributions/index.js';
 import { InsufficientDataError, InvalidArgumentError } from '../errors.js';
-import { applyQTranspose, householderQr, invertR, solveR } from '../linalg/qr.js';
+import { applyQTranspose, householderQr, invertR, rEntry, solveR, type QrDecomposition } from '../linalg/qr.js';
 import { singularValues } from '../linalg/singular-values.js';
 import type { Warning } from '../survey/survey.js';
 
@@ -188,6 +188,12 @@ export function ols(X: readonly (readonly (number | null)[])[], y: ArrayLike<num
   if (intercept && yv.every((v) => v === yv[0])) {
     throw new InsufficientDataError(`ols: the outcome has no variation (every complete row has ${yv[0]}); there is nothing for the predictors to explain.`);
   }
+  // One pass over the rows into column-major storage: every later pass is then sequential.
+  const xc = new Float64Array(n * p);
+  for (let r = 0; r < n; r++) {
+    const row = X[rows[r] as number] as number[];
+    for (let j = 0; j < p; j++) xc[j * n + r] = row[j] as number;
+  }
   const sw = w.map(Math.sqrt);
   const means = new Float64Array(p);
   let yMean = 0;
@@ -196,7 +202,7 @@ export function ols(X: readonly (readonly (number | null)[])[], y: ArrayLike<num
     yMean /= sumW;
     for (let j = 0; j < p; j++) {
       let s = 0;
-      for (let r = 0; r < n; r++) s += (w[r] as number) * ((X[rows[r] as number] as number[])[j] as number);
+      for (let r = 0; r < n; r++) s += (w[r] as number) * (xc[j * n + r] as number);
       means[j] = s / sumW;
     }
   }
@@ -205,7 +211,7 @@ export function ols(X: readonly (readonly (number | null)[])[], y: ArrayLike<num
   for (let j = 0; j < p; j++) {
     let sq = 0;
     for (let r = 0; r < n; r++) {
-      const v = (sw[r] as number) * (((X[rows[r] as number] as number[])[j] as number) - (means[j] as number));
+      const v = (sw[r] as number) * ((xc[j * n + r] as number) - (means[j] as number));
       a[j * n + r] = v;
       sq += v * v;
     }
@@ -241,10 +247,13 @@ export function ols(X: readonly (readonly (number | null)[])[], y: ArrayLike<num
   const residuals = new Float64Array(n);
   const fitted = new Float64Array(n);
   let rss = 0;
+  const fittedPart = new Float64Array(n).fill(intercept ? interceptEstimate : 0);
+  for (const col of kept) {
+    const b = slope[col] as number;
+    for (let r = 0; r < n; r++) fittedPart[r] = (fittedPart[r] as number) + b * (xc[col * n + r] as number);
+  }
   for (let r = 0; r < n; r++) {
-    const row = X[rows[r] as number] as number[];
-    let f = intercept ? interceptEstimate : 0;
-    for (const col of kept) f += (slope[col] as number) * (row[col] as number);
+    const f = fittedPart[r] as number;
     fitted[r] = f;
     residuals[r] = (yv[r] as number) - f;
     rss += (w[r] as number) * (residuals[r] as number) ** 2;
@@ -328,7 +337,7 @@ export function ols(X: readonly (readonly (number | null)[])[], y: ArrayLike<num
       table.push({ name: names[j] as string, aliased: true });
       continue;
     }
-    const sdX = weightedSdColumn(X, rows, j, w, sumW);
+    const sdX = weightedSd(xc.subarray(j * n, (j + 1) * n), w, sumW);
     table.push(coefficient(names[j] as string, slope[j] as number, k + off, sdY > 0 ? ((slope[j] as number) * sdX) / sdY : null, vifs === null ? null : (vifs[k] as number)));
   }
 
@@ -339,7 +348,7 @@ export function ols(X: readonly (readonly (number | null)[])[], y: ArrayLike<num
   const parametersWithSigma = m + 1;
 
   const warnings = collectWarnings(names, table, kept, p, n, m, missing, zeroWeight, exactFit);
-  const conditionNumber = designConditionNumber(X, rows, kept, intercept, sw, n, means);
+  const conditionNumber = designConditionNumber(qr);
   if (conditionNumber >= 30) {
     warnings.push({ code: 'near_collinearity', message: `The scaled design's condition number is ${conditionNumber.toPrecision(3)} (>= 30 signals collinearity, Belsley 1991); estimates may be unstable.` });
   }
@@ -390,9 +399,6 @@ function weightedSd(values: Float64Array, w: Float64Array, sumW: number): number
   return Math.sqrt(ss / sumW);
 }
 
-function weightedSdColumn(X: readonly (readonly (number | null)[])[], rows: number[], j: number, w: Float64Array, sumW: number): number {
-  return weightedSd(Float64Array.from(rows, (i) => (X[i] as number[])[j] as number), w, sumW);
-}
 
 /** White's sandwich over the full design [intercept?, kept columns] in original units. */
 function sandwich(
@@ -454,31 +460,16 @@ function multiply(a: Float64Array, b: Float64Array, m: number): Float64Array {
  * Condition number of the kept predictors, each scaled to unit length (Belsley, Kuh & Welsch),
  * centred at their (weighted) means when the model has an intercept: uncentred, a rating scale
  * whose mean is far from zero always looks collinear with the intercept, which is not what a
- * user needs warning about. Without an intercept, the raw columns.
+ * user needs warning about. Without an intercept, the raw columns. That is exactly the matrix the
+ * QR decomposed, and its singular values are those of R (rank x rank), so the cost does not grow
+ * with n.
  */
-function designConditionNumber(
-  X: readonly (readonly (number | null)[])[],
-  rows: number[],
-  kept: number[],
-  intercept: boolean,
-  sw: Float64Array,
-  n: number,
-  means: Float64Array,
-): number {
-  const columns = kept.length;
-  if (columns === 0) return 1;
-  const a = new Float64Array(n * columns);
-  kept.forEach((col, c) => {
-    const centre = intercept ? (means[col] as number) : 0;
-    for (let r = 0; r < n; r++) a[c * n + r] = (sw[r] as number) * (((X[rows[r] as number] as number[])[col] as number) - centre);
-  });
-  for (let j = 0; j < columns; j++) {
-    let s = 0;
-    for (let r = 0; r < n; r++) s += (a[j * n + r] as number) ** 2;
-    const norm = Math.sqrt(s);
-    if (norm > 0) for (let r = 0; r < n; r++) a[j * n + r] = (a[j * n + r] as number) / norm;
-  }
-  const values = singularValues(a, n, columns);
+function designConditionNumber(qr: QrDecomposition): number {
+  const k = qr.rank;
+  if (k === 0) return 1;
+  const r = new Float64Array(k * k);
+  for (let j = 0; j < k; j++) for (let i = 0; i <= j; i++) r[j * k + i] = rEntry(qr, i, j);
+  const values = singularValues(r, k, k);
   const max = Math.max(...values);
   const min = Math.min(...values);
   return min > 0 ? max / min : Infinity;
