@@ -36,6 +36,7 @@ export function modelData(what: string, X: readonly (readonly (number | null)[])
   if (options.weights !== undefined && options.weights.length !== y.length) throw new InvalidArgumentError(`weights has ${options.weights.length} entries but y has ${y.length}.`);
   const present = (v: number | null | undefined): v is number => typeof v === 'number' && !Number.isNaN(v);
   const finite = (v: number | null | undefined, row: number, column: string): void => {
+    if (v !== null && v !== undefined && typeof v !== 'number') throw new InvalidArgumentError(`Row ${row + 1}, ${column}: ${JSON.stringify(v)} is not a number; use NaN or null for missing values.`);
     if (present(v) && !Number.isFinite(v)) throw new InvalidArgumentError(`Row ${row + 1}, ${column}: ${v} is not a finite number; use NaN or null for missing values.`);
   };
   const xs: number[] = [];

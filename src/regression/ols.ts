@@ -7,6 +7,7 @@ import { InsufficientDataError, InvalidArgumentError } from '../errors.js';
 import { applyQTranspose, householderQr, invertR, rEntry, solveR, type QrDecomposition } from '../linalg/qr.js';
 import { singularValues } from '../linalg/singular-values.js';
 import type { Warning } from '../survey/survey.js';
+import { modelData } from './glm-data.js';
 
 /** Coefficient covariance estimators: classical, or White's heteroskedasticity-consistent HC0-HC3. */
 export type CovarianceType = 'classical' | 'HC0' | 'HC1' | 'HC2' | 'HC3';
@@ -130,42 +131,9 @@ export function ols(X: readonly (readonly (number | null)[])[], y: ArrayLike<num
   if (!['classical', 'HC0', 'HC1', 'HC2', 'HC3'].includes(covariance)) {
     throw new InvalidArgumentError(`covariance must be 'classical', 'HC0', 'HC1', 'HC2' or 'HC3', got ${JSON.stringify(covariance)}.`);
   }
-  if (X.length !== y.length) throw new InvalidArgumentError(`ols needs one row of X per value of y, got ${X.length} rows and ${y.length} values.`);
-  const p = X[0]?.length ?? options.names?.length ?? 0;
-  const names = options.names ? [...options.names] : Array.from({ length: p }, (_, j) => `x${j + 1}`);
-  if (names.length !== p) throw new InvalidArgumentError(`names has ${names.length} entries but X has ${p} columns.`);
-  const weights = options.weights;
-  if (weights !== undefined && weights.length !== y.length) {
-    throw new InvalidArgumentError(`weights has ${weights.length} entries but y has ${y.length}.`);
-  }
-
-  // Listwise deletion, zero weights, and input checks.
-  const rows: number[] = [];
-  let missing = 0;
-  let zeroWeight = 0;
-  for (let i = 0; i < y.length; i++) {
-    const row = X[i] as readonly (number | null)[];
-    if (row.length !== p) throw new InvalidArgumentError(`Row ${i + 1} of X has ${row.length} values; row 1 has ${p}.`);
-    let complete = isPresent(y[i]);
-    checkFinite(y[i], i, 'y');
-    for (let j = 0; j < p; j++) {
-      checkFinite(row[j], i, names[j] as string);
-      if (!isPresent(row[j])) complete = false;
-    }
-    if (weights !== undefined) {
-      const w = weights[i];
-      checkFinite(w, i, 'weights');
-      if (typeof w === 'number' && w < 0) throw new InvalidArgumentError(`Weight ${w} in row ${i + 1} is negative; weights must be >= 0.`);
-      if (!isPresent(w)) complete = false;
-      else if (complete && w === 0) {
-        zeroWeight++;
-        continue;
-      }
-    }
-    if (complete) rows.push(i);
-    else missing++;
-  }
-  const n = rows.length;
+  const data = modelData('ols', X, y, options);
+  const { n, p, names } = data;
+  const { missing, zeroWeight } = data.rowsDropped;
   const parameters = p + (intercept ? 1 : 0);
   if (n <= parameters) {
     const dropped = missing + zeroWeight;
@@ -174,26 +142,16 @@ export function ols(X: readonly (readonly (number | null)[])[], y: ArrayLike<num
         (dropped > 0 ? ` (${missing} rows dropped for missing values${zeroWeight > 0 ? `, ${zeroWeight} for zero weight` : ''}).` : '.'),
     );
   }
-
-  // Weighted, centred, scaled design (column-major).
-  const w = new Float64Array(n);
-  const yv = new Float64Array(n);
+  const w = data.w;
+  const yv = data.y;
   let sumW = 0;
-  for (let r = 0; r < n; r++) {
-    const i = rows[r] as number;
-    w[r] = weights === undefined ? 1 : (weights[i] as number);
-    yv[r] = y[i] as number;
-    sumW += w[r] as number;
-  }
+  for (let r = 0; r < n; r++) sumW += w[r] as number;
   if (intercept && yv.every((v) => v === yv[0])) {
     throw new InsufficientDataError(`ols: the outcome has no variation (every complete row has ${yv[0]}); there is nothing for the predictors to explain.`);
   }
-  // One pass over the rows into column-major storage: every later pass is then sequential.
+  // Column-major copy of the complete rows: every later pass is sequential.
   const xc = new Float64Array(n * p);
-  for (let r = 0; r < n; r++) {
-    const row = X[rows[r] as number] as number[];
-    for (let j = 0; j < p; j++) xc[j * n + r] = row[j] as number;
-  }
+  for (let r = 0; r < n; r++) for (let j = 0; j < p; j++) xc[j * n + r] = data.x[r * p + j] as number;
   const sw = w.map(Math.sqrt);
   const means = new Float64Array(p);
   let yMean = 0;
@@ -307,7 +265,7 @@ export function ols(X: readonly (readonly (number | null)[])[], y: ArrayLike<num
     }
     bread[0] = v0;
   }
-  const vcov = covariance === 'classical' ? bread.map((v) => v * sigma2) : sandwich(bread, m, X, rows, kept, intercept, w, residuals, covariance, n);
+  const vcov = covariance === 'classical' ? bread.map((v) => v * sigma2) : sandwich(bread, m, xc, kept, intercept, w, residuals, covariance, n);
 
   // Coefficient table.
   const tCritical = studentTQuantile((1 + level) / 2, dfResidual);
@@ -377,18 +335,7 @@ export function ols(X: readonly (readonly (number | null)[])[], y: ArrayLike<num
   };
 }
 
-function isPresent(v: number | null | undefined): v is number {
-  return typeof v === 'number' && !Number.isNaN(v);
-}
 
-function checkFinite(v: number | null | undefined, row: number, column: string): void {
-  if (typeof v === 'number' && !Number.isNaN(v) && !Number.isFinite(v)) {
-    throw new InvalidArgumentError(`Row ${row + 1}, ${column}: ${v} is not a finite number; remove or correct it (use NaN or null for missing).`);
-  }
-  if (v !== null && v !== undefined && typeof v !== 'number') {
-    throw new InvalidArgumentError(`Row ${row + 1}, ${column}: ${JSON.stringify(v)} is not a number.`);
-  }
-}
 
 function weightedSd(values: Float64Array, w: Float64Array, sumW: number): number {
   let mean = 0;
@@ -404,8 +351,7 @@ function weightedSd(values: Float64Array, w: Float64Array, sumW: number): number
 function sandwich(
   bread: Float64Array,
   m: number,
-  X: readonly (readonly (number | null)[])[],
-  rows: number[],
+  xc: Float64Array,
   kept: number[],
   intercept: boolean,
   w: Float64Array,
@@ -417,10 +363,9 @@ function sandwich(
   const z = new Float64Array(m);
   const bz = new Float64Array(m);
   for (let r = 0; r < n; r++) {
-    const row = X[rows[r] as number] as number[];
     let k = 0;
     if (intercept) z[k++] = 1;
-    for (const col of kept) z[k++] = row[col] as number;
+    for (const col of kept) z[k++] = xc[col * n + r] as number;
     const wr = w[r] as number;
     let omega = 1;
     if (type === 'HC2' || type === 'HC3') {
@@ -476,7 +421,7 @@ function designConditionNumber(qr: QrDecomposition): number {
 }
 
 function collectWarnings(
-  names: string[],
+  names: readonly string[],
   table: readonly (OlsCoefficient | AliasedCoefficient)[],
   kept: number[],
   p: number,

@@ -14,6 +14,10 @@ describe('ols under numerical stress: a correct answer or a clear error, never a
     expect(() => ols(X.slice(0, 3), y.slice(0, 3))).toThrow(InsufficientDataError);
   });
 
+  it('rejects text where numbers belong instead of dropping the row', () => {
+    expect(() => ols([[1], ['2' as unknown as number], [3], [4]], [1, 2, 3, 5])).toThrow(/"2" is not a number/);
+  });
+
   it('a constant outcome is a clear error, not R-squared 0/0', () => {
     expect(() => ols(X, [4, 4, 4, 4, 4, 4])).toThrow(/no variation/);
   });
