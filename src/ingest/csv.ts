@@ -51,7 +51,8 @@ export function csvParseOptions(delimiter: string, maxRecordSize: number): Optio
 
 /** Tracks record start lines from csv-parse's end-of-record line counts. */
 export class LineTracker {
-  private lastEndLine = 0;
+  /** @param lastEndLine lines already consumed before this tracker's records. */
+  constructor(private lastEndLine = 0) {}
 
   /** Start line of a record that ends at `endLine`. */
   next(endLine: number): number {

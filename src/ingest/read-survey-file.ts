@@ -6,8 +6,8 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { parse } from 'csv-parse';
-import { PeakEndError } from '../errors.js';
+import { CsvError, parse, type Options } from 'csv-parse';
+import { DataValidationError, PeakEndError } from '../errors.js';
 import { normalizeSpec, type SurveySpec } from '../schema/survey-spec.js';
 import type { Survey } from '../survey/survey.js';
 import { SurveyBuilder } from './builder.js';
@@ -65,7 +65,6 @@ export async function streamSurveyFile(
     throw new PeakEndError('file_not_readable', `Cannot read "${path}": ${(cause as Error).message}. Check the path and permissions.`, { cause });
   }
   const state: { detected: DetectedEncoding | null; delimiter: string | null } = { detected: null, delimiter: null };
-  const lines = new LineTracker();
   let decodedLines = 1;
 
   async function* decodeChunks(): AsyncGenerator<string> {
@@ -133,21 +132,70 @@ export async function streamSurveyFile(
     limits,
     sink,
   );
-  async function* all(head: string): AsyncGenerator<string> {
+  const delimiter = state.delimiter ?? ',';
+  const feed = (fields: string[], line: number): void => {
+    if (active.hasHeader) active.record(fields, line, true);
+    else active.header(fields, line);
+  };
+  // Fast path: while no double quote has been seen, a record is a line and its fields are the
+  // line split at the delimiter, which is exactly what csv-parse returns for such text (a test
+  // cross-checks the two). From the first quote on, csv-parse takes over the rest of the file.
+  let lineNo = 0;
+  let pending = '';
+  let rest: string | null = null;
+  const lineEnd = /\r\n|\n|\r/g;
+  const tooLong = (): DataValidationError => csvSyntaxError(Object.assign(new Error('record too large'), { code: 'CSV_MAX_RECORD_SIZE' }), lineNo + 1);
+  for (let chunk: IteratorResult<string> = first; chunk.done !== true; chunk = await chunks.next()) {
+    const text = pending + chunk.value;
+    let start = 0;
+    lineEnd.lastIndex = 0;
+    for (;;) {
+      lineEnd.lastIndex = start;
+      const match = lineEnd.exec(text);
+      // A lone \r at the end of a chunk may be the first half of \r\n: wait for the next chunk.
+      if (match === null || (match[0] === '\r' && match.index === text.length - 1)) break;
+      const line = text.slice(start, match.index);
+      if (line.includes('"')) {
+        rest = text.slice(start);
+        break;
+      }
+      if (line.length > limits.maxFieldBytes) throw tooLong();
+      lineNo++;
+      feed(line.split(delimiter), lineNo);
+      start = match.index + match[0].length;
+    }
+    if (rest !== null) break;
+    pending = text.slice(start);
+    if (pending.includes('"')) {
+      rest = pending;
+      pending = '';
+      break;
+    }
+    if (pending.length > limits.maxFieldBytes) throw tooLong();
+  }
+  if (rest === null) {
+    // The file may end in the lone \r held back above: it ends the last line.
+    if (pending.endsWith('\r')) feed(pending.slice(0, -1).split(delimiter), ++lineNo);
+    else if (pending !== '') feed(pending.split(delimiter), ++lineNo);
+    return active;
+  }
+  const tracker = new LineTracker(lineNo);
+  async function* remainder(head: string): AsyncGenerator<string> {
     yield head;
     yield* chunks;
   }
-  const parser = parse({ ...csvParseOptions(state.delimiter ?? ',', limits.maxFieldBytes), info: true });
+  // Lines are tracked in on_record, synchronously inside the parser, so a syntax error names the
+  // right line even when the records before it have not been consumed yet.
+  const parser = parse({
+    ...csvParseOptions(delimiter, limits.maxFieldBytes),
+    on_record: (record: string[], context: { lines: number }) => ({ fields: record, line: tracker.next(lineNo + context.lines) }),
+  } as unknown as Options);
   let failure: unknown = null;
-  const piping = pipeline(Readable.from(all(first.value)), parser).catch((error: unknown) => {
+  const piping = pipeline(Readable.from(remainder(rest)), parser).catch((error: unknown) => {
     failure ??= error;
   });
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      const line = lines.next(info.lines);
-      if (active.hasHeader) active.record(record, line, true);
-      else active.header(record, line);
-    }
+    for await (const { fields, line } of parser as AsyncIterable<{ fields: string[]; line: number }>) feed(fields, line);
   } catch (error) {
     failure ??= error;
     parser.destroy();
@@ -155,7 +203,7 @@ export async function streamSurveyFile(
   await piping;
   if (failure !== null) {
     if (failure instanceof PeakEndError) throw failure;
-    if ((failure as { code?: string }).code?.startsWith('CSV_')) throw csvSyntaxError(failure, lines.pendingLine);
+    if (failure instanceof CsvError) throw csvSyntaxError(failure, tracker.pendingLine);
     throw new PeakEndError('file_not_readable', `Cannot read "${path}": ${(failure as Error).message}.`, { cause: failure });
   }
   return active;
