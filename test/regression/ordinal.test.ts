@@ -47,17 +47,9 @@ describe('ordinalLogit contract and edge cases', () => {
   it('detects complete separation and names the predictor', () => {
     const X = [[1], [2], [3], [4], [5], [6], [7], [8]];
     const y = [1, 1, 1, 1, 2, 2, 2, 2];
-    const error = (() => {
-      try {
-        ordinalLogit(X, y, { names: ['delivery'] });
-      } catch (e) {
-        return e;
-      }
-      return null;
-    })();
-    expect(error).toBeInstanceOf(ConvergenceError);
-    expect((error as ConvergenceError).code).toBe('separation');
-    expect((error as Error).message).toContain('"delivery"');
+    expect(() => ordinalLogit(X, y, { names: ['delivery'] })).toThrow(
+      expect.objectContaining({ name: ConvergenceError.name, code: 'separation', message: expect.stringContaining('"delivery"') }),
+    );
   });
 
   it('gives the thresholds-only model when there are no predictors (thresholds = cumulative logits)', () => {
