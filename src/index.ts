@@ -126,3 +126,6 @@ export type { LogisticOptions, LogisticResult } from './regression/logistic.js';
 // scale: mergeable summaries
 export { SurveyAccumulator } from './scale/survey-accumulator.js';
 export type { AccumulatorState, MomentsOlsResult } from './scale/survey-accumulator.js';
+// scale: SQL pushdown of the moments
+export { analyzeMoments, momentsQuery } from './scale/moments-query.js';
+export type { MomentsAnalysis, MomentsQueryOptions, MomentsRow, SqlDialect } from './scale/moments-query.js';
