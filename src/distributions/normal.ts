@@ -3,15 +3,20 @@
  *
  * Algorithm: Phi(x) = erfc(-x / sqrt 2) / 2 and 1 - Phi(x) = erfc(x / sqrt 2) / 2, with stdlib's
  * erfc (a port of FreeBSD's msun/Sun's fdlibm, < 1 ulp); each tail is computed directly, so
- * upper tails keep full relative accuracy down to about 1e-308 (x near 37.5). Quantile: stdlib's
- * inverse (erfcinv) as a start, which is only good to about 1e-9 relative in the far tails, then
- * two Newton steps on the directly computed tail probability (lower tail for p < 1/2, upper tail
- * with the exact 1 - p otherwise).
- * Accuracy: within about 1e-14 relative of R's pnorm/qnorm (test/distributions/).
+ * upper tails keep full relative accuracy down to about 1e-308 (x near 37.5). Quantile: by
+ * symmetry the positive root of P(Z > q) = min(p, 1 - p) (1 - p is exact for p >= 1/2), started
+ * from stdlib's inverse complementary error function, -sqrt(2) erfcinv(2 p), and finished by
+ * safeguarded Newton steps on the directly computed tail (special.ts). (stdlib's own normal
+ * quantile goes through erfinv(2p - 1), which cancels and returns -Infinity below p = 1e-17.)
+ * Accuracy: within about 1e-14 relative of R's pnorm/qnorm, for p down to 1e-300
+ * (test/distributions/).
  * Reference: R Core Team, `?pnorm`; Abramowitz & Stegun (1964) 26.2.
  */
 import erfc from '@stdlib/math-base-special-erfc';
-import normalQuantileStdlib from '@stdlib/stats-base-dists-normal-quantile';
+import erfcinv from '@stdlib/math-base-special-erfcinv';
+import { invertTail } from './special.js';
+
+const LOG_SQRT_2PI = 0.9189385332046728;
 
 /**
  * P(Z <= x) for a standard normal Z.
@@ -46,14 +51,9 @@ export function normalUpperTail(x: number): number {
  * ```
  */
 export function normalQuantile(p: number): number {
-  let x = normalQuantileStdlib(p, 0, 1);
-  if (!Number.isFinite(x) || p === 0.5) return x;
-  for (let step = 0; step < 2; step++) {
-    const density = Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
-    if (density === 0) break;
-    // For p >= 1/2, 1 - p is exact (Sterbenz), so the upper tail carries no cancellation.
-    const error = p < 0.5 ? normalCdf(x) - p : 1 - p - normalUpperTail(x);
-    x -= error / density;
-  }
-  return x;
+  if (Number.isNaN(p) || p < 0 || p > 1) return Number.NaN;
+  if (p === 0.5) return 0;
+  const target = p < 0.5 ? p : 1 - p;
+  const q = invertTail(target, true, normalUpperTail, (x) => -0.5 * x * x - LOG_SQRT_2PI, Math.SQRT2 * erfcinv(2 * target));
+  return p < 0.5 ? -q : q;
 }
