@@ -66,8 +66,10 @@ export interface LogisticResult {
  *
  * @example
  * ```ts
- * const fit = logisticRegression(X, overall.map((v) => (v >= 4 ? 1 : 0)), { names: ['price', 'delivery'] });
- * fit.coefficients[2]; // { name: 'delivery', estimate: 1.2, zValue: 5.6, pValue: 2e-8, ... }
+ * const delivery = [[1], [2], [2], [3], [3], [4], [4], [5], [5], [5]];
+ * const fit = logisticRegression(delivery, [0, 0, 1, 0, 1, 0, 1, 1, 0, 1], { names: ['delivery'] });
+ * fit.coefficients[1]; // { name: 'delivery', estimate: 0.4594, stdError: 0.5065, zValue: 0.9071, pValue: 0.3644, ... }
+ * fit.deviance;        // 12.96944; fit.aic: 16.96944 (as glm(top ~ delivery, binomial))
  * ```
  * @throws InsufficientDataError when there are no complete rows, y has one value only, or rows are
  *   too few for the parameters.
