@@ -6,7 +6,7 @@ import { chiSquareUpperTail, normalQuantile, normalUpperTail } from '../distribu
 import { ConvergenceError, InsufficientDataError, InvalidArgumentError } from '../errors.js';
 import { cholesky, choleskyInverse, choleskySolve } from '../linalg/cholesky.js';
 import type { Warning } from '../survey/survey.js';
-import { modelData, type ModelInputOptions } from './glm-data.js';
+import { modelData, rowMajor, type ModelInputOptions } from './glm-data.js';
 import type { Convergence, WaldCoefficient } from './ordinal.js';
 
 /** Options for {@link logisticRegression}. */
@@ -81,7 +81,8 @@ export function logisticRegression(X: readonly (readonly (number | null)[])[], y
   const level = options.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new InvalidArgumentError(`level must be between 0 and 1, got ${level}.`);
   const data = modelData('logisticRegression', X, y, options);
-  const { n, p, x, w } = data;
+  const { n, p, w } = data;
+  const x = rowMajor(data);
   const values = [...new Set(data.y)].sort((a, b) => a - b);
   if (values.length > 2) throw new InvalidArgumentError(`logisticRegression needs a binary outcome; y has ${values.length} values (${values.slice(0, 5).join(', ')}...). Dichotomise it first, e.g. top-2-box.`);
   const positive = options.positive ?? (values.length === 2 ? (values[1] as number) : 1);

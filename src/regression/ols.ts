@@ -4,10 +4,12 @@
  */
 import { fUpperTail, studentTQuantile, studentTUpperTail } from '../distributions/index.js';
 import { InsufficientDataError, InvalidArgumentError } from '../errors.js';
-import { applyQTranspose, householderQr, invertR, rEntry, solveR, type QrDecomposition } from '../linalg/qr.js';
+import { cholesky, choleskySolve } from '../linalg/cholesky.js';
+import { centredCrossProducts } from '../linalg/cross-product.js';
+import { applyQTranspose, householderQr, rEntry, solveR } from '../linalg/qr.js';
 import { singularValues } from '../linalg/singular-values.js';
 import type { Warning } from '../survey/survey.js';
-import { modelData } from './glm-data.js';
+import { modelData, type ModelData } from './glm-data.js';
 
 /** Coefficient covariance estimators: classical, or White's heteroskedasticity-consistent HC0-HC3. */
 export type CovarianceType = 'classical' | 'HC0' | 'HC1' | 'HC2' | 'HC3';
@@ -26,6 +28,14 @@ export interface OlsOptions {
   readonly level?: number;
   /** Add residuals and fitted values (complete-case order) to the result. Default false. */
   readonly keepResiduals?: boolean;
+  /**
+   * How to solve the least-squares problem. `'qr'`: Householder QR (any data). `'cholesky'`: the
+   * normal equations from one pass of cross-products, refined, when the scaled design is full rank
+   * with condition number <= 100, otherwise QR. `'auto'` (default): `'cholesky'` from 10,000
+   * complete rows, `'qr'` below. The two agree to about 1e-12; `algorithm` in the result says
+   * which ran.
+   */
+  readonly algorithm?: 'auto' | 'qr' | 'cholesky';
 }
 
 /** An estimated coefficient. */
@@ -53,6 +63,8 @@ export interface AliasedCoefficient {
 /** Result of {@link ols}. Field names follow R's `summary.lm`. */
 export interface OlsResult {
   readonly method: 'ols';
+  /** The factorisation that produced the estimates (see {@link OlsOptions.algorithm}). */
+  readonly algorithm: 'qr' | 'cholesky';
   readonly covariance: CovarianceType;
   readonly level: number;
   /** Complete cases used (weight > 0). */
@@ -87,27 +99,48 @@ export interface OlsResult {
  */
 const RANK_TOLERANCE = 1e-10;
 
+/** `algorithm: 'auto'` uses the normal equations from this many complete rows on. */
+const CROSS_PRODUCT_MIN_ROWS = 10_000;
+
+/**
+ * Relative size below which a refinement correction counts as rounding noise and the fit is final:
+ * the corrections of well-conditioned fits settle at 1e-14 to 2e-13 (the rounding of sums over many rows).
+ */
+const REFINEMENT_TOLERANCE = 1e-12;
+
+/** Largest condition number of the scaled design for which the normal equations are used (kappa^2 u < 1e-12). */
+const CROSS_PRODUCT_MAX_CONDITION = 100;
+
 /**
  * Least squares fit of y on X (rows of predictors, without the intercept column) with R's
  * inference: estimates, standard errors, t, two-sided p and confidence intervals; R-squared,
  * adjusted R-squared, F and its p, residual standard error, log-likelihood, AIC, BIC.
  *
  * Algorithm: rows with a missing value (NaN or null) in y, X or the weights are dropped (listwise)
- * and counted, as are rows with weight 0. Rows are multiplied by sqrt(weight); with an intercept,
- * columns and y are centred at their (weighted) means; each column is scaled to unit length. The
- * result is decomposed by Householder QR with limited column pivoting (dqrdc2's rule, rank
- * tolerance 1e-10 relative to each column's norm), solved by back substitution and improved by
- * two steps of iterative refinement. A column whose remaining norm falls below the tolerance is
- * reported as aliased like R (`{ name, aliased: true }`, degrees of freedom adjusted, a warning
- * naming it); a constant column with an intercept is aliased. The intercept and its covariance are
- * recovered from the centred fit. Robust covariances are White's sandwich
- * (X'WX)^-1 [sum w_i^2 e_i^2 omega_i x_i x_i'] (X'WX)^-1 with omega = 1 (HC0), n / (n - k) (HC1),
- * 1 / (1 - h_i) (HC2), 1 / (1 - h_i)^2 (HC3), as the sandwich package; their t tests keep the
- * residual degrees of freedom, as `lmtest::coeftest` does.
+ * and counted, as are rows with weight 0; the rows are read in place, never copied. Rows are
+ * multiplied by sqrt(weight); with an intercept, columns and y are centred at their (weighted)
+ * means; each column is scaled to unit length. Two solvers share everything else:
+ * - QR (`algorithm: 'qr'`, and below 10,000 rows): Householder QR with limited column pivoting
+ *   (dqrdc2's rule, rank tolerance 1e-10 relative to each column's norm), back substitution and
+ *   two steps of iterative refinement. A column whose remaining norm falls below the tolerance is
+ *   reported as aliased like R (`{ name, aliased: true }`, degrees of freedom adjusted, a warning
+ *   naming it); a constant column with an intercept is aliased.
+ * - Normal equations (`'cholesky'`, and from 10,000 rows): one blocked pass forms the centred,
+ *   weighted cross-products of [X | y]; their Cholesky factor is QR's R. Used only when the scaled
+ *   design is full rank with condition number <= 100 (error bound kappa^2 u < 1e-12), otherwise
+ *   QR runs instead; the residual pass doubles as a step of corrected semi-normal refinement,
+ *   repeated until the correction is below 1e-12 relative. About 2 n k^2 / 4 flops against QR's
+ *   2 n k^2, and one pass over the data instead of k.
+ *
+ * The intercept and its covariance are recovered from the centred fit. Robust covariances are
+ * White's sandwich (X'WX)^-1 [sum w_i^2 e_i^2 omega_i x_i x_i'] (X'WX)^-1 with omega = 1 (HC0),
+ * n / (n - k) (HC1), 1 / (1 - h_i) (HC2), 1 / (1 - h_i)^2 (HC3), as the sandwich package; their t
+ * tests keep the residual degrees of freedom, as `lmtest::coeftest` does.
  *
  * Accuracy: coefficients, standard errors, residual SD and R-squared agree with NIST StRD certified
  * values to 9+ digits on Norris, Pontius, NoInt1, Longley and Wampler1 and 7+ on Filip; every
- * `lm`/`sandwich` reference reproduces to 1e-9 relative (docs/methods.md has the LRE table).
+ * `lm`/`sandwich` reference reproduces to 1e-9 relative with either solver (docs/methods.md has
+ * the LRE table).
  *
  * References: Golub & Van Loan (2013) 5.2-5.3; Dongarra et al., LINPACK Users' Guide (1979) ch. 9;
  * White (1980); MacKinnon & White (1985); Zeileis (2004), sandwich; R Core Team, `?lm`, `?logLik`.
@@ -126,6 +159,8 @@ const RANK_TOLERANCE = 1e-10;
 export function ols(X: readonly (readonly (number | null)[])[], y: ArrayLike<number | null>, options: OlsOptions = {}): OlsResult {
   const intercept = options.intercept ?? true;
   const covariance = options.covariance ?? 'classical';
+  const algorithm = options.algorithm ?? 'auto';
+  if (!['auto', 'qr', 'cholesky'].includes(algorithm)) throw new InvalidArgumentError(`algorithm must be 'auto', 'qr' or 'cholesky', got ${JSON.stringify(algorithm)}.`);
   const level = options.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new InvalidArgumentError(`level must be between 0 and 1 (e.g. 0.95), got ${level}.`);
   if (!['classical', 'HC0', 'HC1', 'HC2', 'HC3'].includes(covariance)) {
@@ -149,73 +184,16 @@ export function ols(X: readonly (readonly (number | null)[])[], y: ArrayLike<num
   if (intercept && yv.every((v) => v === yv[0])) {
     throw new InsufficientDataError(`ols: the outcome has no variation (every complete row has ${yv[0]}); there is nothing for the predictors to explain.`);
   }
-  // Column-major copy of the complete rows: every later pass is sequential.
-  const xc = new Float64Array(n * p);
-  for (let r = 0; r < n; r++) for (let j = 0; j < p; j++) xc[j * n + r] = data.x[r * p + j] as number;
-  const sw = w.map(Math.sqrt);
-  const means = new Float64Array(p);
-  let yMean = 0;
-  if (intercept) {
-    for (let r = 0; r < n; r++) yMean += (w[r] as number) * (yv[r] as number);
-    yMean /= sumW;
-    for (let j = 0; j < p; j++) {
-      let s = 0;
-      for (let r = 0; r < n; r++) s += (w[r] as number) * (xc[j * n + r] as number);
-      means[j] = s / sumW;
-    }
-  }
-  const a = new Float64Array(n * p);
-  const scale = new Float64Array(p);
-  for (let j = 0; j < p; j++) {
-    let sq = 0;
-    for (let r = 0; r < n; r++) {
-      const v = (sw[r] as number) * ((xc[j * n + r] as number) - (means[j] as number));
-      a[j * n + r] = v;
-      sq += v * v;
-    }
-    scale[j] = Math.sqrt(sq);
-    if ((scale[j] as number) > 0) for (let r = 0; r < n; r++) a[j * n + r] = (a[j * n + r] as number) / (scale[j] as number);
-  }
-  const design = a.slice();
-  const b = Float64Array.from(yv, (v, r) => (sw[r] as number) * (v - yMean));
+  // Centres: weighted means with an intercept, zeros without (the uncentred fit).
+  const centre = new Float64Array(p + 1);
+  if (intercept) for (let j = 0; j <= p; j++) centre[j] = (data.sums[j] as number) / sumW;
+  const means = centre.subarray(0, p);
+  const sw = options.weights === undefined ? null : w.map(Math.sqrt);
+  const useCrossProducts = algorithm === 'cholesky' || (algorithm === 'auto' && n >= CROSS_PRODUCT_MIN_ROWS);
+  const fit = (useCrossProducts ? crossProductFit(data, sw, centre, intercept) : null) ?? qrFit(data, sw, centre, intercept);
+  const { kept, scale, slope, interceptEstimate, fitted, residuals, rss } = fit;
+  const rank = kept.length;
 
-  const qr = householderQr(a, n, p, RANK_TOLERANCE);
-  const rank = qr.rank;
-  const kept = Array.from(qr.pivot.subarray(0, rank));
-  // Solve, then refine: beta += R^-1 Q' (b - A beta).
-  const qtb = b.slice();
-  applyQTranspose(qr, qtb);
-  const betaScaled = solveR(qr, qtb);
-  for (let step = 0; step < 2; step++) {
-    const residual = b.slice();
-    kept.forEach((col, k) => {
-      const beta = betaScaled[k] as number;
-      for (let r = 0; r < n; r++) residual[r] = (residual[r] as number) - beta * (design[col * n + r] as number);
-    });
-    applyQTranspose(qr, residual);
-    const correction = solveR(qr, residual);
-    for (let k = 0; k < rank; k++) betaScaled[k] = (betaScaled[k] as number) + (correction[k] as number);
-  }
-  const slope = new Float64Array(p).fill(Number.NaN);
-  kept.forEach((col, k) => (slope[col] = (betaScaled[k] as number) / (scale[col] as number)));
-  let interceptEstimate = yMean;
-  if (intercept) kept.forEach((col) => (interceptEstimate -= (slope[col] as number) * (means[col] as number)));
-
-  // Residuals, fitted values and sums of squares (weighted).
-  const residuals = new Float64Array(n);
-  const fitted = new Float64Array(n);
-  let rss = 0;
-  const fittedPart = new Float64Array(n).fill(intercept ? interceptEstimate : 0);
-  for (const col of kept) {
-    const b = slope[col] as number;
-    for (let r = 0; r < n; r++) fittedPart[r] = (fittedPart[r] as number) + b * (xc[col * n + r] as number);
-  }
-  for (let r = 0; r < n; r++) {
-    const f = fittedPart[r] as number;
-    fitted[r] = f;
-    residuals[r] = (yv[r] as number) - f;
-    rss += (w[r] as number) * (residuals[r] as number) ** 2;
-  }
   let mss = 0;
   if (intercept) {
     let fMean = 0;
@@ -234,7 +212,7 @@ export function ols(X: readonly (readonly (number | null)[])[], y: ArrayLike<num
   const fStatistic = exactFit || dfModel === 0 ? null : mss / dfModel / sigma2;
 
   // Unscaled covariance of the kept slopes: (A'A)^-1 = R^-1 R^-T in scaled coordinates.
-  const rInv = invertR(qr);
+  const rInv = invertUpper(fit.r, rank);
   const unscaled = new Float64Array(rank * rank);
   for (let i = 0; i < rank; i++) {
     for (let j = i; j < rank; j++) {
@@ -265,7 +243,7 @@ export function ols(X: readonly (readonly (number | null)[])[], y: ArrayLike<num
     }
     bread[0] = v0;
   }
-  const vcov = covariance === 'classical' ? bread.map((v) => v * sigma2) : sandwich(bread, m, xc, kept, intercept, w, residuals, covariance, n);
+  const vcov = covariance === 'classical' ? bread.map((v) => v * sigma2) : sandwich(bread, m, data.rows, kept, intercept, w, residuals, covariance, n);
 
   // Coefficient table.
   const tCritical = studentTQuantile((1 + level) / 2, dfResidual);
@@ -295,7 +273,8 @@ export function ols(X: readonly (readonly (number | null)[])[], y: ArrayLike<num
       table.push({ name: names[j] as string, aliased: true });
       continue;
     }
-    const sdX = weightedSd(xc.subarray(j * n, (j + 1) * n), w, sumW);
+    // The column's weighted sum of squares about its centre is scale^2 (centred with an intercept).
+    const sdX = intercept ? (scale[j] as number) / Math.sqrt(sumW) : weightedSd(Float64Array.from(data.rows, (row) => row[j] as number), w, sumW);
     table.push(coefficient(names[j] as string, slope[j] as number, k + off, sdY > 0 ? ((slope[j] as number) * sdX) / sdY : null, vifs === null ? null : (vifs[k] as number)));
   }
 
@@ -306,13 +285,14 @@ export function ols(X: readonly (readonly (number | null)[])[], y: ArrayLike<num
   const parametersWithSigma = m + 1;
 
   const warnings = collectWarnings(names, table, kept, p, n, m, missing, zeroWeight, exactFit);
-  const conditionNumber = designConditionNumber(qr);
+  const conditionNumber = fit.conditionNumber;
   if (conditionNumber >= 30) {
     warnings.push({ code: 'near_collinearity', message: `The scaled design's condition number is ${conditionNumber.toPrecision(3)} (>= 30 signals collinearity, Belsley 1991); estimates may be unstable.` });
   }
 
   return {
     method: 'ols',
+    algorithm: fit.algorithm,
     covariance,
     level,
     n,
@@ -351,7 +331,7 @@ function weightedSd(values: Float64Array, w: Float64Array, sumW: number): number
 function sandwich(
   bread: Float64Array,
   m: number,
-  xc: Float64Array,
+  rows: readonly (readonly number[])[],
   kept: number[],
   intercept: boolean,
   w: Float64Array,
@@ -365,7 +345,8 @@ function sandwich(
   for (let r = 0; r < n; r++) {
     let k = 0;
     if (intercept) z[k++] = 1;
-    for (const col of kept) z[k++] = xc[col * n + r] as number;
+    const row = rows[r] as readonly number[];
+    for (const col of kept) z[k++] = row[col] as number;
     const wr = w[r] as number;
     let omega = 1;
     if (type === 'HC2' || type === 'HC3') {
@@ -400,20 +381,198 @@ function multiply(a: Float64Array, b: Float64Array, m: number): Float64Array {
   return out;
 }
 
-/** Condition number of [intercept?, kept columns] (weighted), each column scaled to unit length. */
+/** One factorisation of the centred, scaled design, in the coordinates the rest of `ols` shares. */
+interface Factorization {
+  readonly algorithm: 'qr' | 'cholesky';
+  /** Original indices of the estimable columns, in the order of `r`. */
+  readonly kept: number[];
+  /** Column norms after centring and weighting (the scaling that gives unit-length columns). */
+  readonly scale: Float64Array;
+  /** rank x rank upper-triangular R (row-major) with A_kept = Q R for the scaled columns. */
+  readonly r: Float64Array;
+  readonly conditionNumber: number;
+  /** Slopes in original units (NaN where aliased) and the intercept (0 without one). */
+  readonly slope: Float64Array;
+  readonly interceptEstimate: number;
+  /** Fitted values, residuals and weighted RSS at those coefficients (complete-case order). */
+  readonly fitted: Float64Array;
+  readonly residuals: Float64Array;
+  readonly rss: number;
+}
+
+/**
+ * Householder QR of the centred, weighted, scaled design with dqrdc2's rank rule, then two steps
+ * of iterative refinement. Handles every case, including aliased columns and ill-conditioning.
+ */
+function qrFit(data: ModelData, sw: Float64Array | null, centre: Float64Array, intercept: boolean): Factorization {
+  const { n, p, rows, y } = data;
+  const a = new Float64Array(n * p);
+  for (let r = 0; r < n; r++) {
+    const row = rows[r] as readonly number[];
+    const f = sw === null ? 1 : (sw[r] as number);
+    for (let j = 0; j < p; j++) a[j * n + r] = ((row[j] as number) - (centre[j] as number)) * f;
+  }
+  const scale = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    let sq = 0;
+    for (let r = 0; r < n; r++) sq += (a[j * n + r] as number) ** 2;
+    const norm = Math.sqrt(sq);
+    scale[j] = norm;
+    if (norm > 0) for (let r = 0; r < n; r++) a[j * n + r] = (a[j * n + r] as number) / norm;
+  }
+  const design = a.slice();
+  const yCentre = centre[p] as number;
+  const b = Float64Array.from(y, (v, r) => (sw === null ? 1 : (sw[r] as number)) * (v - yCentre));
+  const qr = householderQr(a, n, p, RANK_TOLERANCE);
+  const rank = qr.rank;
+  const kept = Array.from(qr.pivot.subarray(0, rank));
+  // Solve, then refine: beta += R^-1 Q' (b - A beta).
+  const qtb = b.slice();
+  applyQTranspose(qr, qtb);
+  const betaScaled = solveR(qr, qtb);
+  for (let step = 0; step < 2; step++) {
+    const residual = b.slice();
+    kept.forEach((col, k) => {
+      const beta = betaScaled[k] as number;
+      for (let r = 0; r < n; r++) residual[r] = (residual[r] as number) - beta * (design[col * n + r] as number);
+    });
+    applyQTranspose(qr, residual);
+    const correction = solveR(qr, residual);
+    for (let k = 0; k < rank; k++) betaScaled[k] = (betaScaled[k] as number) + (correction[k] as number);
+  }
+  const r = new Float64Array(rank * rank);
+  for (let i = 0; i < rank; i++) for (let j = i; j < rank; j++) r[i * rank + j] = rEntry(qr, i, j);
+  const coefficients = unscale(betaScaled, kept, scale, centre, intercept);
+  const fitted = new Float64Array(n);
+  const residuals = new Float64Array(n);
+  const rss = residualPass(data, coefficients, kept, centre, fitted, residuals, null);
+  return { algorithm: 'qr', kept, scale, r, conditionNumber: conditionNumber(r, rank), ...coefficients, fitted, residuals, rss };
+}
+
+/**
+ * Normal equations for large n: one blocked pass forms the centred, weighted cross-products of
+ * [X | y]; scaled to unit diagonal they are A'A and A'b of the design QR would decompose, and
+ * their Cholesky factor is QR's R (up to signs). Then corrected semi-normal equations: a
+ * refinement pass beta += (R'R)^-1 A'(b - A beta) over the data. Returns null, so that QR is
+ * used instead, unless the scaled design is clearly full rank and well conditioned (condition
+ * number <= {@link CROSS_PRODUCT_MAX_CONDITION}, where the normal equations' error bound
+ * kappa^2 u is below 1e-12), so aliasing and ill-conditioning are always QR's business.
+ */
+function crossProductFit(data: ModelData, sw: Float64Array | null, centre: Float64Array, intercept: boolean): Factorization | null {
+  const { n, p, rows, y } = data;
+  const g = centredCrossProducts(rows, y, sw, n, p, centre);
+  const q = p + 1;
+  const scale = new Float64Array(p);
+  for (let j = 0; j < p; j++) scale[j] = Math.sqrt(g[j * q + j] as number);
+  if (!scale.every((s) => s > 0 && Number.isFinite(s))) return null;
+  const c = new Float64Array(p * p);
+  const cy = new Float64Array(p);
+  for (let i = 0; i < p; i++) {
+    for (let j = 0; j < p; j++) c[i * p + j] = (g[i * q + j] as number) / ((scale[i] as number) * (scale[j] as number));
+    cy[i] = (g[i * q + p] as number) / (scale[i] as number);
+  }
+  const l = cholesky(c, p);
+  if (l === null) return null;
+  const r = new Float64Array(p * p);
+  for (let i = 0; i < p; i++) for (let j = i; j < p; j++) r[i * p + j] = l[j * p + i] as number;
+  const kappa = conditionNumber(r, p);
+  if (!(kappa <= CROSS_PRODUCT_MAX_CONDITION)) return null;
+  const kept = Array.from({ length: p }, (_, j) => j);
+  const betaScaled = choleskySolve(l, p, cy);
+  const fitted = new Float64Array(n);
+  const residuals = new Float64Array(n);
+  const gradient = new Float64Array(p);
+  for (let step = 0; ; step++) {
+    const coefficients = unscale(betaScaled, kept, scale, centre, intercept);
+    const rss = residualPass(data, coefficients, kept, centre, fitted, residuals, gradient);
+    let size = Infinity;
+    if (step < 3) {
+      for (let j = 0; j < p; j++) gradient[j] = (gradient[j] as number) / (scale[j] as number);
+      const correction = choleskySolve(l, p, gradient);
+      size = 0;
+      let norm = 0;
+      for (let j = 0; j < p; j++) {
+        size = Math.max(size, Math.abs(correction[j] as number));
+        norm = Math.max(norm, Math.abs(betaScaled[j] as number));
+      }
+      // A correction at the rounding level of the data leaves the coefficients (and so the
+      // residuals just computed) as they are; otherwise apply it and pass over the data again.
+      if (size > REFINEMENT_TOLERANCE * norm) for (let j = 0; j < p; j++) betaScaled[j] = (betaScaled[j] as number) + (correction[j] as number);
+      else size = 0;
+    }
+    if (size === 0 || step === 3) return { algorithm: 'cholesky', kept, scale, r, conditionNumber: kappa, ...coefficients, fitted, residuals, rss };
+  }
+}
+
+/** Slopes in original units (NaN for aliased columns) and the intercept, from the coefficients of the scaled columns. */
+function unscale(betaScaled: Float64Array, kept: readonly number[], scale: Float64Array, centre: Float64Array, intercept: boolean): { slope: Float64Array; interceptEstimate: number } {
+  const p = scale.length;
+  const slope = new Float64Array(p).fill(Number.NaN);
+  kept.forEach((col, k) => (slope[col] = (betaScaled[k] as number) / (scale[col] as number)));
+  let interceptEstimate = intercept ? (centre[p] as number) : 0;
+  if (intercept) kept.forEach((col) => (interceptEstimate -= (slope[col] as number) * (centre[col] as number)));
+  return { slope, interceptEstimate };
+}
+
+/**
+ * One pass over the rows at the given coefficients: fitted values and residuals (written into
+ * `fitted` and `residuals`) and the weighted residual sum of squares, which it returns. With
+ * `gradient`, also the centred normal-equations residual sum_r w_r (x_r - c) e_r, for refinement.
+ */
+function residualPass(
+  data: ModelData,
+  coefficients: { slope: Float64Array; interceptEstimate: number },
+  kept: readonly number[],
+  centre: Float64Array,
+  fitted: Float64Array,
+  residuals: Float64Array,
+  gradient: Float64Array | null,
+): number {
+  const { n, p, rows, y, w } = data;
+  const rank = kept.length;
+  const slopes = Float64Array.from(kept, (col) => coefficients.slope[col] as number);
+  const columns = Int32Array.from(kept);
+  const b0 = coefficients.interceptEstimate;
+  gradient?.fill(0);
+  let rss = 0;
+  for (let r = 0; r < n; r++) {
+    const row = rows[r] as readonly number[];
+    let f = b0;
+    for (let k = 0; k < rank; k++) f += (slopes[k] as number) * (row[columns[k] as number] as number);
+    fitted[r] = f;
+    const e = (y[r] as number) - f;
+    residuals[r] = e;
+    const we = (w[r] as number) * e;
+    rss += we * e;
+    if (gradient !== null) for (let j = 0; j < p; j++) gradient[j] = (gradient[j] as number) + we * ((row[j] as number) - (centre[j] as number));
+  }
+  return rss;
+}
+
+/** R^-1 of an upper-triangular rank x rank R (row-major), by back substitution. */
+function invertUpper(r: Float64Array, k: number): Float64Array {
+  const inv = new Float64Array(k * k);
+  for (let col = 0; col < k; col++) {
+    for (let i = col; i >= 0; i--) {
+      let s = i === col ? 1 : 0;
+      for (let j = i + 1; j <= col; j++) s -= (r[i * k + j] as number) * (inv[j * k + col] as number);
+      inv[i * k + col] = s / (r[i * k + i] as number);
+    }
+  }
+  return inv;
+}
+
 /**
  * Condition number of the kept predictors, each scaled to unit length (Belsley, Kuh & Welsch),
  * centred at their (weighted) means when the model has an intercept: uncentred, a rating scale
  * whose mean is far from zero always looks collinear with the intercept, which is not what a
- * user needs warning about. Without an intercept, the raw columns. That is exactly the matrix the
- * QR decomposed, and its singular values are those of R (rank x rank), so the cost does not grow
- * with n.
+ * user needs warning about. Without an intercept, the raw columns. That is exactly the matrix
+ * that was factorised, and its singular values are those of R (k x k, row-major upper
+ * triangular), so the cost does not grow with n.
  */
-function designConditionNumber(qr: QrDecomposition): number {
-  const k = qr.rank;
+function conditionNumber(r: Float64Array, k: number): number {
   if (k === 0) return 1;
-  const r = new Float64Array(k * k);
-  for (let j = 0; j < k; j++) for (let i = 0; i <= j; i++) r[j * k + i] = rEntry(qr, i, j);
+  // singularValues takes column-major storage: R' row-major is R column-major; same singular values.
   const values = singularValues(r, k, k);
   const max = Math.max(...values);
   const min = Math.min(...values);

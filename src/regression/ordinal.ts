@@ -6,7 +6,7 @@ import { chiSquareUpperTail, normalCdf, normalQuantile, normalUpperTail } from '
 import { ConvergenceError, InsufficientDataError, InvalidArgumentError } from '../errors.js';
 import { cholesky, choleskyInverse, choleskySolve } from '../linalg/cholesky.js';
 import type { Warning } from '../survey/survey.js';
-import { modelData, type ModelInputOptions } from './glm-data.js';
+import { modelData, rowMajor, type ModelInputOptions } from './glm-data.js';
 
 /** Options for {@link ordinalLogit}. */
 export interface OrdinalOptions extends ModelInputOptions {
@@ -153,7 +153,8 @@ export function ordinalLogit(X: readonly (readonly (number | null)[])[], y: Arra
   const level = options.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new InvalidArgumentError(`level must be between 0 and 1, got ${level}.`);
   const data = modelData('ordinalLogit', X, y, options);
-  const { n, p, x, w } = data;
+  const { n, p, w } = data;
+  const x = rowMajor(data);
   const observed = [...new Set(data.y)].sort((a, b) => a - b);
   const levels = options.levels !== undefined ? [...options.levels].sort((a, b) => a - b) : observed;
   const stray = observed.find((v) => !levels.includes(v));

@@ -79,6 +79,7 @@ const olsCoefficient = z.union([
 /** Schema of an `ols` result. */
 export const olsResultSchema = z.strictObject({
   method: z.literal('ols'),
+  algorithm: z.enum(['qr', 'cholesky']),
   covariance: z.enum(['classical', 'HC0', 'HC1', 'HC2', 'HC3']),
   level: num,
   n: num,

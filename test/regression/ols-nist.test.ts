@@ -24,8 +24,8 @@ function design(d: Nist): number[][] {
 }
 
 /** Digits of agreement with NIST's certified values (15 certified digits). */
-function nistLre(d: Nist): Record<string, number> {
-  const fit = ols(design(d), d.y, { intercept: d.intercept });
+function nistLre(d: Nist, algorithm: 'qr' | 'cholesky' = 'qr'): Record<string, number> {
+  const fit = ols(design(d), d.y, { intercept: d.intercept, algorithm });
   const est = fit.coefficients as OlsCoefficient[];
   return {
     coefficients: Math.min(...est.map((c, i) => logRelativeError(c.estimate, d.certified.coefficients[i] as number))),
@@ -35,11 +35,11 @@ function nistLre(d: Nist): Record<string, number> {
   };
 }
 
-describe('ols against NIST StRD certified values (log relative error = digits of agreement)', () => {
+describe.each(['qr', 'cholesky'] as const)('ols (%s) against NIST StRD certified values (log relative error = digits of agreement)', (algorithm) => {
   it.each(datasets.map((d) => [d.name, d] as const))('%s', (name, d) => {
-    const fit = ols(design(d), d.y, { intercept: d.intercept });
+    const fit = ols(design(d), d.y, { intercept: d.intercept, algorithm });
     expect(fit.coefficients.every((c) => !('aliased' in c))).toBe(true);
-    const lre = nistLre(d);
+    const lre = nistLre(d, algorithm);
     const floor = name === 'Filip' ? 7 : 9;
     for (const [field, digits] of Object.entries(lre)) {
       expect(digits, `${name} ${field}: ${digits.toFixed(1)} digits`).toBeGreaterThanOrEqual(floor);

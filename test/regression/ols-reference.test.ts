@@ -1,25 +1,32 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InsufficientDataError, InvalidArgumentError } from '../../src/errors.js';
+import { createRng } from '../../src/random/rng.js';
 import { ols, type OlsCoefficient } from '../../src/regression/ols.js';
 import { expectGolden, loadGolden } from '../helpers/golden.js';
 import { REFERENCE_NAMES, loadReference } from '../helpers/reference.js';
 
 const tolerance = { relative: 1e-9, absolute: 1e-13 };
 
-describe('ols reproduces R lm/summary.lm/confint on every reference survey', () => {
+// Both solvers against the same R answers: 'cholesky' (normal equations, used by default from
+// 10,000 rows) runs on every well-conditioned survey and hands the others to QR.
+const ALGORITHMS = ['qr', 'cholesky'] as const;
+
+describe.each(ALGORITHMS)('ols (%s) reproduces R lm/summary.lm/confint on every reference survey', (algorithm) => {
   it.each(REFERENCE_NAMES)('%s', (name) => {
     const ref = loadReference(name);
-    const fit = ols(ref.X, ref.y, { names: ref.model.x, ...(ref.weights && { weights: ref.weights }) });
+    const fit = ols(ref.X, ref.y, { names: ref.model.x, algorithm, ...(ref.weights && { weights: ref.weights }) });
     expectGolden(fit, ref.lm, tolerance, name);
+    const aliased = fit.coefficients.some((c) => 'aliased' in c);
+    expect(fit.algorithm).toBe(algorithm === 'cholesky' && !aliased && fit.conditionNumber <= 100 ? 'cholesky' : 'qr');
   });
 });
 
-describe('ols robust standard errors reproduce sandwich::vcovHC with coeftest p-values', () => {
+describe.each(ALGORITHMS)('ols (%s) robust standard errors reproduce sandwich::vcovHC with coeftest p-values', (algorithm) => {
   const cases = REFERENCE_NAMES.flatMap((name) => (['HC0', 'HC1', 'HC2', 'HC3'] as const).map((type) => [name, type] as const));
   it.each(cases.filter(([name, type]) => loadReference(name)[type] !== undefined))('%s %s', (name, type) => {
     const ref = loadReference(name);
-    const fit = ols(ref.X, ref.y, { names: ref.model.x, covariance: type, ...(ref.weights && { weights: ref.weights }) });
+    const fit = ols(ref.X, ref.y, { names: ref.model.x, covariance: type, algorithm, ...(ref.weights && { weights: ref.weights }) });
     const golden = ref[type] as { stdError: Record<string, number>; pValue: Record<string, number> };
     const coefficients = fit.coefficients as OlsCoefficient[];
     expectGolden(Object.fromEntries(coefficients.map((c) => [c.name, c.stdError])), golden.stdError, tolerance, `${name} ${type} stdError`);
@@ -123,6 +130,34 @@ describe('ols contract and edge cases', () => {
     );
   });
 
+  it("'auto' solves large data by the normal equations, which agree with QR to 1e-12, weighted and with missing rows", () => {
+    const rng = createRng(9);
+    const n = 20_000;
+    const X = Array.from({ length: n }, (_, i) => {
+      const common = rng.next();
+      return Array.from({ length: 8 }, (_, j) => (i % 997 === j ? null : Math.round(1 + 4 * (0.5 * common + 0.5 * rng.next()))));
+    });
+    const y = X.map((row) => Math.round(row.reduce<number>((s, v) => s + (v ?? 3), 0) / 8 + rng.next() - 0.5));
+    const weights = X.map(() => 0.5 + rng.next());
+    for (const covariance of ['classical', 'HC3'] as const) {
+      const auto = ols(X, y, { weights, covariance });
+      const qr = ols(X, y, { weights, covariance, algorithm: 'qr' });
+      expect([auto.algorithm, qr.algorithm]).toEqual(['cholesky', 'qr']);
+      expect(auto.rowsDropped.missing).toBeGreaterThan(0);
+      const { algorithm: _a, ...rest } = qr;
+      expectGolden(auto, rest, { relative: 1e-12, absolute: 1e-14 }, `auto vs qr ${covariance}`);
+    }
+    expect(ols(X.slice(0, 9_999), y.slice(0, 9_999)).algorithm).toBe('qr');
+  });
+
+  it("'cholesky' hands aliased or ill-conditioned designs to QR, so they are reported as R does", () => {
+    const ref = loadReference('survey-n120-k5-collinear-s1000');
+    const fit = ols(ref.X, ref.y, { names: ref.model.x, algorithm: 'cholesky' });
+    expect(fit.algorithm).toBe('qr');
+    expect(fit.coefficients.at(-1)).toEqual({ name: 'tp5', aliased: true });
+    expect(() => ols([[1], [2], [3]], [1, 2, 4], { algorithm: 'svd' as 'qr' })).toThrow("algorithm must be 'auto', 'qr' or 'cholesky', got \"svd\".");
+  });
+
   it('reports VIF, standardized coefficients and a condition number', () => {
     const ref = loadReference('survey-n120-k5-collinear-s1000');
     const fit = ols(ref.X.map((r) => r.slice(0, 4)), ref.y);
@@ -133,12 +168,12 @@ describe('ols contract and edge cases', () => {
   });
 });
 
-describe('ols extras match R: kappa(scale(X), exact = TRUE), diag(solve(cor(X))), b * sd(x) / sd(y)', () => {
+describe.each(ALGORITHMS)('ols (%s) extras match R: kappa(scale(X), exact = TRUE), diag(solve(cor(X))), b * sd(x) / sd(y)', (algorithm) => {
   const extras = loadGolden<Record<string, { conditionNumber: number; vif: Record<string, number>; standardized: Record<string, number> }>>('ols-extra/ols-extra.json');
   it.each(Object.keys(extras).filter((k) => k.startsWith('survey-')))('%s', (name) => {
     const ref = loadReference(name);
     const g = extras[name] as { conditionNumber: number; vif: Record<string, number>; standardized: Record<string, number> };
-    const fit = ols(ref.X, ref.y, { names: ref.model.x });
+    const fit = ols(ref.X, ref.y, { names: ref.model.x, algorithm });
     const slopes = fit.coefficients.slice(1) as OlsCoefficient[];
     expect(fit.conditionNumber).toBeCloseTo(g.conditionNumber, 10);
     expectGolden(Object.fromEntries(slopes.map((c) => [c.name, c.vif])), g.vif, tolerance, `${name} VIF`);
