@@ -11,8 +11,6 @@ export interface ModelData {
   readonly rows: readonly (readonly number[])[];
   readonly y: Float64Array;
   readonly w: Float64Array;
-  /** Weighted sums over the complete rows: sum w x_j for each predictor, then sum w y (length p + 1). */
-  readonly sums: Float64Array;
   readonly n: number;
   readonly p: number;
   readonly rowsDropped: { readonly missing: number; readonly zeroWeight: number };
@@ -37,16 +35,11 @@ export function modelData(what: string, X: readonly (readonly (number | null)[])
   if (names.length !== p) throw new InvalidArgumentError(`names has ${names.length} entries but X has ${p} columns.`);
   if (options.weights !== undefined && options.weights.length !== y.length) throw new InvalidArgumentError(`weights has ${options.weights.length} entries but y has ${y.length}.`);
   const N = y.length;
-  const rows: (readonly number[])[] = [];
+  // The complete rows: X itself until a row is dropped, then a list of references.
+  let rows: (readonly number[])[] | null = null;
   const ys = new Float64Array(N);
   const ws = new Float64Array(N);
   const weights = options.weights;
-  const sums = new Float64Array(p + 1);
-  const partial = new Float64Array(p + 1);
-  const flush = (): void => {
-    for (let j = 0; j <= p; j++) sums[j] = (sums[j] as number) + (partial[j] as number);
-    partial.fill(0);
-  };
   let n = 0;
   let missing = 0;
   let zeroWeight = 0;
@@ -62,25 +55,18 @@ export function modelData(what: string, X: readonly (readonly (number | null)[])
     }
     const wi = weights === undefined ? 1 : value(weights[i], i, 'weights');
     if (wi < 0) throw new InvalidArgumentError(`Weight ${wi} in row ${i + 1} is negative; weights must be >= 0.`);
-    if (!complete || Number.isNaN(wi)) {
-      missing++;
+    if (!complete || Number.isNaN(wi) || wi === 0) {
+      if (!complete || Number.isNaN(wi)) missing++;
+      else zeroWeight++;
+      rows ??= X.slice(0, i) as (readonly number[])[];
       continue;
     }
-    if (wi === 0) {
-      zeroWeight++;
-      continue;
-    }
-    rows.push(row as readonly number[]);
-    // Blocked summation: partial sums over 1024 rows, then into the totals (error ~ (1024 + n / 1024) u).
-    for (let j = 0; j < p; j++) partial[j] = (partial[j] as number) + wi * (row[j] as number);
-    partial[p] = (partial[p] as number) + wi * yi;
-    if ((n & 1023) === 1023) flush();
+    rows?.push(row as readonly number[]);
     ys[n] = yi;
     ws[n] = wi;
     n++;
   }
-  flush();
-  return { names, rows, sums, y: ys.subarray(0, n), w: ws.subarray(0, n), n, p, rowsDropped: { missing, zeroWeight } };
+  return { names, rows: rows ?? (X as readonly (readonly number[])[]), y: ys.subarray(0, n), w: ws.subarray(0, n), n, p, rowsDropped: { missing, zeroWeight } };
 }
 
 /** The complete rows as one row-major n x p Float64Array (for models that sweep the data many times). */

@@ -5,7 +5,7 @@
 import { fUpperTail, studentTQuantile, studentTUpperTail } from '../distributions/index.js';
 import { InsufficientDataError, InvalidArgumentError } from '../errors.js';
 import { cholesky, choleskySolve } from '../linalg/cholesky.js';
-import { centredCrossProducts } from '../linalg/cross-product.js';
+import { crossProducts } from '../linalg/cross-product.js';
 import { applyQTranspose, householderQr, rEntry, solveR } from '../linalg/qr.js';
 import { singularValues } from '../linalg/singular-values.js';
 import type { Warning } from '../survey/survey.js';
@@ -102,11 +102,8 @@ const RANK_TOLERANCE = 1e-10;
 /** `algorithm: 'auto'` uses the normal equations from this many complete rows on. */
 const CROSS_PRODUCT_MIN_ROWS = 10_000;
 
-/**
- * Relative size below which a refinement correction counts as rounding noise and the fit is final:
- * the corrections of well-conditioned fits settle at 1e-14 to 2e-13 (the rounding of sums over many rows).
- */
-const REFINEMENT_TOLERANCE = 1e-12;
+/** Passes of refinement over the rows at most (one suffices on well-conditioned data). */
+const MAX_REFINEMENT_PASSES = 3;
 
 /** Largest condition number of the scaled design for which the normal equations are used (kappa^2 u < 1e-12). */
 const CROSS_PRODUCT_MAX_CONDITION = 100;
@@ -184,25 +181,15 @@ export function ols(X: readonly (readonly (number | null)[])[], y: ArrayLike<num
   if (intercept && yv.every((v) => v === yv[0])) {
     throw new InsufficientDataError(`ols: the outcome has no variation (every complete row has ${yv[0]}); there is nothing for the predictors to explain.`);
   }
-  // Centres: weighted means with an intercept, zeros without (the uncentred fit).
-  const centre = new Float64Array(p + 1);
-  if (intercept) for (let j = 0; j <= p; j++) centre[j] = (data.sums[j] as number) / sumW;
-  const means = centre.subarray(0, p);
-  const sw = options.weights === undefined ? null : w.map(Math.sqrt);
+  // With an intercept, columns and y are centred at their weighted means; without, not at all.
+  const weights = options.weights === undefined ? null : w;
   const useCrossProducts = algorithm === 'cholesky' || (algorithm === 'auto' && n >= CROSS_PRODUCT_MIN_ROWS);
-  const fit = (useCrossProducts ? crossProductFit(data, sw, centre, intercept) : null) ?? qrFit(data, sw, centre, intercept);
-  const { kept, scale, slope, interceptEstimate, fitted, residuals, rss } = fit;
+  const keep = options.keepResiduals === true || covariance !== 'classical';
+  const fit = (useCrossProducts ? crossProductFit(data, weights, intercept, keep) : null) ?? qrFit(data, weights, intercept, keep);
+  const { kept, scale, slope, interceptEstimate, fitted, residuals, rss, mss } = fit;
+  const means = fit.centre.subarray(0, p);
   const rank = kept.length;
 
-  let mss = 0;
-  if (intercept) {
-    let fMean = 0;
-    for (let r = 0; r < n; r++) fMean += (w[r] as number) * (fitted[r] as number);
-    fMean /= sumW;
-    for (let r = 0; r < n; r++) mss += (w[r] as number) * ((fitted[r] as number) - fMean) ** 2;
-  } else {
-    for (let r = 0; r < n; r++) mss += (w[r] as number) * (fitted[r] as number) ** 2;
-  }
   const dfResidual = n - rank - (intercept ? 1 : 0);
   const dfModel = rank;
   const sigma2 = rss / dfResidual;
@@ -243,7 +230,7 @@ export function ols(X: readonly (readonly (number | null)[])[], y: ArrayLike<num
     }
     bread[0] = v0;
   }
-  const vcov = covariance === 'classical' ? bread.map((v) => v * sigma2) : sandwich(bread, m, data.rows, kept, intercept, w, residuals, covariance, n);
+  const vcov = covariance === 'classical' ? bread.map((v) => v * sigma2) : sandwich(bread, m, data.rows, kept, intercept, w, residuals as Float64Array, covariance, n);
 
   // Coefficient table.
   const tCritical = studentTQuantile((1 + level) / 2, dfResidual);
@@ -311,7 +298,7 @@ export function ols(X: readonly (readonly (number | null)[])[], y: ArrayLike<num
     bic: logLik === null ? null : -2 * logLik + Math.log(n) * parametersWithSigma,
     conditionNumber,
     warnings,
-    ...(options.keepResiduals === true && { residuals: Array.from(residuals), fitted: Array.from(fitted) }),
+    ...(options.keepResiduals === true && residuals !== null && fitted !== null && { residuals: Array.from(residuals), fitted: Array.from(fitted) }),
   };
 }
 
@@ -384,6 +371,8 @@ function multiply(a: Float64Array, b: Float64Array, m: number): Float64Array {
 /** One factorisation of the centred, scaled design, in the coordinates the rest of `ols` shares. */
 interface Factorization {
   readonly algorithm: 'qr' | 'cholesky';
+  /** The centres of the p columns and y: weighted means with an intercept, zeros without. */
+  readonly centre: Float64Array;
   /** Original indices of the estimable columns, in the order of `r`. */
   readonly kept: number[];
   /** Column norms after centring and weighting (the scaling that gives unit-length columns). */
@@ -394,18 +383,21 @@ interface Factorization {
   /** Slopes in original units (NaN where aliased) and the intercept (0 without one). */
   readonly slope: Float64Array;
   readonly interceptEstimate: number;
-  /** Fitted values, residuals and weighted RSS at those coefficients (complete-case order). */
-  readonly fitted: Float64Array;
-  readonly residuals: Float64Array;
+  /** Sums of squares at those coefficients; fitted values and residuals if asked for. */
   readonly rss: number;
+  readonly mss: number;
+  readonly fitted: Float64Array | null;
+  readonly residuals: Float64Array | null;
 }
 
 /**
  * Householder QR of the centred, weighted, scaled design with dqrdc2's rank rule, then two steps
  * of iterative refinement. Handles every case, including aliased columns and ill-conditioning.
  */
-function qrFit(data: ModelData, sw: Float64Array | null, centre: Float64Array, intercept: boolean): Factorization {
-  const { n, p, rows, y } = data;
+function qrFit(data: ModelData, weights: Float64Array | null, intercept: boolean, keep: boolean): Factorization {
+  const { n, p, rows, y, w } = data;
+  const centre = intercept ? weightedMeans(data) : new Float64Array(p + 1);
+  const sw = weights === null ? null : weights.map(Math.sqrt);
   const a = new Float64Array(n * p);
   for (let r = 0; r < n; r++) {
     const row = rows[r] as readonly number[];
@@ -443,10 +435,8 @@ function qrFit(data: ModelData, sw: Float64Array | null, centre: Float64Array, i
   const r = new Float64Array(rank * rank);
   for (let i = 0; i < rank; i++) for (let j = i; j < rank; j++) r[i * rank + j] = rEntry(qr, i, j);
   const coefficients = unscale(betaScaled, kept, scale, centre, intercept);
-  const fitted = new Float64Array(n);
-  const residuals = new Float64Array(n);
-  const rss = residualPass(data, coefficients, kept, centre, fitted, residuals, null);
-  return { algorithm: 'qr', kept, scale, r, conditionNumber: conditionNumber(r, rank), ...coefficients, fitted, residuals, rss };
+  const sums = residualPass(data, coefficients.slope, centre, intercept, keep, null);
+  return { algorithm: 'qr', centre, kept, scale, r, conditionNumber: conditionNumber(r, rank), ...coefficients, ...sums };
 }
 
 /**
@@ -458,9 +448,9 @@ function qrFit(data: ModelData, sw: Float64Array | null, centre: Float64Array, i
  * number <= {@link CROSS_PRODUCT_MAX_CONDITION}, where the normal equations' error bound
  * kappa^2 u is below 1e-12), so aliasing and ill-conditioning are always QR's business.
  */
-function crossProductFit(data: ModelData, sw: Float64Array | null, centre: Float64Array, intercept: boolean): Factorization | null {
+function crossProductFit(data: ModelData, weights: Float64Array | null, intercept: boolean, keep: boolean): Factorization | null {
   const { n, p, rows, y } = data;
-  const g = centredCrossProducts(rows, y, sw, n, p, centre);
+  const { comoments: g, means: centre } = crossProducts(rows, y, weights, n, p, intercept);
   const q = p + 1;
   const scale = new Float64Array(p);
   for (let j = 0; j < p; j++) scale[j] = Math.sqrt(g[j * q + j] as number);
@@ -479,29 +469,60 @@ function crossProductFit(data: ModelData, sw: Float64Array | null, centre: Float
   if (!(kappa <= CROSS_PRODUCT_MAX_CONDITION)) return null;
   const kept = Array.from({ length: p }, (_, j) => j);
   const betaScaled = choleskySolve(l, p, cy);
-  const fitted = new Float64Array(n);
-  const residuals = new Float64Array(n);
+  // Refinement: each pass over the rows gives the residuals at the current coefficients and the
+  // gradient A'e; the correction (R'R)^-1 A'e is always applied. Its size is the error it removed:
+  // once below 1e-8 relative, the next one would be below kappa^2 u times that, so stop.
   const gradient = new Float64Array(p);
-  for (let step = 0; ; step++) {
-    const coefficients = unscale(betaScaled, kept, scale, centre, intercept);
-    const rss = residualPass(data, coefficients, kept, centre, fitted, residuals, gradient);
-    let size = Infinity;
-    if (step < 3) {
-      for (let j = 0; j < p; j++) gradient[j] = (gradient[j] as number) / (scale[j] as number);
-      const correction = choleskySolve(l, p, gradient);
-      size = 0;
-      let norm = 0;
-      for (let j = 0; j < p; j++) {
-        size = Math.max(size, Math.abs(correction[j] as number));
-        norm = Math.max(norm, Math.abs(betaScaled[j] as number));
-      }
-      // A correction at the rounding level of the data leaves the coefficients (and so the
-      // residuals just computed) as they are; otherwise apply it and pass over the data again.
-      if (size > REFINEMENT_TOLERANCE * norm) for (let j = 0; j < p; j++) betaScaled[j] = (betaScaled[j] as number) + (correction[j] as number);
-      else size = 0;
+  let rss = 0;
+  for (let step = 0; step < MAX_REFINEMENT_PASSES; step++) {
+    const sums = residualPass(data, unscale(betaScaled, kept, scale, centre, intercept).slope, centre, intercept, false, gradient);
+    for (let j = 0; j < p; j++) gradient[j] = (gradient[j] as number) / (scale[j] as number);
+    const correction = choleskySolve(l, p, gradient);
+    let size = 0;
+    let norm = 0;
+    // RSS at the corrected coefficients, exactly: |e - A d|^2 = |e|^2 - 2 d'A'e + d'A'A d = |e|^2 - d'A'e.
+    rss = sums.rss;
+    for (let j = 0; j < p; j++) {
+      betaScaled[j] = (betaScaled[j] as number) + (correction[j] as number);
+      rss -= (correction[j] as number) * (gradient[j] as number);
+      size = Math.max(size, Math.abs(correction[j] as number));
+      norm = Math.max(norm, Math.abs(betaScaled[j] as number));
     }
-    if (size === 0 || step === 3) return { algorithm: 'cholesky', kept, scale, r, conditionNumber: kappa, ...coefficients, fitted, residuals, rss };
+    if (size <= 1e-8 * norm) break;
   }
+  const coefficients = unscale(betaScaled, kept, scale, centre, intercept);
+  if (keep) {
+    const sums = residualPass(data, coefficients.slope, centre, intercept, true, null);
+    return { algorithm: 'cholesky', centre, kept, scale, r, conditionNumber: kappa, ...coefficients, ...sums };
+  }
+  // MSS = |A beta|^2 = beta' (A'A) beta in the scaled coordinates (centred with an intercept).
+  let mss = 0;
+  for (let i = 0; i < p; i++) {
+    let row = 0;
+    for (let j = 0; j < p; j++) row += (c[i * p + j] as number) * (betaScaled[j] as number);
+    mss += (betaScaled[i] as number) * row;
+  }
+  return { algorithm: 'cholesky', centre, kept, scale, r, conditionNumber: kappa, ...coefficients, rss, mss, fitted: null, residuals: null };
+}
+
+/** Weighted means of the p columns and y over the rows (sums by blocks of 1024 rows, then over blocks). */
+function weightedMeans(data: ModelData): Float64Array {
+  const { n, p, rows, y, w } = data;
+  const sums = new Float64Array(p + 1);
+  const partial = new Float64Array(p + 1);
+  let weight = 0;
+  for (let r = 0; r < n; r++) {
+    const row = rows[r] as readonly number[];
+    const wr = w[r] as number;
+    weight += wr;
+    for (let j = 0; j < p; j++) partial[j] = (partial[j] as number) + wr * (row[j] as number);
+    partial[p] = (partial[p] as number) + wr * (y[r] as number);
+    if ((r & 1023) === 1023 || r === n - 1) {
+      for (let j = 0; j <= p; j++) sums[j] = (sums[j] as number) + (partial[j] as number);
+      partial.fill(0);
+    }
+  }
+  return sums.map((s) => s / weight);
 }
 
 /** Slopes in original units (NaN for aliased columns) and the intercept, from the coefficients of the scaled columns. */
@@ -514,39 +535,67 @@ function unscale(betaScaled: Float64Array, kept: readonly number[], scale: Float
   return { slope, interceptEstimate };
 }
 
+/** Sums of squares from {@link residualPass}; fitted values and residuals when they were asked for. */
+interface ResidualSums {
+  /** Weighted residual sum of squares. */
+  readonly rss: number;
+  /** Weighted model sum of squares: about the weighted mean of the fitted values with an intercept, about zero without. */
+  readonly mss: number;
+  readonly fitted: Float64Array | null;
+  readonly residuals: Float64Array | null;
+}
+
 /**
- * One pass over the rows at the given coefficients: fitted values and residuals (written into
- * `fitted` and `residuals`) and the weighted residual sum of squares, which it returns. With
- * `gradient`, also the centred normal-equations residual sum_r w_r (x_r - c) e_r, for refinement.
+ * One pass over the rows at the given coefficients, in centred form (fitted = centre_y +
+ * sum_j b_j (x_j - centre_j), which is the intercept form rearranged without its cancellation):
+ * RSS and MSS, the fitted values and residuals when `keep` (complete-case order), and, with
+ * `gradient`, the centred normal-equations residual sum_r w_r (x_r - centre) e_r for refinement.
  */
 function residualPass(
   data: ModelData,
-  coefficients: { slope: Float64Array; interceptEstimate: number },
-  kept: readonly number[],
+  slope: Float64Array,
   centre: Float64Array,
-  fitted: Float64Array,
-  residuals: Float64Array,
+  intercept: boolean,
+  keep: boolean,
   gradient: Float64Array | null,
-): number {
+): ResidualSums {
   const { n, p, rows, y, w } = data;
-  const rank = kept.length;
-  const slopes = Float64Array.from(kept, (col) => coefficients.slope[col] as number);
-  const columns = Int32Array.from(kept);
-  const b0 = coefficients.interceptEstimate;
+  // Aliased slopes (NaN) contribute nothing.
+  const b = slope.map((v) => (Number.isNaN(v) ? 0 : v));
+  const c = centre.subarray(0, p);
+  const yCentre = centre[p] as number;
+  const d = new Float64Array(p);
+  const fitted = keep ? new Float64Array(n) : null;
+  const residuals = keep ? new Float64Array(n) : null;
   gradient?.fill(0);
   let rss = 0;
+  let sumFc = 0;
+  let sumFc2 = 0;
+  let weight = 0;
   for (let r = 0; r < n; r++) {
     const row = rows[r] as readonly number[];
-    let f = b0;
-    for (let k = 0; k < rank; k++) f += (slopes[k] as number) * (row[columns[k] as number] as number);
-    fitted[r] = f;
-    const e = (y[r] as number) - f;
-    residuals[r] = e;
-    const we = (w[r] as number) * e;
+    let fc = 0;
+    for (let j = 0; j < p; j++) {
+      const dj = (row[j] as number) - (c[j] as number);
+      d[j] = dj;
+      fc += (b[j] as number) * dj;
+    }
+    const e = (y[r] as number) - yCentre - fc;
+    const wr = w[r] as number;
+    const we = wr * e;
     rss += we * e;
-    if (gradient !== null) for (let j = 0; j < p; j++) gradient[j] = (gradient[j] as number) + we * ((row[j] as number) - (centre[j] as number));
+    sumFc += wr * fc;
+    sumFc2 += wr * fc * fc;
+    weight += wr;
+    if (fitted !== null && residuals !== null) {
+      fitted[r] = yCentre + fc;
+      residuals[r] = e;
+    }
+    if (gradient !== null) for (let j = 0; j < p; j++) gradient[j] = (gradient[j] as number) + we * (d[j] as number);
   }
-  return rss;
+  // With an intercept the centred fitted values average zero up to rounding, so this has no cancellation.
+  const mss = intercept ? sumFc2 - (sumFc * sumFc) / weight : sumFc2;
+  return { rss, mss, fitted, residuals };
 }
 
 /** R^-1 of an upper-triangular rank x rank R (row-major), by back substitution. */
