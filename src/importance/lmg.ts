@@ -75,7 +75,9 @@ export function shapleyWeights(players: number): Float64Array {
  * O(2^p) elimination work and bookkeeping on average (no per-subset loop over players), no table
  * of 2^p values; k = 20 predictors take a few tens of milliseconds, k = 25 about a second.
  * Pivots below 1e-12 (a variable explained by those already in) are skipped; the caller rejects
- * collinear designs beforehand.
+ * collinear designs beforehand. From {@link BLOCKED_LMG_MIN_PLAYERS} players the enumeration runs
+ * as 64 blocks (which of the first six players are in) whose sums are added in block order, so
+ * 'peak-end/node' can spread the blocks over worker threads and get the same bits.
  */
 export function exactShapley(corr: Float64Array, players: readonly (readonly number[])[]): { values: Float64Array; rSquared: number } {
   const depth = lmgBlockDepth(players.length);
