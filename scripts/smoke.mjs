@@ -27,6 +27,16 @@ check('node CJS', JSON.stringify({ n: survey.n, meanPrice: cjs.describeSurvey(su
 const nodeEntry = await import(join(root, 'dist', 'node.js'));
 if (typeof nodeEntry.readSurveyFile !== 'function') throw new Error('peak-end/node does not export readSurveyFile');
 console.log('ok  peak-end/node exports readSurveyFile');
+{
+  // Worker threads from the built package: dist/parallel-worker.js must be found and give the
+  // synchronous result.
+  const X = [[1, 2], [2, 1], [3, 5], [4, 3], [5, 4], [2, 2], [4, 5], [1, 1]];
+  const y = [1, 2, 4, 3, 5, 2, 5, 1];
+  const options = { method: 'lmg', replicates: 20, seed: 3 };
+  const parallel = await nodeEntry.bootstrapImportanceParallel(X, y, { ...options, concurrency: 2 });
+  if (JSON.stringify(parallel) !== JSON.stringify(cjs.bootstrapImportance(X, y, options))) throw new Error('bootstrapImportanceParallel differs from bootstrapImportance');
+  console.log('ok  peak-end/node bootstrapImportanceParallel on worker threads');
+}
 
 check('deno', execFileSync(bin('deno'), ['run', '--quiet', '--allow-read', '--allow-env', script], { encoding: 'utf8', cwd: root }));
 check('bun', execFileSync(bin('bun'), [script], { encoding: 'utf8', cwd: root }));

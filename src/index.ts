@@ -67,7 +67,7 @@ export { predictionAccuracy } from './experience/prediction-accuracy.js';
 export type { PredictionAccuracy } from './experience/prediction-accuracy.js';
 
 // reproducible randomness
-export { createRng } from './random/rng.js';
+export { createRng, fromState } from './random/rng.js';
 export type { Rng } from './random/rng.js';
 
 // relative importance

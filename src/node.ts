@@ -8,3 +8,8 @@ export { readSurveyFile } from './ingest/read-survey-file.js';
 export type { ReadSurveyFileOptions } from './ingest/read-survey-file.js';
 export { renderReportHtml, renderChartSvg } from './report/render-html.js';
 export { accumulateSurveyFile } from './scale/accumulate-survey-file.js';
+export { bootstrapImportanceParallel } from './parallel/bootstrap-importance-parallel.js';
+export type { BootstrapImportanceParallelOptions } from './parallel/bootstrap-importance-parallel.js';
+export type { ConcurrencyOptions } from './parallel/pool.js';
+export { relativeImportanceParallel, PARALLEL_LMG_MIN_PLAYERS } from './parallel/relative-importance-parallel.js';
+export type { RelativeImportanceParallelOptions } from './parallel/relative-importance-parallel.js';

@@ -5,10 +5,10 @@
 import { normalCdf, normalQuantile } from '../distributions/index.js';
 import { InvalidArgumentError, PeakEndError } from '../errors.js';
 import { correlationMatrix } from '../linalg/correlation.js';
-import { createRng } from '../random/rng.js';
+import { createRng, type Rng } from '../random/rng.js';
 import type { Warning } from '../survey/survey.js';
 import { rankDescending } from './rank.js';
-import { importanceData, importanceFromData, type ImportanceData, type RelativeImportanceOptions } from './relative-importance.js';
+import { importanceData, importanceFromData, type ImportanceData, type RelativeImportanceOptions, type RelativeImportanceResult } from './relative-importance.js';
 
 /** Options for {@link bootstrapImportance}. */
 export interface BootstrapImportanceOptions extends RelativeImportanceOptions {
@@ -89,48 +89,169 @@ const MAX_JACKKNIFE_GROUPS = 1000;
  * @throws InvalidArgumentError for a bad replicate count or level, and as relativeImportance.
  */
 export function bootstrapImportance(X: readonly (readonly (number | null)[])[], y: ArrayLike<number | null>, options: BootstrapImportanceOptions): BootstrapImportanceResult {
+  const plan = planBootstrap(X, y, options);
+  const rng = createRng(plan.seed);
+  const resamples = resampleRange(plan.work, rng, 0, plan.replicates, options.onProgress && ((completed) => options.onProgress?.({ completed, total: plan.replicates })));
+  const jackknife = jackknifeRange(plan.work, 0, plan.work.groups);
+  return summarizeBootstrap(plan, resamples, jackknife);
+}
+
+/**
+ * What every part of a bootstrap run needs, and nothing that cannot cross to a worker thread
+ * (plain data and typed arrays; no callbacks).
+ */
+export interface BootstrapWork {
+  readonly data: ImportanceData;
+  /** The importance options without callbacks or case weights (those are in `data`). */
+  readonly options: RelativeImportanceOptions;
+  /** Player labels in result order. */
+  readonly labels: readonly string[];
+  /** Jackknife groups: `groupOf[row]` in 0..groups-1. */
+  readonly groups: number;
+  readonly groupOf: Int32Array;
+}
+
+/** A validated bootstrap run: the work plus the full-sample result and the settings. */
+export interface BootstrapPlan {
+  readonly work: BootstrapWork;
+  readonly full: RelativeImportanceResult;
+  readonly replicates: number;
+  readonly seed: number;
+  readonly level: number;
+}
+
+/**
+ * Importance values of a contiguous range of replicates or jackknife groups: row r (r = 0 ..
+ * to - from - 1) holds the values of replicate from + r in `values[r * labels.length ...]`, and
+ * `ok[r]` is 0 where that replicate could not be analysed.
+ */
+export interface ReplicateBlock {
+  readonly values: Float64Array;
+  readonly ok: Uint8Array;
+}
+
+/**
+ * Validates the settings and prepares the complete cases, the full-sample importance and the
+ * jackknife groups.
+ *
+ * @throws InvalidArgumentError for a bad replicate count, seed or level, and as relativeImportance.
+ */
+export function planBootstrap(X: readonly (readonly (number | null)[])[], y: ArrayLike<number | null>, options: BootstrapImportanceOptions): BootstrapPlan {
   const replicates = options.replicates ?? 1000;
   const seed = options.seed ?? 1;
   const level = options.level ?? 0.95;
   if (!Number.isInteger(replicates) || replicates < 2) throw new InvalidArgumentError(`replicates must be an integer of at least 2, got ${replicates}.`);
+  if (typeof seed !== 'number' || !Number.isFinite(seed)) throw new InvalidArgumentError(`seed must be a finite number, got ${String(seed)}.`);
   if (!(level > 0 && level < 1)) throw new InvalidArgumentError(`level must be between 0 and 1, got ${level}.`);
+  if (options.onProgress !== undefined && typeof options.onProgress !== 'function') throw new InvalidArgumentError('onProgress must be a function.');
   const data = importanceData(X, y, options);
   const full = importanceFromData(data, options);
   const labels = Object.keys(full.importance);
-  const estimate = labels.map((l) => full.importance[l] as number);
-  const p = labels.length;
-  const n = data.n;
-  const rng = createRng(seed);
+  const importanceOptions: RelativeImportanceOptions = {
+    method: options.method,
+    ...(options.names !== undefined && { names: options.names }),
+    ...(options.groups !== undefined && { groups: options.groups }),
+    ...(options.sampling !== undefined && { sampling: options.sampling }),
+  };
+  const { groups, groupOf } = jackknifeGroups(data.n, seed);
+  return { work: { data, options: importanceOptions, labels, groups, groupOf }, full, replicates, seed, level };
+}
+
+/**
+ * Runs replicates [from, to): each draws n row indices with replacement by `rng.int(n)` from the
+ * generator, which must stand where replicate `from` starts (see {@link skipResamples}). Calls
+ * `onProgress` with the number of replicates of the range completed so far.
+ */
+export function resampleRange(work: BootstrapWork, rng: Rng, from: number, to: number, onProgress?: (completed: number) => void): ReplicateBlock {
+  const n = work.data.n;
+  const p = work.labels.length;
+  checkRange(from, to, Number.MAX_SAFE_INTEGER, 'replicate');
   const counts = new Float64Array(n);
-  const samples: number[][] = labels.map(() => []);
-  const rankSamples: number[][] = labels.map(() => []);
-  const firstShare = new Float64Array(p);
-  let failed = 0;
-  for (let b = 0; b < replicates; b++) {
+  const values = new Float64Array((to - from) * p);
+  const ok = new Uint8Array(to - from);
+  for (let b = from; b < to; b++) {
     counts.fill(0);
     for (let i = 0; i < n; i++) {
       const pick = rng.int(n);
       counts[pick] = (counts[pick] as number) + 1;
     }
-    const values = tryImportance(data, counts, options, labels);
-    if (values === null) failed++;
-    else {
-      const ranks = rankDescending(values);
-      const top = Math.max(...values);
-      const tied = values.filter((v) => v === top).length;
-      values.forEach((v, j) => {
-        (samples[j] as number[]).push(v);
-        (rankSamples[j] as number[]).push(ranks[j] as number);
-        if (v === top) firstShare[j] = (firstShare[j] as number) + 1 / tied;
-      });
+    const v = tryImportance(work.data, counts, work.options, work.labels);
+    if (v !== null) {
+      values.set(v, (b - from) * p);
+      ok[b - from] = 1;
     }
-    options.onProgress?.({ completed: b + 1, total: replicates });
+    onProgress?.(b - from + 1);
+  }
+  return { values, ok };
+}
+
+/** Advances `rng` past `count` replicates of an n-row bootstrap (the draws resampleRange makes). */
+export function skipResamples(rng: Rng, n: number, count: number): void {
+  for (let b = 0; b < count; b++) for (let i = 0; i < n; i++) rng.int(n);
+}
+
+/** Jackknife importances leaving out groups [from, to), one row per group as in {@link ReplicateBlock}. */
+export function jackknifeRange(work: BootstrapWork, from: number, to: number): ReplicateBlock {
+  const n = work.data.n;
+  const p = work.labels.length;
+  checkRange(from, to, work.groups, 'jackknife group');
+  const keep = new Float64Array(n);
+  const values = new Float64Array((to - from) * p);
+  const ok = new Uint8Array(to - from);
+  for (let g = from; g < to; g++) {
+    for (let i = 0; i < n; i++) keep[i] = work.groupOf[i] === g ? 0 : 1;
+    const v = tryImportance(work.data, keep, work.options, work.labels);
+    if (v !== null) {
+      values.set(v, (g - from) * p);
+      ok[g - from] = 1;
+    }
+  }
+  return { values, ok };
+}
+
+function checkRange(from: number, to: number, limit: number, what: string): void {
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from || to > limit) {
+    throw new InvalidArgumentError(`A ${what} range must satisfy 0 <= from <= to <= ${limit} with integers, got [${from}, ${to}).`);
+  }
+}
+
+/**
+ * The result from every replicate (in replicate order) and every jackknife group (in group
+ * order); the sums run in that order, so the result does not depend on how the ranges were split.
+ *
+ * @throws PeakEndError `bootstrap_failed` when fewer than two resamples could be analysed.
+ */
+export function summarizeBootstrap(plan: BootstrapPlan, resamples: ReplicateBlock, jackknife: ReplicateBlock): BootstrapImportanceResult {
+  const { work, full, replicates, seed, level } = plan;
+  const labels = work.labels;
+  const p = labels.length;
+  const estimate = labels.map((l) => full.importance[l] as number);
+  const samples: number[][] = labels.map(() => []);
+  const rankSamples: number[][] = labels.map(() => []);
+  const firstShare = new Float64Array(p);
+  let failed = 0;
+  for (let b = 0; b < replicates; b++) {
+    if (resamples.ok[b] !== 1) {
+      failed++;
+      continue;
+    }
+    const values = Array.from(resamples.values.subarray(b * p, (b + 1) * p));
+    const ranks = rankDescending(values);
+    const top = Math.max(...values);
+    const tied = values.filter((v) => v === top).length;
+    values.forEach((v, j) => {
+      (samples[j] as number[]).push(v);
+      (rankSamples[j] as number[]).push(ranks[j] as number);
+      if (v === top) firstShare[j] = (firstShare[j] as number) + 1 / tied;
+    });
   }
   const good = replicates - failed;
   const warnings: Warning[] = [...full.warnings];
   if (failed > 0) warnings.push({ code: 'bootstrap_failures', message: `${failed} of ${replicates} resamples could not be analysed (e.g. a constant column) and were left out.` });
   if (good < 2) throw new PeakEndError('bootstrap_failed', `Only ${good} of ${replicates} resamples could be analysed; the data are too small or too degenerate to bootstrap.`);
-  const acceleration = jackknifeAcceleration(data, options, labels, seed);
+  const jackknifeValues: number[][] = [];
+  for (let g = 0; g < work.groups; g++) if (jackknife.ok[g] === 1) jackknifeValues.push(Array.from(jackknife.values.subarray(g * p, (g + 1) * p)));
+  const acceleration = Float64Array.from(labels, (_, j) => jackknifeAccelerationOf(jackknifeValues.map((v) => v[j] as number)));
   const alpha = (1 - level) / 2;
   const fullRanks = rankDescending(estimate);
   const estimates = labels.map((name, j): BootstrapEstimate => {
@@ -149,7 +270,7 @@ export function bootstrapImportance(X: readonly (readonly (number | null)[])[], 
       shareRankedFirst: (firstShare[j] as number) / good,
     };
   });
-  return { method: 'bootstrap', measure: options.method, replicates, failedReplicates: failed, seed, level, n, rSquared: full.rSquared, estimates, warnings };
+  return { method: 'bootstrap', measure: full.method, replicates, failedReplicates: failed, seed, level, n: work.data.n, rSquared: full.rSquared, estimates, warnings };
 }
 
 function tryImportance(data: ImportanceData, multiplicity: Float64Array, options: RelativeImportanceOptions, labels: readonly string[]): number[] | null {
@@ -157,7 +278,7 @@ function tryImportance(data: ImportanceData, multiplicity: Float64Array, options
   const corr = correlationMatrix(data.columns, weights);
   if (corr.some((v) => !Number.isFinite(v))) return null;
   try {
-    const result = importanceFromData({ ...data, corr }, { ...options, ...(options.sampling && { sampling: options.sampling }) });
+    const result = importanceFromData({ ...data, corr }, options);
     return labels.map((l) => result.importance[l] as number);
   } catch (error) {
     if (error instanceof PeakEndError) return null;
@@ -165,9 +286,11 @@ function tryImportance(data: ImportanceData, multiplicity: Float64Array, options
   }
 }
 
-/** BCa acceleration per player from the (grouped) jackknife. */
-function jackknifeAcceleration(data: ImportanceData, options: RelativeImportanceOptions, labels: readonly string[], seed: number): Float64Array {
-  const n = data.n;
+/**
+ * Jackknife groups for the BCa acceleration: delete-one for n <= 1000, otherwise 1000 blocks of a
+ * random permutation (seed + 1).
+ */
+function jackknifeGroups(n: number, seed: number): { groups: number; groupOf: Int32Array } {
   const groups = Math.min(n, MAX_JACKKNIFE_GROUPS);
   const groupOf = new Int32Array(n);
   if (groups === n) groupOf.forEach((_, i) => (groupOf[i] = i));
@@ -180,14 +303,7 @@ function jackknifeAcceleration(data: ImportanceData, options: RelativeImportance
     }
     order.forEach((row, position) => (groupOf[row] = position % groups));
   }
-  const values: number[][] = [];
-  const keep = new Float64Array(n);
-  for (let g = 0; g < groups; g++) {
-    for (let i = 0; i < n; i++) keep[i] = groupOf[i] === g ? 0 : 1;
-    const v = tryImportance(data, keep, options, labels);
-    if (v !== null) values.push(v);
-  }
-  return Float64Array.from(labels, (_, j) => jackknifeAccelerationOf(values.map((v) => v[j] as number)));
+  return { groups, groupOf };
 }
 
 /**

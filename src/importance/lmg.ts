@@ -75,9 +75,42 @@ export function shapleyWeights(players: number): Float64Array {
  * O(2^p) elimination work and bookkeeping on average (no per-subset loop over players), no table
  * of 2^p values; k = 20 predictors take a few tens of milliseconds, k = 25 about a second.
  * Pivots below 1e-12 (a variable explained by those already in) are skipped; the caller rejects
- * collinear designs beforehand.
+ * collinear designs beforehand. From {@link BLOCKED_LMG_MIN_PLAYERS} players the enumeration runs
+ * as 64 blocks (which of the first six players are in) whose sums are added in block order, so
+ * 'peak-end/node' can spread the blocks over worker threads and get the same bits.
  */
 export function exactShapley(corr: Float64Array, players: readonly (readonly number[])[]): { values: Float64Array; rSquared: number } {
+  const depth = lmgBlockDepth(players.length);
+  return mergeShapleyBlocks(exactShapleyBlocks(corr, players, depth, 0, 2 ** depth), players.length, depth);
+}
+
+/** Players below which the exact LMG runs as one block (the plain depth-first enumeration). */
+export const BLOCKED_LMG_MIN_PLAYERS = 16;
+/** Leading players decided per block at and above {@link BLOCKED_LMG_MIN_PLAYERS}: 2^6 = 64 blocks. */
+const BLOCK_DEPTH = 6;
+
+/**
+ * How many leading players the exact LMG decides per block: 0 (one block) for fewer than
+ * {@link BLOCKED_LMG_MIN_PLAYERS} players, else 6. It depends on the number of players only, never
+ * on how many threads run the blocks, so the sums (and the result) are the same bit for bit
+ * however the blocks are spread.
+ */
+export function lmgBlockDepth(players: number): number {
+  return players >= BLOCKED_LMG_MIN_PLAYERS ? BLOCK_DEPTH : 0;
+}
+
+/** Numbers per block in {@link exactShapleyBlocks}' output for p players. */
+export function shapleyBlockStride(players: number): number {
+  return (players + 1) * (players + 1);
+}
+
+/**
+ * The subset R^2 sums of blocks [from, to) of the exact LMG enumeration. Block `mask` fixes which
+ * of the first `depth` players are in (bit t = player t) and enumerates every completion by the
+ * others. Each block writes {@link shapleyBlockStride} numbers: R^2 summed by subset size
+ * (0..p), then for each player j >= depth the sums over the block's subsets containing j.
+ */
+export function exactShapleyBlocks(corr: Float64Array, players: readonly (readonly number[])[], depth: number, from: number, to: number): Float64Array {
   const p = players.length;
   const k = Math.round(Math.sqrt(corr.length)) - 1;
   const order = [...players.flat(), k];
@@ -88,12 +121,26 @@ export function exactShapley(corr: Float64Array, players: readonly (readonly num
   const buffers = Array.from({ length: p + 1 }, () => new Float64Array(dim * dim));
   const root = buffers[0] as Float64Array;
   for (let a = 0; a < dim; a++) for (let b = 0; b <= a; b++) root[a * dim + b] = corr[(order[a] as number) * (k + 1) + (order[b] as number)] as number;
-  const total = new Float64Array(p + 1);
-  const containing = Array.from({ length: p }, () => new Float64Array(p + 1));
+  const stride = shapleyBlockStride(p);
+  const output = new Float64Array((to - from) * stride);
+  let total = new Float64Array(p + 1);
+  let containing = Array.from({ length: p }, () => new Float64Array(p + 1));
   const subtree = Array.from({ length: p }, () => new Float64Array(p + 1));
   const lastSingle = p > 0 && (players[p - 1] as readonly number[]).length === 1;
   const lastVar = start[p - 1] as number;
   const lastTwoSingle = lastSingle && p > 1 && (players[p - 2] as readonly number[]).length === 1;
+
+  // Player t's variables conditioned into `child` (pivots below 1e-12 skipped), from `m`.
+  const include = (t: number, m: Float64Array, child: Float64Array): void => {
+    let source = m;
+    for (let q = start[t] as number; q < (start[t + 1] as number); q++) {
+      if ((source[q * dim + q] as number) > 1e-12) {
+        schurStepLower(source, child, dim, q);
+        source = child;
+      }
+    }
+    if (source !== child) child.set(m);
+  };
 
   // Adds to out[s] the R^2 of every subset decided so far (players < t, of which `size` are in,
   // conditioned into `m`) completed in every way by players t..p-1.
@@ -141,14 +188,7 @@ export function exactShapley(corr: Float64Array, players: readonly (readonly num
     }
     visit(t + 1, m, size, out);
     const child = buffers[t + 1] as Float64Array;
-    let source = m;
-    for (let q = start[t] as number; q < (start[t + 1] as number); q++) {
-      if ((source[q * dim + q] as number) > 1e-12) {
-        schurStepLower(source, child, dim, q);
-        source = child;
-      }
-    }
-    if (source !== child) child.set(m);
+    include(t, m, child);
     const sums = subtree[t] as Float64Array;
     const lo = size + 1;
     const hi = size + p - t;
@@ -160,8 +200,52 @@ export function exactShapley(corr: Float64Array, players: readonly (readonly num
       out[s] = (out[s] as number) + (sums[s] as number);
     }
   };
-  visit(0, root, 0, total);
 
+  for (let mask = from; mask < to; mask++) {
+    // Condition on the block's leading players, exactly as the enumeration would on its way down.
+    let m = root;
+    let size = 0;
+    for (let t = 0; t < depth; t++) {
+      if ((mask & (1 << t)) === 0) continue;
+      const child = buffers[t + 1] as Float64Array;
+      include(t, m, child);
+      m = child;
+      size++;
+    }
+    total = output.subarray((mask - from) * stride, (mask - from) * stride + p + 1);
+    containing = Array.from({ length: p }, (_, j) => output.subarray((mask - from) * stride + (j + 1) * (p + 1), (mask - from) * stride + (j + 2) * (p + 1)));
+    visit(depth, m, size, total);
+  }
+  return output;
+}
+
+/**
+ * Shapley values from all 2^depth blocks of {@link exactShapleyBlocks} (in block order):
+ * lmg_j = sum over sizes s of w(s) [A_j(s + 1) - (T(s) - A_j(s))]. Block sums are added in block
+ * order, so the result is the same however the blocks were computed.
+ */
+export function mergeShapleyBlocks(blocks: Float64Array, players: number, depth: number): { values: Float64Array; rSquared: number } {
+  const p = players;
+  const stride = shapleyBlockStride(p);
+  const total = new Float64Array(p + 1);
+  const containing = Array.from({ length: p }, () => new Float64Array(p + 1));
+  const count = 2 ** depth;
+  for (let mask = 0; mask < count; mask++) {
+    const base = mask * stride;
+    for (let s = 0; s <= p; s++) {
+      const v = blocks[base + s] as number;
+      total[s] = mask === 0 ? v : (total[s] as number) + v;
+      for (let t = 0; t < depth; t++) {
+        const c = containing[t] as Float64Array;
+        if ((mask & (1 << t)) !== 0) c[s] = (c[s] as number) + v;
+      }
+      for (let j = depth; j < p; j++) {
+        const c = containing[j] as Float64Array;
+        const w = blocks[base + (j + 1) * (p + 1) + s] as number;
+        c[s] = mask === 0 ? w : (c[s] as number) + w;
+      }
+    }
+  }
   const weights = shapleyWeights(p);
   const values = Float64Array.from({ length: p }, (_, j) => {
     const c = containing[j] as Float64Array;

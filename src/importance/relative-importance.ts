@@ -155,8 +155,14 @@ export function relativeImportance(X: readonly (readonly (number | null)[])[], y
   return importanceFromData(data, options);
 }
 
-/** {@link relativeImportance} on an already prepared correlation matrix (used by the bootstrap). */
-export function importanceFromData(data: ImportanceData, options: RelativeImportanceOptions): RelativeImportanceResult {
+/** The exact Shapley kernel: values per player and R^2 from the correlation matrix. */
+export type ExactShapleyKernel = (corr: Float64Array, players: readonly (readonly number[])[]) => { values: Float64Array; rSquared: number };
+
+/**
+ * {@link relativeImportance} on an already prepared correlation matrix (used by the bootstrap).
+ * `exact` computes the exact LMG; 'peak-end/node' passes one that runs on worker threads.
+ */
+export function importanceFromData(data: ImportanceData, options: RelativeImportanceOptions, exact: ExactShapleyKernel = exactShapley): RelativeImportanceResult {
   const { names, corr, n, rowsDropped } = data;
   const method = options.method;
   if (!IMPORTANCE_METHODS.includes(method)) {
@@ -201,8 +207,8 @@ export function importanceFromData(data: ImportanceData, options: RelativeImport
           `Exact LMG over ${players.length} predictors would need 2^${players.length} subset models; group touchpoints into journey stages (groups) or use sampling: { permutations: 2000, seed: 1 } for an estimate with standard errors.`,
         );
       }
-      const exact = exactShapley(corr, indices);
-      return { ...base, importance: record(labels, (j) => exact.values[j] as number) };
+      const shapley = exact(corr, indices);
+      return { ...base, importance: record(labels, (j) => shapley.values[j] as number) };
     }
   }
 }

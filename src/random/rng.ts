@@ -13,6 +13,11 @@ export interface Rng {
   next(): number;
   /** An integer in [0, n) without modulo bias (n >= 1, n <= 2^32). */
   int(n: number): number;
+  /**
+   * A copy of the current xoshiro128** state: `fromState(rng.state())` continues with exactly the
+   * numbers `rng` would give next (used to hand a stream's position to a worker thread).
+   */
+  state(): [number, number, number, number];
 }
 
 /**
@@ -37,7 +42,18 @@ export function createRng(seed: number): Rng {
   return fromState([splitmix(), splitmix(), splitmix(), splitmix()]);
 }
 
-/** A generator from an explicit xoshiro128** state (four uint32, not all zero). */
+/**
+ * A generator from an explicit xoshiro128** state (four uint32, not all zero), such as one
+ * returned by {@link Rng.state}.
+ *
+ * @example
+ * ```ts
+ * const a = createRng(7);
+ * a.int(10);
+ * const b = fromState(a.state());
+ * a.int(10) === b.int(10); // true: b continues a's stream
+ * ```
+ */
 export function fromState(initial: readonly [number, number, number, number]): Rng {
   const s = Uint32Array.from(initial);
   if (initial.every((v) => v === 0)) s[0] = 1;
@@ -65,6 +81,7 @@ export function fromState(initial: readonly [number, number, number, number]): R
         if (v < limit) return v % n;
       }
     },
+    state: () => [s[0] as number, s[1] as number, s[2] as number, s[3] as number],
   };
 }
 

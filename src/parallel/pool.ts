@@ -1,0 +1,125 @@
+/**
+ * Node-only parallelism (this folder is reached only from 'peak-end/node'; the core never imports
+ * it, so `peak-end` stays free of `node:` modules for browsers, Deno and Bun). The design splits
+ * each computation into contiguous ranges that a core function computes in any thread, and merges
+ * the ranges in a fixed order, so the result is the same bit for bit for every concurrency.
+ *
+ * This file runs the ranges on `worker_threads`: it starts the workers, hands each idle worker the
+ * next range, collects the replies, and terminates every worker when the work is done or at the
+ * first error (an error from a worker is rebuilt as the same library error class).
+ */
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { InvalidArgumentError, PeakEndError } from '../errors.js';
+import { reviveError, type WorkerJob, type WorkerReply, type WorkerTask } from './protocol.js';
+
+/** The `concurrency` option of the parallel functions. */
+export interface ConcurrencyOptions {
+  /**
+   * Threads to use: 1 computes in the calling thread without workers; more starts that many
+   * worker threads (fewer when there are fewer ranges). Default `os.availableParallelism()`.
+   */
+  readonly concurrency?: number;
+}
+
+/**
+ * The validated thread count.
+ *
+ * @throws InvalidArgumentError unless `concurrency` is undefined or a positive integer.
+ */
+export function resolveConcurrency(concurrency: unknown): number {
+  if (concurrency === undefined) return Math.max(1, availableParallelism());
+  if (typeof concurrency !== 'number' || !Number.isInteger(concurrency) || concurrency < 1) {
+    throw new InvalidArgumentError(`concurrency must be a positive integer (the number of threads; 1 computes in this thread without workers), got ${typeof concurrency === 'number' ? concurrency : JSON.stringify(concurrency)}.`);
+  }
+  return concurrency;
+}
+
+/** A range handed to a worker, with what to do with its reply. */
+export interface PoolTask {
+  readonly task: WorkerTask;
+  readonly done: (reply: { readonly values: Float64Array; readonly ok: Uint8Array }) => void;
+}
+
+/** Settings of {@link runInWorkers}. */
+export interface PoolOptions {
+  /** What every worker is set up with (structured-cloned to each). */
+  readonly job: WorkerJob;
+  /** Number of worker threads. */
+  readonly workers: number;
+  /** The next task, or undefined when there are no more (called in task order). */
+  readonly next: () => PoolTask | undefined;
+  /** Progress reports from the workers (increments). */
+  readonly onProgress?: (completed: number) => void;
+}
+
+/**
+ * Runs tasks on worker threads until `next` has none left; resolves when every reply has been
+ * handled and every worker has exited, rejects with the first error after terminating them all.
+ */
+export function runInWorkers(options: PoolOptions): Promise<void> {
+  const entry = workerEntry();
+  const workers: Worker[] = [];
+  return new Promise<void>((resolve, reject) => {
+    let settled = false;
+    let running = 0;
+    const finish = (error?: unknown): void => {
+      if (settled) return;
+      settled = true;
+      const stopped = Promise.allSettled(workers.map((w) => w.terminate()));
+      void stopped.then(() => (error === undefined ? resolve() : reject(error)));
+    };
+    const feed = (worker: Worker, assigned: { current?: PoolTask }): void => {
+      const item = options.next();
+      if (item === undefined) {
+        delete assigned.current;
+        if (running === 0) finish();
+        return;
+      }
+      assigned.current = item;
+      running++;
+      worker.postMessage(item.task);
+    };
+    try {
+      for (let w = 0; w < options.workers; w++) {
+        const worker = new Worker(entry.url, { workerData: options.job, argv: entry.argv });
+        workers.push(worker);
+        const assigned: { current?: PoolTask } = {};
+        worker.on('message', (reply: WorkerReply) => {
+          if (settled) return;
+          try {
+            if (reply.type === 'progress') options.onProgress?.(reply.completed);
+            else if (reply.type === 'error') finish(reviveError(reply.error));
+            else {
+              running--;
+              assigned.current?.done(reply);
+              feed(worker, assigned);
+            }
+          } catch (error) {
+            finish(error);
+          }
+        });
+        worker.on('error', (error) => finish(error));
+        worker.on('exit', (code) => {
+          if (!settled) finish(new PeakEndError('worker_exit', `A worker thread exited with code ${code} before finishing its work.`));
+        });
+        feed(worker, assigned);
+      }
+    } catch (error) {
+      finish(error);
+    }
+  });
+}
+
+/**
+ * Where the worker script is, beside the code that starts it: dist/parallel-worker.js for the ESM
+ * build, dist/parallel-worker.cjs for the CommonJS build, and, when running from the TypeScript
+ * sources (vitest, development), src/parallel/worker.ts through scripts/typescript-worker.mjs,
+ * which compiles the sources on the fly.
+ */
+function workerEntry(): { url: URL; argv: string[] } {
+  const here = typeof __filename === 'string' ? pathToFileURL(__filename) : new URL(import.meta.url);
+  if (here.pathname.endsWith('.ts')) return { url: new URL('../../scripts/typescript-worker.mjs', here), argv: [new URL('./worker.ts', here).href] };
+  return { url: new URL(here.pathname.endsWith('.cjs') ? './parallel-worker.cjs' : './parallel-worker.js', here), argv: [] };
+}
