@@ -1,16 +1,35 @@
-// Benchmarks of the public API (run with `npm run bench`; never part of the tests). Prints one
-// JSON document: each case's median wall-clock time over a few runs after a warm-up, its sizes,
-// and peak RSS where relevant. Anchors (R) are measured by bench/anchors/*.R when Rscript exists.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Benchmarks of the public API against outside anchors (run with `npm run bench`; never part of
+// the tests or CI). Prints one JSON document on stdout (progress goes to stderr): for each case our
+// median wall-clock time, each anchor's median on the same data in the same run, the ratio
+// ours/anchor, the issue-9 floor for that ratio and whether it is met; then a "growth" section
+// with our OLS and LMG times over n and k.
+//
+//   node bench/run.mjs [--quick] [--no-anchors]     (after `npm run build`)
+//
+// The data are generated once from the library's seeded generator and written to temporary CSV
+// files, which the anchors in bench/anchors/ read; anchors time only their computation, not the
+// loading (except pandas read_csv, whose loading is the computation). An anchor whose tool is
+// missing is reported as skipped. `--quick` shrinks the sizes for a smoke run; `--no-anchors`
+// times only our side. The child-process cases re-enter this script with `--child <case>`.
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { bootstrapImportance, createRng, ols, relativeImportance } from '../dist/index.js';
 import { accumulateSurveyFile, readSurveyFile } from '../dist/node.js';
 
 const quick = process.argv.includes('--quick');
-const dir = mkdtempSync(join(tmpdir(), 'peak-end-bench-'));
-const results = [];
+const withAnchors = !process.argv.includes('--no-anchors');
+const sizes = quick
+  ? { olsRows: 100_000, streamRows: 1_000_000, replicates: 100, relaimpoK20: false, growthRows: [10_000, 100_000] }
+  : { olsRows: 1_000_000, streamRows: 10_000_000, replicates: 1000, relaimpoK20: true, growthRows: [10_000, 100_000, 1_000_000] };
+const MiB = 1024 * 1024;
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+const log = (message) => process.stderr.write(`${message}\n`);
+
+// ---------------------------------------------------------------------------------------------
+// Data: n rows of k correlated 5-point ratings and an overall rating near their mean.
 
 function ratings(n, k, seed) {
   const rng = createRng(seed);
@@ -19,72 +38,269 @@ function ratings(n, k, seed) {
     return Array.from({ length: k }, () => Math.round(1 + 4 * (0.6 * common + 0.4 * rng.next())));
   });
   const y = X.map((row) => Math.min(5, Math.max(1, Math.round(row.reduce((s, v) => s + v, 0) / k + rng.next() - 0.5))));
-  return { X, y };
+  return { X, y, names: [...Array.from({ length: k }, (_, j) => `t${j + 1}`), 'overall'] };
 }
 
-function time(name, sizes, fn, runs = 3) {
-  fn();
-  const times = [];
+const csvHeader = (data) => `${data.names.join(',')}\n`;
+const csvBody = (data) => `${data.X.map((row, i) => `${row.join(',')},${data.y[i]}`).join('\n')}\n`;
+
+/** Writes the data as CSV (header t1..tk,overall), the body `copies` times over. */
+function writeCsv(path, data, copies = 1) {
+  const fd = openSync(path, 'w');
+  writeSync(fd, csvHeader(data));
+  const body = csvBody(data);
+  for (let c = 0; c < copies; c++) writeSync(fd, body);
+  closeSync(fd);
+  return path;
+}
+
+const surveySpec = (data) => ({ touchpoints: data.names.slice(0, -1), overall: 'overall', scale: { min: 1, max: 5 } });
+
+// ---------------------------------------------------------------------------------------------
+// Timing: our side (in this process) and the anchors (each in its own process).
+
+/**
+ * Median and minimum milliseconds of `runs` timed calls of fn after `warmup` untimed ones, and
+ * `check(result)` of the last call (a few numbers to compare with the anchors' answers).
+ */
+async function timeOurs(fn, { runs = 3, warmup = 1, check = () => undefined } = {}) {
+  for (let w = 0; w < warmup; w++) await fn();
+  const ms = [];
+  let result;
   for (let r = 0; r < runs; r++) {
     const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
+    result = await fn();
+    ms.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  const entry = { name, ...sizes, medianMs: Number(times[Math.floor(times.length / 2)].toFixed(1)), minMs: Number(times[0].toFixed(1)) };
-  results.push(entry);
-  process.stderr.write(`${JSON.stringify(entry)}\n`);
+  ms.sort((a, b) => a - b);
+  return { medianMs: round(ms[Math.floor(ms.length / 2)]), minMs: round(ms[0]), runs, check: check(result) };
 }
 
-const olsRows = quick ? 100_000 : 1_000_000;
-{
-  const { X, y } = ratings(olsRows, 20, 1);
-  time('ols', { n: olsRows, k: 20 }, () => ols(X, y), 3);
+const round = (value, digits = 1) => Number(value.toFixed(digits));
+
+/** The first Python that imports every module named, or null. */
+function findPython(modules) {
+  const candidates = [process.env.PYTHON, 'python3', '/usr/bin/python3'].filter(Boolean);
+  return candidates.find((python) => spawnSync(python, ['-c', `import ${modules.join(', ')}`]).status === 0) ?? null;
 }
-for (const k of [14, 20]) {
-  const { X, y } = ratings(1000, k, 2);
-  time('lmg', { n: 1000, k }, () => relativeImportance(X, y, { method: 'lmg' }), 5);
+
+const tools = {
+  R: () => 'Rscript',
+  python: (modules) => findPython(modules),
+  node: () => process.execPath,
+};
+
+/**
+ * Runs one anchor script: `tool script csv runs warmup ...extra`, which answers with one JSON line
+ * ({ medianMs, minMs, runs, version, check } or { skipped }). Missing tools and failures become
+ * { skipped } with the reason, so a machine without R or Python still gets our numbers.
+ */
+function runAnchor(name, { tool, script, csv, runs = 3, warmup = 1, extra = [], timeoutMinutes = 30 }) {
+  if (!withAnchors) return { name, skipped: '--no-anchors' };
+  const executable = tool();
+  if (executable === null) return { name, skipped: `no ${script.endsWith('.py') ? 'Python 3 with the modules it needs (set PYTHON)' : 'interpreter'} found` };
+  log(`anchor ${name} ...`);
+  const child = spawnSync(executable, [here(`anchors/${script}`), csv, String(runs), String(warmup), ...extra.map(String)], {
+    encoding: 'utf8',
+    timeout: timeoutMinutes * 60_000,
+    maxBuffer: 16 * MiB,
+  });
+  if (child.error?.code === 'ENOENT') return { name, skipped: `${executable} not found` };
+  if (child.error?.code === 'ETIMEDOUT') return { name, skipped: `did not finish within ${timeoutMinutes} minutes`, lowerBoundMs: timeoutMinutes * 60_000 };
+  const last = child.stdout.trim().split('\n').at(-1) ?? '';
+  try {
+    const answer = JSON.parse(last);
+    log(`  ${JSON.stringify(answer)}`);
+    return { name, ...answer };
+  } catch {
+    return { name, skipped: `failed (exit ${child.status}): ${child.stderr.trim().split('\n').slice(-3).join(' | ')}` };
+  }
 }
-{
-  const { X, y } = ratings(1000, 10, 3);
-  time('bootstrap-lmg', { n: 1000, k: 10, replicates: 1000 }, () => bootstrapImportance(X, y, { method: 'lmg', replicates: 1000, seed: 1 }), 1);
+
+// ---------------------------------------------------------------------------------------------
+// Comparing: ratios ours/anchor and the issue's floors.
+
+/** A case: our time, each anchor with its ratio ours/anchor, and the floors checked. */
+function compare(name, caseSizes, ours, anchors, floors) {
+  const withRatios = anchors.map((anchor) => ({ ...anchor, ...ratioTo(ours, anchor) }));
+  const entry = { case: name, ...caseSizes, ours, anchors: withRatios, floors: floors.map((floor) => floor(ours, withRatios)) };
+  log(JSON.stringify({ case: name, ours, floors: entry.floors }));
+  return entry;
 }
-// Ingest: a 1,000,000 x 21 integer CSV.
-const ingestRows = quick ? 100_000 : 1_000_000;
-const names = [...Array.from({ length: 20 }, (_, j) => `t${j + 1}`), 'overall'];
-const csv = join(dir, 'survey.csv');
-{
-  const rng = createRng(4);
-  const lines = [names.join(',')];
-  for (let i = 0; i < ingestRows; i++) lines.push(Array.from({ length: 21 }, () => 1 + rng.int(5)).join(','));
-  writeFileSync(csv, `${lines.join('\n')}\n`);
+
+/** ours / anchor; for an anchor stopped at its time limit, an upper bound on that ratio. */
+function ratioTo(ours, anchor) {
+  if (anchor.medianMs) return { ratio: round(ours.medianMs / anchor.medianMs, 4) };
+  if (anchor.lowerBoundMs) return { ratio: null, ratioBelow: round(ours.medianMs / anchor.lowerBoundMs, 4) };
+  return { ratio: null };
 }
-const spec = { touchpoints: names.slice(0, 20), overall: 'overall', scale: { min: 1, max: 5 } };
-// readSurveyFile is async: timed once, awaited.
-{
-  const start = performance.now();
-  await readSurveyFile(csv, spec);
-  results.push({ name: 'readSurveyFile', n: ingestRows, columns: 21, medianMs: Number((performance.now() - start).toFixed(1)) });
-  process.stderr.write(`${JSON.stringify(results.at(-1))}\n`);
+
+/** Floor: ours / (the named anchor) <= limit. Unknown (met: null) when that anchor was skipped. */
+const ratioAtMost = (anchorName, limit, rule) => (ours, anchors) => {
+  const anchor = anchors.find((candidate) => candidate.name === anchorName);
+  const ratio = anchor?.ratio ?? anchor?.ratioBelow ?? null;
+  return { rule, limit, value: ratio, met: ratio === null ? null : ratio <= limit };
+};
+
+/** Floor on one of our own measurements (e.g. medianMs or peakRssMiB) <= limit. */
+const oursAtMost = (field, limit, rule) => (ours) => ({ rule, limit, value: ours[field], met: ours[field] <= limit });
+
+// ---------------------------------------------------------------------------------------------
+// Cases: one function each.
+
+async function olsCase(data, csv) {
+  const ours = await timeOurs(() => ols(data.X, data.y), { check: (fit) => ({ rSquared: fit.rSquared, residualStdError: fit.residualStdError }) });
+  const anchors = [
+    runAnchor('R lm + summary', { tool: tools.R, script: 'lm.R', csv }),
+    runAnchor('statsmodels OLS', { tool: () => tools.python(['pandas', 'statsmodels']), script: 'statsmodels_ols.py', csv }),
+    runAnchor('ml-regression', { tool: tools.node, script: 'ml-regression.mjs', csv, warmup: 0 }),
+  ];
+  return compare('ols(X, y), rows of arrays, full inference', { n: data.X.length, k: 20 }, ours, anchors, [
+    ratioAtMost('R lm + summary', 0.25, 'ours <= 0.25 x R lm + summary'),
+  ]);
 }
-// Streaming: peak RSS of accumulating the file in a fresh process.
-{
-  const child = spawnSync(process.execPath, ['-e', `
-    import('${new URL('../dist/node.js', import.meta.url).href}').then(async ({ accumulateSurveyFile }) => {
-      const start = performance.now();
-      const { report } = await accumulateSurveyFile(${JSON.stringify(csv)}, ${JSON.stringify(spec)});
-      console.log(JSON.stringify({ ms: performance.now() - start, rows: report.rowsRead, rssMiB: process.resourceUsage().maxRSS / 1024 }));
-    });`], { encoding: 'utf8' });
-  const out = JSON.parse(child.stdout.trim());
-  results.push({ name: 'accumulateSurveyFile', n: out.rows, columns: 21, medianMs: Number(out.ms.toFixed(1)), peakRssMiB: Number(out.rssMiB.toFixed(0)) });
-  process.stderr.write(`${JSON.stringify(results.at(-1))}\n`);
+
+async function lmgCase(k, dir) {
+  const data = ratings(1000, k, 2);
+  const csv = writeCsv(join(dir, `lmg-k${k}.csv`), data);
+  const ours = await timeOurs(() => relativeImportance(data.X, data.y, { method: 'lmg' }), { runs: 5, check: lmgCheck });
+  const relaimpo =
+    k <= 14 || sizes.relaimpoK20
+      ? runAnchor('relaimpo calc.relimp lmg', { tool: tools.R, script: 'relaimpo-lmg.R', csv, ...(k > 14 ? { runs: 1, warmup: 0 } : {}) })
+      : { name: 'relaimpo calc.relimp lmg', skipped: '--quick' };
+  const floors = k === 14 ? [ratioAtMost('relaimpo calc.relimp lmg', 0.01, 'ours <= 1/100 x relaimpo')] : [oursAtMost('medianMs', 1000, 'ours <= 1 s')];
+  return compare('exact LMG, relativeImportance(method lmg)', { n: 1000, k }, ours, [relaimpo], floors);
 }
-// Anchors: R on the same machine, same sizes.
-const anchors = [];
-try {
-  const r = execFileSync('Rscript', [new URL('anchors/lm.R', import.meta.url).pathname, String(olsRows), '20'], { encoding: 'utf8' });
-  anchors.push({ name: 'R lm + summary', n: olsRows, k: 20, medianMs: Number(r.trim()) });
-} catch {
-  anchors.push({ name: 'R lm + summary', skipped: 'Rscript not available' });
+
+const lmgCheck = (result) => ({ rSquared: result.rSquared, lmgSum: Object.values(result.importance).reduce((a, b) => a + b, 0) });
+
+/** k = 25 in a child process, so that its peak RSS is its own. */
+function lmgLargeCase() {
+  const ours = runChild('lmg25');
+  return compare('exact LMG, relativeImportance(method lmg), own process', { n: 1000, k: 25 }, ours, [], [
+    oursAtMost('medianMs', 60_000, 'ours <= 60 s'),
+    oursAtMost('peakRssMiB', 1024, 'peak RSS <= 1 GiB'),
+  ]);
 }
-console.log(JSON.stringify({ node: process.version, date: new Date().toISOString(), results, anchors }, null, 2));
+
+async function bootstrapCase(dir) {
+  const data = ratings(1000, 10, 3);
+  const csv = writeCsv(join(dir, 'bootstrap-k10.csv'), data);
+  const replicates = sizes.replicates;
+  const ours = await timeOurs(() => bootstrapImportance(data.X, data.y, { method: 'lmg', replicates, seed: 1 }), {
+    runs: 1,
+    check: (result) => ({ rSquared: result.rSquared }),
+  });
+  const relaimpo = runAnchor('relaimpo boot.relimp + booteval.relimp perc', {
+    tool: tools.R,
+    script: 'relaimpo-boot.R',
+    csv,
+    runs: 1,
+    warmup: 0,
+    extra: [replicates],
+  });
+  return compare('bootstrap of LMG, percentile intervals', { n: 1000, k: 10, replicates }, ours, [relaimpo], [
+    ratioAtMost(relaimpo.name, 1 / 50, 'ours <= 1/50 x relaimpo boot.relimp'),
+  ]);
+}
+
+const surveyCheck = (survey) => ({ rows: survey.n, sum: [...survey.ratings.values()].reduce((total, column) => column.reduce((a, b) => a + b, total), 0) });
+
+async function ingestCase(data, csv) {
+  const ours = await timeOurs(() => readSurveyFile(csv, surveySpec(data)), { check: surveyCheck });
+  const pandas = runAnchor('pandas read_csv', { tool: () => tools.python(['pandas']), script: 'pandas_read_csv.py', csv });
+  return compare('readSurveyFile(path, spec)', { n: data.X.length, columns: data.names.length }, ours, [pandas], [
+    ratioAtMost('pandas read_csv', 1, 'ours <= 1 x pandas read_csv'),
+  ]);
+}
+
+/** Streaming accumulation of a large file (the 1M-row body repeated) in a child process. */
+function streamingCase(data, dir) {
+  const copies = sizes.streamRows / data.X.length;
+  const csv = writeCsv(join(dir, 'stream.csv'), data, copies);
+  const ours = runChild('stream', csv, JSON.stringify(surveySpec(data)));
+  rmSync(csv);
+  return compare('accumulateSurveyFile(path, spec), streaming, own process', { n: ours.rows, columns: data.names.length }, ours, [], [
+    oursAtMost('peakRssMiB', 300, 'peak RSS <= 300 MiB'),
+  ]);
+}
+
+/** How our cost grows: OLS over n (k = 20) and over k (n = 1e5); exact LMG over k (n = 1000). */
+async function growth(big) {
+  const olsOverN = [];
+  for (const n of sizes.growthRows) {
+    const X = big.X.slice(0, n);
+    const y = big.y.slice(0, n);
+    olsOverN.push({ n, k: 20, ...(await timeOurs(() => ols(X, y))) });
+    log(JSON.stringify({ growth: 'ols', ...olsOverN.at(-1) }));
+  }
+  const olsOverK = [];
+  for (const k of [5, 10, 20]) {
+    const data = ratings(100_000, k, 5);
+    olsOverK.push({ n: 100_000, k, ...(await timeOurs(() => ols(data.X, data.y))) });
+    log(JSON.stringify({ growth: 'ols', ...olsOverK.at(-1) }));
+  }
+  const lmgOverK = [];
+  for (const k of [10, 14, 18, 20]) {
+    const data = ratings(1000, k, 2);
+    lmgOverK.push({ n: 1000, k, subsets: 2 ** k, ...(await timeOurs(() => relativeImportance(data.X, data.y, { method: 'lmg' }), { runs: 5 })) });
+    log(JSON.stringify({ growth: 'lmg', ...lmgOverK.at(-1) }));
+  }
+  return { olsOverN, olsOverK, lmgOverK };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child processes: a case whose peak RSS must be its own.
+
+function runChild(name, ...args) {
+  log(`child ${name} ...`);
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', name, ...args], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`bench child ${name} failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1));
+}
+
+const peakRssMiB = () => round(process.resourceUsage().maxRSS / 1024, 0);
+
+async function child(name, args) {
+  if (name === 'lmg25') {
+    const data = ratings(1000, 25, 2);
+    const ours = await timeOurs(() => relativeImportance(data.X, data.y, { method: 'lmg' }), { runs: 3, warmup: 0 });
+    return { ...ours, peakRssMiB: peakRssMiB() };
+  }
+  if (name === 'stream') {
+    const [csv, spec] = args;
+    const start = performance.now();
+    const { report } = await accumulateSurveyFile(csv, JSON.parse(spec));
+    return { medianMs: round(performance.now() - start), runs: 1, rows: report.rowsRead, peakRssMiB: peakRssMiB() };
+  }
+  throw new Error(`unknown bench child ${name}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'peak-end-bench-'));
+  const started = { date: new Date().toISOString(), loadAverage: loadavg().map((v) => round(v, 2)) };
+  log(`data in ${dir}`);
+  try {
+    const big = ratings(sizes.olsRows, 20, 1);
+    const csv = writeCsv(join(dir, 'survey.csv'), big);
+    const cases = [await olsCase(big, csv), await ingestCase(big, csv), streamingCase(big, dir)];
+    const growthSection = await growth(big);
+    for (const k of [14, 20]) cases.push(await lmgCase(k, dir));
+    cases.push(lmgLargeCase(), await bootstrapCase(dir));
+    const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version };
+    const finished = { date: new Date().toISOString(), loadAverage: loadavg().map((v) => round(v, 2)) };
+    const data = 'seeded synthetic 5-point ratings (createRng), written to one temporary CSV per case that its anchors read';
+    console.log(JSON.stringify({ quick, machine, started, finished, data, cases, growth: growthSection }, null, 2));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const childIndex = process.argv.indexOf('--child');
+if (childIndex >= 0) {
+  console.log(JSON.stringify(await child(process.argv[childIndex + 1], process.argv.slice(childIndex + 2))));
+} else {
+  await main();
+}
