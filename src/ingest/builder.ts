@@ -26,8 +26,6 @@ interface RatedColumn {
   readonly role: 'touchpoint' | 'overall';
   readonly index: number;
   readonly reverse: boolean;
-  values: Float64Array;
-  missing: number;
   invalid: number;
   labelled: number;
 }
@@ -61,6 +59,12 @@ export class SurveyBuilder {
   /** Scratch for the row being read: rated values (NaN = missing) and which of them were invalid. */
   private rowValues = new Float64Array(0);
   private rowInvalid = new Uint8Array(0);
+  /** All zero: no cell of the row is invalid. */
+  private noneInvalid = new Uint8Array(0);
+  private anyReverse = false;
+  /** Storage of the rated columns (spec order; capacity = sourceRows.length) and their missing counts. */
+  private columns: Float64Array[] = [];
+  private missingCounts = new Float64Array(0);
 
   constructor(
     private readonly spec: NormalizedSpec,
@@ -125,12 +129,14 @@ export class SurveyBuilder {
       role,
       index: locate(name),
       reverse: reversed.has(name),
-      values: new Float64Array(64),
-      missing: 0,
       invalid: 0,
       labelled: 0,
     }));
+    this.columns = this.rated.map(() => new Float64Array(this.sourceRows.length));
+    this.missingCounts = new Float64Array(this.rated.length);
     this.rowValues = new Float64Array(this.rated.length);
+    this.noneInvalid = new Uint8Array(this.rated.length);
+    this.anyReverse = this.rated.some((col) => col.reverse);
     this.rowInvalid = new Uint8Array(this.rated.length);
     if (this.spec.weight !== null) this.weightIndex = locate(this.spec.weight);
     if (this.spec.id !== null) this.idIndex = locate(this.spec.id);
@@ -174,7 +180,7 @@ export class SurveyBuilder {
       if (outcome > 0) answered++;
       else if (outcome < 0) rowIssues++;
     }
-    this.finishRow(row, line, rowIssues, answered, (index) => cells[index]);
+    this.finishRow(row, line, rowIssues, answered, (index) => cells[index], this.rowValues, this.rowInvalid);
   }
 
   /**
@@ -212,8 +218,25 @@ export class SurveyBuilder {
    */
   recordParsed(parsed: Float64Array, line: number, text: (index: number) => string): void {
     const row = this.startRow(line);
-    let rowIssues = 0;
     let answered = 0;
+    if (!this.anyReverse) {
+      // The common case, every cell read and nothing to reverse: the readings are the row.
+      let complete = true;
+      for (let j = 0; j < parsed.length; j++) {
+        const v = parsed[j] as number;
+        if (v === UNREAD) {
+          complete = false;
+          break;
+        }
+        if (v === v) answered++;
+      }
+      if (complete) {
+        this.finishRow(row, line, 0, answered, text, parsed, this.noneInvalid);
+        return;
+      }
+      answered = 0;
+    }
+    let rowIssues = 0;
     const values = this.rowValues;
     const invalidAt = this.rowInvalid;
     for (let j = 0; j < this.rated.length; j++) {
@@ -233,7 +256,7 @@ export class SurveyBuilder {
         answered++;
       }
     }
-    this.finishRow(row, line, rowIssues, answered, text);
+    this.finishRow(row, line, rowIssues, answered, text, values, invalidAt);
   }
 
   /** Counts a new data row and enforces maxRows; returns its 1-based number. */
@@ -270,8 +293,15 @@ export class SurveyBuilder {
   }
 
   /** The row-level rules after the rated cells are read: weight, policy, accounting, storage. */
-  private finishRow(row: number, line: number | null, rowIssues: number, answered: number, cellAt: (index: number) => unknown): void {
-    const values = this.rowValues;
+  private finishRow(
+    row: number,
+    line: number | null,
+    rowIssues: number,
+    answered: number,
+    cellAt: (index: number) => unknown,
+    values: Float64Array,
+    invalidAt: Uint8Array,
+  ): void {
     let weight = Number.NaN;
     if (this.weightIndex >= 0) {
       const raw = cellAt(this.weightIndex);
@@ -307,12 +337,8 @@ export class SurveyBuilder {
         if (this.straightRows.length < MAX_LISTED_STRAIGHT_LINERS) this.straightRows.push(row);
       }
     }
-    const rated = this.rated;
-    const invalidAt = this.rowInvalid;
-    for (let j = 0; j < rated.length; j++) {
-      const v = values[j] as number;
-      if (v !== v && invalidAt[j] === 0) (rated[j] as RatedColumn).missing++;
-    }
+    const missing = this.missingCounts;
+    const width = values.length;
     const id = this.idIndex >= 0 ? readText(cellAt(this.idIndex), this.missingText) : null;
     if (this.idIndex >= 0 && id === null) this.idMissing++;
     const segments =
@@ -325,12 +351,21 @@ export class SurveyBuilder {
           });
     this.used++;
     if (this.sink !== null) {
+      for (let j = 0; j < width; j++) {
+        const v = values[j] as number;
+        if (v !== v && invalidAt[j] === 0) missing[j] = (missing[j] as number) + 1;
+      }
       this.sink(values, this.weightIndex >= 0 ? weight : 1);
       return;
     }
     const at = this.used - 1;
     if (at >= this.sourceRows.length) this.grow();
-    for (let j = 0; j < rated.length; j++) (rated[j] as RatedColumn).values[at] = values[j] as number;
+    const columns = this.columns;
+    for (let j = 0; j < width; j++) {
+      const v = values[j] as number;
+      (columns[j] as Float64Array)[at] = v;
+      if (v !== v && invalidAt[j] === 0) missing[j] = (missing[j] as number) + 1;
+    }
     if (this.weightIndex >= 0) this.weights.push(weight);
     if (this.idIndex >= 0) this.ids.push(id);
     segments?.forEach((text, k) => this.segmentValues[k]?.push(text));
@@ -348,11 +383,11 @@ export class SurveyBuilder {
 
   /** Grows the storage of the rated columns and source rows (they always have the same capacity). */
   private grow(capacity = this.sourceRows.length * 2): void {
-    for (const col of this.rated) {
+    this.columns = this.columns.map((column) => {
       const grown = new Float64Array(capacity);
-      grown.set(col.values);
-      col.values = grown;
-    }
+      grown.set(column);
+      return grown;
+    });
     const rows = new Uint32Array(capacity);
     rows.set(this.sourceRows);
     this.sourceRows = rows;
@@ -372,7 +407,7 @@ export class SurveyBuilder {
       this.warnings.push({ code: 'straight_lining', message: `${this.straightCount} respondent${this.straightCount === 1 ? '' : 's'} gave the same answer on every touchpoint (rows listed in report.straightLining).` });
     }
     const columns: ColumnReport[] = [
-      ...this.rated.map((c) => ({ column: c.name, role: c.role, missing: c.missing, invalid: c.invalid, labelled: c.labelled })),
+      ...this.rated.map((c, j) => ({ column: c.name, role: c.role, missing: this.missingCounts[j] ?? 0, invalid: c.invalid, labelled: c.labelled })),
       ...(this.spec.weight !== null ? [{ column: this.spec.weight, role: 'weight' as const, missing: 0, invalid: this.weightInvalid, labelled: 0 }] : []),
       ...(this.spec.id !== null ? [{ column: this.spec.id, role: 'id' as const, missing: this.idMissing, invalid: 0, labelled: 0 }] : []),
       ...this.segmentIndex.map(([name], k) => ({ column: name, role: 'segment' as const, missing: this.segmentMissing[k] ?? 0, invalid: 0, labelled: 0 })),
@@ -380,8 +415,8 @@ export class SurveyBuilder {
     const usedColumns = this.usedColumns();
     const rowsDropped = this.rowsRead - n;
     const droppedByReason = Object.fromEntries(DROP_REASONS.map((r) => [r, this.dropped.get(r) ?? 0])) as Record<DropReason, number>;
-    for (const col of this.rated) {
-      if (col.missing === n) this.warnings.push({ code: 'column_all_missing', message: `Column "${col.name}" has no answers in any used row.` });
+    for (const [j, col] of this.rated.entries()) {
+      if (this.missingCounts[j] === n) this.warnings.push({ code: 'column_all_missing', message: `Column "${col.name}" has no answers in any used row.` });
     }
     if (rowsDropped > 0) {
       const parts = DROP_REASONS.filter((r) => droppedByReason[r] > 0).map((r) => `${droppedByReason[r]} ${r.replace(/_/g, ' ')}`);
@@ -410,7 +445,10 @@ export class SurveyBuilder {
     const ratings = new Map<string, Float64Array>();
     // The columns are handed over without a copy when at most 1/8 of their storage is unused.
     const keep = n >= this.sourceRows.length - (this.sourceRows.length >> 3);
-    for (const col of this.rated) ratings.set(col.name, keep ? col.values.subarray(0, n) : col.values.slice(0, n));
+    this.rated.forEach((col, j) => {
+      const column = this.columns[j] as Float64Array;
+      ratings.set(col.name, keep ? column.subarray(0, n) : column.slice(0, n));
+    });
     return {
       spec: this.spec,
       touchpoints: this.spec.touchpoints,

@@ -22,7 +22,7 @@ import { checkDelimiter, type ReadSurveyOptions } from './read-survey.js';
 export interface ReadSurveyFileOptions extends ReadSurveyOptions {
   /** Called after each chunk with the bytes read so far and the file size. */
   readonly onProgress?: (progress: { readonly bytesRead: number; readonly totalBytes: number }) => void;
-  /** Chunk size in bytes. Default 64 KiB. */
+  /** Chunk size in bytes. Default 1 MiB (smaller chunks make reading the file itself several times slower). */
   readonly chunkSize?: number;
 }
 
@@ -78,7 +78,7 @@ export async function streamSurveyFile(
   } catch (cause) {
     throw new PeakEndError('file_not_readable', `Cannot read "${path}": ${(cause as Error).message}. Check the path and permissions.`, { cause });
   }
-  const file = createReadStream(path, { highWaterMark: options.chunkSize ?? 1 << 16 });
+  const file = createReadStream(path, { highWaterMark: options.chunkSize ?? 1 << 20 });
   const raw = (file as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   let bytesRead = 0;
   const progress = (): void => options.onProgress?.({ bytesRead, totalBytes });

@@ -33,13 +33,22 @@ export class Utf8RecordReader {
   private slots: Int32Array = new Int32Array(0);
   private width = 0;
   private parsed = new Float64Array(0);
-  private starts = new Int32Array(0);
-  private ends = new Int32Array(0);
+  /** Where the line being recorded starts in `buf`. */
+  private lineStart = 0;
+  /** The readings of the one-digit fields 0 to 9, the commonest rating cells. */
+  private oneDigit = new Float64Array(10);
   /** The first header name as bytes when it is ASCII (a data line starting with it may repeat the header). */
   private firstName: Uint8Array | null = null;
   private buf: Uint8Array = EMPTY;
-  /** A field of the line being recorded, by header position. */
-  private readonly fieldText = (index: number): string => asciiText(this.buf, this.starts[index] as number, this.ends[index] as number);
+  /** A field of the line being recorded, by header position (found again: rarely needed). */
+  private readonly fieldText = (index: number): string => {
+    const buf = this.buf;
+    let start = this.lineStart;
+    for (let k = 0; k < index; k++) while (buf[start++] !== this.delimiter);
+    let end = start;
+    while (end < buf.length && buf[end] !== this.delimiter && buf[end] !== LF && buf[end] !== CR) end++;
+    return asciiText(buf, start, end);
+  };
 
   /**
    * @param delimiter one ASCII byte that is not a digit, a double quote, CR or LF.
@@ -85,49 +94,59 @@ export class Utf8RecordReader {
       const reader = this.reader;
       const slots = this.slots;
       const parsed = this.parsed;
-      const starts = this.starts;
-      const ends = this.ends;
       const width = this.width;
+      const oneDigit = this.oneDigit;
       let i = start;
       let fields = 0;
-      let fieldStart = start;
-      let value = 0;
-      let digits = 0;
-      let plain = true;
       let ascii = true;
-      let b = 0;
-      for (; i < n; i++) {
-        b = buf[i] as number;
-        if (b >= 0x30 && b <= 0x39) {
-          value = value * 10 + (b - 0x30);
-          digits++;
-          continue;
-        }
-        if (b === delimiter || b === LF || b === CR) {
-          if (fields < width) {
-            starts[fields] = fieldStart;
-            ends[fields] = i;
-            const slot = slots[fields] as number;
-            if (slot >= 0) parsed[slot] = plain && digits > 0 && digits <= 9 ? reader.digits(value, digits) : ascii ? reader.asciiField(buf, fieldStart, i) : UNREAD;
-          }
+      for (;;) {
+        // The commonest fields, one digit and a delimiter, two bytes at a time.
+        while (fields < width && i + 1 < n) {
+          const d = (buf[i] as number) - 0x30;
+          if (d < 0 || d > 9 || buf[i + 1] !== delimiter) break;
+          const slot = slots[fields] as number;
+          if (slot >= 0) parsed[slot] = oneDigit[d] as number;
           fields++;
-          if (b !== delimiter) break;
-          fieldStart = i + 1;
-          value = 0;
-          digits = 0;
-          plain = true;
-          continue;
+          i += 2;
         }
-        if (b === QUOTE) return this.stop(buf, start);
-        if (b >= 0x80) ascii = false;
-        plain = false;
+        // Any other field, byte by byte.
+        const fieldStart = i;
+        let value = 0;
+        let digits = 0;
+        let plain = true;
+        let b = 0;
+        for (; i < n; i++) {
+          b = buf[i] as number;
+          if (b >= 0x30 && b <= 0x39) {
+            value = value * 10 + (b - 0x30);
+            digits++;
+          } else if (b === delimiter || b === LF || b === CR) {
+            break;
+          } else if (b === QUOTE) {
+            return this.stop(buf, start);
+          } else {
+            if (b >= 0x80) ascii = false;
+            plain = false;
+          }
+        }
+        if (i >= n) break;
+        if (fields < width) {
+          const slot = slots[fields] as number;
+          if (slot >= 0) {
+            parsed[slot] = plain && digits === 1 ? (oneDigit[value] as number) : plain && digits > 1 && digits <= 9 ? reader.digits(value, digits) : ascii ? reader.asciiField(buf, fieldStart, i) : UNREAD;
+          }
+        }
+        fields++;
+        if (b !== delimiter) break;
+        i++;
       }
       const next = this.lineEnd(buf, i);
       if (next < 0) break;
       const length = i - start;
-      if (ascii && fields === width && length > 0 && !this.mayRepeatHeader(buf, start, ends[0] as number)) {
+      if (ascii && fields === width && length > 0 && !this.mayRepeatHeader(buf, start, i)) {
         if (length > this.maxFieldBytes) throw this.tooLong();
         this.lineNo++;
+        this.lineStart = start;
         this.builder.recordParsed(parsed, this.lineNo, this.fieldText);
       } else {
         this.textLine(buf, start, i);
@@ -187,19 +206,23 @@ export class Utf8RecordReader {
   private prepare(): void {
     const names = this.builder.columnNames ?? [];
     this.reader = this.builder.cells;
+    for (let d = 0; d < 10; d++) this.oneDigit[d] = this.reader.digits(d, 1);
     this.slots = this.builder.ratedSlots();
     this.width = names.length;
     this.parsed = new Float64Array(Math.max(...this.slots, -1) + 1);
-    this.starts = new Int32Array(this.width);
-    this.ends = new Int32Array(this.width);
     const first = names[0] ?? '';
     this.firstName = /^[\x00-\x7f]*$/.test(first) ? Uint8Array.from(first, (c) => c.charCodeAt(0)) : null;
   }
 
-  /** Whether the line's first field, trimmed, equals the first header name (then the line goes the text way). */
-  private mayRepeatHeader(buf: Uint8Array, start: number, end: number): boolean {
+  /**
+   * Whether the first field of the line `buf[start, lineEnd)`, trimmed, equals the first header
+   * name (then the line goes the text way, which drops repeated headers).
+   */
+  private mayRepeatHeader(buf: Uint8Array, start: number, lineEnd: number): boolean {
     const name = this.firstName;
     if (name === null) return false;
+    let end = start;
+    while (end < lineEnd && buf[end] !== this.delimiter) end++;
     while (start < end && isBlank(buf[start] as number)) start++;
     while (end > start && isBlank(buf[end - 1] as number)) end--;
     if (end - start !== name.length) return false;
