@@ -1,18 +1,23 @@
 // Ingest benchmark (not a test): readSurveyFile and accumulateSurveyFile on a seeded
 // 1,000,000 x 21 integer CSV (header t1..t20,overall; values 1..5; '\n' line ends), median of 3
 // runs after a warm-up, and pandas.read_csv on the same file in the same run when python3 has
-// pandas. Run after `npm run build`: node bench/ingest.bench.mjs [--rows N] [--file PATH] [--keep]
+// pandas. Run after `npm run build`:
+//   node bench/ingest.bench.mjs [--rows N] [--runs 3] [--file PATH] [--dist DIR] [--no-accumulate] [--no-pandas]
+// --file reuses (or creates and keeps) a data file; --dist times another build (e.g. an older commit's).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createRng } from '../dist/index.js';
-import { accumulateSurveyFile, readSurveyFile } from '../dist/node.js';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const arg = (name, fallback) => {
   const at = process.argv.indexOf(name);
   return at === -1 ? fallback : process.argv[at + 1];
 };
+const dist = arg('--dist', null);
+const distUrl = (file) => (dist === null ? new URL(`../dist/${file}`, import.meta.url).href : pathToFileURL(resolve(dist, file)).href);
+const { createRng } = await import(distUrl('index.js'));
+const { accumulateSurveyFile, readSurveyFile } = await import(distUrl('node.js'));
 const rows = Number(arg('--rows', '1000000'));
 const runs = Number(arg('--runs', '3'));
 const names = [...Array.from({ length: 20 }, (_, j) => `t${j + 1}`), 'overall'];
@@ -47,8 +52,11 @@ async function time(name, fn) {
 
 const results = [];
 results.push(await time('readSurveyFile', () => readSurveyFile(file, spec)));
-results.push(await time('accumulateSurveyFile', () => accumulateSurveyFile(file, spec)));
-try {
+if (!process.argv.includes('--no-accumulate')) results.push(await time('accumulateSurveyFile', () => accumulateSurveyFile(file, spec)));
+// pandas.read_csv (default C engine, dtypes inferred: int64 columns) in the same run: the first of
+// $PYTHON, python3 and /usr/bin/python3 that imports pandas.
+let pandasEntry = { name: 'pandas read_csv', skipped: 'no python3 with pandas' };
+if (!process.argv.includes('--no-pandas')) {
   const script = [
     'import sys, time, pandas',
     'pandas.read_csv(sys.argv[1])',
@@ -57,14 +65,19 @@ try {
     '    t = time.perf_counter(); pandas.read_csv(sys.argv[1]); ts.append((time.perf_counter() - t) * 1000)',
     'ts.sort(); print(ts[len(ts) // 2], pandas.__version__, *ts)',
   ].join('\n');
-  const [median, version, ...times] = execFileSync('python3', ['-c', script, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split(' ');
-  const entry = { name: `pandas ${version} read_csv`, rows, medianMs: Number(Number(median).toFixed(1)), times: times.map((t) => Number(Number(t).toFixed(1))) };
-  process.stderr.write(`${JSON.stringify(entry)}\n`);
-  results.push(entry);
-} catch {
-  results.push({ name: 'pandas read_csv', skipped: 'python3 with pandas not available' });
+  for (const python of [process.env.PYTHON, 'python3', '/usr/bin/python3'].filter(Boolean)) {
+    try {
+      const [median, version, ...times] = execFileSync(python, ['-c', script, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split(' ');
+      pandasEntry = { name: `pandas ${version} read_csv (${python})`, rows, medianMs: Number(Number(median).toFixed(1)), times: times.map((t) => Number(Number(t).toFixed(1))) };
+      process.stderr.write(`${JSON.stringify(pandasEntry)}\n`);
+      break;
+    } catch {
+      // try the next interpreter
+    }
+  }
 }
+results.push(pandasEntry);
 const ours = results[0].medianMs;
 const pandas = results.find((r) => r.name.startsWith('pandas') && r.medianMs !== undefined);
-console.log(JSON.stringify({ node: process.version, date: new Date().toISOString(), results, ratioToPandas: pandas ? Number((ours / pandas.medianMs).toFixed(2)) : null }, null, 2));
-if (!process.argv.includes('--keep') && arg('--file', null) === null) rmSync(dir, { recursive: true, force: true });
+console.log(JSON.stringify({ node: process.version, date: new Date().toISOString(), dist: dist ?? 'dist', results, ratioToPandas: pandas ? Number((ours / pandas.medianMs).toFixed(2)) : null }, null, 2));
+if (arg('--file', null) === null) rmSync(dir, { recursive: true, force: true });

@@ -220,7 +220,11 @@ export class SurveyBuilder {
     const row = this.startRow(line);
     let answered = 0;
     if (!this.anyReverse) {
-      // The common case, every cell read and nothing to reverse: the readings are the row.
+      // The common case, every cell read and nothing to reverse: the readings are the row. They
+      // are stored at once in the next free row of the columns; a dropped row is overwritten later.
+      const at = this.used;
+      if (this.sink === null && at >= this.sourceRows.length) this.grow();
+      const columns = this.sink === null ? this.columns : null;
       let complete = true;
       for (let j = 0; j < parsed.length; j++) {
         const v = parsed[j] as number;
@@ -228,10 +232,11 @@ export class SurveyBuilder {
           complete = false;
           break;
         }
+        if (columns !== null) (columns[j] as Float64Array)[at] = v;
         if (v === v) answered++;
       }
       if (complete) {
-        this.finishRow(row, line, 0, answered, text, parsed, this.noneInvalid);
+        this.finishRow(row, line, 0, answered, text, parsed, this.noneInvalid, columns !== null);
         return;
       }
       answered = 0;
@@ -301,6 +306,7 @@ export class SurveyBuilder {
     cellAt: (index: number) => unknown,
     values: Float64Array,
     invalidAt: Uint8Array,
+    stored = false,
   ): void {
     let weight = Number.NaN;
     if (this.weightIndex >= 0) {
@@ -350,21 +356,22 @@ export class SurveyBuilder {
             return text;
           });
     this.used++;
-    if (this.sink !== null) {
+    // A cell that is not a value is missing or invalid; with every cell answered there is none.
+    if (answered < width) {
       for (let j = 0; j < width; j++) {
         const v = values[j] as number;
         if (v !== v && invalidAt[j] === 0) missing[j] = (missing[j] as number) + 1;
       }
+    }
+    if (this.sink !== null) {
       this.sink(values, this.weightIndex >= 0 ? weight : 1);
       return;
     }
     const at = this.used - 1;
-    if (at >= this.sourceRows.length) this.grow();
-    const columns = this.columns;
-    for (let j = 0; j < width; j++) {
-      const v = values[j] as number;
-      (columns[j] as Float64Array)[at] = v;
-      if (v !== v && invalidAt[j] === 0) missing[j] = (missing[j] as number) + 1;
+    if (!stored) {
+      if (at >= this.sourceRows.length) this.grow();
+      const columns = this.columns;
+      for (let j = 0; j < width; j++) (columns[j] as Float64Array)[at] = values[j] as number;
     }
     if (this.weightIndex >= 0) this.weights.push(weight);
     if (this.idIndex >= 0) this.ids.push(id);
