@@ -9,6 +9,12 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+// A full collection before each timed run, so no run pays for freeing the previous run's survey.
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc');
 
 const arg = (name, fallback) => {
   const at = process.argv.indexOf(name);
@@ -40,6 +46,7 @@ async function time(name, fn) {
   await fn();
   const times = [];
   for (let r = 0; r < runs; r++) {
+    collect();
     const start = performance.now();
     await fn();
     times.push(performance.now() - start);
