@@ -182,7 +182,7 @@ export class CellReader {
 }
 
 /** Whitespace that String.prototype.trim removes, among ASCII bytes: tab, LF, VT, FF, CR, space. */
-function isBlank(byte: number): boolean {
+export function isBlank(byte: number): boolean {
   return byte === 0x20 || (byte >= 0x09 && byte <= 0x0d);
 }
 

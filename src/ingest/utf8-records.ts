@@ -9,7 +9,7 @@
  */
 import { DataValidationError } from '../errors.js';
 import type { SurveyBuilder } from './builder.js';
-import { UNREAD, type CellReader } from './cell.js';
+import { UNREAD, isBlank, type CellReader } from './cell.js';
 import { csvSyntaxError } from './csv.js';
 
 const QUOTE = 0x22;
@@ -233,11 +233,6 @@ export class Utf8RecordReader {
   private tooLong(): DataValidationError {
     return csvSyntaxError(Object.assign(new Error('record too large'), { code: 'CSV_MAX_RECORD_SIZE' }), this.lineNo + 1);
   }
-}
-
-/** Whitespace that String.prototype.trim removes, among ASCII bytes. */
-function isBlank(byte: number): boolean {
-  return byte === 0x20 || (byte >= 0x09 && byte <= 0x0d);
 }
 
 /** ASCII bytes as a string. */
