@@ -7,7 +7,7 @@
 import { DataValidationError, MAX_LISTED_ISSUES, type DataIssue, type IssueCode } from '../errors.js';
 import { normalizeText, type NormalizedSpec } from '../schema/survey-spec.js';
 import { DROP_REASONS, type ColumnReport, type DropReason, type IngestReport, type Survey, type Warning } from '../survey/survey.js';
-import { CellReader, readText, readWeight } from './cell.js';
+import { CellReader, UNREAD, readText, readWeight, type CellResult } from './cell.js';
 import { DEFAULT_LIMITS, type IngestLimits } from './limits.js';
 
 /** Where the records come from, for the ingest report. */
@@ -26,8 +26,6 @@ interface RatedColumn {
   readonly role: 'touchpoint' | 'overall';
   readonly index: number;
   readonly reverse: boolean;
-  values: Float64Array;
-  missing: number;
   invalid: number;
   labelled: number;
 }
@@ -45,7 +43,7 @@ export class SurveyBuilder {
   private weights: number[] = [];
   private ids: (string | null)[] = [];
   private segmentValues: (string | null)[][] = [];
-  private sourceRows: number[] = [];
+  private sourceRows = new Uint32Array(64);
   private idMissing = 0;
   private segmentMissing: number[] = [];
   private straightCount = 0;
@@ -58,12 +56,24 @@ export class SurveyBuilder {
   private blankLines = 0;
   private readonly dropped = new Map<DropReason, number>(DROP_REASONS.map((r) => [r, 0]));
   private readonly warnings: Warning[] = [];
+  /** Scratch for the row being read: rated values (NaN = missing) and which of them were invalid. */
+  private rowValues = new Float64Array(0);
+  private rowInvalid = new Uint8Array(0);
+  /** All zero: no cell of the row is invalid. */
+  private noneInvalid = new Uint8Array(0);
+  private anyReverse = false;
+  /** Storage of the rated columns (spec order; capacity = sourceRows.length) and their missing counts. */
+  private columns: Float64Array[] = [];
+  private missingCounts = new Float64Array(0);
 
   constructor(
     private readonly spec: NormalizedSpec,
     private readonly sourceInfo: SourceInfo,
     private readonly limits: IngestLimits = DEFAULT_LIMITS,
-    /** When given, used rows go here (rated columns in spec order, then the weight) instead of being stored. */
+    /**
+     * When given, used rows go here (rated columns in spec order, then the weight) instead of
+     * being stored. The ratings array is reused for the next row: copy it to keep it.
+     */
     private readonly sink: ((ratings: Float64Array, weight: number) => void) | null = null,
   ) {
     this.reader = new CellReader(spec);
@@ -119,11 +129,15 @@ export class SurveyBuilder {
       role,
       index: locate(name),
       reverse: reversed.has(name),
-      values: new Float64Array(64),
-      missing: 0,
       invalid: 0,
       labelled: 0,
     }));
+    this.columns = this.rated.map(() => new Float64Array(this.sourceRows.length));
+    this.missingCounts = new Float64Array(this.rated.length);
+    this.rowValues = new Float64Array(this.rated.length);
+    this.noneInvalid = new Uint8Array(this.rated.length);
+    this.anyReverse = this.rated.some((col) => col.reverse);
+    this.rowInvalid = new Uint8Array(this.rated.length);
     if (this.spec.weight !== null) this.weightIndex = locate(this.spec.weight);
     if (this.spec.id !== null) this.idIndex = locate(this.spec.id);
     this.segmentIndex = this.spec.segments.map((s) => [s, locate(s)]);
@@ -145,11 +159,7 @@ export class SurveyBuilder {
       this.blankLines++;
       return;
     }
-    this.rowsRead++;
-    const row = this.rowsRead;
-    if (row > this.limits.maxRows) {
-      throw new DataValidationError([issue('too_many_rows', row, null, line, `The input has more than ${this.limits.maxRows} data rows (the maxRows limit); read it in parts or raise maxRows.`, null)]);
-    }
+    const row = this.startRow(line);
     this.checkFieldSizes(cells, row, line);
     if (csv && cells.length === names.length && Array.prototype.every.call(cells, (c, i) => String(c).trim() === names[i])) {
       this.drop('repeated_header');
@@ -162,33 +172,145 @@ export class SurveyBuilder {
       else this.drop('ragged_row');
       return;
     }
-    const values: number[] = [];
-    const invalidAt: boolean[] = [];
     let rowIssues = 0;
     let answered = 0;
-    for (const col of this.rated) {
-      const raw = cells[col.index];
-      const result = this.reader.rating(raw);
-      if (result.kind === 'value') {
-        values.push(col.reverse ? this.reader.reverse(result.value) : result.value);
-        invalidAt.push(false);
-        if (result.labelled) col.labelled++;
-        answered++;
-        continue;
+    for (let j = 0; j < this.rated.length; j++) {
+      const raw = cells[(this.rated[j] as RatedColumn).index];
+      const outcome = this.cell(j, raw, this.reader.rating(raw), row, line);
+      if (outcome > 0) answered++;
+      else if (outcome < 0) rowIssues++;
+    }
+    this.finishRow(row, line, rowIssues, answered, (index) => cells[index], this.rowValues, this.rowInvalid);
+  }
+
+  /**
+   * For each header position, the index of the rated column read from it (touchpoints in spec
+   * order, then overall), or -1. For fast readers that parse rated fields themselves.
+   */
+  ratedSlots(): Int32Array {
+    const names = this.headerNames;
+    if (names === null) throw new Error('SurveyBuilder.ratedSlots called before header');
+    const slots = new Int32Array(names.length).fill(-1);
+    this.rated.forEach((col, j) => {
+      if (col.index >= 0) slots[col.index] = j;
+    });
+    return slots;
+  }
+
+  /** The header names (trimmed, BOM removed), or null before the header. */
+  get columnNames(): readonly string[] | null {
+    return this.headerNames;
+  }
+
+  /** The cell reader, for fast readers that classify plain integers themselves. */
+  get cells(): CellReader {
+    return this.reader;
+  }
+
+  /**
+   * Adds one CSV record whose rated cells a fast reader has already read, with exactly the effect
+   * of `record(fields, line, true)`. The caller guarantees that the record has as many fields as
+   * the header, that it is not a blank line or a repeated header, and that no field is longer
+   * than maxFieldBytes. `parsed[j]` is rated column j's reading: a value on the scale (before
+   * reverse coding), NaN for missing, or {@link UNREAD} to have the cell read from `text(index)`.
+   * `text(index)` returns the field at a header position (used for unread cells, weight, id and
+   * segments).
+   */
+  recordParsed(parsed: Float64Array, line: number, text: (index: number) => string): void {
+    const row = this.startRow(line);
+    let answered = 0;
+    if (!this.anyReverse) {
+      // The common case, every cell read and nothing to reverse: the readings are the row. They
+      // are stored at once in the next free row of the columns; a dropped row is overwritten later.
+      const at = this.used;
+      if (this.sink === null && at >= this.sourceRows.length) this.grow();
+      const columns = this.sink === null ? this.columns : null;
+      let complete = true;
+      for (let j = 0; j < parsed.length; j++) {
+        const v = parsed[j] as number;
+        if (v === UNREAD) {
+          complete = false;
+          break;
+        }
+        if (columns !== null) (columns[j] as Float64Array)[at] = v;
+        if (v === v) answered++;
       }
-      values.push(Number.NaN);
-      invalidAt.push(result.kind === 'invalid');
-      if (result.kind === 'missing') continue;
-      col.invalid++;
-      rowIssues++;
-      if (this.spec.invalid === 'error') {
-        const shown = typeof raw === 'string' ? raw : String(raw);
-        this.report(issue(result.code, row, col.name, line, `Row ${row}${line === null ? '' : ` (line ${line})`}, column "${col.name}": ${JSON.stringify(shown)} ${result.problem}; ${result.fix}, or set invalid: "missing".`, shown));
+      if (complete) {
+        this.finishRow(row, line, 0, answered, text, parsed, this.noneInvalid, columns !== null);
+        return;
+      }
+      answered = 0;
+    }
+    let rowIssues = 0;
+    const values = this.rowValues;
+    const invalidAt = this.rowInvalid;
+    for (let j = 0; j < this.rated.length; j++) {
+      const v = parsed[j] as number;
+      if (v === UNREAD) {
+        const col = this.rated[j] as RatedColumn;
+        const raw = text(col.index);
+        const outcome = this.cell(j, raw, this.reader.rating(raw), row, line);
+        if (outcome > 0) answered++;
+        else if (outcome < 0) rowIssues++;
+      } else if (v !== v) {
+        values[j] = Number.NaN;
+        invalidAt[j] = 0;
+      } else {
+        values[j] = (this.rated[j] as RatedColumn).reverse ? this.reader.reverse(v) : v;
+        invalidAt[j] = 0;
+        answered++;
       }
     }
+    this.finishRow(row, line, rowIssues, answered, text, values, invalidAt);
+  }
+
+  /** Counts a new data row and enforces maxRows; returns its 1-based number. */
+  private startRow(line: number | null): number {
+    this.rowsRead++;
+    const row = this.rowsRead;
+    if (row > this.limits.maxRows) {
+      throw new DataValidationError([issue('too_many_rows', row, null, line, `The input has more than ${this.limits.maxRows} data rows (the maxRows limit); read it in parts or raise maxRows.`, null)]);
+    }
+    return row;
+  }
+
+  /**
+   * Stores rated column j's reading in the row scratch and counts it: 1 for a value, 0 for
+   * missing, -1 for an invalid cell (reported under `invalid: 'error'`).
+   */
+  private cell(j: number, raw: unknown, result: CellResult, row: number, line: number | null): number {
+    const col = this.rated[j] as RatedColumn;
+    if (result.kind === 'value') {
+      this.rowValues[j] = col.reverse ? this.reader.reverse(result.value) : result.value;
+      this.rowInvalid[j] = 0;
+      if (result.labelled) col.labelled++;
+      return 1;
+    }
+    this.rowValues[j] = Number.NaN;
+    this.rowInvalid[j] = result.kind === 'invalid' ? 1 : 0;
+    if (result.kind === 'missing') return 0;
+    col.invalid++;
+    if (this.spec.invalid === 'error') {
+      const shown = typeof raw === 'string' ? raw : String(raw);
+      this.report(issue(result.code, row, col.name, line, `Row ${row}${line === null ? '' : ` (line ${line})`}, column "${col.name}": ${JSON.stringify(shown)} ${result.problem}; ${result.fix}, or set invalid: "missing".`, shown));
+    }
+    return -1;
+  }
+
+  /** The row-level rules after the rated cells are read: weight, policy, accounting, storage. */
+  private finishRow(
+    row: number,
+    line: number | null,
+    rowIssues: number,
+    answered: number,
+    cellAt: (index: number) => unknown,
+    values: Float64Array,
+    invalidAt: Uint8Array,
+    stored = false,
+  ): void {
     let weight = Number.NaN;
     if (this.weightIndex >= 0) {
-      const raw = cells[this.weightIndex];
+      const raw = cellAt(this.weightIndex);
       const w = readWeight(raw);
       if (w === null) {
         this.weightInvalid++;
@@ -213,37 +335,69 @@ export class SurveyBuilder {
     }
     const touchpoints = this.spec.touchpoints.length;
     const first = values[0] as number;
-    if (touchpoints >= 2 && !Number.isNaN(first) && values.slice(0, touchpoints).every((v) => v === first)) {
-      this.straightCount++;
-      if (this.straightRows.length < MAX_LISTED_STRAIGHT_LINERS) this.straightRows.push(row);
+    if (touchpoints >= 2 && !Number.isNaN(first)) {
+      let same = true;
+      for (let j = 1; j < touchpoints && same; j++) same = values[j] === first;
+      if (same) {
+        this.straightCount++;
+        if (this.straightRows.length < MAX_LISTED_STRAIGHT_LINERS) this.straightRows.push(row);
+      }
     }
-    this.rated.forEach((col, j) => {
-      if (Number.isNaN(values[j] as number) && !invalidAt[j]) col.missing++;
-    });
-    const id = this.idIndex >= 0 ? readText(cells[this.idIndex], this.missingText) : null;
+    const missing = this.missingCounts;
+    const width = values.length;
+    const id = this.idIndex >= 0 ? readText(cellAt(this.idIndex), this.missingText) : null;
     if (this.idIndex >= 0 && id === null) this.idMissing++;
-    const segments = this.segmentIndex.map(([, at], k) => {
-      const text = readText(cells[at], this.missingText);
-      if (text === null) this.segmentMissing[k] = (this.segmentMissing[k] ?? 0) + 1;
-      return text;
-    });
+    const segments =
+      this.segmentIndex.length === 0
+        ? null
+        : this.segmentIndex.map(([, at], k) => {
+            const text = readText(cellAt(at), this.missingText);
+            if (text === null) this.segmentMissing[k] = (this.segmentMissing[k] ?? 0) + 1;
+            return text;
+          });
     this.used++;
+    // A cell that is not a value is missing or invalid; with every cell answered there is none.
+    if (answered < width) {
+      for (let j = 0; j < width; j++) {
+        const v = values[j] as number;
+        if (v !== v && invalidAt[j] === 0) missing[j] = (missing[j] as number) + 1;
+      }
+    }
     if (this.sink !== null) {
-      this.sink(Float64Array.from(values), this.weightIndex >= 0 ? weight : 1);
+      this.sink(values, this.weightIndex >= 0 ? weight : 1);
       return;
     }
-    this.rated.forEach((col, j) => {
-      if (this.used > col.values.length) {
-        const grown = new Float64Array(col.values.length * 2);
-        grown.set(col.values);
-        col.values = grown;
-      }
-      col.values[this.used - 1] = values[j] as number;
-    });
+    const at = this.used - 1;
+    if (!stored) {
+      if (at >= this.sourceRows.length) this.grow();
+      const columns = this.columns;
+      for (let j = 0; j < width; j++) (columns[j] as Float64Array)[at] = values[j] as number;
+    }
     if (this.weightIndex >= 0) this.weights.push(weight);
     if (this.idIndex >= 0) this.ids.push(id);
-    segments.forEach((text, k) => this.segmentValues[k]?.push(text));
-    this.sourceRows.push(row);
+    segments?.forEach((text, k) => this.segmentValues[k]?.push(text));
+    this.sourceRows[at] = row;
+  }
+
+  /**
+   * Makes room for `rows` used rows in advance (a hint from a reader that can estimate the row
+   * count, e.g. from the file size), so the columns need not grow by doubling. No effect with a sink.
+   */
+  reserve(rows: number): void {
+    const capacity = Math.min(Math.ceil(rows), this.limits.maxRows);
+    if (this.sink === null && capacity > this.sourceRows.length) this.grow(capacity);
+  }
+
+  /** Grows the storage of the rated columns and source rows (they always have the same capacity). */
+  private grow(capacity = this.sourceRows.length * 2): void {
+    this.columns = this.columns.map((column) => {
+      const grown = new Float64Array(capacity);
+      grown.set(column);
+      return grown;
+    });
+    const rows = new Uint32Array(capacity);
+    rows.set(this.sourceRows);
+    this.sourceRows = rows;
   }
 
   /** Validates the totals and returns the ingest report; throws DataValidationError listing every issue. */
@@ -260,7 +414,7 @@ export class SurveyBuilder {
       this.warnings.push({ code: 'straight_lining', message: `${this.straightCount} respondent${this.straightCount === 1 ? '' : 's'} gave the same answer on every touchpoint (rows listed in report.straightLining).` });
     }
     const columns: ColumnReport[] = [
-      ...this.rated.map((c) => ({ column: c.name, role: c.role, missing: c.missing, invalid: c.invalid, labelled: c.labelled })),
+      ...this.rated.map((c, j) => ({ column: c.name, role: c.role, missing: this.missingCounts[j] ?? 0, invalid: c.invalid, labelled: c.labelled })),
       ...(this.spec.weight !== null ? [{ column: this.spec.weight, role: 'weight' as const, missing: 0, invalid: this.weightInvalid, labelled: 0 }] : []),
       ...(this.spec.id !== null ? [{ column: this.spec.id, role: 'id' as const, missing: this.idMissing, invalid: 0, labelled: 0 }] : []),
       ...this.segmentIndex.map(([name], k) => ({ column: name, role: 'segment' as const, missing: this.segmentMissing[k] ?? 0, invalid: 0, labelled: 0 })),
@@ -268,8 +422,8 @@ export class SurveyBuilder {
     const usedColumns = this.usedColumns();
     const rowsDropped = this.rowsRead - n;
     const droppedByReason = Object.fromEntries(DROP_REASONS.map((r) => [r, this.dropped.get(r) ?? 0])) as Record<DropReason, number>;
-    for (const col of this.rated) {
-      if (col.missing === n) this.warnings.push({ code: 'column_all_missing', message: `Column "${col.name}" has no answers in any used row.` });
+    for (const [j, col] of this.rated.entries()) {
+      if (this.missingCounts[j] === n) this.warnings.push({ code: 'column_all_missing', message: `Column "${col.name}" has no answers in any used row.` });
     }
     if (rowsDropped > 0) {
       const parts = DROP_REASONS.filter((r) => droppedByReason[r] > 0).map((r) => `${droppedByReason[r]} ${r.replace(/_/g, ' ')}`);
@@ -296,7 +450,12 @@ export class SurveyBuilder {
     const report = this.finishReport();
     const n = this.used;
     const ratings = new Map<string, Float64Array>();
-    for (const col of this.rated) ratings.set(col.name, col.values.slice(0, n));
+    // The columns are handed over without a copy when at most 1/8 of their storage is unused.
+    const keep = n >= this.sourceRows.length - (this.sourceRows.length >> 3);
+    this.rated.forEach((col, j) => {
+      const column = this.columns[j] as Float64Array;
+      ratings.set(col.name, keep ? column.subarray(0, n) : column.slice(0, n));
+    });
     return {
       spec: this.spec,
       touchpoints: this.spec.touchpoints,
@@ -306,7 +465,7 @@ export class SurveyBuilder {
       weights: this.weightIndex >= 0 ? Float64Array.from(this.weights) : null,
       ids: this.idIndex >= 0 ? this.ids.map((v, i) => v ?? `row ${this.sourceRows[i]}`) : null,
       segments: new Map(this.segmentIndex.map(([name], k) => [name, this.segmentValues[k] ?? []])),
-      sourceRows: Uint32Array.from(this.sourceRows),
+      sourceRows: keep ? this.sourceRows.subarray(0, n) : this.sourceRows.slice(0, n),
       report,
     };
   }

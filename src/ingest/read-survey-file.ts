@@ -2,6 +2,7 @@
  * readSurveyFile: streams a CSV file into a Survey (Node only; exported from 'peak-end/node').
  * Memory holds one chunk of text plus the used ratings, never the whole file.
  */
+import { Buffer, isAscii } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
@@ -14,13 +15,14 @@ import { SurveyBuilder } from './builder.js';
 import { LineTracker, csvParseOptions, csvSyntaxError, sniffDelimiter } from './csv.js';
 import { detectEncoding, encodingError, type DetectedEncoding, firstInvalidUtf8, guessedEncodingWarning, lineAt } from './decode.js';
 import { ingestLimits } from './limits.js';
+import { Utf8RecordReader } from './utf8-records.js';
 import { checkDelimiter, type ReadSurveyOptions } from './read-survey.js';
 
 /** Options for {@link readSurveyFile}. */
 export interface ReadSurveyFileOptions extends ReadSurveyOptions {
   /** Called after each chunk with the bytes read so far and the file size. */
   readonly onProgress?: (progress: { readonly bytesRead: number; readonly totalBytes: number }) => void;
-  /** Chunk size in bytes. Default 64 KiB. */
+  /** Chunk size in bytes. Default 1 MiB (smaller chunks make reading the file itself several times slower). */
   readonly chunkSize?: number;
 }
 
@@ -44,16 +46,28 @@ export async function readSurveyFile(path: string, spec: SurveySpec, options: Re
   return (await streamSurveyFile(path, spec, options, null)).finish();
 }
 
+/** Which fast path streamSurveyFile may use; internal, for tests that cross-check the paths. */
+export interface StreamPaths {
+  /** Read UTF-8 files as bytes (default true); false keeps the text path for every encoding. */
+  readonly bytes?: boolean;
+}
+
 /**
  * Streams a survey file through validation, handing each used row to `sink` (rated columns in
- * spec order and the row's weight) instead of storing it when `sink` is given. Internal: the engine
- * of readSurveyFile and accumulateSurveyFile.
+ * spec order and the row's weight; the array is reused for the next row) instead of storing it
+ * when `sink` is given. Internal: the engine of readSurveyFile and accumulateSurveyFile.
+ *
+ * Three readers share the work, all with the same results: UTF-8 files (BOM, detected or given)
+ * are read as bytes by {@link Utf8RecordReader} while no double quote has been seen; other
+ * encodings are decoded and their quote-free lines split as text; from the first double quote on,
+ * csv-parse reads the rest of the file.
  */
 export async function streamSurveyFile(
   path: string,
   spec: SurveySpec,
   options: ReadSurveyFileOptions,
   sink: ((ratings: Float64Array, weight: number) => void) | null,
+  paths: StreamPaths = {},
 ): Promise<SurveyBuilder> {
   const normalized = normalizeSpec(spec);
   const explicitDelimiter = checkDelimiter(options.delimiter);
@@ -64,54 +78,30 @@ export async function streamSurveyFile(
   } catch (cause) {
     throw new PeakEndError('file_not_readable', `Cannot read "${path}": ${(cause as Error).message}. Check the path and permissions.`, { cause });
   }
-  const state: { detected: DetectedEncoding | null; delimiter: string | null } = { detected: null, delimiter: null };
-  let decodedLines = 1;
-
-  async function* decodeChunks(): AsyncGenerator<string> {
-    let decoder: TextDecoder | null = null;
-    let bytesRead = 0;
-    // Text held back until the header line is complete, so the delimiter can be sniffed.
-    let head = '';
-    const file = createReadStream(path, { highWaterMark: options.chunkSize ?? 1 << 16 });
-    for await (const chunk of file as AsyncIterable<Buffer>) {
-      let bytes: Uint8Array = chunk;
-      bytesRead += chunk.length;
-      if (decoder === null) {
-        const detected = detectEncoding(bytes, options.encoding);
-        decoder = new TextDecoder(detected.encoding, { fatal: true, ignoreBOM: true });
-        bytes = bytes.subarray(detected.bomLength);
-        state.detected = detected;
-      }
-      const text = decode(decoder, bytes, true);
-      if (state.delimiter === null) {
-        head += text;
-        if (/[\r\n]/.test(head) || head.length > limits.maxFieldBytes) {
-          state.delimiter = explicitDelimiter ?? sniffDelimiter(head);
-          yield head;
-        }
-      } else {
-        yield text;
-      }
-      options.onProgress?.({ bytesRead, totalBytes });
+  const file = createReadStream(path, { highWaterMark: options.chunkSize ?? 1 << 20 });
+  const raw = (file as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  let bytesRead = 0;
+  const progress = (): void => options.onProgress?.({ bytesRead, totalBytes });
+  const nextChunk = async (): Promise<Uint8Array | null> => {
+    try {
+      const next = await raw.next();
+      if (next.done === true) return null;
+      bytesRead += next.value.length;
+      return next.value;
+    } catch (cause) {
+      throw new PeakEndError('file_not_readable', `Cannot read "${path}": ${(cause as Error).message}.`, { cause });
     }
-    if (decoder === null) return;
-    const rest = decode(decoder, new Uint8Array(0), false);
-    if (state.delimiter === null) {
-      state.delimiter = explicitDelimiter ?? sniffDelimiter(head);
-      yield head + rest;
-    } else if (rest !== '') {
-      yield rest;
-    }
-  }
-
+  };
+  // LF characters in the text decoded (or validated) so far: decoding errors name lines by them.
+  let newlines = 0;
   function decode(decoder: TextDecoder, bytes: Uint8Array, stream: boolean): string {
     try {
       const text = decoder.decode(bytes, { stream });
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) decodedLines++;
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) newlines++;
       return text;
     } catch (cause) {
       const offset = decoder.encoding === 'utf-8' ? firstInvalidUtf8(bytes, stream) : -1;
-      const line = offset >= 0 ? decodedLines + lineAt(bytes, offset) - 1 : decodedLines;
+      const line = offset >= 0 ? newlines + lineAt(bytes, offset) : newlines + 1;
       throw encodingError(
         `The file is not valid ${decoder.encoding} (first bad byte on line ${line}); save it as UTF-8, or pass the right encoding (e.g. encoding: "gb18030").`,
         line,
@@ -119,92 +109,188 @@ export async function streamSurveyFile(
       );
     }
   }
+  // The rest of the file as text, decoded chunk by chunk.
+  async function* decodedRest(decoder: TextDecoder): AsyncGenerator<string> {
+    for (let bytes = await nextChunk(); bytes !== null; bytes = await nextChunk()) {
+      yield decode(decoder, bytes, true);
+      progress();
+    }
+    const rest = decode(decoder, new Uint8Array(0), false);
+    if (rest !== '') yield rest;
+  }
 
-  const chunks = decodeChunks();
-  const first = await chunks.next();
-  if (first.done === true || state.detected === null) {
+  // The head: chunks up to the end of the header line, so the delimiter can be sniffed.
+  let decoder: TextDecoder | null = null;
+  let detected: DetectedEncoding | null = null;
+  let head = '';
+  const headBytes: Uint8Array[] = [];
+  let delimiter: string | null = null;
+  let ended = false;
+  while (delimiter === null) {
+    let bytes = await nextChunk();
+    if (bytes === null) {
+      ended = true;
+      break;
+    }
+    if (decoder === null) {
+      detected = detectEncoding(bytes, options.encoding);
+      decoder = new TextDecoder(detected.encoding, { fatal: true, ignoreBOM: true });
+      bytes = bytes.subarray(detected.bomLength);
+    }
+    head += decode(decoder, bytes, true);
+    headBytes.push(bytes);
+    if (/[\r\n]/.test(head) || head.length > limits.maxFieldBytes) delimiter = explicitDelimiter ?? sniffDelimiter(head);
+    else progress();
+  }
+  if (decoder === null || detected === null) {
     return new SurveyBuilder(normalized, { source: 'csv', encoding: null, delimiter: null }, limits, sink);
   }
-  const { encoding, guessed } = state.detected;
+  if (ended) {
+    head += decode(decoder, new Uint8Array(0), false);
+    delimiter = explicitDelimiter ?? sniffDelimiter(head);
+  }
+  delimiter ??= ',';
+  const { encoding, guessed } = detected;
   const active = new SurveyBuilder(
     normalized,
-    { source: 'csv', encoding, delimiter: state.delimiter, warnings: guessed && encoding !== 'utf-8' ? [guessedEncodingWarning(encoding)] : [] },
+    { source: 'csv', encoding, delimiter, warnings: guessed && encoding !== 'utf-8' ? [guessedEncodingWarning(encoding)] : [] },
     limits,
     sink,
   );
-  const delimiter = state.delimiter ?? ',';
-  const feed = (fields: string[], line: number): void => {
-    if (active.hasHeader) active.record(fields, line, true);
-    else active.header(fields, line);
-  };
-  // Fast path: while no double quote has been seen, a record is a line and its fields are the
-  // line split at the delimiter, which is exactly what csv-parse returns for such text (a test
-  // cross-checks the two). From the first quote on, csv-parse takes over the rest of the file.
-  let lineNo = 0;
-  let pending = '';
-  let rest: string | null = null;
-  const lineEnd = /\r\n|\n|\r/g;
-  const tooLong = (): DataValidationError => csvSyntaxError(Object.assign(new Error('record too large'), { code: 'CSV_MAX_RECORD_SIZE' }), lineNo + 1);
-  for (let chunk: IteratorResult<string> = first; chunk.done !== true; chunk = await chunks.next()) {
-    const text = pending + chunk.value;
-    let start = 0;
-    lineEnd.lastIndex = 0;
-    for (;;) {
-      lineEnd.lastIndex = start;
-      const match = lineEnd.exec(text);
-      // A lone \r at the end of a chunk may be the first half of \r\n: wait for the next chunk.
-      if (match === null || (match[0] === '\r' && match.index === text.length - 1)) break;
-      const line = text.slice(start, match.index);
-      if (line.includes('"')) {
-        rest = text.slice(start);
+  const delimiterByte = delimiter.charCodeAt(0);
+  if (paths.bytes !== false && encoding === 'utf-8' && delimiterByte < 0x80 && !(delimiterByte >= 0x30 && delimiterByte <= 0x39)) {
+    return readBytes(active, decoder, delimiterByte);
+  }
+  return readText(active, decoder, delimiter);
+
+  async function readBytes(builder: SurveyBuilder, validator: TextDecoder, delimiterByte: number): Promise<SurveyBuilder> {
+    const lines = new Utf8RecordReader(builder, delimiterByte, limits.maxFieldBytes);
+    const first = headBytes.length === 1 ? (headBytes[0] as Uint8Array) : Buffer.concat(headBytes);
+    // Whether the validating decoder may hold the start of a multi-byte character.
+    let mayHold = !isAscii(headBytes[headBytes.length - 1] as Uint8Array);
+    let rest = lines.push(first);
+    progress();
+    // Reserve the columns for the rows the file size suggests (a hint: they still grow if needed).
+    if (rest === null && lines.lineNo > 1 && lines.bytesConsumed > 0) builder.reserve(1.02 * (lines.lineNo - 1) * (totalBytes / lines.bytesConsumed) + 64);
+    while (rest === null && !ended) {
+      const bytes = await nextChunk();
+      if (bytes === null) {
+        ended = true;
         break;
       }
-      if (line.length > limits.maxFieldBytes) throw tooLong();
-      lineNo++;
-      feed(line.split(delimiter), lineNo);
-      start = match.index + match[0].length;
+      // ASCII needs no decoding; anything else is validated (and thrown on) before its lines are read.
+      const ascii = isAscii(bytes);
+      if (mayHold || !ascii) {
+        newlines = lines.newlines;
+        decode(validator, bytes, true);
+      }
+      mayHold = !ascii;
+      rest = lines.push(bytes);
+      progress();
     }
-    if (rest !== null) break;
-    pending = text.slice(start);
-    if (pending.includes('"')) {
-      rest = pending;
-      pending = '';
-      break;
+    if (rest === null) {
+      if (mayHold) {
+        newlines = lines.newlines;
+        decode(validator, new Uint8Array(0), false);
+      }
+      lines.end();
+      return builder;
     }
-    if (pending.length > limits.maxFieldBytes) throw tooLong();
+    // From the first quote on, the rest is text for csv-parse. Its bytes were validated already.
+    newlines = lines.newlines;
+    const textDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const text = decode(textDecoder, rest, !ended);
+    return parseRest(builder, text, ended ? emptyText() : decodedRest(textDecoder), lines.lineNo, String.fromCharCode(delimiterByte));
   }
-  if (rest === null) {
-    // The file may end in the lone \r held back above: it ends the last line.
-    if (pending.endsWith('\r')) feed(pending.slice(0, -1).split(delimiter), ++lineNo);
-    else if (pending !== '') feed(pending.split(delimiter), ++lineNo);
-    return active;
+
+  async function readText(builder: SurveyBuilder, textDecoder: TextDecoder, delimiter: string): Promise<SurveyBuilder> {
+    const feed = (fields: string[], line: number): void => {
+      if (builder.hasHeader) builder.record(fields, line, true);
+      else builder.header(fields, line);
+    };
+    // Fast path: while no double quote has been seen, a record is a line and its fields are the
+    // line split at the delimiter, which is exactly what csv-parse returns for such text (a test
+    // cross-checks the two). From the first quote on, csv-parse takes over the rest of the file.
+    const chunks = ended ? emptyText() : decodedRest(textDecoder);
+    let lineNo = 0;
+    let pending = '';
+    let rest: string | null = null;
+    const lineEnd = /\r\n|\n|\r/g;
+    const tooLong = (): DataValidationError => csvSyntaxError(Object.assign(new Error('record too large'), { code: 'CSV_MAX_RECORD_SIZE' }), lineNo + 1);
+    for (let chunk: string | null = head; chunk !== null; ) {
+      const text = pending + chunk;
+      let start = 0;
+      for (;;) {
+        lineEnd.lastIndex = start;
+        const match = lineEnd.exec(text);
+        // A lone \r at the end of a chunk may be the first half of \r\n: wait for the next chunk.
+        if (match === null || (match[0] === '\r' && match.index === text.length - 1)) break;
+        const line = text.slice(start, match.index);
+        if (line.includes('"')) {
+          rest = text.slice(start);
+          break;
+        }
+        if (line.length > limits.maxFieldBytes) throw tooLong();
+        lineNo++;
+        feed(line.split(delimiter), lineNo);
+        start = match.index + match[0].length;
+      }
+      if (rest !== null) break;
+      pending = text.slice(start);
+      if (pending.includes('"')) {
+        rest = pending;
+        pending = '';
+        break;
+      }
+      if (pending.length > limits.maxFieldBytes) throw tooLong();
+      const next = await chunks.next();
+      chunk = next.done === true ? null : next.value;
+    }
+    if (rest === null) {
+      // The file may end in the lone \r held back above: it ends the last line.
+      if (pending.endsWith('\r')) feed(pending.slice(0, -1).split(delimiter), ++lineNo);
+      else if (pending !== '') feed(pending.split(delimiter), ++lineNo);
+      return builder;
+    }
+    return parseRest(builder, rest, chunks, lineNo, delimiter);
   }
-  const tracker = new LineTracker(lineNo);
-  async function* remainder(head: string): AsyncGenerator<string> {
-    yield head;
-    yield* chunks;
+
+  /** csv-parse reads `first` and then `chunks`; `lineNo` lines were read before. */
+  async function parseRest(builder: SurveyBuilder, first: string, chunks: AsyncGenerator<string>, lineNo: number, delimiter: string): Promise<SurveyBuilder> {
+    const feed = (fields: string[], line: number): void => {
+      if (builder.hasHeader) builder.record(fields, line, true);
+      else builder.header(fields, line);
+    };
+    const tracker = new LineTracker(lineNo);
+    async function* remainder(): AsyncGenerator<string> {
+      yield first;
+      yield* chunks;
+    }
+    // Lines are tracked in on_record, synchronously inside the parser, so a syntax error names the
+    // right line even when the records before it have not been consumed yet.
+    const parser = parse({
+      ...csvParseOptions(delimiter, limits.maxFieldBytes),
+      on_record: (record: string[], context: { lines: number }) => ({ fields: record, line: tracker.next(lineNo + context.lines) }),
+    } as unknown as Options);
+    let failure: unknown = null;
+    const piping = pipeline(Readable.from(remainder()), parser).catch((error: unknown) => {
+      failure ??= error;
+    });
+    try {
+      for await (const { fields, line } of parser as AsyncIterable<{ fields: string[]; line: number }>) feed(fields, line);
+    } catch (error) {
+      failure ??= error;
+      parser.destroy();
+    }
+    await piping;
+    if (failure !== null) {
+      if (failure instanceof PeakEndError) throw failure;
+      if (failure instanceof CsvError) throw csvSyntaxError(failure, tracker.pendingLine);
+      throw new PeakEndError('file_not_readable', `Cannot read "${path}": ${(failure as Error).message}.`, { cause: failure });
+    }
+    return builder;
   }
-  // Lines are tracked in on_record, synchronously inside the parser, so a syntax error names the
-  // right line even when the records before it have not been consumed yet.
-  const parser = parse({
-    ...csvParseOptions(delimiter, limits.maxFieldBytes),
-    on_record: (record: string[], context: { lines: number }) => ({ fields: record, line: tracker.next(lineNo + context.lines) }),
-  } as unknown as Options);
-  let failure: unknown = null;
-  const piping = pipeline(Readable.from(remainder(rest)), parser).catch((error: unknown) => {
-    failure ??= error;
-  });
-  try {
-    for await (const { fields, line } of parser as AsyncIterable<{ fields: string[]; line: number }>) feed(fields, line);
-  } catch (error) {
-    failure ??= error;
-    parser.destroy();
-  }
-  await piping;
-  if (failure !== null) {
-    if (failure instanceof PeakEndError) throw failure;
-    if (failure instanceof CsvError) throw csvSyntaxError(failure, tracker.pendingLine);
-    throw new PeakEndError('file_not_readable', `Cannot read "${path}": ${(failure as Error).message}.`, { cause: failure });
-  }
-  return active;
 }
+
+/** No more text. */
+async function* emptyText(): AsyncGenerator<string> {}

@@ -53,7 +53,8 @@ export interface IngestReport {
 /**
  * Validated survey data. Ratings are stored one `Float64Array` per column, `NaN` = missing, in
  * input order of the used rows. `sourceRows[i]` is the 1-based data row (header excluded) that
- * row `i` came from.
+ * row `i` came from. Each column has its own buffer, which may extend past `n` (ingest hands over
+ * its storage without a copy when little of it is unused): use the array, not its `buffer`.
  */
 export interface Survey {
   readonly spec: NormalizedSpec;
