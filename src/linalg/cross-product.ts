@@ -13,6 +13,9 @@
 
 const BLOCK = 256;
 
+/** Blocks merged into a chunk before the chunk is merged into the total. */
+const CHUNK = 64;
+
 /** Means and co-moments of [X | y]. */
 export interface CrossProducts {
   /** (p + 1) x (p + 1), row-major, symmetric: sum over rows of w (z - mean)(z - mean)', y last; uncentred: sum w z z'. */
@@ -33,18 +36,30 @@ export function crossProducts(rows: readonly (readonly number[])[], y: Float64Ar
   const padded = Math.ceil(q / 3) * 3;
   // Padding columns stay zero, so the 3 x 3 tiles never need a remainder case.
   const z = new Float64Array(padded * BLOCK);
-  const block = new Float64Array(padded * padded);
-  const total = new Float64Array(q * q);
-  const means = new Float64Array(q);
-  const blockMeans = new Float64Array(q);
+  const tiles = new Float64Array(padded * padded);
   const sw = new Float64Array(BLOCK);
-  let weight = 0;
+  // Two levels of merging (blocks into chunks of CHUNK blocks, chunks into the total) keep every
+  // sum short: the rounding grows like BLOCK + CHUNK + n / (BLOCK CHUNK) units, not like n.
+  const block = emptyMoments(q);
+  const chunk = emptyMoments(q);
+  const total = emptyMoments(q);
+  // Centred moments are computed for the data minus the first row: means, block means and their
+  // differences are then of the size of the data's spread, not of its magnitude (ratings around
+  // 10000 + small noise lose nothing to the merges); the shift is added back to the means at the end.
+  const shift = new Float64Array(q);
+  if (centred && n > 0) {
+    const first = rows[0] as readonly number[];
+    for (let j = 0; j < p; j++) shift[j] = first[j] as number;
+    shift[p] = y[0] as number;
+  }
+  const yShift = shift[p] as number;
+  let blocksInChunk = 0;
   for (let start = 0; start < n; start += BLOCK) {
     const length = Math.min(BLOCK, n - start);
     for (let i = 0; i < length; i++) {
       const row = rows[start + i] as readonly number[];
-      for (let j = 0, at = i; j < p; j++, at += BLOCK) z[at] = row[j] as number;
-      z[p * BLOCK + i] = y[start + i] as number;
+      for (let j = 0, at = i; j < p; j++, at += BLOCK) z[at] = (row[j] as number) - (shift[j] as number);
+      z[p * BLOCK + i] = (y[start + i] as number) - yShift;
     }
     let blockWeight = length;
     if (w !== null) {
@@ -54,6 +69,7 @@ export function crossProducts(rows: readonly (readonly number[])[], y: Float64Ar
         sw[i] = Math.sqrt(w[start + i] as number);
       }
     }
+    block.weight = blockWeight;
     if (centred) {
       for (let j = 0; j < q; j++) {
         const base = j * BLOCK;
@@ -61,7 +77,7 @@ export function crossProducts(rows: readonly (readonly number[])[], y: Float64Ar
         if (w === null) for (let i = 0; i < length; i++) sum += z[base + i] as number;
         else for (let i = 0; i < length; i++) sum += (w[start + i] as number) * (z[base + i] as number);
         const mean = sum / blockWeight;
-        blockMeans[j] = mean;
+        block.means[j] = mean;
         for (let i = 0; i < length; i++) z[base + i] = (z[base + i] as number) - mean;
       }
     }
@@ -71,22 +87,51 @@ export function crossProducts(rows: readonly (readonly number[])[], y: Float64Ar
         for (let i = 0; i < length; i++) z[base + i] = (z[base + i] as number) * (sw[i] as number);
       }
     }
-    gram(z, block, q, padded, length);
-    // Merge the block into the total (Chan, Golub & LeVeque 1979).
-    const merged = weight + blockWeight;
-    const factor = centred ? (weight * blockWeight) / merged : 0;
-    for (let a = 0; a < q; a++) {
-      const da = (blockMeans[a] as number) - (means[a] as number);
-      for (let b = a; b < q; b++) {
-        const db = (blockMeans[b] as number) - (means[b] as number);
-        total[a * q + b] = (total[a * q + b] as number) + (block[a * padded + b] as number) + factor * da * db;
-      }
+    gram(z, tiles, q, padded, length);
+    for (let a = 0; a < q; a++) for (let b = a; b < q; b++) block.m2[a * q + b] = tiles[a * padded + b] as number;
+    merge(chunk, block, q);
+    if (++blocksInChunk === CHUNK || start + BLOCK >= n) {
+      merge(total, chunk, q);
+      chunk.weight = 0;
+      chunk.means.fill(0);
+      chunk.m2.fill(0);
+      blocksInChunk = 0;
     }
-    if (centred) for (let a = 0; a < q; a++) means[a] = (means[a] as number) + (blockWeight / merged) * ((blockMeans[a] as number) - (means[a] as number));
-    weight = merged;
   }
-  for (let a = 0; a < q; a++) for (let b = 0; b < a; b++) total[a * q + b] = total[b * q + a] as number;
-  return { comoments: total, means };
+  const { m2 } = total;
+  for (let a = 0; a < q; a++) for (let b = 0; b < a; b++) m2[a * q + b] = m2[b * q + a] as number;
+  return { comoments: m2, means: total.means.map((mean, j) => mean + (shift[j] as number)) };
+}
+
+/** Weight, means and co-moments (upper triangle, q x q) of a set of rows. */
+interface Moments {
+  weight: number;
+  readonly means: Float64Array;
+  readonly m2: Float64Array;
+}
+
+function emptyMoments(q: number): Moments {
+  return { weight: 0, means: new Float64Array(q), m2: new Float64Array(q * q) };
+}
+
+/**
+ * Adds `from` into `into` (Chan, Golub & LeVeque 1979): M += M_from + (W W_from / (W + W_from)) d d',
+ * mean += (W_from / (W + W_from)) d, with d = mean_from - mean. Uncentred moments (all means 0)
+ * just add.
+ */
+function merge(into: Moments, from: Moments, q: number): void {
+  if (from.weight === 0) return;
+  const weight = into.weight + from.weight;
+  const factor = (into.weight * from.weight) / weight;
+  for (let a = 0; a < q; a++) {
+    const da = (from.means[a] as number) - (into.means[a] as number);
+    for (let b = a; b < q; b++) {
+      const db = (from.means[b] as number) - (into.means[b] as number);
+      into.m2[a * q + b] = (into.m2[a * q + b] as number) + (from.m2[a * q + b] as number) + factor * da * db;
+    }
+  }
+  for (let a = 0; a < q; a++) into.means[a] = (into.means[a] as number) + (from.weight / weight) * ((from.means[a] as number) - (into.means[a] as number));
+  into.weight = weight;
 }
 
 /** Upper triangle (by 3 x 3 tiles) of the co-moments of the first `length` entries of each column of z. */
