@@ -4,7 +4,7 @@
 // ours/anchor, the issue-9 floor for that ratio and whether it is met; then a "growth" section
 // with our OLS and LMG times over n and k.
 //
-//   node bench/run.mjs [--quick] [--no-anchors]     (after `npm run build`)
+//   node bench/run.mjs [--quick] [--no-anchors] [--only ols,ingest,stream,growth,lmg,bootstrap]   (after `npm run build`)
 //
 // The data are generated once from the library's seeded generator and written to temporary CSV
 // files, which the anchors in bench/anchors/ read; anchors time only their computation, not the
@@ -20,6 +20,10 @@ import { bootstrapImportance, createRng, ols, relativeImportance } from '../dist
 import { accumulateSurveyFile, readSurveyFile } from '../dist/node.js';
 
 const quick = process.argv.includes('--quick');
+// --only ols,ingest,stream,growth,lmg,bootstrap runs just those cases.
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex >= 0 ? (process.argv[onlyIndex + 1] ?? '').split(',') : null;
+const wanted = (name) => only === null || only.includes(name);
 const withAnchors = !process.argv.includes('--no-anchors');
 const sizes = quick
   ? { olsRows: 100_000, streamRows: 1_000_000, replicates: 100, relaimpoK20: false, growthRows: [10_000, 100_000] }
@@ -285,10 +289,14 @@ async function main() {
   try {
     const big = ratings(sizes.olsRows, 20, 1);
     const csv = writeCsv(join(dir, 'survey.csv'), big);
-    const cases = [await olsCase(big, csv), await ingestCase(big, csv), streamingCase(big, dir)];
-    const growthSection = await growth(big);
-    for (const k of [14, 20]) cases.push(await lmgCase(k, dir));
-    cases.push(lmgLargeCase(), await bootstrapCase(dir));
+    const cases = [];
+    if (wanted('ols')) cases.push(await olsCase(big, csv));
+    if (wanted('ingest')) cases.push(await ingestCase(big, csv));
+    if (wanted('stream')) cases.push(streamingCase(big, dir));
+    const growthSection = wanted('growth') ? await growth(big) : null;
+    if (wanted('lmg')) for (const k of [14, 20]) cases.push(await lmgCase(k, dir));
+    if (wanted('lmg')) cases.push(lmgLargeCase());
+    if (wanted('bootstrap')) cases.push(await bootstrapCase(dir));
     const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version };
     const finished = { date: new Date().toISOString(), loadAverage: loadavg().map((v) => round(v, 2)) };
     const data = 'seeded synthetic 5-point ratings (createRng), written to one temporary CSV per case that its anchors read';

@@ -2,13 +2,14 @@
  * Centred, weighted cross-products of data rows and a response: the one O(n k^2)
  * pass of least squares by the normal equations. Internal kernel.
  *
- * Rows are taken in blocks of {@link BLOCK} and transposed into a small column-major buffer that
- * stays in cache. Each block is centred at its own (weighted) means, its co-moments are formed as
- * dot products over the block, three columns by three (nine sums in registers for six loads per
- * row), and the block is merged into the running total by Chan, Golub & LeVeque's pairwise update
+ * Rows are taken in blocks of {@link BLOCK} and transposed, minus a shift, into a small
+ * column-major buffer that stays in cache; the block's co-moments are dot products over it, three
+ * columns by three (nine sums in registers for six loads per row), moved from the shift to the
+ * block's mean by M = S - t t' / W. Blocks are merged into chunks of {@link CHUNK} and chunks into
+ * the total by Chan, Golub & LeVeque's pairwise update
  * M += M_b + (W W_b / (W + W_b)) (mean_b - mean)(mean_b - mean)'. So one pass gives the means and
- * the co-moments about them, with the rounding of a sum over a block plus one over the blocks
- * (about (BLOCK + n / BLOCK) u) instead of n u, and without the cancellation of raw sums.
+ * the co-moments about them, with the rounding of short sums instead of n u, and without the
+ * cancellation of raw sums of squares.
  */
 
 const BLOCK = 256;
@@ -37,58 +38,71 @@ export function crossProducts(rows: readonly (readonly number[])[], y: Float64Ar
   // Padding columns stay zero, so the 3 x 3 tiles never need a remainder case.
   const z = new Float64Array(padded * BLOCK);
   const tiles = new Float64Array(padded * padded);
-  const sw = new Float64Array(BLOCK);
   // Two levels of merging (blocks into chunks of CHUNK blocks, chunks into the total) keep every
   // sum short: the rounding grows like BLOCK + CHUNK + n / (BLOCK CHUNK) units, not like n.
   const block = emptyMoments(q);
   const chunk = emptyMoments(q);
   const total = emptyMoments(q);
-  // Centred moments are computed for the data minus the first row: means, block means and their
-  // differences are then of the size of the data's spread, not of its magnitude (ratings around
-  // 10000 + small noise lose nothing to the merges); the shift is added back to the means at the end.
-  const shift = new Float64Array(q);
+  // Each block is taken minus a shift, its co-moments formed about the shift and moved to the
+  // block's mean by the exact identity M = S - t t' / W (S the shifted cross-products, t the
+  // shifted sums). The shift is the running mean of the rows before (the first row to begin with),
+  // so the shifted values are deviations of the size of the spread, and the identity cancels
+  // little: S exceeds M by W d d', d the block mean's distance from the running mean. Means are
+  // kept relative to the first row (`origin`), so their differences in the merges carry the
+  // spread's digits, not the magnitude's (data like 10^6 + ratings).
+  const origin = new Float64Array(q);
   if (centred && n > 0) {
     const first = rows[0] as readonly number[];
-    for (let j = 0; j < p; j++) shift[j] = first[j] as number;
-    shift[p] = y[0] as number;
+    for (let j = 0; j < p; j++) origin[j] = first[j] as number;
+    origin[p] = y[0] as number;
   }
-  const yShift = shift[p] as number;
+  const shift = origin.slice();
+  const offset = new Float64Array(q);
+  const sums = new Float64Array(q);
   let blocksInChunk = 0;
   for (let start = 0; start < n; start += BLOCK) {
     const length = Math.min(BLOCK, n - start);
-    for (let i = 0; i < length; i++) {
-      const row = rows[start + i] as readonly number[];
-      for (let j = 0, at = i; j < p; j++, at += BLOCK) z[at] = (row[j] as number) - (shift[j] as number);
-      z[p * BLOCK + i] = (y[start + i] as number) - yShift;
+    sums.fill(0);
+    const yShift = shift[p] as number;
+    if (w === null) {
+      for (let i = 0; i < length; i++) {
+        const row = rows[start + i] as readonly number[];
+        for (let j = 0, at = i; j < p; j++, at += BLOCK) {
+          const v = (row[j] as number) - (shift[j] as number);
+          z[at] = v;
+          sums[j] = (sums[j] as number) + v;
+        }
+        const v = (y[start + i] as number) - yShift;
+        z[p * BLOCK + i] = v;
+        sums[p] = (sums[p] as number) + v;
+      }
+    } else {
+      for (let i = 0; i < length; i++) {
+        const row = rows[start + i] as readonly number[];
+        const wi = w[start + i] as number;
+        const si = Math.sqrt(wi);
+        for (let j = 0, at = i; j < p; j++, at += BLOCK) {
+          const v = (row[j] as number) - (shift[j] as number);
+          z[at] = v * si;
+          sums[j] = (sums[j] as number) + wi * v;
+        }
+        const v = (y[start + i] as number) - yShift;
+        z[p * BLOCK + i] = v * si;
+        sums[p] = (sums[p] as number) + wi * v;
+      }
     }
     let blockWeight = length;
     if (w !== null) {
       blockWeight = 0;
-      for (let i = 0; i < length; i++) {
-        blockWeight += w[start + i] as number;
-        sw[i] = Math.sqrt(w[start + i] as number);
-      }
+      for (let i = 0; i < length; i++) blockWeight += w[start + i] as number;
     }
     block.weight = blockWeight;
-    if (centred) {
-      for (let j = 0; j < q; j++) {
-        const base = j * BLOCK;
-        let sum = 0;
-        if (w === null) for (let i = 0; i < length; i++) sum += z[base + i] as number;
-        else for (let i = 0; i < length; i++) sum += (w[start + i] as number) * (z[base + i] as number);
-        const mean = sum / blockWeight;
-        block.means[j] = mean;
-        for (let i = 0; i < length; i++) z[base + i] = (z[base + i] as number) - mean;
-      }
-    }
-    if (w !== null) {
-      for (let j = 0; j < q; j++) {
-        const base = j * BLOCK;
-        for (let i = 0; i < length; i++) z[base + i] = (z[base + i] as number) * (sw[i] as number);
-      }
-    }
     gram(z, tiles, q, padded, length);
-    for (let a = 0; a < q; a++) for (let b = a; b < q; b++) block.m2[a * q + b] = tiles[a * padded + b] as number;
+    for (let a = 0; a < q; a++) {
+      const ta = (sums[a] as number) / blockWeight;
+      block.means[a] = centred ? (offset[a] as number) + ta : 0;
+      for (let b = a; b < q; b++) block.m2[a * q + b] = (tiles[a * padded + b] as number) - (centred ? ta * (sums[b] as number) : 0);
+    }
     merge(chunk, block, q);
     if (++blocksInChunk === CHUNK || start + BLOCK >= n) {
       merge(total, chunk, q);
@@ -97,10 +111,17 @@ export function crossProducts(rows: readonly (readonly number[])[], y: Float64Ar
       chunk.m2.fill(0);
       blocksInChunk = 0;
     }
+    if (centred) {
+      const running = total.weight > 0 ? total.means : chunk.means;
+      for (let j = 0; j < q; j++) {
+        shift[j] = (origin[j] as number) + (running[j] as number);
+        offset[j] = (shift[j] as number) - (origin[j] as number);
+      }
+    }
   }
   const { m2 } = total;
   for (let a = 0; a < q; a++) for (let b = 0; b < a; b++) m2[a * q + b] = m2[b * q + a] as number;
-  return { comoments: m2, means: total.means.map((mean, j) => mean + (shift[j] as number)) };
+  return { comoments: m2, means: total.means.map((mean, j) => (origin[j] as number) + mean) };
 }
 
 /** Weight, means and co-moments (upper triangle, q x q) of a set of rows. */
@@ -134,13 +155,38 @@ function merge(into: Moments, from: Moments, q: number): void {
   into.weight = weight;
 }
 
-/** Upper triangle (by 3 x 3 tiles) of the co-moments of the first `length` entries of each column of z. */
+/** Upper triangle (by 3 x 3 tiles, upper halves only on the diagonal) of the co-moments of the first `length` entries of each column of z. */
 function gram(z: Float64Array, out: Float64Array, q: number, padded: number, length: number): void {
   for (let a = 0; a < q; a += 3) {
     const a0 = a * BLOCK;
     const a1 = a0 + BLOCK;
     const a2 = a1 + BLOCK;
-    for (let b = a; b < q; b += 3) {
+    // The diagonal tile: six distinct products from three loads.
+    let d00 = 0;
+    let d01 = 0;
+    let d02 = 0;
+    let d11 = 0;
+    let d12 = 0;
+    let d22 = 0;
+    for (let i = 0; i < length; i++) {
+      const u0 = z[a0 + i] as number;
+      const u1 = z[a1 + i] as number;
+      const u2 = z[a2 + i] as number;
+      d00 += u0 * u0;
+      d01 += u0 * u1;
+      d02 += u0 * u2;
+      d11 += u1 * u1;
+      d12 += u1 * u2;
+      d22 += u2 * u2;
+    }
+    const diagonal = a * padded + a;
+    out[diagonal] = d00;
+    out[diagonal + 1] = d01;
+    out[diagonal + 2] = d02;
+    out[diagonal + padded + 1] = d11;
+    out[diagonal + padded + 2] = d12;
+    out[diagonal + 2 * padded + 2] = d22;
+    for (let b = a + 3; b < q; b += 3) {
       const b0 = b * BLOCK;
       const b1 = b0 + BLOCK;
       const b2 = b1 + BLOCK;
