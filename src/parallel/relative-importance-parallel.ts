@@ -16,10 +16,12 @@ import { resolveConcurrency, runInWorkers, type ConcurrencyOptions, type PoolTas
 export interface RelativeImportanceParallelOptions extends RelativeImportanceOptions, ConcurrencyOptions {}
 
 /**
- * Fewest players for which the exact LMG goes to worker threads: below it the whole enumeration
- * takes well under the ~50 ms of starting a worker (k = 20 about 30 ms, k = 22 about 0.1 s).
+ * Fewest players for which the exact LMG goes to worker threads. Measured on an idle 2-core
+ * machine (docs/performance.md): at k = 22 two workers took 0.23 s against 0.11 s in the calling
+ * thread (starting workers and their cold code cost more than the enumeration); at k = 24,
+ * 0.43 s against 0.53 s.
  */
-export const PARALLEL_LMG_MIN_PLAYERS = 22;
+export const PARALLEL_LMG_MIN_PLAYERS = 24;
 
 /**
  * {@link relativeImportance} with the exact LMG of {@link PARALLEL_LMG_MIN_PLAYERS} or more
