@@ -26,6 +26,7 @@ export class Utf8RecordReader {
   /** Bytes of the complete lines consumed so far. */
   bytesConsumed = 0;
   private carry: Uint8Array = EMPTY;
+  private scratch: Uint8Array = EMPTY;
   private readonly text = new TextDecoder('utf-8', { ignoreBOM: true });
   private readonly delimiterText: string;
   // Set up once the header is known.
@@ -70,9 +71,20 @@ export class Utf8RecordReader {
     // A plain Uint8Array view (not a Buffer subclass) keeps the byte reads below monomorphic.
     let buf = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (this.carry.length > 0) {
-      buf = new Uint8Array(this.carry.length + chunk.length);
-      buf.set(this.carry);
-      buf.set(chunk, this.carry.length);
+      // carry + chunk in a scratch buffer reused from chunk to chunk, so a long stream allocates
+      // nothing per chunk (the carry, an incomplete line, may already sit in the scratch buffer).
+      const needed = this.carry.length + chunk.length;
+      if (this.scratch.length < needed) {
+        const grown = new Uint8Array(Math.max(needed, 2 * this.scratch.length));
+        grown.set(this.carry);
+        this.scratch = grown;
+      } else if (this.carry.buffer === this.scratch.buffer) {
+        this.scratch.copyWithin(0, this.carry.byteOffset - this.scratch.byteOffset, this.carry.byteOffset - this.scratch.byteOffset + this.carry.length);
+      } else {
+        this.scratch.set(this.carry);
+      }
+      this.scratch.set(chunk, this.carry.length);
+      buf = this.scratch.subarray(0, needed);
     }
     this.buf = buf;
     const n = buf.length;
