@@ -5,22 +5,12 @@
 // one JSON document (median and minimum wall-clock milliseconds and median process CPU time, all
 // threads, per case), progress on stderr.
 import { availableParallelism, loadavg } from 'node:os';
-import { createRng } from '../dist/index.js';
+import { ratings } from './ratings.mjs';
 import { bootstrapImportanceParallel, relativeImportanceParallel } from '../dist/node.js';
 
 const runsFlag = process.argv.indexOf('--runs');
 const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 3;
 
-// The same synthetic ratings as bench/run.mjs: correlated 1-5 touchpoints and a 1-5 overall.
-function ratings(n, k, seed) {
-  const rng = createRng(seed);
-  const X = Array.from({ length: n }, () => {
-    const common = rng.next();
-    return Array.from({ length: k }, () => Math.round(1 + 4 * (0.6 * common + 0.4 * rng.next())));
-  });
-  const y = X.map((row) => Math.min(5, Math.max(1, Math.round(row.reduce((s, v) => s + v, 0) / k + rng.next() - 0.5))));
-  return { X, y };
-}
 
 const results = [];
 async function compare(name, sizes, fn) {

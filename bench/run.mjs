@@ -16,8 +16,9 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bootstrapImportance, createRng, ols, relativeImportance } from '../dist/index.js';
+import { bootstrapImportance, ols, relativeImportance } from '../dist/index.js';
 import { accumulateSurveyFile, readSurveyFile } from '../dist/node.js';
+import { ratings } from './ratings.mjs';
 
 const quick = process.argv.includes('--quick');
 // --only ols,ingest,stream,growth,lmg,bootstrap runs just those cases.
@@ -33,17 +34,8 @@ const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const log = (message) => process.stderr.write(`${message}\n`);
 
 // ---------------------------------------------------------------------------------------------
-// Data: n rows of k correlated 5-point ratings and an overall rating near their mean.
+// Data: bench/ratings.mjs.
 
-function ratings(n, k, seed) {
-  const rng = createRng(seed);
-  const X = Array.from({ length: n }, () => {
-    const common = rng.next();
-    return Array.from({ length: k }, () => Math.round(1 + 4 * (0.6 * common + 0.4 * rng.next())));
-  });
-  const y = X.map((row) => Math.min(5, Math.max(1, Math.round(row.reduce((s, v) => s + v, 0) / k + rng.next() - 0.5))));
-  return { X, y, names: [...Array.from({ length: k }, (_, j) => `t${j + 1}`), 'overall'] };
-}
 
 const csvHeader = (data) => `${data.names.join(',')}\n`;
 const csvBody = (data) => `${data.X.map((row, i) => `${row.join(',')},${data.y[i]}`).join('\n')}\n`;
