@@ -12,6 +12,8 @@
  * cancellation of raw sums of squares.
  */
 
+import { GRAM_WASM_BASE64 } from './gram-wasm.js';
+
 const BLOCK = 256;
 
 /** Blocks merged into a chunk before the chunk is merged into the total. */
@@ -31,13 +33,27 @@ export interface CrossProducts {
  * @param rows n rows of p numbers each
  * @param y length n
  * @param w the weights (length n), or null for unit weights
+ * @param kernelChoice `'javascript'` skips the WebAssembly kernel (for tests of the fallback)
+ * @returns null as soon as a row is not p finite numbers, so the pass can double as the check of
+ *   rows nobody has validated yet (the caller then takes the general, listwise route)
  */
-export function crossProducts(rows: readonly (readonly number[])[], y: Float64Array, w: Float64Array | null, n: number, p: number, centred: boolean): CrossProducts {
+export function crossProducts(
+  rows: readonly (readonly number[])[],
+  y: Float64Array,
+  w: Float64Array | null,
+  n: number,
+  p: number,
+  centred: boolean,
+  kernelChoice: 'auto' | 'javascript' = 'auto',
+): CrossProducts | null {
   const q = p + 1;
   const padded = Math.ceil(q / 3) * 3;
   // Padding columns stay zero, so the 3 x 3 tiles never need a remainder case.
-  const z = new Float64Array(padded * BLOCK);
-  const tiles = new Float64Array(padded * padded);
+  // The block buffer and the tile sums live in the WebAssembly kernel's memory when it is
+  // available (SIMD, two rows per instruction), in plain arrays for the JavaScript kernel otherwise.
+  const kernel = kernelChoice === 'auto' ? wasmKernel(padded) : null;
+  const z = kernel?.z ?? new Float64Array(padded * BLOCK);
+  const tiles = kernel?.tiles ?? new Float64Array(padded * padded);
   // Two levels of merging (blocks into chunks of CHUNK blocks, chunks into the total) keep every
   // sum short: the rounding grows like BLOCK + CHUNK + n / (BLOCK CHUNK) units, not like n.
   const block = emptyMoments(q);
@@ -67,8 +83,11 @@ export function crossProducts(rows: readonly (readonly number[])[], y: Float64Ar
     if (w === null) {
       for (let i = 0; i < length; i++) {
         const row = rows[start + i] as readonly number[];
+        if (row.length !== p) return null;
         for (let j = 0, at = i; j < p; j++, at += BLOCK) {
-          const v = (row[j] as number) - (shift[j] as number);
+          const x = row[j];
+          if (typeof x !== 'number' || x - x !== 0) return null;
+          const v = x - (shift[j] as number);
           z[at] = v;
           sums[j] = (sums[j] as number) + v;
         }
@@ -79,10 +98,13 @@ export function crossProducts(rows: readonly (readonly number[])[], y: Float64Ar
     } else {
       for (let i = 0; i < length; i++) {
         const row = rows[start + i] as readonly number[];
+        if (row.length !== p) return null;
         const wi = w[start + i] as number;
         const si = Math.sqrt(wi);
         for (let j = 0, at = i; j < p; j++, at += BLOCK) {
-          const v = (row[j] as number) - (shift[j] as number);
+          const x = row[j];
+          if (typeof x !== 'number' || x - x !== 0) return null;
+          const v = x - (shift[j] as number);
           z[at] = v * si;
           sums[j] = (sums[j] as number) + wi * v;
         }
@@ -97,7 +119,12 @@ export function crossProducts(rows: readonly (readonly number[])[], y: Float64Ar
       for (let i = 0; i < length; i++) blockWeight += w[start + i] as number;
     }
     block.weight = blockWeight;
-    gram(z, tiles, q, padded, length);
+    if (kernel === null) gram(z, tiles, q, padded, length);
+    else {
+      // The kernel takes rows in pairs: an odd last row is paired with a zero one.
+      if (length % 2 === 1) for (let j = 0; j < q; j++) z[j * BLOCK + length] = 0;
+      kernel.gram(q, length + (length % 2));
+    }
     for (let a = 0; a < q; a++) {
       const ta = (sums[a] as number) / blockWeight;
       block.means[a] = centred ? (offset[a] as number) + ta : 0;
@@ -122,6 +149,43 @@ export function crossProducts(rows: readonly (readonly number[])[], y: Float64Ar
   const { m2 } = total;
   for (let a = 0; a < q; a++) for (let b = 0; b < a; b++) m2[a * q + b] = m2[b * q + a] as number;
   return { comoments: m2, means: total.means.map((mean, j) => (origin[j] as number) + mean) };
+}
+
+interface WasmKernel {
+  readonly z: Float64Array;
+  readonly tiles: Float64Array;
+  gram(q: number, length: number): void;
+}
+
+let wasmModule: WebAssembly.Module | null | undefined;
+
+/**
+ * The WebAssembly SIMD version of {@link gram} (src/linalg/gram.wat, compiled into gram-wasm.ts),
+ * with fresh memory sized for `padded` columns; null where WebAssembly or its SIMD instructions
+ * are unavailable, so the JavaScript kernel runs instead. Both sum each pair of columns over the
+ * block; the kernel adds even and odd rows separately first, so results may differ from the
+ * JavaScript kernel's in the last bits.
+ */
+function wasmKernel(padded: number): WasmKernel | null {
+  if (wasmModule === undefined) {
+    try {
+      const bytes = Uint8Array.from(atob(GRAM_WASM_BASE64), (c) => c.charCodeAt(0));
+      wasmModule = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+    } catch {
+      wasmModule = null;
+    }
+  }
+  if (wasmModule === null) return null;
+  const exports = new WebAssembly.Instance(wasmModule, {}).exports as { memory: WebAssembly.Memory; gram: (z: number, out: number, q: number, padded: number, length: number, stride: number) => void };
+  const zBytes = padded * BLOCK * 8;
+  const needed = zBytes + padded * padded * 8;
+  const pages = Math.ceil(needed / 65536) - exports.memory.buffer.byteLength / 65536;
+  if (pages > 0) exports.memory.grow(pages);
+  return {
+    z: new Float64Array(exports.memory.buffer, 0, padded * BLOCK),
+    tiles: new Float64Array(exports.memory.buffer, zBytes, padded * padded),
+    gram: (q, length) => exports.gram(0, zBytes, q, padded, length, BLOCK),
+  };
 }
 
 /** Weight, means and co-moments (upper triangle, q x q) of a set of rows. */

@@ -29,11 +29,7 @@ export interface ModelInputOptions {
  * @throws InvalidArgumentError for ragged rows, infinite values, negative weights or bad names.
  */
 export function modelData(what: string, X: readonly (readonly (number | null)[])[], y: ArrayLike<number | null>, options: ModelInputOptions): ModelData {
-  if (X.length !== y.length) throw new InvalidArgumentError(`${what} needs one row of X per value of y, got ${X.length} rows and ${y.length} values.`);
-  const p = X[0]?.length ?? options.names?.length ?? 0;
-  const names = options.names ? [...options.names] : Array.from({ length: p }, (_, j) => `x${j + 1}`);
-  if (names.length !== p) throw new InvalidArgumentError(`names has ${names.length} entries but X has ${p} columns.`);
-  if (options.weights !== undefined && options.weights.length !== y.length) throw new InvalidArgumentError(`weights has ${options.weights.length} entries but y has ${y.length}.`);
+  const { p, names } = shape(what, X, y, options);
   const N = y.length;
   // The complete rows: X itself until a row is dropped, then a list of references.
   let rows: (readonly number[])[] | null = null;
@@ -67,6 +63,36 @@ export function modelData(what: string, X: readonly (readonly (number | null)[])
     n++;
   }
   return { names, rows: rows ?? (X as readonly (readonly number[])[]), y: ys.subarray(0, n), w: ws.subarray(0, n), n, p, rowsDropped: { missing, zeroWeight } };
+}
+
+/** Checks the sizes of X, y, weights and names; returns p and the names. */
+function shape(what: string, X: readonly (readonly (number | null)[])[], y: ArrayLike<number | null>, options: ModelInputOptions): { p: number; names: string[] } {
+  if (X.length !== y.length) throw new InvalidArgumentError(`${what} needs one row of X per value of y, got ${X.length} rows and ${y.length} values.`);
+  const p = X[0]?.length ?? options.names?.length ?? 0;
+  const names = options.names ? [...options.names] : Array.from({ length: p }, (_, j) => `x${j + 1}`);
+  if (names.length !== p) throw new InvalidArgumentError(`names has ${names.length} entries but X has ${p} columns.`);
+  if (options.weights !== undefined && options.weights.length !== y.length) throw new InvalidArgumentError(`weights has ${options.weights.length} entries but y has ${y.length}.`);
+  return { p, names };
+}
+
+/**
+ * {@link modelData}'s result for the common case where nothing can be dropped: no weights and
+ * every y a finite number; null otherwise. The cells of X are NOT checked here: the caller's own
+ * pass over the rows must check them (e.g. `crossProducts`, which returns null on the first cell
+ * that is not a finite number) and fall back to `modelData` if one is not, so bad input still
+ * gets modelData's errors and listwise deletion. This saves a full read of X.
+ */
+export function completeCaseData(what: string, X: readonly (readonly (number | null)[])[], y: ArrayLike<number | null>, options: ModelInputOptions): ModelData | null {
+  const { p, names } = shape(what, X, y, options);
+  if (options.weights !== undefined) return null;
+  const n = y.length;
+  const ys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = y[i];
+    if (typeof v !== 'number' || v - v !== 0) return null;
+    ys[i] = v;
+  }
+  return { names, rows: X as readonly (readonly number[])[], y: ys, w: new Float64Array(n).fill(1), n, p, rowsDropped: { missing: 0, zeroWeight: 0 } };
 }
 
 /** The complete rows as one row-major n x p Float64Array (for models that sweep the data many times). */

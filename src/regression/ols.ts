@@ -5,11 +5,11 @@
 import { fUpperTail, studentTQuantile, studentTUpperTail } from '../distributions/index.js';
 import { InsufficientDataError, InvalidArgumentError } from '../errors.js';
 import { cholesky, choleskySolve } from '../linalg/cholesky.js';
-import { crossProducts } from '../linalg/cross-product.js';
+import { crossProducts, type CrossProducts } from '../linalg/cross-product.js';
 import { applyQTranspose, householderQr, rEntry, solveR } from '../linalg/qr.js';
 import { singularValues } from '../linalg/singular-values.js';
 import type { Warning } from '../survey/survey.js';
-import { modelData, type ModelData } from './glm-data.js';
+import { completeCaseData, modelData, type ModelData } from './glm-data.js';
 
 /** Coefficient covariance estimators: classical, or White's heteroskedasticity-consistent HC0-HC3. */
 export type CovarianceType = 'classical' | 'HC0' | 'HC1' | 'HC2' | 'HC3';
@@ -99,7 +99,7 @@ export interface OlsResult {
  */
 const RANK_TOLERANCE = 1e-10;
 
-/** `algorithm: 'auto'` uses the normal equations from this many complete rows on. */
+/** `algorithm: 'auto'` uses the normal equations from this many rows of input on. */
 const CROSS_PRODUCT_MIN_ROWS = 10_000;
 
 /** RSS is taken as TSS - MSS (no pass over the rows) only while it is at least this share of TSS (R^2 <= 0.99). */
@@ -167,7 +167,12 @@ export function ols(X: readonly (readonly (number | null)[])[], y: ArrayLike<num
   if (!['classical', 'HC0', 'HC1', 'HC2', 'HC3'].includes(covariance)) {
     throw new InvalidArgumentError(`covariance must be 'classical', 'HC0', 'HC1', 'HC2' or 'HC3', got ${JSON.stringify(covariance)}.`);
   }
-  const data = modelData('ols', X, y, options);
+  // Large inputs with nothing to drop: the cross-products pass is also the check of the cells,
+  // so the rows are read once; any missing or invalid cell sends them through modelData instead.
+  const useCrossProducts = algorithm === 'cholesky' || (algorithm === 'auto' && X.length >= CROSS_PRODUCT_MIN_ROWS);
+  const complete = useCrossProducts ? completeCaseData('ols', X, y, options) : null;
+  let products = complete === null ? null : crossProducts(complete.rows, complete.y, null, complete.n, complete.p, intercept);
+  const data = complete !== null && products !== null ? complete : modelData('ols', X, y, options);
   const { n, p, names } = data;
   const { missing, zeroWeight } = data.rowsDropped;
   const parameters = p + (intercept ? 1 : 0);
@@ -187,9 +192,9 @@ export function ols(X: readonly (readonly (number | null)[])[], y: ArrayLike<num
   }
   // With an intercept, columns and y are centred at their weighted means; without, not at all.
   const weights = options.weights === undefined ? null : w;
-  const useCrossProducts = algorithm === 'cholesky' || (algorithm === 'auto' && n >= CROSS_PRODUCT_MIN_ROWS);
   const keep = options.keepResiduals === true || covariance !== 'classical';
-  const fit = (useCrossProducts ? crossProductFit(data, weights, intercept, keep) : null) ?? qrFit(data, weights, intercept, keep);
+  if (useCrossProducts && products === null) products = crossProducts(data.rows, data.y, weights, n, p, intercept);
+  const fit = (products === null ? null : crossProductFit(data, products, intercept, keep)) ?? qrFit(data, weights, intercept, keep);
   const { kept, scale, slope, interceptEstimate, fitted, residuals, rss, mss } = fit;
   const means = fit.centre.subarray(0, p);
   const rank = kept.length;
@@ -452,9 +457,9 @@ function qrFit(data: ModelData, weights: Float64Array | null, intercept: boolean
  * number <= {@link CROSS_PRODUCT_MAX_CONDITION}, where the normal equations' error bound
  * kappa^2 u is below 1e-12), so aliasing and ill-conditioning are always QR's business.
  */
-function crossProductFit(data: ModelData, weights: Float64Array | null, intercept: boolean, keep: boolean): Factorization | null {
-  const { n, p, rows, y } = data;
-  const { comoments: g, means: centre } = crossProducts(rows, y, weights, n, p, intercept);
+function crossProductFit(data: ModelData, products: CrossProducts, intercept: boolean, keep: boolean): Factorization | null {
+  const { p } = data;
+  const { comoments: g, means: centre } = products;
   const q = p + 1;
   const scale = new Float64Array(p);
   for (let j = 0; j < p; j++) scale[j] = Math.sqrt(g[j * q + j] as number);

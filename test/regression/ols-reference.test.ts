@@ -150,6 +150,20 @@ describe('ols contract and edge cases', () => {
     expect(ols(X.slice(0, 9_999), y.slice(0, 9_999)).algorithm).toBe('qr');
   });
 
+  it('large unweighted data read in one pass: a late missing cell is still dropped and counted, a late text cell still an error naming its row', () => {
+    const rng = createRng(12);
+    const X = Array.from({ length: 12_000 }, () => Array.from({ length: 4 }, () => 1 + Math.floor(5 * rng.next())));
+    const y = X.map((row) => (row[0] as number) + 0.5 * (row[1] as number) + rng.next());
+    const withMissing = X.map((row, i) => (i === 11_000 ? [row[0], null, row[2], row[3]] : row)) as (number | null)[][];
+    const dropped = ols(withMissing, y);
+    expect(dropped.rowsDropped.missing).toBe(1);
+    const without = ols(X.filter((_, i) => i !== 11_000), y.filter((_, i) => i !== 11_000));
+    expectGolden(dropped.coefficients, without.coefficients, { relative: 1e-13, absolute: 1e-15 }, 'late missing cell');
+    const withText = X.map((row, i) => (i === 11_000 ? [row[0], 'n/a', row[2], row[3]] : row)) as unknown as number[][];
+    expect(() => ols(withText, y)).toThrow(/Row 11001, x2: "n\/a" is not a number/);
+    expect(() => ols(X, y.map((v, i) => (i === 11_500 ? Infinity : v)))).toThrow(/Row 11501, y: Infinity is not a finite number/);
+  });
+
   it("'cholesky' hands aliased or ill-conditioned designs to QR, so they are reported as R does", () => {
     const ref = loadReference('survey-n120-k5-collinear-s1000');
     const fit = ols(ref.X, ref.y, { names: ref.model.x, algorithm: 'cholesky' });

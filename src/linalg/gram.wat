@@ -1,0 +1,71 @@
+;; The 3 x 3-tiled cross-products of src/linalg/cross-product.ts, two rows at a time with f64x2.
+;; gram(z, out, q, padded, length, stride): z holds q columns of `stride` doubles each (column j
+;; at byte z + 8 j stride); for every tile (a, b), a and b multiples of 3 with b >= a, writes the
+;; nine sums over the first `length` rows (length even; rows past it are not read) to out, a
+;; row-major padded x padded matrix of doubles. The padding columns q..padded-1 of z must be zero.
+(module
+  (memory (export "memory") 1)
+  (func (export "gram") (param $z i32) (param $out i32) (param $q i32) (param $padded i32) (param $length i32) (param $stride i32)
+    (local $a i32) (local $b i32) (local $i i32) (local $bytes i32) (local $col i32)
+    (local $pa0 i32) (local $pa1 i32) (local $pa2 i32) (local $pb0 i32) (local $pb1 i32) (local $pb2 i32) (local $o i32)
+    (local $u0 v128) (local $u1 v128) (local $u2 v128) (local $v0 v128) (local $v1 v128) (local $v2 v128)
+    (local $s00 v128) (local $s01 v128) (local $s02 v128)
+    (local $s10 v128) (local $s11 v128) (local $s12 v128)
+    (local $s20 v128) (local $s21 v128) (local $s22 v128)
+    (local.set $col (i32.shl (local.get $stride) (i32.const 3)))
+    (local.set $bytes (i32.shl (local.get $length) (i32.const 3)))
+    (local.set $a (i32.const 0))
+    (block $doneA
+      (loop $loopA
+        (br_if $doneA (i32.ge_s (local.get $a) (local.get $q)))
+        (local.set $pa0 (i32.add (local.get $z) (i32.mul (local.get $a) (local.get $col))))
+        (local.set $pa1 (i32.add (local.get $pa0) (local.get $col)))
+        (local.set $pa2 (i32.add (local.get $pa1) (local.get $col)))
+        (local.set $b (local.get $a))
+        (block $doneB
+          (loop $loopB
+            (br_if $doneB (i32.ge_s (local.get $b) (local.get $q)))
+            (local.set $pb0 (i32.add (local.get $z) (i32.mul (local.get $b) (local.get $col))))
+            (local.set $pb1 (i32.add (local.get $pb0) (local.get $col)))
+            (local.set $pb2 (i32.add (local.get $pb1) (local.get $col)))
+            (local.set $s00 (v128.const f64x2 0 0)) (local.set $s01 (v128.const f64x2 0 0)) (local.set $s02 (v128.const f64x2 0 0))
+            (local.set $s10 (v128.const f64x2 0 0)) (local.set $s11 (v128.const f64x2 0 0)) (local.set $s12 (v128.const f64x2 0 0))
+            (local.set $s20 (v128.const f64x2 0 0)) (local.set $s21 (v128.const f64x2 0 0)) (local.set $s22 (v128.const f64x2 0 0))
+            (local.set $i (i32.const 0))
+            (block $doneI
+              (loop $loopI
+                (br_if $doneI (i32.ge_s (local.get $i) (local.get $bytes)))
+                (local.set $u0 (v128.load (i32.add (local.get $pa0) (local.get $i))))
+                (local.set $u1 (v128.load (i32.add (local.get $pa1) (local.get $i))))
+                (local.set $u2 (v128.load (i32.add (local.get $pa2) (local.get $i))))
+                (local.set $v0 (v128.load (i32.add (local.get $pb0) (local.get $i))))
+                (local.set $v1 (v128.load (i32.add (local.get $pb1) (local.get $i))))
+                (local.set $v2 (v128.load (i32.add (local.get $pb2) (local.get $i))))
+                (local.set $s00 (f64x2.add (local.get $s00) (f64x2.mul (local.get $u0) (local.get $v0))))
+                (local.set $s01 (f64x2.add (local.get $s01) (f64x2.mul (local.get $u0) (local.get $v1))))
+                (local.set $s02 (f64x2.add (local.get $s02) (f64x2.mul (local.get $u0) (local.get $v2))))
+                (local.set $s10 (f64x2.add (local.get $s10) (f64x2.mul (local.get $u1) (local.get $v0))))
+                (local.set $s11 (f64x2.add (local.get $s11) (f64x2.mul (local.get $u1) (local.get $v1))))
+                (local.set $s12 (f64x2.add (local.get $s12) (f64x2.mul (local.get $u1) (local.get $v2))))
+                (local.set $s20 (f64x2.add (local.get $s20) (f64x2.mul (local.get $u2) (local.get $v0))))
+                (local.set $s21 (f64x2.add (local.get $s21) (f64x2.mul (local.get $u2) (local.get $v1))))
+                (local.set $s22 (f64x2.add (local.get $s22) (f64x2.mul (local.get $u2) (local.get $v2))))
+                (local.set $i (i32.add (local.get $i) (i32.const 16)))
+                (br $loopI)))
+            ;; out[(a + r) * padded + b + c] = lane 0 + lane 1
+            (local.set $o (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $a) (local.get $padded)) (local.get $b)) (i32.const 3))))
+            (f64.store offset=0 (local.get $o) (f64.add (f64x2.extract_lane 0 (local.get $s00)) (f64x2.extract_lane 1 (local.get $s00))))
+            (f64.store offset=8 (local.get $o) (f64.add (f64x2.extract_lane 0 (local.get $s01)) (f64x2.extract_lane 1 (local.get $s01))))
+            (f64.store offset=16 (local.get $o) (f64.add (f64x2.extract_lane 0 (local.get $s02)) (f64x2.extract_lane 1 (local.get $s02))))
+            (local.set $o (i32.add (local.get $o) (i32.shl (local.get $padded) (i32.const 3))))
+            (f64.store offset=0 (local.get $o) (f64.add (f64x2.extract_lane 0 (local.get $s10)) (f64x2.extract_lane 1 (local.get $s10))))
+            (f64.store offset=8 (local.get $o) (f64.add (f64x2.extract_lane 0 (local.get $s11)) (f64x2.extract_lane 1 (local.get $s11))))
+            (f64.store offset=16 (local.get $o) (f64.add (f64x2.extract_lane 0 (local.get $s12)) (f64x2.extract_lane 1 (local.get $s12))))
+            (local.set $o (i32.add (local.get $o) (i32.shl (local.get $padded) (i32.const 3))))
+            (f64.store offset=0 (local.get $o) (f64.add (f64x2.extract_lane 0 (local.get $s20)) (f64x2.extract_lane 1 (local.get $s20))))
+            (f64.store offset=8 (local.get $o) (f64.add (f64x2.extract_lane 0 (local.get $s21)) (f64x2.extract_lane 1 (local.get $s21))))
+            (f64.store offset=16 (local.get $o) (f64.add (f64x2.extract_lane 0 (local.get $s22)) (f64x2.extract_lane 1 (local.get $s22))))
+            (local.set $b (i32.add (local.get $b) (i32.const 3)))
+            (br $loopB)))
+        (local.set $a (i32.add (local.get $a) (i32.const 3)))
+        (br $loopA)))))
