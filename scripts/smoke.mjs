@@ -9,7 +9,8 @@ import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
-const expected = { n: 3, meanPrice: 3, rowsRead: 3 };
+// slope: (x - 2.5)'(y - 5) / |x - 2.5|^2 = 9.7 / 5 by hand.
+const expected = { n: 3, meanPrice: 3, rowsRead: 3, algorithm: 'cholesky', slope: 1.94 };
 const script = join(root, 'scripts', 'smoke-runtime.mjs');
 
 function check(label, output) {
@@ -23,7 +24,8 @@ check('node ESM', execFileSync(process.execPath, [script], { encoding: 'utf8' })
 const require = createRequire(import.meta.url);
 const cjs = require(join(root, 'dist', 'index.cjs'));
 const survey = cjs.readSurvey('a,o\n1,2\n3,4\n5,5\n', { touchpoints: ['a'], overall: 'o', scale: { min: 1, max: 5 } });
-check('node CJS', JSON.stringify({ n: survey.n, meanPrice: cjs.describeSurvey(survey).items[0].mean, rowsRead: 3 }));
+const cjsFit = cjs.ols([[1], [2], [3], [4]], [2.1, 3.9, 6.2, 7.8], { algorithm: 'cholesky' });
+check('node CJS', JSON.stringify({ n: survey.n, meanPrice: cjs.describeSurvey(survey).items[0].mean, rowsRead: 3, algorithm: cjsFit.algorithm, slope: Number(cjsFit.coefficients[1].estimate.toFixed(10)) }));
 const nodeEntry = await import(join(root, 'dist', 'node.js'));
 if (typeof nodeEntry.readSurveyFile !== 'function') throw new Error('peak-end/node does not export readSurveyFile');
 console.log('ok  peak-end/node exports readSurveyFile');
