@@ -3,8 +3,7 @@
  * Memory holds one chunk of text plus the used ratings, never the whole file.
  */
 import { Buffer, isAscii } from 'node:buffer';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse, type Options } from 'csv-parse';
@@ -78,217 +77,232 @@ export async function streamSurveyFile(
   } catch (cause) {
     throw new PeakEndError('file_not_readable', `Cannot read "${path}": ${(cause as Error).message}. Check the path and permissions.`, { cause });
   }
-  const file = createReadStream(path, { highWaterMark: options.chunkSize ?? 1 << 20 });
-  const raw = (file as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (cause) {
+    throw new PeakEndError('file_not_readable', `Cannot read "${path}": ${(cause as Error).message}. Check the path and permissions.`, { cause });
+  }
+  // Every chunk is read into the same buffer, so streaming a file of any size allocates nothing per
+  // chunk; whatever must outlive a chunk (the header's chunks, a line cut by the chunk's end) is copied.
+  const buffer = Buffer.allocUnsafe(options.chunkSize ?? 1 << 20);
   let bytesRead = 0;
   const progress = (): void => options.onProgress?.({ bytesRead, totalBytes });
   const nextChunk = async (): Promise<Uint8Array | null> => {
     try {
-      const next = await raw.next();
-      if (next.done === true) return null;
-      bytesRead += next.value.length;
-      return next.value;
+      const { bytesRead: got } = await handle.read(buffer, 0, buffer.length, null);
+      if (got === 0) return null;
+      bytesRead += got;
+      return buffer.subarray(0, got);
     } catch (cause) {
       throw new PeakEndError('file_not_readable', `Cannot read "${path}": ${(cause as Error).message}.`, { cause });
     }
   };
-  // LF characters in the text decoded (or validated) so far: decoding errors name lines by them.
-  let newlines = 0;
-  function decode(decoder: TextDecoder, bytes: Uint8Array, stream: boolean): string {
-    try {
-      const text = decoder.decode(bytes, { stream });
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) newlines++;
-      return text;
-    } catch (cause) {
-      const offset = decoder.encoding === 'utf-8' ? firstInvalidUtf8(bytes, stream) : -1;
-      const line = offset >= 0 ? newlines + lineAt(bytes, offset) : newlines + 1;
-      throw encodingError(
-        `The file is not valid ${decoder.encoding} (first bad byte on line ${line}); save it as UTF-8, or pass the right encoding (e.g. encoding: "gb18030").`,
-        line,
-        cause,
-      );
-    }
-  }
-  // The rest of the file as text, decoded chunk by chunk.
-  async function* decodedRest(decoder: TextDecoder): AsyncGenerator<string> {
-    for (let bytes = await nextChunk(); bytes !== null; bytes = await nextChunk()) {
-      yield decode(decoder, bytes, true);
-      progress();
-    }
-    const rest = decode(decoder, new Uint8Array(0), false);
-    if (rest !== '') yield rest;
+  try {
+    return await readAll();
+  } finally {
+    await handle.close();
   }
 
-  // The head: chunks up to the end of the header line, so the delimiter can be sniffed.
-  let decoder: TextDecoder | null = null;
-  let detected: DetectedEncoding | null = null;
-  let head = '';
-  const headBytes: Uint8Array[] = [];
-  let delimiter: string | null = null;
-  let ended = false;
-  while (delimiter === null) {
-    let bytes = await nextChunk();
-    if (bytes === null) {
-      ended = true;
-      break;
+  async function readAll(): Promise<SurveyBuilder> {
+    // LF characters in the text decoded (or validated) so far: decoding errors name lines by them.
+    let newlines = 0;
+    function decode(decoder: TextDecoder, bytes: Uint8Array, stream: boolean): string {
+      try {
+        const text = decoder.decode(bytes, { stream });
+        for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) newlines++;
+        return text;
+      } catch (cause) {
+        const offset = decoder.encoding === 'utf-8' ? firstInvalidUtf8(bytes, stream) : -1;
+        const line = offset >= 0 ? newlines + lineAt(bytes, offset) : newlines + 1;
+        throw encodingError(
+          `The file is not valid ${decoder.encoding} (first bad byte on line ${line}); save it as UTF-8, or pass the right encoding (e.g. encoding: "gb18030").`,
+          line,
+          cause,
+        );
+      }
     }
-    if (decoder === null) {
-      detected = detectEncoding(bytes, options.encoding);
-      decoder = new TextDecoder(detected.encoding, { fatal: true, ignoreBOM: true });
-      bytes = bytes.subarray(detected.bomLength);
+    // The rest of the file as text, decoded chunk by chunk.
+    async function* decodedRest(decoder: TextDecoder): AsyncGenerator<string> {
+      for (let bytes = await nextChunk(); bytes !== null; bytes = await nextChunk()) {
+        yield decode(decoder, bytes, true);
+        progress();
+      }
+      const rest = decode(decoder, new Uint8Array(0), false);
+      if (rest !== '') yield rest;
     }
-    head += decode(decoder, bytes, true);
-    headBytes.push(bytes);
-    if (/[\r\n]/.test(head) || head.length > limits.maxFieldBytes) delimiter = explicitDelimiter ?? sniffDelimiter(head);
-    else progress();
-  }
-  if (decoder === null || detected === null) {
-    return new SurveyBuilder(normalized, { source: 'csv', encoding: null, delimiter: null }, limits, sink);
-  }
-  if (ended) {
-    head += decode(decoder, new Uint8Array(0), false);
-    delimiter = explicitDelimiter ?? sniffDelimiter(head);
-  }
-  delimiter ??= ',';
-  const { encoding, guessed } = detected;
-  const active = new SurveyBuilder(
-    normalized,
-    { source: 'csv', encoding, delimiter, warnings: guessed && encoding !== 'utf-8' ? [guessedEncodingWarning(encoding)] : [] },
-    limits,
-    sink,
-  );
-  const delimiterByte = delimiter.charCodeAt(0);
-  if (paths.bytes !== false && encoding === 'utf-8' && delimiterByte < 0x80 && !(delimiterByte >= 0x30 && delimiterByte <= 0x39)) {
-    return readBytes(active, decoder, delimiterByte);
-  }
-  return readText(active, decoder, delimiter);
 
-  async function readBytes(builder: SurveyBuilder, validator: TextDecoder, delimiterByte: number): Promise<SurveyBuilder> {
-    const lines = new Utf8RecordReader(builder, delimiterByte, limits.maxFieldBytes);
-    const first = headBytes.length === 1 ? (headBytes[0] as Uint8Array) : Buffer.concat(headBytes);
-    // Whether the validating decoder may hold the start of a multi-byte character.
-    let mayHold = !isAscii(headBytes[headBytes.length - 1] as Uint8Array);
-    let rest = lines.push(first);
-    progress();
-    // Reserve the columns for the rows the file size suggests (a hint: they still grow if needed).
-    if (rest === null && lines.lineNo > 1 && lines.bytesConsumed > 0) builder.reserve(1.02 * (lines.lineNo - 1) * (totalBytes / lines.bytesConsumed) + 64);
-    while (rest === null && !ended) {
-      const bytes = await nextChunk();
+    // The head: chunks up to the end of the header line, so the delimiter can be sniffed.
+    let decoder: TextDecoder | null = null;
+    let detected: DetectedEncoding | null = null;
+    let head = '';
+    const headBytes: Uint8Array[] = [];
+    let delimiter: string | null = null;
+    let ended = false;
+    while (delimiter === null) {
+      let bytes = await nextChunk();
       if (bytes === null) {
         ended = true;
         break;
       }
-      // ASCII needs no decoding; anything else is validated (and thrown on) before its lines are read.
-      const ascii = isAscii(bytes);
-      if (mayHold || !ascii) {
-        newlines = lines.newlines;
-        decode(validator, bytes, true);
+      if (decoder === null) {
+        detected = detectEncoding(bytes, options.encoding);
+        decoder = new TextDecoder(detected.encoding, { fatal: true, ignoreBOM: true });
+        bytes = bytes.subarray(detected.bomLength);
       }
-      mayHold = !ascii;
-      rest = lines.push(bytes);
-      progress();
+      head += decode(decoder, bytes, true);
+      headBytes.push(new Uint8Array(bytes)); // chunks share one read buffer: keep a copy (Buffer#slice would not)
+      if (/[\r\n]/.test(head) || head.length > limits.maxFieldBytes) delimiter = explicitDelimiter ?? sniffDelimiter(head);
+      else progress();
     }
-    if (rest === null) {
-      if (mayHold) {
-        newlines = lines.newlines;
-        decode(validator, new Uint8Array(0), false);
-      }
-      lines.end();
-      return builder;
+    if (decoder === null || detected === null) {
+      return new SurveyBuilder(normalized, { source: 'csv', encoding: null, delimiter: null }, limits, sink);
     }
-    // From the first quote on, the rest is text for csv-parse. Its bytes were validated already.
-    newlines = lines.newlines;
-    const textDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-    const text = decode(textDecoder, rest, !ended);
-    return parseRest(builder, text, ended ? emptyText() : decodedRest(textDecoder), lines.lineNo, String.fromCharCode(delimiterByte));
-  }
+    if (ended) {
+      head += decode(decoder, new Uint8Array(0), false);
+      delimiter = explicitDelimiter ?? sniffDelimiter(head);
+    }
+    delimiter ??= ',';
+    const { encoding, guessed } = detected;
+    const active = new SurveyBuilder(
+      normalized,
+      { source: 'csv', encoding, delimiter, warnings: guessed && encoding !== 'utf-8' ? [guessedEncodingWarning(encoding)] : [] },
+      limits,
+      sink,
+    );
+    const delimiterByte = delimiter.charCodeAt(0);
+    if (paths.bytes !== false && encoding === 'utf-8' && delimiterByte < 0x80 && !(delimiterByte >= 0x30 && delimiterByte <= 0x39)) {
+      return await readBytes(active, decoder, delimiterByte);
+    }
+    return await readText(active, decoder, delimiter);
 
-  async function readText(builder: SurveyBuilder, textDecoder: TextDecoder, delimiter: string): Promise<SurveyBuilder> {
-    const feed = (fields: string[], line: number): void => {
-      if (builder.hasHeader) builder.record(fields, line, true);
-      else builder.header(fields, line);
-    };
-    // Fast path: while no double quote has been seen, a record is a line and its fields are the
-    // line split at the delimiter, which is exactly what csv-parse returns for such text (a test
-    // cross-checks the two). From the first quote on, csv-parse takes over the rest of the file.
-    const chunks = ended ? emptyText() : decodedRest(textDecoder);
-    let lineNo = 0;
-    let pending = '';
-    let rest: string | null = null;
-    const lineEnd = /\r\n|\n|\r/g;
-    const tooLong = (): DataValidationError => csvSyntaxError(Object.assign(new Error('record too large'), { code: 'CSV_MAX_RECORD_SIZE' }), lineNo + 1);
-    for (let chunk: string | null = head; chunk !== null; ) {
-      const text = pending + chunk;
-      let start = 0;
-      for (;;) {
-        lineEnd.lastIndex = start;
-        const match = lineEnd.exec(text);
-        // A lone \r at the end of a chunk may be the first half of \r\n: wait for the next chunk.
-        if (match === null || (match[0] === '\r' && match.index === text.length - 1)) break;
-        const line = text.slice(start, match.index);
-        if (line.includes('"')) {
-          rest = text.slice(start);
+    async function readBytes(builder: SurveyBuilder, validator: TextDecoder, delimiterByte: number): Promise<SurveyBuilder> {
+      const lines = new Utf8RecordReader(builder, delimiterByte, limits.maxFieldBytes);
+      const first = headBytes.length === 1 ? (headBytes[0] as Uint8Array) : Buffer.concat(headBytes);
+      // Whether the validating decoder may hold the start of a multi-byte character.
+      let mayHold = !isAscii(headBytes[headBytes.length - 1] as Uint8Array);
+      let rest = lines.push(first);
+      progress();
+      // Reserve the columns for the rows the file size suggests (a hint: they still grow if needed).
+      if (rest === null && lines.lineNo > 1 && lines.bytesConsumed > 0) builder.reserve(1.02 * (lines.lineNo - 1) * (totalBytes / lines.bytesConsumed) + 64);
+      while (rest === null && !ended) {
+        const bytes = await nextChunk();
+        if (bytes === null) {
+          ended = true;
           break;
         }
-        if (line.length > limits.maxFieldBytes) throw tooLong();
-        lineNo++;
-        feed(line.split(delimiter), lineNo);
-        start = match.index + match[0].length;
+        // ASCII needs no decoding; anything else is validated (and thrown on) before its lines are read.
+        const ascii = isAscii(bytes);
+        if (mayHold || !ascii) {
+          newlines = lines.newlines;
+          decode(validator, bytes, true);
+        }
+        mayHold = !ascii;
+        rest = lines.push(bytes);
+        progress();
       }
-      if (rest !== null) break;
-      pending = text.slice(start);
-      if (pending.includes('"')) {
-        rest = pending;
-        pending = '';
-        break;
+      if (rest === null) {
+        if (mayHold) {
+          newlines = lines.newlines;
+          decode(validator, new Uint8Array(0), false);
+        }
+        lines.end();
+        return builder;
       }
-      if (pending.length > limits.maxFieldBytes) throw tooLong();
-      const next = await chunks.next();
-      chunk = next.done === true ? null : next.value;
+      // From the first quote on, the rest is text for csv-parse. Its bytes were validated already.
+      newlines = lines.newlines;
+      const textDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+      const text = decode(textDecoder, rest, !ended);
+      return parseRest(builder, text, ended ? emptyText() : decodedRest(textDecoder), lines.lineNo, String.fromCharCode(delimiterByte));
     }
-    if (rest === null) {
-      // The file may end in the lone \r held back above: it ends the last line.
-      if (pending.endsWith('\r')) feed(pending.slice(0, -1).split(delimiter), ++lineNo);
-      else if (pending !== '') feed(pending.split(delimiter), ++lineNo);
+
+    async function readText(builder: SurveyBuilder, textDecoder: TextDecoder, delimiter: string): Promise<SurveyBuilder> {
+      const feed = (fields: string[], line: number): void => {
+        if (builder.hasHeader) builder.record(fields, line, true);
+        else builder.header(fields, line);
+      };
+      // Fast path: while no double quote has been seen, a record is a line and its fields are the
+      // line split at the delimiter, which is exactly what csv-parse returns for such text (a test
+      // cross-checks the two). From the first quote on, csv-parse takes over the rest of the file.
+      const chunks = ended ? emptyText() : decodedRest(textDecoder);
+      let lineNo = 0;
+      let pending = '';
+      let rest: string | null = null;
+      const lineEnd = /\r\n|\n|\r/g;
+      const tooLong = (): DataValidationError => csvSyntaxError(Object.assign(new Error('record too large'), { code: 'CSV_MAX_RECORD_SIZE' }), lineNo + 1);
+      for (let chunk: string | null = head; chunk !== null; ) {
+        const text = pending + chunk;
+        let start = 0;
+        for (;;) {
+          lineEnd.lastIndex = start;
+          const match = lineEnd.exec(text);
+          // A lone \r at the end of a chunk may be the first half of \r\n: wait for the next chunk.
+          if (match === null || (match[0] === '\r' && match.index === text.length - 1)) break;
+          const line = text.slice(start, match.index);
+          if (line.includes('"')) {
+            rest = text.slice(start);
+            break;
+          }
+          if (line.length > limits.maxFieldBytes) throw tooLong();
+          lineNo++;
+          feed(line.split(delimiter), lineNo);
+          start = match.index + match[0].length;
+        }
+        if (rest !== null) break;
+        pending = text.slice(start);
+        if (pending.includes('"')) {
+          rest = pending;
+          pending = '';
+          break;
+        }
+        if (pending.length > limits.maxFieldBytes) throw tooLong();
+        const next = await chunks.next();
+        chunk = next.done === true ? null : next.value;
+      }
+      if (rest === null) {
+        // The file may end in the lone \r held back above: it ends the last line.
+        if (pending.endsWith('\r')) feed(pending.slice(0, -1).split(delimiter), ++lineNo);
+        else if (pending !== '') feed(pending.split(delimiter), ++lineNo);
+        return builder;
+      }
+      return parseRest(builder, rest, chunks, lineNo, delimiter);
+    }
+
+    /** csv-parse reads `first` and then `chunks`; `lineNo` lines were read before. */
+    async function parseRest(builder: SurveyBuilder, first: string, chunks: AsyncGenerator<string>, lineNo: number, delimiter: string): Promise<SurveyBuilder> {
+      const feed = (fields: string[], line: number): void => {
+        if (builder.hasHeader) builder.record(fields, line, true);
+        else builder.header(fields, line);
+      };
+      const tracker = new LineTracker(lineNo);
+      async function* remainder(): AsyncGenerator<string> {
+        yield first;
+        yield* chunks;
+      }
+      // Lines are tracked in on_record, synchronously inside the parser, so a syntax error names the
+      // right line even when the records before it have not been consumed yet.
+      const parser = parse({
+        ...csvParseOptions(delimiter, limits.maxFieldBytes),
+        on_record: (record: string[], context: { lines: number }) => ({ fields: record, line: tracker.next(lineNo + context.lines) }),
+      } as unknown as Options);
+      let failure: unknown = null;
+      const piping = pipeline(Readable.from(remainder()), parser).catch((error: unknown) => {
+        failure ??= error;
+      });
+      try {
+        for await (const { fields, line } of parser as AsyncIterable<{ fields: string[]; line: number }>) feed(fields, line);
+      } catch (error) {
+        failure ??= error;
+        parser.destroy();
+      }
+      await piping;
+      if (failure !== null) {
+        if (failure instanceof PeakEndError) throw failure;
+        if (failure instanceof CsvError) throw csvSyntaxError(failure, tracker.pendingLine);
+        throw new PeakEndError('file_not_readable', `Cannot read "${path}": ${(failure as Error).message}.`, { cause: failure });
+      }
       return builder;
     }
-    return parseRest(builder, rest, chunks, lineNo, delimiter);
-  }
-
-  /** csv-parse reads `first` and then `chunks`; `lineNo` lines were read before. */
-  async function parseRest(builder: SurveyBuilder, first: string, chunks: AsyncGenerator<string>, lineNo: number, delimiter: string): Promise<SurveyBuilder> {
-    const feed = (fields: string[], line: number): void => {
-      if (builder.hasHeader) builder.record(fields, line, true);
-      else builder.header(fields, line);
-    };
-    const tracker = new LineTracker(lineNo);
-    async function* remainder(): AsyncGenerator<string> {
-      yield first;
-      yield* chunks;
-    }
-    // Lines are tracked in on_record, synchronously inside the parser, so a syntax error names the
-    // right line even when the records before it have not been consumed yet.
-    const parser = parse({
-      ...csvParseOptions(delimiter, limits.maxFieldBytes),
-      on_record: (record: string[], context: { lines: number }) => ({ fields: record, line: tracker.next(lineNo + context.lines) }),
-    } as unknown as Options);
-    let failure: unknown = null;
-    const piping = pipeline(Readable.from(remainder()), parser).catch((error: unknown) => {
-      failure ??= error;
-    });
-    try {
-      for await (const { fields, line } of parser as AsyncIterable<{ fields: string[]; line: number }>) feed(fields, line);
-    } catch (error) {
-      failure ??= error;
-      parser.destroy();
-    }
-    await piping;
-    if (failure !== null) {
-      if (failure instanceof PeakEndError) throw failure;
-      if (failure instanceof CsvError) throw csvSyntaxError(failure, tracker.pendingLine);
-      throw new PeakEndError('file_not_readable', `Cannot read "${path}": ${(failure as Error).message}.`, { cause: failure });
-    }
-    return builder;
   }
 }
 

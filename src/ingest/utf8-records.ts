@@ -166,7 +166,15 @@ export class Utf8RecordReader {
       start = next;
     }
     this.bytesConsumed += start;
-    this.carry = start === 0 ? buf : buf.subarray(start);
+    // The incomplete last line outlives this chunk, whose buffer the caller reuses: keep it in
+    // the scratch buffer (where it already is when the chunk was joined to an earlier carry).
+    const carry = start === 0 ? buf : buf.subarray(start);
+    if (carry.length === 0 || carry.buffer === this.scratch.buffer) this.carry = carry;
+    else {
+      if (this.scratch.length < carry.length) this.scratch = new Uint8Array(Math.max(carry.length, 2 * this.scratch.length));
+      this.scratch.set(carry);
+      this.carry = this.scratch.subarray(0, carry.length);
+    }
     if (this.carry.length > this.maxFieldBytes && this.text.decode(this.carry, { stream: true }).length > this.maxFieldBytes) throw this.tooLong();
     // The decoder only measured the carry; reset it for the next measurement.
     this.text.decode();
