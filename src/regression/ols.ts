@@ -117,7 +117,7 @@ const CROSS_PRODUCT_MAX_CONDITION = 100;
  * adjusted R-squared, F and its p, residual standard error, log-likelihood, AIC, BIC.
  *
  * Algorithm: rows with a missing value (NaN or null) in y, X or the weights are dropped (listwise)
- * and counted, as are rows with weight 0; the rows are read in place, never copied. Rows are
+ * and counted, as are rows with weight 0; the rows are read in place (only QR copies them, into its design matrix). Rows are
  * multiplied by sqrt(weight); with an intercept, columns and y are centred at their (weighted)
  * means; each column is scaled to unit length. Two solvers share everything else:
  * - QR (`algorithm: 'qr'`, and below 10,000 rows): Householder QR with limited column pivoting
