@@ -117,8 +117,8 @@ const CROSS_PRODUCT_MAX_CONDITION = 100;
  * adjusted R-squared, F and its p, residual standard error, log-likelihood, AIC, BIC.
  *
  * Algorithm: rows with a missing value (NaN or null) in y, X or the weights are dropped (listwise)
- * and counted, as are rows with weight 0; the rows are read in place (only QR copies them, into its design matrix). Rows are
- * multiplied by sqrt(weight); with an intercept, columns and y are centred at their (weighted)
+ * and counted, as are rows with weight 0; the rows are read in place (only QR copies them, into
+ * its design matrix). Rows are multiplied by sqrt(weight); with an intercept, columns and y are centred at their (weighted)
  * means; each column is scaled to unit length. Two solvers share everything else:
  * - QR (`algorithm: 'qr'`, and below 10,000 rows): Householder QR with limited column pivoting
  *   (dqrdc2's rule, rank tolerance 1e-10 relative to each column's norm), back substitution and
@@ -126,7 +126,9 @@ const CROSS_PRODUCT_MAX_CONDITION = 100;
  *   reported as aliased like R (`{ name, aliased: true }`, degrees of freedom adjusted, a warning
  *   naming it); a constant column with an intercept is aliased.
  * - Normal equations (`'cholesky'`, and from 10,000 rows): one blocked pass forms the centred,
- *   weighted cross-products of [X | y]; their Cholesky factor is QR's R. Used only when the scaled
+ *   weighted cross-products of [X | y] (tiles in a WebAssembly SIMD kernel where available; with
+ *   no weights and nothing to drop, the same pass checks the cells, so the rows are read once);
+ *   their Cholesky factor is QR's R. Used only when the scaled
  *   design is full rank with condition number <= 100 (error bound kappa^2 u < 1e-12), otherwise
  *   QR runs instead. MSS is b'(A'A)b and RSS = TSS - MSS while R^2 <= 0.99 (at most two digits
  *   lost); above that, or when residuals are needed (robust covariances, `keepResiduals`), a
