@@ -119,7 +119,8 @@ const CROSS_PRODUCT_MAX_CONDITION = 100;
  * Algorithm: rows with a missing value (NaN or null) in y, X or the weights are dropped (listwise)
  * and counted, as are rows with weight 0; the rows are read in place (only QR copies them, into
  * its design matrix). Rows are multiplied by sqrt(weight); with an intercept, columns and y are
- * centred at their (weighted) means; each column is scaled to unit length. Two solvers share everything else:
+ * centred at their (weighted) means; each column is scaled to unit length. Two solvers share
+ * everything else:
  * - QR (`algorithm: 'qr'`, and below 10,000 rows): Householder QR with limited column pivoting
  *   (dqrdc2's rule, rank tolerance 1e-10 relative to each column's norm), back substitution and
  *   two steps of iterative refinement. A column whose remaining norm falls below the tolerance is
