@@ -87,21 +87,6 @@ export function solveR(d: QrDecomposition, c: ArrayLike<number>): Float64Array {
   return x;
 }
 
-/** R^-1 of the leading rank x rank block, as a dense row-major upper-triangular matrix. */
-export function invertR(d: QrDecomposition): Float64Array {
-  const { qr, rows: n, rank, rDiagonal } = d;
-  const inv = new Float64Array(rank * rank);
-  for (let col = 0; col < rank; col++) {
-    // Solve R x = e_col by back substitution.
-    for (let i = col; i >= 0; i--) {
-      let s = i === col ? 1 : 0;
-      for (let j = i + 1; j <= col; j++) s -= (qr[j * n + i] as number) * (inv[j * rank + col] as number);
-      inv[i * rank + col] = s / (rDiagonal[i] as number);
-    }
-  }
-  return inv;
-}
-
 /** The R factor's entry (i, j), i <= j < rank. */
 export function rEntry(d: QrDecomposition, i: number, j: number): number {
   return i === j ? (d.rDiagonal[i] as number) : (d.qr[j * d.rows + i] as number);
@@ -133,4 +118,17 @@ function moveColumnToEnd(a: Float64Array, n: number, k: number, last: number, pi
   }
   pivot[last - 1] = piv;
   norms[last - 1] = norm;
+}
+
+/** R^-1 of an upper-triangular rank x rank R (row-major), by back substitution. */
+export function invertUpper(r: Float64Array, k: number): Float64Array {
+  const inv = new Float64Array(k * k);
+  for (let col = 0; col < k; col++) {
+    for (let i = col; i >= 0; i--) {
+      let s = i === col ? 1 : 0;
+      for (let j = i + 1; j <= col; j++) s -= (r[i * k + j] as number) * (inv[j * k + col] as number);
+      inv[i * k + col] = s / (r[i * k + i] as number);
+    }
+  }
+  return inv;
 }

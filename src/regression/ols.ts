@@ -6,7 +6,7 @@ import { fUpperTail, studentTQuantile, studentTUpperTail } from '../distribution
 import { InsufficientDataError, InvalidArgumentError } from '../errors.js';
 import { cholesky, choleskySolve } from '../linalg/cholesky.js';
 import { crossProducts, type CrossProducts } from '../linalg/cross-product.js';
-import { applyQTranspose, householderQr, rEntry, solveR } from '../linalg/qr.js';
+import { applyQTranspose, householderQr, invertUpper, rEntry, solveR } from '../linalg/qr.js';
 import { singularValues } from '../linalg/singular-values.js';
 import type { Warning } from '../survey/survey.js';
 import { completeCaseData, modelData, type ModelData } from './glm-data.js';
@@ -193,7 +193,6 @@ export function ols(X: readonly (readonly (number | null)[])[], y: ArrayLike<num
   if (intercept && yv.every((v) => v === yv[0])) {
     throw new InsufficientDataError(`ols: the outcome has no variation (every complete row has ${yv[0]}); there is nothing for the predictors to explain.`);
   }
-  // With an intercept, columns and y are centred at their weighted means; without, not at all.
   const weights = options.weights === undefined ? null : w;
   const keep = options.keepResiduals === true || covariance !== 'classical';
   if (useCrossProducts && products === null) products = crossProducts(data.rows, data.y, weights, n, p, intercept);
@@ -622,19 +621,6 @@ function residualPass(
   // With an intercept the centred fitted values average zero up to rounding, so this has no cancellation.
   const mss = intercept ? sumFc2 - (sumFc * sumFc) / weight : sumFc2;
   return { rss, mss, fitted, residuals };
-}
-
-/** R^-1 of an upper-triangular rank x rank R (row-major), by back substitution. */
-function invertUpper(r: Float64Array, k: number): Float64Array {
-  const inv = new Float64Array(k * k);
-  for (let col = 0; col < k; col++) {
-    for (let i = col; i >= 0; i--) {
-      let s = i === col ? 1 : 0;
-      for (let j = i + 1; j <= col; j++) s -= (r[i * k + j] as number) * (inv[j * k + col] as number);
-      inv[i * k + col] = s / (r[i * k + i] as number);
-    }
-  }
-  return inv;
 }
 
 /**
