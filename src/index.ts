@@ -27,8 +27,10 @@ export type { SurveyInput, CellValue, ReadSurveyOptions, SafeReadResult } from '
 export { inferSurveySpec } from './ingest/infer-spec.js';
 export type { InferSpecOptions, InferredSpec } from './ingest/infer-spec.js';
 export { surveyColumn, DROP_REASONS } from './survey/survey.js';
-export type { Survey, IngestReport, ColumnReport, DropReason, Warning } from './survey/survey.js';
+export type { Survey, IngestReport, ColumnReport, DropReason, Warning, Calibration } from './survey/survey.js';
 export { describeSurvey } from './survey/describe-survey.js';
+export { rake } from './survey/rake.js';
+export type { RakeMargins, RakeOptions } from './survey/rake.js';
 export type { DescribeOptions, SurveyDescriptives, ItemDescriptives, ScalePointCount } from './survey/describe-survey.js';
 
 // presenters

@@ -40,6 +40,7 @@ const ingestReport = z.strictObject({
 const descriptives = z.strictObject({
   method: z.literal('describe'),
   level: num,
+  weighted: z.boolean(),
   items: z.array(
     z.strictObject({
       column: z.string(),
@@ -55,7 +56,9 @@ const descriptives = z.strictObject({
       median: nullableNumber,
       counts: z.array(z.strictObject({ value: num, count: num })),
       topTwoBox: nullableNumber,
+      topTwoBoxStdError: nullableNumber,
       bottomTwoBox: nullableNumber,
+      bottomTwoBoxStdError: nullableNumber,
     }),
   ),
   warnings,

@@ -69,6 +69,24 @@ export interface Survey {
   readonly segments: ReadonlyMap<string, readonly (string | null)[]>;
   readonly sourceRows: Uint32Array;
   readonly report: IngestReport;
+  /**
+   * Set by `rake`: the margins the weights were calibrated to, so that design-based standard
+   * errors account for the calibration (as R's survey package does for a raked design).
+   */
+  readonly calibration?: Calibration;
+}
+
+/** The raking margins of a calibrated survey: per margin, each row's category index. */
+export interface Calibration {
+  readonly method: 'raking';
+  readonly margins: readonly { readonly column: string; readonly levels: readonly string[]; readonly index: Int32Array }[];
+  /** Sweeps over the margins until every margin total matched its target within the tolerance. */
+  readonly iterations: number;
+  readonly converged: boolean;
+  /** Largest |achieved - target| margin share after the last sweep. */
+  readonly maxDeviation: number;
+  /** Weights clipped by the trimming bounds in the last round (0 without trimming). */
+  readonly trimmed: number;
 }
 
 /**
