@@ -81,6 +81,13 @@ export type { BootstrapImportanceOptions, BootstrapImportanceResult, BootstrapEs
 
 // key drivers and key moments
 export { keyDrivers } from './experience/key-drivers.js';
+export { compareSegments } from './experience/compare-segments.js';
+export type { CompareSegmentsOptions, CompareSegmentsResult, SegmentGroup, SegmentMean, SegmentDriver } from './experience/compare-segments.js';
+export { welchTTest } from './inference/welch-t-test.js';
+export type { WelchTTestResult } from './inference/welch-t-test.js';
+export { twoProportionTest } from './inference/two-proportion-test.js';
+export type { TwoProportionTestResult } from './inference/two-proportion-test.js';
+export { benjaminiHochberg } from './inference/p-adjust.js';
 export type { KeyDriversOptions, KeyDriversResult, TouchpointDriver } from './experience/key-drivers.js';
 export { importancePerformance } from './experience/ipa.js';
 export type { IpaPoint, IpaOptions, IpaResult, Quadrant } from './experience/ipa.js';
