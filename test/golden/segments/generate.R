@@ -17,7 +17,8 @@ overall <- pmin(5, pmax(1, round(0.5 + 0.25 * price + 0.35 * delivery + 0.3 * se
 delivery[sample(n, 12)] <- NA
 service[sample(n, 7)] <- NA
 w <- round(runif(n, 0.5, 2.5), 3)
-d <- data.frame(id = sprintf("r%03d", 1:n), region, gender, price, delivery, service, overall, w)
+age <- round(runif(n, 18, 75))
+d <- data.frame(id = sprintf("r%03d", 1:n), region, gender, age, price, delivery, service, overall, w)
 write.csv(d, "test/golden/segments/data.csv", row.names = FALSE, na = "")
 
 items <- c("price", "delivery", "service", "overall")
@@ -77,7 +78,18 @@ p <- sapply(drivers, function(x) x$pValue)
 padj <- p.adjust(p, method = "BH")
 for (i in seq_along(drivers)) drivers[[i]]$pAdjusted <- padj[i]
 
+# Adjustment covariates kept in every model (relaimpo's always): age (numeric) and gender
+# (dummy-coded, female the reference), on the complete cases.
+suppressMessages(library(relaimpo))
+cc <- na.omit(d[, c("age", "gender", "price", "delivery", "service", "overall")])
+cc$gendermale <- as.numeric(cc$gender == "male")
+ri <- calc.relimp(lm(overall ~ age + gendermale + price + delivery + service, data = cc), type = "lmg",
+                  always = c("age", "gendermale"), rela = FALSE)
+controls <- list(n = nrow(cc), rSquared = ri@R2, rSquaredAlways = ri@R2 - sum(ri@lmg),
+                 importance = as.list(ri@lmg), relaimpo = as.character(packageVersion("relaimpo")))
+
 out <- list(
+  controls = controls,
   meta = list(r = R.version.string, survey = as.character(packageVersion("survey")), n = n),
   weighted = describe(weighted),
   unweighted = describe(unweighted),
