@@ -87,9 +87,9 @@ export interface CompareSegmentsResult {
  *
  * @example
  * ```ts
- * const bySegment = compareSegments(survey, 'region');
- * bySegment.groups.map((g) => [g.value, g.drivers.filter((d) => (d.pAdjusted ?? 1) < 0.05).map((d) => d.touchpoint)]);
- * // [['East', []], ['North', ['delivery']], ['South', []]]
+ * // fixtures/segments/survey.csv, segments: ['region']
+ * const north = compareSegments(survey, 'region').groups[1];
+ * north.drivers[1]; // { touchpoint: 'delivery', difference: 0.179, stdError: 0.0914, pValue: 0.0518, pAdjusted: 0.466 }
  * ```
  * @throws InvalidArgumentError when `column` is not a segment column or has fewer than two values.
  */
