@@ -89,7 +89,7 @@ export interface CompareSegmentsResult {
  * ```ts
  * // fixtures/segments/survey.csv, segments: ['region']
  * const north = compareSegments(survey, 'region').groups[1];
- * north.drivers[1]; // { touchpoint: 'delivery', difference: 0.179, stdError: 0.0914, pValue: 0.0518, pAdjusted: 0.466 }
+ * north.drivers[1]; // { touchpoint: 'delivery', difference: 0.179, stdError: 0.0916, pValue: 0.0518, pAdjusted: 0.466 }
  * ```
  * @throws InvalidArgumentError when `column` is not a segment column or has fewer than two values.
  */
