@@ -246,6 +246,15 @@ const logisticResult = z.strictObject({
   warnings,
 });
 
+/** Schema of the account of `modelData` (survey/model-data.ts) that survey-level analyses report. */
+export const missingDataSummarySchema = z.strictObject({
+  method: z.enum(['complete-cases', 'dummy-adjustment']),
+  rowsAvailable: num,
+  n: num,
+  rowsDropped: z.strictObject({ missing: num, notApplicable: num, invalidWeight: num, zeroWeight: num }),
+  indicators: z.array(z.strictObject({ column: z.string(), indicator: z.string(), fill: num, missing: num, notApplicable: num })),
+});
+
 const keyDriversResult = z.strictObject({
   method: z.literal('key-drivers'),
   model: z.enum(['ols', 'ordinal', 'logistic']),
@@ -253,6 +262,7 @@ const keyDriversResult = z.strictObject({
   alpha: num,
   highPerformance: num,
   n: num,
+  missingData: missingDataSummarySchema,
   regression: olsResultSchema,
   importance: relativeImportanceResult,
   stageImportance: relativeImportanceResult.nullable(),
