@@ -20,13 +20,13 @@ export {
 export type { DataIssue, IssueCode, PeakEndErrorOptions } from './errors.js';
 
 // survey spec, ingest and the Survey
-export { surveySpecSchema, normalizeSpec, normalizeText, DEFAULT_MISSING_CODES } from './schema/survey-spec.js';
-export type { SurveySpec, NormalizedSpec, Touchpoint } from './schema/survey-spec.js';
+export { surveySpecSchema, normalizeSpec, normalizeText, DEFAULT_MISSING_CODES, OUTCOME_TYPES, NPS_SCALE } from './schema/survey-spec.js';
+export type { SurveySpec, NormalizedSpec, Touchpoint, Outcome, OutcomeType, NormalizedScale, CellCode } from './schema/survey-spec.js';
 export { readSurvey, safeReadSurvey } from './ingest/read-survey.js';
 export type { SurveyInput, CellValue, ReadSurveyOptions, SafeReadResult } from './ingest/read-survey.js';
 export { inferSurveySpec } from './ingest/infer-spec.js';
 export type { InferSpecOptions, InferredSpec } from './ingest/infer-spec.js';
-export { surveyColumn, DROP_REASONS } from './survey/survey.js';
+export { surveyColumn, surveyNotApplicable, DROP_REASONS } from './survey/survey.js';
 export type { Survey, IngestReport, ColumnReport, DropReason, Warning, Calibration } from './survey/survey.js';
 export { describeSurvey } from './survey/describe-survey.js';
 export { rake } from './survey/rake.js';
