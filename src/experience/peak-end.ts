@@ -128,9 +128,11 @@ export interface PeakEndResult {
  *
  * @example
  * ```ts
- * const result = peakEnd(zhijiangSurvey);
- * result.aggregate.prediction;       // 4.64 (brand image 4.82, meeting 4.46)
- * result.comparison?.verdict;        // 'no clear difference between peak-end and averaging here (MAE 0.74 vs 0.79, Wilcoxon signed-rank p = 0.42, n = 43).'
+ * const result = peakEnd(zhijiang); // the bundled reconstruction, fixtures/zhijiang
+ * result.aggregate.prediction; // 4.625: brand image 4.82, meeting 4.43 on the 44 who answered both and overall
+ * result.aggregate.allAnswers.prediction; // 4.64, the study's figure (each mean over its own answers)
+ * result.comparison?.verdict;
+ * // 'no clear difference between peak-end and averaging here (MAE 0.64 vs 0.76, Wilcoxon signed-rank p = 0.21, n = 43).'
  * ```
  * @throws InvalidArgumentError for invalid options (unknown end touchpoint, weight outside [0, 1]).
  * @throws InsufficientDataError when no respondent has both a prediction and an overall rating.
