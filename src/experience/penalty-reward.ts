@@ -156,7 +156,9 @@ export function penaltyReward(survey: Survey, options: PenaltyRewardOptions = {}
     const insufficient = cells.some((c) => c < minCellSize);
     if (insufficient) small.push(`"${t.column}" (${lowCount} low, ${middleCount} middle, ${highCount} high)`);
     if (!insufficient && (low === null || high === null)) {
-      warnings.push({ code: 'empty_box', message: `"${t.column}": ${low === null ? `nobody rated it ${lowAtMost} or lower` : `nobody rated it ${highAtLeast} or higher`} (or the dummy is collinear), so its ${low === null ? 'penalty' : 'reward'} cannot be estimated.` });
+      // Every cell is large enough, so the dummy is a linear combination of other dummies.
+      const which = low === null && high === null ? ['low-box and high-box dummies are', 'penalty and reward'] : low === null ? ['low-box dummy is', 'penalty'] : ['high-box dummy is', 'reward'];
+      warnings.push({ code: 'empty_box', message: `"${t.column}": its ${which[0]} collinear with other touchpoints' dummies (the same respondents in the same boxes), so its ${which[1]} cannot be estimated.` });
     }
     const penaltySize = low === null ? null : Math.max(0, -low.estimate);
     const rewardSize = high === null ? null : Math.max(0, high.estimate);

@@ -195,6 +195,17 @@ describe('penalty-reward factors: standard errors, p-values, minimum cell size, 
     expect(Math.abs(ia)).toBeLessThan(0.2);
   });
 
+  it('leaves a touchpoint unclassified (null) when its dummies copy another touchpoint\'s, and says why', () => {
+    const a: number[] = [], o: number[] = [];
+    for (let i = 0; i < 120; i++) {
+      a.push(1 + (i % 5));
+      o.push(1 + ((i * 7) % 5));
+    }
+    const r = penaltyReward(readSurvey({ a, b: a.slice(), o }, { touchpoints: ['a', 'b'], overall: 'o', scale: { min: 1, max: 5 } }), { minCellSize: 10 });
+    expect(r.factors[1]).toMatchObject({ penalty: null, reward: null, factor: null, lowCount: 48, middleCount: 48, highCount: 24 });
+    expect(r.warnings.find((w) => w.code === 'empty_box')?.message).toMatch(/"b": its low-box and high-box dummies are collinear/);
+  });
+
   it('keeps a middle category on a 3-point scale (low box = 1, high box = 3)', () => {
     const rng = createRng(5);
     const a: number[] = [], o: number[] = [];
