@@ -100,7 +100,7 @@ export interface OlsResult {
 const RANK_TOLERANCE = 1e-10;
 
 /** `algorithm: 'auto'` uses the normal equations from this many rows of input on. */
-const CROSS_PRODUCT_MIN_ROWS = 10_000;
+export const CROSS_PRODUCT_MIN_ROWS = 10_000;
 
 /** RSS is taken as TSS - MSS (no pass over the rows) only while it is at least this share of TSS (R^2 <= 0.99). */
 const RSS_BY_DIFFERENCE_MIN_SHARE = 0.01;
@@ -161,6 +161,18 @@ const CROSS_PRODUCT_MAX_CONDITION = 100;
  *   or a level outside (0, 1).
  */
 export function ols(X: readonly (readonly (number | null)[])[], y: ArrayLike<number | null>, options: OlsOptions = {}): OlsResult {
+  const { intercept, algorithm } = checkOlsOptions(options);
+  // Large inputs with nothing to drop: the cross-products pass is also the check of the cells,
+  // so the rows are read once; any missing or invalid cell sends them through modelData instead.
+  const useCrossProducts = algorithm === 'cholesky' || (algorithm === 'auto' && X.length >= CROSS_PRODUCT_MIN_ROWS);
+  const complete = useCrossProducts ? completeCaseData('ols', X, y, options) : null;
+  const products = complete === null ? null : crossProducts(complete.rows, complete.y, null, complete.n, complete.p, intercept);
+  const data = complete !== null && products !== null ? complete : modelData('ols', X, y, options);
+  return olsOfModelData(data, products, useCrossProducts, options);
+}
+
+/** The options' defaults, checked. */
+export function checkOlsOptions(options: OlsOptions): { intercept: boolean; covariance: CovarianceType; algorithm: 'auto' | 'qr' | 'cholesky'; level: number } {
   const intercept = options.intercept ?? true;
   const covariance = options.covariance ?? 'classical';
   const algorithm = options.algorithm ?? 'auto';
@@ -170,12 +182,17 @@ export function ols(X: readonly (readonly (number | null)[])[], y: ArrayLike<num
   if (!['classical', 'HC0', 'HC1', 'HC2', 'HC3'].includes(covariance)) {
     throw new InvalidArgumentError(`covariance must be 'classical', 'HC0', 'HC1', 'HC2' or 'HC3', got ${JSON.stringify(covariance)}.`);
   }
-  // Large inputs with nothing to drop: the cross-products pass is also the check of the cells,
-  // so the rows are read once; any missing or invalid cell sends them through modelData instead.
-  const useCrossProducts = algorithm === 'cholesky' || (algorithm === 'auto' && X.length >= CROSS_PRODUCT_MIN_ROWS);
-  const complete = useCrossProducts ? completeCaseData('ols', X, y, options) : null;
-  let products = complete === null ? null : crossProducts(complete.rows, complete.y, null, complete.n, complete.p, intercept);
-  const data = complete !== null && products !== null ? complete : modelData('ols', X, y, options);
+  return { intercept, covariance, algorithm, level };
+}
+
+/**
+ * {@link ols} on prepared complete cases, with their cross-products when the normal equations
+ * may be used (`useCrossProducts`; computed here from `data.rows` when null). Internal: the
+ * columnar entry (`olsOfColumns`) shares it. `data.rows` is read only by the paths that need the
+ * rows (QR, refinement passes, residuals).
+ */
+export function olsOfModelData(data: ModelData, products: CrossProducts | null, useCrossProducts: boolean, options: OlsOptions): OlsResult {
+  const { intercept, covariance, level } = checkOlsOptions(options);
   const { n, p, names } = data;
   const { missing, zeroWeight } = data.rowsDropped;
   const parameters = p + (intercept ? 1 : 0);
