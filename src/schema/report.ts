@@ -15,13 +15,23 @@ const numberRecord = z.record(z.string(), num);
 const touchpoint = z.strictObject({ column: z.string(), label: z.string(), zh: z.string().nullable(), en: z.string().nullable() });
 
 const ingestReport = z.strictObject({
-  source: z.enum(['csv', 'rows', 'columns']),
+  source: z.enum(['csv', 'rows', 'columns', 'xlsx', 'sav', 'qualtrics', 'surveymonkey']),
   encoding: z.string().nullable(),
   delimiter: z.string().nullable(),
   rowsRead: num,
   rowsUsed: num,
   rowsDropped: num,
-  droppedByReason: z.strictObject({ invalid_value: num, ragged_row: num, invalid_weight: num, repeated_header: num, no_answers: num }),
+  droppedByReason: z.strictObject({
+    invalid_value: num,
+    ragged_row: num,
+    invalid_weight: num,
+    repeated_header: num,
+    no_answers: num,
+    survey_preview: num,
+    test_response: num,
+    spam: num,
+    unfinished: num,
+  }),
   blankLines: num,
   columns: z.array(
     z.strictObject({
