@@ -43,13 +43,18 @@ export function qualtricsLayout(rows: readonly (readonly ExportCell[])[]): 'impo
 }
 
 /**
- * Whether the first row looks like the ids of a Qualtrics export (ResponseId plus Status,
- * Finished or StartDate), whatever follows: used to explain a damaged header.
+ * Whether the first rows are a Qualtrics export whose header rows were edited: Qualtrics' column
+ * ids (ResponseId with Status, Finished or StartDate) over either the import ids (the question-text
+ * row deleted) or the question texts of the metadata ("Response ID", "Response Type") followed by
+ * data (the import-id row deleted). A plain CSV with such columns is not one.
  */
-export function looksLikeQualtricsIds(first: readonly ExportCell[] | undefined): boolean {
-  if (first === undefined) return false;
+export function isDamagedQualtrics(rows: readonly (readonly ExportCell[])[]): boolean {
+  const [first, second] = rows;
+  if (first === undefined || second === undefined) return false;
   const ids = new Set(first.map((c) => (c === null ? '' : String(c).trim().toLowerCase())));
-  return (ids.has('responseid') || ids.has('_recordid')) && (ids.has('status') || ids.has('finished') || ids.has('startdate'));
+  if (!((ids.has('responseid') || ids.has('_recordid')) && (ids.has('status') || ids.has('finished') || ids.has('startdate')))) return false;
+  const texts = second.map((c) => (c === null ? '' : String(c).trim()));
+  return texts.some((c) => IMPORT_ID.test(c)) || texts.includes('Response ID') || texts.includes('Response Type');
 }
 
 /**

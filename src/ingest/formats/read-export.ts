@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { inflateSync } from 'node:zlib';
 import { DataValidationError, InvalidArgumentError, PeakEndError } from '../../errors.js';
 import type { Warning } from '../../survey/survey.js';
-import { looksLikeQualtricsIds, parseQualtrics, qualtricsLayout } from './qualtrics.js';
+import { isDamagedQualtrics, parseQualtrics, qualtricsLayout } from './qualtrics.js';
 import { isSavSignature, parseSav } from './sav.js';
 import { isSurveyMonkeyLayout, parseSurveyMonkey } from './surveymonkey.js';
 import { plainColumn, SURVEY_FILE_FORMATS, type ExportColumn, type ExportRow, type ExportTable, type SurveyFileFormat } from './table.js';
@@ -63,7 +63,7 @@ export function sniffFormat(head: Uint8Array, encoding?: string): SurveyFileForm
     return 'csv';
   }
   const rows = headRecords(text, 3);
-  if (qualtricsLayout(rows) !== null || looksLikeQualtricsIds(rows[0])) return 'qualtrics';
+  if (qualtricsLayout(rows) !== null || isDamagedQualtrics(rows)) return 'qualtrics';
   if (isSurveyMonkeyLayout(rows)) return 'surveymonkey';
   return 'csv';
 }
@@ -120,7 +120,7 @@ export async function exportTableFromBytes(bytes: Uint8Array, format: SurveyFile
  */
 function tableFromRecords(records: readonly ExportRecord[], source: { encoding: string | null; delimiter: string | null; text: boolean }, forced?: SurveyFileFormat): ExportTable {
   const head = records.slice(0, 3).map((r) => r.cells);
-  const format = forced === 'qualtrics' || forced === 'surveymonkey' ? forced : qualtricsLayout(head) !== null || looksLikeQualtricsIds(head[0]) ? 'qualtrics' : isSurveyMonkeyLayout(head) ? 'surveymonkey' : 'plain';
+  const format = forced === 'qualtrics' || forced === 'surveymonkey' ? forced : qualtricsLayout(head) !== null || isDamagedQualtrics(head) ? 'qualtrics' : isSurveyMonkeyLayout(head) ? 'surveymonkey' : 'plain';
   if (format === 'qualtrics') return parseQualtrics(records, source);
   if (format === 'surveymonkey') return parseSurveyMonkey(records, source);
   const [header, ...rest] = records;

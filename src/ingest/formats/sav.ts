@@ -13,6 +13,7 @@
  * Pure code (no Node imports): zlib inflation is passed in by the caller.
  */
 import { DataValidationError } from '../../errors.js';
+import { decodeWindows1252 } from './cp1252.js';
 
 /** A numeric value label or user-missing value; strings for string variables. */
 export type SavValue = number | string;
@@ -249,7 +250,7 @@ export function parseSav(bytes: Uint8Array, options: ParseSavOptions = {}): SavF
 
   const encoding = pickEncoding(encodingName, characterCode);
   const decoder = new TextDecoder(encoding);
-  const text = (b: Uint8Array): string => decoder.decode(b);
+  const text = (b: Uint8Array): string => (encoding === 'windows-1252' ? decodeWindows1252(b) : decoder.decode(b));
   const trimEnd = (s: string): string => s.replace(/[ \u0000]+$/, '');
 
   for (const set of labelSets) {

@@ -7,6 +7,7 @@ import { parse, type Options } from 'csv-parse/sync';
 import type { Warning } from '../../survey/survey.js';
 import { csvParseOptions, csvSyntaxError, LineTracker, sniffDelimiter } from '../csv.js';
 import { canonicalEncoding, decodeBytes, firstInvalidUtf8, lineAt } from '../decode.js';
+import { decodeWindows1252 } from './cp1252.js';
 import type { ExportCell } from './table.js';
 
 /** A record of an export with the line it starts on. */
@@ -37,7 +38,6 @@ export function decodeExportText(bytes: Uint8Array, encoding?: string): DecodedT
   }
   const body = bom === 'utf-8' ? bytes.subarray(3) : bytes;
   const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
-  const single = new TextDecoder('windows-1252');
   let text = '';
   let start = 0;
   let replaced = 0;
@@ -50,7 +50,7 @@ export function decodeExportText(bytes: Uint8Array, encoding?: string): DecodedT
       break;
     }
     if (replaced === 0) firstLine = lineAt(body, start + bad);
-    text += utf8.decode(rest.subarray(0, bad)) + single.decode(rest.subarray(bad, bad + 1));
+    text += utf8.decode(rest.subarray(0, bad)) + decodeWindows1252(rest.subarray(bad, bad + 1));
     replaced++;
     start += bad + 1;
   }
