@@ -160,5 +160,6 @@ function savTable(bytes: Uint8Array): ExportTable {
     delimiter: null,
     text: false,
     warnings,
+    weight: sav.weight,
   };
 }

@@ -68,6 +68,8 @@ export interface ExportTable {
   readonly text: boolean;
   /** What the reader noticed (e.g. numeric recodes, bytes read as Windows-1252). */
   readonly warnings: readonly Warning[];
+  /** The weight variable the file declares (SPSS WEIGHT BY), if any. */
+  readonly weight?: string | null;
 }
 
 /** What to do with responses a survey tool marked. */
