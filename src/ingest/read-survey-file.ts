@@ -59,6 +59,11 @@ export interface ReadSurveyFileOptions extends ReadSurveyOptions {
  * ```
  * @throws DataValidationError as `readSurvey` does (with file lines), including `invalid_encoding`
  *   naming the line where decoding failed.
+ * @throws DataValidationError with code `corrupt_file` for a truncated or damaged workbook or SPSS
+ *   file (or an Excel 97-2003 .xls), `export_layout` for a Qualtrics or SurveyMonkey export whose
+ *   header rows were edited, each with the fix; `unknown_column` listing the tool's columns and
+ *   question texts.
+ * @throws InvalidArgumentError for an unknown `format` or a `sheet` the workbook lacks.
  * @throws PeakEndError with code `file_not_readable` when the file cannot be opened.
  */
 export async function readSurveyFile(path: string, spec: SurveySpec, options: ReadSurveyFileOptions = {}): Promise<Survey> {
