@@ -336,9 +336,14 @@ function sharedValueLabels(columns: readonly ExportColumn[]): [string, number][]
 
 function columnHint(table: ExportTable, name: string): string {
   const key = normalizeText(name);
-  const close = table.columns.find((c) => [c.name, ...c.aliases, ...(c.label === null ? [] : [c.label])].some((n) => normalizeText(n).includes(key) || key.includes(normalizeText(n))));
+  const close = table.columns.find((c) =>
+    [c.name, ...c.aliases, ...(c.label === null ? [] : [c.label])].some((n) => {
+      const other = normalizeText(n);
+      return other.length >= 3 && (other.includes(key) || key.includes(other));
+    }),
+  );
   if (close !== undefined && key.length >= 3) return `did you mean "${close.name}"${close.label !== null && close.label !== close.name ? ` (${JSON.stringify(close.label)})` : ''}?`;
-  const listed = table.columns.filter((c) => !c.metadata).slice(0, 30);
+  const listed = table.columns.filter((c) => !c.metadata && c.name !== '').slice(0, 30);
   return `name a column by its id or question text; the questions are: ${listed.map((c) => (c.label !== null && c.label !== c.name ? `"${c.name}" (${JSON.stringify(c.label)})` : `"${c.name}"`)).join(', ')}${table.columns.length > listed.length ? ', ...' : ''}`;
 }
 
