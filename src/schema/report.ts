@@ -15,14 +15,25 @@ const numberRecord = z.record(z.string(), num);
 const touchpoint = z.strictObject({ column: z.string(), label: z.string(), zh: z.string().nullable(), en: z.string().nullable() });
 
 const ingestReport = z.strictObject({
-  source: z.enum(['csv', 'rows', 'columns']),
+  source: z.enum(['csv', 'rows', 'columns', 'xlsx', 'sav', 'qualtrics', 'surveymonkey']),
   encoding: z.string().nullable(),
   delimiter: z.string().nullable(),
   decimalComma: z.boolean(),
   rowsRead: num,
   rowsUsed: num,
   rowsDropped: num,
-  droppedByReason: z.strictObject({ invalid_value: num, ragged_row: num, invalid_weight: num, repeated_header: num, no_answers: num, total_row: num }),
+  droppedByReason: z.strictObject({
+    invalid_value: num,
+    ragged_row: num,
+    invalid_weight: num,
+    repeated_header: num,
+    no_answers: num,
+    total_row: num,
+    survey_preview: num,
+    test_response: num,
+    spam: num,
+    unfinished: num,
+  }),
   blankLines: num,
   columns: z.array(
     z.strictObject({
