@@ -460,6 +460,8 @@ export class SurveyBuilder {
           });
     this.used++;
     const at = this.used - 1;
+    // Room for the row first: its not-applicable flags are stored below (the fast path has already grown).
+    if (this.sink === null && at >= this.sourceRows.length) this.grow();
     if (this.rowBinaryKey !== null) this.countBinary();
     // A cell that is not a value is missing, not applicable or invalid; with every cell answered there is none.
     if (answered < width) {
@@ -477,7 +479,6 @@ export class SurveyBuilder {
       return;
     }
     if (!stored) {
-      if (at >= this.sourceRows.length) this.grow();
       const columns = this.columns;
       for (let j = 0; j < width; j++) (columns[j] as Float64Array)[at] = values[j] as number;
     }

@@ -138,6 +138,23 @@ describe('readSurvey: not applicable versus missing', () => {
     expect(s.report.columns).toEqual(t.report.columns);
   });
 
+  it('flags not-applicable cells past the first storage block (rows 1 to 300), the same on the text and the byte path', async () => {
+    // Row r (1-based): wifi is 0 (not applicable) when r % 7 === 0 or r % 64 === 1 (rows that
+    // start a new storage block: 65, 129, 257), food empty when r % 11 === 0.
+    const lines = Array.from({ length: 300 }, (_, k) => {
+      const r = k + 1;
+      return `${r % 7 === 0 || r % 64 === 1 ? 0 : (r % 5) + 1},${r % 11 === 0 ? '' : (r % 4) + 1},${(r % 3) + 1},${(r % 5) + 1}`;
+    });
+    const text = `wifi,food,seat,overall\n${lines.join('\n')}\n`;
+    const expected = Array.from({ length: 300 }, (_, k) => ((k + 1) % 7 === 0 || (k + 1) % 64 === 1 ? 1 : 0));
+    for (const s of [readSurvey(text, spec), await readSurveyFile(file(text), spec)]) {
+      expect(Array.from(surveyNotApplicable(s, 'wifi'))).toEqual(expected);
+      expect(column(s, 'wifi')).toMatchObject({ missing: 0, notApplicable: 47 });
+      expect(column(s, 'food')).toMatchObject({ missing: 27, notApplicable: 0 });
+      expect(s.notApplicable.has('food')).toBe(false);
+    }
+  });
+
   it('drops a row where every touchpoint is not applicable and the outcome is missing (no answers)', () => {
     const s = readSurvey('wifi,food,seat,overall\n0,0,0,\n1,2,3,4\n', spec);
     expect(s.n).toBe(1);
