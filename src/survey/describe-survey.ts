@@ -73,16 +73,16 @@ export interface SurveyDescriptives {
 export function describeSurvey(survey: Survey, options: DescribeOptions = {}): SurveyDescriptives {
   const level = options.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new InvalidArgumentError(`level must be between 0 and 1 (e.g. 0.95), got ${level}.`);
-  const { scale } = survey.spec;
+  // Each column on its own scale (a binary or numeric outcome has none: no scale points or boxes).
   const columns = [
-    ...survey.touchpoints.map((t) => ({ column: t.column, label: t.label, role: 'touchpoint' as const })),
-    { column: survey.overall, label: survey.overall, role: 'overall' as const },
+    ...survey.touchpoints.map((t) => ({ column: t.column, label: t.label, role: 'touchpoint' as const, scale: t.scale ?? survey.spec.scale })),
+    { column: survey.overall, label: survey.overall, role: 'overall' as const, scale: survey.spec.outcome === undefined ? survey.spec.scale : survey.spec.outcome.scale },
   ];
   const warnings: Warning[] = [];
   if (survey.weights !== null) {
     warnings.push({ code: 'weights_not_applied', message: 'Descriptives are unweighted; the survey weights are used by the regression analyses.' });
   }
-  const items = columns.map(({ column, label, role }): ItemDescriptives => {
+  const items = columns.map(({ column, label, role, scale }): ItemDescriptives => {
     const all = survey.ratings.get(column) as Float64Array;
     const values = Array.from(all).filter((v) => !Number.isNaN(v));
     const n = values.length;
@@ -93,11 +93,11 @@ export function describeSurvey(survey: Survey, options: DescribeOptions = {}): S
     let top = 0;
     let bottom = 0;
     const tally = new Map<number, number>();
-    if (scale.integer) for (let v = Math.ceil(scale.min); v <= scale.max; v++) tally.set(v, 0);
+    if (scale?.integer) for (let v = Math.ceil(scale.min); v <= scale.max; v++) tally.set(v, 0);
     for (const v of values) {
       tally.set(v, (tally.get(v) ?? 0) + 1);
-      if (v >= scale.max - 1) top++;
-      if (v <= scale.min + 1) bottom++;
+      if (scale !== null && v >= scale.max - 1) top++;
+      if (scale !== null && v <= scale.min + 1) bottom++;
     }
     if (n === 0) warnings.push({ code: 'no_answers', message: `Column "${column}" has no answers; its statistics are null.` });
     return {
@@ -113,8 +113,8 @@ export function describeSurvey(survey: Survey, options: DescribeOptions = {}): S
       ciUpper: mean !== null && half !== null ? mean + half : null,
       median: n > 0 ? ssMedian(values) : null,
       counts: [...tally.entries()].sort((a, b) => a[0] - b[0]).map(([value, count]) => ({ value, count })),
-      topTwoBox: n > 0 ? top / n : null,
-      bottomTwoBox: n > 0 ? bottom / n : null,
+      topTwoBox: n > 0 && scale !== null ? top / n : null,
+      bottomTwoBox: n > 0 && scale !== null ? bottom / n : null,
     };
   });
   return { method: 'describe', level, items, warnings };

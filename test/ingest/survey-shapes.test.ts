@@ -12,6 +12,7 @@ import { DataValidationError, InvalidArgumentError } from '../../src/errors.js';
 import { readSurveyFile } from '../../src/ingest/read-survey-file.js';
 import { readSurvey } from '../../src/ingest/read-survey.js';
 import { normalizeSpec, type SurveySpec } from '../../src/schema/survey-spec.js';
+import { describeSurvey } from '../../src/survey/describe-survey.js';
 import { surveyNotApplicable, type Survey } from '../../src/survey/survey.js';
 
 function values(survey: Survey, column: string): number[] {
@@ -198,6 +199,27 @@ describe('readSurvey: per-column scales', () => {
     const s = await readSurveyFile(file(csv), spec);
     expect(values(s, 'b')).toEqual([10, 0, 7]);
     await expect(readSurveyFile(file('a,b,o\n5,11,5\n'), spec)).rejects.toThrow(/outside the scale 0-10/);
+  });
+});
+
+describe('describeSurvey on per-column scales and a binary outcome', () => {
+  it('counts scale points and boxes on each column\'s own scale; a binary outcome has no boxes', () => {
+    const s = readSurvey('a,b,o\n1,0,yes\n5,10,no\n4,9,yes\n', {
+      touchpoints: ['a', { column: 'b', scale: { min: 0, max: 10 } }],
+      overall: { column: 'o', type: 'binary', positive: ['yes'] },
+      scale: { min: 1, max: 5 },
+    });
+    const [a, b, o] = describeSurvey(s).items;
+    expect(a?.counts.map((c) => c.value)).toEqual([1, 2, 3, 4, 5]);
+    // a: 4 and 5 are the top two of 1-5 (2 of 3); b: 9 and 10 the top two of 0-10 (2 of 3), 0 the bottom.
+    expect([a?.topTwoBox, a?.bottomTwoBox]).toEqual([2 / 3, 1 / 3]);
+    expect(b?.counts.length).toBe(11);
+    expect([b?.topTwoBox, b?.bottomTwoBox]).toEqual([2 / 3, 1 / 3]);
+    expect(o?.counts).toEqual([
+      { value: 0, count: 1 },
+      { value: 1, count: 2 },
+    ]);
+    expect([o?.mean, o?.topTwoBox, o?.bottomTwoBox]).toEqual([2 / 3, null, null]);
   });
 });
 
