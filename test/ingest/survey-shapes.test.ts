@@ -12,6 +12,7 @@ import { DataValidationError, InvalidArgumentError } from '../../src/errors.js';
 import { readSurveyFile } from '../../src/ingest/read-survey-file.js';
 import { readSurvey } from '../../src/ingest/read-survey.js';
 import { normalizeSpec, type SurveySpec } from '../../src/schema/survey-spec.js';
+import { SurveyAccumulator } from '../../src/scale/survey-accumulator.js';
 import { describeSurvey } from '../../src/survey/describe-survey.js';
 import { surveyNotApplicable, type Survey } from '../../src/survey/survey.js';
 
@@ -97,6 +98,16 @@ describe('normalizeSpec: survey shapes', () => {
     const s = normalizeSpec({ ...base, labels: { NA: 3 } });
     expect(s.touchpoints[0]?.missing).toEqual(['', 'N/A', '-']);
     expect(normalizeSpec({ ...base, notApplicable: ['-'] }).touchpoints[0]?.missing).toEqual(['', 'NA', 'N/A']);
+  });
+});
+
+describe('the streaming summaries refuse what they cannot count', () => {
+  it('SurveyAccumulator needs one scale and one set of codes, a rating outcome and no not-applicable codes', () => {
+    const base = { touchpoints: ['a', 'b'], overall: 'o', scale: { min: 1, max: 5 } };
+    expect(() => new SurveyAccumulator(base)).not.toThrow();
+    expect(() => new SurveyAccumulator({ ...base, touchpoints: ['a', { column: 'b', scale: { min: 0, max: 10 } }] })).toThrow(/touchpoint "b" has its own scale/);
+    expect(() => new SurveyAccumulator({ ...base, notApplicable: [0] })).toThrow(/not-applicable codes; use readSurvey/);
+    expect(() => new SurveyAccumulator({ ...base, overall: { column: 'o', type: 'binary' } })).toThrow(/binary outcome/);
   });
 });
 
