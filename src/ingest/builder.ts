@@ -359,14 +359,15 @@ export class SurveyBuilder {
     let sums = 0;
     let means = 0;
     let numbers = 0;
+    let firstChecked = false;
     for (let j = 0; j < this.rated.length; j++) {
       const col = this.rated[j] as RatedColumn;
-      if (col.index === 0 && !word) continue;
       const raw = cellAt(col.index);
       const text = raw === null || raw === undefined ? '' : String(raw).trim();
       const value = typeof raw === 'number' ? raw : readNumber(text, this.decimalComma);
       if (!Number.isFinite(value)) continue;
       numbers++;
+      if (col.index === 0) firstChecked = true;
       const column = this.columns[j] as Float64Array;
       let sum = 0;
       let count = 0;
@@ -385,7 +386,8 @@ export class SurveyBuilder {
       else return false;
     }
     if (numbers < 2) return false;
-    if (sums === numbers) return word || first === '' || this.rated[0]?.index === 0;
+    // A row of sums needs a label, an empty first cell, or a first cell that is itself a column's sum.
+    if (sums === numbers) return word || first === '' || firstChecked;
     return word && sums + means === numbers && means > 0 && sums === 0;
   }
 
