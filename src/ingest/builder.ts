@@ -258,6 +258,7 @@ export class SurveyBuilder {
   recordParsed(parsed: Float64Array, line: number, text: (index: number) => string): void {
     const row = this.startRow(line);
     let answered = 0;
+    this.rowBinaryKey = null;
     if (!this.anyReverse) {
       // The common case, every cell read and nothing to reverse: the readings are the row. They
       // are stored at once in the next free row of the columns; a dropped row is overwritten later.
@@ -283,7 +284,6 @@ export class SurveyBuilder {
     let rowIssues = 0;
     const values = this.rowValues;
     const state = this.rowState;
-    this.rowBinaryKey = null;
     for (let j = 0; j < this.rated.length; j++) {
       const v = parsed[j] as number;
       if (v === UNREAD) {
