@@ -28,6 +28,8 @@ export { inferSurveySpec } from './ingest/infer-spec.js';
 export type { InferSpecOptions, InferredSpec } from './ingest/infer-spec.js';
 export { surveyColumn, surveyNotApplicable, DROP_REASONS } from './survey/survey.js';
 export type { Survey, IngestReport, ColumnReport, DropReason, Warning, Calibration } from './survey/survey.js';
+export { modelData, missingDataSummary, MISSING_DATA_METHODS } from './survey/model-data.js';
+export type { ModelDataOptions, SurveyModelData, MissingDataMethod, MissingDataSummary, RowsLeftOut, NotAnsweredIndicator } from './survey/model-data.js';
 export { describeSurvey } from './survey/describe-survey.js';
 export { rake } from './survey/rake.js';
 export type { RakeMargins, RakeOptions } from './survey/rake.js';
