@@ -80,8 +80,8 @@ export interface GestaltDependentCorrelation {
   readonly pValue: number;
   readonly level: number;
   /** Zou's (2007) interval for rPeakEnd - rMean. */
-  readonly ciLower: number | null;
-  readonly ciUpper: number | null;
+  readonly ciLower: number;
+  readonly ciUpper: number;
 }
 
 /**

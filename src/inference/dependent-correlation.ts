@@ -33,9 +33,9 @@ export interface DependentCorrelationResult {
   /** Two-sided p-value. */
   readonly pValue: number;
   readonly level: number;
-  /** Zou's (2007) interval for r12 - r13 (null when |r12| or |r13| is 1). */
-  readonly ciLower: number | null;
-  readonly ciUpper: number | null;
+  /** Zou's (2007) interval for r12 - r13. */
+  readonly ciLower: number;
+  readonly ciUpper: number;
 }
 
 /**
@@ -61,12 +61,13 @@ export interface DependentCorrelationResult {
  * @example
  * ```ts
  * dependentCorrelation({ n: 103, r12: 0.5, r13: 0.3, r23: 0.4 });
- * // { tValue: 2.06, df: 100, pValue: 0.042, ciLower: 0.0067, ciUpper: 0.394, ... }
+ * // { tValue: 2.097, df: 100, pValue: 0.0385, ciLower: 0.0109, ciUpper: 0.3899, ... } (psych::r.test: t = 2.1, p < 0.039)
  * ```
  * @throws InvalidArgumentError for a correlation outside [-1, 1], a non-integer n or a level
  *   outside (0, 1).
  * @throws InsufficientDataError for n < 4 (no degrees of freedom), or a correlation matrix that
- *   is not positive definite (|R| <= 0: the three variables are linearly dependent).
+ *   is not positive definite (|R| <= 0: the three variables are linearly dependent, as when any
+ *   correlation is +-1).
  */
 export function dependentCorrelation(input: DependentCorrelationInput, options: { level?: number } = {}): DependentCorrelationResult {
   const { n, r12, r13, r23 } = input;
@@ -86,15 +87,12 @@ export function dependentCorrelation(input: DependentCorrelationInput, options: 
   const tValue = difference * Math.sqrt(((n - 1) * (1 + r23)) / (((2 * (n - 1)) / (n - 3)) * determinant + average * average * (1 - r23) ** 3));
   const df = n - 3;
   const pValue = Math.min(1, 2 * studentTUpperTail(Math.abs(tValue), df));
-  let ciLower: number | null = null;
-  let ciUpper: number | null = null;
-  if (Math.abs(r12) < 1 && Math.abs(r13) < 1) {
-    const half = normalQuantile((1 + level) / 2) / Math.sqrt(n - 3);
-    const [l1, u1] = [Math.tanh(Math.atanh(r12) - half), Math.tanh(Math.atanh(r12) + half)];
-    const [l2, u2] = [Math.tanh(Math.atanh(r13) - half), Math.tanh(Math.atanh(r13) + half)];
-    const c = ((r23 - (r12 * r13) / 2) * (1 - r12 * r12 - r13 * r13 - r23 * r23) + r23 ** 3) / ((1 - r12 * r12) * (1 - r13 * r13));
-    ciLower = difference - Math.sqrt((r12 - l1) ** 2 + (u2 - r13) ** 2 - 2 * c * (r12 - l1) * (u2 - r13));
-    ciUpper = difference + Math.sqrt((u1 - r12) ** 2 + (r13 - l2) ** 2 - 2 * c * (u1 - r12) * (r13 - l2));
-  }
+  // |R| > 0 implies |r| < 1 for all three, so the Fisher z transforms are finite.
+  const half = normalQuantile((1 + level) / 2) / Math.sqrt(n - 3);
+  const [l1, u1] = [Math.tanh(Math.atanh(r12) - half), Math.tanh(Math.atanh(r12) + half)];
+  const [l2, u2] = [Math.tanh(Math.atanh(r13) - half), Math.tanh(Math.atanh(r13) + half)];
+  const c = ((r23 - (r12 * r13) / 2) * (1 - r12 * r12 - r13 * r13 - r23 * r23) + r23 ** 3) / ((1 - r12 * r12) * (1 - r13 * r13));
+  const ciLower = difference - Math.sqrt((r12 - l1) ** 2 + (u2 - r13) ** 2 - 2 * c * (r12 - l1) * (u2 - r13));
+  const ciUpper = difference + Math.sqrt((u1 - r12) ** 2 + (r13 - l2) ** 2 - 2 * c * (u1 - r12) * (r13 - l2));
   return { method: 'williams-t', n, r12, r13, r23, difference, tValue, df, pValue, level, ciLower, ciUpper };
 }
