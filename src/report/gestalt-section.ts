@@ -3,13 +3,13 @@
  * models table, nested tests, the dependent-correlation test, the feature importance and the
  * verdict, with the study's aggregate method beside them. Formatting only.
  */
-import type { Report } from '../schema/report.js';
+import type { GestaltResult } from '../experience/gestalt.js';
 import type { Block, Section } from './document.js';
 import { gestaltMessages, gestaltVerdictText, type Locale } from './i18n.js';
 import { formatTable } from './text.js';
 
-/** The Gestalt result as the Report carries it. */
-export type GestaltReport = NonNullable<NonNullable<Report['peakEnd']>['gestalt']>;
+/** A Gestalt result: from `gestalt()`/`peakEnd()`, or as a Report carries it (`report.peakEnd.gestalt`). */
+export type GestaltReport = GestaltResult;
 
 /** The study's aggregate method, shown beside the battery. */
 export interface AggregateSummary {
