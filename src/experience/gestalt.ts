@@ -3,13 +3,14 @@
  * Nested regression models on each respondent's Gestalt features, partial F tests, a test of
  * dependent correlations and the features' relative importance.
  */
-import { fUpperTail } from '../distributions/index.js';
+import { chiSquareUpperTail, fUpperTail } from '../distributions/index.js';
 import { InsufficientDataError, InvalidArgumentError, PeakEndError } from '../errors.js';
 import { relativeImportance } from '../importance/relative-importance.js';
 import { dependentCorrelation } from '../inference/dependent-correlation.js';
 import { correlationMatrix } from '../linalg/correlation.js';
 import { createRng } from '../random/rng.js';
 import { ols, type AliasedCoefficient, type OlsCoefficient, type OlsResult } from '../regression/ols.js';
+import { ordinalLogit, type Threshold, type WaldCoefficient } from '../regression/ordinal.js';
 import type { Survey, Warning } from '../survey/survey.js';
 import { gestaltFeatures, type GestaltFeature, type GestaltFeaturesOptions } from './gestalt-features.js';
 import type { PeakRule } from './aggregate-peak-end.js';
@@ -30,6 +31,43 @@ export interface GestaltOptions extends GestaltFeaturesOptions {
   readonly folds?: number;
   /** Seed of the fold assignment. Default 1. */
   readonly seed?: number;
+  /**
+   * Also fit the four models by proportional-odds (cumulative logit) regression of the overall
+   * rating as an ordinal outcome, with likelihood-ratio tests of the nested pairs (`ordinal`).
+   * Default false.
+   */
+  readonly ordinal?: boolean;
+}
+
+/** One proportional-odds fit of the battery (R's `ordinal::clm`). */
+export interface GestaltOrdinalModel {
+  readonly name: GestaltModelName;
+  readonly terms: readonly GestaltFeature[];
+  readonly n: number;
+  readonly thresholds: readonly Threshold[];
+  readonly coefficients: readonly WaldCoefficient[];
+  readonly logLik: number;
+  readonly aic: number;
+  readonly bic: number;
+  readonly mcFaddenRSquared: number;
+  readonly converged: boolean;
+}
+
+/** Likelihood-ratio test of a model against a larger one that contains it, as R's `anova(clm1, clm2)`. */
+export interface LikelihoodRatioTest {
+  readonly from: GestaltModelName;
+  readonly to: GestaltModelName;
+  /** 2 (logLik of the larger - logLik of the smaller). */
+  readonly statistic: number;
+  readonly df: number;
+  readonly pValue: number;
+}
+
+/** The battery with the overall rating as an ordinal outcome. */
+export interface GestaltOrdinal {
+  readonly method: 'ordinal-logit';
+  readonly models: readonly GestaltOrdinalModel[];
+  readonly likelihoodRatioTests: readonly LikelihoodRatioTest[];
 }
 
 /** One fitted model of the battery. */
@@ -132,6 +170,8 @@ export interface GestaltResult {
   readonly dependentCorrelation: GestaltDependentCorrelation | null;
   /** LMG share of the gestalt model's R-squared per feature (R-squared scale), or null. */
   readonly importance: Readonly<Partial<Record<GestaltFeature, number>>> | null;
+  /** Proportional-odds fits and likelihood-ratio tests (`ordinal: true`; null otherwise or when they fail, with a warning). */
+  readonly ordinal: GestaltOrdinal | null;
   readonly verdict: GestaltVerdict;
   readonly warnings: readonly Warning[];
 }
@@ -154,7 +194,10 @@ export interface GestaltResult {
  *   r(overall, peak-end) alone proves little, because the peak-end score correlates highly with
  *   the mean (Cojuharenco & Ryvkin 2008);
  * - `importance`: LMG relative importance of the gestalt model's seven features;
- * - `verdict`: a code built from the nested tests at alpha = 1 - level, with the numbers.
+ * - `verdict`: a code built from the nested tests at alpha = 1 - level, with the numbers;
+ * - `ordinal` (with `ordinal: true`): the four models by proportional-odds regression of the
+ *   overall rating as ordered categories ({@link ordinalLogit}, R's `ordinal::clm`), AIC/BIC and
+ *   likelihood-ratio tests of the same nested pairs (R's `anova(clm1, clm2)`).
  *
  * With survey weights the fits are weighted least squares (R's `lm(weights =)`), the
  * correlations and LMG are weighted, the RMSE is sqrt(sum w e^2 / sum w); Williams' t then uses
@@ -286,6 +329,41 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
     warnings.push({ code: 'gestalt_importance_skipped', message: `Relative importance of the Gestalt features could not be computed: ${error.message}` });
   }
 
+  // The overall rating as an ordinal outcome: the same four models by proportional odds.
+  let ordinal: GestaltOrdinal | null = null;
+  if (options.ordinal === true) {
+    try {
+      const fitsOrdinal = GESTALT_MODELS.map((name) => {
+        const fit = ordinalLogit(design(terms[name]), y, { names: terms[name], level, ...(w !== null && { weights: w }) });
+        for (const warning of fit.warnings) warnings.push({ code: warning.code, message: `Ordinal model ${name}: ${warning.message}` });
+        return {
+          name,
+          terms: terms[name],
+          n: fit.n,
+          thresholds: fit.thresholds,
+          coefficients: fit.coefficients,
+          logLik: fit.logLik,
+          aic: fit.aic,
+          bic: fit.bic,
+          mcFaddenRSquared: fit.mcFaddenRSquared,
+          converged: fit.convergence.converged,
+        };
+      });
+      const byName = new Map(fitsOrdinal.map((f) => [f.name, f]));
+      const lr = (from: GestaltModelName, to: GestaltModelName): LikelihoodRatioTest => {
+        const small = byName.get(from) as GestaltOrdinalModel;
+        const large = byName.get(to) as GestaltOrdinalModel;
+        const statistic = Math.max(0, 2 * (large.logLik - small.logLik));
+        const df = large.coefficients.length - small.coefficients.length;
+        return { from, to, statistic, df, pValue: chiSquareUpperTail(statistic, df) };
+      };
+      ordinal = { method: 'ordinal-logit', models: fitsOrdinal, likelihoodRatioTests: [lr('mean', 'mean+peak-end'), lr('peak-end', 'mean+peak-end'), lr('mean+peak-end', 'gestalt')] };
+    } catch (error) {
+      if (!(error instanceof PeakEndError) || error instanceof InvalidArgumentError) throw error;
+      warnings.push({ code: 'gestalt_ordinal_skipped', message: `The proportional-odds models could not be fitted: ${error.message}` });
+    }
+  }
+
   // 1 - level without its rounding residue (0.05, not 0.050000000000000044).
   const alpha = Math.round((1 - level) * 1e12) / 1e12;
   const verdict = decide(nestedTests, fits.get('mean+peak-end') as OlsResult, dependent, importance, alpha);
@@ -303,6 +381,7 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
     nestedTests,
     dependentCorrelation: dependent,
     importance,
+    ordinal,
     verdict,
     warnings,
   };

@@ -29,8 +29,11 @@ export interface PeakEndOptions extends PeakEndRule {
   readonly positions?: readonly (readonly string[])[];
   /** Include each respondent's prediction in the result. Default true. */
   readonly includePredictions?: boolean;
-  /** Run the Gestalt battery (`result.gestalt`, see {@link gestalt}). Default true. */
-  readonly gestalt?: boolean;
+  /**
+   * Run the Gestalt battery (`result.gestalt`, see {@link gestalt}): `true` (default), `false`, or
+   * `{ ordinal: true }` to add the proportional-odds fits of the same models.
+   */
+  readonly gestalt?: boolean | { readonly ordinal?: boolean };
 }
 
 /** The aggregate method plus a paired test of the gap over respondents. */
@@ -391,6 +394,7 @@ function runGestalt(survey: Survey, options: PeakEndOptions, warnings: Warning[]
         ...(options.folds !== undefined && { folds: options.folds }),
         ...(options.seed !== undefined && { seed: options.seed }),
         ...(options.positions !== undefined && { positions: options.positions }),
+        ...(typeof options.gestalt === 'object' && options.gestalt.ordinal !== undefined && { ordinal: options.gestalt.ordinal }),
       }),
     'gestalt_skipped',
     warnings,

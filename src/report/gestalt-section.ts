@@ -65,6 +65,18 @@ export function gestaltSection(g: GestaltReport, options: { locale?: Locale; agg
       rows: [[m.feature, m.lmg, m.share], ...entries.map(([f, v]) => [feature(f), fixed(v, 3), total > 0 ? `${((v / total) * 100).toFixed(0)}%` : '–'])],
     });
   }
+  if (g.ordinal !== null) {
+    const o = g.ordinal;
+    blocks.push({ kind: 'paragraph', text: m.ordinal });
+    blocks.push({
+      kind: 'table',
+      rows: [[m.model, 'logLik', 'AIC', 'BIC', 'McFadden R²'], ...o.models.map((x) => [m.models[x.name] ?? x.name, fixed(x.logLik, 2), fixed(x.aic, 1), fixed(x.bic, 1), fixed(x.mcFaddenRSquared, 3)])],
+    });
+    blocks.push({
+      kind: 'table',
+      rows: [[m.comparison, m.lrTest, 'df', 'p', ''], ...o.likelihoodRatioTests.map((t) => [m.questions[`${t.from}>${t.to}`] ?? `${t.from} → ${t.to}`, fixed(t.statistic), String(t.df), formatP(t.pValue), stars(t.pValue)])],
+    });
+  }
   const v = g.verdict;
   blocks.push({
     kind: 'paragraph',

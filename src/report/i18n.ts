@@ -272,6 +272,8 @@ const gestaltEn = {
       `The peak-end score and the mean correlate about equally with the overall rating (Williams' ${pText(v.correlationPValue)}): a high correlation of the peak-end score alone proves little, because it tracks the mean (r = ${v.rBetween === null ? '–' : v.rBetween.toFixed(2)}).`,
   },
   strongest: (feature: string) => `Largest share of the explained variance (LMG): ${feature}.`,
+  ordinal: 'The overall rating as ordered categories: proportional-odds models (R\'s clm) and likelihood-ratio tests:',
+  lrTest: 'LR χ²',
 };
 
 type GestaltMessages = typeof gestaltEn;
@@ -316,6 +318,8 @@ const gestaltZh: GestaltMessages = {
     'no-difference': (v) => `峰终得分与均值和整体评分的相关程度相当（Williams ${pText(v.correlationPValue)}）：仅凭峰终得分的高相关说明不了什么，因为它与均值高度相关（r = ${v.rBetween === null ? '–' : v.rBetween.toFixed(2)}）。`,
   },
   strongest: (feature) => `解释方差占比最大的特征（LMG）：${feature}。`,
+  ordinal: '将整体评分视为有序类别：比例优势模型（与 R 的 clm 一致）及似然比检验：',
+  lrTest: '似然比 χ²',
 };
 
 /** The words of the Gestalt section ("Does the peak-end rule hold here?") in a locale. */

@@ -165,6 +165,26 @@ const gestaltResult = z.strictObject({
     })
     .nullable(),
   importance: z.partialRecord(gestaltFeature, num).nullable(),
+  ordinal: z
+    .strictObject({
+      method: z.literal('ordinal-logit'),
+      models: z.array(
+        z.strictObject({
+          name: gestaltModelName,
+          terms: z.array(gestaltFeature),
+          n: num,
+          thresholds: z.array(z.strictObject({ name: z.string(), estimate: num, stdError: num })),
+          coefficients: z.array(z.strictObject({ name: z.string(), estimate: num, stdError: num, zValue: num, pValue: num, ciLower: num, ciUpper: num })),
+          logLik: num,
+          aic: num,
+          bic: num,
+          mcFaddenRSquared: num,
+          converged: z.boolean(),
+        }),
+      ),
+      likelihoodRatioTests: z.array(z.strictObject({ from: gestaltModelName, to: gestaltModelName, statistic: num, df: num, pValue: num })),
+    })
+    .nullable(),
   verdict: z.strictObject({
     code: z.enum(['peak-end-beyond-mean', 'both-contribute', 'mean-suffices', 'indistinguishable', 'no-relation']),
     alpha: num,

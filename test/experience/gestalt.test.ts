@@ -122,6 +122,10 @@ interface GoldenCase {
   importance: Record<string, number>;
   importanceRSquared: number;
   features: Record<string, (number | null)[]>;
+  ordinal: {
+    models: { name: string; n: number; thresholds: number[]; beta: number[]; logLik: number; aic: number; bic: number }[];
+    likelihoodRatioTests: { from: string; to: string; statistic: number; df: number; pValue: number }[];
+  } | Record<string, never>;
 }
 const golden = loadGolden<{ cases: Record<string, GoldenCase>; dependent: unknown[] }>('gestalt/gestalt.json');
 const heldoutPath = fileURLToPath(new URL('../golden/gestalt/heldout-journey.csv', import.meta.url));
@@ -180,6 +184,25 @@ describe('gestalt battery against R (lm, anova, AIC/BIC, PRESS, psych::r.test, Z
     expect(lmgSum).toBeCloseTo(r.models[3]?.rSquared as number, 12);
   });
 
+  it.each(cases.filter((c) => 'models' in (golden.cases[c.name] as GoldenCase).ordinal))(
+    '$name: proportional-odds fits and likelihood-ratio tests match ordinal::clm and anova',
+    async ({ name, file, spec: makeSpec, options }) => {
+      const g = (golden.cases[name] as GoldenCase).ordinal as Extract<GoldenCase['ordinal'], { models: unknown }>;
+      const r = gestalt(await readSurveyFile(file, makeSpec()), { ...options, ordinal: true });
+      expect(r.ordinal).not.toBeNull();
+      const ordinal = r.ordinal as NonNullable<GestaltResult['ordinal']>;
+      ordinal.models.forEach((m, j) => {
+        const e = g.models[j] as (typeof g.models)[number];
+        expect([m.name, m.n, m.converged]).toEqual([e.name, e.n, true]);
+        // clm's own convergence (gradient 1e-12) limits the estimates to about 1e-8; the likelihood is flat there.
+        expectGolden({ thresholds: m.thresholds.map((t) => t.estimate), beta: m.coefficients.map((c) => c.estimate) }, { thresholds: e.thresholds, beta: e.beta }, { relative: 1e-7, absolute: 1e-9 }, `${name} ${m.name} clm estimates`);
+        expectGolden({ logLik: m.logLik, aic: m.aic, bic: m.bic }, { logLik: e.logLik, aic: e.aic, bic: e.bic }, { relative: 1e-10, absolute: 0 }, `${name} ${m.name} clm fit`);
+      });
+      // The LR statistic is a difference of log-likelihoods: absolute accuracy 1e-8.
+      expectGolden(ordinal.likelihoodRatioTests, g.likelihoodRatioTests, { relative: 1e-8, absolute: 1e-8, fields: { pValue: { relative: 1e-7, absolute: 1e-12 } } }, `${name} LR tests`);
+    },
+  );
+
   it('states the verdict from the nested tests at alpha = 0.05', async () => {
     const zj = gestalt(await readSurveyFile(zhijiangPath, zhijiangSpec()));
     // R: mean -> mean+peak-end p = 0.013, peak-end -> mean+peak-end p = 0.905, -> gestalt p = 0.162.
@@ -197,6 +220,8 @@ describe('gestalt battery against R (lm, anova, AIC/BIC, PRESS, psych::r.test, Z
     const direct = gestalt(survey, { peak: 'max', weight: 0.7, folds: 390 });
     expect(viaPeakEnd).toEqual(direct);
     expect(peakEnd(survey, { gestalt: false }).gestalt).toBeNull();
+    expect(viaPeakEnd.ordinal).toBeNull();
+    expect(peakEnd(survey, { gestalt: { ordinal: true }, includePredictions: false }).gestalt?.ordinal?.models).toHaveLength(4);
     expect(gestalt(survey, { level: 0.9 }).verdict.alpha).toBe(0.1);
   });
 });

@@ -1,9 +1,11 @@
 # Golden values for gestaltFeatures and the Gestalt battery (peakEnd(survey).gestalt), computed
 # independently in R: features from their definitions, lm, anova(m1, m2), logLik/AIC/BIC,
 # leave-one-out (PRESS) RMSE from hatvalues, psych::r.test (Williams' t), Zou's (2007) interval by
-# its formula, relaimpo::calc.relimp (lmg, rela = FALSE).
+# its formula, relaimpo::calc.relimp (lmg, rela = FALSE); for three cases ordinal::clm fits of the
+# same models (overall as ordered categories) with anova(clm1, clm2) likelihood-ratio tests.
 # Run from the project root: Rscript test/golden/gestalt/generate.R
-suppressPackageStartupMessages({ library(jsonlite); library(psych); library(relaimpo) })
+suppressPackageStartupMessages({ library(jsonlite); library(psych); library(relaimpo); library(ordinal) })
+control <- clm.control(gradTol = 1e-12, relTol = 1e-10, maxIter = 200)  # estimates at the maximum
 
 # Features over the answered touchpoints (NA = not answered) in journey order.
 features_of <- function(X, neutral, rule = "most-intense") {
@@ -38,7 +40,7 @@ dependent <- function(n, r12, r13, r23) {
   list(n = n, r12 = r12, r13 = r13, r23 = r23, tValue = unname(t$t), df = n - 3, pValue = unname(t$p), ciLower = ci[1], ciUpper = ci[2])
 }
 
-battery <- function(X, overall, neutral, rule = "most-intense", w = NULL, peak_weight = 0.5) {
+battery <- function(X, overall, neutral, rule = "most-intense", w = NULL, peak_weight = 0.5, ordinal = FALSE) {
   f <- features_of(X, neutral, rule)
   keep <- !is.na(f$variability) & !is.na(overall)
   if (!is.null(w)) keep <- keep & w > 0
@@ -70,7 +72,22 @@ battery <- function(X, overall, neutral, rule = "most-intense", w = NULL, peak_w
   ri <- if (is.null(w)) calc.relimp(fits$gestalt, type = "lmg", rela = FALSE)
         else calc.relimp(reformulate(g, "overall"), data = d, weights = d$w, type = "lmg", rela = FALSE)
   importance <- as.list(setNames(unname(ri@lmg[g]), g))
-  list(n = nrow(d), excluded = length(overall) - nrow(d), models = models, nestedTests = nested,
+  ord <- NULL
+  if (ordinal) {
+    d$y <- droplevels(factor(d$overall, ordered = TRUE))
+    cfits <- lapply(terms, function(t) clm(reformulate(t, "y"), data = d, weights = w, control = control))
+    ord <- list(
+      models = lapply(names(terms), function(name) {
+        fit <- cfits[[name]]
+        list(name = name, n = nrow(d), thresholds = I(unname(fit$alpha)), beta = I(unname(fit$beta)),
+             logLik = as.numeric(logLik(fit)), aic = AIC(fit), bic = BIC(fit))
+      }),
+      likelihoodRatioTests = lapply(list(c("mean", "mean+peak-end"), c("peak-end", "mean+peak-end"), c("mean+peak-end", "gestalt")), function(p) {
+        a <- anova(cfits[[p[1]]], cfits[[p[2]]])
+        list(from = p[1], to = p[2], statistic = a$LR.stat[2], df = a$df[2], pValue = a$`Pr(>Chisq)`[2])
+      }))
+  }
+  list(n = nrow(d), excluded = length(overall) - nrow(d), models = models, nestedTests = nested, ordinal = ord,
        dependentCorrelation = list(rPeakEnd = dep$r12, rMean = dep$r13, rBetween = dep$r23, tValue = dep$tValue,
                                    df = dep$df, pValue = dep$pValue, ciLower = dep$ciLower, ciUpper = dep$ciUpper),
        importance = importance, importanceRSquared = ri@R2,
@@ -84,10 +101,10 @@ hoX <- as.matrix(ho[, c("booking", "arrival", "waiting", "service", "billing", "
 
 out <- list(
   cases = list(
-    zhijiang = battery(zjX, zj$overall, 3),
+    zhijiang = battery(zjX, zj$overall, 3, ordinal = TRUE),
     `zhijiang-min` = battery(zjX, zj$overall, 3, rule = "min"),
-    heldout = battery(hoX, ho$overall, 4),
-    `heldout-weighted` = battery(hoX, ho$overall, 4, w = ho$weight),
+    heldout = battery(hoX, ho$overall, 4, ordinal = TRUE),
+    `heldout-weighted` = battery(hoX, ho$overall, 4, w = ho$weight, ordinal = TRUE),
     `heldout-max-w07` = battery(hoX, ho$overall, 4, rule = "max", peak_weight = 0.7)
   ),
   # Williams' t and Zou's interval on their own, including a strongly dependent and a negative case.
@@ -97,6 +114,6 @@ out <- list(
     dependent(500, -0.2, 0.15, -0.35),
     dependent(12, 0.1, 0.6, 0.2)
   ),
-  producer = paste(R.version.string, "| psych", packageVersion("psych"), "| relaimpo", packageVersion("relaimpo"), "| jsonlite", packageVersion("jsonlite"))
+  producer = paste(R.version.string, "| psych", packageVersion("psych"), "| relaimpo", packageVersion("relaimpo"), "| ordinal", packageVersion("ordinal"), "| jsonlite", packageVersion("jsonlite"))
 )
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, na = "null", pretty = TRUE), "test/golden/gestalt/gestalt.json")
