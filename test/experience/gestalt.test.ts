@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InsufficientDataError, InvalidArgumentError } from '../../src/errors.js';
-import { gestalt, type GestaltResult } from '../../src/experience/gestalt.js';
+import { crossValidatedRmseOf, gestalt, type GestaltResult } from '../../src/experience/gestalt.js';
 import { gestaltFeatures, GESTALT_FEATURES } from '../../src/experience/gestalt-features.js';
 import { peakEnd } from '../../src/experience/peak-end.js';
 import { zhijiangSpec } from '../../src/forensics/zhijiang.js';
@@ -233,6 +233,29 @@ describe('gestalt battery: cross-validation and edge cases', () => {
     expect(rmse(3)).toEqual(rmse(3));
     expect(rmse(3)).not.toEqual(rmse(4));
     expect(gestalt(survey).folds).toBe(10);
+  });
+
+  it('computes the cross-validated RMSE from downdated cross-products (large data) as QR per fold does, to 1e-10', async () => {
+    const survey = await readSurveyFile(heldoutPath, heldoutSpec(true));
+    const f = gestaltFeatures(survey).features;
+    const overall = survey.ratings.get('overall') as Float64Array;
+    const rows = Array.from({ length: survey.n }, (_, i) => i).filter((i) => f.variability[i] !== null && !Number.isNaN(overall[i] as number));
+    const names = ['mean', 'peak', 'end', 'trough', 'beginning', 'trend', 'variability'] as const;
+    const X = rows.map((i) => names.map((name) => f[name][i] as number));
+    const y = Float64Array.from(rows, (i) => overall[i] as number);
+    const w = Float64Array.from(rows, (i) => (survey.weights as Float64Array)[i] as number);
+    const n = rows.length;
+    for (const folds of [10, n]) {
+      const fold = Int32Array.from({ length: n }, (_, i) => (i * 7) % folds);
+      for (const weights of [null, w]) {
+        for (const columns of [[0], [1, 2], [0, 1, 2, 3, 4, 5, 6]]) {
+          const Xs = X.map((x) => columns.map((j) => x[j] as number));
+          const qr = crossValidatedRmseOf(Xs, y, weights, fold, folds, 'qr');
+          const fast = crossValidatedRmseOf(Xs, y, weights, fold, folds, 'cross-products');
+          expect(Math.abs(fast - qr) / qr).toBeLessThan(1e-10);
+        }
+      }
+    }
   });
 
   it('gives the same fits, tests and importance for permuted respondents', () => {
