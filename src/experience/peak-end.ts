@@ -12,6 +12,7 @@ import { modelData } from '../survey/model-data.js';
 import type { Survey, Warning } from '../survey/survey.js';
 import { aggregatePeakEnd, argmaxEarliest, resolveRule, type AggregatePeakEndResult, type PeakEndRule, type PeakRule } from './aggregate-peak-end.js';
 import { predictionAccuracy, type PredictionAccuracy } from './prediction-accuracy.js';
+import { gestalt, type GestaltResult } from './gestalt.js';
 
 /** Options for {@link peakEnd}. */
 export interface PeakEndOptions extends PeakEndRule {
@@ -29,6 +30,11 @@ export interface PeakEndOptions extends PeakEndRule {
   readonly positions?: readonly (readonly string[])[];
   /** Include each respondent's prediction in the result. Default true. */
   readonly includePredictions?: boolean;
+  /**
+   * Run the Gestalt battery (`result.gestalt`, see {@link gestalt}): `true` (default), `false`, or
+   * `{ ordinal: true }` to add the proportional-odds fits of the same models.
+   */
+  readonly gestalt?: boolean | { readonly ordinal?: boolean };
 }
 
 /**
@@ -106,6 +112,12 @@ export interface PeakEndResult {
   readonly comparison: ModelComparison | null;
   /** The study's check: overall regressed on the peak and end touchpoints (complete cases). */
   readonly regression: OlsResult | null;
+  /**
+   * The research-standard battery on each respondent's Gestalt features: nested models, partial F
+   * tests, Williams' test of dependent correlations, LMG and a verdict code (null when skipped,
+   * with a `gestalt_skipped` warning saying why, or when `gestalt: false`).
+   */
+  readonly gestalt: GestaltResult | null;
   readonly warnings: readonly Warning[];
 }
 
@@ -209,6 +221,8 @@ export function peakEnd(survey: Survey, options: PeakEndOptions = {}): PeakEndRe
     warnings,
   );
 
+  const gestaltResult = options.gestalt === false ? null : runGestalt(survey, options, warnings);
+
   return {
     method: 'peak-end',
     rule,
@@ -218,6 +232,7 @@ export function peakEnd(survey: Survey, options: PeakEndOptions = {}): PeakEndRe
     respondents,
     comparison,
     regression,
+    gestalt: gestaltResult,
     warnings,
   };
 }
@@ -433,4 +448,24 @@ function tryFit<T>(fn: () => T, code: string, warnings: Warning[]): T | null {
     }
     throw error;
   }
+}
+
+/** The Gestalt battery with this call's rule, weight, level, folds, seed and positions. */
+function runGestalt(survey: Survey, options: PeakEndOptions, warnings: Warning[]): GestaltResult | null {
+  const result = tryFit(
+    () =>
+      gestalt(survey, {
+        ...(options.peak !== undefined && { peak: options.peak }),
+        ...(options.weight !== undefined && { weight: options.weight }),
+        ...(options.level !== undefined && { level: options.level }),
+        ...(options.folds !== undefined && { folds: options.folds }),
+        ...(options.seed !== undefined && { seed: options.seed }),
+        ...(options.positions !== undefined && { positions: options.positions }),
+        ...(typeof options.gestalt === 'object' && options.gestalt.ordinal !== undefined && { ordinal: options.gestalt.ordinal }),
+      }),
+    'gestalt_skipped',
+    warnings,
+  );
+  if (result !== null) warnings.push(...result.warnings.filter((w) => w.code !== 'peak_tie'));
+  return result;
 }

@@ -5,13 +5,14 @@
  */
 import type { Report } from '../schema/report.js';
 import type { SurveyDescriptives } from '../survey/describe-survey.js';
+import { gestaltSection } from './gestalt-section.js';
 import { messages, touchpointName, verdictText, type Locale } from './i18n.js';
 
 /** A block of a section. */
 export type Block =
   | { readonly kind: 'paragraph'; readonly text: string }
   | { readonly kind: 'table'; readonly rows: readonly (readonly string[])[] }
-  | { readonly kind: 'chart'; readonly chart: 'journey' | 'drivers' | 'ipa' | 'peakEnd'; readonly title: string };
+  | { readonly kind: 'chart'; readonly chart: 'journey' | 'drivers' | 'ipa' | 'peakEnd' | 'gestalt'; readonly title: string };
 
 /** A titled section. */
 export interface Section {
@@ -127,6 +128,7 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
       });
     }
     sections.push({ heading: m.peakEnd, blocks });
+    if (pe.gestalt !== null) sections.push(gestaltSection(pe.gestalt, { locale, aggregate: a, ...(options.charts !== undefined && { charts: options.charts }) }));
   }
   const kd = report.keyDrivers;
   if (kd !== null) {

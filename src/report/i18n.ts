@@ -245,3 +245,129 @@ export function verdictText(report: Report, locale: Locale = 'en'): string | nul
   const pText = p < 0.001 ? 'p < 0.001' : `p = ${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;
   return `${head}：MAE ${mae('peak-end').toFixed(2)} 对 ${mae('mean').toFixed(2)}，Wilcoxon 符号秩检验 ${pText}，n = ${c.n}。`;
 }
+
+/** p for prose: "p < 0.001" or "p = 0.042" (the same in every locale). */
+function pText(p: number | null): string {
+  if (p === null) return 'p = –';
+  return p < 0.001 ? 'p < 0.001' : `p = ${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;
+}
+
+/** The numbers a Gestalt verdict is phrased from (a `GestaltVerdict` plus the correlations). */
+export interface GestaltVerdictWords {
+  readonly code: 'peak-end-beyond-mean' | 'both-contribute' | 'mean-suffices' | 'indistinguishable' | 'no-relation';
+  readonly peakEndAddsPValue: number | null;
+  readonly meanAddsPValue: number | null;
+  readonly otherFeaturesPValue: number | null;
+  readonly otherFeaturesAdd: boolean;
+  readonly correlation: 'peak-end-higher' | 'mean-higher' | 'no-difference' | null;
+  readonly strongestFeature: string | null;
+  readonly correlationPValue: number | null;
+  readonly rBetween: number | null;
+}
+
+const gestaltEn = {
+  heading: 'Does the peak-end rule hold here?',
+  sample: (n: number, weighted: boolean) =>
+    `Tested on each respondent's own journey, as the research literature tests it: ${n} respondents with two or more answered touchpoints and an overall rating${weighted ? ' (survey weights used)' : ''}; their peak (most intense rating), end, mean and other Gestalt features, in nested regressions.`,
+  study: (prediction: string, observed: string, gap: string) => `The study's aggregate method, for comparison: touchpoint means give a peak-end prediction of ${prediction} against an observed overall mean of ${observed} (gap ${gap}).`,
+  model: 'Model',
+  terms: 'Terms',
+  cvRmse: 'CV RMSE',
+  cvNote: (folds: number, seed: number) => `AIC and BIC as R's AIC/BIC on lm (lower is better); CV RMSE: ${folds}-fold cross-validation, seed ${seed}.`,
+  nestedTests: 'Nested models (partial F tests, as R\'s anova):',
+  comparison: 'Question',
+  models: { mean: 'Mean', 'peak-end': 'Peak + end', 'mean+peak-end': 'Mean + peak + end', gestalt: 'Gestalt (seven features)' } as Record<string, string>,
+  questions: {
+    'mean>mean+peak-end': 'Do peak and end add to the mean?',
+    'peak-end>mean+peak-end': 'Does the mean add to peak and end?',
+    'mean+peak-end>gestalt': 'Do trough, beginning, trend and variability add?',
+  } as Record<string, string>,
+  features: { peak: 'peak', peakHigh: 'highest', trough: 'trough', beginning: 'beginning', end: 'end', mean: 'mean', trend: 'trend', variability: 'variability' } as Record<string, string>,
+  correlation: (rPeakEnd: string, rMean: string, rBetween: string, df: number, t: string, p: string, level: number, lower: string, upper: string) =>
+    `Dependent correlations: r(overall, peak-end score) = ${rPeakEnd} against r(overall, mean) = ${rMean}, which share the overall rating (r between the two scores ${rBetween}): Williams' t(${df}) = ${t}, ${p}; Zou's ${level}% CI for the difference ${lower} to ${upper}.`,
+  feature: 'Feature',
+  lmg: 'LMG (R²)',
+  share: 'Share',
+  chart: 'Relative importance of the Gestalt features (LMG share of R²)',
+  chartGroups: { 'peak-end': 'peak and end', mean: 'mean', other: 'other features' } as Record<string, string>,
+  verdict: 'Verdict',
+  verdicts: {
+    'peak-end-beyond-mean': (v: GestaltVerdictWords) => `the peak-end rule holds here: peak and end predict the overall rating beyond the mean (${pText(v.peakEndAddsPValue)}), and the mean adds nothing once they are known (${pText(v.meanAddsPValue)}).`,
+    'both-contribute': (v: GestaltVerdictWords) => `partly: peak and end add to the mean (${pText(v.peakEndAddsPValue)}), but the mean also adds to them (${pText(v.meanAddsPValue)}); respondents weigh the whole journey as well as its peak and end.`,
+    'mean-suffices': (v: GestaltVerdictWords) => `no: the mean explains the overall rating and peak and end add nothing beyond it (${pText(v.peakEndAddsPValue)}), while the mean adds to them (${pText(v.meanAddsPValue)}).`,
+    indistinguishable: (v: GestaltVerdictWords) => `undecided: neither peak and end nor the mean adds to the other (${pText(v.peakEndAddsPValue)}; ${pText(v.meanAddsPValue)}); in these data they carry the same information.`,
+    'no-relation': () => 'no: neither the mean nor peak and end predict the overall rating here.',
+  },
+  others: (v: GestaltVerdictWords) => (v.otherFeaturesAdd ? `Trough, beginning, trend and variability add further (${pText(v.otherFeaturesPValue)}).` : `Trough, beginning, trend and variability add nothing further (${pText(v.otherFeaturesPValue)}).`),
+  correlations: {
+    'peak-end-higher': (v: GestaltVerdictWords) => `The peak-end score correlates more strongly with the overall rating than the mean does (Williams' ${pText(v.correlationPValue)}).`,
+    'mean-higher': (v: GestaltVerdictWords) => `The mean correlates more strongly with the overall rating than the peak-end score does (Williams' ${pText(v.correlationPValue)}).`,
+    'no-difference': (v: GestaltVerdictWords) =>
+      `The peak-end score and the mean correlate about equally with the overall rating (Williams' ${pText(v.correlationPValue)}): a high correlation of the peak-end score alone proves little, because it tracks the mean (r = ${v.rBetween === null ? '–' : v.rBetween.toFixed(2)}).`,
+  },
+  strongest: (feature: string) => `Largest share of the explained variance (LMG): ${feature}.`,
+  ordinal: 'The overall rating as ordered categories: proportional-odds models (R\'s clm) and likelihood-ratio tests:',
+  lrTest: 'LR χ²',
+};
+
+type GestaltMessages = typeof gestaltEn;
+
+const gestaltZh: GestaltMessages = {
+  heading: '峰终定律在这里成立吗？',
+  sample: (n, weighted) =>
+    `按研究文献的做法，在每位受访者自己的旅程上检验：${n} 位回答了至少两个触点并给出整体评分的受访者${weighted ? '（已使用调查权重）' : ''}；以其峰值（最强烈的评分）、终值、均值及其他格式塔特征做嵌套回归。`,
+  study: (prediction, observed, gap) => `作为对照，原研究的汇总方法：由触点均值得到的峰终预测值为 ${prediction}，实际整体满意度均值为 ${observed}（差距 ${gap}）。`,
+  model: '模型',
+  terms: '变量',
+  cvRmse: '交叉验证 RMSE',
+  cvNote: (folds, seed) => `AIC 与 BIC 与 R 中 lm 的 AIC/BIC 一致（越低越好）；交叉验证 RMSE：${folds} 折交叉验证，种子 ${seed}。`,
+  nestedTests: '嵌套模型（偏 F 检验，与 R 的 anova 一致）：',
+  comparison: '问题',
+  models: { mean: '均值', 'peak-end': '峰值 + 终值', 'mean+peak-end': '均值 + 峰值 + 终值', gestalt: '格式塔（七个特征）' },
+  questions: {
+    'mean>mean+peak-end': '峰值和终值能否在均值之外增加解释力？',
+    'peak-end>mean+peak-end': '均值能否在峰值和终值之外增加解释力？',
+    'mean+peak-end>gestalt': '谷值、开端、趋势和波动性能否进一步增加解释力？',
+  },
+  features: { peak: '峰值', peakHigh: '最高值', trough: '谷值（最低值）', beginning: '开端', end: '终值', mean: '均值', trend: '趋势', variability: '波动性' },
+  correlation: (rPeakEnd, rMean, rBetween, df, t, p, level, lower, upper) =>
+    `相依相关比较：r(整体, 峰终得分) = ${rPeakEnd}，r(整体, 均值) = ${rMean}，二者共享整体评分（两个得分之间 r = ${rBetween}）：Williams t(${df}) = ${t}，${p}；差值的 Zou ${level}% 置信区间为 ${lower} 至 ${upper}。`,
+  feature: '特征',
+  lmg: 'LMG（R²）',
+  share: '占比',
+  chart: '格式塔特征的相对重要性（R² 的 LMG 分解）',
+  chartGroups: { 'peak-end': '峰值与终值', mean: '均值', other: '其他特征' },
+  verdict: '结论',
+  verdicts: {
+    'peak-end-beyond-mean': (v) => `峰终定律在此成立：峰值和终值在均值之外仍能预测整体评分（${pText(v.peakEndAddsPValue)}），而已知峰值和终值后均值不再增加解释力（${pText(v.meanAddsPValue)}）。`,
+    'both-contribute': (v) => `部分成立：峰值和终值在均值之外有增益（${pText(v.peakEndAddsPValue)}），但均值在峰值和终值之外同样有增益（${pText(v.meanAddsPValue)}）；受访者既看峰值与终值，也看整个旅程。`,
+    'mean-suffices': (v) => `不成立：均值即可解释整体评分，峰值和终值没有额外增益（${pText(v.peakEndAddsPValue)}），而均值在峰值和终值之外有增益（${pText(v.meanAddsPValue)}）。`,
+    indistinguishable: (v) => `无法判断：峰值和终值与均值互相都没有额外增益（${pText(v.peakEndAddsPValue)}；${pText(v.meanAddsPValue)}）；在这些数据中二者携带相同的信息。`,
+    'no-relation': () => '不成立：均值、峰值和终值都不能预测这里的整体评分。',
+  },
+  others: (v) => (v.otherFeaturesAdd ? `谷值、开端、趋势和波动性有进一步的增益（${pText(v.otherFeaturesPValue)}）。` : `谷值、开端、趋势和波动性没有进一步的增益（${pText(v.otherFeaturesPValue)}）。`),
+  correlations: {
+    'peak-end-higher': (v) => `峰终得分与整体评分的相关高于均值（Williams ${pText(v.correlationPValue)}）。`,
+    'mean-higher': (v) => `均值与整体评分的相关高于峰终得分（Williams ${pText(v.correlationPValue)}）。`,
+    'no-difference': (v) => `峰终得分与均值和整体评分的相关程度相当（Williams ${pText(v.correlationPValue)}）：仅凭峰终得分的高相关说明不了什么，因为它与均值高度相关（r = ${v.rBetween === null ? '–' : v.rBetween.toFixed(2)}）。`,
+  },
+  strongest: (feature) => `解释方差占比最大的特征（LMG）：${feature}。`,
+  ordinal: '将整体评分视为有序类别：比例优势模型（与 R 的 clm 一致）及似然比检验：',
+  lrTest: '似然比 χ²',
+};
+
+/** The words of the Gestalt section ("Does the peak-end rule hold here?") in a locale. */
+export function gestaltMessages(locale: Locale = 'en'): GestaltMessages {
+  return locale === 'zh-CN' ? gestaltZh : gestaltEn;
+}
+
+/** The Gestalt verdict in words: the verdict, the other features, the correlation test and the strongest feature. */
+export function gestaltVerdictText(v: GestaltVerdictWords, locale: Locale = 'en'): string {
+  const m = gestaltMessages(locale);
+  const parts = [m.verdicts[v.code](v)];
+  if (v.code !== 'no-relation') parts.push(m.others(v));
+  if (v.correlation !== null) parts.push(m.correlations[v.correlation](v));
+  if (v.strongestFeature !== null) parts.push(m.strongest(m.features[v.strongestFeature] ?? v.strongestFeature));
+  const text = parts.join(locale === 'zh-CN' ? '' : ' ');
+  return locale === 'zh-CN' ? text : text.charAt(0).toUpperCase() + text.slice(1);
+}

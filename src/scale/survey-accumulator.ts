@@ -7,7 +7,7 @@ import { InsufficientDataError, InvalidArgumentError, PeakEndError } from '../er
 import { aggregatePeakEnd, argmaxEarliest, type AggregatePeakEndResult, type PeakEndRule } from '../experience/aggregate-peak-end.js';
 import { importanceFromData, type RelativeImportanceOptions, type RelativeImportanceResult } from '../importance/relative-importance.js';
 import { cholesky, choleskyInverse, choleskySolve } from '../linalg/cholesky.js';
-import { normalizeSpec, type NormalizedSpec, type SurveySpec } from '../schema/survey-spec.js';
+import { nonUniformSpecReason, normalizeSpec, type NormalizedSpec, type SurveySpec } from '../schema/survey-spec.js';
 import type { Survey } from '../survey/survey.js';
 
 /** Running moments of one variable or of a vector: weight total, mean, centred co-moments. */
@@ -95,6 +95,8 @@ export class SurveyAccumulator {
   constructor(spec: SurveySpec | NormalizedSpec) {
     this.spec = 'labels' in spec && spec.labels instanceof Map ? (spec as NormalizedSpec) : normalizeSpec(spec);
     if (!this.spec.scale.integer) throw new InvalidArgumentError('SurveyAccumulator needs an integer rating scale (counts per scale point).');
+    const nonUniform = nonUniformSpecReason(this.spec);
+    if (nonUniform !== null) throw new InvalidArgumentError(`SurveyAccumulator needs one rating scale and one set of codes for every column, but ${nonUniform}; use readSurvey or readSurveyFile for this survey.`);
     this.columns = [...this.spec.touchpoints.map((t) => t.column), this.spec.overall];
     const points = this.spec.scale.max - this.spec.scale.min + 1;
     this.perColumn = this.columns.map(() => ({ n: 0, mean: 0, m2: 0, counts: new Array<number>(points).fill(0) }));

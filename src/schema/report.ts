@@ -15,14 +15,25 @@ const numberRecord = z.record(z.string(), num);
 const touchpoint = z.strictObject({ column: z.string(), label: z.string(), zh: z.string().nullable(), en: z.string().nullable() });
 
 const ingestReport = z.strictObject({
-  source: z.enum(['csv', 'rows', 'columns']),
+  source: z.enum(['csv', 'rows', 'columns', 'xlsx', 'sav', 'qualtrics', 'surveymonkey']),
   encoding: z.string().nullable(),
   delimiter: z.string().nullable(),
   decimalComma: z.boolean(),
   rowsRead: num,
   rowsUsed: num,
   rowsDropped: num,
-  droppedByReason: z.strictObject({ invalid_value: num, ragged_row: num, invalid_weight: num, repeated_header: num, no_answers: num, total_row: num }),
+  droppedByReason: z.strictObject({
+    invalid_value: num,
+    ragged_row: num,
+    invalid_weight: num,
+    repeated_header: num,
+    no_answers: num,
+    total_row: num,
+    survey_preview: num,
+    test_response: num,
+    spam: num,
+    unfinished: num,
+  }),
   blankLines: num,
   columns: z.array(
     z.strictObject({
@@ -124,6 +135,85 @@ const accuracy = { n: num, meanAbsoluteError: num, rootMeanSquaredError: num, me
 const moment = z.strictObject({ touchpoint: z.string(), mean: num, kind: z.enum(['most-intense', 'max', 'min', 'positive', 'negative', 'end']) });
 const peakRule = z.enum(['most-intense', 'max', 'min', 'both']);
 
+const gestaltFeature = z.enum(['peak', 'peakHigh', 'trough', 'beginning', 'end', 'mean', 'trend', 'variability']);
+const gestaltModelName = z.enum(['mean', 'peak-end', 'mean+peak-end', 'gestalt']);
+const gestaltResult = z.strictObject({
+  method: z.literal('gestalt'),
+  rule: z.enum(['most-intense', 'max', 'min', 'both']),
+  weight: num,
+  level: num,
+  weighted: z.boolean(),
+  n: num,
+  excluded: num,
+  folds: num,
+  seed: num,
+  models: z.array(
+    z.strictObject({
+      name: gestaltModelName,
+      terms: z.array(gestaltFeature),
+      n: num,
+      coefficients: z.array(olsCoefficient),
+      rSquared: num,
+      adjustedRSquared: num,
+      residualStdError: num,
+      dfResidual: num,
+      logLik: nullableNumber,
+      aic: nullableNumber,
+      bic: nullableNumber,
+      crossValidatedRmse: nullableNumber,
+    }),
+  ),
+  nestedTests: z.array(z.strictObject({ from: gestaltModelName, to: gestaltModelName, fStatistic: nullableNumber, df1: num, df2: num, pValue: nullableNumber })),
+  dependentCorrelation: z
+    .strictObject({
+      method: z.literal('williams-t'),
+      n: num,
+      rPeakEnd: num,
+      rMean: num,
+      rBetween: num,
+      difference: num,
+      tValue: num,
+      df: num,
+      pValue: num,
+      level: num,
+      ciLower: num,
+      ciUpper: num,
+    })
+    .nullable(),
+  importance: z.partialRecord(gestaltFeature, num).nullable(),
+  ordinal: z
+    .strictObject({
+      method: z.literal('ordinal-logit'),
+      models: z.array(
+        z.strictObject({
+          name: gestaltModelName,
+          terms: z.array(gestaltFeature),
+          n: num,
+          thresholds: z.array(z.strictObject({ name: z.string(), estimate: num, stdError: num })),
+          coefficients: z.array(z.strictObject({ name: z.string(), estimate: num, stdError: num, zValue: num, pValue: num, ciLower: num, ciUpper: num })),
+          logLik: num,
+          aic: num,
+          bic: num,
+          mcFaddenRSquared: num,
+          converged: z.boolean(),
+        }),
+      ),
+      likelihoodRatioTests: z.array(z.strictObject({ from: gestaltModelName, to: gestaltModelName, statistic: num, df: num, pValue: num })),
+    })
+    .nullable(),
+  verdict: z.strictObject({
+    code: z.enum(['peak-end-beyond-mean', 'both-contribute', 'mean-suffices', 'indistinguishable', 'no-relation']),
+    alpha: num,
+    peakEndAddsPValue: nullableNumber,
+    meanAddsPValue: nullableNumber,
+    otherFeaturesPValue: nullableNumber,
+    otherFeaturesAdd: z.boolean(),
+    correlation: z.enum(['peak-end-higher', 'mean-higher', 'no-difference']).nullable(),
+    strongestFeature: gestaltFeature.nullable(),
+  }),
+  warnings,
+});
+
 const peakEndResult = z.strictObject({
   method: z.literal('peak-end'),
   rule: peakRule,
@@ -163,6 +253,7 @@ const peakEndResult = z.strictObject({
     })
     .nullable(),
   regression: olsResultSchema.nullable(),
+  gestalt: gestaltResult.nullable(),
   warnings,
 });
 

@@ -90,7 +90,7 @@ export function describeSurvey(survey: Survey, options: DescribeOptions = {}): S
   if (!(level > 0 && level < 1)) throw new InvalidArgumentError(`level must be between 0 and 1 (e.g. 0.95), got ${level}.`);
   const columns = [
     ...survey.touchpoints.map((t) => ({ column: t.column, label: t.label, role: 'touchpoint' as const, scale: t.scale as ItemScale | null })),
-    { column: survey.overall, label: survey.overall, role: 'overall' as const, scale: (survey.spec.outcome?.scale ?? survey.spec.scale) as ItemScale | null },
+    { column: survey.overall, label: survey.overall, role: 'overall' as const, scale: (survey.spec.outcome === undefined ? survey.spec.scale : survey.spec.outcome.scale) as ItemScale | null },
   ];
   const warnings: Warning[] = [];
   const weights = (options.weighted ?? true) && survey.weights !== null ? survey.weights.subarray(0, survey.n) : null;
