@@ -5,9 +5,10 @@
  */
 import { InvalidArgumentError } from '../errors.js';
 import { bootstrapImportance, type BootstrapImportanceResult } from '../importance/bootstrap.js';
-import { relativeImportance, type ImportanceMethod, type RelativeImportanceResult } from '../importance/relative-importance.js';
+import { relativeImportanceOfColumns, type ImportanceMethod, type RelativeImportanceResult } from '../importance/relative-importance.js';
 import { logisticRegression, type LogisticResult } from '../regression/logistic.js';
-import { ols, type CovarianceType, type OlsCoefficient, type OlsResult } from '../regression/ols.js';
+import { olsOfColumns } from '../regression/ols-columns.js';
+import type { CovarianceType, OlsCoefficient, OlsResult } from '../regression/ols.js';
 import { ordinalLogit, type OrdinalResult } from '../regression/ordinal.js';
 import { columnMean } from '../survey/column-mean.js';
 import { missingDataSummary, modelData, type MissingDataMethod, type MissingDataSummary } from '../survey/model-data.js';
@@ -178,7 +179,9 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
   const overall = survey.ratings.get(survey.overall) as Float64Array;
   const weighted = (options.weighted ?? true) && survey.weights !== null;
   const data = modelData(survey, { weighted, ...(options.missingData !== undefined && { missingData: options.missingData }) });
-  const X = data.X;
+  // By column where the analysis allows (no rows built); data.X only for the ordinal or logistic
+  // model and the bootstrap.
+  const byColumn = { names: data.names, ...(data.weights !== null && { weights: data.weights }) };
   const y = Array.from(data.y);
   const weights = data.weights === null ? undefined : Array.from(data.weights);
   const common = { names: data.names, ...(weights && { weights }) };
@@ -187,22 +190,22 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
   const touchpointGroups = indicatorOf.size > 0 && (options.importance ?? 'lmg') === 'lmg' ? Object.fromEntries(names.map((c) => [c, [c, ...(indicatorOf.has(c) ? [indicatorOf.get(c) as string] : [])]])) : undefined;
   const stages = options.stages === undefined || indicatorOf.size === 0 ? options.stages : Object.fromEntries(Object.entries(options.stages).map(([stage, members]) => [stage, members.flatMap((c) => [c, ...(indicatorOf.has(c) ? [indicatorOf.get(c) as string] : [])])]));
 
-  const regression = ols(X, y, { ...common, ...(options.covariance && { covariance: options.covariance }) });
+  const regression = olsOfColumns(data.columns, data.y, { ...byColumn, ...(options.covariance && { covariance: options.covariance }) });
   const model = options.model ?? 'ols';
   if (!['ols', 'ordinal', 'logistic'].includes(model)) throw new InvalidArgumentError(`model must be 'ols', 'ordinal' or 'logistic', got ${JSON.stringify(model)}.`);
   const cut = options.positiveAtLeast ?? scale.max - 1;
   const modelFit: OrdinalResult | LogisticResult | null =
     model === 'ordinal'
-      ? ordinalLogit(X, y, { ...common, ...(scale.integer && { levels: integerLevels(scale.min, scale.max) }) })
+      ? ordinalLogit(data.X, y, { ...common, ...(scale.integer && { levels: integerLevels(scale.min, scale.max) }) })
       : model === 'logistic'
-        ? logisticRegression(X, y.map((v) => (Number.isNaN(v) ? Number.NaN : v >= cut ? 1 : 0)), { ...common, positive: 1 })
+        ? logisticRegression(data.X, y.map((v) => (Number.isNaN(v) ? Number.NaN : v >= cut ? 1 : 0)), { ...common, positive: 1 })
         : null;
-  const importance = relativeImportance(X, y, { ...common, method, ...(touchpointGroups && { groups: touchpointGroups }) });
-  const stageImportance = stages === undefined ? null : relativeImportance(X, y, { ...common, method: 'lmg', groups: stages });
+  const importance = relativeImportanceOfColumns(data.columns, data.y, { ...byColumn, method, ...(touchpointGroups && { groups: touchpointGroups }) });
+  const stageImportance = stages === undefined ? null : relativeImportanceOfColumns(data.columns, data.y, { ...byColumn, method: 'lmg', groups: stages });
   const bootstrap =
     options.bootstrap === undefined
       ? null
-      : bootstrapImportance(X, y, {
+      : bootstrapImportance(data.X, y, {
           ...common,
           method,
           ...(options.bootstrap.replicates !== undefined && { replicates: options.bootstrap.replicates }),

@@ -5,13 +5,14 @@
 import { InsufficientDataError, InvalidArgumentError, PeakEndError } from '../errors.js';
 import { pairedTTest, type PairedTTestResult } from '../inference/paired-t-test.js';
 import { wilcoxonSignedRank, type WilcoxonSignedRankResult } from '../inference/wilcoxon-signed-rank.js';
-import { createRng } from '../random/rng.js';
-import { ols, type OlsResult } from '../regression/ols.js';
+import { olsOfColumns } from '../regression/ols-columns.js';
+import type { OlsResult } from '../regression/ols.js';
 import { columnMean } from '../survey/column-mean.js';
 import { modelData } from '../survey/model-data.js';
 import type { Survey, Warning } from '../survey/survey.js';
 import { aggregatePeakEnd, argmaxEarliest, resolveRule, type AggregatePeakEndResult, type PeakEndRule, type PeakRule } from './aggregate-peak-end.js';
 import { predictionAccuracy, type PredictionAccuracy } from './prediction-accuracy.js';
+import { crossValidatedPredictions, ownPeakEndPredictions, simpleModelPredictions } from './respondent-scores.js';
 import { gestalt, type GestaltResult } from './gestalt.js';
 
 /** Options for {@link peakEnd}. */
@@ -174,9 +175,10 @@ export function peakEnd(survey: Survey, options: PeakEndOptions = {}): PeakEndRe
   const ruleOf = ruleScore(rule, neutral);
   const orders = options.positions === undefined ? null : positionOrders(options.positions, names, survey.n);
   const predictions = new Float64Array(survey.n).fill(Number.NaN);
-  let ambiguousPeaks = 0;
+  // In journey order, by column in one pass (respondent-scores.ts); with positions, row by row.
+  let ambiguousPeaks = orders === null ? ownPeakEndPredictions(columns, survey.n, ruleOf, weight, endIndex, predictions) : 0;
   const row = new Float64Array(names.length);
-  for (let i = 0; i < survey.n; i++) {
+  for (let i = 0; orders !== null && i < survey.n; i++) {
     const order = orders === null ? null : (orders[i] as number[]);
     const seen = order ?? names.map((_, j) => j);
     const answered = seen.filter((j) => !Number.isNaN((columns[j] as Float64Array)[i] as number));
@@ -215,7 +217,7 @@ export function peakEnd(survey: Survey, options: PeakEndOptions = {}): PeakEndRe
   const regression = tryFit(
     () => {
       const data = modelData(survey, { predictors: regressors.map((j) => names[j] as string), weighted: false });
-      return ols(data.X, Array.from(data.y), { names: data.names, level });
+      return olsOfColumns(data.columns, data.y, { names: data.names, level });
     },
     'regression_failed',
     warnings,
@@ -309,8 +311,8 @@ function compareModels(
   options: PeakEndOptions,
   warnings: Warning[],
 ): ModelComparison | null {
-  const k = columns.length;
-  const rows = Array.from(modelData(survey, { weighted: false }).rows).filter((i) => !Number.isNaN(peakEndPredictions[i] as number));
+  // modelData's complete cases (every touchpoint and overall answered) with a prediction.
+  const rows = completeRows(columns, overall, peakEndPredictions);
   const n = rows.length;
   const outcomes = new Set<number>();
   for (const v of overall) if (!Number.isNaN(v) && outcomes.add(v).size > 2) break;
@@ -327,20 +329,16 @@ function compareModels(
     return null;
   }
   const observed = Float64Array.from(rows, (i) => overall[i] as number);
-  const X = rows.map((i) => columns.map((c) => c[i] as number));
   const predictions = new Map<PredictionModel, Float64Array>();
   predictions.set('peak-end', Float64Array.from(rows, (i) => peakEndPredictions[i] as number));
-  predictions.set('mean', Float64Array.from(X, (x) => x.reduce((a, b) => a + b, 0) / k));
-  predictions.set('end', Float64Array.from(rows, (_, r) => (X[r] as number[])[k - 1] as number));
-  predictions.set('peak', Float64Array.from(X, (x) => ruleOf.reduce((s, score) => s + (x[argmaxEarliest(x, score).index] as number), 0) / ruleOf.length));
-  predictions.set('min', Float64Array.from(X, (x) => Math.min(...x)));
-  predictions.set('max', Float64Array.from(X, (x) => Math.max(...x)));
-  predictions.set('first', Float64Array.from(X, (x) => x[0] as number));
+  // mean, end, peak (the rule over all touchpoints), min, max and first, in one pass by column.
+  const simple = simpleModelPredictions(columns, rows, ruleOf);
+  for (const model of ['mean', 'end', 'peak', 'min', 'max', 'first'] as const) predictions.set(model, simple[model]);
   if (options.positions !== undefined) predictions.delete('end');
   const folds = Math.min(options.folds ?? 10, n);
   const seed = options.seed ?? 1;
   if (!Number.isInteger(folds) || folds < 2) throw new InvalidArgumentError(`folds must be an integer of at least 2, got ${options.folds}.`);
-  const cv = tryFit(() => crossValidatedOls(X, observed, folds, seed), 'regression_model_skipped', warnings);
+  const cv = tryFit(() => crossValidatedPredictions(columns, overall, rows, folds, seed), 'regression_model_skipped', warnings);
   if (cv !== null) predictions.set('regression', cv);
   const models: ModelAccuracy[] = [...predictions.entries()]
     .map(([model, p]) => ({ model, description: MODEL_DESCRIPTIONS[model], ...predictionAccuracy(p, observed) }))
@@ -368,36 +366,22 @@ function verdict(maePe: number, maeMean: number, test: WilcoxonSignedRankResult 
   return maePe > maeMean ? `peak-end predicts worse than averaging here: ${stats}.` : `peak-end predicts better than averaging here: ${stats}.`;
 }
 
-/** Out-of-fold OLS predictions with a seeded random assignment of rows to `folds` folds. */
-function crossValidatedOls(X: readonly number[][], y: Float64Array, folds: number, seed: number): Float64Array {
-  const n = y.length;
-  const rng = createRng(seed);
-  const order = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [order[i], order[j]] = [order[j] as number, order[i] as number];
-  }
-  const fold = new Int32Array(n);
-  order.forEach((row, position) => (fold[row] = position % folds));
-  const out = new Float64Array(n);
-  for (let f = 0; f < folds; f++) {
-    const trainX: number[][] = [];
-    const trainY: number[] = [];
-    for (let i = 0; i < n; i++) {
-      if (fold[i] !== f) {
-        trainX.push(X[i] as number[]);
-        trainY.push(y[i] as number);
+/** The survey rows where overall and every touchpoint were answered and the prediction exists. */
+function completeRows(columns: readonly Float64Array[], overall: Float64Array, predictions: Float64Array): Uint32Array {
+  const rows = new Uint32Array(overall.length);
+  let n = 0;
+  for (let i = 0; i < overall.length; i++) {
+    if (Number.isNaN(overall[i] as number) || Number.isNaN(predictions[i] as number)) continue;
+    let complete = true;
+    for (const column of columns) {
+      if (Number.isNaN(column[i] as number)) {
+        complete = false;
+        break;
       }
     }
-    const fit = ols(trainX, trainY);
-    const coefficients = fit.coefficients.map((c) => ('estimate' in c && typeof c.estimate === 'number' ? c.estimate : 0));
-    for (let i = 0; i < n; i++) {
-      if (fold[i] !== f) continue;
-      const x = X[i] as number[];
-      out[i] = x.reduce((s, v, j) => s + v * (coefficients[j + 1] as number), coefficients[0] as number);
-    }
+    if (complete) rows[n++] = i;
   }
-  return out;
+  return rows.slice(0, n);
 }
 
 function ruleScore(rule: PeakRule, neutral: number): ((v: number) => number)[] {
