@@ -5,15 +5,16 @@
  */
 import { chiSquareUpperTail, fUpperTail } from '../distributions/index.js';
 import { InsufficientDataError, InvalidArgumentError, PeakEndError } from '../errors.js';
-import { relativeImportance } from '../importance/relative-importance.js';
+import { relativeImportanceOfColumns } from '../importance/relative-importance.js';
 import { dependentCorrelation } from '../inference/dependent-correlation.js';
 import { cholesky, choleskySolve } from '../linalg/cholesky.js';
 import { correlationMatrix } from '../linalg/correlation.js';
 import { createRng } from '../random/rng.js';
+import { olsOfColumns, rowsOfColumns } from '../regression/ols-columns.js';
 import { ols, type AliasedCoefficient, type OlsCoefficient, type OlsResult } from '../regression/ols.js';
 import { ordinalLogit, type Threshold, type WaldCoefficient } from '../regression/ordinal.js';
 import type { Survey, Warning } from '../survey/survey.js';
-import { gestaltFeatures, type GestaltFeature, type GestaltFeaturesOptions } from './gestalt-features.js';
+import { gestaltFeatureColumns, type GestaltFeature, type GestaltFeaturesOptions } from './gestalt-features.js';
 import type { PeakRule } from './aggregate-peak-end.js';
 
 /** The nested models of the battery. */
@@ -227,7 +228,7 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
   if (options.folds !== undefined && !(Number.isInteger(options.folds) && options.folds >= 2)) {
     throw new InvalidArgumentError(`folds must be an integer of at least 2, got ${options.folds}.`);
   }
-  const featureResult = gestaltFeatures(survey, { ...(options.peak !== undefined && { peak: options.peak }), ...(options.positions !== undefined && { positions: options.positions }) });
+  const featureResult = gestaltFeatureColumns(survey, { ...(options.peak !== undefined && { peak: options.peak }), ...(options.positions !== undefined && { positions: options.positions }) });
   const rule = featureResult.rule;
   const features = featureResult.features;
   const warnings: Warning[] = [...featureResult.warnings];
@@ -237,7 +238,7 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
   // The sample: every feature, an overall rating and a positive weight.
   const rows: number[] = [];
   for (let i = 0; i < survey.n; i++) {
-    if (Number.isNaN(overall[i] as number) || features.variability[i] === null) continue;
+    if (Number.isNaN(overall[i] as number) || Number.isNaN(features.variability[i] as number)) continue;
     if (surveyWeights !== null && !((surveyWeights[i] as number) > 0)) continue;
     rows.push(i);
   }
@@ -293,16 +294,15 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
   const folds = Math.min(options.folds ?? 10, n);
   const foldOf = assignFolds(n, folds, seed);
   const fits = new Map<GestaltModelName, OlsResult>();
-  const designs = new Map<GestaltModelName, number[][]>();
+  // By column (olsOfColumns, the same fit as on rows); rows only for the ordinal models.
   const models: GestaltModel[] = GESTALT_MODELS.map((name) => {
-    const X = design(terms[name]);
-    designs.set(name, X);
-    const fit = ols(X, y, { names: terms[name], level, ...(w !== null && { weights: w }) });
+    const X = terms[name].map(column);
+    const fit = olsOfColumns(X, y, { names: terms[name], level, ...(w !== null && { weights: w }) });
     fits.set(name, fit);
     for (const warning of fit.warnings) warnings.push({ code: warning.code, message: `Model ${name}: ${warning.message}` });
     let crossValidatedRmse: number | null = null;
     try {
-      crossValidatedRmse = crossValidatedRmseOf(X, y, w, foldOf, folds);
+      crossValidatedRmse = crossValidatedRmseOfColumns(X, y, w, foldOf, folds);
     } catch (error) {
       if (!(error instanceof PeakEndError) || error instanceof InvalidArgumentError) throw error;
       warnings.push({ code: 'gestalt_cv_skipped', message: `Model ${name}: a cross-validation fold could not be fitted (${error.message})` });
@@ -348,7 +348,7 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
   // LMG of the gestalt model's features.
   let importance: Partial<Record<GestaltFeature, number>> | null = null;
   try {
-    const lmg = relativeImportance(designs.get('gestalt') as number[][], y, { method: 'lmg', names: terms.gestalt, ...(w !== null && { weights: w }) });
+    const lmg = relativeImportanceOfColumns(terms.gestalt.map(column), y, { method: 'lmg', names: terms.gestalt, ...(w !== null && { weights: w }) });
     importance = Object.fromEntries(terms.gestalt.map((f) => [f, lmg.importance[f] as number]));
   } catch (error) {
     if (!(error instanceof PeakEndError) || error instanceof InvalidArgumentError) throw error;
@@ -360,7 +360,7 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
   if (options.ordinal === true) {
     try {
       const fitsOrdinal = GESTALT_MODELS.map((name) => {
-        const fit = ordinalLogit(designs.get(name) as number[][], y, { names: terms[name], level, ...(w !== null && { weights: w }) });
+        const fit = ordinalLogit(design(terms[name]), y, { names: terms[name], level, ...(w !== null && { weights: w }) });
         for (const warning of fit.warnings) warnings.push({ code: warning.code, message: `Ordinal model ${name}: ${warning.message}` });
         return {
           name,
@@ -483,10 +483,18 @@ export const CROSS_PRODUCT_CV_MIN_ROWS = 10_000;
  * `folds` fits. A fold whose training design is singular sends every fold through QR.
  */
 export function crossValidatedRmseOf(X: readonly number[][], y: Float64Array, w: Float64Array | null, fold: Int32Array, folds: number, method: 'auto' | 'qr' | 'cross-products' = 'auto'): number {
+  const p = (X[0] as number[] | undefined)?.length ?? 0;
+  const columns = Array.from({ length: p }, (_, j) => Float64Array.from(X, (row) => row[j] as number));
+  return crossValidatedRmseOfColumns(columns, y, w, fold, folds, method, X);
+}
+
+/** {@link crossValidatedRmseOf} of the design held by column (rows built only for the QR route). */
+function crossValidatedRmseOfColumns(columns: readonly Float64Array[], y: Float64Array, w: Float64Array | null, fold: Int32Array, folds: number, method: 'auto' | 'qr' | 'cross-products' = 'auto', rows?: readonly number[][]): number {
   if (method === 'cross-products' || (method === 'auto' && y.length >= CROSS_PRODUCT_CV_MIN_ROWS)) {
-    const fast = crossValidatedByCrossProducts(X, y, w, fold, folds);
+    const fast = crossValidatedByCrossProducts(columns, y, w, fold, folds);
     if (fast !== null) return fast;
   }
+  const X = rows ?? rowsOfColumns(columns, null, y.length);
   const n = y.length;
   let sse = 0;
   let sumW = 0;
@@ -516,11 +524,11 @@ export function crossValidatedRmseOf(X: readonly number[][], y: Float64Array, w:
 }
 
 /** k-fold CV RMSE from downdated cross-products; null when a training design is singular. */
-function crossValidatedByCrossProducts(X: readonly number[][], y: Float64Array, w: Float64Array | null, fold: Int32Array, folds: number): number | null {
+function crossValidatedByCrossProducts(X: readonly Float64Array[], y: Float64Array, w: Float64Array | null, fold: Int32Array, folds: number): number | null {
   const n = y.length;
-  const p = (X[0] as number[]).length;
+  const p = X.length;
   const m = p + 1; // predictors, then y
-  const value = (i: number, j: number): number => (j < p ? ((X[i] as number[])[j] as number) : (y[i] as number));
+  const value = (i: number, j: number): number => (j < p ? ((X[j] as Float64Array)[i] as number) : (y[i] as number));
   // Pass 1: each fold's weight and weighted means.
   const sumW = new Float64Array(folds);
   const means = new Float64Array(folds * m);
@@ -602,9 +610,8 @@ function crossValidatedByCrossProducts(X: readonly number[][], y: Float64Array, 
   let sse = 0;
   for (let i = 0; i < n; i++) {
     const f = fold[i] as number;
-    const x = X[i] as number[];
     let prediction = coefficients[f * (p + 1)] as number;
-    for (let a = 0; a < p; a++) prediction += (coefficients[f * (p + 1) + a + 1] as number) * (x[a] as number);
+    for (let a = 0; a < p; a++) prediction += (coefficients[f * (p + 1) + a + 1] as number) * ((X[a] as Float64Array)[i] as number);
     const e = prediction - (y[i] as number);
     sse += (w === null ? 1 : (w[i] as number)) * e * e;
   }

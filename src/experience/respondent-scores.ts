@@ -14,7 +14,7 @@ import { TIE_TOLERANCE } from './aggregate-peak-end.js';
  * The index of the largest score among values[0..m) (the earliest within the tie tolerance, as
  * `argmaxEarliest`) and whether a tied value differs from it.
  */
-function ownPeak(values: Float64Array, m: number, score: (v: number) => number): { index: number; ambiguous: boolean } {
+export function ownPeak(values: Float64Array, m: number, score: (v: number) => number): { index: number; ambiguous: boolean } {
   let index = -1;
   let best = -Infinity;
   for (let t = 0; t < m; t++) {
