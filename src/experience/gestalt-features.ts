@@ -117,7 +117,6 @@ export function gestaltFeatureColumns(survey: Survey, options: GestaltFeaturesOp
   const n = survey.n;
   const out = Object.fromEntries(GESTALT_FEATURES.map((f) => [f, new Float64Array(n).fill(Number.NaN)])) as Record<GestaltFeature, Float64Array>;
   const answered = new Int32Array(n);
-  const intensity = (v: number): number => Math.abs(v - neutral);
   const x = new Float64Array(names.length);
   const t = new Float64Array(names.length);
   let ambiguousPeaks = 0;
@@ -145,9 +144,9 @@ export function gestaltFeatureColumns(survey: Survey, options: GestaltFeaturesOp
     else if (rule === 'min') peak = low;
     else if (rule === 'both') peak = (high + low) / 2;
     else {
-      const chosen = ownPeak(x, k, intensity);
-      peak = x[chosen.index] as number;
-      if (chosen.ambiguous) ambiguousPeaks++;
+      const at = ownPeak(x, k, 2, neutral);
+      peak = x[at < 0 ? -at - 1 : at] as number;
+      if (at < 0) ambiguousPeaks++;
     }
     let sum = 0;
     for (let r = 0; r < k; r++) sum += x[r] as number;

@@ -461,13 +461,16 @@ function decide(
 /** Seeded random assignment of n rows to `folds` folds of (nearly) equal size. */
 function assignFolds(n: number, folds: number, seed: number): Int32Array {
   const rng = createRng(seed);
-  const order = Array.from({ length: n }, (_, i) => i);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
   for (let i = n - 1; i > 0; i--) {
     const j = rng.int(i + 1);
-    [order[i], order[j]] = [order[j] as number, order[i] as number];
+    const swap = order[i] as number;
+    order[i] = order[j] as number;
+    order[j] = swap;
   }
   const fold = new Int32Array(n);
-  order.forEach((row, position) => (fold[row] = position % folds));
+  for (let position = 0; position < n; position++) fold[order[position] as number] = position % folds;
   return fold;
 }
 

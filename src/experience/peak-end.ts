@@ -12,7 +12,7 @@ import { modelData } from '../survey/model-data.js';
 import type { Survey, Warning } from '../survey/survey.js';
 import { aggregatePeakEnd, argmaxEarliest, resolveRule, type AggregatePeakEndResult, type PeakEndRule, type PeakRule } from './aggregate-peak-end.js';
 import { predictionAccuracy, type PredictionAccuracy } from './prediction-accuracy.js';
-import { crossValidatedPredictions, ownPeakEndPredictions, simpleModelPredictions } from './respondent-scores.js';
+import { crossValidatedPredictions, respondentPass, type RespondentPass } from './respondent-scores.js';
 import { gestalt, type GestaltResult } from './gestalt.js';
 
 /** Options for {@link peakEnd}. */
@@ -174,9 +174,11 @@ export function peakEnd(survey: Survey, options: PeakEndOptions = {}): PeakEndRe
   // Per-respondent method.
   const ruleOf = ruleScore(rule, neutral);
   const orders = options.positions === undefined ? null : positionOrders(options.positions, names, survey.n);
-  const predictions = new Float64Array(survey.n).fill(Number.NaN);
-  // In journey order, by column in one pass (respondent-scores.ts); with positions, row by row.
-  let ambiguousPeaks = orders === null ? ownPeakEndPredictions(columns, survey.n, ruleOf, weight, endIndex, predictions) : 0;
+  // In journey order, by column in one pass (respondent-scores.ts), which also gives the
+  // comparison models their summaries; with positions, row by row.
+  const pass = respondentPass(columns, survey.n, rule, neutral, weight, endIndex);
+  const predictions = orders === null ? pass.predictions : new Float64Array(survey.n).fill(Number.NaN);
+  let ambiguousPeaks = orders === null ? pass.ambiguousPeaks : 0;
   const row = new Float64Array(names.length);
   for (let i = 0; orders !== null && i < survey.n; i++) {
     const order = orders === null ? null : (orders[i] as number[]);
@@ -210,7 +212,7 @@ export function peakEnd(survey: Survey, options: PeakEndOptions = {}): PeakEndRe
     ...(includePredictions && { predictions: Array.from(predictions, (v) => (Number.isNaN(v) ? null : v)) }),
   };
 
-  const comparison = compareModels(survey, columns, overall, predictions, ruleOf, options, warnings);
+  const comparison = compareModels(survey, columns, overall, predictions, pass, options, warnings);
 
   // The study's regression check: overall on the peak touchpoint(s) and the end touchpoint.
   const regressors = [...new Set([...peakIndices, endIndex])];
@@ -250,24 +252,37 @@ function sameRespondents(
   warnings: Warning[],
 ): AggregateWithTest {
   const weight = allAnswers.weight;
-  const rows: number[] = [];
+  const peakColumns = peakIndices.map((j) => columns[j] as Float64Array);
+  const all = new Uint32Array(overall.length);
+  let count = 0;
   for (let i = 0; i < overall.length; i++) {
-    if (!Number.isNaN(overall[i] as number) && !Number.isNaN(end[i] as number) && peakIndices.every((j) => !Number.isNaN((columns[j] as Float64Array)[i] as number))) rows.push(i);
+    if (Number.isNaN(overall[i] as number) || Number.isNaN(end[i] as number)) continue;
+    let answered = true;
+    for (const column of peakColumns) if (Number.isNaN(column[i] as number)) answered = false;
+    if (answered) all[count++] = i;
   }
+  const rows = all.subarray(0, count);
   const n = rows.length;
   if (n === 0) {
     throw new InsufficientDataError(`No respondent answered the peak (${allAnswers.peaks.map((p) => `"${p.touchpoint}"`).join(', ')}), the end ("${allAnswers.end.touchpoint}") and overall, so the peak-end gap cannot be computed on anyone.`);
   }
-  const meanOver = (column: Float64Array): number => rows.reduce((s, i) => s + (column[i] as number), 0) / n;
+  const meanOver = (column: Float64Array): number => {
+    let sum = 0;
+    for (let r = 0; r < n; r++) sum += column[rows[r] as number] as number;
+    return sum / n;
+  };
   const peaks = allAnswers.peaks.map((p, k) => ({ ...p, mean: meanOver(columns[peakIndices[k] as number] as Float64Array) }));
   const endMoment = { ...allAnswers.end, mean: meanOver(end) };
   const peak = peaks.find((p) => p.touchpoint === allAnswers.peak.touchpoint && p.kind === allAnswers.peak.kind) as (typeof peaks)[number];
   const prediction = weight * (peaks.reduce((s, p) => s + p.mean, 0) / peaks.length) + (1 - weight) * endMoment.mean;
   const observed = meanOver(overall);
-  const d = Float64Array.from(rows, (i) => {
-    const peakTerm = peakIndices.reduce((s, j) => s + ((columns[j] as Float64Array)[i] as number), 0) / peakIndices.length;
-    return weight * peakTerm + (1 - weight) * (end[i] as number) - (overall[i] as number);
-  });
+  const d = new Float64Array(n);
+  for (let r = 0; r < n; r++) {
+    const i = rows[r] as number;
+    let peakSum = 0;
+    for (const column of peakColumns) peakSum += column[i] as number;
+    d[r] = weight * (peakSum / peakColumns.length) + (1 - weight) * (end[i] as number) - (overall[i] as number);
+  }
   const gapTest = tryTest(() => pairedTTest(d, new Float64Array(n), { level }), 'gap_test', warnings);
   const skipped = overall.length - n;
   if (skipped > 0 && (allAnswers.prediction !== prediction || allAnswers.observed !== observed)) {
@@ -307,12 +322,12 @@ function compareModels(
   columns: readonly Float64Array[],
   overall: Float64Array,
   peakEndPredictions: Float64Array,
-  ruleOf: readonly ((v: number) => number)[],
+  pass: RespondentPass,
   options: PeakEndOptions,
   warnings: Warning[],
 ): ModelComparison | null {
   // modelData's complete cases (every touchpoint and overall answered) with a prediction.
-  const rows = completeRows(columns, overall, peakEndPredictions);
+  const rows = completeRows(pass.answered, columns.length, overall, peakEndPredictions);
   const n = rows.length;
   const outcomes = new Set<number>();
   for (const v of overall) if (!Number.isNaN(v) && outcomes.add(v).size > 2) break;
@@ -331,9 +346,15 @@ function compareModels(
   const observed = Float64Array.from(rows, (i) => overall[i] as number);
   const predictions = new Map<PredictionModel, Float64Array>();
   predictions.set('peak-end', Float64Array.from(rows, (i) => peakEndPredictions[i] as number));
-  // mean, end, peak (the rule over all touchpoints), min, max and first, in one pass by column.
-  const simple = simpleModelPredictions(columns, rows, ruleOf);
-  for (const model of ['mean', 'end', 'peak', 'min', 'max', 'first'] as const) predictions.set(model, simple[model]);
+  // On complete rows the pass's summaries are the mean, peak (the rule over all touchpoints), min
+  // and max models' predictions.
+  const at = (values: Float64Array): Float64Array => Float64Array.from(rows, (i) => values[i] as number);
+  predictions.set('mean', at(pass.mean));
+  predictions.set('end', at(columns[columns.length - 1] as Float64Array));
+  predictions.set('peak', at(pass.peak));
+  predictions.set('min', at(pass.min));
+  predictions.set('max', at(pass.max));
+  predictions.set('first', at(columns[0] as Float64Array));
   if (options.positions !== undefined) predictions.delete('end');
   const folds = Math.min(options.folds ?? 10, n);
   const seed = options.seed ?? 1;
@@ -367,19 +388,11 @@ function verdict(maePe: number, maeMean: number, test: WilcoxonSignedRankResult 
 }
 
 /** The survey rows where overall and every touchpoint were answered and the prediction exists. */
-function completeRows(columns: readonly Float64Array[], overall: Float64Array, predictions: Float64Array): Uint32Array {
+function completeRows(answered: Int32Array, k: number, overall: Float64Array, predictions: Float64Array): Uint32Array {
   const rows = new Uint32Array(overall.length);
   let n = 0;
   for (let i = 0; i < overall.length; i++) {
-    if (Number.isNaN(overall[i] as number) || Number.isNaN(predictions[i] as number)) continue;
-    let complete = true;
-    for (const column of columns) {
-      if (Number.isNaN(column[i] as number)) {
-        complete = false;
-        break;
-      }
-    }
-    if (complete) rows[n++] = i;
+    if (answered[i] === k && !Number.isNaN(overall[i] as number) && !Number.isNaN(predictions[i] as number)) rows[n++] = i;
   }
   return rows.slice(0, n);
 }

@@ -7,18 +7,34 @@
 import { crossProductsOfColumns, mergeCrossProducts, type CrossProducts } from '../linalg/cross-product.js';
 import { createRng } from '../random/rng.js';
 import { columnModelData, rowsOfColumns } from '../regression/ols-columns.js';
-import { CROSS_PRODUCT_MIN_ROWS, ols, olsOfModelData } from '../regression/ols.js';
-import { TIE_TOLERANCE } from './aggregate-peak-end.js';
+import { CROSS_PRODUCT_MIN_ROWS, ols, olsCoefficientsOfCrossProducts } from '../regression/ols.js';
+import { TIE_TOLERANCE, type PeakRule } from './aggregate-peak-end.js';
+
+/**
+ * What a peak rule maximises, as a number rather than a closure so that the kernels inline it:
+ * 0 the rating (`'max'`), 1 minus the rating (`'min'`), 2 its distance from the neutral point
+ * (`'most-intense'`); `'both'` takes the first two, one peak each.
+ */
+export type ScoreKind = 0 | 1 | 2;
+
+/** The scores a peak rule maximises (one peak per score). */
+export function scoreKinds(rule: PeakRule): ScoreKind[] {
+  return rule === 'max' ? [0] : rule === 'min' ? [1] : rule === 'both' ? [0, 1] : [2];
+}
+
+function score(kind: ScoreKind, neutral: number, v: number): number {
+  return kind === 0 ? v : kind === 1 ? -v : Math.abs(v - neutral);
+}
 
 /**
  * The index of the largest score among values[0..m) (the earliest within the tie tolerance, as
- * `argmaxEarliest`) and whether a tied value differs from it.
+ * `argmaxEarliest`), as -(index + 1) when a tied value differs from the chosen one.
  */
-export function ownPeak(values: Float64Array, m: number, score: (v: number) => number): { index: number; ambiguous: boolean } {
+export function ownPeak(values: Float64Array, m: number, kind: ScoreKind, neutral: number): number {
   let index = -1;
   let best = -Infinity;
   for (let t = 0; t < m; t++) {
-    const s = score(values[t] as number);
+    const s = score(kind, neutral, values[t] as number);
     if (index === -1 || s > best + TIE_TOLERANCE * Math.max(1, Math.abs(best))) {
       best = s;
       index = t;
@@ -26,92 +42,88 @@ export function ownPeak(values: Float64Array, m: number, score: (v: number) => n
   }
   const tolerance = TIE_TOLERANCE * Math.max(1, Math.abs(best));
   const chosen = values[index] as number;
-  let ambiguous = false;
   for (let t = 0; t < m; t++) {
-    if (t !== index && Math.abs(score(values[t] as number) - best) <= tolerance && values[t] !== chosen) {
-      ambiguous = true;
-      break;
-    }
+    if (t !== index && Math.abs(score(kind, neutral, values[t] as number) - best) <= tolerance && values[t] !== chosen) return -(index + 1);
   }
-  return { index, ambiguous };
+  return index;
+}
+
+/** Per respondent (survey row), from one pass over the touchpoints in journey order. */
+export interface RespondentPass {
+  /** w * peak + (1 - w) * end; NaN where nothing or not the end was answered. */
+  readonly predictions: Float64Array;
+  /** Respondents whose peak was tied between different values. */
+  readonly ambiguousPeaks: number;
+  /** Touchpoints answered. */
+  readonly answered: Int32Array;
+  /** The peak term (the mean of the rule's peaks) over the answered touchpoints. */
+  readonly peak: Float64Array;
+  /** The mean, lowest and highest of the answered touchpoints. */
+  readonly mean: Float64Array;
+  readonly min: Float64Array;
+  readonly max: Float64Array;
 }
 
 /**
- * Each respondent's prediction w * peak + (1 - w) * end in journey order (no positions): the peak
- * term averages the peaks the rule's scores choose among the answered touchpoints, the end is
- * `columns[endIndex]`; NaN where nothing was answered or the end was not. Writes `predictions`
- * (length n) and returns how many respondents had a tie between different values.
+ * Each respondent's own peak and end in journey order, and the summaries the comparison models
+ * need, in one pass by column: the peak term averages the peaks the rule's scores choose among
+ * the answered touchpoints (the earliest on ties, as `argmaxEarliest`), the end is
+ * `columns[endIndex]`, and where every touchpoint was answered `mean`, `min`, `max` and `peak`
+ * are exactly the mean, worst, best and peak models' predictions.
  */
-export function ownPeakEndPredictions(columns: readonly Float64Array[], n: number, scores: readonly ((v: number) => number)[], weight: number, endIndex: number, predictions: Float64Array): number {
+export function respondentPass(columns: readonly Float64Array[], n: number, rule: PeakRule, neutral: number, weight: number, endIndex: number): RespondentPass {
   const k = columns.length;
+  const kinds = scoreKinds(rule);
   const row = new Float64Array(k);
   const end = columns[endIndex] as Float64Array;
+  const predictions = new Float64Array(n);
+  const answered = new Int32Array(n);
+  const peak = new Float64Array(n);
+  const mean = new Float64Array(n);
+  const min = new Float64Array(n);
+  const max = new Float64Array(n);
   let ambiguousPeaks = 0;
   for (let i = 0; i < n; i++) {
     let m = 0;
-    for (let j = 0; j < k; j++) {
-      const v = (columns[j] as Float64Array)[i] as number;
-      if (v === v) row[m++] = v;
-    }
-    const endValue = end[i] as number;
-    if (m === 0 || endValue !== endValue) {
-      predictions[i] = Number.NaN;
-      continue;
-    }
-    let peakSum = 0;
-    let ambiguous = false;
-    for (const score of scores) {
-      const peak = ownPeak(row, m, score);
-      if (peak.ambiguous) ambiguous = true;
-      peakSum += row[peak.index] as number;
-    }
-    if (ambiguous) ambiguousPeaks++;
-    predictions[i] = weight * (peakSum / scores.length) + (1 - weight) * endValue;
-  }
-  return ambiguousPeaks;
-}
-
-/** The simple models' predictions on complete rows (every touchpoint answered). */
-export interface SimpleModelPredictions {
-  readonly mean: Float64Array;
-  readonly end: Float64Array;
-  readonly peak: Float64Array;
-  readonly min: Float64Array;
-  readonly max: Float64Array;
-  readonly first: Float64Array;
-}
-
-/**
- * For survey rows `rows` (all touchpoints answered): the mean of the touchpoints, the last, the
- * peak term of the rule (over all touchpoints), the lowest, the highest and the first, in one pass.
- */
-export function simpleModelPredictions(columns: readonly Float64Array[], rows: Uint32Array, scores: readonly ((v: number) => number)[]): SimpleModelPredictions {
-  const k = columns.length;
-  const n = rows.length;
-  const out = { mean: new Float64Array(n), end: new Float64Array(n), peak: new Float64Array(n), min: new Float64Array(n), max: new Float64Array(n), first: new Float64Array(n) };
-  const x = new Float64Array(k);
-  for (let r = 0; r < n; r++) {
-    const i = rows[r] as number;
     let sum = 0;
     let low = Infinity;
     let high = -Infinity;
     for (let j = 0; j < k; j++) {
       const v = (columns[j] as Float64Array)[i] as number;
-      x[j] = v;
+      if (v !== v) continue;
+      row[m++] = v;
       sum += v;
       if (v < low) low = v;
       if (v > high) high = v;
     }
+    answered[i] = m;
+    if (m === 0) {
+      predictions[i] = peak[i] = mean[i] = min[i] = max[i] = Number.NaN;
+      continue;
+    }
     let peakSum = 0;
-    for (const score of scores) peakSum += x[ownPeak(x, k, score).index] as number;
-    out.mean[r] = sum / k;
-    out.end[r] = x[k - 1] as number;
-    out.peak[r] = peakSum / scores.length;
-    out.min[r] = low;
-    out.max[r] = high;
-    out.first[r] = x[0] as number;
+    let ambiguous = false;
+    for (const kind of kinds) {
+      let at = ownPeak(row, m, kind, neutral);
+      if (at < 0) {
+        ambiguous = true;
+        at = -at - 1;
+      }
+      peakSum += row[at] as number;
+    }
+    const peakTerm = peakSum / kinds.length;
+    const endValue = end[i] as number;
+    // Respondents without an end answer have no prediction, and their ties are not counted.
+    if (endValue === endValue) {
+      predictions[i] = weight * peakTerm + (1 - weight) * endValue;
+      if (ambiguous) ambiguousPeaks++;
+    } else predictions[i] = Number.NaN;
+    peak[i] = peakTerm;
+    mean[i] = sum / m;
+    min[i] = low;
+    max[i] = high;
   }
-  return out;
+  return { predictions, ambiguousPeaks, answered, peak, mean, min, max };
 }
 
 /**
@@ -127,13 +139,17 @@ export function crossValidatedPredictions(columns: readonly Float64Array[], y: F
   const n = rows.length;
   const k = columns.length;
   const rng = createRng(seed);
-  const order = Array.from({ length: n }, (_, i) => i);
+  // The shuffle of peakEnd's row-by-row version, without an array per swap.
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
   for (let i = n - 1; i > 0; i--) {
     const j = rng.int(i + 1);
-    [order[i], order[j]] = [order[j] as number, order[i] as number];
+    const swap = order[i] as number;
+    order[i] = order[j] as number;
+    order[j] = swap;
   }
   const fold = new Int32Array(n);
-  order.forEach((row, position) => (fold[row] = position % folds));
+  for (let position = 0; position < n; position++) fold[order[position] as number] = position % folds;
   const sizes = new Int32Array(folds);
   for (let r = 0; r < n; r++) sizes[fold[r] as number] = (sizes[fold[r] as number] as number) + 1;
   const names = Array.from({ length: k }, (_, j) => `x${j + 1}`);
@@ -162,11 +178,8 @@ export function crossValidatedPredictions(columns: readonly Float64Array[], y: F
     const train = new Uint32Array(trainSize);
     for (let r = 0, at = 0; r < n; r++) if (fold[r] !== f) train[at++] = rows[r] as number;
     const own = byMerging && products.every((p) => p !== null) ? mergeCrossProducts(products.filter((_, g) => g !== f) as CrossProducts[]) : null;
-    const fit =
-      own === null
-        ? ols(rowsOfColumns(columns, train, trainSize), Array.from(train, (i) => y[i] as number))
-        : olsOfModelData(columnModelData(columns, y, null, train, trainSize, names), own, true, {});
-    predict(f, estimates(fit));
+    const fast = own === null ? null : olsCoefficientsOfCrossProducts(columnModelData(columns, y, null, train, trainSize, names), own);
+    predict(f, fast !== null ? Array.from(fast) : estimates(ols(rowsOfColumns(columns, train, trainSize), Array.from(train, (i) => y[i] as number))));
   }
   return out;
 }

@@ -36,24 +36,30 @@ export function olsOfColumns(columns: readonly ArrayLike<number>[], y: Float64Ar
 
 /**
  * Complete cases held by column as `ModelData`, rows `index[r]` (or r) for r < n, whose `rows`
- * are built only when first read. Every value must be a finite number and every weight positive.
+ * y and w are built only when first read. Every value must be a finite number and every weight
+ * positive.
  */
 export function columnModelData(columns: readonly ArrayLike<number>[], y: ArrayLike<number>, weights: ArrayLike<number> | null, index: ArrayLike<number> | null, n: number, names: readonly string[]): ModelData {
-  const ys = new Float64Array(n);
-  const ws = new Float64Array(n);
-  for (let r = 0; r < n; r++) {
-    const i = index === null ? r : (index[r] as number);
-    ys[r] = y[i] as number;
-    ws[r] = weights === null ? 1 : (weights[i] as number);
-  }
   let rows: number[][] | null = null;
+  let ys: Float64Array | null = null;
+  let ws: Float64Array | null = null;
+  const gather = (values: ArrayLike<number> | null): Float64Array => {
+    const out = new Float64Array(n);
+    for (let r = 0; r < n; r++) out[r] = values === null ? 1 : (values[index === null ? r : (index[r] as number)] as number);
+    return out;
+  };
+  // Each built when first read: a fit from cross-products may need none of them.
   return {
     names,
     get rows() {
       return (rows ??= rowsOfColumns(columns, index, n));
     },
-    y: ys,
-    w: ws,
+    get y() {
+      return (ys ??= gather(y));
+    },
+    get w() {
+      return (ws ??= gather(weights));
+    },
     n,
     p: columns.length,
     rowsDropped: { missing: 0, zeroWeight: 0 },

@@ -547,6 +547,23 @@ function crossProductFit(data: ModelData, products: CrossProducts, intercept: bo
   return { algorithm: 'cholesky', centre, kept, scale, r, conditionNumber: kappa, ...coefficients, rss, mss: modelSumOfSquares(), fitted: null, residuals: null };
 }
 
+/**
+ * The intercept and slopes `ols` (with an intercept, classical covariance) gives from these
+ * centred cross-products by the normal equations, without its inference; null where `ols` would
+ * not use them (a constant outcome, rank deficiency or ill-conditioning: QR's business), so the
+ * caller runs `ols` itself. `data` is read only by refinement passes. Internal (cross-validation).
+ */
+export function olsCoefficientsOfCrossProducts(data: ModelData, products: CrossProducts): Float64Array | null {
+  const q = data.p + 1;
+  if (!((products.comoments[q * q - 1] as number) > 0)) return null;
+  const fit = crossProductFit(data, products, true, false);
+  if (fit === null) return null;
+  const out = new Float64Array(q);
+  out[0] = fit.interceptEstimate;
+  out.set(fit.slope, 1);
+  return out;
+}
+
 /** Weighted means of the p columns and y over the rows (sums by blocks of 1024 rows, then over blocks). */
 function weightedMeans(data: ModelData): Float64Array {
   const { n, p, rows, y, w } = data;
