@@ -531,7 +531,8 @@ function crossValidatedByCrossProducts(X: readonly Float64Array[], y: Float64Arr
   const n = y.length;
   const p = X.length;
   const m = p + 1; // predictors, then y
-  const value = (i: number, j: number): number => (j < p ? ((X[j] as Float64Array)[i] as number) : (y[i] as number));
+  // The columns and y, read in place (no closure per cell: this runs over every respondent).
+  const values = [...X, y];
   // Pass 1: each fold's weight and weighted means.
   const sumW = new Float64Array(folds);
   const means = new Float64Array(folds * m);
@@ -539,7 +540,7 @@ function crossValidatedByCrossProducts(X: readonly Float64Array[], y: Float64Arr
     const f = fold[i] as number;
     const wi = w === null ? 1 : (w[i] as number);
     sumW[f] = (sumW[f] as number) + wi;
-    for (let j = 0; j < m; j++) means[f * m + j] = (means[f * m + j] as number) + wi * value(i, j);
+    for (let j = 0; j < m; j++) means[f * m + j] = (means[f * m + j] as number) + wi * ((values[j] as Float64Array)[i] as number);
   }
   for (let f = 0; f < folds; f++) for (let j = 0; j < m; j++) means[f * m + j] = (means[f * m + j] as number) / (sumW[f] as number);
   // Pass 2: each fold's centred scatter matrix.
@@ -548,7 +549,7 @@ function crossValidatedByCrossProducts(X: readonly Float64Array[], y: Float64Arr
   for (let i = 0; i < n; i++) {
     const f = fold[i] as number;
     const wi = w === null ? 1 : (w[i] as number);
-    for (let j = 0; j < m; j++) d[j] = value(i, j) - (means[f * m + j] as number);
+    for (let j = 0; j < m; j++) d[j] = ((values[j] as Float64Array)[i] as number) - (means[f * m + j] as number);
     const base = f * m * m;
     for (let a = 0; a < m; a++) {
       const wa = wi * (d[a] as number);

@@ -45,7 +45,9 @@ export function columnModelData(columns: readonly ArrayLike<number>[], y: ArrayL
   let ws: Float64Array | null = null;
   const gather = (values: ArrayLike<number> | null): Float64Array => {
     const out = new Float64Array(n);
-    for (let r = 0; r < n; r++) out[r] = values === null ? 1 : (values[index === null ? r : (index[r] as number)] as number);
+    if (values === null) out.fill(1);
+    else if (index === null) for (let r = 0; r < n; r++) out[r] = values[r] as number;
+    else for (let r = 0; r < n; r++) out[r] = values[index[r] as number] as number;
     return out;
   };
   // Each built when first read: a fit from cross-products may need none of them.

@@ -295,7 +295,8 @@ export function olsOfModelData(data: ModelData, products: CrossProducts | null, 
 
   // Likelihood (R's logLik.lm with weights) and information criteria.
   let sumLogW = 0;
-  for (let r = 0; r < n; r++) sumLogW += Math.log(w[r] as number);
+  // Unit weights add log(1) = 0 exactly: no pass needed.
+  if (weights !== null) for (let r = 0; r < n; r++) sumLogW += Math.log(w[r] as number);
   const logLik = exactFit ? null : 0.5 * (sumLogW - n * (Math.log(2 * Math.PI) + 1 - Math.log(n) + Math.log(rss)));
   const parametersWithSigma = m + 1;
 
