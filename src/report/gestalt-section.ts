@@ -16,6 +16,8 @@ export interface AggregateSummary {
   readonly prediction: number;
   readonly observed: number;
   readonly gap: number;
+  /** The study's own figures: each mean over its own answers (shown when present). */
+  readonly allAnswers?: { readonly prediction: number; readonly observed: number; readonly gap: number };
 }
 
 const fixed = (value: number | null | undefined, decimals = 2): string => (value === null || value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(decimals));
@@ -31,7 +33,7 @@ export function gestaltSection(g: GestaltReport, options: { locale?: Locale; agg
   const m = gestaltMessages(locale);
   const feature = (f: string): string => m.features[f] ?? f;
   const blocks: Block[] = [{ kind: 'paragraph', text: m.sample(g.n, g.weighted) }];
-  const a = options.aggregate;
+  const a = options.aggregate?.allAnswers ?? options.aggregate;
   if (a !== null && a !== undefined) blocks.push({ kind: 'paragraph', text: m.study(fixed(a.prediction), fixed(a.observed), `${a.gap >= 0 ? '+' : ''}${fixed(a.gap)}`) });
   blocks.push({
     kind: 'table',
