@@ -260,17 +260,17 @@ function makeCause(first: DataIssue, count: number, columns: string[]): IssueCau
           : LIKELY_MISSING_CODE.test(shown)
             ? `if ${shown} means "don't know" or no answer, add it to the missing codes (--missing ${shown})`
             : 'correct the cells, or check the scale (--scale MIN-MAX)';
-      summary = `${cells} hold ${shown}, ${outside},${where}: ${fix}`;
+      summary = `${cells} ${count === 1 ? 'holds' : 'hold'} ${shown}, ${outside},${where}: ${fix}`;
       break;
     }
     case 'unparseable_number':
-      summary = `${cells} hold the text ${value}${where}: map it to a score (--labels '{${value}: 5}') or add it to the missing codes (--missing ${input ?? ''})`;
+      summary = `${cells} ${count === 1 ? 'holds' : 'hold'} the text ${value}${where}: map it to a score (--labels '{${value}: 5}') or add it to the missing codes (--missing ${input ?? ''})`;
       break;
     case 'non_integer':
-      summary = `${cells} hold fractions on an integer scale${where} (e.g. ${JSON.stringify(first.input ?? '')}): correct them, or set scale.integer to false`;
+      summary = `${cells} ${count === 1 ? 'holds a fraction' : 'hold fractions'} on an integer scale${where} (e.g. ${JSON.stringify(first.input ?? '')}): correct them, or set scale.integer to false`;
       break;
     case 'invalid_weight':
-      summary = `${cells} hold the weight ${value}${where}, not a non-negative number: correct or remove those rows`;
+      summary = `${cells} ${count === 1 ? 'holds' : 'hold'} the weight ${value}${where}, not a non-negative number: correct or remove those rows`;
       break;
     case 'ragged_row':
       summary = `${formatCount(count)} row${count === 1 ? ' has' : 's have'} a different number of fields than the header (first: line ${first.line ?? '?'}): check for unquoted delimiters or the wrong --delimiter`;

@@ -122,14 +122,14 @@ const LABEL_SETS: readonly LabelSet[] = [
 
 /** Words naming the overall outcome, strongest tier first. Chinese words match as substrings. */
 const OUTCOME_WORDS: readonly { readonly word: string; readonly tier: number }[] = [
-  ...['overall', 'overall satisfaction', '总体', '整体', '综合', '总满意度', '总评', '总体评价'].map((word) => ({ word, tier: 3 })),
-  ...['satisfaction', 'csat', 'sat', 'nps', 'recommend', 'likelihood to recommend', 'ltr', '满意度', '满意', '推荐', '推荐意愿'].map((word) => ({ word, tier: 2 })),
+  ...['overall', 'overall satisfaction', 'global', 'gesamt', 'gesamtzufriedenheit', '总体', '整体', '综合', '总满意度', '总评', '总体评价'].map((word) => ({ word, tier: 3 })),
+  ...['satisfaction', 'csat', 'sat', 'nps', 'recommend', 'likelihood to recommend', 'ltr', 'zufriedenheit', '满意度', '满意', '推荐', '推荐意愿'].map((word) => ({ word, tier: 2 })),
   ...['rating', 'score', '评分', '评价', '打分'].map((word) => ({ word, tier: 1 })),
 ];
 
 const ID_NAME = /^(?:id|ids|uuid|respondent|respondent[ _]?id|resp[ _]?id|response[ _]?id|case|case[ _]?id|record|no\.?|number|#|编号|序号|问卷编号|样本编号|[a-z]*[ _]?id)$/i;
 const CAMEL_ID = /^[a-z]+ID$|[a-z]Id$/;
-const WEIGHT_NAME = /^(?:weight|weights|wt|wgt|pweight|final[ _]?weight|survey[ _]?weight|权重|加权)$/i;
+const WEIGHT_NAME = /^(?:weight|weights|wt|wgt|pweight|final[ _]?weight|survey[ _]?weight|gewicht|gewichtung|poids|peso|权重|加权)$/i;
 const ATTRIBUTE_NAME =
   /^(?:gender|sex|age|age[ _]?group|region|country|city|state|province|income|education|occupation|class|segment|group|department|channel|year|month|date|time|duration|tenure|type of travel|customer type|flight distance|distance|departure delay.*|arrival delay.*|性别|年龄|地区|城市|省份|收入|学历|职业|部门|渠道|日期|时间)$/i;
 const TOTAL_WORD = /^(?:total|totals|grand total|sum|sums|subtotal|average|averages|mean|means|avg|合计|总计|小计|总和|平均|平均值|均值)$/i;
@@ -317,6 +317,13 @@ export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOp
       .map((c) => c.name);
   }
   const used = new Set([...touchpoints, overall]);
+  if (outcomeSet !== null && outcomeLabels !== null) {
+    // Text touchpoints on the same standard scale: their spellings are scored too.
+    for (const name of touchpoints) {
+      const c = byName.get(name);
+      if (c?.labelSet === outcomeSet) for (const [key, v] of c.stats.textValues) outcomeLabels.set(v.raw, pointOf(outcomeSet, key));
+    }
+  }
   for (const c of columns) if (!used.has(c.name) && !roles.has(c.name) && c.note !== null) notes.push(c.note);
   if (givenOverall === undefined) notes.push(`overall rating: "${overall}" (${overallReason}; set --overall to change)`);
   if (touchpoints.length === 0) {
@@ -547,6 +554,11 @@ function ownScale(s: ColumnStats): Scale | null {
 // ---------------------------------------------------------------------------------------------
 // Labels
 
+/** The score (1-based point) of a normalised answer in a label set. */
+function pointOf(set: LabelSet, key: string): number {
+  return set.points.findIndex((variants) => variants.includes(key)) + 1;
+}
+
 function matchLabelSet(texts: readonly string[]): LabelSet | null {
   if (texts.length === 0) return null;
   for (const set of LABEL_SETS) {
@@ -563,7 +575,7 @@ function scoreOutcome(outcome: Column, given: ReadonlyMap<string, number>): { la
   if (outcome.kind === 'labelled' && outcome.labelSet !== null) {
     const set = outcome.labelSet;
     const seen = [...s.textValues.entries()]
-      .map(([key, v]) => ({ key, raw: v.raw, score: set.points.findIndex((variants) => variants.includes(key)) + 1 }))
+      .map(([key, v]) => ({ key, raw: v.raw, score: pointOf(set, key) }))
       .sort((a, b) => a.score - b.score);
     const labels = new Map(seen.map((x) => [x.raw, x.score]));
     return {
@@ -599,12 +611,12 @@ function refuseOutcome(outcome: Column, given: ReadonlyMap<string, number>): nev
   const values = [...s.textValues.values()].sort((a, b) => b.count - a.count);
   const shown = values.slice(0, 12).map((v) => `${JSON.stringify(v.raw)} (${formatCount(v.count)})`);
   const more = s.textOverflow || values.length > 12 ? ` and ${s.textOverflow ? 'more' : values.length - 12} more` : '';
-  const example = Object.fromEntries(values.slice(0, 3).map((v, i, all) => [v.raw, all.length - i]));
+  const example = `{${values.slice(0, 3).map((v) => `${JSON.stringify(v.raw)}: ?`).join(', ')}${values.length > 3 ? ', ...' : ''}}`;
   const labelledNote = given.size > 0 ? ' (the labels given do not cover them)' : '';
   throw new InferenceRefusedError(
     'text_outcome',
     `The overall column "${name}" holds text that is not a standard 5- or 7-point satisfaction or agreement scale${labelledNote}: ${shown.join(', ')}${more}. ` +
-      `Map each answer to a score with --labels '${JSON.stringify(example)}' (or "labels" in a spec file), or choose a numeric column with --overall COL.`,
+      `Give each answer a score (higher = more satisfied) with --labels '${example}' (or "labels" in a spec file), or choose a numeric column with --overall COL.`,
     values.map((v) => v.raw),
   );
 }
@@ -718,6 +730,12 @@ function inferScale(pool: readonly Column[], outcomeSet: LabelSet | null, notes:
   const scale = smallestScale(lo, hi) ?? { min: lo, max: hi };
   const seen = new Map<number, number>();
   for (const c of numeric) for (const [v, n] of c.stats.values) if (v >= scale.min && v <= scale.max) seen.set(v, (seen.get(v) ?? 0) + n);
+  if (outcomeSet !== null) {
+    for (const c of pool) {
+      if (c.labelSet !== outcomeSet) continue;
+      for (const [key, v] of c.stats.textValues) seen.set(pointOf(outcomeSet, key), (seen.get(pointOf(outcomeSet, key)) ?? 0) + v.count);
+    }
+  }
 
   // Zeros: the lowest answer, or "not applicable" on a 1-based scale?
   if (scale.min === 0 && seen.has(0)) {
