@@ -122,7 +122,7 @@ const LABEL_SETS: readonly LabelSet[] = [
 
 /** Words naming the overall outcome, strongest tier first. Chinese words match as substrings. */
 const OUTCOME_WORDS: readonly { readonly word: string; readonly tier: number }[] = [
-  ...['overall', 'overall satisfaction', 'global', 'gesamt', 'gesamtzufriedenheit', '总体', '整体', '综合', '总满意度', '总评', '总体评价'].map((word) => ({ word, tier: 3 })),
+  ...['overall', 'overall satisfaction', 'global', 'note globale', 'satisfaction globale', 'gesamt', 'gesamtzufriedenheit', '总体', '整体', '综合', '总满意度', '总评', '总体评价'].map((word) => ({ word, tier: 3 })),
   ...['satisfaction', 'csat', 'sat', 'nps', 'recommend', 'likelihood to recommend', 'ltr', 'zufriedenheit', '满意度', '满意', '推荐', '推荐意愿'].map((word) => ({ word, tier: 2 })),
   ...['rating', 'score', '评分', '评价', '打分'].map((word) => ({ word, tier: 1 })),
 ];
@@ -284,7 +284,8 @@ export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOp
   const givenTouchpoints = given.touchpoints?.map((t) => (typeof t === 'string' ? t : t.column));
   const givenOverall = overallColumn(given.overall);
   const roles = new Set([...(givenTouchpoints ?? []), ...(givenOverall === undefined ? [] : [givenOverall]), ...(given.weight ? [given.weight] : []), ...(given.id ? [given.id] : []), ...(given.segments ?? [])]);
-  const columns: Column[] = names.map((name, index) => classify(name, index, stats[index] as ColumnStats, rows));
+  const fixedScale = given.scale as (Scale & { integer?: boolean }) | undefined;
+  const columns: Column[] = names.map((name, index) => classify(name, index, stats[index] as ColumnStats, rows, fixedScale));
   const shortScale = columns.some((c) => c.kind === 'rating' && (c.scale?.max ?? 100) <= 10);
   for (const c of columns) {
     if (c.kind === 'rating' && shortScale && c.scale?.max === 100) {
@@ -475,7 +476,7 @@ function plainNumber(field: string): number | null {
 // ---------------------------------------------------------------------------------------------
 // Classifying columns
 
-function classify(name: string, index: number, s: ColumnStats, rows: number): Column {
+function classify(name: string, index: number, s: ColumnStats, rows: number, fixed?: Scale & { integer?: boolean }): Column {
   const column: Column = { name, index, stats: s, kind: 'rating', scale: null, labelSet: null, note: null };
   const answered = s.numbers + s.texts;
   const set = (kind: Kind, note: string | null): Column => {
@@ -500,6 +501,16 @@ function classify(name: string, index: number, s: ColumnStats, rows: number): Co
     return set('id', `"${name}" looks like a respondent id; left out (pass --id "${name}" to name respondents by it)`);
   }
   if (ATTRIBUTE_NAME.test(name)) return set('attribute', `"${name}" looks like a respondent attribute, not a rating; left out (pass --segment "${name}" to compare groups)`);
+  if (fixed !== undefined && fixed.integer === false && s.fractions > 0.05 * s.numbers) {
+    // Fractional scores on a scale the caller gave: a rating column is one mostly on it.
+    let on = 0;
+    for (const [v, n] of s.values) if (v >= fixed.min && v <= fixed.max) on += n;
+    if (on >= 0.9 * s.numbers) {
+      column.scale = fixed;
+      return column;
+    }
+    return set('not-rating', `"${name}" holds numbers from ${fmt(s.lo)} to ${fmt(s.hi)}, not on the scale ${fixed.min}-${fixed.max}; left out`);
+  }
   if (s.fractions > 0.05 * s.numbers) {
     return set('not-rating', `"${name}" holds fractions (values ${fmt(Math.min(s.lo, ...s.codes.keys()))} to ${fmt(Math.max(s.hi, ...s.codes.keys()))}), not ratings; left out`);
   }
@@ -507,6 +518,9 @@ function classify(name: string, index: number, s: ColumnStats, rows: number): Co
     return set('flag', `"${name}" holds only 0 and 1 (a yes/no flag), not a rating; left out`);
   }
   const scale = ownScale(s);
+  if (scale !== null && fixed !== undefined && (scale.max <= 10) !== (fixed.max <= 10)) {
+    return set('not-rating', `"${name}" holds numbers from ${fmt(s.lo)} to ${fmt(s.hi)}, not on the scale ${fixed.min}-${fixed.max}; left out`);
+  }
   if (scale === null) {
     const lo = Math.min(s.lo, ...s.codes.keys());
     const hi = Math.max(s.hi, ...s.codes.keys());
@@ -602,9 +616,17 @@ function refuseOutcome(outcome: Column, given: ReadonlyMap<string, number>): nev
     );
   }
   if (outcome.kind === 'not-rating') {
+    const low = Math.min(s.lo, ...s.codes.keys());
+    const high = Math.max(s.hi, ...s.codes.keys());
+    const [lo, hi] = [fmt(low), fmt(high)];
+    const standard = smallestScale(Math.floor(low), Math.ceil(high)) ?? { min: Math.floor(low), max: Math.ceil(high) };
+    const fix =
+      s.fractions > 0.05 * s.numbers
+        ? `if they are scores on a ${standard.min}-${standard.max} scale, give the scale in a spec file with fractions allowed ("scale": {"min": ${standard.min}, "max": ${standard.max}, "integer": false}, passed with --spec); averages per group are not respondents' ratings`
+        : `give the scale with --scale MIN-MAX`;
     throw new InferenceRefusedError(
       'text_outcome',
-      `The overall column "${name}" holds ${s.fractions > 0 ? 'fractions' : 'numbers'} from ${fmt(Math.min(s.lo, ...s.codes.keys()))} to ${fmt(Math.max(s.hi, ...s.codes.keys()))}, not ratings on a standard scale; give the scale with --scale MIN-MAX, or choose another column with --overall COL.`,
+      `The overall column "${name}" holds ${s.fractions > 0.05 * s.numbers ? 'fractions' : 'numbers'} from ${lo} to ${hi}, not ratings on a standard scale: ${fix}; or choose another column with --overall COL.`,
       [name],
     );
   }

@@ -11,9 +11,11 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 
 const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
-const dir = join(packageRoot, 'test', 'corpus', 'judgement');
+const judgementDir = join(packageRoot, 'test', 'corpus', 'judgement');
+const heldoutDir = join(packageRoot, 'test', 'corpus', 'heldout');
 
 interface Case {
+  readonly dir?: string;
   readonly file: string;
   readonly args?: readonly string[];
   readonly format?: 'json' | 'text';
@@ -31,7 +33,8 @@ interface Case {
   };
 }
 
-const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { cases: Case[] };
+const load = (dir: string): Case[] => (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { cases: Case[] }).cases.map((c) => ({ ...c, dir }));
+const manifest = { cases: [...load(judgementDir), ...load(heldoutDir)] };
 
 async function run(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const out: string[] = [];
@@ -48,17 +51,18 @@ async function run(argv: readonly string[]): Promise<{ code: number; stdout: str
 }
 
 describe('judgement corpus', () => {
-  it('has at least 25 files, each with an expected decision, and a README naming how each was made', () => {
-    const files = new Set(manifest.cases.map((c) => c.file));
-    expect(files.size).toBeGreaterThanOrEqual(25);
-    const readme = readFileSync(join(dir, 'README.md'), 'utf8');
-    for (const file of files) {
-      expect(existsSync(join(dir, file)), file).toBe(true);
-      expect(readme, `README.md mentions ${file}`).toContain(file);
+  it('has at least 25 judgement files and the held-out files, each with an expected decision and a README naming its origin', () => {
+    const judgement = new Set(manifest.cases.filter((c) => c.dir === judgementDir).map((c) => c.file));
+    expect(judgement.size).toBeGreaterThanOrEqual(25);
+    for (const c of manifest.cases) {
+      const dir = c.dir as string;
+      expect(existsSync(join(dir, c.file)), c.file).toBe(true);
+      expect(readFileSync(join(dir, 'README.md'), 'utf8'), `README.md mentions ${c.file}`).toContain(c.file);
     }
   });
 
-  it.each(manifest.cases.map((c) => [`${c.file} ${(c.args ?? []).join(' ')}`.trim(), c] as const))('%s', async (_name, c) => {
+  it.each(manifest.cases.map((c) => [`${c.dir === heldoutDir ? 'held-out ' : ''}${c.file} ${(c.args ?? []).join(' ')}`.trim(), c] as const))('%s', async (_name, c) => {
+    const dir = c.dir as string;
     const args = (c.args ?? []).map((a, i, all) => (['--spec', '--labels'].includes(all[i - 1] ?? '') && existsSync(join(dir, a)) ? join(dir, a) : a));
     const { code, stdout, stderr } = await run(['analyze', join(dir, c.file), ...args, ...(c.format === 'text' ? [] : ['--json'])]);
     const e = c.expect;
