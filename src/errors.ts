@@ -28,6 +28,7 @@ export type IssueCode =
   | 'too_many_columns'
   | 'field_too_large'
   | 'invalid_weight'
+  | 'not_binary'
   | 'not_csv';
 
 /**
