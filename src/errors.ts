@@ -257,7 +257,7 @@ function makeCause(first: DataIssue, count: number, columns: string[]): IssueCau
       const shown = input ?? '';
       const fix =
         shown === '0'
-          ? 'if 0 means not applicable, add it to the missing codes (--missing 0)'
+          ? 'if 0 means not applicable, add it to the missing codes (--missing 0) or the not-applicable codes (--na 0)'
           : LIKELY_MISSING_CODE.test(shown)
             ? `if ${shown} means "don't know" or no answer, add it to the missing codes (--missing ${shown})`
             : 'correct the cells, or check the scale (--scale MIN-MAX)';

@@ -25,6 +25,9 @@ export const surveyOptionDefinitions = {
   weight: { type: 'string' },
   id: { type: 'string' },
   segment: { type: 'string', multiple: true },
+  na: { type: 'string' },
+  'outcome-type': { type: 'string' },
+  positive: { type: 'string' },
 } as const;
 
 /** Help text for the survey-loading flags. */
@@ -40,6 +43,9 @@ export const surveyOptionsHelp = `Survey options:
   --weight COL           column of survey weights
   --id COL               respondent id column
   --segment COL          a column of groups to keep for comparisons (repeatable, or A,B)
+  --na CODES             comma-separated "did not experience this touchpoint" codes (e.g. 0), kept apart from missing
+  --outcome-type TYPE    rating (default), binary (two classes), nps (0-10 likelihood to recommend) or numeric
+  --positive VALUES      binary outcome: the value(s) of the positive class, e.g. satisfied or 1 (implies binary)
   --encoding NAME        utf-8, utf-16le, gb18030, gbk, windows-1252 (default: detected)
   --delimiter CHAR       , ; tab (default: sniffed)
   --invalid POLICY       invalid cells: error (default), missing (treat as blank) or drop-row`;
@@ -58,12 +64,17 @@ export interface SurveyFlags {
   readonly weight?: string;
   readonly id?: string;
   readonly segment?: readonly string[];
+  readonly na?: string;
+  readonly 'outcome-type'?: string;
+  readonly positive?: string;
 }
 
 /** Spec keys that, with the flags, make inference unnecessary. */
 function isComplete(spec: Partial<SurveySpec>): spec is SurveySpec {
-  return spec.touchpoints !== undefined && spec.overall !== undefined && spec.scale !== undefined;
+  return spec.touchpoints !== undefined && spec.overall !== undefined && (spec.scale !== undefined || typeof spec.overall === 'object');
 }
+
+const OUTCOME_TYPES = ['rating', 'binary', 'nps', 'numeric'] as const;
 
 /**
  * Reads the survey named on the command line. Guesses made for missing flags are passed to
@@ -86,6 +97,18 @@ export async function loadSurvey(
   if (flags.weight !== undefined) given.weight = flags.weight;
   if (flags.id !== undefined) given.id = flags.id;
   if (flags.segment !== undefined) given.segments = flags.segment.flatMap(splitList);
+  if (flags.na !== undefined) given.notApplicable = parseMissing(flags.na);
+  const outcomeType = flags['outcome-type'];
+  if (outcomeType !== undefined && !(OUTCOME_TYPES as readonly string[]).includes(outcomeType)) {
+    throw new UsageError(`--outcome-type must be ${OUTCOME_TYPES.join(', ')}, got "${outcomeType}".`);
+  }
+  const positive = flags.positive === undefined ? undefined : parseMissing(flags.positive);
+  if (positive !== undefined && outcomeType !== undefined && outcomeType !== 'binary') throw new UsageError(`--positive applies to a binary outcome; --outcome-type is "${outcomeType}".`);
+  const type = (outcomeType ?? (positive !== undefined ? 'binary' : undefined)) as (typeof OUTCOME_TYPES)[number] | undefined;
+  if (type !== undefined && given.overall !== undefined) {
+    const base = typeof given.overall === 'object' && given.overall !== null ? (given.overall as Record<string, unknown>) : { column: given.overall };
+    given.overall = { ...base, type, ...(positive !== undefined && { positive }) };
+  }
   if (flags.invalid !== undefined) {
     if (!['error', 'missing', 'drop-row'].includes(flags.invalid)) throw new UsageError(`--invalid must be error, missing or drop-row, got "${flags.invalid}".`);
     given.invalid = flags.invalid;
@@ -100,7 +123,12 @@ export async function loadSurvey(
     } catch (cause) {
       throw new UsageError(`Cannot read "${file}": ${(cause as Error).message}.`);
     }
-    const inferred = inferSurveySpec(bytes, { ...readOptions, spec: given as Partial<SurveySpec> });
+    const inferred = inferSurveySpec(bytes, {
+      ...readOptions,
+      spec: given as Partial<SurveySpec>,
+      ...(type !== undefined && given.overall === undefined && { outcomeType: type }),
+      ...(positive !== undefined && given.overall === undefined && { positive }),
+    });
     inferred.notes.forEach((note) => announce(`Note: ${note}.`));
     spec = inferred.spec;
   }

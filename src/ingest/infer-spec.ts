@@ -28,6 +28,11 @@ export interface InferSpecOptions extends ReadSurveyOptions {
   readonly missing?: readonly (string | number)[];
   /** Text answers mapped to scores, as `spec.labels`. */
   readonly labels?: Readonly<Record<string, number>>;
+  /** "Did not experience this touchpoint" codes, as `spec.notApplicable`. */
+  readonly notApplicable?: readonly (string | number)[];
+  /** The outcome's type (`spec.overall.type`); with `'binary'`, `positive` names the positive class. */
+  readonly outcomeType?: 'rating' | 'binary' | 'nps' | 'numeric';
+  readonly positive?: readonly (string | number)[];
   readonly weight?: string;
   readonly id?: string;
   readonly segments?: readonly string[];
@@ -217,8 +222,10 @@ export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOp
   const delimiter = checkDelimiter(options.delimiter) ?? sniffDelimiter(text);
   const given = givenSpec(options);
   const missingCodes = given.missing ?? DEFAULT_MISSING_CODES;
-  const missing = new Set(missingCodes.map((m) => normalizeText(String(m))));
-  const missingNumbers = new Set(missingCodes.filter((m): m is number => typeof m === 'number'));
+  // Not-applicable cells are no answers for the choices made here (reading keeps them apart).
+  const skipCodes = [...missingCodes, ...((given as { notApplicable?: (string | number)[] }).notApplicable ?? [])];
+  const missing = new Set(skipCodes.map((m) => normalizeText(String(m))));
+  const missingNumbers = new Set(skipCodes.filter((m): m is number => typeof m === 'number'));
   const labels = labelMap(given.labels);
   const limit = options.sampleRows ?? Number.POSITIVE_INFINITY;
   const notes: string[] = [];
@@ -302,13 +309,24 @@ export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOp
   let outcomeSet: LabelSet | null = null;
   if (overall === undefined) ({ name: overall, reason: overallReason } = chooseOverall(columns.filter((c) => !roles.has(c.name))));
   const outcome = byName.get(overall);
-  // An overall given as an object (with its own type) is taken as it is; a column name is scored here.
-  if (outcome !== undefined && (given.overall === undefined || typeof given.overall === 'string')) {
-    const scored = scoreOutcome(outcome, labels);
-    outcomeLabels = scored.labels;
-    outcomeSet = scored.set;
-    if (scored.note !== null) notes.push(scored.note);
+  let outcomeSpec: Record<string, unknown> | null = null;
+  const typeGiven = given.overall === undefined ? (options.outcomeType ?? (options.positive !== undefined ? 'binary' : undefined)) : undefined;
+  if (typeGiven !== undefined && typeGiven !== 'rating') {
+    outcomeSpec = { column: overall, type: typeGiven, ...(options.positive !== undefined && { positive: [...options.positive] }) };
+  } else if (outcome !== undefined && (given.overall === undefined || typeof given.overall === 'string')) {
+    // An overall given as an object (with its own type) is taken as it is; a column name is scored here.
+    const binary = binaryOutcome(outcome);
+    if (binary !== null) {
+      outcomeSpec = { column: overall, type: 'binary', positive: binary.positive };
+      notes.push(binary.note);
+    } else {
+      const scored = scoreOutcome(outcome, labels);
+      outcomeLabels = scored.labels;
+      outcomeSet = scored.set;
+      if (scored.note !== null) notes.push(scored.note);
+    }
   }
+  const binaryOverall = outcomeSpec !== null || (typeof given.overall === 'object' && given.overall !== null && ['binary', 'numeric', 'nps'].includes(String((given.overall as { type?: string }).type)));
 
   // Touchpoints: the other rating columns, in file order.
   let touchpoints = givenTouchpoints;
@@ -339,10 +357,29 @@ export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOp
   // The scale.
   let scale = given.scale as Scale | undefined;
   if (scale === undefined) {
-    const pool = [...used].map((n) => byName.get(n)).filter((c): c is Column => c !== undefined);
-    scale = inferScale(pool, outcomeSet, notes);
+    const rated = binaryOverall ? touchpoints : [...used];
+    const pool = rated.map((n) => byName.get(n)).filter((c): c is Column => c !== undefined);
+    const tpPool = pool.filter((c) => c.name !== overall);
+    // An overall rated on a longer scale than every touchpoint (0-10 beside 1-5) keeps its own scale.
+    const own = outcome !== undefined && !binaryOverall && outcome.kind === 'rating' && outcome.scale !== null && outcomeSet === null ? outcome.scale : null;
+    const tpScale = own !== null && tpPool.length > 0 && tpPool.every((c) => c.kind === 'rating' && c.scale !== null) ? joint(tpPool) : null;
+    if (own !== null && tpScale !== null && own.max - own.min >= 1.5 * (tpScale.max - tpScale.min)) {
+      scale = inferScale(tpPool, null, notes);
+      const outcomeNotes: string[] = [];
+      const overallScale = inferScale([outcome as Column], null, outcomeNotes);
+      notes.push(`"${overall}" is rated on its own scale: ${(outcomeNotes[0] ?? '').replace(/^scale: /, '')}`);
+      outcomeSpec = { column: overall, scale: overallScale };
+    } else {
+      scale = inferScale(pool, outcomeSet, notes);
+    }
   }
-  const spec: Record<string, unknown> = { ...given, touchpoints: [...(given.touchpoints ?? touchpoints)], overall: given.overall ?? overall, scale: { ...scale }, missing: [...missingCodes] };
+  const spec: Record<string, unknown> = {
+    ...given,
+    touchpoints: [...(given.touchpoints ?? touchpoints)],
+    overall: given.overall !== undefined && typeof given.overall !== 'string' ? given.overall : (outcomeSpec ?? overall),
+    scale: { ...scale },
+    missing: [...missingCodes],
+  };
   if (outcomeLabels !== null) spec.labels = Object.fromEntries([...outcomeLabels, ...labels]);
   return { spec: spec as unknown as SurveySpec, notes };
 }
@@ -651,6 +688,49 @@ function labelMap(labels: unknown): Map<string, number> {
   return map;
 }
 
+/** Words that mark the negative (or neutral) answer of a two-valued outcome. */
+const NEGATIVE = /(?:^|[^a-z])(?:no|not|never|none|false|neutral|bad|poor|negative|detractor)(?:$|[^a-z])|\b(?:dis|un|in)(?:satisf|happy|content)|不|没|否|无|差/i;
+const POSITIVE = /(?:^|[^a-z])(?:yes|true|satisfied|happy|good|positive|promoter|recommend|agree)(?:$|[^a-z])|^是$|满意|同意|好/i;
+
+/**
+ * A two-valued outcome (text such as "satisfied" / "neutral or dissatisfied", yes/no, or 0/1):
+ * the binary spec and its announcement, with the positive class told apart by its wording (or 1).
+ *
+ * @throws InferenceRefusedError when the wording does not say which class is positive.
+ */
+function binaryOutcome(outcome: Column): { positive: (string | number)[]; note: string } | null {
+  const s = outcome.stats;
+  if (outcome.kind === 'flag') {
+    return {
+      positive: [1],
+      note: `"${outcome.name}" holds only 0 and 1: taken as a binary (yes/no) outcome with 1 as the positive class (${formatCount(s.values.get(1) ?? 0)} of ${formatCount(s.numbers)}); pass --outcome-type and --positive to change`,
+    };
+  }
+  if (outcome.kind !== 'text' || s.textOverflow || s.textValues.size !== 2 || s.numbers > 0) return null;
+  const [a, b] = [...s.textValues.values()] as [{ raw: string; count: number }, { raw: string; count: number }];
+  const score = (v: { raw: string }): number => (NEGATIVE.test(v.raw) ? -1 : POSITIVE.test(v.raw) ? 1 : 0);
+  const [sa, sb] = [score(a), score(b)];
+  const positive = sa > sb ? a : sb > sa ? b : null;
+  if (positive === null) {
+    throw new InferenceRefusedError(
+      'text_outcome',
+      `The overall column "${outcome.name}" holds two answers, ${JSON.stringify(a.raw)} (${formatCount(a.count)}) and ${JSON.stringify(b.raw)} (${formatCount(b.count)}), and their wording does not say which is the positive one. ` +
+        `Pass --outcome-type binary --positive ${JSON.stringify(a.raw)} (or the other), or score them with --labels.`,
+      [a.raw, b.raw],
+    );
+  }
+  const negative = positive === a ? b : a;
+  return {
+    positive: [positive.raw],
+    note: `"${outcome.name}" holds two answers: taken as a binary outcome with ${JSON.stringify(positive.raw)} (${formatCount(positive.count)}) as the positive class and ${JSON.stringify(negative.raw)} (${formatCount(negative.count)}) as the other; pass --positive to change`,
+  };
+}
+
+/** The smallest standard scale holding every rating column of a pool (null when none does). */
+function joint(pool: readonly Column[]): Scale | null {
+  return smallestScale(Math.min(...pool.map((c) => c.scale?.min ?? Infinity)), Math.max(...pool.map((c) => c.scale?.max ?? -Infinity)));
+}
+
 // ---------------------------------------------------------------------------------------------
 // The overall column by name
 
@@ -770,7 +850,7 @@ function inferScale(pool: readonly Column[], outcomeSet: LabelSet | null, notes:
       throw new InferenceRefusedError(
         'scale_ambiguous',
         `Is 0 an answer or "not applicable"? ${formatCount(zeros)} cells hold 0 in ${withZero.length} of ${numeric.length} rating columns (${cols.slice(0, 6).join(', ')}${cols.length > 6 ? ', ...' : ''}), ` +
-          `and the other answers run ${positive.min}-${positive.max}. If 0 means not applicable, add it to the missing codes (--missing 0 --scale ${positive.min}-${positive.max}); ` +
+          `and the other answers run ${positive.min}-${positive.max}. If 0 means not applicable, pass --na 0 (or add it to the missing codes: --missing 0); ` +
           `if 0 is the lowest answer, pass --scale ${scale.min}-${scale.max}.`,
         withZero.map((c) => c.name),
       );
@@ -799,7 +879,7 @@ function inferScale(pool: readonly Column[], outcomeSet: LabelSet | null, notes:
     `scale: ${scale.min}-${scale.max} (the smallest standard scale holding the values seen: ${shown}${gaps.length > 0 ? `; no ${gaps.map(fmt).join(' or ')} seen` : ''}; set --scale to change)`,
   );
   if (scale.min === 0 && scale.max === 5 && seen.has(0)) {
-    notes.push(`0 is taken as the lowest answer; if it means "not applicable", pass --missing 0 --scale 1-5`);
+    notes.push(`0 is taken as the lowest answer; if it means "not applicable", pass --na 0`);
   }
   for (const [v, n] of outside) {
     const where = numeric.filter((c) => c.stats.codes.has(v)).map((c) => `"${c.name}"`);
@@ -823,6 +903,18 @@ function givenSpec(options: InferSpecOptions): Partial<SurveySpec> & { touchpoin
   if (options.weight !== undefined) spec.weight = options.weight;
   if (options.id !== undefined) spec.id = options.id;
   if (options.segments !== undefined) spec.segments = [...options.segments];
+  if (options.notApplicable !== undefined) spec.notApplicable = [...options.notApplicable];
+  if (options.outcomeType !== undefined || options.positive !== undefined) {
+    const column = overallColumn(spec.overall);
+    const base = typeof spec.overall === 'object' && spec.overall !== null ? (spec.overall as Record<string, unknown>) : {};
+    // Without the column, the type is applied once the overall column is chosen.
+    if (column !== undefined) spec.overall = {
+      ...base,
+      column,
+      type: options.outcomeType ?? (options.positive !== undefined ? 'binary' : (base.type ?? 'rating')),
+      ...(options.positive !== undefined && { positive: [...options.positive] }),
+    };
+  }
   return spec as Partial<SurveySpec>;
 }
 

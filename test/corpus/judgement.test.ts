@@ -30,6 +30,7 @@ interface Case {
     readonly scale?: readonly [number, number];
     readonly touchpoints?: readonly string[];
     readonly weighted?: boolean;
+    readonly dropped?: Readonly<Record<string, number>>;
   };
 }
 
@@ -74,12 +75,13 @@ describe('judgement corpus', () => {
     if (code === 0 || code === 4) {
       if (c.format === 'text') return;
       const report = JSON.parse(stdout) as {
-        survey: { overall: string; scale: { min: number; max: number }; touchpoints: { column: string }[] };
-        ingest: { columns: { role: string }[] };
+        survey: { overall: string; scale: { min: number; max: number }; touchpoints: { column: string }[]};
+        ingest: { columns: { role: string }[]; droppedByReason: Record<string, number> };
       };
       if (e.overall !== undefined) expect(report.survey.overall).toBe(e.overall);
       if (e.scale !== undefined) expect([report.survey.scale.min, report.survey.scale.max]).toEqual(e.scale);
       if (e.touchpoints !== undefined) expect(report.survey.touchpoints.map((t) => t.column)).toEqual(e.touchpoints);
+      for (const [reason, count] of Object.entries(e.dropped ?? {})) expect(report.ingest.droppedByReason[reason], reason).toBe(count);
       if (e.weighted !== undefined) expect(report.ingest.columns.some((col) => col.role === 'weight')).toBe(e.weighted);
     } else {
       expect(stdout, 'nothing on stdout when the analysis does not run').toBe('');
