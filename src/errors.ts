@@ -216,7 +216,7 @@ function describeIssues(listed: readonly DataIssue[], total: number, causes: rea
   const first = listed[0];
   if (first === undefined) return 'Invalid survey data.';
   if (total === 1) return first.message;
-  const more = ` (and ${total - 1} more issue${total > 2 ? 's' : ''}; see error.issues)`;
+  const more = ` (and ${formatCount(total - 1)} more issue${total > 2 ? 's' : ''}; see error.issues)`;
   return `${formatCount(total)} issues: ${causes.map((c) => c.summary).join('; ')}. First: ${first.message}${more}`;
 }
 

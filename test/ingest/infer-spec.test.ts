@@ -57,6 +57,98 @@ describe('inferSurveySpec', () => {
   });
 });
 
+describe('inferSurveySpec: judgement', () => {
+  const likert = (n: number, f: (i: number) => string): string => Array.from({ length: n }, (_, i) => f(i)).join('\n');
+
+  it('infers 1-10 for data from 1 to 10 and 0-2 for data from 0 to 2, announcing the values seen', () => {
+    const ten = inferSurveySpec(`a,b,overall\n${likert(40, (i) => `${(i % 10) + 1},${((i + 3) % 10) + 1},${((i + 5) % 10) + 1}`)}\n`);
+    expect(ten.spec.scale).toEqual({ min: 1, max: 10 });
+    expect(ten.notes).toContain('scale: 1-10 (the smallest standard scale holding the values seen: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10; set --scale to change)');
+    expect(inferSurveySpec(`a,b,rating\n${likert(30, (i) => `${i % 3},${(i + 1) % 3},${(i + 2) % 3}`)}\n`).spec.scale).toEqual({ min: 0, max: 2 });
+  });
+
+  it('reads every row: a maximum on the last of 5,000 rows is seen', () => {
+    const rows = likert(5000, (i) => `${(i % 7) + 1},${(i % 5) + 1},${(i % 6) + 1}`).split('\n');
+    rows[4999] = '10,9,8';
+    expect(inferSurveySpec(`a,b,overall\n${rows.join('\n')}\n`).spec.scale).toEqual({ min: 1, max: 10 });
+  });
+
+  it('ranks names: exact over prefix over contained, overall over satisfaction over rating', () => {
+    const pick = (header: string): string => {
+      const cols = header.split(',');
+      return String(inferSurveySpec(`${header}\n${likert(6, (i) => cols.map((_, j) => ((i + j) % 5) + 1).join(','))}\n`).spec.overall);
+    };
+    expect(pick('food_rating,service_rating,rating')).toBe('rating');
+    expect(pick('price,satisfaction,Overall rating')).toBe('Overall rating');
+    expect(pick('q1,q2,Q3_overall')).toBe('Q3_overall');
+    expect(pick('价格,服务,整体评价')).toBe('整体评价');
+    expect(pick('Beratung,Wartezeit,Gesamtzufriedenheit')).toBe('Gesamtzufriedenheit');
+    expect(() => pick('sat1,sat2,sat3,loyalty1')).toThrow(/"sat1", "sat2", "sat3" match "sat" equally well/);
+  });
+
+  it('scores standard labels (English, Chinese, 7-point) and refuses other text, listing its values', () => {
+    const en = inferSurveySpec(`a,b,Overall satisfaction\n1,2,Very satisfied\n3,4,Dissatisfied\n5,5,Neutral\n`);
+    expect(en.spec.labels).toEqual({ Dissatisfied: 2, Neutral: 3, 'Very satisfied': 5 });
+    const zh = inferSurveySpec(`a,b,总体满意度\n1,2,非常满意\n3,4,比较不满意\n5,5,一般\n`);
+    expect(zh.spec.labels).toEqual({ 比较不满意: 2, 一般: 3, 非常满意: 5 });
+    const seven = inferSurveySpec(`a,b,overall\n1,2,Somewhat agree\n3,4,Agree\n5,5,Strongly agree\n6,7,Disagree\n`);
+    expect(seven.spec.labels).toEqual({ Disagree: 2, 'Somewhat agree': 5, Agree: 6, 'Strongly agree': 7 });
+    expect(seven.spec.scale).toEqual({ min: 1, max: 7 });
+    const error = refusal(() => inferSurveySpec('a,b,overall\n1,2,Good\n3,4,Meh\n5,5,Good\n2,2,Awful\n'));
+    expect(error.reason).toBe('text_outcome');
+    expect(error.candidates).toEqual(['Good', 'Meh', 'Awful']);
+    expect(error.message).toContain('"Good" (2), "Meh" (1), "Awful" (1)');
+  });
+
+  it('proposes a binary outcome for two answers whose wording tells the positive one, and refuses when it does not', () => {
+    const { spec, notes } = inferSurveySpec('a,b,satisfaction\n1,2,satisfied\n3,4,neutral or dissatisfied\n5,5,satisfied\n');
+    expect(spec.overall).toEqual({ column: 'satisfaction', type: 'binary', positive: ['satisfied'] });
+    expect(notes[0]).toContain('taken as a binary outcome with "satisfied" (2) as the positive class');
+    expect(inferSurveySpec('a,b,recommend\n1,2,1\n3,4,0\n5,5,1\n').spec.overall).toEqual({ column: 'recommend', type: 'binary', positive: [1] });
+    expect(refusal(() => inferSurveySpec('a,b,overall\n1,2,red\n3,4,blue\n')).message).toContain('--outcome-type binary --positive "red"');
+  });
+
+  it('refuses zeros that may mean "not applicable", and takes --na 0 or a 0-5 scale when every column uses 0', () => {
+    const rows = likert(60, (i) => `${i % 7 === 0 ? 0 : (i % 5) + 1},${(i % 5) + 1},${((i + 1) % 5) + 1}`);
+    const error = refusal(() => inferSurveySpec(`a,b,overall\n${rows}\n`));
+    expect(error.reason).toBe('scale_ambiguous');
+    expect(error.message).toContain('9 cells hold 0 in 1 of 3 rating columns ("a"), and the other answers run 1-5. If 0 means not applicable, pass --na 0');
+    expect(inferSurveySpec(`a,b,overall\n${rows}\n`, { notApplicable: [0] }).spec).toMatchObject({ scale: { min: 1, max: 5 }, notApplicable: [0] });
+    expect(inferSurveySpec(`a,b,overall\n${likert(60, (i) => `${i % 6},${(i + 1) % 6},${(i + 2) % 6}`)}\n`).spec.scale).toEqual({ min: 0, max: 5 });
+  });
+
+  it('leaves 99 out of the scale choice and names it as a likely missing code', () => {
+    const rows = likert(50, (i) => `${i === 7 ? 99 : (i % 5) + 1},${(i % 5) + 1},${(i % 4) + 2}`);
+    const { spec, notes } = inferSurveySpec(`a,b,overall\n${rows}\n`);
+    expect(spec.scale).toEqual({ min: 1, max: 5 });
+    expect(notes.at(-1)).toContain('1 cell holds 99 (in "a"), outside 1-5: it looks like a missing-value code');
+  });
+
+  it('leaves a trailing total row out and announces it', () => {
+    const rows = likert(20, (i) => `r${i},${(i % 5) + 1},${((i + 2) % 5) + 1},${((i + 1) % 5) + 1}`);
+    const { spec, notes } = inferSurveySpec(`id,a,b,overall\n${rows}\nTotal,60,60,60\n`);
+    expect(spec.scale).toEqual({ min: 1, max: 5 });
+    expect(notes[0]).toContain('line 22 ("Total,60,60,60") holds the column totals of the rows above');
+  });
+
+  it('keeps an overall on a longer scale than the touchpoints on its own scale (0-10 beside 1-5)', () => {
+    const rows = likert(44, (i) => `${(i % 5) + 1},${((i + 2) % 5) + 1},${i % 11}`);
+    const { spec } = inferSurveySpec(`a,b,overall\n${rows}\n`);
+    expect(spec.scale).toEqual({ min: 1, max: 5 });
+    expect(spec.overall).toEqual({ column: 'overall', scale: { min: 0, max: 10 } });
+  });
+
+  it('reports empty and header-only input as data with no rows', () => {
+    expect(() => inferSurveySpec('')).toThrow(/^The file has no data rows: it is empty/);
+    expect(() => inferSurveySpec('a,b,overall\r\n')).toThrow(/^The file has no data rows: only the header \("a", "b", "overall"\)/);
+  });
+
+  it('completes a partial spec: labels and missing codes kept, touchpoints inferred', () => {
+    const { spec } = inferSurveySpec('a,b,overall\n1,2,Bad\n3,4,Good\n5,5,Good\n', { spec: { labels: { Bad: 1, Good: 5 }, missing: ['', 'NA'] } });
+    expect(spec).toMatchObject({ touchpoints: ['a', 'b'], overall: 'overall', scale: { min: 1, max: 5 }, missing: ['', 'NA'], labels: { Bad: 1, Good: 5 } });
+  });
+});
+
 function refusal(run: () => unknown): InferenceRefusedError {
   try {
     run();
