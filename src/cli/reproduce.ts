@@ -21,7 +21,7 @@ Options:
 
 Examples:
   peak-end reproduce zhijiang
-  peak-end reproduce zhijiang --json | jq '.findings[] | select(.matches | not)'`;
+  peak-end reproduce zhijiang --json > zhijiang.json   # then e.g. jq '.findings[] | select(.matches | not)' zhijiang.json`;
 
 export async function reproduceCommand(args: readonly string[], ctx: CommandContext): Promise<void> {
   const { values, positionals } = parseArgs({ args: [...args], options: { json: { type: 'boolean' }, data: { type: 'string' } }, allowPositionals: true });

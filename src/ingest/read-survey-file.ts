@@ -34,7 +34,8 @@ export interface ReadSurveyFileOptions extends ReadSurveyOptions {
  * @example
  * ```ts
  * import { readSurveyFile } from 'peak-end/node';
- * const survey = await readSurveyFile('fixtures/demo/survey.csv', spec);
+ * const spec = JSON.parse(await readFile('fixtures/zhijiang/spec.json', 'utf8'));
+ * const survey = await readSurveyFile('fixtures/zhijiang/zhijiang.csv', spec);
  * survey.report.rowsRead; // 47
  * ```
  * @throws DataValidationError as `readSurvey` does (with file lines), including `invalid_encoding`

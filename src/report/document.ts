@@ -42,6 +42,9 @@ export function significanceStars(p: number | null | undefined): string {
   return p < 0.001 ? '***' : p < 0.01 ? '**' : p < 0.05 ? '*' : p < 0.1 ? '.' : '';
 }
 
+const signed = (v: number): string => `${v >= 0 ? '+' : ''}${fixed(v)}`;
+/** A box bound as the user would write it: integers plain, fractions to two decimals. */
+const short = (v: number): string => (Number.isInteger(v) ? String(v) : v.toFixed(2));
 const percent = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : `${(v * 100).toFixed(0)}%`);
 
 /**
@@ -90,9 +93,13 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
       kind: 'paragraph',
       text:
         `${m.peak} (${a.rule}): ${a.peaks.map((p) => `${name(p.touchpoint)} ${fixed(p.mean)}`).join(', ')}; ${m.end}: ${name(a.end.touchpoint)} ${fixed(a.end.mean)}. ` +
-        `${m.prediction} ${fixed(a.prediction)} = ${a.weight} × ${m.peak} + ${fixed(1 - a.weight, 1)} × ${m.end}; ${m.observed} ${fixed(a.observed)}; ${m.gap} ${a.gap >= 0 ? '+' : ''}${fixed(a.gap)}` +
-        (a.gapTest ? ` (paired t, n = ${a.gapTest.n}: ${Math.round(a.gapTest.level * 100)}% CI ${fixed(a.gapTest.ciLower)} to ${fixed(a.gapTest.ciUpper)}, p ${formatP(a.gapTest.pValue)}).` : '.'),
+        `${m.prediction} ${fixed(a.prediction)} = ${a.weight} × ${m.peak} + ${fixed(1 - a.weight, 1)} × ${m.end}; ${m.observed} ${fixed(a.observed)}; ${m.gap} ${signed(a.gap)}` +
+        ` (${m.sameRespondents(a.n)}` +
+        (a.gapTest ? `; paired t: ${Math.round(a.gapTest.level * 100)}% CI ${fixed(a.gapTest.ciLower)} to ${fixed(a.gapTest.ciUpper)}, p ${formatP(a.gapTest.pValue)}).` : ').'),
     });
+    if (fixed(a.allAnswers.prediction) !== fixed(a.prediction) || fixed(a.allAnswers.observed) !== fixed(a.observed)) {
+      blocks.push({ kind: 'paragraph', text: m.allAnswers(fixed(a.allAnswers.prediction), fixed(a.allAnswers.observed), signed(a.allAnswers.gap)) });
+    }
     const acc = pe.respondents.accuracy;
     blocks.push({ kind: 'paragraph', text: `${m.perRespondent} (n = ${pe.respondents.n}): MAE ${fixed(acc.meanAbsoluteError)}, RMSE ${fixed(acc.rootMeanSquaredError)}, bias ${fixed(acc.meanBias)}, r ${fixed(acc.correlation)}.` });
     if (pe.comparison !== null) {
@@ -102,6 +109,8 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
         rows: [[m.model, 'MAE', 'RMSE', 'Bias', 'r'], ...pe.comparison.models.map((x) => [m.models[x.model] ?? x.description, fixed(x.meanAbsoluteError), fixed(x.rootMeanSquaredError), fixed(x.meanBias), fixed(x.correlation)])],
       });
       blocks.push({ kind: 'paragraph', text: `${m.verdict}: ${verdictText(report, locale)}` });
+    } else if (pe.warnings.some((w) => w.code === 'binary_outcome')) {
+      blocks.push({ kind: 'paragraph', text: m.binaryOutcome });
     }
     if (pe.regression !== null) {
       blocks.push({ kind: 'paragraph', text: `${m.regressionCheck}:` });
@@ -157,6 +166,10 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
       });
     }
     blocks.push({ kind: 'paragraph', text: m.significance });
+    blocks.push({
+      kind: 'paragraph',
+      text: m.definitions(String(kd.alpha), `${(kd.minImportanceShare * 100).toFixed(1)}%`, fixed(kd.highPerformance), m.highPerformanceRule[kd.highPerformanceRule] ?? kd.highPerformanceRule),
+    });
     if (options.charts) blocks.push({ kind: 'chart', chart: 'ipa', title: m.ipaChart });
     sections.push({ heading: m.keyDrivers, blocks });
     if (kd.bootstrap !== null) {
@@ -185,15 +198,28 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
     if (kd.penaltyReward !== null) {
       const pr = kd.penaltyReward;
       sections.push({
-        heading: `${m.penaltyReward} (≤ ${pr.lowAtMost} / ≥ ${pr.highAtLeast})`,
+        heading: `${m.penaltyReward} (${(m.boxes[pr.boxRule] ?? (m.boxes.given as (l: string, h: string) => string))(short(pr.lowAtMost), short(pr.highAtLeast))})`,
         blocks: [
           {
             kind: 'table',
             rows: [
-              [m.touchpoint, m.low, m.high, m.penalty, m.reward, m.asymmetry, m.factor],
-              ...pr.factors.map((f) => [name(f.touchpoint), percent(f.lowShare), percent(f.highShare), fixed(f.penalty, 3), fixed(f.reward, 3), fixed(f.impactAsymmetry), f.factor === null ? '–' : (m.factors[f.factor] ?? f.factor)]),
+              [m.touchpoint, m.low, m.high, m.penalty, 'SE', 'p', m.reward, 'SE', 'p', m.asymmetry, m.factor],
+              ...pr.factors.map((f) => [
+                name(f.touchpoint),
+                `${f.lowCount} (${percent(f.lowShare)})`,
+                `${f.highCount} (${percent(f.highShare)})`,
+                fixed(f.penalty, 3),
+                fixed(f.penaltyStdError, 3),
+                formatP(f.penaltyPValue),
+                fixed(f.reward, 3),
+                fixed(f.rewardStdError, 3),
+                formatP(f.rewardPValue),
+                fixed(f.impactAsymmetry),
+                f.factor === null ? '–' : (m.factors[f.factor] ?? f.factor),
+              ]),
             ],
           },
+          { kind: 'paragraph', text: m.minCell(pr.minCellSize) },
         ],
       });
     }

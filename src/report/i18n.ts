@@ -80,7 +80,24 @@ const en = {
     'low priority': 'low priority',
     'possible overkill': 'possible overkill',
   } as Record<string, string>,
-  factors: { basic: 'basic', performance: 'performance', excitement: 'excitement' } as Record<string, string>,
+  factors: { basic: 'basic', performance: 'performance', excitement: 'excitement', 'insufficient data': 'insufficient data' } as Record<string, string>,
+  sameRespondents: (n: number): string => `all on the ${n} respondents who answered the peak, the end and overall`,
+  allAnswers: (prediction: string, observed: string, gap: string): string =>
+    `With each mean over its own answers (the study's computation, mixing respondents): prediction ${prediction}, observed ${observed}, gap ${gap}.`,
+  binaryOutcome: 'The model comparison and its verdict are not given: the overall rating takes only two values, and rating predictions scored by mean absolute error against a two-valued answer mean nothing.',
+  highPerformanceRule: {
+    scale: 'halfway between the neutral point and the top of the scale',
+    means: 'the mean of the touchpoint means',
+    fixed: 'as given',
+  } as Record<string, string>,
+  definitions: (alpha: string, share: string, level: string, rule: string): string =>
+    `Definitions: key moment = p < ${alpha}, a positive coefficient and importance of at least ${share} of R² (default half an equal share, 1/(2k)). High performance = mean ≥ ${level} (${rule}), one level for pain points, hygiene factors and the importance-performance quadrants, whose importance crosshair is the key-moment threshold.`,
+  boxes: {
+    'bottom-two-top-box': (low: string, high: string): string => `low box ≤ ${low}, high box ≥ ${high}`,
+    fifths: (low: string, high: string): string => `bottom fifth ≤ ${low}, top fifth ≥ ${high}`,
+    given: (low: string, high: string): string => `low box ≤ ${low}, high box ≥ ${high}`,
+  } as Record<string, (low: string, high: string) => string>,
+  minCell: (size: number): string => `A factor type needs at least ${size} respondents in each of low, middle and high.`,
   models: {} as Record<string, string>,
   modelLine: {
     ordinal: 'Coef, SE and p come from the proportional-odds model (latent scale)',
@@ -90,7 +107,7 @@ const en = {
   verdictBetter: 'peak-end predicts better than averaging here',
   verdictSame: 'no clear difference between peak-end and averaging here',
   methodNotes:
-    'Peak = the touchpoint mean furthest from neutral (or as chosen); prediction = w x peak + (1 - w) x end. The model comparison scores each model on the respondents who answered everything; the regression is cross-validated. Key drivers: OLS with R-compatible inference; importance = LMG (Shapley) share of R-squared; key moment = significant positive driver; pain point = key moment with a mean below the high-performance level; hygiene = high mean but not a driver. Details: docs/methods.md.',
+    'Peak = the touchpoint mean furthest from neutral (or as chosen); prediction = w x peak + (1 - w) x end, with the gap and its paired test on the same respondents. The model comparison scores each model on the respondents who answered everything; the regression is cross-validated. Key drivers: OLS with R-compatible inference; importance = LMG (Shapley) share of R-squared; key moment = significant positive driver with a practically relevant share of R-squared; pain point = key moment with a mean below the high-performance level; hygiene = high mean but not a key moment; the quadrants use the same two levels. Penalty-reward: dummy regression with standard errors; small cells are not classified. Details: docs/methods.md.',
 };
 
 type Messages = typeof en;
@@ -165,7 +182,24 @@ const zh: Messages = {
     'low priority': '次要改进',
     'possible overkill': '过度投入',
   },
-  factors: { basic: '基本因素', performance: '绩效因素', excitement: '兴奋因素' },
+  factors: { basic: '基本因素', performance: '绩效因素', excitement: '兴奋因素', 'insufficient data': '数据不足' },
+  sameRespondents: (n: number): string => `均基于回答了峰值、终值和整体题目的 ${n} 位受访者`,
+  allAnswers: (prediction: string, observed: string, gap: string): string =>
+    `若每个均值各按其全部回答计算（研究原文的算法，混合了不同受访者）：预测值 ${prediction}，实际 ${observed}，差距 ${gap}。`,
+  binaryOutcome: '未给出模型比较及其结论：整体评分只有两个取值，用评分预测并以平均绝对误差衡量没有意义。',
+  highPerformanceRule: {
+    scale: '中性点与量表最高分的中点',
+    means: '各触点均值的平均',
+    fixed: '按设定',
+  },
+  definitions: (alpha: string, share: string, level: string, rule: string): string =>
+    `定义：关键时刻 = p < ${alpha}、系数为正，且重要性至少占 R² 的 ${share}（默认为平均份额的一半，1/(2k)）。高绩效 = 均值 ≥ ${level}（${rule}）；痛点、保健因素和重要性-绩效象限使用同一水平，象限的重要性分界即关键时刻的门槛。`,
+  boxes: {
+    'bottom-two-top-box': (low: string, high: string): string => `低分框 ≤ ${low}，高分框 ≥ ${high}`,
+    fifths: (low: string, high: string): string => `最低五分之一 ≤ ${low}，最高五分之一 ≥ ${high}`,
+    given: (low: string, high: string): string => `低分框 ≤ ${low}，高分框 ≥ ${high}`,
+  },
+  minCell: (size: number): string => `低分、中间、高分各组至少需 ${size} 位受访者才判定因素类型。`,
   modelLine: {
     ordinal: '系数、标准误和 p 值来自比例优势有序模型（潜变量尺度）',
     logistic: '系数、标准误和 p 值来自前二框满意度的逻辑回归（对数几率）',
@@ -184,7 +218,7 @@ const zh: Messages = {
   verdictBetter: '此处峰终定律的预测优于平均值',
   verdictSame: '此处峰终定律与平均值的预测没有明显差别',
   methodNotes:
-    '峰值 = 偏离中性点最远的触点均值（或按设定选择）；预测值 = w × 峰值 + (1 − w) × 终值。模型比较在回答了全部题目的受访者上评估各模型，回归模型采用交叉验证。关键驱动因素：与 R 一致的最小二乘推断；重要性 = R² 的 LMG（Shapley）分解占比；关键时刻 = 显著的正向驱动因素；痛点 = 均值低于高绩效水平的关键时刻；保健因素 = 均值高但不是驱动因素。详见 docs/methods.md。',
+    '峰值 = 偏离中性点最远的触点均值（或按设定选择）；预测值 = w × 峰值 + (1 − w) × 终值，差距及其配对检验基于同一批受访者。模型比较在回答了全部题目的受访者上评估各模型，回归模型采用交叉验证。关键驱动因素：与 R 一致的最小二乘推断；重要性 = R² 的 LMG（Shapley）分解占比；关键时刻 = 显著、正向且占 R² 份额具有实际意义的驱动因素；痛点 = 均值低于高绩效水平的关键时刻；保健因素 = 均值高但不是关键时刻；象限使用同样的两个水平。惩罚-奖励分析：虚拟变量回归并给出标准误；样本过少的组不作判定。详见 docs/methods.md。',
 };
 
 /** The messages of a locale. */

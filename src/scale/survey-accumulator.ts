@@ -206,13 +206,16 @@ export class SurveyAccumulator {
     return this.rowsSeen;
   }
 
-  /** Per column: n, mean, sample SD, t interval, median, counts and top/bottom-2-box, as describeSurvey. */
-  describe(level = 0.95): { column: string; n: number; mean: number | null; sampleStandardDeviation: number | null; ciLower: number | null; ciUpper: number | null; median: number | null; topTwoBox: number | null; bottomTwoBox: number | null; counts: { value: number; count: number }[] }[] {
+  /** Per column: n, mean, sample SD, t interval, median, counts and top/bottom-2-box with SEs, as describeSurvey (unweighted). */
+  describe(level = 0.95): { column: string; n: number; mean: number | null; sampleStandardDeviation: number | null; ciLower: number | null; ciUpper: number | null; median: number | null; topTwoBox: number | null; topTwoBoxStdError: number | null; bottomTwoBox: number | null; bottomTwoBoxStdError: number | null; counts: { value: number; count: number }[] }[] {
     const { min, max } = this.spec.scale;
     return this.perColumn.map((c, j) => {
       const sd = c.n > 1 ? Math.sqrt(c.m2 / (c.n - 1)) : null;
       const half = sd === null ? null : studentTQuantile((1 + level) / 2, c.n - 1) * (sd / Math.sqrt(c.n));
       const counts = c.counts.map((count, k) => ({ value: min + k, count }));
+      const top = c.n > 0 ? counts.filter((x) => x.value >= max - 1).reduce((s, x) => s + x.count, 0) / c.n : null;
+      const bottom = c.n > 0 ? counts.filter((x) => x.value <= min + 1).reduce((s, x) => s + x.count, 0) / c.n : null;
+      const shareError = (p: number | null): number | null => (p !== null && c.n > 1 ? Math.sqrt((p * (1 - p)) / (c.n - 1)) : null);
       return {
         column: this.columns[j] as string,
         n: c.n,
@@ -221,8 +224,10 @@ export class SurveyAccumulator {
         ciLower: half === null ? null : c.mean - half,
         ciUpper: half === null ? null : c.mean + half,
         median: c.n > 0 ? medianFromCounts(counts, c.n) : null,
-        topTwoBox: c.n > 0 ? counts.filter((x) => x.value >= max - 1).reduce((s, x) => s + x.count, 0) / c.n : null,
-        bottomTwoBox: c.n > 0 ? counts.filter((x) => x.value <= min + 1).reduce((s, x) => s + x.count, 0) / c.n : null,
+        topTwoBox: top,
+        topTwoBoxStdError: shareError(top),
+        bottomTwoBox: bottom,
+        bottomTwoBoxStdError: shareError(bottom),
         counts,
       };
     });

@@ -140,6 +140,8 @@ const peakEndResult = z.strictObject({
     observed: num,
     gap: num,
     warnings,
+    n: num,
+    allAnswers: z.strictObject({ prediction: num, observed: num, gap: num }),
     gapTest: pairedT.nullable(),
   }),
   respondents: z.strictObject({
@@ -206,7 +208,7 @@ const bootstrapResult = z.strictObject({
 });
 
 const quadrant = z.enum(['concentrate here', 'keep up the good work', 'low priority', 'possible overkill']);
-const factorType = z.enum(['basic', 'performance', 'excitement']);
+const factorType = z.enum(['basic', 'performance', 'excitement', 'insufficient data']);
 
 const waldCoefficient = z.strictObject({ name: z.string(), estimate: num, stdError: num, zValue: num, pValue: num, ciLower: num, ciUpper: num });
 const convergence = z.strictObject({ converged: z.boolean(), iterations: num, maxGradient: num, conditionNumber: num });
@@ -264,6 +266,8 @@ const keyDriversResult = z.strictObject({
   modelFit: z.union([ordinalResult, logisticResult]).nullable(),
   alpha: num,
   highPerformance: num,
+  highPerformanceRule: z.enum(['scale', 'means', 'fixed']),
+  minImportanceShare: num,
   n: num,
   missingData: missingDataSummarySchema,
   regression: olsResultSchema,
@@ -272,7 +276,7 @@ const keyDriversResult = z.strictObject({
   bootstrap: bootstrapResult.nullable(),
   ipa: z.strictObject({
     method: z.literal('ipa'),
-    crosshair: z.strictObject({ kind: z.enum(['means', 'scale']), performance: num, importance: num }),
+    crosshair: z.strictObject({ kind: z.enum(['means', 'scale', 'fixed']), performance: num, importance: num }),
     points: z.array(z.strictObject({ touchpoint: z.string(), performance: num, importance: num, quadrant })),
   }),
   penaltyReward: z
@@ -280,16 +284,23 @@ const keyDriversResult = z.strictObject({
       method: z.literal('penalty-reward'),
       lowAtMost: num,
       highAtLeast: num,
+      boxRule: z.enum(['given', 'bottom-two-top-box', 'fifths']),
       asymmetryThreshold: num,
+      minCellSize: num,
       factors: z.array(
         z.strictObject({
           touchpoint: z.string(),
           label: z.string(),
           lowShare: num,
           highShare: num,
+          lowCount: num,
+          middleCount: num,
+          highCount: num,
           penalty: nullableNumber,
+          penaltyStdError: nullableNumber,
           penaltyPValue: nullableNumber,
           reward: nullableNumber,
+          rewardStdError: nullableNumber,
           rewardPValue: nullableNumber,
           rangeOfImpact: nullableNumber,
           impactAsymmetry: nullableNumber,
@@ -314,6 +325,7 @@ const keyDriversResult = z.strictObject({
       importance: num,
       signedImportance: num,
       importanceShare: num,
+      relevant: z.boolean(),
       importanceRank: num,
       quadrant,
       penaltyRewardFactor: factorType.nullable(),
