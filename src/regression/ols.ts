@@ -6,6 +6,7 @@ import { fUpperTail, studentTQuantile, studentTUpperTail } from '../distribution
 import { InsufficientDataError, InvalidArgumentError } from '../errors.js';
 import { cholesky, choleskySolve } from '../linalg/cholesky.js';
 import { crossProducts, type CrossProducts } from '../linalg/cross-product.js';
+import { refineLeastSquares } from '../linalg/least-squares-refinement.js';
 import { applyQTranspose, householderQr, invertUpper, rEntry, solveR } from '../linalg/qr.js';
 import { singularValues } from '../linalg/singular-values.js';
 import type { Warning } from '../survey/survey.js';
@@ -110,6 +111,14 @@ const MAX_REFINEMENT_PASSES = 3;
 
 /** Largest condition number of the scaled design for which the normal equations are used (kappa^2 u < 1e-12). */
 const CROSS_PRODUCT_MAX_CONDITION = 100;
+
+/**
+ * QR's solution is refined in double-double when the digits it may have lost exceed this factor
+ * (about 5 of 16): kappa (1 + kappa tan(theta)) for the slopes (the least-squares error bound,
+ * with tan(theta) = sqrt(RSS / MSS)), or (|mean y| + sum |b_j mean x_j|) / |intercept| for the
+ * intercept's cancellation. Survey fits (kappa < 30, R^2 > 0.01) stay below it.
+ */
+const REFINEMENT_LOSS = 1e5;
 
 /**
  * Least squares fit of y on X (rows of predictors, without the intercept column) with R's
@@ -447,7 +456,29 @@ function qrFit(data: ModelData, weights: Float64Array | null, intercept: boolean
   for (let i = 0; i < rank; i++) for (let j = i; j < rank; j++) r[i * rank + j] = rEntry(qr, i, j);
   const coefficients = unscale(betaScaled, kept, scale, centre, intercept);
   const sums = residualPass(data, coefficients.slope, centre, intercept, keep, null);
-  return { algorithm: 'qr', centre, kept, scale, r, conditionNumber: conditionNumber(r, rank), ...coefficients, ...sums };
+  const kappa = conditionNumber(r, rank);
+  if (rank > 0 && digitsAtRisk(kappa, sums, coefficients, centre, kept, intercept) > REFINEMENT_LOSS) {
+    const refined = refineLeastSquares({ rows: data.rows, y, weights, n, p, intercept, kept, scale, qr, slope: coefficients.slope }, keep);
+    if (refined !== null) {
+      const { slope, interceptEstimate, rss, mss, fitted, residuals } = refined;
+      return { algorithm: 'qr', centre: refined.centre, kept, scale, r, conditionNumber: kappa, slope, interceptEstimate, rss, mss, fitted, residuals };
+    }
+  }
+  return { algorithm: 'qr', centre, kept, scale, r, conditionNumber: kappa, ...coefficients, ...sums };
+}
+
+/**
+ * The factor by which rounding may have been amplified in QR's solution: the least-squares bound
+ * kappa (1 + kappa tan(theta)) for the slopes, and the cancellation in the intercept
+ * mean(y) - sum b_j mean(x_j); the larger of the two.
+ */
+function digitsAtRisk(kappa: number, sums: ResidualSums, coefficients: { slope: Float64Array; interceptEstimate: number }, centre: Float64Array, kept: readonly number[], intercept: boolean): number {
+  const tanTheta = sums.mss > 0 ? Math.sqrt(sums.rss / sums.mss) : Infinity;
+  const slopes = kappa * (1 + kappa * tanTheta);
+  if (!intercept) return slopes;
+  let terms = Math.abs(centre[centre.length - 1] as number);
+  for (const col of kept) terms += Math.abs((coefficients.slope[col] as number) * (centre[col] as number));
+  return Math.max(slopes, terms / Math.abs(coefficients.interceptEstimate));
 }
 
 /**
