@@ -24,7 +24,10 @@ function design(d: Nist): number[][] {
 }
 
 /** Digits of agreement (log relative error) of a fit with reference values (15 is the cap). */
-function lre(fit: ReturnType<typeof ols>, reference: { coefficients: number[]; stdErrors: number[]; residualSD: number; rSquared?: number }): Record<string, number> {
+function lre(
+  fit: ReturnType<typeof ols>,
+  reference: { coefficients: number[]; stdErrors: number[]; residualSD: number; rSquared?: number },
+): { coefficients: number; stdErrors: number; residualSD: number; rSquared?: number } {
   const est = fit.coefficients as OlsCoefficient[];
   return {
     coefficients: Math.min(...est.map((c, i) => logRelativeError(c.estimate, reference.coefficients[i] as number))),
