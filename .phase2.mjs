@@ -25,60 +25,192 @@ var RankDeficientError = class extends PeakEndError {
   }
 };
 
+// src/linalg/gram-wasm.ts
+var GRAM_WASM_BASE64 = "AGFzbQEAAAABCgFgBn9/f39/fwADAgEABQMBAAEHEQIGbWVtb3J5AgAEZ3JhbQAACr0FAboFAgx/D3sgBUEDdCEKIARBA3QhCUEAIQYCQANAIAYgAk4NASAAIAYgCmxqIQsgCyAKaiEMIAwgCmohDSAGIQcCQANAIAcgAk4NASAAIAcgCmxqIQ4gDiAKaiEPIA8gCmohEP0MAAAAAAAAAAAAAAAAAAAAACEY/QwAAAAAAAAAAAAAAAAAAAAAIRn9DAAAAAAAAAAAAAAAAAAAAAAhGv0MAAAAAAAAAAAAAAAAAAAAACEb/QwAAAAAAAAAAAAAAAAAAAAAIRz9DAAAAAAAAAAAAAAAAAAAAAAhHf0MAAAAAAAAAAAAAAAAAAAAACEe/QwAAAAAAAAAAAAAAAAAAAAAIR/9DAAAAAAAAAAAAAAAAAAAAAAhIEEAIQgCQANAIAggCU4NASALIAhq/QAEACESIAwgCGr9AAQAIRMgDSAIav0ABAAhFCAOIAhq/QAEACEVIA8gCGr9AAQAIRYgECAIav0ABAAhFyAYIBIgFf3yAf3wASEYIBkgEiAW/fIB/fABIRkgGiASIBf98gH98AEhGiAbIBMgFf3yAf3wASEbIBwgEyAW/fIB/fABIRwgHSATIBf98gH98AEhHSAeIBQgFf3yAf3wASEeIB8gFCAW/fIB/fABIR8gICAUIBf98gH98AEhICAIQRBqIQgMAAsLIAEgBiADbCAHakEDdGohESARIBj9IQAgGP0hAaA5AwAgESAZ/SEAIBn9IQGgOQMIIBEgGv0hACAa/SEBoDkDECARIANBA3RqIREgESAb/SEAIBv9IQGgOQMAIBEgHP0hACAc/SEBoDkDCCARIB39IQAgHf0hAaA5AxAgESADQQN0aiERIBEgHv0hACAe/SEBoDkDACARIB/9IQAgH/0hAaA5AwggESAg/SEAICD9IQGgOQMQIAdBA2ohBwwACwsgBkEDaiEGDAALCws=";
+
+// src/linalg/cross-product.ts
+var BLOCK = 256;
+function blockGram(q) {
+  const padded = Math.ceil(q / 3) * 3;
+  const kernel = wasmKernel(padded);
+  if (kernel === null) {
+    const z4 = new Float64Array(padded * BLOCK);
+    const tiles2 = new Float64Array(padded * padded);
+    return { z: z4, tiles: tiles2, padded, gram: (length) => gram(z4, tiles2, q, padded, length) };
+  }
+  const { z: z3, tiles } = kernel;
+  return {
+    z: z3,
+    tiles,
+    padded,
+    gram: (length) => {
+      if (length % 2 === 1) for (let j = 0; j < q; j++) z3[j * BLOCK + length] = 0;
+      kernel.gram(q, length + length % 2);
+    }
+  };
+}
+var wasmModule;
+function wasmKernel(padded) {
+  if (wasmModule === void 0) {
+    try {
+      const bytes = Uint8Array.from(atob(GRAM_WASM_BASE64), (c) => c.charCodeAt(0));
+      wasmModule = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+    } catch {
+      wasmModule = null;
+    }
+  }
+  if (wasmModule === null) return null;
+  const exports = new WebAssembly.Instance(wasmModule, {}).exports;
+  const zBytes = padded * BLOCK * 8;
+  const needed = zBytes + padded * padded * 8;
+  const pages = Math.ceil(needed / 65536) - exports.memory.buffer.byteLength / 65536;
+  if (pages > 0) exports.memory.grow(pages);
+  return {
+    z: new Float64Array(exports.memory.buffer, 0, padded * BLOCK),
+    tiles: new Float64Array(exports.memory.buffer, zBytes, padded * padded),
+    gram: (q, length) => exports.gram(0, zBytes, q, padded, length, BLOCK)
+  };
+}
+function gram(z3, out, q, padded, length) {
+  for (let a = 0; a < q; a += 3) {
+    const a0 = a * BLOCK;
+    const a1 = a0 + BLOCK;
+    const a2 = a1 + BLOCK;
+    let d00 = 0;
+    let d01 = 0;
+    let d02 = 0;
+    let d11 = 0;
+    let d12 = 0;
+    let d22 = 0;
+    for (let i = 0; i < length; i++) {
+      const u0 = z3[a0 + i];
+      const u1 = z3[a1 + i];
+      const u2 = z3[a2 + i];
+      d00 += u0 * u0;
+      d01 += u0 * u1;
+      d02 += u0 * u2;
+      d11 += u1 * u1;
+      d12 += u1 * u2;
+      d22 += u2 * u2;
+    }
+    const diagonal = a * padded + a;
+    out[diagonal] = d00;
+    out[diagonal + 1] = d01;
+    out[diagonal + 2] = d02;
+    out[diagonal + padded + 1] = d11;
+    out[diagonal + padded + 2] = d12;
+    out[diagonal + 2 * padded + 2] = d22;
+    for (let b = a + 3; b < q; b += 3) {
+      const b0 = b * BLOCK;
+      const b1 = b0 + BLOCK;
+      const b2 = b1 + BLOCK;
+      let s00 = 0;
+      let s01 = 0;
+      let s02 = 0;
+      let s10 = 0;
+      let s11 = 0;
+      let s12 = 0;
+      let s20 = 0;
+      let s21 = 0;
+      let s22 = 0;
+      for (let i = 0; i < length; i++) {
+        const u0 = z3[a0 + i];
+        const u1 = z3[a1 + i];
+        const u2 = z3[a2 + i];
+        const v0 = z3[b0 + i];
+        const v1 = z3[b1 + i];
+        const v2 = z3[b2 + i];
+        s00 += u0 * v0;
+        s01 += u0 * v1;
+        s02 += u0 * v2;
+        s10 += u1 * v0;
+        s11 += u1 * v1;
+        s12 += u1 * v2;
+        s20 += u2 * v0;
+        s21 += u2 * v1;
+        s22 += u2 * v2;
+      }
+      const o0 = a * padded + b;
+      const o1 = o0 + padded;
+      const o2 = o1 + padded;
+      out[o0] = s00;
+      out[o0 + 1] = s01;
+      out[o0 + 2] = s02;
+      out[o1] = s10;
+      out[o1 + 1] = s11;
+      out[o1 + 2] = s12;
+      out[o2] = s20;
+      out[o2 + 1] = s21;
+      out[o2 + 2] = s22;
+    }
+  }
+}
+
 // src/linalg/correlation.ts
 var CONSTANT_TOLERANCE = 1e-14;
 function correlationMatrix(columns2, weights) {
   const k = columns2.length;
   const n = columns2[0]?.length ?? 0;
-  const weight = (i) => weights === void 0 ? 1 : weights[i];
-  let sumW = 0;
-  for (let i = 0; i < n; i++) sumW += weight(i);
-  const constant = [];
-  const centred = columns2.map((c) => {
+  let sumW = n;
+  if (weights !== void 0) {
+    sumW = 0;
+    for (let i = 0; i < n; i++) sumW += weights[i];
+  }
+  const means = new Float64Array(k);
+  const spreads = new Float64Array(k);
+  const maxima = new Float64Array(k);
+  for (let a = 0; a < k; a++) {
+    const c = columns2[a];
     let maxAbs = 0;
-    for (let i = 0; i < n; i++) maxAbs = Math.max(maxAbs, Math.abs(c[i]));
-    const d = new Float64Array(n);
-    if (maxAbs === 0) {
-      constant.push(true);
-      return d;
+    for (let i = 0; i < n; i++) {
+      const v = Math.abs(c[i]);
+      if (v > maxAbs) maxAbs = v;
     }
+    maxima[a] = maxAbs;
+    if (maxAbs === 0) continue;
     let mean = 0;
-    for (let i = 0; i < n; i++) mean += weight(i) * (c[i] / maxAbs);
+    if (weights === void 0) for (let i = 0; i < n; i++) mean += c[i] / maxAbs;
+    else for (let i = 0; i < n; i++) mean += weights[i] * (c[i] / maxAbs);
     mean = mean / sumW * maxAbs;
+    means[a] = mean;
     let spread = 0;
     for (let i = 0; i < n; i++) {
-      const v = c[i] - mean;
-      d[i] = v;
-      if (weight(i) > 0) spread = Math.max(spread, Math.abs(v));
+      const v = Math.abs(c[i] - mean);
+      if (v > spread && (weights === void 0 || weights[i] > 0)) spread = v;
     }
-    let ss = 0;
-    if (spread > 0) {
-      for (let i = 0; i < n; i++) {
-        const v = d[i] / spread;
-        d[i] = v;
-        ss += weight(i) * v * v;
-      }
-    }
-    constant.push(!(spread / maxAbs * Math.sqrt(ss / sumW) > CONSTANT_TOLERANCE));
-    return d;
-  });
-  const out = new Float64Array(k * k);
-  const sd = new Float64Array(k);
-  for (let a = 0; a < k; a++) {
-    const ca = centred[a];
-    for (let b = a; b < k; b++) {
-      const cb = centred[b];
-      let s = 0;
-      if (weights === void 0) for (let i = 0; i < n; i++) s += ca[i] * cb[i];
-      else for (let i = 0; i < n; i++) s += weights[i] * ca[i] * cb[i];
-      out[a * k + b] = s;
-      out[b * k + a] = s;
-    }
-    sd[a] = Math.sqrt(out[a * k + a]);
+    spreads[a] = spread;
   }
+  const kernel = blockGram(k);
+  const { z: z3, tiles, padded } = kernel;
+  const scale = spreads.map((s) => s > 0 ? 1 / s : 0);
+  const cross = new Float64Array(k * k);
+  for (let start = 0; start < n; start += BLOCK) {
+    const length = Math.min(BLOCK, n - start);
+    for (let a = 0; a < k; a++) {
+      const c = columns2[a];
+      const mean = means[a];
+      const f = scale[a];
+      const at = a * BLOCK - start;
+      if (weights === void 0) for (let i = start; i < start + length; i++) z3[at + i] = (c[i] - mean) * f;
+      else for (let i = start; i < start + length; i++) z3[at + i] = (c[i] - mean) * f * Math.sqrt(weights[i]);
+    }
+    kernel.gram(length);
+    for (let a = 0; a < k; a++) for (let b = a; b < k; b++) cross[a * k + b] = cross[a * k + b] + tiles[a * padded + b];
+  }
+  const sd = new Float64Array(k);
+  const constant = [];
   for (let a = 0; a < k; a++) {
-    for (let b = 0; b < k; b++) {
-      out[a * k + b] = constant[a] || constant[b] ? Number.NaN : a === b ? 1 : out[a * k + b] / (sd[a] * sd[b]);
+    const ss = cross[a * k + a];
+    sd[a] = Math.sqrt(ss);
+    const maxAbs = maxima[a];
+    constant.push(!(maxAbs > 0 && spreads[a] / maxAbs * Math.sqrt(ss / sumW) > CONSTANT_TOLERANCE));
+  }
+  const out = new Float64Array(k * k);
+  for (let a = 0; a < k; a++) {
+    for (let b = a; b < k; b++) {
+      const r = constant[a] || constant[b] ? Number.NaN : a === b ? 1 : cross[a * k + b] / (sd[a] * sd[b]);
+      out[a * k + b] = r;
+      out[b * k + a] = r;
     }
   }
   return out;
@@ -123,7 +255,7 @@ function importanceData(X2, y2, options = {}) {
   return { names, corr, n, rowsDropped: dropped, columns: columns2.map((c) => Float64Array.from(c)), weights: Float64Array.from(w), weighted: options.weights !== void 0 };
 }
 
-// dist/chunk-3QPQZ7TK.js
+// dist/chunk-L5GWG5WN.js
 import { z } from "zod";
 import { parse } from "csv-parse/sync";
 import { mean as ssMean, median as ssMedian, sampleStandardDeviation } from "simple-statistics";

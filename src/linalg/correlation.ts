@@ -3,6 +3,8 @@
  * Internal kernel.
  */
 
+import { BLOCK, blockGram } from './cross-product.js';
+
 /**
  * A column whose weighted standard deviation is below this fraction of its largest absolute value
  * counts as constant: a truly constant column leaves only the rounding of its mean (about 1e-16).
@@ -17,7 +19,9 @@ const CONSTANT_TOLERANCE = 1e-14;
  * absolute value, so that it cannot overflow; the deviations from the mean are taken in the
  * original units (no precision lost to an offset) and divided by their largest absolute value
  * before the cross-products are summed (correlations are scale invariant), so that values
- * anywhere between about 1e-300 and 1e300 neither overflow nor underflow. A constant column (standard deviation below 1e-14 of its largest absolute value) gets
+ * anywhere between about 1e-300 and 1e300 neither overflow nor underflow. The cross-products
+ * (times sqrt(w) each) are summed over blocks of 256 rows by the Gram kernel of least squares
+ * (WebAssembly SIMD where available, so compiled from the first call), then over the blocks. A constant column (standard deviation below 1e-14 of its largest absolute value) gets
  * NaN in its whole row and column, diagonal included; callers check the diagonal.
  *
  * Accuracy: two-pass centring keeps the relative error of each correlation near n * 1e-16
@@ -31,57 +35,70 @@ const CONSTANT_TOLERANCE = 1e-14;
 export function correlationMatrix(columns: readonly ArrayLike<number>[], weights?: ArrayLike<number>): Float64Array {
   const k = columns.length;
   const n = columns[0]?.length ?? 0;
-  const weight = (i: number): number => (weights === undefined ? 1 : (weights[i] as number));
-  let sumW = 0;
-  for (let i = 0; i < n; i++) sumW += weight(i);
-  const constant: boolean[] = [];
-  const centred = columns.map((c) => {
+  let sumW = n;
+  if (weights !== undefined) {
+    sumW = 0;
+    for (let i = 0; i < n; i++) sumW += weights[i] as number;
+  }
+  // Per column: the (weighted) mean, summed on values divided by the largest |value| so that it
+  // cannot overflow, and the largest deviation from it over rows of positive weight.
+  const means = new Float64Array(k);
+  const spreads = new Float64Array(k);
+  const maxima = new Float64Array(k);
+  for (let a = 0; a < k; a++) {
+    const c = columns[a] as ArrayLike<number>;
     let maxAbs = 0;
-    for (let i = 0; i < n; i++) maxAbs = Math.max(maxAbs, Math.abs(c[i] as number));
-    const d = new Float64Array(n);
-    if (maxAbs === 0) {
-      constant.push(true);
-      return d;
+    for (let i = 0; i < n; i++) {
+      const v = Math.abs(c[i] as number);
+      if (v > maxAbs) maxAbs = v;
     }
-    // The mean is summed on the scaled values (no overflow) but the deviations are taken in the
-    // original units, so that an offset (ratings around 1e9) costs no precision.
+    maxima[a] = maxAbs;
+    if (maxAbs === 0) continue;
     let mean = 0;
-    for (let i = 0; i < n; i++) mean += weight(i) * ((c[i] as number) / maxAbs);
+    if (weights === undefined) for (let i = 0; i < n; i++) mean += (c[i] as number) / maxAbs;
+    else for (let i = 0; i < n; i++) mean += (weights[i] as number) * ((c[i] as number) / maxAbs);
     mean = (mean / sumW) * maxAbs;
+    means[a] = mean;
     let spread = 0;
     for (let i = 0; i < n; i++) {
-      const v = (c[i] as number) - mean;
-      d[i] = v;
-      if (weight(i) > 0) spread = Math.max(spread, Math.abs(v));
+      const v = Math.abs((c[i] as number) - mean);
+      if (v > spread && (weights === undefined || (weights[i] as number) > 0)) spread = v;
     }
-    let ss = 0;
-    if (spread > 0) {
-      for (let i = 0; i < n; i++) {
-        const v = (d[i] as number) / spread;
-        d[i] = v;
-        ss += weight(i) * v * v;
-      }
-    }
-    constant.push(!((spread / maxAbs) * Math.sqrt(ss / sumW) > CONSTANT_TOLERANCE));
-    return d;
-  });
-  const out = new Float64Array(k * k);
-  const sd = new Float64Array(k);
-  for (let a = 0; a < k; a++) {
-    const ca = centred[a] as Float64Array;
-    for (let b = a; b < k; b++) {
-      const cb = centred[b] as Float64Array;
-      let s = 0;
-      if (weights === undefined) for (let i = 0; i < n; i++) s += (ca[i] as number) * (cb[i] as number);
-      else for (let i = 0; i < n; i++) s += (weights[i] as number) * (ca[i] as number) * (cb[i] as number);
-      out[a * k + b] = s;
-      out[b * k + a] = s;
-    }
-    sd[a] = Math.sqrt(out[a * k + a] as number);
+    spreads[a] = spread;
   }
+  // Cross-products of the deviations divided by their spread (times sqrt(w)), by blocks of rows
+  // in the Gram kernel, summed block by block.
+  const kernel = blockGram(k);
+  const { z, tiles, padded } = kernel;
+  const scale = spreads.map((s) => (s > 0 ? 1 / s : 0));
+  const cross = new Float64Array(k * k);
+  for (let start = 0; start < n; start += BLOCK) {
+    const length = Math.min(BLOCK, n - start);
+    for (let a = 0; a < k; a++) {
+      const c = columns[a] as ArrayLike<number>;
+      const mean = means[a] as number;
+      const f = scale[a] as number;
+      const at = a * BLOCK - start;
+      if (weights === undefined) for (let i = start; i < start + length; i++) z[at + i] = ((c[i] as number) - mean) * f;
+      else for (let i = start; i < start + length; i++) z[at + i] = ((c[i] as number) - mean) * f * Math.sqrt(weights[i] as number);
+    }
+    kernel.gram(length);
+    for (let a = 0; a < k; a++) for (let b = a; b < k; b++) cross[a * k + b] = (cross[a * k + b] as number) + (tiles[a * padded + b] as number);
+  }
+  const sd = new Float64Array(k);
+  const constant: boolean[] = [];
   for (let a = 0; a < k; a++) {
-    for (let b = 0; b < k; b++) {
-      out[a * k + b] = constant[a] || constant[b] ? Number.NaN : a === b ? 1 : (out[a * k + b] as number) / ((sd[a] as number) * (sd[b] as number));
+    const ss = cross[a * k + a] as number;
+    sd[a] = Math.sqrt(ss);
+    const maxAbs = maxima[a] as number;
+    constant.push(!(maxAbs > 0 && ((spreads[a] as number) / maxAbs) * Math.sqrt(ss / sumW) > CONSTANT_TOLERANCE));
+  }
+  const out = new Float64Array(k * k);
+  for (let a = 0; a < k; a++) {
+    for (let b = a; b < k; b++) {
+      const r = constant[a] || constant[b] ? Number.NaN : a === b ? 1 : (cross[a * k + b] as number) / ((sd[a] as number) * (sd[b] as number));
+      out[a * k + b] = r;
+      out[b * k + a] = r;
     }
   }
   return out;
