@@ -15,11 +15,12 @@ const CONSTANT_TOLERANCE = 1e-14;
  * Row-major correlation matrix of `columns` (equal lengths, no missing values), with weighted
  * means and cross-products when `weights` (non-negative) is given.
  *
- * Algorithm: each column's (weighted) mean is summed over the column divided by its largest
- * absolute value, so that it cannot overflow; the deviations from the mean are taken in the
- * original units (no precision lost to an offset) and divided by their largest absolute value
- * before the cross-products are summed (correlations are scale invariant), so that values
- * anywhere between about 1e-300 and 1e300 neither overflow nor underflow. The cross-products
+ * Algorithm: each column's (weighted) mean is summed in the pass that finds its largest absolute
+ * value (again on the values divided by it, should the sum overflow); the deviations from the
+ * mean are taken in the original units (no precision lost to an offset) and divided by the
+ * column's largest absolute value before the cross-products are summed (correlations are scale
+ * invariant), so that values anywhere between about 1e-300 and 1e300 neither overflow nor
+ * underflow. The cross-products
  * (times sqrt(w) each) are summed over blocks of 256 rows by the Gram kernel of least squares
  * (WebAssembly SIMD where available, so compiled from the first call), then over the blocks. A constant column (standard deviation below 1e-14 of its largest absolute value) gets
  * NaN in its whole row and column, diagonal included; callers check the diagonal.
@@ -40,37 +41,35 @@ export function correlationMatrix(columns: readonly ArrayLike<number>[], weights
     sumW = 0;
     for (let i = 0; i < n; i++) sumW += weights[i] as number;
   }
-  // Per column: the (weighted) mean, summed on values divided by the largest |value| so that it
-  // cannot overflow, and the largest deviation from it over rows of positive weight.
+  // Per column, one pass: the largest |value| and the (weighted) sum. The sum can overflow only
+  // for values near the largest double; then it is summed again on values divided by the maximum.
   const means = new Float64Array(k);
-  const spreads = new Float64Array(k);
   const maxima = new Float64Array(k);
   for (let a = 0; a < k; a++) {
     const c = columns[a] as ArrayLike<number>;
     let maxAbs = 0;
+    let sum = 0;
     for (let i = 0; i < n; i++) {
-      const v = Math.abs(c[i] as number);
-      if (v > maxAbs) maxAbs = v;
+      const v = c[i] as number;
+      const size = v < 0 ? -v : v;
+      if (size > maxAbs) maxAbs = size;
+      sum += weights === undefined ? v : (weights[i] as number) * v;
     }
     maxima[a] = maxAbs;
-    if (maxAbs === 0) continue;
-    let mean = 0;
-    if (weights === undefined) for (let i = 0; i < n; i++) mean += (c[i] as number) / maxAbs;
-    else for (let i = 0; i < n; i++) mean += (weights[i] as number) * ((c[i] as number) / maxAbs);
-    mean = (mean / sumW) * maxAbs;
-    means[a] = mean;
-    let spread = 0;
-    for (let i = 0; i < n; i++) {
-      const v = Math.abs((c[i] as number) - mean);
-      if (v > spread && (weights === undefined || (weights[i] as number) > 0)) spread = v;
+    if (!Number.isFinite(sum) && maxAbs > 0) {
+      sum = 0;
+      for (let i = 0; i < n; i++) sum += (weights === undefined ? 1 : (weights[i] as number)) * ((c[i] as number) / maxAbs);
+      sum *= maxAbs;
+      if (!Number.isFinite(sum)) sum = 0;
     }
-    spreads[a] = spread;
+    means[a] = sum / sumW;
   }
-  // Cross-products of the deviations divided by their spread (times sqrt(w)), by blocks of rows
-  // in the Gram kernel, summed block by block.
+  // Cross-products of the deviations divided by the column's largest |value| (so no square
+  // overflows; correlations do not depend on the scale), times sqrt(w), by blocks of rows in the
+  // Gram kernel, summed block by block.
   const kernel = blockGram(k);
   const { z, tiles, padded } = kernel;
-  const scale = spreads.map((s) => (s > 0 ? 1 / s : 0));
+  const scale = maxima.map((m) => (m > 0 ? 1 / m : 0));
   const cross = new Float64Array(k * k);
   for (let start = 0; start < n; start += BLOCK) {
     const length = Math.min(BLOCK, n - start);
@@ -90,8 +89,7 @@ export function correlationMatrix(columns: readonly ArrayLike<number>[], weights
   for (let a = 0; a < k; a++) {
     const ss = cross[a * k + a] as number;
     sd[a] = Math.sqrt(ss);
-    const maxAbs = maxima[a] as number;
-    constant.push(!(maxAbs > 0 && ((spreads[a] as number) / maxAbs) * Math.sqrt(ss / sumW) > CONSTANT_TOLERANCE));
+    constant.push(!((maxima[a] as number) > 0 && Math.sqrt(ss / sumW) > CONSTANT_TOLERANCE));
   }
   const out = new Float64Array(k * k);
   for (let a = 0; a < k; a++) {
