@@ -132,7 +132,10 @@ const REFINEMENT_LOSS = 1e5;
  * everything else:
  * - QR (`algorithm: 'qr'`, and below 10,000 rows): Householder QR with limited column pivoting
  *   (dqrdc2's rule, rank tolerance 1e-10 relative to each column's norm), back substitution and
- *   two steps of iterative refinement. A column whose remaining norm falls below the tolerance is
+ *   two steps of iterative refinement; when kappa (1 + kappa tan theta) or the intercept's
+ *   cancellation exceeds 1e5, Bjorck's refinement of the augmented system with residuals in
+ *   double-double (src/linalg/least-squares-refinement.ts) takes the solution to the exact
+ *   least-squares answer for the numbers given. A column whose remaining norm falls below the tolerance is
  *   reported as aliased like R (`{ name, aliased: true }`, degrees of freedom adjusted, a warning
  *   naming it); a constant column with an intercept is aliased.
  * - Normal equations (`'cholesky'`, and from 10,000 rows): one blocked pass forms the centred,
@@ -151,9 +154,10 @@ const REFINEMENT_LOSS = 1e5;
  * tests keep the residual degrees of freedom, as `lmtest::coeftest` does.
  *
  * Accuracy: coefficients, standard errors, residual SD and R-squared agree with NIST StRD certified
- * values to 9+ digits on Norris, Pontius, NoInt1, Longley and Wampler1 and 7+ on Filip; every
- * `lm`/`sandwich` reference reproduces to 1e-9 relative with either solver (docs/methods.md has
- * the LRE table).
+ * values to 12+ digits on all eleven linear datasets but Filip (Wampler3-5 coefficients to 15), and
+ * on Filip the coefficients equal the exact least-squares answer for the design as held in
+ * doubles (7.6-8 digits of NIST's, the most that design allows); every `lm`/`sandwich` reference
+ * reproduces to 1e-9 relative with either solver (docs/methods.md has the LRE table).
  *
  * References: Golub & Van Loan (2013) 5.2-5.3; Dongarra et al., LINPACK Users' Guide (1979) ch. 9;
  * White (1980); MacKinnon & White (1985); Zeileis (2004), sandwich; R Core Team, `?lm`, `?logLik`.
