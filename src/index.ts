@@ -30,6 +30,8 @@ export { surveyColumn, DROP_REASONS } from './survey/survey.js';
 export type { Survey, IngestReport, ColumnReport, DropReason, Warning } from './survey/survey.js';
 export { describeSurvey } from './survey/describe-survey.js';
 export type { DescribeOptions, SurveyDescriptives, ItemDescriptives, ScalePointCount } from './survey/describe-survey.js';
+export { netPromoterScore } from './survey/nps.js';
+export type { NpsOptions, NpsResult } from './survey/nps.js';
 
 // presenters
 export { formatDescriptivesText, formatIngestReportText, formatTable } from './report/text.js';
