@@ -65,8 +65,8 @@ export { peakEnd, formatPValue } from './experience/peak-end.js';
 export type { PeakEndOptions, PeakEndResult, AggregateWithTest, RespondentPeakEnd, ModelComparison, ModelAccuracy, PredictionModel } from './experience/peak-end.js';
 export { aggregatePeakEnd } from './experience/aggregate-peak-end.js';
 export type { AggregatePeakEndResult, PeakRule, PeakEndRule, TouchpointMean, Moment } from './experience/aggregate-peak-end.js';
-export { predictionAccuracy } from './experience/prediction-accuracy.js';
-export type { PredictionAccuracy } from './experience/prediction-accuracy.js';
+export { predictionAccuracy, binaryPredictionAccuracy } from './experience/prediction-accuracy.js';
+export type { PredictionAccuracy, BinaryPredictionAccuracy } from './experience/prediction-accuracy.js';
 
 // reproducible randomness
 export { createRng, fromState } from './random/rng.js';
