@@ -27,7 +27,8 @@ export type IssueCode =
   | 'too_many_rows'
   | 'too_many_columns'
   | 'field_too_large'
-  | 'invalid_weight';
+  | 'invalid_weight'
+  | 'not_binary';
 
 /**
  * One problem found in the input data, shaped like a zod issue.

@@ -20,15 +20,17 @@ export {
 export type { DataIssue, IssueCode, PeakEndErrorOptions } from './errors.js';
 
 // survey spec, ingest and the Survey
-export { surveySpecSchema, normalizeSpec, normalizeText, DEFAULT_MISSING_CODES } from './schema/survey-spec.js';
-export type { SurveySpec, NormalizedSpec, Touchpoint } from './schema/survey-spec.js';
+export { surveySpecSchema, normalizeSpec, normalizeText, DEFAULT_MISSING_CODES, OUTCOME_TYPES, NPS_SCALE } from './schema/survey-spec.js';
+export type { SurveySpec, NormalizedSpec, Touchpoint, Outcome, OutcomeType, NormalizedScale, CellCode } from './schema/survey-spec.js';
 export { readSurvey, safeReadSurvey } from './ingest/read-survey.js';
 export type { SurveyInput, CellValue, ReadSurveyOptions, SafeReadResult } from './ingest/read-survey.js';
 export { inferSurveySpec } from './ingest/infer-spec.js';
 export type { InferSpecOptions, InferredSpec } from './ingest/infer-spec.js';
-export { surveyColumn, DROP_REASONS } from './survey/survey.js';
-export type { Survey, IngestReport, ColumnReport, DropReason, Warning } from './survey/survey.js';
+export { surveyColumn, surveyNotApplicable, DROP_REASONS } from './survey/survey.js';
+export type { Survey, IngestReport, ColumnReport, DropReason, Warning, Calibration } from './survey/survey.js';
 export { describeSurvey } from './survey/describe-survey.js';
+export { rake } from './survey/rake.js';
+export type { RakeMargins, RakeOptions } from './survey/rake.js';
 export type { DescribeOptions, SurveyDescriptives, ItemDescriptives, ScalePointCount } from './survey/describe-survey.js';
 export { netPromoterScore } from './survey/nps.js';
 export type { NpsOptions, NpsResult } from './survey/nps.js';
@@ -83,6 +85,13 @@ export type { BootstrapImportanceOptions, BootstrapImportanceResult, BootstrapEs
 
 // key drivers and key moments
 export { keyDrivers } from './experience/key-drivers.js';
+export { compareSegments } from './experience/compare-segments.js';
+export type { CompareSegmentsOptions, CompareSegmentsResult, SegmentGroup, SegmentMean, SegmentDriver } from './experience/compare-segments.js';
+export { welchTTest } from './inference/welch-t-test.js';
+export type { WelchTTestResult } from './inference/welch-t-test.js';
+export { twoProportionTest } from './inference/two-proportion-test.js';
+export type { TwoProportionTestResult } from './inference/two-proportion-test.js';
+export { benjaminiHochberg } from './inference/p-adjust.js';
 export type { KeyDriversOptions, KeyDriversResult, TouchpointDriver } from './experience/key-drivers.js';
 export { importancePerformance } from './experience/ipa.js';
 export type { IpaPoint, IpaOptions, IpaResult, Quadrant } from './experience/ipa.js';

@@ -10,6 +10,7 @@ import { logisticRegression, type LogisticResult } from '../regression/logistic.
 import { ols, type CovarianceType, type OlsCoefficient, type OlsResult } from '../regression/ols.js';
 import { ordinalLogit, type OrdinalResult } from '../regression/ordinal.js';
 import { columnMean } from '../survey/column-mean.js';
+import { missingDataSummary, modelData, type MissingDataMethod, type MissingDataSummary } from '../survey/model-data.js';
 import type { Survey, Warning } from '../survey/survey.js';
 import { rankDescending } from '../importance/rank.js';
 import { aggregatePeakEnd, type PeakEndRule } from './aggregate-peak-end.js';
@@ -47,6 +48,13 @@ export interface KeyDriversOptions {
   readonly peakEnd?: PeakEndRule;
   /** Use the survey weights (WLS, weighted correlations) when the survey has them. Default true. */
   readonly weighted?: boolean;
+  /**
+   * Unanswered touchpoints: 'complete-cases' (default) leaves out respondents with any; 'dummy-adjustment'
+   * keeps every respondent with an outcome, filling each touchpoint's unanswered cells with its mean and
+   * adding a "<column> not answered" indicator (see `modelData`). With it, LMG importance treats each
+   * touchpoint and its indicator as one player.
+   */
+  readonly missingData?: MissingDataMethod;
 }
 
 /** The classification of one touchpoint. */
@@ -92,8 +100,10 @@ export interface KeyDriversResult {
   readonly modelFit: OrdinalResult | LogisticResult | null;
   readonly alpha: number;
   readonly highPerformance: number;
-  /** Complete cases used by the regression and the importance measures. */
+  /** Respondents used by the regression and the importance measures. */
   readonly n: number;
+  /** How the model data were formed: missing-data method, rows used, rows left out and why, indicators. */
+  readonly missingData: MissingDataSummary;
   readonly regression: OlsResult;
   readonly importance: RelativeImportanceResult;
   readonly stageImportance: RelativeImportanceResult | null;
@@ -135,10 +145,15 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
   const columns = names.map((c) => survey.ratings.get(c) as Float64Array);
   const overall = survey.ratings.get(survey.overall) as Float64Array;
   const weighted = (options.weighted ?? true) && survey.weights !== null;
-  const X = Array.from({ length: survey.n }, (_, i) => columns.map((c) => c[i] as number));
-  const y = Array.from(overall);
-  const weights = weighted ? Array.from(survey.weights as Float64Array) : undefined;
-  const common = { names, ...(weights && { weights }) };
+  const data = modelData(survey, { weighted, ...(options.missingData !== undefined && { missingData: options.missingData }) });
+  const X = data.X;
+  const y = Array.from(data.y);
+  const weights = data.weights === null ? undefined : Array.from(data.weights);
+  const common = { names: data.names, ...(weights && { weights }) };
+  // Dummy adjustment: a touchpoint and its "not answered" indicator are one LMG player.
+  const indicatorOf = new Map(data.indicators.map((d) => [d.column, d.indicator]));
+  const touchpointGroups = indicatorOf.size > 0 && (options.importance ?? 'lmg') === 'lmg' ? Object.fromEntries(names.map((c) => [c, [c, ...(indicatorOf.has(c) ? [indicatorOf.get(c) as string] : [])]])) : undefined;
+  const stages = options.stages === undefined || indicatorOf.size === 0 ? options.stages : Object.fromEntries(Object.entries(options.stages).map(([stage, members]) => [stage, members.flatMap((c) => [c, ...(indicatorOf.has(c) ? [indicatorOf.get(c) as string] : [])])]));
 
   const regression = ols(X, y, { ...common, ...(options.covariance && { covariance: options.covariance }) });
   const model = options.model ?? 'ols';
@@ -150,8 +165,8 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
       : model === 'logistic'
         ? logisticRegression(X, y.map((v) => (Number.isNaN(v) ? Number.NaN : v >= cut ? 1 : 0)), { ...common, positive: 1 })
         : null;
-  const importance = relativeImportance(X, y, { ...common, method });
-  const stageImportance = options.stages === undefined ? null : relativeImportance(X, y, { ...common, method: 'lmg', groups: options.stages });
+  const importance = relativeImportance(X, y, { ...common, method, ...(touchpointGroups && { groups: touchpointGroups }) });
+  const stageImportance = stages === undefined ? null : relativeImportance(X, y, { ...common, method: 'lmg', groups: stages });
   const bootstrap =
     options.bootstrap === undefined
       ? null
@@ -162,7 +177,7 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
           ...(options.bootstrap.seed !== undefined && { seed: options.bootstrap.seed }),
           ...(options.bootstrap.onProgress && { onProgress: options.bootstrap.onProgress }),
         });
-  const warnings: Warning[] = [...regression.warnings, ...(modelFit?.warnings ?? []), ...importance.warnings];
+  const warnings: Warning[] = [...data.warnings, ...regression.warnings, ...(modelFit?.warnings ?? []), ...importance.warnings];
 
   const performance = columns.map(columnMean);
   const aggregate = aggregatePeakEnd(
@@ -228,6 +243,7 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
     alpha,
     highPerformance,
     n: regression.n,
+    missingData: missingDataSummary(data),
     regression,
     importance,
     stageImportance,

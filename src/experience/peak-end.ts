@@ -8,6 +8,7 @@ import { wilcoxonSignedRank, type WilcoxonSignedRankResult } from '../inference/
 import { createRng } from '../random/rng.js';
 import { ols, type OlsResult } from '../regression/ols.js';
 import { columnMean } from '../survey/column-mean.js';
+import { modelData } from '../survey/model-data.js';
 import type { Survey, Warning } from '../survey/survey.js';
 import { aggregatePeakEnd, argmaxEarliest, resolveRule, type AggregatePeakEndResult, type PeakEndRule, type PeakRule } from './aggregate-peak-end.js';
 import { predictionAccuracy, type PredictionAccuracy } from './prediction-accuracy.js';
@@ -186,16 +187,8 @@ export function peakEnd(survey: Survey, options: PeakEndOptions = {}): PeakEndRe
   const regressors = [...new Set([...peakIndices, endIndex])];
   const regression = tryFit(
     () => {
-      const X: number[][] = [];
-      const y: number[] = [];
-      for (let i = 0; i < survey.n; i++) {
-        const xs = regressors.map((j) => (columns[j] as Float64Array)[i] as number);
-        if (xs.every((v) => !Number.isNaN(v)) && !Number.isNaN(overall[i] as number)) {
-          X.push(xs);
-          y.push(overall[i] as number);
-        }
-      }
-      return ols(X, y, { names: regressors.map((j) => names[j] as string), level });
+      const data = modelData(survey, { predictors: regressors.map((j) => names[j] as string), weighted: false });
+      return ols(data.X, Array.from(data.y), { names: data.names, level });
     },
     'regression_failed',
     warnings,
@@ -235,10 +228,7 @@ function compareModels(
   warnings: Warning[],
 ): ModelComparison | null {
   const k = columns.length;
-  const rows: number[] = [];
-  for (let i = 0; i < survey.n; i++) {
-    if (!Number.isNaN(overall[i] as number) && !Number.isNaN(peakEndPredictions[i] as number) && columns.every((c) => !Number.isNaN(c[i] as number))) rows.push(i);
-  }
+  const rows = Array.from(modelData(survey, { weighted: false }).rows).filter((i) => !Number.isNaN(peakEndPredictions[i] as number));
   const n = rows.length;
   if (n < 3) {
     warnings.push({ code: 'comparison_skipped', message: `Only ${n} respondents answered every touchpoint and overall; the model comparison needs at least 3.` });

@@ -4,6 +4,7 @@
  */
 import { InvalidArgumentError } from '../errors.js';
 import { ols, type OlsCoefficient, type OlsResult } from '../regression/ols.js';
+import { modelData } from '../survey/model-data.js';
 import type { Survey, Warning } from '../survey/survey.js';
 
 /** Options for {@link penaltyReward}. */
@@ -81,18 +82,12 @@ export function penaltyReward(survey: Survey, options: PenaltyRewardOptions = {}
   const threshold = options.asymmetryThreshold ?? 0.2;
   if (!(lowAtMost < highAtLeast)) throw new InvalidArgumentError(`The low box (<= ${lowAtMost}) and the high box (>= ${highAtLeast}) overlap; choose lowAtMost below highAtLeast.`);
   const touchpoints = survey.touchpoints;
-  const columns = touchpoints.map((t) => survey.ratings.get(t.column) as Float64Array);
-  const overall = survey.ratings.get(survey.overall) as Float64Array;
-  const X: number[][] = [];
-  const y: number[] = [];
-  const w: number[] = [];
   const weighted = (options.weighted ?? true) && survey.weights !== null;
-  for (let i = 0; i < survey.n; i++) {
-    if (Number.isNaN(overall[i] as number) || columns.some((c) => Number.isNaN(c[i] as number))) continue;
-    X.push(columns.flatMap((c) => [(c[i] as number) <= lowAtMost ? 1 : 0, (c[i] as number) >= highAtLeast ? 1 : 0]));
-    y.push(overall[i] as number);
-    if (weighted) w.push((survey.weights as Float64Array)[i] as number);
-  }
+  // Complete cases; zero weights stay in (ols leaves them out and counts them), as before.
+  const data = modelData(survey, { weighted: false });
+  const X = data.X.map((ratings) => ratings.flatMap((v) => [v <= lowAtMost ? 1 : 0, v >= highAtLeast ? 1 : 0]));
+  const y = Array.from(data.y);
+  const w = weighted ? Array.from(data.rows, (i) => (survey.weights as Float64Array)[i] as number) : [];
   const names = touchpoints.flatMap((t) => [`${t.column} low`, `${t.column} high`]);
   const regression = ols(X, y, { names, ...(weighted && { weights: w }) });
   const warnings: Warning[] = [];

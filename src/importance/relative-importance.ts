@@ -44,6 +44,11 @@ export interface RelativeImportanceOptions {
    * The result carries `standardErrors`.
    */
   readonly sampling?: { readonly permutations: number; readonly seed: number };
+  /**
+   * Predictors kept in every model (adjustment covariates, relaimpo's `always`): importance is
+   * shared among the other predictors only and sums to R^2 - R^2(always) (`lmg` only).
+   */
+  readonly always?: readonly string[];
 }
 
 /** Result of {@link relativeImportance}. */
@@ -51,6 +56,8 @@ export interface RelativeImportanceResult {
   readonly method: ImportanceMethod;
   /** R-squared of the full model on the complete cases. */
   readonly rSquared: number;
+  /** R-squared of the `always` predictors alone (0 without them). */
+  readonly rSquaredAlways?: number;
   /** Importance per predictor (or per group), summing to R-squared for lmg, johnson and dominance. */
   readonly importance: Readonly<Record<string, number>>;
   /** Monte Carlo standard errors (sampled LMG only). */
@@ -152,7 +159,50 @@ export function importanceData(X: readonly (readonly (number | null)[])[], y: Ar
  */
 export function relativeImportance(X: readonly (readonly (number | null)[])[], y: ArrayLike<number | null>, options: RelativeImportanceOptions): RelativeImportanceResult {
   const data = importanceData(X, y, options);
+  if (options.always !== undefined && options.always.length > 0) return importanceWithAlways(data, options);
   return importanceFromData(data, options);
+}
+
+/**
+ * LMG among the predictors not in `always`, conditional on them: the correlation matrix is swept
+ * on the always-predictors (leaving the partial covariances of the rest and the outcome), rescaled
+ * to a correlation matrix, decomposed, and scaled back by 1 - R^2(always), so that every subset's
+ * increment is R^2(S + always) - R^2(always), as relaimpo's `always`.
+ */
+function importanceWithAlways(data: ImportanceData, options: RelativeImportanceOptions): RelativeImportanceResult {
+  if (options.method !== 'lmg') throw new InvalidArgumentError(`always applies to the lmg method only, not ${options.method}.`);
+  const { names, corr } = data;
+  const k = names.length;
+  const dim = k + 1;
+  const alwaysIndex = (options.always as readonly string[]).map((name) => {
+    const j = names.indexOf(name);
+    if (j < 0) throw new InvalidArgumentError(`always names "${name}", which is not a predictor; predictors: ${names.join(', ')}.`);
+    return j;
+  });
+  const rest = names.map((_, j) => j).filter((j) => !alwaysIndex.includes(j));
+  if (rest.length === 0) throw new InvalidArgumentError('always lists every predictor; leave at least one to share the importance.');
+  const swept = corr.slice();
+  if (!sweepInPlace(swept, dim, alwaysIndex, 1e-10)) {
+    throw new RankDeficientError(`The always-predictors ${(options.always as readonly string[]).join(', ')} are collinear; remove one.`, [...(options.always as readonly string[])]);
+  }
+  const rSquaredAlways = 1 - (swept[k * dim + k] as number);
+  const keep = [...rest, k];
+  const size = keep.length;
+  const partial = new Float64Array(size * size);
+  keep.forEach((a, p) => keep.forEach((b, q) => (partial[p * size + q] = (swept[a * dim + b] as number) / Math.sqrt((swept[a * dim + a] as number) * (swept[b * dim + b] as number)))));
+  const reduced: ImportanceData = { ...data, names: rest.map((j) => names[j] as string), corr: partial };
+  const { always: _always, ...withoutAlways } = options;
+  const inner = importanceFromData(reduced, withoutAlways);
+  const scale = 1 - rSquaredAlways;
+  const importance = record(Object.keys(inner.importance), (j) => (Object.values(inner.importance)[j] as number) * scale);
+  const full = importanceFromData(data, { method: 'first' });
+  return {
+    ...inner,
+    rSquared: full.rSquared,
+    rSquaredAlways,
+    importance,
+    ...(inner.standardErrors && { standardErrors: record(Object.keys(inner.standardErrors), (j) => (Object.values(inner.standardErrors as Record<string, number>)[j] as number) * scale) }),
+  };
 }
 
 /** The exact Shapley kernel: values per player and R^2 from the correlation matrix. */

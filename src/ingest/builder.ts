@@ -7,7 +7,7 @@
 import { DataValidationError, MAX_LISTED_ISSUES, type DataIssue, type IssueCode } from '../errors.js';
 import { normalizeText, type NormalizedSpec } from '../schema/survey-spec.js';
 import { DROP_REASONS, type ColumnReport, type DropReason, type IngestReport, type Survey, type Warning } from '../survey/survey.js';
-import { CellReader, UNREAD, readText, readWeight, type CellResult } from './cell.js';
+import { CellReader, NOT_APPLICABLE, UNREAD, columnRules, readNumber, readText, readWeight, type CellResult } from './cell.js';
 import { DEFAULT_LIMITS, type IngestLimits } from './limits.js';
 
 /** Where the records come from, for the ingest report. */
@@ -15,11 +15,24 @@ export interface SourceInfo {
   readonly source: IngestReport['source'];
   readonly encoding: string | null;
   readonly delimiter: string | null;
+  /** Whether "4,5" reads as 4.5 (default false). */
+  readonly decimalComma?: boolean;
   readonly warnings?: readonly Warning[];
 }
 
 /** How many straight-lining rows are listed in the report (all are counted). */
 const MAX_LISTED_STRAIGHT_LINERS = 1000;
+
+/** How many distinct values of a binary outcome are kept for the error message. */
+const MAX_LISTED_BINARY_VALUES = 20;
+
+/** First-cell words of a row of totals or averages (normalised; a prefix match suffices). */
+const TOTAL_WORDS = ['total', 'totals', 'sum', 'grand total', 'subtotal', 'average', 'averages', 'mean', 'means', 'avg', '合计', '总计', '總計', '合計', '总和', '小计', '平均', '均值'];
+
+/** Cell states of the row being read. */
+const STATE_OK = 0;
+const STATE_INVALID = 1;
+const STATE_NOT_APPLICABLE = 2;
 
 interface RatedColumn {
   readonly name: string;
@@ -28,11 +41,20 @@ interface RatedColumn {
   readonly reverse: boolean;
   invalid: number;
   labelled: number;
+  notApplicable: number;
+}
+
+/** One distinct value of a binary outcome. */
+interface BinaryClass {
+  readonly shown: string;
+  readonly positive: boolean;
+  count: number;
 }
 
 /** Collects records, validates them against the spec and builds the Survey. */
 export class SurveyBuilder {
-  private readonly reader: CellReader;
+  private readonly readers: CellReader[];
+  private readonly decimalComma: boolean;
   private readonly missingText: Set<string>;
   private headerNames: string[] | null = null;
   private headerKey = '';
@@ -56,15 +78,27 @@ export class SurveyBuilder {
   private blankLines = 0;
   private readonly dropped = new Map<DropReason, number>(DROP_REASONS.map((r) => [r, 0]));
   private readonly warnings: Warning[] = [];
-  /** Scratch for the row being read: rated values (NaN = missing) and which of them were invalid. */
+  /** Scratch for the row being read: rated values (NaN = missing) and each cell's state (STATE_*). */
   private rowValues = new Float64Array(0);
-  private rowInvalid = new Uint8Array(0);
-  /** All zero: no cell of the row is invalid. */
+  private rowState = new Uint8Array(0);
+  /** All zero: every cell of the row is a value or missing. */
   private noneInvalid = new Uint8Array(0);
+  /** Issues found in the row being read, reported when the row is not a row of totals. */
+  private rowIssueList: DataIssue[] = [];
+  /** The binary outcome's class key in the row being read (null when missing or not binary). */
+  private rowBinaryKey: string | null = null;
+  private rowBinaryShown = '';
+  private rowBinaryPositive = false;
+  private readonly binaryClasses = new Map<string, BinaryClass>();
   private anyReverse = false;
   /** Storage of the rated columns (spec order; capacity = sourceRows.length) and their missing counts. */
   private columns: Float64Array[] = [];
+  /** Not-applicable flags per rated column, allocated at a column's first not-applicable cell. */
+  private naColumns: (Uint8Array | null)[] = [];
   private missingCounts = new Float64Array(0);
+  private totalRows: number[] = [];
+  /** Rows whose binary class was not kept because MAX_LISTED_BINARY_VALUES were already listed. */
+  private binaryOverflow = 0;
 
   constructor(
     private readonly spec: NormalizedSpec,
@@ -76,7 +110,8 @@ export class SurveyBuilder {
      */
     private readonly sink: ((ratings: Float64Array, weight: number) => void) | null = null,
   ) {
-    this.reader = new CellReader(spec);
+    this.decimalComma = sourceInfo.decimalComma ?? false;
+    this.readers = columnRules(spec, this.decimalComma).map((rule) => new CellReader(rule));
     this.missingText = new Set(spec.missing.map((m) => normalizeText(String(m))));
     this.warnings.push(...(sourceInfo.warnings ?? []));
   }
@@ -131,13 +166,15 @@ export class SurveyBuilder {
       reverse: reversed.has(name),
       invalid: 0,
       labelled: 0,
+      notApplicable: 0,
     }));
     this.columns = this.rated.map(() => new Float64Array(this.sourceRows.length));
+    this.naColumns = this.rated.map(() => null);
     this.missingCounts = new Float64Array(this.rated.length);
     this.rowValues = new Float64Array(this.rated.length);
     this.noneInvalid = new Uint8Array(this.rated.length);
     this.anyReverse = this.rated.some((col) => col.reverse);
-    this.rowInvalid = new Uint8Array(this.rated.length);
+    this.rowState = new Uint8Array(this.rated.length);
     if (this.spec.weight !== null) this.weightIndex = locate(this.spec.weight);
     if (this.spec.id !== null) this.idIndex = locate(this.spec.id);
     this.segmentIndex = this.spec.segments.map((s) => [s, locate(s)]);
@@ -174,13 +211,14 @@ export class SurveyBuilder {
     }
     let rowIssues = 0;
     let answered = 0;
+    this.rowBinaryKey = null;
     for (let j = 0; j < this.rated.length; j++) {
       const raw = cells[(this.rated[j] as RatedColumn).index];
-      const outcome = this.cell(j, raw, this.reader.rating(raw), row, line);
+      const outcome = this.cell(j, raw, (this.readers[j] as CellReader).rating(raw), row, line);
       if (outcome > 0) answered++;
       else if (outcome < 0) rowIssues++;
     }
-    this.finishRow(row, line, rowIssues, answered, (index) => cells[index], this.rowValues, this.rowInvalid);
+    this.finishRow(row, line, rowIssues, answered, (index) => cells[index], this.rowValues, this.rowState);
   }
 
   /**
@@ -202,9 +240,9 @@ export class SurveyBuilder {
     return this.headerNames;
   }
 
-  /** The cell reader, for fast readers that classify plain integers themselves. */
-  get cells(): CellReader {
-    return this.reader;
+  /** The cell readers of the rated columns (spec order), for fast readers that classify plain integers themselves. */
+  get cellReaders(): readonly CellReader[] {
+    return this.readers;
   }
 
   /**
@@ -212,7 +250,8 @@ export class SurveyBuilder {
    * of `record(fields, line, true)`. The caller guarantees that the record has as many fields as
    * the header, that it is not a blank line or a repeated header, and that no field is longer
    * than maxFieldBytes. `parsed[j]` is rated column j's reading: a value on the scale (before
-   * reverse coding), NaN for missing, or {@link UNREAD} to have the cell read from `text(index)`.
+   * reverse coding), NaN for missing, {@link NOT_APPLICABLE}, or {@link UNREAD} to have the cell
+   * read from `text(index)`.
    * `text(index)` returns the field at a header position (used for unread cells, weight, id and
    * segments).
    */
@@ -228,7 +267,7 @@ export class SurveyBuilder {
       let complete = true;
       for (let j = 0; j < parsed.length; j++) {
         const v = parsed[j] as number;
-        if (v === UNREAD) {
+        if (v === UNREAD || v === NOT_APPLICABLE) {
           complete = false;
           break;
         }
@@ -243,25 +282,29 @@ export class SurveyBuilder {
     }
     let rowIssues = 0;
     const values = this.rowValues;
-    const invalidAt = this.rowInvalid;
+    const state = this.rowState;
+    this.rowBinaryKey = null;
     for (let j = 0; j < this.rated.length; j++) {
       const v = parsed[j] as number;
       if (v === UNREAD) {
         const col = this.rated[j] as RatedColumn;
         const raw = text(col.index);
-        const outcome = this.cell(j, raw, this.reader.rating(raw), row, line);
+        const outcome = this.cell(j, raw, (this.readers[j] as CellReader).rating(raw), row, line);
         if (outcome > 0) answered++;
         else if (outcome < 0) rowIssues++;
+      } else if (v === NOT_APPLICABLE) {
+        values[j] = Number.NaN;
+        state[j] = STATE_NOT_APPLICABLE;
       } else if (v !== v) {
         values[j] = Number.NaN;
-        invalidAt[j] = 0;
+        state[j] = STATE_OK;
       } else {
-        values[j] = (this.rated[j] as RatedColumn).reverse ? this.reader.reverse(v) : v;
-        invalidAt[j] = 0;
+        values[j] = (this.rated[j] as RatedColumn).reverse ? (this.readers[j] as CellReader).reverse(v) : v;
+        state[j] = STATE_OK;
         answered++;
       }
     }
-    this.finishRow(row, line, rowIssues, answered, text, values, invalidAt);
+    this.finishRow(row, line, rowIssues, answered, text, values, state);
   }
 
   /** Counts a new data row and enforces maxRows; returns its 1-based number. */
@@ -276,25 +319,74 @@ export class SurveyBuilder {
 
   /**
    * Stores rated column j's reading in the row scratch and counts it: 1 for a value, 0 for
-   * missing, -1 for an invalid cell (reported under `invalid: 'error'`).
+   * missing or not applicable, -1 for an invalid cell (its issue is kept for the end of the row).
    */
   private cell(j: number, raw: unknown, result: CellResult, row: number, line: number | null): number {
     const col = this.rated[j] as RatedColumn;
     if (result.kind === 'value') {
-      this.rowValues[j] = col.reverse ? this.reader.reverse(result.value) : result.value;
-      this.rowInvalid[j] = 0;
+      this.rowValues[j] = col.reverse ? (this.readers[j] as CellReader).reverse(result.value) : result.value;
+      this.rowState[j] = STATE_OK;
       if (result.labelled) col.labelled++;
+      if (result.key !== undefined) {
+        this.rowBinaryKey = result.key;
+        this.rowBinaryShown = typeof raw === 'string' ? raw.trim() : String(raw);
+        this.rowBinaryPositive = result.value === 1;
+      }
       return 1;
     }
     this.rowValues[j] = Number.NaN;
-    this.rowInvalid[j] = result.kind === 'invalid' ? 1 : 0;
-    if (result.kind === 'missing') return 0;
-    col.invalid++;
+    this.rowState[j] = result.kind === 'invalid' ? STATE_INVALID : result.kind === 'not_applicable' ? STATE_NOT_APPLICABLE : STATE_OK;
+    if (result.kind !== 'invalid') return 0;
     if (this.spec.invalid === 'error') {
       const shown = typeof raw === 'string' ? raw : String(raw);
-      this.report(issue(result.code, row, col.name, line, `Row ${row}${line === null ? '' : ` (line ${line})`}, column "${col.name}": ${JSON.stringify(shown)} ${result.problem}; ${result.fix}, or set invalid: "missing".`, shown));
+      this.rowIssueList.push(issue(result.code, row, col.name, line, `Row ${row}${line === null ? '' : ` (line ${line})`}, column "${col.name}": ${JSON.stringify(shown)} ${result.problem}; ${result.fix}, or set invalid: "missing".`, shown));
     }
     return -1;
+  }
+
+  /**
+   * Whether a row with invalid cells is a row of column totals or averages (a spreadsheet's
+   * trailing "Total" row): its first cell is empty or a total word such as "Total" or "合计", and
+   * every rated cell that holds a number equals that column's sum (or, for a total word, its
+   * mean) over the rows stored so far, to the precision written. Only checked when the columns are
+   * stored (not with a sink).
+   */
+  private isTotalRow(cellAt: (index: number) => unknown): boolean {
+    if (this.sink !== null || this.used < 2) return false;
+    const firstCell = cellAt(0);
+    const first = firstCell === null || firstCell === undefined ? '' : normalizeText(String(firstCell));
+    const word = first !== '' && TOTAL_WORDS.some((w) => first === w || (first.startsWith(w) && !/^[\p{L}\p{N}]/u.test(first.slice(w.length))));
+    let sums = 0;
+    let means = 0;
+    let numbers = 0;
+    for (let j = 0; j < this.rated.length; j++) {
+      const col = this.rated[j] as RatedColumn;
+      if (col.index === 0 && !word) continue;
+      const raw = cellAt(col.index);
+      const text = raw === null || raw === undefined ? '' : String(raw).trim();
+      const value = typeof raw === 'number' ? raw : readNumber(text, this.decimalComma);
+      if (!Number.isFinite(value)) continue;
+      numbers++;
+      const column = this.columns[j] as Float64Array;
+      let sum = 0;
+      let count = 0;
+      for (let i = 0; i < this.used; i++) {
+        const v = column[i] as number;
+        if (v === v) {
+          sum += v;
+          count++;
+        }
+      }
+      if (col.reverse) sum = count * (this.readers[j] as CellReader).reverse(0) - sum;
+      const decimals = /[.,](\d+)$/.exec(text)?.[1]?.length ?? 0;
+      const tolerance = 0.5 * 10 ** -decimals + 1e-9 * Math.abs(sum);
+      if (Math.abs(value - sum) <= tolerance) sums++;
+      else if (count > 0 && Math.abs(value - sum / count) <= tolerance + 1e-9 * Math.abs(sum / count)) means++;
+      else return false;
+    }
+    if (numbers < 2) return false;
+    if (sums === numbers) return word || first === '' || this.rated[0]?.index === 0;
+    return word && sums + means === numbers && means > 0 && sums === 0;
   }
 
   /** The row-level rules after the rated cells are read: weight, policy, accounting, storage. */
@@ -305,13 +397,24 @@ export class SurveyBuilder {
     answered: number,
     cellAt: (index: number) => unknown,
     values: Float64Array,
-    invalidAt: Uint8Array,
+    state: Uint8Array,
     stored = false,
   ): void {
+    if (rowIssues > 0) {
+      if (this.isTotalRow(cellAt)) {
+        this.rowIssueList.length = 0;
+        this.drop('total_row');
+        this.totalRows.push(row);
+        return;
+      }
+      for (let j = 0; j < state.length; j++) if (state[j] === STATE_INVALID) (this.rated[j] as RatedColumn).invalid++;
+      for (const found of this.rowIssueList) this.report(found);
+      this.rowIssueList.length = 0;
+    }
     let weight = Number.NaN;
     if (this.weightIndex >= 0) {
       const raw = cellAt(this.weightIndex);
-      const w = readWeight(raw);
+      const w = readWeight(raw, this.decimalComma);
       if (w === null) {
         this.weightInvalid++;
         if (this.spec.invalid === 'error') {
@@ -356,18 +459,23 @@ export class SurveyBuilder {
             return text;
           });
     this.used++;
-    // A cell that is not a value is missing or invalid; with every cell answered there is none.
+    const at = this.used - 1;
+    if (this.rowBinaryKey !== null) this.countBinary();
+    // A cell that is not a value is missing, not applicable or invalid; with every cell answered there is none.
     if (answered < width) {
       for (let j = 0; j < width; j++) {
         const v = values[j] as number;
-        if (v !== v && invalidAt[j] === 0) missing[j] = (missing[j] as number) + 1;
+        if (v !== v) {
+          const cellState = state[j] as number;
+          if (cellState === STATE_OK) missing[j] = (missing[j] as number) + 1;
+          else if (cellState === STATE_NOT_APPLICABLE) this.notApplicableAt(j, at);
+        }
       }
     }
     if (this.sink !== null) {
       this.sink(values, this.weightIndex >= 0 ? weight : 1);
       return;
     }
-    const at = this.used - 1;
     if (!stored) {
       if (at >= this.sourceRows.length) this.grow();
       const columns = this.columns;
@@ -388,11 +496,39 @@ export class SurveyBuilder {
     if (this.sink === null && capacity > this.sourceRows.length) this.grow(capacity);
   }
 
+  /** Counts the not-applicable cell of rated column j in used row `at` and flags it when stored. */
+  private notApplicableAt(j: number, at: number): void {
+    const col = this.rated[j] as RatedColumn;
+    col.notApplicable++;
+    if (this.sink !== null) return;
+    let flags = this.naColumns[j] ?? null;
+    if (flags === null) {
+      flags = new Uint8Array(this.sourceRows.length);
+      this.naColumns[j] = flags;
+    }
+    flags[at] = 1;
+  }
+
+  /** Counts the binary outcome's class in the row just used. */
+  private countBinary(): void {
+    const key = this.rowBinaryKey as string;
+    const found = this.binaryClasses.get(key);
+    if (found !== undefined) found.count++;
+    else if (this.binaryClasses.size < MAX_LISTED_BINARY_VALUES) this.binaryClasses.set(key, { shown: this.rowBinaryShown, positive: this.rowBinaryPositive, count: 1 });
+    else this.binaryOverflow++;
+  }
+
   /** Grows the storage of the rated columns and source rows (they always have the same capacity). */
   private grow(capacity = this.sourceRows.length * 2): void {
     this.columns = this.columns.map((column) => {
       const grown = new Float64Array(capacity);
       grown.set(column);
+      return grown;
+    });
+    this.naColumns = this.naColumns.map((flags) => {
+      if (flags === null) return null;
+      const grown = new Uint8Array(capacity);
+      grown.set(flags);
       return grown;
     });
     const rows = new Uint32Array(capacity);
@@ -409,21 +545,29 @@ export class SurveyBuilder {
       throw new DataValidationError([issue('header_only', null, null, 1, 'The input has a header but no data rows; add one row per respondent.', null)]);
     }
     if (this.issueCount > 0) throw new DataValidationError(this.issues, { totalIssues: this.issueCount });
+    this.checkBinary();
     const n = this.used;
+    if (this.totalRows.length > 0) {
+      const rows = this.totalRows;
+      this.warnings.push({
+        code: 'total_rows_dropped',
+        message: `${rows.length === 1 ? `Row ${rows[0]} holds` : `Rows ${rows.join(', ')} hold`} column totals or averages, not a respondent's answers; ${rows.length === 1 ? 'it was' : 'they were'} dropped.`,
+      });
+    }
     if (this.straightCount > 0) {
       this.warnings.push({ code: 'straight_lining', message: `${this.straightCount} respondent${this.straightCount === 1 ? '' : 's'} gave the same answer on every touchpoint (rows listed in report.straightLining).` });
     }
     const columns: ColumnReport[] = [
-      ...this.rated.map((c, j) => ({ column: c.name, role: c.role, missing: this.missingCounts[j] ?? 0, invalid: c.invalid, labelled: c.labelled })),
-      ...(this.spec.weight !== null ? [{ column: this.spec.weight, role: 'weight' as const, missing: 0, invalid: this.weightInvalid, labelled: 0 }] : []),
-      ...(this.spec.id !== null ? [{ column: this.spec.id, role: 'id' as const, missing: this.idMissing, invalid: 0, labelled: 0 }] : []),
-      ...this.segmentIndex.map(([name], k) => ({ column: name, role: 'segment' as const, missing: this.segmentMissing[k] ?? 0, invalid: 0, labelled: 0 })),
+      ...this.rated.map((c, j) => ({ column: c.name, role: c.role, missing: this.missingCounts[j] ?? 0, notApplicable: c.notApplicable, invalid: c.invalid, labelled: c.labelled })),
+      ...(this.spec.weight !== null ? [{ column: this.spec.weight, role: 'weight' as const, missing: 0, notApplicable: 0, invalid: this.weightInvalid, labelled: 0 }] : []),
+      ...(this.spec.id !== null ? [{ column: this.spec.id, role: 'id' as const, missing: this.idMissing, notApplicable: 0, invalid: 0, labelled: 0 }] : []),
+      ...this.segmentIndex.map(([name], k) => ({ column: name, role: 'segment' as const, missing: this.segmentMissing[k] ?? 0, notApplicable: 0, invalid: 0, labelled: 0 })),
     ];
     const usedColumns = this.usedColumns();
     const rowsDropped = this.rowsRead - n;
     const droppedByReason = Object.fromEntries(DROP_REASONS.map((r) => [r, this.dropped.get(r) ?? 0])) as Record<DropReason, number>;
     for (const [j, col] of this.rated.entries()) {
-      if (this.missingCounts[j] === n) this.warnings.push({ code: 'column_all_missing', message: `Column "${col.name}" has no answers in any used row.` });
+      if ((this.missingCounts[j] as number) + col.notApplicable === n) this.warnings.push({ code: 'column_all_missing', message: `Column "${col.name}" has no answers in any used row.` });
     }
     if (rowsDropped > 0) {
       const parts = DROP_REASONS.filter((r) => droppedByReason[r] > 0).map((r) => `${droppedByReason[r]} ${r.replace(/_/g, ' ')}`);
@@ -433,6 +577,7 @@ export class SurveyBuilder {
       source: this.sourceInfo.source,
       encoding: this.sourceInfo.encoding,
       delimiter: this.sourceInfo.delimiter,
+      decimalComma: this.decimalComma,
       rowsRead: this.rowsRead,
       rowsUsed: n,
       rowsDropped,
@@ -452,9 +597,12 @@ export class SurveyBuilder {
     const ratings = new Map<string, Float64Array>();
     // The columns are handed over without a copy when at most 1/8 of their storage is unused.
     const keep = n >= this.sourceRows.length - (this.sourceRows.length >> 3);
+    const notApplicable = new Map<string, Uint8Array>();
     this.rated.forEach((col, j) => {
       const column = this.columns[j] as Float64Array;
       ratings.set(col.name, keep ? column.subarray(0, n) : column.slice(0, n));
+      const flags = this.naColumns[j] ?? null;
+      if (flags !== null) notApplicable.set(col.name, flags.slice(0, n));
     });
     return {
       spec: this.spec,
@@ -462,12 +610,41 @@ export class SurveyBuilder {
       overall: this.spec.overall,
       n,
       ratings,
+      notApplicable,
       weights: this.weightIndex >= 0 ? Float64Array.from(this.weights) : null,
       ids: this.idIndex >= 0 ? this.ids.map((v, i) => v ?? `row ${this.sourceRows[i]}`) : null,
       segments: new Map(this.segmentIndex.map(([name], k) => [name, this.segmentValues[k] ?? []])),
       sourceRows: keep ? this.sourceRows.subarray(0, n) : this.sourceRows.slice(0, n),
       report,
     };
+  }
+
+  /**
+   * A binary outcome must hold exactly two distinct values (besides missing codes), one of them
+   * positive; with the default `positive` ([1]) they must be 0 and 1.
+   */
+  private checkBinary(): void {
+    const outcome = this.spec.outcome;
+    if (outcome.type !== 'binary' || this.used === 0) return;
+    const classes = [...this.binaryClasses.entries()];
+    const positives = classes.filter(([, c]) => c.positive).length;
+    const defaultOk = !outcome.positiveIsDefault || (this.binaryClasses.has('0') && this.binaryClasses.has('1'));
+    if (classes.length === 2 && this.binaryOverflow === 0 && positives === 1 && defaultOk) return;
+    const seen = classes.map(([, c]) => `${JSON.stringify(c.shown)} (${c.count} row${c.count === 1 ? '' : 's'})`).join(', ') + (this.binaryOverflow > 0 ? ` and more` : '');
+    const column = outcome.column;
+    let problem: string;
+    let fix: string;
+    if (classes.length !== 2 || this.binaryOverflow > 0) {
+      problem = `a binary outcome needs exactly two distinct values besides missing codes, but "${column}" holds ${this.binaryOverflow > 0 ? 'more than ' : ''}${classes.length}: ${seen}`;
+      fix = classes.length < 2 ? 'check the column, or use another outcome type' : 'add the extra values to the outcome\'s missing codes, recode them, or use type "rating" or "numeric"';
+    } else if (positives !== 1) {
+      problem = `"${column}" holds ${seen}, and ${positives === 0 ? 'neither' : 'both'} of them ${positives === 0 ? 'is' : 'are'} listed in overall.positive (${JSON.stringify(outcome.positive)})`;
+      fix = 'set overall.positive to the value of the positive class, e.g. { "column": "' + column + '", "type": "binary", "positive": [' + JSON.stringify(classes[0]?.[1].shown ?? '') + '] }';
+    } else {
+      problem = `"${column}" holds ${seen}, not 0 and 1, and the spec does not say which value is positive`;
+      fix = 'set overall.positive, e.g. { "column": "' + column + '", "type": "binary", "positive": [' + JSON.stringify(classes.find(([, c]) => !c.positive)?.[1].shown ?? classes[0]?.[1].shown ?? '') + '] }';
+    }
+    throw new DataValidationError([issue('not_binary', null, column, null, `${problem[0]?.toUpperCase()}${problem.slice(1)}; ${fix}.`, null)]);
   }
 
   private usedColumns(): Set<string> {

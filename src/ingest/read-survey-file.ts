@@ -15,7 +15,7 @@ import { LineTracker, csvParseOptions, csvSyntaxError, sniffDelimiter } from './
 import { detectEncoding, encodingError, type DetectedEncoding, firstInvalidUtf8, guessedEncodingWarning, lineAt } from './decode.js';
 import { ingestLimits } from './limits.js';
 import { Utf8RecordReader } from './utf8-records.js';
-import { checkDelimiter, type ReadSurveyOptions } from './read-survey.js';
+import { checkDelimiter, decimalCommaFor, type ReadSurveyOptions } from './read-survey.js';
 
 /** Options for {@link readSurveyFile}. */
 export interface ReadSurveyFileOptions extends ReadSurveyOptions {
@@ -166,7 +166,7 @@ export async function streamSurveyFile(
     const { encoding, guessed } = detected;
     const active = new SurveyBuilder(
       normalized,
-      { source: 'csv', encoding, delimiter, warnings: guessed && encoding !== 'utf-8' ? [guessedEncodingWarning(encoding)] : [] },
+      { source: 'csv', encoding, delimiter, decimalComma: decimalCommaFor(options.decimalComma, delimiter), warnings: guessed && encoding !== 'utf-8' ? [guessedEncodingWarning(encoding)] : [] },
       limits,
       sink,
     );

@@ -30,6 +30,13 @@ export interface ReadSurveyOptions {
   readonly encoding?: string;
   /** CSV delimiter; sniffed from the header line when omitted (`,` `;` or tab). */
   readonly delimiter?: string;
+  /**
+   * Read numbers written with a decimal comma ("4,5" = 4.5) in weights, numeric outcomes and
+   * ratings (a fractional rating is still refused on an integer scale). Default: on when the
+   * CSV delimiter is not a comma (semicolon- and tab-delimited exports), off otherwise and for
+   * rows or columns input. A point is always read as a decimal point.
+   */
+  readonly decimalComma?: boolean;
   /** Fail fast beyond this many data rows. Default 50,000,000. */
   readonly maxRows?: number;
   /** Fail fast beyond this many columns. Default 20,000. */
@@ -79,7 +86,7 @@ export function readSurvey(input: SurveyInput, spec: SurveySpec, options: ReadSu
     }
     const delimiter = checkDelimiter(options.delimiter) ?? sniffDelimiter(text);
     const limits = ingestLimits(options);
-    const builder = new SurveyBuilder(normalized, { source: 'csv', encoding, delimiter, warnings }, limits);
+    const builder = new SurveyBuilder(normalized, { source: 'csv', encoding, delimiter, decimalComma: decimalCommaFor(options.decimalComma, delimiter), warnings }, limits);
     parseCsvText(text, delimiter, limits.maxFieldBytes, {
       record(fields, line) {
         if (builder.hasHeader) builder.record(fields, line, true);
@@ -88,9 +95,10 @@ export function readSurvey(input: SurveyInput, spec: SurveySpec, options: ReadSu
     });
     return builder.finish();
   }
-  if (Array.isArray(input)) return fromRows(input as readonly Readonly<Record<string, CellValue>>[], normalized, ingestLimits(options));
+  const decimalComma = options.decimalComma ?? false;
+  if (Array.isArray(input)) return fromRows(input as readonly Readonly<Record<string, CellValue>>[], normalized, ingestLimits(options), decimalComma);
   if (input instanceof Map || (typeof input === 'object' && input !== null)) {
-    return fromColumns(input as Readonly<Record<string, ArrayLike<CellValue>>> | ReadonlyMap<string, ArrayLike<CellValue>>, normalized, ingestLimits(options));
+    return fromColumns(input as Readonly<Record<string, ArrayLike<CellValue>>> | ReadonlyMap<string, ArrayLike<CellValue>>, normalized, ingestLimits(options), decimalComma);
   }
   throw new InvalidArgumentError(`readSurvey expects CSV text, bytes, an array of row objects or an object of columns; got ${input === null ? 'null' : typeof input}.`);
 }
@@ -108,6 +116,12 @@ export function safeReadSurvey(input: SurveyInput, spec: SurveySpec, options: Re
   }
 }
 
+/** Whether to read decimal commas: as the option says, else when the CSV delimiter is not a comma. */
+export function decimalCommaFor(option: boolean | undefined, delimiter: string): boolean {
+  if (option !== undefined && typeof option !== 'boolean') throw new InvalidArgumentError(`decimalComma must be true or false; got ${JSON.stringify(option)}.`);
+  return option ?? delimiter !== ',';
+}
+
 /** Validates an explicit delimiter. */
 export function checkDelimiter(delimiter: string | undefined): string | undefined {
   if (delimiter === undefined) return undefined;
@@ -119,7 +133,7 @@ export function checkDelimiter(delimiter: string | undefined): string | undefine
   return value;
 }
 
-function fromRows(rows: readonly Readonly<Record<string, CellValue>>[], spec: ReturnType<typeof normalizeSpec>, limits: IngestLimits): Survey {
+function fromRows(rows: readonly Readonly<Record<string, CellValue>>[], spec: ReturnType<typeof normalizeSpec>, limits: IngestLimits, decimalComma: boolean): Survey {
   const names: string[] = [];
   const seen = new Set<string>();
   for (const [i, row] of rows.entries()) {
@@ -133,14 +147,14 @@ function fromRows(rows: readonly Readonly<Record<string, CellValue>>[], spec: Re
       }
     }
   }
-  const builder = new SurveyBuilder(spec, { source: 'rows', encoding: null, delimiter: null }, limits);
+  const builder = new SurveyBuilder(spec, { source: 'rows', encoding: null, delimiter: null, decimalComma }, limits);
   builder.header(names, null);
   const own = Object.prototype.hasOwnProperty;
   for (const row of rows) builder.record(names.map((name) => (own.call(row, name) ? row[name] : undefined)), null);
   return builder.finish();
 }
 
-function fromColumns(input: Readonly<Record<string, ArrayLike<CellValue>>> | ReadonlyMap<string, ArrayLike<CellValue>>, spec: ReturnType<typeof normalizeSpec>, limits: IngestLimits): Survey {
+function fromColumns(input: Readonly<Record<string, ArrayLike<CellValue>>> | ReadonlyMap<string, ArrayLike<CellValue>>, spec: ReturnType<typeof normalizeSpec>, limits: IngestLimits, decimalComma: boolean): Survey {
   const entries: [string, ArrayLike<CellValue>][] = input instanceof Map ? [...input.entries()] : Object.entries(input);
   const lengths = entries.map(([, values]) => values?.length);
   const length = lengths[0] ?? 0;
@@ -158,7 +172,7 @@ function fromColumns(input: Readonly<Record<string, ArrayLike<CellValue>>> | Rea
       },
     ]);
   }
-  const builder = new SurveyBuilder(spec, { source: 'columns', encoding: null, delimiter: null }, limits);
+  const builder = new SurveyBuilder(spec, { source: 'columns', encoding: null, delimiter: null, decimalComma }, limits);
   builder.header(entries.map(([name]) => name), null);
   for (let i = 0; i < length; i++) builder.record(entries.map(([, values]) => values[i]), null);
   return builder.finish();

@@ -30,14 +30,14 @@ export class Utf8RecordReader {
   private readonly text = new TextDecoder('utf-8', { ignoreBOM: true });
   private readonly delimiterText: string;
   // Set up once the header is known.
-  private reader: CellReader | null = null;
+  private readers: readonly CellReader[] | null = null;
   private slots: Int32Array = new Int32Array(0);
   private width = 0;
   private parsed = new Float64Array(0);
   /** Where the line being recorded starts in `buf`. */
   private lineStart = 0;
-  /** The readings of the one-digit fields 0 to 9, the commonest rating cells. */
-  private oneDigit = new Float64Array(10);
+  /** The readings of the one-digit fields 0 to 9, the commonest rating cells: rated column j's at 10 j + digit. */
+  private oneDigit = new Float64Array(0);
   /** The first header name as bytes when it is ASCII (a data line starting with it may repeat the header). */
   private firstName: Uint8Array | null = null;
   private buf: Uint8Array = EMPTY;
@@ -91,7 +91,7 @@ export class Utf8RecordReader {
     const delimiter = this.delimiter;
     let start = 0;
     while (start < n) {
-      if (this.reader === null) {
+      if (this.readers === null) {
         // Header: find the line end and read the line as text.
         let i = start;
         while (i < n && buf[i] !== LF && buf[i] !== CR && buf[i] !== QUOTE) i++;
@@ -103,7 +103,7 @@ export class Utf8RecordReader {
         if (this.builder.hasHeader) this.prepare();
         continue;
       }
-      const reader = this.reader;
+      const readers = this.readers;
       const slots = this.slots;
       const parsed = this.parsed;
       const width = this.width;
@@ -117,7 +117,7 @@ export class Utf8RecordReader {
           const d = (buf[i] as number) - 0x30;
           if (d < 0 || d > 9 || buf[i + 1] !== delimiter) break;
           const slot = slots[fields] as number;
-          if (slot >= 0) parsed[slot] = oneDigit[d] as number;
+          if (slot >= 0) parsed[slot] = oneDigit[slot * 10 + d] as number;
           fields++;
           i += 2;
         }
@@ -145,7 +145,8 @@ export class Utf8RecordReader {
         if (fields < width) {
           const slot = slots[fields] as number;
           if (slot >= 0) {
-            parsed[slot] = plain && digits === 1 ? (oneDigit[value] as number) : plain && digits > 1 && digits <= 9 ? reader.digits(value, digits) : ascii ? reader.asciiField(buf, fieldStart, i) : UNREAD;
+            const reader = readers[slot] as CellReader;
+            parsed[slot] = plain && digits === 1 ? (oneDigit[slot * 10 + value] as number) : plain && digits > 1 && digits <= 9 ? reader.digits(value, digits) : ascii ? reader.asciiField(buf, fieldStart, i) : UNREAD;
           }
         }
         fields++;
@@ -225,8 +226,12 @@ export class Utf8RecordReader {
 
   private prepare(): void {
     const names = this.builder.columnNames ?? [];
-    this.reader = this.builder.cells;
-    for (let d = 0; d < 10; d++) this.oneDigit[d] = this.reader.digits(d, 1);
+    const readers = this.builder.cellReaders;
+    this.readers = readers;
+    this.oneDigit = new Float64Array(10 * readers.length);
+    readers.forEach((reader, j) => {
+      for (let d = 0; d < 10; d++) this.oneDigit[10 * j + d] = reader.digits(d, 1);
+    });
     this.slots = this.builder.ratedSlots();
     this.width = names.length;
     this.parsed = new Float64Array(Math.max(...this.slots, -1) + 1);

@@ -18,16 +18,18 @@ const ingestReport = z.strictObject({
   source: z.enum(['csv', 'rows', 'columns']),
   encoding: z.string().nullable(),
   delimiter: z.string().nullable(),
+  decimalComma: z.boolean(),
   rowsRead: num,
   rowsUsed: num,
   rowsDropped: num,
-  droppedByReason: z.strictObject({ invalid_value: num, ragged_row: num, invalid_weight: num, repeated_header: num, no_answers: num }),
+  droppedByReason: z.strictObject({ invalid_value: num, ragged_row: num, invalid_weight: num, repeated_header: num, no_answers: num, total_row: num }),
   blankLines: num,
   columns: z.array(
     z.strictObject({
       column: z.string(),
       role: z.enum(['touchpoint', 'overall', 'weight', 'id', 'segment']),
       missing: num,
+      notApplicable: num,
       invalid: num,
       labelled: num,
     }),
@@ -40,6 +42,7 @@ const ingestReport = z.strictObject({
 const descriptives = z.strictObject({
   method: z.literal('describe'),
   level: num,
+  weighted: z.boolean(),
   items: z.array(
     z.strictObject({
       column: z.string(),
@@ -55,7 +58,9 @@ const descriptives = z.strictObject({
       median: nullableNumber,
       counts: z.array(z.strictObject({ value: num, count: num })),
       topTwoBox: nullableNumber,
+      topTwoBoxStdError: nullableNumber,
       bottomTwoBox: nullableNumber,
+      bottomTwoBoxStdError: nullableNumber,
     }),
   ),
   warnings,
@@ -244,6 +249,15 @@ const logisticResult = z.strictObject({
   warnings,
 });
 
+/** Schema of the account of `modelData` (survey/model-data.ts) that survey-level analyses report. */
+export const missingDataSummarySchema = z.strictObject({
+  method: z.enum(['complete-cases', 'dummy-adjustment']),
+  rowsAvailable: num,
+  n: num,
+  rowsDropped: z.strictObject({ missing: num, notApplicable: num, invalidWeight: num, zeroWeight: num }),
+  indicators: z.array(z.strictObject({ column: z.string(), indicator: z.string(), fill: num, missing: num, notApplicable: num })),
+});
+
 const keyDriversResult = z.strictObject({
   method: z.literal('key-drivers'),
   model: z.enum(['ols', 'ordinal', 'logistic']),
@@ -251,6 +265,7 @@ const keyDriversResult = z.strictObject({
   alpha: num,
   highPerformance: num,
   n: num,
+  missingData: missingDataSummarySchema,
   regression: olsResultSchema,
   importance: relativeImportanceResult,
   stageImportance: relativeImportanceResult.nullable(),

@@ -5,12 +5,19 @@
 import { mean as ssMean, median as ssMedian, sampleStandardDeviation } from 'simple-statistics';
 import { studentTQuantile } from '../distributions/index.js';
 import { InvalidArgumentError } from '../errors.js';
+import { designMean } from './design-mean.js';
 import type { Survey, Warning } from './survey.js';
 
 /** Options for {@link describeSurvey}. */
 export interface DescribeOptions {
   /** Confidence level of the t interval for each mean. Default 0.95. */
   readonly level?: number;
+  /**
+   * Use the survey weights when it has them (default true): weighted means, shares and median with
+   * design-based standard errors, as R's `svymean` on `svydesign(ids = ~1, weights = ~w)` (and on
+   * the design `survey::rake` returns, for a raked survey).
+   */
+  readonly weighted?: boolean;
 }
 
 /** How many respondents chose one scale point. */
@@ -40,14 +47,19 @@ export interface ItemDescriptives {
   readonly counts: readonly ScalePointCount[];
   /** Share of answers in the top two scale points (max - 1 and above). */
   readonly topTwoBox: number | null;
+  /** Standard error of `topTwoBox` (sqrt(p(1-p)/(n-1)) unweighted; design-based when weighted). */
+  readonly topTwoBoxStdError: number | null;
   /** Share of answers in the bottom two scale points (min + 1 and below). */
   readonly bottomTwoBox: number | null;
+  readonly bottomTwoBoxStdError: number | null;
 }
 
 /** Result of {@link describeSurvey}. */
 export interface SurveyDescriptives {
   readonly method: 'describe';
   readonly level: number;
+  /** Whether means, shares, SDs and the median are weighted (the survey has weights and `weighted` was not false). */
+  readonly weighted: boolean;
   /** Touchpoints in journey order, then the overall rating. */
   readonly items: readonly ItemDescriptives[];
   readonly warnings: readonly Warning[];
@@ -56,7 +68,10 @@ export interface SurveyDescriptives {
 /**
  * Describes each touchpoint and the overall rating over its answered cells (pairwise: each column
  * uses every respondent who answered it): n, missing, mean, sample SD, standard error, t interval,
- * median, count per scale point, top-2-box and bottom-2-box shares. Unweighted.
+ * median, count per scale point, top-2-box and bottom-2-box shares with standard errors. With
+ * survey weights (default), means, shares, SD and median are weighted and standard errors are
+ * design-based (Taylor linearisation), equal to R's `svymean` on `svydesign(ids = ~1, weights = ~w)`
+ * or on a raked design from {@link rake}; intervals use t on n - 1 df (`confint(..., df = degf)`).
  *
  * Mean, SD and median come from simple-statistics (two-pass SD); the t quantile from the
  * distributions module. Matches R's `mean`, `sd`, `median`, `qt` to about 1e-13 relative.
@@ -79,27 +94,46 @@ export function describeSurvey(survey: Survey, options: DescribeOptions = {}): S
     { column: survey.overall, label: survey.overall, role: 'overall' as const },
   ];
   const warnings: Warning[] = [];
-  if (survey.weights !== null) {
-    warnings.push({ code: 'weights_not_applied', message: 'Descriptives are unweighted; the survey weights are used by the regression analyses.' });
-  }
+  const weights = (options.weighted ?? true) && survey.weights !== null ? survey.weights.subarray(0, survey.n) : null;
+  const calibration = weights !== null ? (survey.calibration ?? null) : null;
   const items = columns.map(({ column, label, role }): ItemDescriptives => {
-    const all = survey.ratings.get(column) as Float64Array;
+    const all = (survey.ratings.get(column) as Float64Array).subarray(0, survey.n);
     const values = Array.from(all).filter((v) => !Number.isNaN(v));
     const n = values.length;
-    const mean = n > 0 ? ssMean(values) : null;
-    const sd = n > 1 ? sampleStandardDeviation(values) : null;
-    const se = sd !== null ? sd / Math.sqrt(n) : null;
-    const half = se !== null ? studentTQuantile((1 + level) / 2, n - 1) * se : null;
-    let top = 0;
-    let bottom = 0;
     const tally = new Map<number, number>();
     if (scale.integer) for (let v = Math.ceil(scale.min); v <= scale.max; v++) tally.set(v, 0);
-    for (const v of values) {
-      tally.set(v, (tally.get(v) ?? 0) + 1);
-      if (v >= scale.max - 1) top++;
-      if (v <= scale.min + 1) bottom++;
-    }
+    for (const v of values) tally.set(v, (tally.get(v) ?? 0) + 1);
+    const top = all.map((v) => (Number.isNaN(v) ? Number.NaN : v >= scale.max - 1 ? 1 : 0));
+    const bottom = all.map((v) => (Number.isNaN(v) ? Number.NaN : v <= scale.min + 1 ? 1 : 0));
     if (n === 0) warnings.push({ code: 'no_answers', message: `Column "${column}" has no answers; its statistics are null.` });
+    const share = (indicator: Float64Array): { p: number | null; se: number | null } => {
+      if (n === 0) return { p: null, se: null };
+      if (weights !== null) {
+        const d = designMean(indicator, weights, calibration);
+        return { p: d.mean, se: n > 1 ? d.standardError : null };
+      }
+      const p = indicator.reduce((a, v) => (Number.isNaN(v) ? a : a + v), 0) / n;
+      return { p, se: n > 1 ? Math.sqrt((p * (1 - p)) / (n - 1)) : null };
+    };
+    let mean: number | null = null;
+    let sd: number | null = null;
+    let se: number | null = null;
+    let median: number | null = null;
+    if (n > 0 && weights !== null) {
+      const d = designMean(all, weights, calibration);
+      mean = d.mean;
+      se = n > 1 ? d.standardError : null;
+      sd = n > 1 ? weightedStandardDeviation(all, weights, d.mean, n) : null;
+      median = weightedMedian(all, weights);
+    } else if (n > 0) {
+      mean = ssMean(values);
+      sd = n > 1 ? sampleStandardDeviation(values) : null;
+      se = sd !== null ? sd / Math.sqrt(n) : null;
+      median = ssMedian(values);
+    }
+    const half = se !== null ? studentTQuantile((1 + level) / 2, n - 1) * se : null;
+    const topShare = share(top);
+    const bottomShare = share(bottom);
     return {
       column,
       label,
@@ -111,11 +145,41 @@ export function describeSurvey(survey: Survey, options: DescribeOptions = {}): S
       standardError: se,
       ciLower: mean !== null && half !== null ? mean - half : null,
       ciUpper: mean !== null && half !== null ? mean + half : null,
-      median: n > 0 ? ssMedian(values) : null,
+      median,
       counts: [...tally.entries()].sort((a, b) => a[0] - b[0]).map(([value, count]) => ({ value, count })),
-      topTwoBox: n > 0 ? top / n : null,
-      bottomTwoBox: n > 0 ? bottom / n : null,
+      topTwoBox: topShare.p,
+      topTwoBoxStdError: topShare.se,
+      bottomTwoBox: bottomShare.p,
+      bottomTwoBoxStdError: bottomShare.se,
     };
   });
-  return { method: 'describe', level, items, warnings };
+  return { method: 'describe', level, weighted: weights !== null, items, warnings };
+}
+
+/** sqrt(sum w (y - mean)^2 / sum w * n / (n - 1)) over answered rows: sd() when the weights are equal. */
+function weightedStandardDeviation(values: Float64Array, weights: Float64Array, mean: number, n: number): number {
+  let ss = 0;
+  let total = 0;
+  for (let i = 0; i < values.length; i++) {
+    const y = values[i] as number;
+    if (Number.isNaN(y)) continue;
+    const w = weights[i] as number;
+    ss += w * (y - mean) * (y - mean);
+    total += w;
+  }
+  return Math.sqrt((ss / total) * (n / (n - 1)));
+}
+
+/** The lowest answered value whose cumulative weight share reaches 1/2 (R's svyquantile, qrule = "math"). */
+function weightedMedian(values: Float64Array, weights: Float64Array): number {
+  const answered: number[] = [];
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i] as number)) answered.push(i);
+  answered.sort((a, b) => (values[a] as number) - (values[b] as number));
+  const total = answered.reduce((sum, i) => sum + (weights[i] as number), 0);
+  let cumulative = 0;
+  for (const i of answered) {
+    cumulative += weights[i] as number;
+    if (cumulative >= 0.5 * total) return values[i] as number;
+  }
+  return values[answered.at(-1) as number] as number;
 }

@@ -11,10 +11,10 @@ export interface Warning {
 }
 
 /** Why an input row was not used. */
-export type DropReason = 'invalid_value' | 'ragged_row' | 'invalid_weight' | 'repeated_header' | 'no_answers';
+export type DropReason = 'invalid_value' | 'ragged_row' | 'invalid_weight' | 'repeated_header' | 'no_answers' | 'total_row';
 
 /** Every reason a row can be dropped, in report order. */
-export const DROP_REASONS: readonly DropReason[] = ['invalid_value', 'ragged_row', 'invalid_weight', 'repeated_header', 'no_answers'];
+export const DROP_REASONS: readonly DropReason[] = ['invalid_value', 'ragged_row', 'invalid_weight', 'repeated_header', 'no_answers', 'total_row'];
 
 /** Per-column counts from ingest. */
 export interface ColumnReport {
@@ -22,6 +22,8 @@ export interface ColumnReport {
   readonly role: 'touchpoint' | 'overall' | 'weight' | 'id' | 'segment';
   /** Cells that were empty or matched a missing code (in used rows). */
   readonly missing: number;
+  /** Cells that matched a not-applicable code (in used rows; touchpoints only), not counted in `missing`. */
+  readonly notApplicable: number;
   /** Cells that failed validation (set to missing under `invalid: 'missing'`, or whose row was dropped). */
   readonly invalid: number;
   /** Cells given as text and mapped to a score through `labels`. */
@@ -35,6 +37,8 @@ export interface IngestReport {
   readonly encoding: string | null;
   /** CSV field delimiter (`null` for rows or columns). */
   readonly delimiter: string | null;
+  /** Whether numbers were read with a decimal comma ("4,5" = 4.5): forced by the option or sniffed. */
+  readonly decimalComma: boolean;
   /** Data records read (header and blank lines excluded). */
   readonly rowsRead: number;
   readonly rowsUsed: number;
@@ -62,13 +66,41 @@ export interface Survey {
   readonly overall: string;
   /** Number of used rows. */
   readonly n: number;
-  /** Touchpoint and overall ratings, keyed by column name. */
+  /**
+   * Touchpoint and overall values, keyed by column name. A binary outcome is stored as 1
+   * (positive class) or 0; a not-applicable touchpoint cell is NaN here and flagged in
+   * `notApplicable`.
+   */
   readonly ratings: ReadonlyMap<string, Float64Array>;
+  /**
+   * For each touchpoint with at least one not-applicable cell, 1 where the cell matched a
+   * not-applicable code ("did not experience this touchpoint"), else 0. Touchpoints without such a
+   * cell have no entry: read it with {@link surveyNotApplicable}.
+   */
+  readonly notApplicable: ReadonlyMap<string, Uint8Array>;
   readonly weights: Float64Array | null;
   readonly ids: readonly string[] | null;
   readonly segments: ReadonlyMap<string, readonly (string | null)[]>;
   readonly sourceRows: Uint32Array;
   readonly report: IngestReport;
+  /**
+   * Set by `rake`: the margins the weights were calibrated to, so that design-based standard
+   * errors account for the calibration (as R's survey package does for a raked design).
+   */
+  readonly calibration?: Calibration;
+}
+
+/** The raking margins of a calibrated survey: per margin, each row's category index. */
+export interface Calibration {
+  readonly method: 'raking';
+  readonly margins: readonly { readonly column: string; readonly levels: readonly string[]; readonly index: Int32Array }[];
+  /** Sweeps over the margins until every margin total matched its target within the tolerance. */
+  readonly iterations: number;
+  readonly converged: boolean;
+  /** Largest |achieved - target| margin share after the last sweep. */
+  readonly maxDeviation: number;
+  /** Weights clipped by the trimming bounds in the last round (0 without trimming). */
+  readonly trimmed: number;
 }
 
 /**
@@ -83,4 +115,17 @@ export function surveyColumn(survey: Survey, column: string): Float64Array {
     throw new InvalidArgumentError(`"${column}" is not a rated column of this survey; rated columns: ${known}.`);
   }
   return values;
+}
+
+/**
+ * Which cells of a touchpoint were not applicable: 1 where the respondent did not experience it
+ * (the rating there is NaN), 0 elsewhere (answered or missing). A column without any
+ * not-applicable cell gives all zeros.
+ *
+ * @throws InvalidArgumentError when `column` is not a rated column of the survey.
+ */
+export function surveyNotApplicable(survey: Survey, column: string): Uint8Array {
+  const flags = survey.notApplicable.get(column);
+  if (flags !== undefined) return flags;
+  return new Uint8Array(surveyColumn(survey, column).length);
 }

@@ -35,6 +35,7 @@ async function fullOutcome(run: () => Promise<Survey> | Survey): Promise<unknown
     const s = await run();
     return {
       ratings: [...s.ratings.entries()].map(([k, v]) => [k, Array.from(v)]),
+      notApplicable: [...s.notApplicable.entries()].map(([k, v]) => [k, Array.from(v)]),
       weights: s.weights === null ? null : Array.from(s.weights),
       ids: s.ids,
       segments: [...s.segments.entries()],
@@ -98,6 +99,8 @@ const caseArbitrary: fc.Arbitrary<Case> = fc
     max: fc.constantFrom(5, 10, 99),
     missing: fc.option(fc.subarray<string | number>(['', 'NA', '-', '99', '9', 9, 99, '09', '+1', -1, '-1', 0, '0', '+5', 'x'])),
     labels: fc.option(fc.constantFrom<Record<string, number>>({ '5': 4 }, { good: 5, '07': 1 }, { '': 3 })),
+    notApplicable: fc.option(fc.subarray<string | number>([0, '0', -1, 'n/a', 98, '98', 'x', '5'])),
+    scaleB: fc.option(fc.record({ min: fc.constantFrom(0, 1, 2), max: fc.constantFrom(4, 7, 100) })),
     reverse: fc.boolean(),
     invalid: fc.constantFrom<'error' | 'missing' | 'drop-row'>('error', 'missing', 'drop-row'),
     headerSpaces: fc.boolean(),
@@ -128,12 +131,18 @@ const caseArbitrary: fc.Arbitrary<Case> = fc
       return { line, end: r.end };
     });
     const body = lines.map(({ line, end }, k) => (k === lines.length - 1 && !c.finalEnd ? line : line + end)).join('');
+    // A code that is also a label, or both a missing and a not-applicable code, is a spec error: keep them apart.
+    const labelTexts = new Set(Object.keys(c.labels ?? {}));
+    const missing = c.missing === null ? null : c.missing.filter((m) => !labelTexts.has(String(m).toLowerCase()));
+    const missingTexts = new Set((missing ?? []).map((m) => String(m).toLowerCase()));
+    const notApplicable = c.notApplicable === null ? null : c.notApplicable.filter((m) => !labelTexts.has(String(m)) && !missingTexts.has(String(m)));
     const surveySpec: SurveySpec = {
-      touchpoints: ['a', 'b'],
+      touchpoints: ['a', c.scaleB === null ? 'b' : { column: 'b', scale: c.scaleB }],
       overall: 'o',
       scale: { min: c.min, max: c.max },
       invalid: c.invalid,
-      ...(c.missing !== null && { missing: c.missing }),
+      ...(missing !== null && { missing }),
+      ...(notApplicable !== null && { notApplicable }),
       ...(c.labels !== null && { labels: c.labels }),
       ...(c.reverse && { reverse: ['b'] }),
       ...(c.weighted && { weight: 'w' }),
