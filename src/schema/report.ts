@@ -181,6 +181,23 @@ const relativeImportanceResult = z.strictObject({
   warnings,
 });
 
+const pseudoRSquaredShapleyResult = z.strictObject({
+  method: z.literal('pseudo-r-squared-shapley'),
+  measure: z.enum(['mcfadden', 'estrella', 'nagelkerke', 'cox-snell']),
+  exact: z.boolean(),
+  rSquared: num,
+  importance: numberRecord,
+  standardErrors: numberRecord.optional(),
+  sampling: z.strictObject({ permutations: num, seed: num }).optional(),
+  logLik: num,
+  nullLogLik: num,
+  fits: num,
+  positive: num,
+  n: num,
+  rowsDropped: num,
+  warnings,
+});
+
 const bootstrapResult = z.strictObject({
   method: z.literal('bootstrap'),
   measure: importanceMethod,
@@ -260,6 +277,7 @@ export const missingDataSummarySchema = z.strictObject({
 
 const keyDriversResult = z.strictObject({
   method: z.literal('key-drivers'),
+  outcome: z.enum(['rating', 'binary', 'promoter']),
   model: z.enum(['ols', 'ordinal', 'logistic']),
   modelFit: z.union([ordinalResult, logisticResult]).nullable(),
   alpha: num,
@@ -267,8 +285,8 @@ const keyDriversResult = z.strictObject({
   n: num,
   missingData: missingDataSummarySchema,
   regression: olsResultSchema,
-  importance: relativeImportanceResult,
-  stageImportance: relativeImportanceResult.nullable(),
+  importance: z.union([relativeImportanceResult, pseudoRSquaredShapleyResult]),
+  stageImportance: z.union([relativeImportanceResult, pseudoRSquaredShapleyResult]).nullable(),
   bootstrap: bootstrapResult.nullable(),
   ipa: z.strictObject({
     method: z.literal('ipa'),
