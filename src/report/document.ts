@@ -90,16 +90,25 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
       kind: 'paragraph',
       text:
         `${m.peak} (${a.rule}): ${a.peaks.map((p) => `${name(p.touchpoint)} ${fixed(p.mean)}`).join(', ')}; ${m.end}: ${name(a.end.touchpoint)} ${fixed(a.end.mean)}. ` +
-        `${m.prediction} ${fixed(a.prediction)} = ${a.weight} × ${m.peak} + ${fixed(1 - a.weight, 1)} × ${m.end}; ${m.observed} ${fixed(a.observed)}; ${m.gap} ${a.gap >= 0 ? '+' : ''}${fixed(a.gap)}` +
+        `${m.prediction} ${fixed(a.prediction)} = ${a.weight} × ${m.peak} + ${fixed(1 - a.weight, 1)} × ${m.end}; ${m.observed} ${fixed(a.observed)}; ${m.gap} ${a.gap !== null && a.gap >= 0 ? '+' : ''}${fixed(a.gap)}` +
         (a.gapTest ? ` (paired t, n = ${a.gapTest.n}: ${Math.round(a.gapTest.level * 100)}% CI ${fixed(a.gapTest.ciLower)} to ${fixed(a.gapTest.ciUpper)}, p ${formatP(a.gapTest.pValue)}).` : '.'),
     });
     const acc = pe.respondents.accuracy;
-    blocks.push({ kind: 'paragraph', text: `${m.perRespondent} (n = ${pe.respondents.n}): MAE ${fixed(acc.meanAbsoluteError)}, RMSE ${fixed(acc.rootMeanSquaredError)}, bias ${fixed(acc.meanBias)}, r ${fixed(acc.correlation)}.` });
+    blocks.push({
+      kind: 'paragraph',
+      text:
+        'logLoss' in acc
+          ? `${m.perRespondent} (n = ${pe.respondents.n}): log-loss ${fixed(acc.logLoss, 3)}, Brier ${fixed(acc.brierScore, 3)}, AUC ${fixed(acc.auc, 3)}.`
+          : `${m.perRespondent} (n = ${pe.respondents.n}): MAE ${fixed(acc.meanAbsoluteError)}, RMSE ${fixed(acc.rootMeanSquaredError)}, bias ${fixed(acc.meanBias)}, r ${fixed(acc.correlation)}.`,
+    });
     if (pe.comparison !== null) {
       blocks.push({ kind: 'paragraph', text: `${m.modelComparison} (n = ${pe.comparison.n}; regression: ${pe.comparison.folds}-fold cross-validation, seed ${pe.comparison.seed}):` });
       blocks.push({
         kind: 'table',
-        rows: [[m.model, 'MAE', 'RMSE', 'Bias', 'r'], ...pe.comparison.models.map((x) => [m.models[x.model] ?? x.description, fixed(x.meanAbsoluteError), fixed(x.rootMeanSquaredError), fixed(x.meanBias), fixed(x.correlation)])],
+        rows:
+          pe.outcome === 'binary'
+            ? [[m.model, 'Log-loss', 'Brier', 'AUC'], ...pe.comparison.models.map((x) => ('logLoss' in x ? [m.models[x.model] ?? x.description, fixed(x.logLoss, 3), fixed(x.brierScore, 3), fixed(x.auc, 3)] : [x.description]))]
+            : [[m.model, 'MAE', 'RMSE', 'Bias', 'r'], ...pe.comparison.models.map((x) => ('meanAbsoluteError' in x ? [m.models[x.model] ?? x.description, fixed(x.meanAbsoluteError), fixed(x.rootMeanSquaredError), fixed(x.meanBias), fixed(x.correlation)] : [x.description]))],
       });
       blocks.push({ kind: 'paragraph', text: `${m.verdict}: ${verdictText(report, locale)}` });
     }

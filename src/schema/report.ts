@@ -121,11 +121,13 @@ const pairedT = z.strictObject({
 });
 const wilcoxon = z.strictObject({ method: z.literal('wilcoxon-signed-rank'), n: num, zeros: num, statistic: num, pValue: num, exact: z.boolean() });
 const accuracy = { n: num, meanAbsoluteError: num, rootMeanSquaredError: num, meanBias: num, correlation: nullableNumber };
+const binaryAccuracy = { n: num, events: num, logLoss: num, brierScore: num, auc: nullableNumber };
 const moment = z.strictObject({ touchpoint: z.string(), mean: num, kind: z.enum(['most-intense', 'max', 'min', 'positive', 'negative', 'end']) });
 const peakRule = z.enum(['most-intense', 'max', 'min', 'both']);
 
 const peakEndResult = z.strictObject({
   method: z.literal('peak-end'),
+  outcome: z.enum(['rating', 'binary']),
   rule: peakRule,
   weight: num,
   level: num,
@@ -138,7 +140,7 @@ const peakEndResult = z.strictObject({
     end: moment,
     prediction: num,
     observed: num,
-    gap: num,
+    gap: nullableNumber,
     warnings,
     gapTest: pairedT.nullable(),
   }),
@@ -146,7 +148,9 @@ const peakEndResult = z.strictObject({
     n: num,
     excluded: num,
     ambiguousPeaks: num,
-    accuracy: z.strictObject(accuracy),
+    partialJourneys: num,
+    earlierEnd: num,
+    accuracy: z.union([z.strictObject(accuracy), z.strictObject(binaryAccuracy)]),
     predictions: z.array(nullableNumber).optional(),
   }),
   comparison: z
@@ -154,7 +158,12 @@ const peakEndResult = z.strictObject({
       n: num,
       folds: num,
       seed: num,
-      models: z.array(z.strictObject({ model: z.enum(['peak-end', 'mean', 'end', 'peak', 'min', 'max', 'first', 'regression']), description: z.string(), ...accuracy })),
+      models: z.array(
+        z.union([
+          z.strictObject({ model: z.enum(['peak-end', 'mean', 'end', 'peak', 'min', 'max', 'first', 'regression']), description: z.string(), ...accuracy }),
+          z.strictObject({ model: z.enum(['peak-end', 'mean', 'end', 'peak', 'min', 'max', 'first', 'regression']), description: z.string(), ...binaryAccuracy }),
+        ]),
+      ),
       wilcoxon: wilcoxon.nullable(),
       pairedT: pairedT.nullable(),
       verdict: z.string(),

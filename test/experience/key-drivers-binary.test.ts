@@ -18,7 +18,7 @@ interface Case {
 const golden = loadGolden<{ cases: Record<string, Case> }>('pseudo-r-squared/pseudo-r-squared.json');
 const csv = readFileSync(airlineCsvPath(), 'utf8');
 const touchpoints = [...AIRLINE_TOUCHPOINTS];
-const binarySpec = { touchpoints, overall: { column: 'satisfaction', type: 'binary', positive: ['satisfied'] }, scale: { min: 1, max: 5 }, notApplicable: [0], weight: 'weight', id: 'id' } as const;
+const binarySpec = { touchpoints, overall: { column: 'satisfaction', type: 'binary' as const, positive: ['satisfied'] }, scale: { min: 1, max: 5 }, notApplicable: [0], weight: 'weight', id: 'id' };
 const survey = readSurvey(csv, binarySpec);
 // R names the indicator "<touchpoint>:not answered"; modelData "<touchpoint> not answered".
 const rename = (name: string): string => name.replace(':not answered', ' not answered');
@@ -67,7 +67,7 @@ describe('keyDrivers with a binary outcome reproduces R glm(binomial) and all-su
 });
 
 describe('keyDrivers with an NPS outcome', () => {
-  const npsSurvey = readSurvey(csv, { ...binarySpec, overall: { column: 'recommend', type: 'nps' } });
+  const npsSurvey = readSurvey(csv, { ...binarySpec, overall: { column: 'recommend', type: 'nps' as const } });
   it('drivers of the 0-10 rating as a rating, dummy-adjusted, equal R lm and grouped LMG', () => {
     const g = golden.cases.dummyLm as Case;
     const r = keyDrivers(npsSurvey, { weighted: false, missingData: 'dummy-adjustment' });
