@@ -31,7 +31,7 @@ export type { Survey, IngestReport, ColumnReport, DropReason, Warning, Calibrati
 export { describeSurvey } from './survey/describe-survey.js';
 export { rake } from './survey/rake.js';
 export type { RakeMargins, RakeOptions } from './survey/rake.js';
-export type { DescribeOptions, SurveyDescriptives, ItemDescriptives, ScalePointCount } from './survey/describe-survey.js';
+export type { DescribeOptions, SurveyDescriptives, ItemDescriptives, ScalePointCount, NpsSummary } from './survey/describe-survey.js';
 export { netPromoterScore } from './survey/nps.js';
 export type { NpsOptions, NpsResult } from './survey/nps.js';
 

@@ -61,6 +61,7 @@ const descriptives = z.strictObject({
       topTwoBoxStdError: nullableNumber,
       bottomTwoBox: nullableNumber,
       bottomTwoBoxStdError: nullableNumber,
+      nps: z.strictObject({ score: num, promoters: num, passives: num, detractors: num, standardError: num, ciLower: num, ciUpper: num }).optional(),
     }),
   ),
   warnings,

@@ -49,3 +49,21 @@ describe('netPromoterScore edge cases', () => {
     expect(netPromoterScore([...x].reverse())).toEqual(netPromoterScore(x));
   });
 });
+
+describe('describeSurvey gives an NPS overall item an nps object', () => {
+  it('equals the R golden, unweighted and weighted', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { readSurvey } = await import('../../src/ingest/read-survey.js');
+    const { describeSurvey } = await import('../../src/survey/describe-survey.js');
+    const { airlineCsvPath } = await import('../helpers/airline.js');
+    const csv = readFileSync(airlineCsvPath(), 'utf8');
+    const spec = { touchpoints: ['booking', 'checkin', 'boarding', 'seat', 'wifi', 'food', 'baggage'], overall: { column: 'recommend', type: 'nps' as const }, scale: { min: 1, max: 5 }, notApplicable: [0], weight: 'weight' };
+    const survey = readSurvey(csv, spec);
+    const { n: _n, level: _level, ...expected } = golden.airline;
+    const { n: _wn, level: _wl, ...expectedWeighted } = golden.airlineWeighted;
+    const overall = (d: ReturnType<typeof describeSurvey>) => d.items.find((i) => i.role === 'overall');
+    expectGolden(overall(describeSurvey(survey, { weighted: false }))?.nps, expected, tolerance, 'describe nps');
+    expectGolden(overall(describeSurvey(survey))?.nps, expectedWeighted, tolerance, 'describe nps weighted');
+    expect(describeSurvey(survey).items.filter((i) => i.nps !== undefined)).toHaveLength(1);
+  });
+});
