@@ -153,10 +153,25 @@ export interface KeyDriversResult {
  * - `quadrant`: Martilla & James's importance-performance grid;
  * - `penaltyRewardFactor`: basic / performance / excitement from penalty-reward analysis.
  *
+ * Outcome types (the spec's `overall.type`): a rating, NPS (0-10) or numeric outcome is analysed
+ * as above. A binary outcome (or an NPS outcome with `nps: 'promoter'`, promoter 9-10 vs not) is
+ * fitted by logistic regression (`modelFit`, as R's glm(binomial); key moments from its Wald
+ * tests) and `importance` is the Shapley value of McFadden's pseudo-R-squared over the
+ * touchpoints (`pseudoRSquaredShapley`; `rSquared` the full model's), exact up to 12 touchpoints;
+ * `regression` is then the linear probability model and `bootstrap` is not computed.
+ * `missingData: 'dummy-adjustment'` keeps every respondent with an outcome (see `modelData`):
+ * coefficients stay under each touchpoint's column and a touchpoint and its "not answered"
+ * indicator are one player of the importance. `n` and `missingData` state the respondents used
+ * and why the others were left out.
+ *
  * @example
  * ```ts
  * const drivers = keyDrivers(survey);
  * drivers.touchpoints.filter((t) => t.flags.keyMoment).map((t) => t.touchpoint); // ['delivery', 'meeting']
+ * // fixtures/airline: satisfaction as { type: 'binary', positive: ['satisfied'] }, notApplicable [0]
+ * const airline = keyDrivers(airlineSurvey, { missingData: 'dummy-adjustment' });
+ * airline.model;                   // 'logistic'
+ * airline.importance.rSquared;     // 0.3369 (McFadden), the sum of airline.importance.importance
  * ```
  * @throws InvalidArgumentError for bad options; InsufficientDataError and RankDeficientError from
  *   the regression and importance measures.
