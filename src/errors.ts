@@ -28,7 +28,11 @@ export type IssueCode =
   | 'too_many_columns'
   | 'field_too_large'
   | 'invalid_weight'
-  | 'not_binary';
+  | 'not_binary'
+  /** A binary file (workbook, SPSS file) is truncated or damaged. */
+  | 'corrupt_file'
+  /** A survey-tool export whose header rows are not in the tool's layout. */
+  | 'export_layout';
 
 /**
  * One problem found in the input data, shaped like a zod issue.

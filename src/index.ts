@@ -28,6 +28,8 @@ export { inferSurveySpec } from './ingest/infer-spec.js';
 export type { InferSpecOptions, InferredSpec } from './ingest/infer-spec.js';
 export { surveyColumn, surveyNotApplicable, DROP_REASONS } from './survey/survey.js';
 export type { Survey, IngestReport, ColumnReport, DropReason, Warning, Calibration } from './survey/survey.js';
+export { modelData, missingDataSummary, MISSING_DATA_METHODS } from './survey/model-data.js';
+export type { ModelDataOptions, SurveyModelData, MissingDataMethod, MissingDataSummary, RowsLeftOut, NotAnsweredIndicator } from './survey/model-data.js';
 export { describeSurvey } from './survey/describe-survey.js';
 export { rake } from './survey/rake.js';
 export type { RakeMargins, RakeOptions } from './survey/rake.js';
@@ -142,3 +144,16 @@ export type { AccumulatorState, MomentsOlsResult } from './scale/survey-accumula
 // scale: SQL pushdown of the moments
 export { analyzeMoments, momentsQuery } from './scale/moments-query.js';
 export type { MomentsAnalysis, MomentsQueryOptions, MomentsRow, SqlDialect } from './scale/moments-query.js';
+
+// the peak-end rule to the research standard: Gestalt features, nested models, dependent correlations
+export { gestaltFeatures, GESTALT_FEATURES } from './experience/gestalt-features.js';
+export type { GestaltFeature, GestaltFeaturesOptions, GestaltFeaturesResult } from './experience/gestalt-features.js';
+export { gestalt, GESTALT_MODELS } from './experience/gestalt.js';
+export type { GestaltOptions, GestaltResult, GestaltModel, GestaltModelName, NestedTest, GestaltDependentCorrelation, GestaltVerdict, GestaltVerdictCode, GestaltOrdinal, GestaltOrdinalModel, LikelihoodRatioTest } from './experience/gestalt.js';
+export { dependentCorrelation } from './inference/dependent-correlation.js';
+export type { DependentCorrelationInput, DependentCorrelationResult } from './inference/dependent-correlation.js';
+export { gestaltChart } from './report/charts.js';
+export { gestaltSection, formatGestaltText } from './report/gestalt-section.js';
+export type { GestaltReport, AggregateSummary } from './report/gestalt-section.js';
+export { gestaltMessages, gestaltVerdictText } from './report/i18n.js';
+export type { GestaltVerdictWords } from './report/i18n.js';

@@ -6,6 +6,9 @@
 export * from './index.js';
 export { readSurveyFile } from './ingest/read-survey-file.js';
 export type { ReadSurveyFileOptions } from './ingest/read-survey-file.js';
+export { readSurveyExport, inferSurveySpecFile } from './ingest/formats/survey-export.js';
+export type { SurveyExport, SurveyExportColumn, SurveyExportOptions } from './ingest/formats/survey-export.js';
+export type { SurveyFileFormat, ResponseFilterOptions } from './ingest/formats/table.js';
 export { renderReportHtml, renderChartSvg } from './report/render-html.js';
 export { accumulateSurveyFile } from './scale/accumulate-survey-file.js';
 export { bootstrapImportanceParallel } from './parallel/bootstrap-importance-parallel.js';

@@ -30,7 +30,7 @@ Output (default: text on stdout; one of):
   --locale en|zh-CN      language of text, Markdown, HTML and CSV labels (default en)
 
 Examples:
-  peak-end analyze fixtures/demo/survey.csv --spec fixtures/demo/survey.json
+  peak-end analyze fixtures/zhijiang/zhijiang.csv --spec fixtures/zhijiang/spec.json
   peak-end analyze export.csv --overall Overall --touchpoints Brand,Price,Delivery,Meeting --scale 1-5
   peak-end analyze export.csv --bootstrap 1000 --seed 42 --json > report.json
   peak-end analyze fixtures/zhijiang/zhijiang.csv --spec fixtures/zhijiang/spec.json --locale zh-CN --html report.html`;

@@ -16,8 +16,8 @@ Output:
   --json                 print the descriptives and ingest report as one JSON document
 
 Examples:
-  peak-end describe fixtures/demo/survey.csv --spec fixtures/demo/survey.json
-  peak-end describe export.csv --overall "Overall satisfaction" --scale 1-5 --missing NA,99`;
+  peak-end describe fixtures/zhijiang/zhijiang.csv --spec fixtures/zhijiang/spec.json
+  peak-end describe export.csv --overall Overall --scale 1-5 --missing NA,99`;
 
 export async function describeCommand(args: readonly string[], ctx: CommandContext): Promise<void> {
   const { values, positionals } = parseArgs({ args: [...args], options: { ...surveyOptionDefinitions, json: { type: 'boolean' } }, allowPositionals: true });

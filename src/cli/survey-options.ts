@@ -3,7 +3,8 @@
  * --missing, --encoding, --delimiter) and the function that turns them into a Survey.
  */
 import { readFileSync } from 'node:fs';
-import { inferSurveySpec } from '../ingest/infer-spec.js';
+import { PeakEndError } from '../errors.js';
+import { inferSurveySpecFile } from '../ingest/formats/survey-export.js';
 import { readSurveyFile } from '../ingest/read-survey-file.js';
 import type { SurveySpec } from '../schema/survey-spec.js';
 import type { Survey } from '../survey/survey.js';
@@ -59,18 +60,16 @@ export async function loadSurvey(
   if (flags.spec !== undefined) {
     spec = readSpecFile(flags.spec);
   } else {
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(readFileSync(file));
-    } catch (cause) {
-      throw new UsageError(`Cannot read "${file}": ${(cause as Error).message}.`);
-    }
-    const inferred = inferSurveySpec(bytes, {
+    // Any file readSurveyFile reads (CSV, .xlsx, .sav, Qualtrics, SurveyMonkey), with its metadata.
+    const inferred = await inferSurveySpecFile(file, {
       ...readOptions,
       ...(flags.overall && { overall: flags.overall }),
       ...(flags.touchpoints && { touchpoints: splitList(flags.touchpoints) }),
       ...(flags.scale && { scale: parseScale(flags.scale) }),
       ...(flags.missing !== undefined && { missing: parseMissing(flags.missing) }),
+    }).catch((error: unknown) => {
+      if (error instanceof PeakEndError && error.code === 'file_not_readable') throw new UsageError(`Cannot read "${file}": ${(error.cause as Error | undefined)?.message ?? error.message}.`);
+      throw error;
     });
     inferred.notes.forEach((note) => announce(`Note: ${note}.`));
     spec = inferred.spec;

@@ -52,13 +52,24 @@ export interface KeyDriversOptions {
   readonly stages?: Readonly<Record<string, readonly string[]>>;
   /** Bootstrap intervals for the importance (off unless given). */
   readonly bootstrap?: { readonly replicates?: number; readonly seed?: number; readonly onProgress?: (p: { completed: number; total: number }) => void };
-  /** IPA crosshairs. Default 'means'. */
+  /**
+   * @deprecated Use `highPerformance`: `crosshair: 'means'` is `highPerformance: 'means'`,
+   * `crosshair: 'scale'` is `highPerformance: 'scale'`.
+   */
   readonly crosshair?: 'means' | 'scale';
   /**
-   * Mean rating from which performance counts as high (for pain points and hygiene factors).
-   * Default: halfway between the neutral point and the top of the scale (4 on 1-5, "satisfied").
+   * The one definition of high performance, used alike by the pain-point and hygiene flags and
+   * the IPA performance crosshair: `'scale'` (default) halfway between the neutral point and the
+   * top of the scale (4 on 1-5, "satisfied"; 5.5 on 1-7; 7.5 on 0-10), `'means'` the mean of the
+   * touchpoint means (data-centred), or a mean rating.
    */
-  readonly highPerformance?: number;
+  readonly highPerformance?: number | 'scale' | 'means';
+  /**
+   * Practical relevance a key moment needs besides significance: its importance must be at least
+   * this share of R-squared. It is also the IPA importance crosshair. Default 1 / (2k), half an
+   * equal share of the k touchpoints.
+   */
+  readonly minImportanceShare?: number;
   /** Peak-end rule for the peak and end flags. */
   readonly peakEnd?: PeakEndRule;
   /** Use the survey weights (WLS, weighted correlations) when the survey has them. Default true. */
@@ -91,6 +102,8 @@ export interface TouchpointDriver {
   readonly signedImportance: number;
   /** Importance as a share of R-squared. */
   readonly importanceShare: number;
+  /** Importance at least `minImportanceShare` of R-squared: practically relevant. */
+  readonly relevant: boolean;
   /** 1 = most important. */
   readonly importanceRank: number;
   readonly quadrant: Quadrant;
@@ -98,7 +111,7 @@ export interface TouchpointDriver {
   readonly flags: {
     readonly peak: boolean;
     readonly end: boolean;
-    /** A significant positive driver of overall satisfaction. */
+    /** A significant, positive and practically relevant driver of overall satisfaction. */
     readonly keyMoment: boolean;
     /** A key moment whose performance is below the high-performance level. */
     readonly painPoint: boolean;
@@ -119,7 +132,12 @@ export interface KeyDriversResult {
   /** The ordinal or logistic fit when `model` is not 'ols' (null otherwise). */
   readonly modelFit: OrdinalResult | LogisticResult | null;
   readonly alpha: number;
+  /** The high-performance level (a mean rating) of the flags and the IPA performance crosshair. */
   readonly highPerformance: number;
+  /** Where it came from: the scale (`'scale'`), the mean of the touchpoint means, or given. */
+  readonly highPerformanceRule: 'scale' | 'means' | 'fixed';
+  /** Share of R-squared a key moment needs (and the IPA importance crosshair, as a share). */
+  readonly minImportanceShare: number;
   /** Respondents used by the regression and the importance measures. */
   readonly n: number;
   /** How the model data were formed: missing-data method, rows used, rows left out and why, indicators. */
@@ -146,12 +164,17 @@ export interface KeyDriversResult {
  * taken from the full-model coefficients), optional bootstrap intervals, and per touchpoint the
  * classification the Zhijiang study uses:
  *
- * - `keyMoment`: significant (p < alpha) with a positive coefficient;
+ * - `keyMoment`: significant (p < alpha) with a positive coefficient, and practically relevant:
+ *   importance at least `minImportanceShare` of R-squared (default 1/(2k)), since at large n
+ *   almost every touchpoint is significant;
  * - `painPoint`: a key moment whose mean is below the high-performance level;
  * - `hygiene`: mean at or above the high-performance level but not a key moment;
  * - `peak`, `end`: the peak-end rule's moments on the touchpoint means;
- * - `quadrant`: Martilla & James's importance-performance grid;
- * - `penaltyRewardFactor`: basic / performance / excitement from penalty-reward analysis.
+ * - `quadrant`: Martilla & James's importance-performance grid, with its crosshairs at the same
+ *   two levels (high performance, relevant importance), so a pain point is always "concentrate
+ *   here" and a key moment never "low priority";
+ * - `penaltyRewardFactor`: basic / performance / excitement (or insufficient data) from
+ *   penalty-reward analysis.
  *
  * Outcome types (the spec's `overall.type`): a rating, NPS (0-10) or numeric outcome is analysed
  * as above. A binary outcome (or an NPS outcome with `nps: 'promoter'`, promoter 9-10 vs not) is
@@ -166,8 +189,10 @@ export interface KeyDriversResult {
  *
  * @example
  * ```ts
- * const drivers = keyDrivers(survey);
+ * const drivers = keyDrivers(zhijiang); // the bundled Zhijiang reconstruction, 7 touchpoints on 1-5
  * drivers.touchpoints.filter((t) => t.flags.keyMoment).map((t) => t.touchpoint); // ['delivery', 'meeting']
+ * drivers.touchpoints.filter((t) => t.flags.painPoint).map((t) => t.touchpoint); // ['delivery']
+ * [drivers.highPerformance, drivers.minImportanceShare];                         // [4, 0.0714...] (1/14)
  * // fixtures/airline: satisfaction as { type: 'binary', positive: ['satisfied'] }, notApplicable [0]
  * const airline = keyDrivers(airlineSurvey, { missingData: 'dummy-adjustment' });
  * airline.model;                   // 'logistic'
@@ -180,7 +205,14 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
   const alpha = options.alpha ?? 0.05;
   if (!(alpha > 0 && alpha < 1)) throw new InvalidArgumentError(`alpha must be between 0 and 1, got ${alpha}.`);
   const { scale } = survey.spec;
-  const highPerformance = options.highPerformance ?? scale.neutral + (scale.max - scale.neutral) / 2;
+  const k = survey.touchpoints.length;
+  const minImportanceShare = options.minImportanceShare ?? 1 / (2 * k);
+  if (!(minImportanceShare >= 0 && minImportanceShare <= 1)) throw new InvalidArgumentError(`minImportanceShare must be between 0 and 1 (a share of R-squared), got ${minImportanceShare}.`);
+  const performanceOption = options.highPerformance ?? options.crosshair ?? 'scale';
+  if (typeof performanceOption === 'number' ? !Number.isFinite(performanceOption) : performanceOption !== 'scale' && performanceOption !== 'means') {
+    throw new InvalidArgumentError(`highPerformance must be 'scale', 'means' or a mean rating, got ${JSON.stringify(performanceOption)}.`);
+  }
+  const highPerformanceRule = typeof performanceOption === 'number' ? 'fixed' : performanceOption;
   const method = options.importance ?? 'lmg';
   const outcomeSpec = survey.spec.outcome;
   if (options.nps !== undefined && !['rating', 'promoter'].includes(options.nps)) throw new InvalidArgumentError(`nps must be 'rating' or 'promoter', got ${JSON.stringify(options.nps)}.`);
@@ -253,9 +285,17 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
     { ...options.peakEnd, neutral: scale.neutral },
   );
   const peaks = new Set(aggregate.peaks.map((p) => p.touchpoint));
+  // One definition of high performance and of relevant importance for the flags and the quadrants.
+  const highPerformance =
+    typeof performanceOption === 'number'
+      ? performanceOption
+      : performanceOption === 'means'
+        ? performance.reduce((s, v) => s + v, 0) / k
+        : scale.neutral + (scale.max - scale.neutral) / 2;
+  const minImportance = minImportanceShare * importance.rSquared;
   const ipa = importancePerformance(
     names.map((touchpoint, j) => ({ touchpoint, performance: performance[j] as number, importance: importance.importance[touchpoint] as number })),
-    { crosshair: options.crosshair ?? 'means', neutral: scale.neutral },
+    { performanceCrosshair: highPerformance, importanceCrosshair: minImportance },
   );
   let pr: PenaltyRewardResult | null = null;
   try {
@@ -268,8 +308,9 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
     const c = (modelFit ?? regression).coefficients.find((x) => x.name === t.column);
     const coefficient = c !== undefined && 'estimate' in c ? (c as Pick<OlsCoefficient, 'estimate' | 'stdError' | 'pValue'>) : null;
     const significant = coefficient !== null && coefficient.pValue !== null && coefficient.pValue < alpha;
-    const keyMoment = significant && (coefficient as OlsCoefficient).estimate > 0;
     const value = importance.importance[t.column] as number;
+    const relevant = value >= minImportance;
+    const keyMoment = significant && (coefficient as OlsCoefficient).estimate > 0 && relevant;
     const high = (performance[j] as number) >= highPerformance;
     return {
       touchpoint: t.column,
@@ -284,6 +325,7 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
       importance: value,
       signedImportance: coefficient !== null && coefficient.estimate < 0 ? -value : value,
       importanceShare: importance.rSquared > 0 ? value / importance.rSquared : 0,
+      relevant,
       importanceRank: ranks[j] as number,
       quadrant: (ipa.points[j] as { quadrant: Quadrant }).quadrant,
       penaltyRewardFactor: pr?.factors[j]?.factor ?? null,
@@ -296,6 +338,13 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
       },
     };
   });
+  const minor = touchpoints.filter((t) => t.significant && (t.estimate as number) > 0 && !t.relevant);
+  if (minor.length > 0) {
+    warnings.push({
+      code: 'significant_not_relevant',
+      message: `${minor.map((t) => `"${t.touchpoint}" (${(t.importanceShare * 100).toFixed(1)}%)`).join(', ')} ${minor.length === 1 ? 'is' : 'are'} significant but ${minor.length === 1 ? 'carries' : 'carry'} less than ${(minImportanceShare * 100).toFixed(1)}% of R-squared, so ${minor.length === 1 ? 'it is not a key moment' : 'they are not key moments'} (minImportanceShare).`,
+    });
+  }
   const negative = touchpoints.filter((t) => t.significant && (t.estimate as number) < 0);
   if (negative.length > 0) {
     warnings.push({
@@ -310,6 +359,8 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
     modelFit,
     alpha,
     highPerformance,
+    highPerformanceRule,
+    minImportanceShare,
     n: regression.n,
     missingData: missingDataSummary(data),
     regression,

@@ -13,6 +13,7 @@ import type { Survey, Warning } from '../survey/survey.js';
 import { aggregatePeakEnd, argmaxEarliest, resolveRule, type AggregatePeakEndResult, type PeakEndRule, type PeakRule } from './aggregate-peak-end.js';
 import { LogitSubsetFitter } from '../importance/pseudo-r-squared-kernel.js';
 import { binaryPredictionAccuracy, predictionAccuracy, type BinaryPredictionAccuracy, type PredictionAccuracy } from './prediction-accuracy.js';
+import { gestalt, type GestaltResult } from './gestalt.js';
 
 /** Options for {@link peakEnd}. */
 export interface PeakEndOptions extends PeakEndRule {
@@ -30,14 +31,31 @@ export interface PeakEndOptions extends PeakEndRule {
   readonly positions?: readonly (readonly string[])[];
   /** Include each respondent's prediction in the result. Default true. */
   readonly includePredictions?: boolean;
+  /**
+   * Run the Gestalt battery (`result.gestalt`, see {@link gestalt}): `true` (default), `false`, or
+   * `{ ordinal: true }` to add the proportional-odds fits of the same models.
+   */
+  readonly gestalt?: boolean | { readonly ordinal?: boolean };
 }
 
-/** The aggregate method plus a paired test of the gap over respondents. */
+/**
+ * The aggregate method plus a paired test of the gap, both on the same respondents: the peak and
+ * end are chosen from the touchpoint means over all answers (as the study did), then the peak and
+ * end means, the prediction, the observed mean, the gap and its test are computed over the `n`
+ * respondents who answered the peak(s), the end and overall, so `gap` equals
+ * `gapTest.meanDifference`.
+ */
 export interface AggregateWithTest extends Omit<AggregatePeakEndResult, 'gap'> {
+  /** Respondents who answered the peak(s), the end and overall: those behind every figure here. */
+  readonly n: number;
   /**
-   * Paired t test of d_i = w * x_peak,i + (1 - w) * x_end,i - overall_i over respondents who
-   * answered the peak(s), the end and overall (null when fewer than 2 or all d_i equal, and for a
-   * binary outcome).
+   * The study's figures with each mean over its own answers (respondents mixed), equal to
+   * `prediction`, `observed` and `gap` when nobody skipped the peak, the end or overall.
+   */
+  readonly allAnswers: { readonly prediction: number; readonly observed: number; readonly gap: number | null };
+  /**
+   * Paired t test of d_i = w * x_peak,i + (1 - w) * x_end,i - overall_i over the same `n`
+   * respondents (null when fewer than 2 or all d_i equal, and for a binary outcome).
    */
   readonly gapTest: PairedTTestResult | null;
   /**
@@ -89,10 +107,7 @@ export interface ModelComparison {
   readonly seed: number;
   /** Sorted by mean absolute error (log-loss for a binary outcome), best first. */
   readonly models: readonly ModelAccuracy[];
-  /**
-   * Paired tests of |error of peak-end| against |error of the mean model| (for a binary outcome,
-   * of their per-respondent log-losses).
-   */
+  /** Paired tests of |error of peak-end| against |error of the mean model|. */
   readonly wilcoxon: WilcoxonSignedRankResult | null;
   readonly pairedT: PairedTTestResult | null;
   /** Plain-language verdict with its evidence. */
@@ -109,9 +124,21 @@ export interface PeakEndResult {
   readonly level: number;
   readonly aggregate: AggregateWithTest;
   readonly respondents: RespondentPeakEnd;
+  /**
+   * Null when skipped: fewer than 3 complete respondents, or a two-valued overall *rating*, where
+   * rating predictions scored by MAE against 0/1-like answers mean nothing (warning
+   * `binary_outcome`; declare the outcome `type: 'binary'` to compare the models by log-loss,
+   * Brier score and AUC instead).
+   */
   readonly comparison: ModelComparison | null;
   /** The study's check: overall regressed on the peak and end touchpoints (complete cases). */
   readonly regression: OlsResult | null;
+  /**
+   * The research-standard battery on each respondent's Gestalt features: nested models, partial F
+   * tests, Williams' test of dependent correlations, LMG and a verdict code (null when skipped,
+   * with a `gestalt_skipped` warning saying why, or when `gestalt: false`).
+   */
+  readonly gestalt: GestaltResult | null;
   readonly warnings: readonly Warning[];
 }
 
@@ -135,9 +162,11 @@ export interface PeakEndResult {
  *
  * @example
  * ```ts
- * const result = peakEnd(zhijiangSurvey);
- * result.aggregate.prediction;       // 4.64 (brand image 4.82, meeting 4.46)
- * result.comparison?.verdict;        // 'no clear difference between peak-end and averaging here (MAE 0.74 vs 0.79, Wilcoxon signed-rank p = 0.42, n = 43).'
+ * const result = peakEnd(zhijiang); // the bundled reconstruction, fixtures/zhijiang
+ * result.aggregate.prediction; // 4.625: brand image 4.82, meeting 4.43 on the 44 who answered both and overall
+ * result.aggregate.allAnswers.prediction; // 4.64, the study's figure (each mean over its own answers)
+ * result.comparison?.verdict;
+ * // 'no clear difference between peak-end and averaging here (MAE 0.64 vs 0.76, Wilcoxon signed-rank p = 0.21, n = 43).'
  * ```
  * @throws InvalidArgumentError for invalid options (unknown end touchpoint, weight outside [0, 1]).
  * @throws InsufficientDataError when no respondent has both a prediction and an overall rating.
@@ -155,18 +184,14 @@ export function peakEnd(survey: Survey, options: PeakEndOptions = {}): PeakEndRe
   const neutral = survey.spec.scale.neutral;
   const warnings: Warning[] = [];
 
-  // Aggregate method.
+  // Aggregate method: moments chosen on all answers, figures and test on the same respondents.
   const means = names.map((touchpoint, j) => ({ touchpoint, mean: columnMean(columns[j] as Float64Array) }));
-  const aggregate = aggregatePeakEnd(means, columnMean(overall), { peak: rule, weight, neutral, ...(options.end !== undefined && { end: options.end }) });
-  warnings.push(...aggregate.warnings);
-  const peakIndices = aggregate.peaks.map((p) => names.indexOf(p.touchpoint));
-  const gap = new Float64Array(survey.n);
-  for (let i = 0; i < survey.n; i++) {
-    const peakTerm = peakIndices.reduce((s, j) => s + ((columns[j] as Float64Array)[i] as number), 0) / peakIndices.length;
-    gap[i] = weight * peakTerm + (1 - weight) * ((columns[endIndex] as Float64Array)[i] as number) - (overall[i] as number);
-  }
+  const allAnswers = aggregatePeakEnd(means, columnMean(overall), { peak: rule, weight, neutral, ...(options.end !== undefined && { end: options.end }) });
+  warnings.push(...allAnswers.warnings);
+  const peakIndices = allAnswers.peaks.map((p) => names.indexOf(p.touchpoint));
   const binary = survey.spec.outcome.type === 'binary';
-  const gapTest = binary ? null : tryTest(() => pairedTTest(gap, new Float64Array(survey.n), { level }), 'gap_test', warnings);
+  const sameRows = sameRespondents(allAnswers, peakIndices, columns[endIndex] as Float64Array, columns, overall, level, binary ? [] : warnings);
+  const aggregate: AggregateWithTest = binary ? { ...sameRows, gap: null, allAnswers: { ...sameRows.allAnswers, gap: null }, gapTest: null } : sameRows;
   if (binary) {
     warnings.push({ code: 'aggregate_gap_not_comparable', message: `The outcome is binary: its mean (the share in the positive class, ${aggregate.observed.toFixed(3)}) is not on the touchpoints' scale, so the aggregate gap and its test are not computed; the per-respondent comparison uses log-loss, Brier score and AUC.` });
   }
@@ -237,17 +262,72 @@ export function peakEnd(survey: Survey, options: PeakEndOptions = {}): PeakEndRe
     warnings,
   );
 
+  const gestaltResult = options.gestalt === false ? null : runGestalt(survey, options, warnings);
+
   return {
     method: 'peak-end',
     outcome: binary ? 'binary' : 'rating',
     rule,
     weight,
     level,
-    aggregate: { ...aggregate, gap: binary ? null : aggregate.gap, gapTest },
+    aggregate,
     respondents,
     comparison,
     regression,
+    gestalt: gestaltResult,
     warnings,
+  };
+}
+
+/** The aggregate figures and the gap test over the respondents who answered the peak(s), the end and overall. */
+function sameRespondents(
+  allAnswers: AggregatePeakEndResult,
+  peakIndices: readonly number[],
+  end: Float64Array,
+  columns: readonly Float64Array[],
+  overall: Float64Array,
+  level: number,
+  warnings: Warning[],
+): AggregateWithTest {
+  const weight = allAnswers.weight;
+  const rows: number[] = [];
+  for (let i = 0; i < overall.length; i++) {
+    if (!Number.isNaN(overall[i] as number) && !Number.isNaN(end[i] as number) && peakIndices.every((j) => !Number.isNaN((columns[j] as Float64Array)[i] as number))) rows.push(i);
+  }
+  const n = rows.length;
+  if (n === 0) {
+    throw new InsufficientDataError(`No respondent answered the peak (${allAnswers.peaks.map((p) => `"${p.touchpoint}"`).join(', ')}), the end ("${allAnswers.end.touchpoint}") and overall, so the peak-end gap cannot be computed on anyone.`);
+  }
+  const meanOver = (column: Float64Array): number => rows.reduce((s, i) => s + (column[i] as number), 0) / n;
+  const peaks = allAnswers.peaks.map((p, k) => ({ ...p, mean: meanOver(columns[peakIndices[k] as number] as Float64Array) }));
+  const endMoment = { ...allAnswers.end, mean: meanOver(end) };
+  const peak = peaks.find((p) => p.touchpoint === allAnswers.peak.touchpoint && p.kind === allAnswers.peak.kind) as (typeof peaks)[number];
+  const prediction = weight * (peaks.reduce((s, p) => s + p.mean, 0) / peaks.length) + (1 - weight) * endMoment.mean;
+  const observed = meanOver(overall);
+  const d = Float64Array.from(rows, (i) => {
+    const peakTerm = peakIndices.reduce((s, j) => s + ((columns[j] as Float64Array)[i] as number), 0) / peakIndices.length;
+    return weight * peakTerm + (1 - weight) * (end[i] as number) - (overall[i] as number);
+  });
+  const gapTest = tryTest(() => pairedTTest(d, new Float64Array(n), { level }), 'gap_test', warnings);
+  const skipped = overall.length - n;
+  if (skipped > 0 && (allAnswers.prediction !== prediction || allAnswers.observed !== observed)) {
+    warnings.push({
+      code: 'aggregate_respondents',
+      message: `The peak-end gap and its test use the ${n} respondents who answered the peak, the end and overall (${skipped} others skipped one of them); with each mean over its own answers the prediction would be ${allAnswers.prediction.toFixed(2)} against ${allAnswers.observed.toFixed(2)}, mixing respondents.`,
+    });
+  }
+  return {
+    ...allAnswers,
+    peak,
+    peaks,
+    end: endMoment,
+    prediction,
+    observed,
+    gap: prediction - observed,
+    warnings: allAnswers.warnings,
+    n,
+    allAnswers: { prediction: allAnswers.prediction, observed: allAnswers.observed, gap: allAnswers.gap },
+    gapTest,
   };
 }
 
@@ -277,6 +357,16 @@ function compareModels(
   const k = columns.length;
   const rows = Array.from(modelData(survey, { weighted: false }).rows).filter((i) => !Number.isNaN(peakEndPredictions[i] as number));
   const n = rows.length;
+  const outcomes = new Set<number>();
+  for (const v of overall) if (!Number.isNaN(v) && outcomes.add(v).size > 2) break;
+  if (!binary && outcomes.size === 2) {
+    const [a, b] = [...outcomes].sort((x, y) => x - y);
+    warnings.push({
+      code: 'binary_outcome',
+      message: `The overall rating takes only two values (${a} and ${b}): predicting it with ratings and scoring by mean absolute error would compare unlike things, so the model comparison and its verdict are not given. Analyse a two-valued outcome with a measure fit for it (e.g. a logistic model).`,
+    });
+    return null;
+  }
   if (n < 3) {
     warnings.push({ code: 'comparison_skipped', message: `Only ${n} respondents answered every touchpoint and overall; the model comparison needs at least 3.` });
     return null;
@@ -503,4 +593,24 @@ function tryFit<T>(fn: () => T, code: string, warnings: Warning[]): T | null {
     }
     throw error;
   }
+}
+
+/** The Gestalt battery with this call's rule, weight, level, folds, seed and positions. */
+function runGestalt(survey: Survey, options: PeakEndOptions, warnings: Warning[]): GestaltResult | null {
+  const result = tryFit(
+    () =>
+      gestalt(survey, {
+        ...(options.peak !== undefined && { peak: options.peak }),
+        ...(options.weight !== undefined && { weight: options.weight }),
+        ...(options.level !== undefined && { level: options.level }),
+        ...(options.folds !== undefined && { folds: options.folds }),
+        ...(options.seed !== undefined && { seed: options.seed }),
+        ...(options.positions !== undefined && { positions: options.positions }),
+        ...(typeof options.gestalt === 'object' && options.gestalt.ordinal !== undefined && { ordinal: options.gestalt.ordinal }),
+      }),
+    'gestalt_skipped',
+    warnings,
+  );
+  if (result !== null) warnings.push(...result.warnings.filter((w) => w.code !== 'peak_tie'));
+  return result;
 }

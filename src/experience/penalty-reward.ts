@@ -9,18 +9,37 @@ import type { Survey, Warning } from '../survey/survey.js';
 
 /** Options for {@link penaltyReward}. */
 export interface PenaltyRewardOptions {
-  /** Ratings at or below this count as dissatisfied. Default scale.min + 1 (bottom-2-box). */
+  /**
+   * Ratings at or below this count as dissatisfied. Default: on scales of up to 11 points
+   * scale.min + 1 (bottom-2-box; scale.min alone on a 3-point scale), on longer scales the bottom
+   * fifth of the range, scale.min + (max - min) / 5 (20 on 0-100).
+   */
   readonly lowAtMost?: number;
-  /** Ratings at or above this count as delighted. Default scale.max (top box). */
+  /**
+   * Ratings at or above this count as delighted. Default: scale.max (top box) on scales of up to
+   * 11 points, the top fifth of the range, scale.max - (max - min) / 5, on longer scales (80 on 0-100).
+   */
   readonly highAtLeast?: number;
+  /**
+   * Fewest respondents (complete cases) in each of a touchpoint's three cells, the low box, the
+   * middle (the reference) and the high box, for its factor to be classified; below it the factor
+   * is `'insufficient data'`. Default 30.
+   */
+  readonly minCellSize?: number;
   /** |impact asymmetry| at or above this marks a basic or an excitement factor. Default 0.2. */
   readonly asymmetryThreshold?: number;
   /** Use the survey weights (WLS) when the survey has them. Default true. */
   readonly weighted?: boolean;
 }
 
-/** Kano-style factor type from the impact asymmetry. */
-export type FactorType = 'basic' | 'performance' | 'excitement';
+/**
+ * Kano-style factor type from the impact asymmetry; `'insufficient data'` when a cell has fewer
+ * respondents than the minimum cell size.
+ */
+export type FactorType = 'basic' | 'performance' | 'excitement' | 'insufficient data';
+
+/** How the boxes were chosen: given, bottom-2/top box (up to 11 points), or fifths of the range. */
+export type BoxRule = 'given' | 'bottom-two-top-box' | 'fifths';
 
 /** One touchpoint's penalty and reward. */
 export interface PenaltyRewardFactor {
@@ -29,16 +48,27 @@ export interface PenaltyRewardFactor {
   /** Share of respondents in the low and the high box. */
   readonly lowShare: number;
   readonly highShare: number;
+  /** Respondents (complete cases) in the low box, the middle (reference) and the high box. */
+  readonly lowCount: number;
+  readonly middleCount: number;
+  readonly highCount: number;
   /** Coefficient of the low-box dummy (usually negative); null when nobody is in the box. */
   readonly penalty: number | null;
+  /** Its standard error and p-value from the dummy regression (OLS t test). */
+  readonly penaltyStdError: number | null;
   readonly penaltyPValue: number | null;
   /** Coefficient of the high-box dummy (usually positive); null when nobody is in the box. */
   readonly reward: number | null;
+  readonly rewardStdError: number | null;
   readonly rewardPValue: number | null;
   /** Range of impact on overall satisfaction: |penalty| + reward (negative parts count as 0). */
   readonly rangeOfImpact: number | null;
   /** (reward - |penalty|) / range of impact, in [-1, 1]; null when the range is 0 or unknown. */
   readonly impactAsymmetry: number | null;
+  /**
+   * basic / performance / excitement; `'insufficient data'` when a cell is smaller than
+   * `minCellSize`; null when a dummy cannot be estimated although its cells are large enough.
+   */
   readonly factor: FactorType | null;
 }
 
@@ -47,7 +77,9 @@ export interface PenaltyRewardResult {
   readonly method: 'penalty-reward';
   readonly lowAtMost: number;
   readonly highAtLeast: number;
+  readonly boxRule: BoxRule;
   readonly asymmetryThreshold: number;
+  readonly minCellSize: number;
   readonly factors: readonly PenaltyRewardFactor[];
   /** The dummy regression: overall on a low-box and a high-box dummy per touchpoint. */
   readonly regression: OlsResult;
@@ -62,7 +94,11 @@ export interface PenaltyRewardResult {
  * coefficient the reward of performing excellently. Impact asymmetry
  * IA = (reward - |penalty|) / (reward + |penalty|) classifies touchpoints as basic factors
  * (IA <= -threshold: dissatisfy when bad, hygiene in Herzberg's sense), excitement factors
- * (IA >= threshold: delight when excellent) or performance factors (symmetric).
+ * (IA >= threshold: delight when excellent) or performance factors (symmetric). Each penalty
+ * and reward carries its standard error and p-value from the regression; a touchpoint with fewer
+ * than `minCellSize` respondents in its low box, middle or high box is `'insufficient data'`
+ * rather than classified from a handful of answers. On scales of more than 11 points the boxes
+ * are the bottom and top fifths of the range (two points of 0-100 hold too few answers).
  *
  * Reference: Brandt, D. R. (1987), Marketing Research 1(3); Anderson, E. W., & Mittal, V. (2000),
  * Journal of Service Research 3(2); Matzler & Sauerwein (2002), IJSIM 13(4).
@@ -70,16 +106,25 @@ export interface PenaltyRewardResult {
  * @example
  * ```ts
  * penaltyReward(survey).factors[0];
- * // { touchpoint: 'delivery', penalty: -0.62, reward: 0.18, impactAsymmetry: -0.55, factor: 'basic', ... }
+ * // The Zhijiang data (43 complete cases; 1-5: low box <= 2, high box = 5): no touchpoint has
+ * // 30 respondents in every cell, so none is classified by default. With minCellSize 5:
+ * penaltyReward(zhijiang, { minCellSize: 5 }).factors.find((f) => f.touchpoint === 'delivery');
+ * // { lowCount: 6, middleCount: 28, highCount: 9, penalty: -1.00, penaltyStdError: 0.49,
+ * //   reward: 0.44, rewardStdError: 0.49, impactAsymmetry: -0.38, factor: 'basic', ... }
  * ```
  * @throws InvalidArgumentError when the boxes overlap; InsufficientDataError (from ols) with too
  *   few complete rows.
  */
 export function penaltyReward(survey: Survey, options: PenaltyRewardOptions = {}): PenaltyRewardResult {
   const { min, max } = survey.spec.scale;
-  const lowAtMost = options.lowAtMost ?? min + 1;
-  const highAtLeast = options.highAtLeast ?? max;
+  const range = max - min;
+  const fifths = range > 10;
+  const lowAtMost = options.lowAtMost ?? (fifths ? min + range / 5 : range >= 3 ? min + 1 : min);
+  const highAtLeast = options.highAtLeast ?? (fifths ? max - range / 5 : max);
+  const boxRule: BoxRule = options.lowAtMost !== undefined || options.highAtLeast !== undefined ? 'given' : fifths ? 'fifths' : 'bottom-two-top-box';
   const threshold = options.asymmetryThreshold ?? 0.2;
+  const minCellSize = options.minCellSize ?? 30;
+  if (!(Number.isInteger(minCellSize) && minCellSize >= 1)) throw new InvalidArgumentError(`minCellSize must be a positive integer, got ${minCellSize}.`);
   if (!(lowAtMost < highAtLeast)) throw new InvalidArgumentError(`The low box (<= ${lowAtMost}) and the high box (>= ${highAtLeast}) overlap; choose lowAtMost below highAtLeast.`);
   const touchpoints = survey.touchpoints;
   const weighted = (options.weighted ?? true) && survey.weights !== null;
@@ -95,13 +140,20 @@ export function penaltyReward(survey: Survey, options: PenaltyRewardOptions = {}
     const c = regression.coefficients.find((x) => x.name === name);
     return c !== undefined && 'estimate' in c ? c : null;
   };
+  const small: string[] = [];
   const factors = touchpoints.map((t, j): PenaltyRewardFactor => {
     const low = coefficient(`${t.column} low`);
     const high = coefficient(`${t.column} high`);
-    const lowShare = X.reduce((s, row) => s + (row[2 * j] as number), 0) / X.length;
-    const highShare = X.reduce((s, row) => s + (row[2 * j + 1] as number), 0) / X.length;
-    if (low === null || high === null) {
-      warnings.push({ code: 'empty_box', message: `"${t.column}": ${low === null ? `nobody rated it ${lowAtMost} or lower` : `nobody rated it ${highAtLeast} or higher`} (or the dummy is collinear), so its ${low === null ? 'penalty' : 'reward'} cannot be estimated.` });
+    const lowCount = X.reduce((s, row) => s + (row[2 * j] as number), 0);
+    const highCount = X.reduce((s, row) => s + (row[2 * j + 1] as number), 0);
+    const middleCount = X.length - lowCount - highCount;
+    const cells = [lowCount, middleCount, highCount];
+    const insufficient = cells.some((c) => c < minCellSize);
+    if (insufficient) small.push(`"${t.column}" (${lowCount} low, ${middleCount} middle, ${highCount} high)`);
+    if (!insufficient && (low === null || high === null)) {
+      // Every cell is large enough, so the dummy is a linear combination of other dummies.
+      const which = low === null && high === null ? ['low-box and high-box dummies are', 'penalty and reward'] : low === null ? ['low-box dummy is', 'penalty'] : ['high-box dummy is', 'reward'];
+      warnings.push({ code: 'empty_box', message: `"${t.column}": its ${which[0]} collinear with other touchpoints' dummies (the same respondents in the same boxes), so its ${which[1]} cannot be estimated.` });
     }
     const penaltySize = low === null ? null : Math.max(0, -low.estimate);
     const rewardSize = high === null ? null : Math.max(0, high.estimate);
@@ -110,16 +162,27 @@ export function penaltyReward(survey: Survey, options: PenaltyRewardOptions = {}
     return {
       touchpoint: t.column,
       label: t.label,
-      lowShare,
-      highShare,
+      lowShare: lowCount / X.length,
+      highShare: highCount / X.length,
+      lowCount,
+      middleCount,
+      highCount,
       penalty: low?.estimate ?? null,
+      penaltyStdError: low?.stdError ?? null,
       penaltyPValue: low?.pValue ?? null,
       reward: high?.estimate ?? null,
+      rewardStdError: high?.stdError ?? null,
       rewardPValue: high?.pValue ?? null,
       rangeOfImpact: range,
       impactAsymmetry: asymmetry,
-      factor: asymmetry === null ? null : asymmetry <= -threshold ? 'basic' : asymmetry >= threshold ? 'excitement' : 'performance',
+      factor: insufficient ? 'insufficient data' : asymmetry === null ? null : asymmetry <= -threshold ? 'basic' : asymmetry >= threshold ? 'excitement' : 'performance',
     };
   });
-  return { method: 'penalty-reward', lowAtMost, highAtLeast, asymmetryThreshold: threshold, factors, regression, warnings: [...warnings, ...regression.warnings] };
+  if (small.length > 0) {
+    warnings.push({
+      code: 'small_cell',
+      message: `Penalty-reward: ${small.join(', ')} ${small.length === 1 ? 'has' : 'have'} fewer than ${minCellSize} respondents in a box or the middle, so ${small.length === 1 ? 'its factor type is' : 'their factor types are'} "insufficient data" (lower minCellSize to classify anyway).`,
+    });
+  }
+  return { method: 'penalty-reward', lowAtMost, highAtLeast, boxRule, asymmetryThreshold: threshold, minCellSize, factors, regression, warnings: [...warnings, ...regression.warnings] };
 }

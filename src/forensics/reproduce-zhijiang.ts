@@ -6,6 +6,7 @@ import { aggregatePeakEnd } from '../experience/aggregate-peak-end.js';
 import { keyDrivers } from '../experience/key-drivers.js';
 import { ols, type OlsCoefficient } from '../regression/ols.js';
 import { columnMean } from '../survey/column-mean.js';
+import { modelData } from '../survey/model-data.js';
 import type { Survey } from '../survey/survey.js';
 import { checkPublishedTable, type CheckedRow } from './check-published-table.js';
 import { ZHIJIANG_PUBLISHED as published } from './zhijiang.js';
@@ -134,14 +135,6 @@ export function reproduceZhijiang(survey: Survey): ZhijiangReproduction {
 }
 
 function completeFit(survey: Survey, columns: readonly string[]): ReturnType<typeof ols> {
-  const X: number[][] = [];
-  const y: number[] = [];
-  const overall = survey.ratings.get(survey.overall) as Float64Array;
-  for (let i = 0; i < survey.n; i++) {
-    const row = columns.map((c) => (survey.ratings.get(c) as Float64Array)[i] as number);
-    if (row.some(Number.isNaN) || Number.isNaN(overall[i] as number)) continue;
-    X.push(row);
-    y.push(overall[i] as number);
-  }
-  return ols(X, y, { names: columns });
+  const data = modelData(survey, { predictors: columns, weighted: false });
+  return ols(data.X, Array.from(data.y), { names: data.names });
 }

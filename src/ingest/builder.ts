@@ -258,6 +258,7 @@ export class SurveyBuilder {
   recordParsed(parsed: Float64Array, line: number, text: (index: number) => string): void {
     const row = this.startRow(line);
     let answered = 0;
+    this.rowBinaryKey = null;
     if (!this.anyReverse) {
       // The common case, every cell read and nothing to reverse: the readings are the row. They
       // are stored at once in the next free row of the columns; a dropped row is overwritten later.
@@ -283,7 +284,6 @@ export class SurveyBuilder {
     let rowIssues = 0;
     const values = this.rowValues;
     const state = this.rowState;
-    this.rowBinaryKey = null;
     for (let j = 0; j < this.rated.length; j++) {
       const v = parsed[j] as number;
       if (v === UNREAD) {
@@ -359,14 +359,15 @@ export class SurveyBuilder {
     let sums = 0;
     let means = 0;
     let numbers = 0;
+    let firstChecked = false;
     for (let j = 0; j < this.rated.length; j++) {
       const col = this.rated[j] as RatedColumn;
-      if (col.index === 0 && !word) continue;
       const raw = cellAt(col.index);
       const text = raw === null || raw === undefined ? '' : String(raw).trim();
       const value = typeof raw === 'number' ? raw : readNumber(text, this.decimalComma);
       if (!Number.isFinite(value)) continue;
       numbers++;
+      if (col.index === 0) firstChecked = true;
       const column = this.columns[j] as Float64Array;
       let sum = 0;
       let count = 0;
@@ -385,7 +386,8 @@ export class SurveyBuilder {
       else return false;
     }
     if (numbers < 2) return false;
-    if (sums === numbers) return word || first === '' || this.rated[0]?.index === 0;
+    // A row of sums needs a label, an empty first cell, or a first cell that is itself a column's sum.
+    if (sums === numbers) return word || first === '' || firstChecked;
     return word && sums + means === numbers && means > 0 && sums === 0;
   }
 
@@ -460,6 +462,8 @@ export class SurveyBuilder {
           });
     this.used++;
     const at = this.used - 1;
+    // Room for the row first: its not-applicable flags are stored below (the fast path has already grown).
+    if (this.sink === null && at >= this.sourceRows.length) this.grow();
     if (this.rowBinaryKey !== null) this.countBinary();
     // A cell that is not a value is missing, not applicable or invalid; with every cell answered there is none.
     if (answered < width) {
@@ -477,7 +481,6 @@ export class SurveyBuilder {
       return;
     }
     if (!stored) {
-      if (at >= this.sourceRows.length) this.grow();
       const columns = this.columns;
       for (let j = 0; j < width; j++) (columns[j] as Float64Array)[at] = values[j] as number;
     }

@@ -17,6 +17,11 @@ export interface InferSpecOptions extends ReadSurveyOptions {
   readonly missing?: readonly (string | number)[];
   /** Rows inspected to decide which columns are numeric. Default 1000. */
   readonly sampleRows?: number;
+  /**
+   * Labelled scale points per column, from a survey tool's metadata (SPSS value labels, numbered
+   * choice texts): when every rated column has them, the scale runs from their lowest to highest.
+   */
+  readonly scalePoints?: Readonly<Record<string, readonly number[]>>;
 }
 
 /** A guessed spec and the guesses made. */
@@ -124,6 +129,12 @@ export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOp
     notes.push(`touchpoints in journey order: ${touchpoints.join(', ')} (all numeric columns except overall; set --touchpoints to change)`);
   }
   let scale = options.scale;
+  const labelled = [...touchpoints, overall].map((c) => options.scalePoints?.[c] ?? []);
+  if (scale === undefined && labelled.every((points) => points.length > 0)) {
+    const points = labelled.flat();
+    scale = { min: Math.min(...points), max: Math.max(...points) };
+    notes.push(`scale: ${scale.min}-${scale.max} (from the value labels; set --scale to change)`);
+  }
   if (scale === undefined) {
     // The smallest standard scale holding 98% of the values: a stray 7 on a 1-5 survey is a data
     // error to report, not a reason to analyse everything on 1-7.

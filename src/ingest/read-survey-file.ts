@@ -16,9 +16,23 @@ import { detectEncoding, encodingError, type DetectedEncoding, firstInvalidUtf8,
 import { ingestLimits } from './limits.js';
 import { Utf8RecordReader } from './utf8-records.js';
 import { checkDelimiter, decimalCommaFor, type ReadSurveyOptions } from './read-survey.js';
+import { checkFormat, readExportFile, readHead, sniffFormat } from './formats/read-export.js';
+import { surveyFromTable, type ResponseFilterOptions, type SurveyFileFormat } from './formats/table.js';
 
 /** Options for {@link readSurveyFile}. */
 export interface ReadSurveyFileOptions extends ReadSurveyOptions {
+  /**
+   * The file's format; recognised from its bytes when omitted: an Excel workbook (`xlsx`), an
+   * SPSS file (`sav`, also .zsav), a Qualtrics or SurveyMonkey export (by their header rows), else CSV.
+   */
+  readonly format?: SurveyFileFormat;
+  /** Worksheet of an Excel workbook: its name or 1-based position. Default: the first. */
+  readonly sheet?: string | number;
+  /**
+   * Responses a survey tool marked: previews, tests and spam are dropped by default (each counted
+   * under its own reason), unfinished responses kept (and counted in a warning).
+   */
+  readonly responses?: ResponseFilterOptions;
   /** Called after each chunk with the bytes read so far and the file size. */
   readonly onProgress?: (progress: { readonly bytesRead: number; readonly totalBytes: number }) => void;
   /** Chunk size in bytes. Default 1 MiB (smaller chunks make reading the file itself several times slower). */
@@ -26,23 +40,44 @@ export interface ReadSurveyFileOptions extends ReadSurveyOptions {
 }
 
 /**
- * Reads a survey CSV file with the same validation and row accounting as `readSurvey`, streaming
- * it chunk by chunk. The encoding is detected from the first chunk (BOM, then UTF-8, else
- * GB18030) unless `options.encoding` is given; the delimiter is sniffed from the header line
- * unless `options.delimiter` is given.
+ * Reads a survey file with the same validation and row accounting as `readSurvey`. The format is
+ * recognised from the bytes (`options.format` forces it): CSV streams chunk by chunk, with the
+ * encoding detected from the first chunk (BOM, then UTF-8, else GB18030) unless `options.encoding`
+ * is given and the delimiter sniffed from the header line unless `options.delimiter` is given.
+ * Excel workbooks (.xlsx; `options.sheet`), SPSS files (.sav, .zsav), and Qualtrics and
+ * SurveyMonkey exports (CSV/TSV, or the same rows in a workbook) are read whole; their spec
+ * columns may be named as the tool names them (`Q5_1`, an SPSS variable) or by the question text,
+ * question texts and variable labels label the touchpoints, SPSS user-missing values read as
+ * missing, and responses the tool marked as previews, tests or spam are dropped and counted (see
+ * `options.responses`).
  *
  * @example
  * ```ts
  * import { readSurveyFile } from 'peak-end/node';
- * const survey = await readSurveyFile('fixtures/demo/survey.csv', spec);
+ * const spec = JSON.parse(await readFile('fixtures/zhijiang/spec.json', 'utf8'));
+ * const survey = await readSurveyFile('fixtures/zhijiang/zhijiang.csv', spec);
  * survey.report.rowsRead; // 47
  * ```
  * @throws DataValidationError as `readSurvey` does (with file lines), including `invalid_encoding`
  *   naming the line where decoding failed.
+ * @throws DataValidationError with code `corrupt_file` for a truncated or damaged workbook or SPSS
+ *   file (or an Excel 97-2003 .xls), `export_layout` for a Qualtrics or SurveyMonkey export whose
+ *   header rows were edited, each with the fix; `unknown_column` listing the tool's columns and
+ *   question texts.
+ * @throws InvalidArgumentError for an unknown `format` or a `sheet` the workbook lacks.
  * @throws PeakEndError with code `file_not_readable` when the file cannot be opened.
  */
 export async function readSurveyFile(path: string, spec: SurveySpec, options: ReadSurveyFileOptions = {}): Promise<Survey> {
-  return (await streamSurveyFile(path, spec, options, null)).finish();
+  normalizeSpec(spec);
+  const forced = checkFormat(options.format);
+  const format = forced ?? sniffFormat(await readHead(path), options.encoding);
+  if (format === 'csv') return (await streamSurveyFile(path, spec, options, null)).finish();
+  const limits = ingestLimits(options);
+  const table = await readExportFile(path, format, { ...options, maxFieldBytes: limits.maxFieldBytes });
+  const survey = surveyFromTable(table, spec, limits, options.responses);
+  const size = (await stat(path)).size;
+  options.onProgress?.({ bytesRead: size, totalBytes: size });
+  return survey;
 }
 
 /** Which fast path streamSurveyFile may use; internal, for tests that cross-check the paths. */

@@ -52,8 +52,12 @@ export type SafeReadResult = { readonly success: true; readonly survey: Survey }
  * Reads and validates survey data against a spec.
  *
  * Every input row is accounted for in `survey.report` (`rowsRead = rowsUsed + rowsDropped`, with
- * the reason for each drop); cells matching a missing code become `NaN`; text answers are mapped
- * through `spec.labels`; reverse-coded columns are stored as `min + max - answer`.
+ * the reason for each drop, rows of column totals included); each rated column is read by its own
+ * rules (scale, codes, labels: the column's own, else the spec's). Cells matching a missing code
+ * become `NaN`; cells matching a not-applicable code become `NaN` flagged in
+ * `survey.notApplicable`; both codes are matched on the raw cell before text answers are mapped
+ * through the labels; reverse-coded columns are stored as `min + max - answer`; a binary outcome
+ * is stored as 1 (positive class) or 0.
  *
  * @example
  * ```ts
@@ -66,7 +70,8 @@ export type SafeReadResult = { readonly success: true; readonly survey: Survey }
  * @throws InvalidArgumentError when the spec is malformed or the input is of an unsupported type.
  * @throws DataValidationError listing every problem (first 50, all counted) with row, column and
  *   file line: unknown column, duplicate header, value out of scale, non-integer on an integer
- *   scale, unparseable number, ragged row, empty file, header only, CSV syntax, invalid encoding.
+ *   scale, unparseable number, ragged row, empty file, header only, CSV syntax, invalid encoding,
+ *   a binary outcome without exactly two values (`not_binary`, naming the values seen).
  */
 export function readSurvey(input: SurveyInput, spec: SurveySpec, options: ReadSurveyOptions = {}): Survey {
   const normalized = normalizeSpec(spec);

@@ -25,8 +25,9 @@ export interface AnalyzeOptions {
  *
  * @example
  * ```ts
- * const report = analyze(await readSurveyFile('survey.csv', spec), { keyDrivers: { bootstrap: { replicates: 1000, seed: 1 } } });
- * report.peakEnd?.aggregate.prediction;                                         // 4.64
+ * const spec = JSON.parse(await readFile('fixtures/zhijiang/spec.json', 'utf8'));
+ * const report = analyze(await readSurveyFile('fixtures/zhijiang/zhijiang.csv', spec), { keyDrivers: { bootstrap: { replicates: 1000, seed: 1 } } });
+ * report.peakEnd?.aggregate.prediction;                                         // 4.625
  * report.keyDrivers?.touchpoints.filter((t) => t.flags.keyMoment).map((t) => t.label); // ['Delivery speed', 'Distributor meeting']
  * ```
  * @throws InvalidArgumentError for invalid options.

@@ -3,7 +3,7 @@
  * services and the HTML report can render them with any Vega-Lite runtime. Formatting only.
  */
 import type { Report } from '../schema/report.js';
-import { messages, touchpointName, type Locale } from './i18n.js';
+import { gestaltMessages, messages, touchpointName, type Locale } from './i18n.js';
 
 /** A Vega-Lite specification (JSON). */
 export type VegaLiteSpec = Record<string, unknown>;
@@ -179,7 +179,37 @@ export function peakEndChart(report: Report, options: ChartOptions = {}): VegaLi
   };
 }
 
-/** All four charts of a Report, keyed as the HTML report's chart slots. */
-export function reportCharts(report: Report, options: ChartOptions = {}): Record<'journey' | 'drivers' | 'ipa' | 'peakEnd', VegaLiteSpec> {
-  return { journey: journeyChart(report, options), drivers: driverChart(report, options), ipa: ipaChart(report, options), peakEnd: peakEndChart(report, options) };
+/**
+ * What shapes the overall rating: horizontal bars of each Gestalt feature's LMG share of the
+ * gestalt model's R-squared, largest first, peak and end in one colour, the mean in another, the
+ * other features grey (empty without a Gestalt result).
+ */
+export function gestaltChart(report: Report, options: ChartOptions = {}): VegaLiteSpec {
+  const locale = options.locale ?? 'en';
+  const m = messages(locale);
+  const g = gestaltMessages(locale);
+  const importance = report.peakEnd?.gestalt?.importance ?? {};
+  const group = (f: string): string => (f === 'peak' || f === 'end' ? g.chartGroups['peak-end'] : f === 'mean' ? g.chartGroups.mean : g.chartGroups.other) as string;
+  const values = (Object.entries(importance) as [string, number][]).map(([f, v]) => ({ feature: g.features[f] ?? f, importance: v, group: group(f) }));
+  const domain = [g.chartGroups['peak-end'], g.chartGroups.mean, g.chartGroups.other];
+  return {
+    $schema: SCHEMA,
+    title: g.chart,
+    width: WIDTH,
+    height: { step: 28 },
+    data: { values },
+    encoding: {
+      y: { field: 'feature', type: 'nominal', sort: '-x', title: null },
+      x: { field: 'importance', type: 'quantitative', title: `${m.importance} (LMG, R²)` },
+    },
+    layer: [
+      { mark: { type: 'bar' }, encoding: { color: { field: 'group', type: 'nominal', title: null, scale: { domain, range: ['#8250df', '#1f6feb', '#9aa5b1'] } } } },
+      { mark: { type: 'text', align: 'left', dx: 4 }, encoding: { text: { field: 'importance', type: 'quantitative', format: '.3f' } } },
+    ],
+  };
+}
+
+/** Every chart of a Report, keyed as the HTML report's chart slots. */
+export function reportCharts(report: Report, options: ChartOptions = {}): Record<'journey' | 'drivers' | 'ipa' | 'peakEnd' | 'gestalt', VegaLiteSpec> {
+  return { journey: journeyChart(report, options), drivers: driverChart(report, options), ipa: ipaChart(report, options), peakEnd: peakEndChart(report, options), gestalt: gestaltChart(report, options) };
 }

@@ -5,13 +5,14 @@
  */
 import type { Report } from '../schema/report.js';
 import type { SurveyDescriptives } from '../survey/describe-survey.js';
+import { gestaltSection } from './gestalt-section.js';
 import { messages, touchpointName, verdictText, type Locale } from './i18n.js';
 
 /** A block of a section. */
 export type Block =
   | { readonly kind: 'paragraph'; readonly text: string }
   | { readonly kind: 'table'; readonly rows: readonly (readonly string[])[] }
-  | { readonly kind: 'chart'; readonly chart: 'journey' | 'drivers' | 'ipa' | 'peakEnd'; readonly title: string };
+  | { readonly kind: 'chart'; readonly chart: 'journey' | 'drivers' | 'ipa' | 'peakEnd' | 'gestalt'; readonly title: string };
 
 /** A titled section. */
 export interface Section {
@@ -42,6 +43,9 @@ export function significanceStars(p: number | null | undefined): string {
   return p < 0.001 ? '***' : p < 0.01 ? '**' : p < 0.05 ? '*' : p < 0.1 ? '.' : '';
 }
 
+const signed = (v: number | null): string => `${v !== null && v >= 0 ? '+' : ''}${fixed(v)}`;
+/** A box bound as the user would write it: integers plain, fractions to two decimals. */
+const short = (v: number): string => (Number.isInteger(v) ? String(v) : v.toFixed(2));
 const percent = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : `${(v * 100).toFixed(0)}%`);
 
 /**
@@ -90,9 +94,13 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
       kind: 'paragraph',
       text:
         `${m.peak} (${a.rule}): ${a.peaks.map((p) => `${name(p.touchpoint)} ${fixed(p.mean)}`).join(', ')}; ${m.end}: ${name(a.end.touchpoint)} ${fixed(a.end.mean)}. ` +
-        `${m.prediction} ${fixed(a.prediction)} = ${a.weight} × ${m.peak} + ${fixed(1 - a.weight, 1)} × ${m.end}; ${m.observed} ${fixed(a.observed)}; ${m.gap} ${a.gap !== null && a.gap >= 0 ? '+' : ''}${fixed(a.gap)}` +
-        (a.gapTest ? ` (paired t, n = ${a.gapTest.n}: ${Math.round(a.gapTest.level * 100)}% CI ${fixed(a.gapTest.ciLower)} to ${fixed(a.gapTest.ciUpper)}, p ${formatP(a.gapTest.pValue)}).` : '.'),
+        `${m.prediction} ${fixed(a.prediction)} = ${a.weight} × ${m.peak} + ${fixed(1 - a.weight, 1)} × ${m.end}; ${m.observed} ${fixed(a.observed)}; ${m.gap} ${signed(a.gap)}` +
+        ` (${m.sameRespondents(a.n)}` +
+        (a.gapTest ? `; paired t: ${Math.round(a.gapTest.level * 100)}% CI ${fixed(a.gapTest.ciLower)} to ${fixed(a.gapTest.ciUpper)}, p ${formatP(a.gapTest.pValue)}).` : ').'),
     });
+    if (fixed(a.allAnswers.prediction) !== fixed(a.prediction) || fixed(a.allAnswers.observed) !== fixed(a.observed)) {
+      blocks.push({ kind: 'paragraph', text: m.allAnswers(fixed(a.allAnswers.prediction), fixed(a.allAnswers.observed), signed(a.allAnswers.gap)) });
+    }
     const acc = pe.respondents.accuracy;
     blocks.push({
       kind: 'paragraph',
@@ -111,6 +119,8 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
             : [[m.model, 'MAE', 'RMSE', 'Bias', 'r'], ...pe.comparison.models.map((x) => ('meanAbsoluteError' in x ? [m.models[x.model] ?? x.description, fixed(x.meanAbsoluteError), fixed(x.rootMeanSquaredError), fixed(x.meanBias), fixed(x.correlation)] : [x.description]))],
       });
       blocks.push({ kind: 'paragraph', text: `${m.verdict}: ${verdictText(report, locale)}` });
+    } else if (pe.warnings.some((w) => w.code === 'binary_outcome')) {
+      blocks.push({ kind: 'paragraph', text: m.binaryOutcome });
     }
     if (pe.regression !== null) {
       blocks.push({ kind: 'paragraph', text: `${m.regressionCheck}:` });
@@ -127,6 +137,7 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
       });
     }
     sections.push({ heading: m.peakEnd, blocks });
+    if (pe.gestalt !== null) sections.push(gestaltSection(pe.gestalt, { locale, aggregate: a, ...(options.charts !== undefined && { charts: options.charts }) }));
   }
   const kd = report.keyDrivers;
   if (kd !== null) {
@@ -166,6 +177,10 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
       });
     }
     blocks.push({ kind: 'paragraph', text: m.significance });
+    blocks.push({
+      kind: 'paragraph',
+      text: m.definitions(String(kd.alpha), `${(kd.minImportanceShare * 100).toFixed(1)}%`, fixed(kd.highPerformance), m.highPerformanceRule[kd.highPerformanceRule] ?? kd.highPerformanceRule),
+    });
     if (options.charts) blocks.push({ kind: 'chart', chart: 'ipa', title: m.ipaChart });
     sections.push({ heading: m.keyDrivers, blocks });
     if (kd.bootstrap !== null) {
@@ -194,15 +209,28 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
     if (kd.penaltyReward !== null) {
       const pr = kd.penaltyReward;
       sections.push({
-        heading: `${m.penaltyReward} (≤ ${pr.lowAtMost} / ≥ ${pr.highAtLeast})`,
+        heading: `${m.penaltyReward} (${(m.boxes[pr.boxRule] ?? (m.boxes.given as (l: string, h: string) => string))(short(pr.lowAtMost), short(pr.highAtLeast))})`,
         blocks: [
           {
             kind: 'table',
             rows: [
-              [m.touchpoint, m.low, m.high, m.penalty, m.reward, m.asymmetry, m.factor],
-              ...pr.factors.map((f) => [name(f.touchpoint), percent(f.lowShare), percent(f.highShare), fixed(f.penalty, 3), fixed(f.reward, 3), fixed(f.impactAsymmetry), f.factor === null ? '–' : (m.factors[f.factor] ?? f.factor)]),
+              [m.touchpoint, m.low, m.high, m.penalty, 'SE', 'p', m.reward, 'SE', 'p', m.asymmetry, m.factor],
+              ...pr.factors.map((f) => [
+                name(f.touchpoint),
+                `${f.lowCount} (${percent(f.lowShare)})`,
+                `${f.highCount} (${percent(f.highShare)})`,
+                fixed(f.penalty, 3),
+                fixed(f.penaltyStdError, 3),
+                formatP(f.penaltyPValue),
+                fixed(f.reward, 3),
+                fixed(f.rewardStdError, 3),
+                formatP(f.rewardPValue),
+                fixed(f.impactAsymmetry),
+                f.factor === null ? '–' : (m.factors[f.factor] ?? f.factor),
+              ]),
             ],
           },
+          { kind: 'paragraph', text: m.minCell(pr.minCellSize) },
         ],
       });
     }

@@ -80,7 +80,24 @@ const en = {
     'low priority': 'low priority',
     'possible overkill': 'possible overkill',
   } as Record<string, string>,
-  factors: { basic: 'basic', performance: 'performance', excitement: 'excitement' } as Record<string, string>,
+  factors: { basic: 'basic', performance: 'performance', excitement: 'excitement', 'insufficient data': 'insufficient data' } as Record<string, string>,
+  sameRespondents: (n: number): string => `all on the ${n} respondents who answered the peak, the end and overall`,
+  allAnswers: (prediction: string, observed: string, gap: string): string =>
+    `With each mean over its own answers (the study's computation, mixing respondents): prediction ${prediction}, observed ${observed}, gap ${gap}.`,
+  binaryOutcome: 'The model comparison and its verdict are not given: the overall rating takes only two values, and rating predictions scored by mean absolute error against a two-valued answer mean nothing.',
+  highPerformanceRule: {
+    scale: 'halfway between the neutral point and the top of the scale',
+    means: 'the mean of the touchpoint means',
+    fixed: 'as given',
+  } as Record<string, string>,
+  definitions: (alpha: string, share: string, level: string, rule: string): string =>
+    `Definitions: key moment = p < ${alpha}, a positive coefficient and importance of at least ${share} of R² (default half an equal share, 1/(2k)). High performance = mean ≥ ${level} (${rule}), one level for pain points, hygiene factors and the importance-performance quadrants, whose importance crosshair is the key-moment threshold.`,
+  boxes: {
+    'bottom-two-top-box': (low: string, high: string): string => `low box ≤ ${low}, high box ≥ ${high}`,
+    fifths: (low: string, high: string): string => `bottom fifth ≤ ${low}, top fifth ≥ ${high}`,
+    given: (low: string, high: string): string => `low box ≤ ${low}, high box ≥ ${high}`,
+  } as Record<string, (low: string, high: string) => string>,
+  minCell: (size: number): string => `A factor type needs at least ${size} respondents in each of low, middle and high.`,
   models: {} as Record<string, string>,
   modelLine: {
     ordinal: 'Coef, SE and p come from the proportional-odds model (latent scale)',
@@ -90,7 +107,7 @@ const en = {
   verdictBetter: 'peak-end predicts better than averaging here',
   verdictSame: 'no clear difference between peak-end and averaging here',
   methodNotes:
-    'Peak = the touchpoint mean furthest from neutral (or as chosen); prediction = w x peak + (1 - w) x end. The model comparison scores each model on the respondents who answered everything; the regression is cross-validated. Key drivers: OLS with R-compatible inference; importance = LMG (Shapley) share of R-squared; key moment = significant positive driver; pain point = key moment with a mean below the high-performance level; hygiene = high mean but not a driver. Details: docs/methods.md.',
+    'Peak = the touchpoint mean furthest from neutral (or as chosen); prediction = w x peak + (1 - w) x end, with the gap and its paired test on the same respondents. The model comparison scores each model on the respondents who answered everything; the regression is cross-validated. Key drivers: OLS with R-compatible inference; importance = LMG (Shapley) share of R-squared; key moment = significant positive driver with a practically relevant share of R-squared; pain point = key moment with a mean below the high-performance level; hygiene = high mean but not a key moment; the quadrants use the same two levels. Penalty-reward: dummy regression with standard errors; small cells are not classified. Details: docs/methods.md.',
 };
 
 type Messages = typeof en;
@@ -165,7 +182,24 @@ const zh: Messages = {
     'low priority': '次要改进',
     'possible overkill': '过度投入',
   },
-  factors: { basic: '基本因素', performance: '绩效因素', excitement: '兴奋因素' },
+  factors: { basic: '基本因素', performance: '绩效因素', excitement: '兴奋因素', 'insufficient data': '数据不足' },
+  sameRespondents: (n: number): string => `均基于回答了峰值、终值和整体题目的 ${n} 位受访者`,
+  allAnswers: (prediction: string, observed: string, gap: string): string =>
+    `若每个均值各按其全部回答计算（研究原文的算法，混合了不同受访者）：预测值 ${prediction}，实际 ${observed}，差距 ${gap}。`,
+  binaryOutcome: '未给出模型比较及其结论：整体评分只有两个取值，用评分预测并以平均绝对误差衡量没有意义。',
+  highPerformanceRule: {
+    scale: '中性点与量表最高分的中点',
+    means: '各触点均值的平均',
+    fixed: '按设定',
+  },
+  definitions: (alpha: string, share: string, level: string, rule: string): string =>
+    `定义：关键时刻 = p < ${alpha}、系数为正，且重要性至少占 R² 的 ${share}（默认为平均份额的一半，1/(2k)）。高绩效 = 均值 ≥ ${level}（${rule}）；痛点、保健因素和重要性-绩效象限使用同一水平，象限的重要性分界即关键时刻的门槛。`,
+  boxes: {
+    'bottom-two-top-box': (low: string, high: string): string => `低分框 ≤ ${low}，高分框 ≥ ${high}`,
+    fifths: (low: string, high: string): string => `最低五分之一 ≤ ${low}，最高五分之一 ≥ ${high}`,
+    given: (low: string, high: string): string => `低分框 ≤ ${low}，高分框 ≥ ${high}`,
+  },
+  minCell: (size: number): string => `低分、中间、高分各组至少需 ${size} 位受访者才判定因素类型。`,
   modelLine: {
     ordinal: '系数、标准误和 p 值来自比例优势有序模型（潜变量尺度）',
     logistic: '系数、标准误和 p 值来自前二框满意度的逻辑回归（对数几率）',
@@ -184,7 +218,7 @@ const zh: Messages = {
   verdictBetter: '此处峰终定律的预测优于平均值',
   verdictSame: '此处峰终定律与平均值的预测没有明显差别',
   methodNotes:
-    '峰值 = 偏离中性点最远的触点均值（或按设定选择）；预测值 = w × 峰值 + (1 − w) × 终值。模型比较在回答了全部题目的受访者上评估各模型，回归模型采用交叉验证。关键驱动因素：与 R 一致的最小二乘推断；重要性 = R² 的 LMG（Shapley）分解占比；关键时刻 = 显著的正向驱动因素；痛点 = 均值低于高绩效水平的关键时刻；保健因素 = 均值高但不是驱动因素。详见 docs/methods.md。',
+    '峰值 = 偏离中性点最远的触点均值（或按设定选择）；预测值 = w × 峰值 + (1 − w) × 终值，差距及其配对检验基于同一批受访者。模型比较在回答了全部题目的受访者上评估各模型，回归模型采用交叉验证。关键驱动因素：与 R 一致的最小二乘推断；重要性 = R² 的 LMG（Shapley）分解占比；关键时刻 = 显著、正向且占 R² 份额具有实际意义的驱动因素；痛点 = 均值低于高绩效水平的关键时刻；保健因素 = 均值高但不是关键时刻；象限使用同样的两个水平。惩罚-奖励分析：虚拟变量回归并给出标准误；样本过少的组不作判定。详见 docs/methods.md。',
 };
 
 /** The messages of a locale. */
@@ -214,4 +248,130 @@ export function verdictText(report: Report, locale: Locale = 'en'): string | nul
   const head = p >= 0.05 ? m.verdictSame : mae('peak-end') > mae('mean') ? m.verdictWorse : m.verdictBetter;
   const pText = p < 0.001 ? 'p < 0.001' : `p = ${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;
   return `${head}：MAE ${mae('peak-end').toFixed(2)} 对 ${mae('mean').toFixed(2)}，Wilcoxon 符号秩检验 ${pText}，n = ${c.n}。`;
+}
+
+/** p for prose: "p < 0.001" or "p = 0.042" (the same in every locale). */
+function pText(p: number | null): string {
+  if (p === null) return 'p = –';
+  return p < 0.001 ? 'p < 0.001' : `p = ${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;
+}
+
+/** The numbers a Gestalt verdict is phrased from (a `GestaltVerdict` plus the correlations). */
+export interface GestaltVerdictWords {
+  readonly code: 'peak-end-beyond-mean' | 'both-contribute' | 'mean-suffices' | 'indistinguishable' | 'no-relation';
+  readonly peakEndAddsPValue: number | null;
+  readonly meanAddsPValue: number | null;
+  readonly otherFeaturesPValue: number | null;
+  readonly otherFeaturesAdd: boolean;
+  readonly correlation: 'peak-end-higher' | 'mean-higher' | 'no-difference' | null;
+  readonly strongestFeature: string | null;
+  readonly correlationPValue: number | null;
+  readonly rBetween: number | null;
+}
+
+const gestaltEn = {
+  heading: 'Does the peak-end rule hold here?',
+  sample: (n: number, weighted: boolean) =>
+    `Tested on each respondent's own journey, as the research literature tests it: ${n} respondents with two or more answered touchpoints and an overall rating${weighted ? ' (survey weights used)' : ''}; their peak (most intense rating), end, mean and other Gestalt features, in nested regressions.`,
+  study: (prediction: string, observed: string, gap: string) => `The study's aggregate method, for comparison: touchpoint means give a peak-end prediction of ${prediction} against an observed overall mean of ${observed} (gap ${gap}).`,
+  model: 'Model',
+  terms: 'Terms',
+  cvRmse: 'CV RMSE',
+  cvNote: (folds: number, seed: number) => `AIC and BIC as R's AIC/BIC on lm (lower is better); CV RMSE: ${folds}-fold cross-validation, seed ${seed}.`,
+  nestedTests: 'Nested models (partial F tests, as R\'s anova):',
+  comparison: 'Question',
+  models: { mean: 'Mean', 'peak-end': 'Peak + end', 'mean+peak-end': 'Mean + peak + end', gestalt: 'Gestalt (seven features)' } as Record<string, string>,
+  questions: {
+    'mean>mean+peak-end': 'Do peak and end add to the mean?',
+    'peak-end>mean+peak-end': 'Does the mean add to peak and end?',
+    'mean+peak-end>gestalt': 'Do trough, beginning, trend and variability add?',
+  } as Record<string, string>,
+  features: { peak: 'peak', peakHigh: 'highest', trough: 'trough', beginning: 'beginning', end: 'end', mean: 'mean', trend: 'trend', variability: 'variability' } as Record<string, string>,
+  correlation: (rPeakEnd: string, rMean: string, rBetween: string, df: number, t: string, p: string, level: number, lower: string, upper: string) =>
+    `Dependent correlations: r(overall, peak-end score) = ${rPeakEnd} against r(overall, mean) = ${rMean}, which share the overall rating (r between the two scores ${rBetween}): Williams' t(${df}) = ${t}, ${p}; Zou's ${level}% CI for the difference ${lower} to ${upper}.`,
+  feature: 'Feature',
+  lmg: 'LMG (R²)',
+  share: 'Share',
+  chart: 'Relative importance of the Gestalt features (LMG share of R²)',
+  chartGroups: { 'peak-end': 'peak and end', mean: 'mean', other: 'other features' } as Record<string, string>,
+  verdict: 'Verdict',
+  verdicts: {
+    'peak-end-beyond-mean': (v: GestaltVerdictWords) => `the peak-end rule holds here: peak and end predict the overall rating beyond the mean (${pText(v.peakEndAddsPValue)}), and the mean adds nothing once they are known (${pText(v.meanAddsPValue)}).`,
+    'both-contribute': (v: GestaltVerdictWords) => `partly: peak and end add to the mean (${pText(v.peakEndAddsPValue)}), but the mean also adds to them (${pText(v.meanAddsPValue)}); respondents weigh the whole journey as well as its peak and end.`,
+    'mean-suffices': (v: GestaltVerdictWords) => `no: the mean explains the overall rating and peak and end add nothing beyond it (${pText(v.peakEndAddsPValue)}), while the mean adds to them (${pText(v.meanAddsPValue)}).`,
+    indistinguishable: (v: GestaltVerdictWords) => `undecided: neither peak and end nor the mean adds to the other (${pText(v.peakEndAddsPValue)}; ${pText(v.meanAddsPValue)}); in these data they carry the same information.`,
+    'no-relation': () => 'no: neither the mean nor peak and end predict the overall rating here.',
+  },
+  others: (v: GestaltVerdictWords) => (v.otherFeaturesAdd ? `Trough, beginning, trend and variability add further (${pText(v.otherFeaturesPValue)}).` : `Trough, beginning, trend and variability add nothing further (${pText(v.otherFeaturesPValue)}).`),
+  correlations: {
+    'peak-end-higher': (v: GestaltVerdictWords) => `The peak-end score correlates more strongly with the overall rating than the mean does (Williams' ${pText(v.correlationPValue)}).`,
+    'mean-higher': (v: GestaltVerdictWords) => `The mean correlates more strongly with the overall rating than the peak-end score does (Williams' ${pText(v.correlationPValue)}).`,
+    'no-difference': (v: GestaltVerdictWords) =>
+      `The peak-end score and the mean correlate about equally with the overall rating (Williams' ${pText(v.correlationPValue)}): a high correlation of the peak-end score alone proves little, because it tracks the mean (r = ${v.rBetween === null ? '–' : v.rBetween.toFixed(2)}).`,
+  },
+  strongest: (feature: string) => `Largest share of the explained variance (LMG): ${feature}.`,
+  ordinal: 'The overall rating as ordered categories: proportional-odds models (R\'s clm) and likelihood-ratio tests:',
+  lrTest: 'LR χ²',
+};
+
+type GestaltMessages = typeof gestaltEn;
+
+const gestaltZh: GestaltMessages = {
+  heading: '峰终定律在这里成立吗？',
+  sample: (n, weighted) =>
+    `按研究文献的做法，在每位受访者自己的旅程上检验：${n} 位回答了至少两个触点并给出整体评分的受访者${weighted ? '（已使用调查权重）' : ''}；以其峰值（最强烈的评分）、终值、均值及其他格式塔特征做嵌套回归。`,
+  study: (prediction, observed, gap) => `作为对照，原研究的汇总方法：由触点均值得到的峰终预测值为 ${prediction}，实际整体满意度均值为 ${observed}（差距 ${gap}）。`,
+  model: '模型',
+  terms: '变量',
+  cvRmse: '交叉验证 RMSE',
+  cvNote: (folds, seed) => `AIC 与 BIC 与 R 中 lm 的 AIC/BIC 一致（越低越好）；交叉验证 RMSE：${folds} 折交叉验证，种子 ${seed}。`,
+  nestedTests: '嵌套模型（偏 F 检验，与 R 的 anova 一致）：',
+  comparison: '问题',
+  models: { mean: '均值', 'peak-end': '峰值 + 终值', 'mean+peak-end': '均值 + 峰值 + 终值', gestalt: '格式塔（七个特征）' },
+  questions: {
+    'mean>mean+peak-end': '峰值和终值能否在均值之外增加解释力？',
+    'peak-end>mean+peak-end': '均值能否在峰值和终值之外增加解释力？',
+    'mean+peak-end>gestalt': '谷值、开端、趋势和波动性能否进一步增加解释力？',
+  },
+  features: { peak: '峰值', peakHigh: '最高值', trough: '谷值（最低值）', beginning: '开端', end: '终值', mean: '均值', trend: '趋势', variability: '波动性' },
+  correlation: (rPeakEnd, rMean, rBetween, df, t, p, level, lower, upper) =>
+    `相依相关比较：r(整体, 峰终得分) = ${rPeakEnd}，r(整体, 均值) = ${rMean}，二者共享整体评分（两个得分之间 r = ${rBetween}）：Williams t(${df}) = ${t}，${p}；差值的 Zou ${level}% 置信区间为 ${lower} 至 ${upper}。`,
+  feature: '特征',
+  lmg: 'LMG（R²）',
+  share: '占比',
+  chart: '格式塔特征的相对重要性（R² 的 LMG 分解）',
+  chartGroups: { 'peak-end': '峰值与终值', mean: '均值', other: '其他特征' },
+  verdict: '结论',
+  verdicts: {
+    'peak-end-beyond-mean': (v) => `峰终定律在此成立：峰值和终值在均值之外仍能预测整体评分（${pText(v.peakEndAddsPValue)}），而已知峰值和终值后均值不再增加解释力（${pText(v.meanAddsPValue)}）。`,
+    'both-contribute': (v) => `部分成立：峰值和终值在均值之外有增益（${pText(v.peakEndAddsPValue)}），但均值在峰值和终值之外同样有增益（${pText(v.meanAddsPValue)}）；受访者既看峰值与终值，也看整个旅程。`,
+    'mean-suffices': (v) => `不成立：均值即可解释整体评分，峰值和终值没有额外增益（${pText(v.peakEndAddsPValue)}），而均值在峰值和终值之外有增益（${pText(v.meanAddsPValue)}）。`,
+    indistinguishable: (v) => `无法判断：峰值和终值与均值互相都没有额外增益（${pText(v.peakEndAddsPValue)}；${pText(v.meanAddsPValue)}）；在这些数据中二者携带相同的信息。`,
+    'no-relation': () => '不成立：均值、峰值和终值都不能预测这里的整体评分。',
+  },
+  others: (v) => (v.otherFeaturesAdd ? `谷值、开端、趋势和波动性有进一步的增益（${pText(v.otherFeaturesPValue)}）。` : `谷值、开端、趋势和波动性没有进一步的增益（${pText(v.otherFeaturesPValue)}）。`),
+  correlations: {
+    'peak-end-higher': (v) => `峰终得分与整体评分的相关高于均值（Williams ${pText(v.correlationPValue)}）。`,
+    'mean-higher': (v) => `均值与整体评分的相关高于峰终得分（Williams ${pText(v.correlationPValue)}）。`,
+    'no-difference': (v) => `峰终得分与均值和整体评分的相关程度相当（Williams ${pText(v.correlationPValue)}）：仅凭峰终得分的高相关说明不了什么，因为它与均值高度相关（r = ${v.rBetween === null ? '–' : v.rBetween.toFixed(2)}）。`,
+  },
+  strongest: (feature) => `解释方差占比最大的特征（LMG）：${feature}。`,
+  ordinal: '将整体评分视为有序类别：比例优势模型（与 R 的 clm 一致）及似然比检验：',
+  lrTest: '似然比 χ²',
+};
+
+/** The words of the Gestalt section ("Does the peak-end rule hold here?") in a locale. */
+export function gestaltMessages(locale: Locale = 'en'): GestaltMessages {
+  return locale === 'zh-CN' ? gestaltZh : gestaltEn;
+}
+
+/** The Gestalt verdict in words: the verdict, the other features, the correlation test and the strongest feature. */
+export function gestaltVerdictText(v: GestaltVerdictWords, locale: Locale = 'en'): string {
+  const m = gestaltMessages(locale);
+  const parts = [m.verdicts[v.code](v)];
+  if (v.code !== 'no-relation') parts.push(m.others(v));
+  if (v.correlation !== null) parts.push(m.correlations[v.correlation](v));
+  if (v.strongestFeature !== null) parts.push(m.strongest(m.features[v.strongestFeature] ?? v.strongestFeature));
+  const text = parts.join(locale === 'zh-CN' ? '' : ' ');
+  return locale === 'zh-CN' ? text : text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -5,7 +5,7 @@
 import { DataValidationError, InvalidArgumentError, type DataIssue } from '../errors.js';
 import type { AggregatePeakEndResult } from '../experience/aggregate-peak-end.js';
 import type { RelativeImportanceResult } from '../importance/relative-importance.js';
-import { normalizeSpec, type NormalizedSpec, type SurveySpec } from '../schema/survey-spec.js';
+import { nonUniformSpecReason, normalizeSpec, type NormalizedSpec, type SurveySpec } from '../schema/survey-spec.js';
 import type { Warning } from '../survey/survey.js';
 import { SurveyAccumulator, type AccumulatorState, type MomentsOlsResult } from './survey-accumulator.js';
 
@@ -78,6 +78,8 @@ function literal(value: number): string {
 function checkSpec(spec: SurveySpec | NormalizedSpec): NormalizedSpec {
   const s = 'labels' in spec && spec.labels instanceof Map ? (spec as NormalizedSpec) : normalizeSpec(spec);
   if (!s.scale.integer) throw new InvalidArgumentError('SQL pushdown needs an integer rating scale (its sums of products are exact integers).');
+  const nonUniform = nonUniformSpecReason(s);
+  if (nonUniform !== null) throw new InvalidArgumentError(`SQL pushdown needs one rating scale and one set of codes for every column, but ${nonUniform}; use readSurvey or readSurveyFile for this survey.`);
   if (s.weight !== null) throw new InvalidArgumentError('SQL pushdown does not support survey weights yet: weighted sums are not exact integers. Use readSurvey or a SurveyAccumulator for weighted data.');
   if (s.touchpoints.length === 0) throw new InvalidArgumentError('SQL pushdown needs at least one touchpoint.');
   return s;

@@ -7,7 +7,7 @@ import { InsufficientDataError, InvalidArgumentError, PeakEndError } from '../er
 import { aggregatePeakEnd, argmaxEarliest, type AggregatePeakEndResult, type PeakEndRule } from '../experience/aggregate-peak-end.js';
 import { importanceFromData, type RelativeImportanceOptions, type RelativeImportanceResult } from '../importance/relative-importance.js';
 import { cholesky, choleskyInverse, choleskySolve } from '../linalg/cholesky.js';
-import { normalizeSpec, type NormalizedSpec, type SurveySpec } from '../schema/survey-spec.js';
+import { nonUniformSpecReason, normalizeSpec, type NormalizedSpec, type SurveySpec } from '../schema/survey-spec.js';
 import type { Survey } from '../survey/survey.js';
 
 /** Running moments of one variable or of a vector: weight total, mean, centred co-moments. */
@@ -95,6 +95,8 @@ export class SurveyAccumulator {
   constructor(spec: SurveySpec | NormalizedSpec) {
     this.spec = 'labels' in spec && spec.labels instanceof Map ? (spec as NormalizedSpec) : normalizeSpec(spec);
     if (!this.spec.scale.integer) throw new InvalidArgumentError('SurveyAccumulator needs an integer rating scale (counts per scale point).');
+    const nonUniform = nonUniformSpecReason(this.spec);
+    if (nonUniform !== null) throw new InvalidArgumentError(`SurveyAccumulator needs one rating scale and one set of codes for every column, but ${nonUniform}; use readSurvey or readSurveyFile for this survey.`);
     this.columns = [...this.spec.touchpoints.map((t) => t.column), this.spec.overall];
     const points = this.spec.scale.max - this.spec.scale.min + 1;
     this.perColumn = this.columns.map(() => ({ n: 0, mean: 0, m2: 0, counts: new Array<number>(points).fill(0) }));
@@ -206,13 +208,16 @@ export class SurveyAccumulator {
     return this.rowsSeen;
   }
 
-  /** Per column: n, mean, sample SD, t interval, median, counts and top/bottom-2-box, as describeSurvey. */
-  describe(level = 0.95): { column: string; n: number; mean: number | null; sampleStandardDeviation: number | null; ciLower: number | null; ciUpper: number | null; median: number | null; topTwoBox: number | null; bottomTwoBox: number | null; counts: { value: number; count: number }[] }[] {
+  /** Per column: n, mean, sample SD, t interval, median, counts and top/bottom-2-box with SEs, as describeSurvey (unweighted). */
+  describe(level = 0.95): { column: string; n: number; mean: number | null; sampleStandardDeviation: number | null; ciLower: number | null; ciUpper: number | null; median: number | null; topTwoBox: number | null; topTwoBoxStdError: number | null; bottomTwoBox: number | null; bottomTwoBoxStdError: number | null; counts: { value: number; count: number }[] }[] {
     const { min, max } = this.spec.scale;
     return this.perColumn.map((c, j) => {
       const sd = c.n > 1 ? Math.sqrt(c.m2 / (c.n - 1)) : null;
       const half = sd === null ? null : studentTQuantile((1 + level) / 2, c.n - 1) * (sd / Math.sqrt(c.n));
       const counts = c.counts.map((count, k) => ({ value: min + k, count }));
+      const top = c.n > 0 ? counts.filter((x) => x.value >= max - 1).reduce((s, x) => s + x.count, 0) / c.n : null;
+      const bottom = c.n > 0 ? counts.filter((x) => x.value <= min + 1).reduce((s, x) => s + x.count, 0) / c.n : null;
+      const shareError = (p: number | null): number | null => (p !== null && c.n > 1 ? Math.sqrt((p * (1 - p)) / (c.n - 1)) : null);
       return {
         column: this.columns[j] as string,
         n: c.n,
@@ -221,8 +226,10 @@ export class SurveyAccumulator {
         ciLower: half === null ? null : c.mean - half,
         ciUpper: half === null ? null : c.mean + half,
         median: c.n > 0 ? medianFromCounts(counts, c.n) : null,
-        topTwoBox: c.n > 0 ? counts.filter((x) => x.value >= max - 1).reduce((s, x) => s + x.count, 0) / c.n : null,
-        bottomTwoBox: c.n > 0 ? counts.filter((x) => x.value <= min + 1).reduce((s, x) => s + x.count, 0) / c.n : null,
+        topTwoBox: top,
+        topTwoBoxStdError: shareError(top),
+        bottomTwoBox: bottom,
+        bottomTwoBoxStdError: shareError(bottom),
         counts,
       };
     });

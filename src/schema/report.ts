@@ -15,14 +15,25 @@ const numberRecord = z.record(z.string(), num);
 const touchpoint = z.strictObject({ column: z.string(), label: z.string(), zh: z.string().nullable(), en: z.string().nullable() });
 
 const ingestReport = z.strictObject({
-  source: z.enum(['csv', 'rows', 'columns']),
+  source: z.enum(['csv', 'rows', 'columns', 'xlsx', 'sav', 'qualtrics', 'surveymonkey']),
   encoding: z.string().nullable(),
   delimiter: z.string().nullable(),
   decimalComma: z.boolean(),
   rowsRead: num,
   rowsUsed: num,
   rowsDropped: num,
-  droppedByReason: z.strictObject({ invalid_value: num, ragged_row: num, invalid_weight: num, repeated_header: num, no_answers: num, total_row: num }),
+  droppedByReason: z.strictObject({
+    invalid_value: num,
+    ragged_row: num,
+    invalid_weight: num,
+    repeated_header: num,
+    no_answers: num,
+    total_row: num,
+    survey_preview: num,
+    test_response: num,
+    spam: num,
+    unfinished: num,
+  }),
   blankLines: num,
   columns: z.array(
     z.strictObject({
@@ -126,6 +137,85 @@ const binaryAccuracy = { n: num, events: num, logLoss: num, brierScore: num, auc
 const moment = z.strictObject({ touchpoint: z.string(), mean: num, kind: z.enum(['most-intense', 'max', 'min', 'positive', 'negative', 'end']) });
 const peakRule = z.enum(['most-intense', 'max', 'min', 'both']);
 
+const gestaltFeature = z.enum(['peak', 'peakHigh', 'trough', 'beginning', 'end', 'mean', 'trend', 'variability']);
+const gestaltModelName = z.enum(['mean', 'peak-end', 'mean+peak-end', 'gestalt']);
+const gestaltResult = z.strictObject({
+  method: z.literal('gestalt'),
+  rule: z.enum(['most-intense', 'max', 'min', 'both']),
+  weight: num,
+  level: num,
+  weighted: z.boolean(),
+  n: num,
+  excluded: num,
+  folds: num,
+  seed: num,
+  models: z.array(
+    z.strictObject({
+      name: gestaltModelName,
+      terms: z.array(gestaltFeature),
+      n: num,
+      coefficients: z.array(olsCoefficient),
+      rSquared: num,
+      adjustedRSquared: num,
+      residualStdError: num,
+      dfResidual: num,
+      logLik: nullableNumber,
+      aic: nullableNumber,
+      bic: nullableNumber,
+      crossValidatedRmse: nullableNumber,
+    }),
+  ),
+  nestedTests: z.array(z.strictObject({ from: gestaltModelName, to: gestaltModelName, fStatistic: nullableNumber, df1: num, df2: num, pValue: nullableNumber })),
+  dependentCorrelation: z
+    .strictObject({
+      method: z.literal('williams-t'),
+      n: num,
+      rPeakEnd: num,
+      rMean: num,
+      rBetween: num,
+      difference: num,
+      tValue: num,
+      df: num,
+      pValue: num,
+      level: num,
+      ciLower: num,
+      ciUpper: num,
+    })
+    .nullable(),
+  importance: z.partialRecord(gestaltFeature, num).nullable(),
+  ordinal: z
+    .strictObject({
+      method: z.literal('ordinal-logit'),
+      models: z.array(
+        z.strictObject({
+          name: gestaltModelName,
+          terms: z.array(gestaltFeature),
+          n: num,
+          thresholds: z.array(z.strictObject({ name: z.string(), estimate: num, stdError: num })),
+          coefficients: z.array(z.strictObject({ name: z.string(), estimate: num, stdError: num, zValue: num, pValue: num, ciLower: num, ciUpper: num })),
+          logLik: num,
+          aic: num,
+          bic: num,
+          mcFaddenRSquared: num,
+          converged: z.boolean(),
+        }),
+      ),
+      likelihoodRatioTests: z.array(z.strictObject({ from: gestaltModelName, to: gestaltModelName, statistic: num, df: num, pValue: num })),
+    })
+    .nullable(),
+  verdict: z.strictObject({
+    code: z.enum(['peak-end-beyond-mean', 'both-contribute', 'mean-suffices', 'indistinguishable', 'no-relation']),
+    alpha: num,
+    peakEndAddsPValue: nullableNumber,
+    meanAddsPValue: nullableNumber,
+    otherFeaturesPValue: nullableNumber,
+    otherFeaturesAdd: z.boolean(),
+    correlation: z.enum(['peak-end-higher', 'mean-higher', 'no-difference']).nullable(),
+    strongestFeature: gestaltFeature.nullable(),
+  }),
+  warnings,
+});
+
 const peakEndResult = z.strictObject({
   method: z.literal('peak-end'),
   outcome: z.enum(['rating', 'binary']),
@@ -143,6 +233,8 @@ const peakEndResult = z.strictObject({
     observed: num,
     gap: nullableNumber,
     warnings,
+    n: num,
+    allAnswers: z.strictObject({ prediction: num, observed: num, gap: nullableNumber }),
     gapTest: pairedT.nullable(),
   }),
   respondents: z.strictObject({
@@ -171,6 +263,7 @@ const peakEndResult = z.strictObject({
     })
     .nullable(),
   regression: olsResultSchema.nullable(),
+  gestalt: gestaltResult.nullable(),
   warnings,
 });
 
@@ -233,7 +326,7 @@ const bootstrapResult = z.strictObject({
 });
 
 const quadrant = z.enum(['concentrate here', 'keep up the good work', 'low priority', 'possible overkill']);
-const factorType = z.enum(['basic', 'performance', 'excitement']);
+const factorType = z.enum(['basic', 'performance', 'excitement', 'insufficient data']);
 
 const waldCoefficient = z.strictObject({ name: z.string(), estimate: num, stdError: num, zValue: num, pValue: num, ciLower: num, ciUpper: num });
 const convergence = z.strictObject({ converged: z.boolean(), iterations: num, maxGradient: num, conditionNumber: num });
@@ -292,6 +385,8 @@ const keyDriversResult = z.strictObject({
   modelFit: z.union([ordinalResult, logisticResult]).nullable(),
   alpha: num,
   highPerformance: num,
+  highPerformanceRule: z.enum(['scale', 'means', 'fixed']),
+  minImportanceShare: num,
   n: num,
   missingData: missingDataSummarySchema,
   regression: olsResultSchema,
@@ -300,7 +395,7 @@ const keyDriversResult = z.strictObject({
   bootstrap: bootstrapResult.nullable(),
   ipa: z.strictObject({
     method: z.literal('ipa'),
-    crosshair: z.strictObject({ kind: z.enum(['means', 'scale']), performance: num, importance: num }),
+    crosshair: z.strictObject({ kind: z.enum(['means', 'scale', 'fixed']), performance: num, importance: num }),
     points: z.array(z.strictObject({ touchpoint: z.string(), performance: num, importance: num, quadrant })),
   }),
   penaltyReward: z
@@ -308,16 +403,23 @@ const keyDriversResult = z.strictObject({
       method: z.literal('penalty-reward'),
       lowAtMost: num,
       highAtLeast: num,
+      boxRule: z.enum(['given', 'bottom-two-top-box', 'fifths']),
       asymmetryThreshold: num,
+      minCellSize: num,
       factors: z.array(
         z.strictObject({
           touchpoint: z.string(),
           label: z.string(),
           lowShare: num,
           highShare: num,
+          lowCount: num,
+          middleCount: num,
+          highCount: num,
           penalty: nullableNumber,
+          penaltyStdError: nullableNumber,
           penaltyPValue: nullableNumber,
           reward: nullableNumber,
+          rewardStdError: nullableNumber,
           rewardPValue: nullableNumber,
           rangeOfImpact: nullableNumber,
           impactAsymmetry: nullableNumber,
@@ -342,6 +444,7 @@ const keyDriversResult = z.strictObject({
       importance: num,
       signedImportance: num,
       importanceShare: num,
+      relevant: z.boolean(),
       importanceRank: num,
       quadrant,
       penaltyRewardFactor: factorType.nullable(),

@@ -378,6 +378,24 @@ function checkCodes(column: string | null, labels: ReadonlyMap<string, number>, 
   }
 }
 
+/**
+ * Why a spec cannot be summarised as one scale with one set of codes (for the streaming and SQL
+ * summaries, which count per scale point), or null when it can: every rated column on the spec's
+ * scale with its codes and labels, no not-applicable codes, a rating outcome.
+ */
+export function nonUniformSpecReason(spec: NormalizedSpec): string | null {
+  if (spec.outcome !== undefined && spec.outcome.type !== 'rating') return `the overall column is a ${spec.outcome.type} outcome, not a rating`;
+  if (spec.notApplicable.length > 0 || spec.touchpoints.some((t) => t.notApplicable !== undefined && t.notApplicable.length > 0)) return 'it has not-applicable codes';
+  const same = (a: NormalizedScale | null | undefined): boolean => a === undefined || a === null || (a.min === spec.scale.min && a.max === spec.scale.max && a.integer === spec.scale.integer);
+  const sameCodes = (codes: readonly CellCode[] | undefined): boolean => codes === undefined || (codes.length === spec.missing.length && codes.every((c, i) => c === spec.missing[i]));
+  const sameLabels = (labels: ReadonlyMap<string, number> | undefined): boolean =>
+    labels === undefined || labels === spec.labels || (labels.size === spec.labels.size && [...labels].every(([text, score]) => spec.labels.get(text) === score));
+  const odd = spec.touchpoints.find((t) => !same(t.scale) || !sameCodes(t.missing) || !sameLabels(t.labels));
+  if (odd !== undefined) return `touchpoint "${odd.column}" has its own scale, missing codes or labels`;
+  if (spec.outcome !== undefined && (!same(spec.outcome.scale) || !sameCodes(spec.outcome.missing) || !sameLabels(spec.outcome.labels))) return 'the overall column has its own scale, missing codes or labels';
+  return null;
+}
+
 /** The rated columns' common scale, or the smallest range holding every one (neutral = midpoint). */
 function spanningScale(scales: readonly NormalizedScale[]): NormalizedScale {
   const first = scales[0] as NormalizedScale;

@@ -7,7 +7,7 @@ import { studentTQuantile } from '../distributions/index.js';
 import { InvalidArgumentError } from '../errors.js';
 import { designMean } from './design-mean.js';
 import { netPromoterScore } from './nps.js';
-import type { Survey, Warning } from './survey.js';
+import type { Calibration, Survey, Warning } from './survey.js';
 
 /** Options for {@link describeSurvey}. */
 export interface DescribeOptions {
@@ -106,69 +106,37 @@ export interface SurveyDescriptives {
 export function describeSurvey(survey: Survey, options: DescribeOptions = {}): SurveyDescriptives {
   const level = options.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new InvalidArgumentError(`level must be between 0 and 1 (e.g. 0.95), got ${level}.`);
-  const { scale } = survey.spec;
   const columns = [
-    ...survey.touchpoints.map((t) => ({ column: t.column, label: t.label, role: 'touchpoint' as const })),
-    { column: survey.overall, label: survey.overall, role: 'overall' as const },
+    ...survey.touchpoints.map((t) => ({ column: t.column, label: t.label, role: 'touchpoint' as const, scale: t.scale as ItemScale | null })),
+    { column: survey.overall, label: survey.overall, role: 'overall' as const, scale: (survey.spec.outcome === undefined ? survey.spec.scale : survey.spec.outcome.scale) as ItemScale | null },
   ];
   const warnings: Warning[] = [];
   const weights = (options.weighted ?? true) && survey.weights !== null ? survey.weights.subarray(0, survey.n) : null;
   const calibration = weights !== null ? (survey.calibration ?? null) : null;
-  const items = columns.map(({ column, label, role }): ItemDescriptives => {
+  const items = columns.map(({ column, label, role, scale }): ItemDescriptives => {
     const all = (survey.ratings.get(column) as Float64Array).subarray(0, survey.n);
-    const values = Array.from(all).filter((v) => !Number.isNaN(v));
-    const n = values.length;
-    const tally = new Map<number, number>();
-    if (scale.integer) for (let v = Math.ceil(scale.min); v <= scale.max; v++) tally.set(v, 0);
-    for (const v of values) tally.set(v, (tally.get(v) ?? 0) + 1);
-    const top = all.map((v) => (Number.isNaN(v) ? Number.NaN : v >= scale.max - 1 ? 1 : 0));
-    const bottom = all.map((v) => (Number.isNaN(v) ? Number.NaN : v <= scale.min + 1 ? 1 : 0));
+    const tally = countScalePoints(all, scale);
+    const stats = weights !== null ? weightedStatistics(all, weights, calibration, scale) : tally !== null ? statisticsFromCounts(tally) : statisticsFromValues(all, scale);
+    const { n } = stats;
     if (n === 0) warnings.push({ code: 'no_answers', message: `Column "${column}" has no answers; its statistics are null.` });
-    const share = (indicator: Float64Array): { p: number | null; se: number | null } => {
-      if (n === 0) return { p: null, se: null };
-      if (weights !== null) {
-        const d = designMean(indicator, weights, calibration);
-        return { p: d.mean, se: n > 1 ? d.standardError : null };
-      }
-      const p = indicator.reduce((a, v) => (Number.isNaN(v) ? a : a + v), 0) / n;
-      return { p, se: n > 1 ? Math.sqrt((p * (1 - p)) / (n - 1)) : null };
-    };
-    let mean: number | null = null;
-    let sd: number | null = null;
-    let se: number | null = null;
-    let median: number | null = null;
-    if (n > 0 && weights !== null) {
-      const d = designMean(all, weights, calibration);
-      mean = d.mean;
-      se = n > 1 ? d.standardError : null;
-      sd = n > 1 ? weightedStandardDeviation(all, weights, d.mean, n) : null;
-      median = weightedMedian(all, weights);
-    } else if (n > 0) {
-      mean = ssMean(values);
-      sd = n > 1 ? sampleStandardDeviation(values) : null;
-      se = sd !== null ? sd / Math.sqrt(n) : null;
-      median = ssMedian(values);
-    }
-    const half = se !== null ? studentTQuantile((1 + level) / 2, n - 1) * se : null;
-    const topShare = share(top);
-    const bottomShare = share(bottom);
+    const half = stats.standardError !== null ? studentTQuantile((1 + level) / 2, n - 1) * stats.standardError : null;
     return {
       column,
       label,
       role,
       n,
       missing: all.length - n,
-      mean,
-      sampleStandardDeviation: sd,
-      standardError: se,
-      ciLower: mean !== null && half !== null ? mean - half : null,
-      ciUpper: mean !== null && half !== null ? mean + half : null,
-      median,
-      counts: [...tally.entries()].sort((a, b) => a[0] - b[0]).map(([value, count]) => ({ value, count })),
-      topTwoBox: topShare.p,
-      topTwoBoxStdError: topShare.se,
-      bottomTwoBox: bottomShare.p,
-      bottomTwoBoxStdError: bottomShare.se,
+      mean: stats.mean,
+      sampleStandardDeviation: stats.sd,
+      standardError: stats.standardError,
+      ciLower: stats.mean !== null && half !== null ? stats.mean - half : null,
+      ciUpper: stats.mean !== null && half !== null ? stats.mean + half : null,
+      median: stats.median,
+      counts: tally !== null ? tally.values.map((value, k) => ({ value, count: tally.counts[k] as number })) : countsOf(all),
+      topTwoBox: stats.top.p,
+      topTwoBoxStdError: stats.top.se,
+      bottomTwoBox: stats.bottom.p,
+      bottomTwoBoxStdError: stats.bottom.se,
       ...(role === 'overall' && survey.spec.outcome.type === 'nps' && n > 0 && { nps: npsSummary(all, weights, level) }),
     };
   });
@@ -178,6 +146,141 @@ export function describeSurvey(survey: Survey, options: DescribeOptions = {}): S
 function npsSummary(values: Float64Array, weights: Float64Array | null, level: number): NpsSummary {
   const r = netPromoterScore(values, { level, ...(weights !== null && { weights }) });
   return { score: r.score, promoters: r.promoters, passives: r.passives, detractors: r.detractors, standardError: r.standardError, ciLower: r.ciLower, ciUpper: r.ciUpper };
+}
+
+interface ItemScale {
+  readonly min: number;
+  readonly max: number;
+  readonly integer: boolean;
+}
+
+interface Share {
+  readonly p: number | null;
+  readonly se: number | null;
+}
+
+interface ItemStatistics {
+  readonly n: number;
+  readonly mean: number | null;
+  readonly sd: number | null;
+  readonly standardError: number | null;
+  readonly median: number | null;
+  readonly top: Share;
+  readonly bottom: Share;
+}
+
+const NO_SHARE: Share = { p: null, se: null };
+
+/** Scale points and their counts when every answer is a point of an integer scale (else null). */
+interface Tally {
+  readonly values: number[];
+  readonly counts: Float64Array;
+  readonly scale: ItemScale;
+}
+
+/** One pass over the column: counts per scale point, or null when an answer is not a point of an integer scale. */
+function countScalePoints(values: Float64Array, scale: ItemScale | null): Tally | null {
+  if (scale === null || !scale.integer) return null;
+  const low = Math.ceil(scale.min);
+  const points = Math.floor(scale.max) - low + 1;
+  if (!(points > 0 && points <= 1001)) return null;
+  const counts = new Float64Array(points);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (v !== v) continue;
+    const k = v - low;
+    if (!(k >= 0 && k < points) || k !== Math.floor(k)) return null;
+    counts[k] = (counts[k] as number) + 1;
+  }
+  return { values: Array.from({ length: points }, (_, k) => low + k), counts, scale };
+}
+
+/** Unweighted statistics from the counts: exact sums, two-pass SD, median from the cumulative counts. */
+function statisticsFromCounts(tally: Tally): ItemStatistics {
+  const { values, counts, scale } = tally;
+  let n = 0;
+  let sum = 0;
+  let top = 0;
+  let bottom = 0;
+  values.forEach((v, k) => {
+    const c = counts[k] as number;
+    n += c;
+    sum += c * v;
+    if (v >= scale.max - 1) top += c;
+    if (v <= scale.min + 1) bottom += c;
+  });
+  if (n === 0) return { n, mean: null, sd: null, standardError: null, median: null, top: NO_SHARE, bottom: NO_SHARE };
+  const mean = sum / n;
+  let ss = 0;
+  values.forEach((v, k) => {
+    ss += (counts[k] as number) * (v - mean) * (v - mean);
+  });
+  const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : null;
+  return { n, mean, sd, standardError: sd !== null ? sd / Math.sqrt(n) : null, median: medianFromCounts(values, counts, n), top: proportion(top, n), bottom: proportion(bottom, n) };
+}
+
+/** The median of counted values: the middle value, or the mean of the two middle ones. */
+function medianFromCounts(values: readonly number[], counts: Float64Array, n: number): number {
+  const at = (rank: number): number => {
+    let cumulative = 0;
+    for (let k = 0; k < values.length; k++) {
+      cumulative += counts[k] as number;
+      if (cumulative >= rank) return values[k] as number;
+    }
+    return values[values.length - 1] as number;
+  };
+  return n % 2 === 1 ? at((n + 1) / 2) : (at(n / 2) + at(n / 2 + 1)) / 2;
+}
+
+function proportion(count: number, n: number): Share {
+  if (n === 0) return NO_SHARE;
+  const p = count / n;
+  return { p, se: n > 1 ? Math.sqrt((p * (1 - p)) / (n - 1)) : null };
+}
+
+/** Unweighted statistics of answers that are not all points of an integer scale (simple-statistics). */
+function statisticsFromValues(all: Float64Array, scale: ItemScale | null): ItemStatistics {
+  const values = Array.from(all).filter((v) => !Number.isNaN(v));
+  const n = values.length;
+  if (n === 0) return { n, mean: null, sd: null, standardError: null, median: null, top: NO_SHARE, bottom: NO_SHARE };
+  const sd = n > 1 ? sampleStandardDeviation(values) : null;
+  return {
+    n,
+    mean: ssMean(values),
+    sd,
+    standardError: sd !== null ? sd / Math.sqrt(n) : null,
+    median: ssMedian(values),
+    top: scale === null ? NO_SHARE : proportion(values.filter((v) => v >= scale.max - 1).length, n),
+    bottom: scale === null ? NO_SHARE : proportion(values.filter((v) => v <= scale.min + 1).length, n),
+  };
+}
+
+function weightedStatistics(all: Float64Array, weights: Float64Array, calibration: Calibration | null, scale: ItemScale | null): ItemStatistics {
+  let n = 0;
+  for (let i = 0; i < all.length; i++) if (!Number.isNaN(all[i] as number)) n++;
+  if (n === 0) return { n, mean: null, sd: null, standardError: null, median: null, top: NO_SHARE, bottom: NO_SHARE };
+  const d = designMean(all, weights, calibration);
+  const share = (inside: (v: number) => boolean): Share => {
+    const indicator = all.map((v) => (Number.isNaN(v) ? Number.NaN : inside(v) ? 1 : 0));
+    const m = designMean(indicator, weights, calibration);
+    return { p: m.mean, se: n > 1 ? m.standardError : null };
+  };
+  return {
+    n,
+    mean: d.mean,
+    sd: n > 1 ? weightedStandardDeviation(all, weights, d.mean, n) : null,
+    standardError: n > 1 ? d.standardError : null,
+    median: weightedMedian(all, weights),
+    top: scale === null ? NO_SHARE : share((v) => v >= scale.max - 1),
+    bottom: scale === null ? NO_SHARE : share((v) => v <= scale.min + 1),
+  };
+}
+
+/** Counts of the distinct answered values, in increasing order (for answers off an integer scale). */
+function countsOf(all: Float64Array): ScalePointCount[] {
+  const tally = new Map<number, number>();
+  for (const v of all) if (!Number.isNaN(v)) tally.set(v, (tally.get(v) ?? 0) + 1);
+  return [...tally.entries()].sort((a, b) => a[0] - b[0]).map(([value, count]) => ({ value, count }));
 }
 
 /** sqrt(sum w (y - mean)^2 / sum w * n / (n - 1)) over answered rows: sd() when the weights are equal. */

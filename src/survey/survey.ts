@@ -11,10 +11,33 @@ export interface Warning {
 }
 
 /** Why an input row was not used. */
-export type DropReason = 'invalid_value' | 'ragged_row' | 'invalid_weight' | 'repeated_header' | 'no_answers' | 'total_row';
+export type DropReason =
+  | 'invalid_value'
+  | 'ragged_row'
+  | 'invalid_weight'
+  | 'repeated_header'
+  | 'no_answers'
+  /** A trailing row of column totals, sums or averages. */
+  | 'total_row'
+  /** Survey-tool exports: responses the tool marked as previews, tests or spam, and unfinished ones when dropped. */
+  | 'survey_preview'
+  | 'test_response'
+  | 'spam'
+  | 'unfinished';
 
 /** Every reason a row can be dropped, in report order. */
-export const DROP_REASONS: readonly DropReason[] = ['invalid_value', 'ragged_row', 'invalid_weight', 'repeated_header', 'no_answers', 'total_row'];
+export const DROP_REASONS: readonly DropReason[] = [
+  'invalid_value',
+  'ragged_row',
+  'invalid_weight',
+  'repeated_header',
+  'no_answers',
+  'total_row',
+  'survey_preview',
+  'test_response',
+  'spam',
+  'unfinished',
+];
 
 /** Per-column counts from ingest. */
 export interface ColumnReport {
@@ -32,7 +55,8 @@ export interface ColumnReport {
 
 /** What happened to every input row. Invariant: `rowsRead = rowsUsed + rowsDropped`. */
 export interface IngestReport {
-  readonly source: 'csv' | 'rows' | 'columns';
+  /** Where the rows came from: text, rows, columns, or a survey-tool file read by readSurveyFile. */
+  readonly source: 'csv' | 'rows' | 'columns' | 'xlsx' | 'sav' | 'qualtrics' | 'surveymonkey';
   /** Text encoding of CSV bytes (`null` for text, rows or columns). */
   readonly encoding: string | null;
   /** CSV field delimiter (`null` for rows or columns). */

@@ -31,7 +31,7 @@ describe('peak-end CLI', () => {
     expect(stdout).toContain('16 of 16 published figures and findings reproduced on 47 questionnaires.');
     expect(stdout).toContain('[yes] peak-end-prediction\n      published:  prediction 4.64 vs overall 4.17\n      reproduced: prediction 4.64 vs overall 4.17');
     expect(stdout).toMatch(/Brand image\s+45\s+2\s+4\.82/);
-    for (const heading of ['GRIM', 'DESCRIPTIVES', 'PEAK-END RULE', 'Verdict: ', 'KEY DRIVERS', 'PENALTY-REWARD']) expect(stdout).toContain(heading);
+    for (const heading of ['GRIM', 'DESCRIPTIVES', 'PEAK-END RULE', 'Verdict: ', 'DOES THE PEAK-END RULE HOLD HERE?', 'Do peak and end add to the mean?', "Williams' t(44)", 'KEY DRIVERS', 'PENALTY-REWARD']) expect(stdout).toContain(heading);
     expect((await run('demo', '--json')).code).toBe(2);
   });
 
@@ -42,6 +42,8 @@ describe('peak-end CLI', () => {
     expect(parsed.findings.map((f: { id: string }) => f.id)).toContain('mean:overall');
     expect(parsed.findings.every((f: { matches: boolean }) => f.matches)).toBe(true);
     expect(parsed.grim.filter((g: { grimConsistent: boolean }) => !g.grimConsistent)).toHaveLength(4);
+    expect(parsed.gestalt.models.map((m: { name: string }) => m.name)).toEqual(['mean', 'peak-end', 'mean+peak-end', 'gestalt']);
+    expect(parsed.gestalt.verdict.code).toBe('peak-end-beyond-mean');
   });
 
   it('grim and schema commands', async () => {

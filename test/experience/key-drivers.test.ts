@@ -34,8 +34,9 @@ describe('penaltyReward matches lm() on low-box and top-box dummies (R)', () => 
       { touchpoints: ['a', 'b'], overall: 'o', scale: { min: 1, max: 5 } },
     );
     const r = penaltyReward(survey);
-    expect(r.factors[0]).toMatchObject({ reward: null, factor: null });
-    expect(r.warnings.map((w) => w.code)).toContain('empty_box');
+    expect(r.factors[0]).toMatchObject({ reward: null, highCount: 0, factor: 'insufficient data' });
+    expect(r.warnings.map((w) => w.code)).toContain('small_cell');
+    expect(penaltyReward(survey, { minCellSize: 1 }).factors[0]?.factor).toBe('insufficient data'); // an empty box stays unclassified
     expect(() => penaltyReward(survey, { lowAtMost: 4, highAtLeast: 4 })).toThrow(InvalidArgumentError);
   });
 });
@@ -69,7 +70,10 @@ describe('keyDrivers', () => {
     for (const t of result.touchpoints) {
       const r = lm.find((c) => c.name === t.touchpoint) as { estimate: number; pValue: number };
       expect(t.estimate).toBeCloseTo(r.estimate, 10);
-      expect(t.flags.keyMoment).toBe(r.pValue < 0.05 && r.estimate > 0);
+      const relimp = ref.relimp as Record<string, Record<string, number>> & { R2: number };
+      const share = (relimp.lmg?.[t.touchpoint] as number) / relimp.R2;
+      expect(t.relevant).toBe(share >= 1 / 14);
+      expect(t.flags.keyMoment).toBe(r.pValue < 0.05 && r.estimate > 0 && share >= 1 / 14);
       const column = ref.model.x.indexOf(t.touchpoint);
       const values = ref.X.map((row) => row[column] as number);
       const mean = values.reduce((a, b) => a + b, 0) / values.length;
@@ -106,7 +110,7 @@ describe('keyDrivers with ordinal and logistic models', () => {
     for (const t of ordinal.touchpoints) {
       const c = direct.coefficients.find((x) => x.name === t.touchpoint);
       expect(t.estimate).toBe(c?.estimate);
-      expect(t.flags.keyMoment).toBe((c?.pValue as number) < 0.05 && (c?.estimate as number) > 0);
+      expect(t.flags.keyMoment).toBe((c?.pValue as number) < 0.05 && (c?.estimate as number) > 0 && t.relevant);
     }
     expect(ordinal.regression.method).toBe('ols'); // importance still from the OLS R-squared
     const logistic = keyDrivers(survey, { model: 'logistic' });

@@ -12,6 +12,8 @@ import { DataValidationError, InvalidArgumentError } from '../../src/errors.js';
 import { readSurveyFile } from '../../src/ingest/read-survey-file.js';
 import { readSurvey } from '../../src/ingest/read-survey.js';
 import { normalizeSpec, type SurveySpec } from '../../src/schema/survey-spec.js';
+import { SurveyAccumulator } from '../../src/scale/survey-accumulator.js';
+import { describeSurvey } from '../../src/survey/describe-survey.js';
 import { surveyNotApplicable, type Survey } from '../../src/survey/survey.js';
 
 function values(survey: Survey, column: string): number[] {
@@ -99,6 +101,16 @@ describe('normalizeSpec: survey shapes', () => {
   });
 });
 
+describe('the streaming summaries refuse what they cannot count', () => {
+  it('SurveyAccumulator needs one scale and one set of codes, a rating outcome and no not-applicable codes', () => {
+    const base = { touchpoints: ['a', 'b'], overall: 'o', scale: { min: 1, max: 5 } };
+    expect(() => new SurveyAccumulator(base)).not.toThrow();
+    expect(() => new SurveyAccumulator({ ...base, touchpoints: ['a', { column: 'b', scale: { min: 0, max: 10 } }] })).toThrow(/touchpoint "b" has its own scale/);
+    expect(() => new SurveyAccumulator({ ...base, notApplicable: [0] })).toThrow(/not-applicable codes; use readSurvey/);
+    expect(() => new SurveyAccumulator({ ...base, overall: { column: 'o', type: 'binary' } })).toThrow(/binary outcome/);
+  });
+});
+
 describe('readSurvey: codes are matched on the raw cell before labels', () => {
   it('labels {yes: 5, no: 1} with missing ["", 1] keep every "no" as 1 (issue 14 item 4)', () => {
     const spec: SurveySpec = { touchpoints: ['a'], overall: 'o', scale: { min: 1, max: 5 }, labels: { yes: 5, no: 1 }, missing: ['', 1] };
@@ -136,6 +148,23 @@ describe('readSurvey: not applicable versus missing', () => {
     expect(values(s, 'wifi')).toEqual(values(t, 'wifi'));
     expect([...s.notApplicable.entries()].map(([k, v]) => [k, Array.from(v)])).toEqual([...t.notApplicable.entries()].map(([k, v]) => [k, Array.from(v)]));
     expect(s.report.columns).toEqual(t.report.columns);
+  });
+
+  it('flags not-applicable cells past the first storage block (rows 1 to 300), the same on the text and the byte path', async () => {
+    // Row r (1-based): wifi is 0 (not applicable) when r % 7 === 0 or r % 64 === 1 (rows that
+    // start a new storage block: 65, 129, 257), food empty when r % 11 === 0.
+    const lines = Array.from({ length: 300 }, (_, k) => {
+      const r = k + 1;
+      return `${r % 7 === 0 || r % 64 === 1 ? 0 : (r % 5) + 1},${r % 11 === 0 ? '' : (r % 4) + 1},${(r % 3) + 1},${(r % 5) + 1}`;
+    });
+    const text = `wifi,food,seat,overall\n${lines.join('\n')}\n`;
+    const expected = Array.from({ length: 300 }, (_, k) => ((k + 1) % 7 === 0 || (k + 1) % 64 === 1 ? 1 : 0));
+    for (const s of [readSurvey(text, spec), await readSurveyFile(file(text), spec)]) {
+      expect(Array.from(surveyNotApplicable(s, 'wifi'))).toEqual(expected);
+      expect(column(s, 'wifi')).toMatchObject({ missing: 0, notApplicable: 47 });
+      expect(column(s, 'food')).toMatchObject({ missing: 27, notApplicable: 0 });
+      expect(s.notApplicable.has('food')).toBe(false);
+    }
   });
 
   it('drops a row where every touchpoint is not applicable and the outcome is missing (no answers)', () => {
@@ -181,6 +210,27 @@ describe('readSurvey: per-column scales', () => {
     const s = await readSurveyFile(file(csv), spec);
     expect(values(s, 'b')).toEqual([10, 0, 7]);
     await expect(readSurveyFile(file('a,b,o\n5,11,5\n'), spec)).rejects.toThrow(/outside the scale 0-10/);
+  });
+});
+
+describe('describeSurvey on per-column scales and a binary outcome', () => {
+  it('counts scale points and boxes on each column\'s own scale; a binary outcome has no boxes', () => {
+    const s = readSurvey('a,b,o\n1,0,yes\n5,10,no\n4,9,yes\n', {
+      touchpoints: ['a', { column: 'b', scale: { min: 0, max: 10 } }],
+      overall: { column: 'o', type: 'binary', positive: ['yes'] },
+      scale: { min: 1, max: 5 },
+    });
+    const [a, b, o] = describeSurvey(s).items;
+    expect(a?.counts.map((c) => c.value)).toEqual([1, 2, 3, 4, 5]);
+    // a: 4 and 5 are the top two of 1-5 (2 of 3); b: 9 and 10 the top two of 0-10 (2 of 3), 0 the bottom.
+    expect([a?.topTwoBox, a?.bottomTwoBox]).toEqual([2 / 3, 1 / 3]);
+    expect(b?.counts.length).toBe(11);
+    expect([b?.topTwoBox, b?.bottomTwoBox]).toEqual([2 / 3, 1 / 3]);
+    expect(o?.counts).toEqual([
+      { value: 0, count: 1 },
+      { value: 1, count: 2 },
+    ]);
+    expect([o?.mean, o?.topTwoBox, o?.bottomTwoBox]).toEqual([2 / 3, null, null]);
   });
 });
 

@@ -70,7 +70,7 @@ describe('text and Markdown reports (pinned by snapshots)', () => {
   });
   it('zh-CN uses Chinese headings, the spec\'s Chinese touchpoint names and a Chinese verdict', () => {
     const md = formatReportMarkdown(report, { locale: 'zh-CN' });
-    for (const text of ['## 描述统计', '## 峰终定律', '## 关键驱动因素', '| 送货速度 |', 'Wilcoxon 符号秩检验']) expect(md).toContain(text);
+    for (const text of ['## 描述统计', '## 峰终定律', '## 关键驱动因素', '| 送货速度 |', 'Wilcoxon 符号秩检验', '## 峰终定律在这里成立吗？', '峰终定律在此成立']) expect(md).toContain(text);
   });
 });
 
@@ -79,8 +79,10 @@ describe('HTML report', () => {
     const html = await renderReportHtml(reportWithBootstrap);
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/(src|href)=["']?https?:/i);
-    expect((html.match(/<figure class="chart"/g) ?? []).length).toBe(4);
-    expect((html.match(/<svg/g) ?? []).length).toBe(4);
+    // journey, peak-end, Gestalt feature importance, drivers, IPA
+    expect((html.match(/<figure class="chart"/g) ?? []).length).toBe(5);
+    expect((html.match(/<svg/g) ?? []).length).toBe(5);
+    expect(html).toContain('data-chart="gestalt"');
     expect(html).toContain('Content-Security-Policy');
   });
 

@@ -1,6 +1,8 @@
 # Golden values for peakEnd on reference surveys, computed independently in base R.
 # Rule: most-intense peak (largest |x - neutral|, earliest touchpoint on ties), end = last
-# touchpoint, w = 0.5. Run from the project root: Rscript test/golden/peak-end/generate.R
+# touchpoint, w = 0.5. The aggregate's peak is chosen on the means over all answers; its figures
+# (peak and end means, prediction, observed, gap) are on the respondents of the gap test, with the
+# all-answers figures in allAnswers. Run from the project root: Rscript test/golden/peak-end/generate.R
 library(jsonlite)
 load_ref <- function(name) {
   ref <- fromJSON(file.path("test/golden/reference", paste0(name, ".json")), simplifyVector = FALSE)
@@ -25,6 +27,9 @@ for (name in c("survey-n47-k7-s1000", "survey-n500-k7-missing-s1000", "survey-n6
   prediction <- 0.5 * means[peak_j] + 0.5 * means[k]
   d <- 0.5 * X[, peak_j] + 0.5 * X[, k] - y
   gt <- t.test(d)
+  # the aggregate figures on the respondents the gap test uses (peak, end and overall answered)
+  same <- !is.na(d)
+  same_prediction <- 0.5 * mean(X[same, peak_j]) + 0.5 * mean(X[same, k])
   # per respondent: end must be answered; peak over the answered touchpoints
   pred <- sapply(seq_len(nrow(X)), function(i) {
     if (is.na(X[i, k]) || all(is.na(X[i, ]))) NA else 0.5 * own_peak(X[i, ], neutral) + 0.5 * X[i, k]
@@ -40,10 +45,12 @@ for (name in c("survey-n47-k7-s1000", "survey-n500-k7-missing-s1000", "survey-n6
   tt <- t.test(pe, av, paired = TRUE)
   fit <- summary(lm(y ~ X[, peak_j] + X[, k]))
   out[[name]] <- list(
-    aggregate = list(peak = list(touchpoint = r$x[peak_j], mean = unname(means[peak_j])),
-                     end = list(touchpoint = r$x[k], mean = unname(means[k])),
-                     prediction = unname(prediction), observed = mean(y, na.rm = TRUE),
-                     gap = unname(prediction) - mean(y, na.rm = TRUE),
+    aggregate = list(peak = list(touchpoint = r$x[peak_j], mean = mean(X[same, peak_j])),
+                     end = list(touchpoint = r$x[k], mean = mean(X[same, k])),
+                     n = sum(same), prediction = same_prediction, observed = mean(y[same]),
+                     gap = same_prediction - mean(y[same]),
+                     allAnswers = list(prediction = unname(prediction), observed = mean(y, na.rm = TRUE),
+                                       gap = unname(prediction) - mean(y, na.rm = TRUE)),
                      gapTest = list(n = sum(!is.na(d)), meanDifference = unname(gt$estimate), tValue = unname(gt$statistic),
                                     pValue = gt$p.value, ciLower = gt$conf.int[1], ciUpper = gt$conf.int[2])),
     respondents = list(n = sum(!is.na(pred) & !is.na(y)), accuracy = acc(pred, y)),

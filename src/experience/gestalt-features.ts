@@ -1,0 +1,182 @@
+/**
+ * gestaltFeatures: each respondent's "Gestalt characteristics" of the experience (Ariely &
+ * Carmon 2000): peak, highest, lowest, first, last, mean, trend and variability of the ratings
+ * they gave along the journey.
+ */
+import { InvalidArgumentError } from '../errors.js';
+import type { Survey, Warning } from '../survey/survey.js';
+import { argmaxEarliest, type PeakRule } from './aggregate-peak-end.js';
+
+/** The per-respondent features, in documentation order. */
+export type GestaltFeature = 'peak' | 'peakHigh' | 'trough' | 'beginning' | 'end' | 'mean' | 'trend' | 'variability';
+
+/** Every feature, in documentation order. */
+export const GESTALT_FEATURES: readonly GestaltFeature[] = ['peak', 'peakHigh', 'trough', 'beginning', 'end', 'mean', 'trend', 'variability'];
+
+/** Options for {@link gestaltFeatures}. */
+export interface GestaltFeaturesOptions {
+  /**
+   * How `peak` is chosen among a respondent's answers: the one furthest from the scale's neutral
+   * point (`'most-intense'`, default), the highest (`'max'`), the lowest (`'min'`), or the average
+   * of the highest and the lowest (`'both'`, the peak term of the peak-end prediction under that
+   * rule). Ties go to the earliest touchpoint in journey order.
+   */
+  readonly peak?: PeakRule;
+  /**
+   * Per respondent (survey row order), the touchpoints in the order that respondent met them;
+   * touchpoints left out were not met. With positions, "journey order" and the positions of
+   * `trend` are each respondent's own (1 = the first touchpoint they met). Default: the spec's
+   * order for everyone.
+   */
+  readonly positions?: readonly (readonly string[])[];
+}
+
+/** Result of {@link gestaltFeatures}. */
+export interface GestaltFeaturesResult {
+  readonly method: 'gestalt-features';
+  readonly rule: PeakRule;
+  /** The scale's neutral point that `'most-intense'` measures intensity from. */
+  readonly neutral: number;
+  /** Each feature as an array over survey rows (null where undefined for that respondent). */
+  readonly features: Readonly<Record<GestaltFeature, readonly (number | null)[]>>;
+  /** Touchpoints each respondent answered (survey row order). */
+  readonly answered: readonly number[];
+  /** Respondents whose most intense rating was tied between different values (earliest used). */
+  readonly ambiguousPeaks: number;
+  readonly warnings: readonly Warning[];
+}
+
+/**
+ * Gestalt characteristics of each respondent's journey, over the touchpoints they answered, in
+ * journey order (a missing cell, NaN, is a touchpoint not answered and is skipped):
+ *
+ * - `peak`: the most intense rating, |x - neutral| largest (or as `options.peak` says); ties go to
+ *   the earliest touchpoint, and ties between different values (as far above neutral as another
+ *   is below) are counted in `ambiguousPeaks` with a `peak_tie` warning;
+ * - `peakHigh`: the highest rating; `trough`: the lowest;
+ * - `beginning`: the rating of the first answered touchpoint; `end`: of the last answered one;
+ * - `mean`: the mean of the answered ratings;
+ * - `trend`: the least-squares slope of the answered ratings on their journey positions
+ *   (1 = the spec's first touchpoint, so a skipped touchpoint leaves a gap in the positions):
+ *   sum (t - t̄)(x - x̄) / sum (t - t̄)^2, null with fewer than two answers;
+ * - `variability`: the sample standard deviation (n - 1 denominator), null with fewer than two
+ *   answers.
+ *
+ * Every feature is null for a respondent who answered no touchpoint. Respondent weights play no
+ * part here (each respondent's features are their own); analyses that use the features weight
+ * respondents.
+ *
+ * Algorithm: one pass per respondent over their answers; mean, trend and variability by two-pass
+ * centred sums, accurate to a few units in the last place for ratings on any scale.
+ *
+ * References: Ariely & Carmon (2000), Gestalt characteristics of experiences; Kahneman,
+ * Fredrickson, Schreiber & Redelmeier (1993). See docs/methods.md.
+ *
+ * @example
+ * ```ts
+ * // One respondent on a 1-5 scale (neutral 3), touchpoints a-d: a = 4, b skipped, c = 1, d = 2.
+ * const f = gestaltFeatures(survey).features;
+ * f.peak[0];        // 1     (|1 - 3| = 2 beats |4 - 3| = 1)
+ * f.beginning[0];   // 4;  f.end[0]: 2;  f.mean[0]: 2.333...
+ * f.trend[0];       // -0.7857... (ratings 4, 1, 2 at positions 1, 3, 4)
+ * f.variability[0]; // 1.5275...
+ * ```
+ * @throws InvalidArgumentError for an unknown peak rule or malformed positions.
+ */
+export function gestaltFeatures(survey: Survey, options: GestaltFeaturesOptions = {}): GestaltFeaturesResult {
+  const rule = options.peak ?? 'most-intense';
+  if (!['most-intense', 'max', 'min', 'both'].includes(rule)) {
+    throw new InvalidArgumentError(`peak must be 'most-intense', 'max', 'min' or 'both', got ${JSON.stringify(rule)}.`);
+  }
+  const names = survey.touchpoints.map((t) => t.column);
+  const columns = names.map((c) => survey.ratings.get(c) as Float64Array);
+  const neutral = survey.spec.scale.neutral;
+  const orders = options.positions === undefined ? null : journeyOrders(options.positions, names, survey.n);
+  const specOrder = names.map((_, j) => j);
+  const n = survey.n;
+  const out = Object.fromEntries(GESTALT_FEATURES.map((f) => [f, new Array<number | null>(n).fill(null)])) as Record<GestaltFeature, (number | null)[]>;
+  const answered = new Array<number>(n).fill(0);
+  const intensity = (v: number): number => Math.abs(v - neutral);
+  const values = new Float64Array(names.length);
+  const positions = new Float64Array(names.length);
+  let ambiguousPeaks = 0;
+  for (let i = 0; i < n; i++) {
+    const order = orders === null ? specOrder : (orders[i] as number[]);
+    let k = 0;
+    order.forEach((j, position) => {
+      const v = (columns[j] as Float64Array)[i] as number;
+      if (Number.isNaN(v)) return;
+      values[k] = v;
+      positions[k] = position + 1;
+      k++;
+    });
+    answered[i] = k;
+    if (k === 0) continue;
+    const x = values.subarray(0, k);
+    const t = positions.subarray(0, k);
+    let high = x[0] as number;
+    let low = x[0] as number;
+    for (const v of x) {
+      if (v > high) high = v;
+      if (v < low) low = v;
+    }
+    let peak: number;
+    if (rule === 'max') peak = high;
+    else if (rule === 'min') peak = low;
+    else if (rule === 'both') peak = (high + low) / 2;
+    else {
+      const { index, tied } = argmaxEarliest(x, intensity);
+      peak = x[index] as number;
+      if (tied.some((j) => x[j] !== peak)) ambiguousPeaks++;
+    }
+    let sum = 0;
+    for (const v of x) sum += v;
+    const mean = sum / k;
+    out.peak[i] = peak;
+    out.peakHigh[i] = high;
+    out.trough[i] = low;
+    out.beginning[i] = x[0] as number;
+    out.end[i] = x[k - 1] as number;
+    out.mean[i] = mean;
+    if (k < 2) continue;
+    let tSum = 0;
+    for (const p of t) tSum += p;
+    const tMean = tSum / k;
+    let sxx = 0;
+    let sxy = 0;
+    let syy = 0;
+    for (let r = 0; r < k; r++) {
+      const dt = (t[r] as number) - tMean;
+      const dx = (x[r] as number) - mean;
+      sxx += dt * dt;
+      sxy += dt * dx;
+      syy += dx * dx;
+    }
+    out.trend[i] = sxy / sxx;
+    out.variability[i] = Math.sqrt(syy / (k - 1));
+  }
+  const warnings: Warning[] = [];
+  if (ambiguousPeaks > 0) {
+    warnings.push({
+      code: 'peak_tie',
+      message: `${ambiguousPeaks} respondent${ambiguousPeaks === 1 ? '' : 's'} had equally intense ratings with different values (one as far above neutral as another is below); the earliest in journey order was taken as their peak.`,
+    });
+  }
+  return { method: 'gestalt-features', rule, neutral, features: out, answered, ambiguousPeaks, warnings };
+}
+
+/** Per respondent, the touchpoint indices in their own order (validated). */
+export function journeyOrders(positions: readonly (readonly string[])[], names: readonly string[], n: number): number[][] {
+  if (positions.length !== n) throw new InvalidArgumentError(`positions must list one order per respondent (${n}), got ${positions.length}.`);
+  const index = new Map(names.map((name, j) => [name, j]));
+  return positions.map((order, i) => {
+    const seen = new Set<number>();
+    return order.map((name) => {
+      const j = index.get(name);
+      if (j === undefined) throw new InvalidArgumentError(`positions[${i}] names "${name}", which is not a touchpoint; touchpoints: ${names.join(', ')}.`);
+      if (seen.has(j)) throw new InvalidArgumentError(`positions[${i}] lists "${name}" twice; each touchpoint is met at most once.`);
+      seen.add(j);
+      return j;
+    });
+  });
+}

@@ -1,0 +1,612 @@
+/**
+ * gestalt: does the peak-end rule hold here, tested the way the research literature tests it?
+ * Nested regression models on each respondent's Gestalt features, partial F tests, a test of
+ * dependent correlations and the features' relative importance.
+ */
+import { chiSquareUpperTail, fUpperTail } from '../distributions/index.js';
+import { InsufficientDataError, InvalidArgumentError, PeakEndError } from '../errors.js';
+import { relativeImportance } from '../importance/relative-importance.js';
+import { dependentCorrelation } from '../inference/dependent-correlation.js';
+import { cholesky, choleskySolve } from '../linalg/cholesky.js';
+import { correlationMatrix } from '../linalg/correlation.js';
+import { createRng } from '../random/rng.js';
+import { ols, type AliasedCoefficient, type OlsCoefficient, type OlsResult } from '../regression/ols.js';
+import { ordinalLogit, type Threshold, type WaldCoefficient } from '../regression/ordinal.js';
+import type { Survey, Warning } from '../survey/survey.js';
+import { gestaltFeatures, type GestaltFeature, type GestaltFeaturesOptions } from './gestalt-features.js';
+import type { PeakRule } from './aggregate-peak-end.js';
+
+/** The nested models of the battery. */
+export type GestaltModelName = 'mean' | 'peak-end' | 'mean+peak-end' | 'gestalt';
+
+/** Every model, smallest first. */
+export const GESTALT_MODELS: readonly GestaltModelName[] = ['mean', 'peak-end', 'mean+peak-end', 'gestalt'];
+
+/** Options for {@link gestalt}. */
+export interface GestaltOptions extends GestaltFeaturesOptions {
+  /** Weight w of the peak in the peak-end score w * peak + (1 - w) * end. Default 0.5. */
+  readonly weight?: number;
+  /** Confidence level of the interval; 1 - level is the significance level of the verdict. Default 0.95. */
+  readonly level?: number;
+  /** Folds of the cross-validated RMSE. Default 10 (n when fewer respondents). */
+  readonly folds?: number;
+  /** Seed of the fold assignment. Default 1. */
+  readonly seed?: number;
+  /**
+   * Also fit the four models by proportional-odds (cumulative logit) regression of the overall
+   * rating as an ordinal outcome, with likelihood-ratio tests of the nested pairs (`ordinal`).
+   * Default false.
+   */
+  readonly ordinal?: boolean;
+}
+
+/** One proportional-odds fit of the battery (R's `ordinal::clm`). */
+export interface GestaltOrdinalModel {
+  readonly name: GestaltModelName;
+  readonly terms: readonly GestaltFeature[];
+  readonly n: number;
+  readonly thresholds: readonly Threshold[];
+  readonly coefficients: readonly WaldCoefficient[];
+  readonly logLik: number;
+  readonly aic: number;
+  readonly bic: number;
+  readonly mcFaddenRSquared: number;
+  readonly converged: boolean;
+}
+
+/** Likelihood-ratio test of a model against a larger one that contains it, as R's `anova(clm1, clm2)`. */
+export interface LikelihoodRatioTest {
+  readonly from: GestaltModelName;
+  readonly to: GestaltModelName;
+  /** 2 (logLik of the larger - logLik of the smaller). */
+  readonly statistic: number;
+  readonly df: number;
+  readonly pValue: number;
+}
+
+/** The battery with the overall rating as an ordinal outcome. */
+export interface GestaltOrdinal {
+  readonly method: 'ordinal-logit';
+  readonly models: readonly GestaltOrdinalModel[];
+  readonly likelihoodRatioTests: readonly LikelihoodRatioTest[];
+}
+
+/** One fitted model of the battery. */
+export interface GestaltModel {
+  readonly name: GestaltModelName;
+  /** The features it regresses the overall rating on, in order. */
+  readonly terms: readonly GestaltFeature[];
+  readonly n: number;
+  /** Intercept first; an aliased term is `{ name, aliased: true }`. */
+  readonly coefficients: readonly (OlsCoefficient | AliasedCoefficient)[];
+  readonly rSquared: number;
+  readonly adjustedRSquared: number;
+  readonly residualStdError: number;
+  readonly dfResidual: number;
+  /** R's logLik, AIC and BIC of `lm` (null for an exact fit). */
+  readonly logLik: number | null;
+  readonly aic: number | null;
+  readonly bic: number | null;
+  /** Root mean squared out-of-fold error (weighted with weights); null when a fold could not be fitted. */
+  readonly crossValidatedRmse: number | null;
+}
+
+/** Partial F test of a model against a larger one that contains it, as R's `anova(m1, m2)`. */
+export interface NestedTest {
+  readonly from: GestaltModelName;
+  readonly to: GestaltModelName;
+  /** null when the larger model adds no estimable term or fits exactly. */
+  readonly fStatistic: number | null;
+  readonly df1: number;
+  readonly df2: number;
+  readonly pValue: number | null;
+}
+
+/** r(overall, peak-end score) against r(overall, mean): Williams' t and Zou's interval. */
+export interface GestaltDependentCorrelation {
+  readonly method: 'williams-t';
+  readonly n: number;
+  /** r(overall, w * peak + (1 - w) * end). */
+  readonly rPeakEnd: number;
+  /** r(overall, mean of the answered touchpoints). */
+  readonly rMean: number;
+  /** r(peak-end score, mean). */
+  readonly rBetween: number;
+  /** rPeakEnd - rMean. */
+  readonly difference: number;
+  readonly tValue: number;
+  readonly df: number;
+  readonly pValue: number;
+  readonly level: number;
+  /** Zou's (2007) interval for rPeakEnd - rMean. */
+  readonly ciLower: number;
+  readonly ciUpper: number;
+}
+
+/**
+ * What the battery says, as a code (presenters own the words):
+ * - `peak-end-beyond-mean`: peak and end add to the average, the average adds nothing to them;
+ * - `both-contribute`: each adds to the other;
+ * - `mean-suffices`: the average adds to peak and end, they add nothing to it;
+ * - `indistinguishable`: neither adds to the other (the two carry the same information here);
+ * - `no-relation`: mean, peak and end together do not predict the overall rating.
+ */
+export type GestaltVerdictCode = 'peak-end-beyond-mean' | 'both-contribute' | 'mean-suffices' | 'indistinguishable' | 'no-relation';
+
+/** The verdict with the numbers behind it. */
+export interface GestaltVerdict {
+  readonly code: GestaltVerdictCode;
+  /** 1 - level. */
+  readonly alpha: number;
+  /** p of mean -> mean+peak-end. */
+  readonly peakEndAddsPValue: number | null;
+  /** p of peak-end -> mean+peak-end. */
+  readonly meanAddsPValue: number | null;
+  /** p of mean+peak-end -> gestalt: do trough, beginning, trend and variability add? */
+  readonly otherFeaturesPValue: number | null;
+  /** Whether the other features add at alpha. */
+  readonly otherFeaturesAdd: boolean;
+  /** Williams' test at alpha; null when the test could not run. */
+  readonly correlation: 'peak-end-higher' | 'mean-higher' | 'no-difference' | null;
+  /** The feature with the largest LMG share in the gestalt model (null without importance). */
+  readonly strongestFeature: GestaltFeature | null;
+}
+
+/** Result of {@link gestalt}. */
+export interface GestaltResult {
+  readonly method: 'gestalt';
+  readonly rule: PeakRule;
+  readonly weight: number;
+  readonly level: number;
+  /** Whether survey weights were used (weighted least squares, weighted correlations). */
+  readonly weighted: boolean;
+  /** Respondents with every feature (two or more answered touchpoints) and an overall rating. */
+  readonly n: number;
+  /** Respondents left out (fewer than two answers, no overall rating, or zero weight). */
+  readonly excluded: number;
+  readonly folds: number;
+  readonly seed: number;
+  readonly models: readonly GestaltModel[];
+  readonly nestedTests: readonly NestedTest[];
+  readonly dependentCorrelation: GestaltDependentCorrelation | null;
+  /** LMG share of the gestalt model's R-squared per feature (R-squared scale), or null. */
+  readonly importance: Readonly<Partial<Record<GestaltFeature, number>>> | null;
+  /** Proportional-odds fits and likelihood-ratio tests (`ordinal: true`; null otherwise or when they fail, with a warning). */
+  readonly ordinal: GestaltOrdinal | null;
+  readonly verdict: GestaltVerdict;
+  readonly warnings: readonly Warning[];
+}
+
+/**
+ * The research-standard test of the peak-end rule on a survey (Ariely & Carmon 2000; Cojuharenco
+ * & Ryvkin 2008; Alaybek et al. 2022). On respondents with every Gestalt feature
+ * ({@link gestaltFeatures}: two or more answered touchpoints) and an overall rating:
+ *
+ * - `models`: least-squares fits of the overall rating on `mean`; on `peak` + `end`; on `mean` +
+ *   `peak` + `end`; and on the seven features `mean`, `peak`, `end`, `trough`, `beginning`,
+ *   `trend`, `variability` (`peakHigh` in place of `trough` under the `'min'` rule, where the peak
+ *   is the trough), each with R's AIC and BIC and a cross-validated RMSE (seeded k-fold, the same
+ *   folds for every model);
+ * - `nestedTests`: partial F tests as R's `anova(m1, m2)`: mean -> mean+peak-end (do peak and end
+ *   add to the average?), peak-end -> mean+peak-end (does the average add to them?),
+ *   mean+peak-end -> gestalt (do the other features add?);
+ * - `dependentCorrelation`: r(overall, peak-end score) against r(overall, mean), which share the
+ *   overall rating, by Williams' t and Zou's (2007) interval ({@link dependentCorrelation}); a high
+ *   r(overall, peak-end) alone proves little, because the peak-end score correlates highly with
+ *   the mean (Cojuharenco & Ryvkin 2008);
+ * - `importance`: LMG relative importance of the gestalt model's seven features;
+ * - `verdict`: a code built from the nested tests at alpha = 1 - level, with the numbers;
+ * - `ordinal` (with `ordinal: true`): the four models by proportional-odds regression of the
+ *   overall rating as ordered categories ({@link ordinalLogit}, R's `ordinal::clm`), AIC/BIC and
+ *   likelihood-ratio tests of the same nested pairs (R's `anova(clm1, clm2)`).
+ *
+ * With survey weights the fits are weighted least squares (R's `lm(weights =)`), the
+ * correlations and LMG are weighted, the RMSE is sqrt(sum w e^2 / sum w); Williams' t then uses
+ * the number of respondents as n (an approximation under unequal weights).
+ *
+ * Accuracy: every number agrees with R 4.2.2 (`lm`, `anova`, `AIC`, `BIC`, `psych::r.test`, Zou's
+ * formula, `relaimpo::calc.relimp`) to 1e-9 relative or better (test/golden/gestalt); the
+ * cross-validation equals R's leave-one-out (PRESS) RMSE when folds = n.
+ *
+ * @example
+ * ```ts
+ * const g = gestalt(zhijiangSurvey); // the bundled reconstruction, 47 respondents
+ * g.models.map((m) => m.rSquared);   // [0.146, 0.302, 0.302, 0.407] (mean, peak-end, mean+peak-end, gestalt)
+ * g.nestedTests[0];                  // { from: 'mean', to: 'mean+peak-end', fStatistic: 4.816, df1: 2, df2: 43, pValue: 0.01296 }
+ * g.verdict.code;                    // 'peak-end-beyond-mean'
+ * ```
+ * @throws InvalidArgumentError for invalid options.
+ * @throws InsufficientDataError when too few respondents remain for the gestalt model (9 at least).
+ */
+export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltResult {
+  const weight = options.weight ?? 0.5;
+  if (!(weight >= 0 && weight <= 1)) throw new InvalidArgumentError(`weight (the peak's share of the peak-end score) must be between 0 and 1, got ${weight}.`);
+  const level = options.level ?? 0.95;
+  if (!(level > 0 && level < 1)) throw new InvalidArgumentError(`level must be between 0 and 1, got ${level}.`);
+  const seed = options.seed ?? 1;
+  if (options.folds !== undefined && !(Number.isInteger(options.folds) && options.folds >= 2)) {
+    throw new InvalidArgumentError(`folds must be an integer of at least 2, got ${options.folds}.`);
+  }
+  const featureResult = gestaltFeatures(survey, { ...(options.peak !== undefined && { peak: options.peak }), ...(options.positions !== undefined && { positions: options.positions }) });
+  const rule = featureResult.rule;
+  const features = featureResult.features;
+  const warnings: Warning[] = [...featureResult.warnings];
+  const overall = survey.ratings.get(survey.overall) as Float64Array;
+  const surveyWeights = survey.weights;
+
+  // The sample: every feature, an overall rating and a positive weight.
+  const rows: number[] = [];
+  for (let i = 0; i < survey.n; i++) {
+    if (Number.isNaN(overall[i] as number) || features.variability[i] === null) continue;
+    if (surveyWeights !== null && !((surveyWeights[i] as number) > 0)) continue;
+    rows.push(i);
+  }
+  const n = rows.length;
+  const excluded = survey.n - n;
+  if (excluded > 0) {
+    warnings.push({
+      code: 'gestalt_respondents_excluded',
+      message: `${excluded} respondent${excluded === 1 ? '' : 's'} answered fewer than two touchpoints, gave no overall rating${surveyWeights === null ? '' : ' or had zero weight'}, and ${excluded === 1 ? 'was' : 'were'} left out of the Gestalt models.`,
+    });
+  }
+  const terms: Record<GestaltModelName, GestaltFeature[]> = {
+    mean: ['mean'],
+    'peak-end': ['peak', 'end'],
+    'mean+peak-end': ['mean', 'peak', 'end'],
+    gestalt: ['mean', 'peak', 'end', rule === 'min' ? 'peakHigh' : 'trough', 'beginning', 'trend', 'variability'],
+  };
+  // Each feature over the sample, gathered once (plain loops: this runs over every respondent).
+  const gathered = new Map<GestaltFeature, Float64Array>();
+  const column = (f: GestaltFeature): Float64Array => {
+    let c = gathered.get(f);
+    if (c === undefined) {
+      const source = features[f];
+      c = new Float64Array(n);
+      for (let r = 0; r < n; r++) c[r] = source[rows[r] as number] as number;
+      gathered.set(f, c);
+    }
+    return c;
+  };
+  const y = new Float64Array(n);
+  for (let r = 0; r < n; r++) y[r] = overall[rows[r] as number] as number;
+  let w: Float64Array | null = null;
+  if (surveyWeights !== null) {
+    w = new Float64Array(n);
+    for (let r = 0; r < n; r++) w[r] = surveyWeights[rows[r] as number] as number;
+  }
+  const design = (names: readonly GestaltFeature[]): number[][] => {
+    const cols = names.map(column);
+    const out = new Array<number[]>(n);
+    for (let r = 0; r < n; r++) {
+      const row = new Array<number>(cols.length);
+      for (let j = 0; j < cols.length; j++) row[j] = (cols[j] as Float64Array)[r] as number;
+      out[r] = row;
+    }
+    return out;
+  };
+  const minimum = terms.gestalt.length + 2;
+  if (n < minimum) {
+    throw new InsufficientDataError(
+      `The Gestalt models need at least ${minimum} respondents with two or more answered touchpoints and an overall rating (${terms.gestalt.length} features and an intercept, one residual degree of freedom), got ${n}${excluded > 0 ? ` (${excluded} left out)` : ''}.`,
+    );
+  }
+  const folds = Math.min(options.folds ?? 10, n);
+  const foldOf = assignFolds(n, folds, seed);
+  const fits = new Map<GestaltModelName, OlsResult>();
+  const designs = new Map<GestaltModelName, number[][]>();
+  const models: GestaltModel[] = GESTALT_MODELS.map((name) => {
+    const X = design(terms[name]);
+    designs.set(name, X);
+    const fit = ols(X, y, { names: terms[name], level, ...(w !== null && { weights: w }) });
+    fits.set(name, fit);
+    for (const warning of fit.warnings) warnings.push({ code: warning.code, message: `Model ${name}: ${warning.message}` });
+    let crossValidatedRmse: number | null = null;
+    try {
+      crossValidatedRmse = crossValidatedRmseOf(X, y, w, foldOf, folds);
+    } catch (error) {
+      if (!(error instanceof PeakEndError) || error instanceof InvalidArgumentError) throw error;
+      warnings.push({ code: 'gestalt_cv_skipped', message: `Model ${name}: a cross-validation fold could not be fitted (${error.message})` });
+    }
+    return {
+      name,
+      terms: terms[name],
+      n: fit.n,
+      coefficients: fit.coefficients,
+      rSquared: fit.rSquared,
+      adjustedRSquared: fit.adjustedRSquared,
+      residualStdError: fit.residualStdError,
+      dfResidual: fit.dfResidual,
+      logLik: fit.logLik,
+      aic: fit.aic,
+      bic: fit.bic,
+      crossValidatedRmse,
+    };
+  });
+  const nestedTests: NestedTest[] = [
+    nestedTest('mean', 'mean+peak-end', fits),
+    nestedTest('peak-end', 'mean+peak-end', fits),
+    nestedTest('mean+peak-end', 'gestalt', fits),
+  ];
+
+  // r(overall, peak-end score) against r(overall, mean).
+  const peakEndScore = Float64Array.from(rows, (i) => weight * (features.peak[i] as number) + (1 - weight) * (features.end[i] as number));
+  const corr = correlationMatrix([y, peakEndScore, column('mean')], w ?? undefined);
+  let dependent: GestaltDependentCorrelation | null = null;
+  const [r12, r13, r23] = [corr[1] as number, corr[2] as number, corr[5] as number];
+  if ([r12, r13, r23].some((r) => !Number.isFinite(r))) {
+    warnings.push({ code: 'gestalt_correlation_skipped', message: 'The peak-end score or the mean is constant over the respondents; the dependent-correlation test is undefined.' });
+  } else {
+    try {
+      const t = dependentCorrelation({ n, r12, r13, r23 }, { level });
+      dependent = { method: 'williams-t', n, rPeakEnd: r12, rMean: r13, rBetween: r23, difference: t.difference, tValue: t.tValue, df: t.df, pValue: t.pValue, level, ciLower: t.ciLower, ciUpper: t.ciUpper };
+    } catch (error) {
+      if (!(error instanceof InsufficientDataError)) throw error;
+      warnings.push({ code: 'gestalt_correlation_skipped', message: error.message });
+    }
+  }
+
+  // LMG of the gestalt model's features.
+  let importance: Partial<Record<GestaltFeature, number>> | null = null;
+  try {
+    const lmg = relativeImportance(designs.get('gestalt') as number[][], y, { method: 'lmg', names: terms.gestalt, ...(w !== null && { weights: w }) });
+    importance = Object.fromEntries(terms.gestalt.map((f) => [f, lmg.importance[f] as number]));
+  } catch (error) {
+    if (!(error instanceof PeakEndError) || error instanceof InvalidArgumentError) throw error;
+    warnings.push({ code: 'gestalt_importance_skipped', message: `Relative importance of the Gestalt features could not be computed: ${error.message}` });
+  }
+
+  // The overall rating as an ordinal outcome: the same four models by proportional odds.
+  let ordinal: GestaltOrdinal | null = null;
+  if (options.ordinal === true) {
+    try {
+      const fitsOrdinal = GESTALT_MODELS.map((name) => {
+        const fit = ordinalLogit(designs.get(name) as number[][], y, { names: terms[name], level, ...(w !== null && { weights: w }) });
+        for (const warning of fit.warnings) warnings.push({ code: warning.code, message: `Ordinal model ${name}: ${warning.message}` });
+        return {
+          name,
+          terms: terms[name],
+          n: fit.n,
+          thresholds: fit.thresholds,
+          coefficients: fit.coefficients,
+          logLik: fit.logLik,
+          aic: fit.aic,
+          bic: fit.bic,
+          mcFaddenRSquared: fit.mcFaddenRSquared,
+          converged: fit.convergence.converged,
+        };
+      });
+      const byName = new Map(fitsOrdinal.map((f) => [f.name, f]));
+      const lr = (from: GestaltModelName, to: GestaltModelName): LikelihoodRatioTest => {
+        const small = byName.get(from) as GestaltOrdinalModel;
+        const large = byName.get(to) as GestaltOrdinalModel;
+        const statistic = Math.max(0, 2 * (large.logLik - small.logLik));
+        const df = large.coefficients.length - small.coefficients.length;
+        return { from, to, statistic, df, pValue: chiSquareUpperTail(statistic, df) };
+      };
+      ordinal = { method: 'ordinal-logit', models: fitsOrdinal, likelihoodRatioTests: [lr('mean', 'mean+peak-end'), lr('peak-end', 'mean+peak-end'), lr('mean+peak-end', 'gestalt')] };
+    } catch (error) {
+      if (!(error instanceof PeakEndError) || error instanceof InvalidArgumentError) throw error;
+      warnings.push({ code: 'gestalt_ordinal_skipped', message: `The proportional-odds models could not be fitted: ${error.message}` });
+    }
+  }
+
+  // 1 - level without its rounding residue (0.05, not 0.050000000000000044).
+  const alpha = Math.round((1 - level) * 1e12) / 1e12;
+  const verdict = decide(nestedTests, fits.get('mean+peak-end') as OlsResult, dependent, importance, alpha);
+  return {
+    method: 'gestalt',
+    rule,
+    weight,
+    level,
+    weighted: w !== null,
+    n,
+    excluded,
+    folds,
+    seed,
+    models,
+    nestedTests,
+    dependentCorrelation: dependent,
+    importance,
+    ordinal,
+    verdict,
+    warnings,
+  };
+}
+
+/** Residual sum of squares of a fit (weighted with weights). */
+function rss(fit: OlsResult): number {
+  return fit.residualStdError * fit.residualStdError * fit.dfResidual;
+}
+
+function nestedTest(from: GestaltModelName, to: GestaltModelName, fits: ReadonlyMap<GestaltModelName, OlsResult>): NestedTest {
+  const small = fits.get(from) as OlsResult;
+  const large = fits.get(to) as OlsResult;
+  const df1 = small.dfResidual - large.dfResidual;
+  const df2 = large.dfResidual;
+  const rssLarge = rss(large);
+  if (df1 <= 0 || !(rssLarge > 0) || large.logLik === null) return { from, to, fStatistic: null, df1, df2, pValue: null };
+  const fStatistic = Math.max(0, (rss(small) - rssLarge) / df1) / (rssLarge / df2);
+  return { from, to, fStatistic, df1, df2, pValue: fUpperTail(fStatistic, df1, df2) };
+}
+
+function decide(
+  tests: readonly NestedTest[],
+  meanPeakEnd: OlsResult,
+  dependent: GestaltDependentCorrelation | null,
+  importance: Partial<Record<GestaltFeature, number>> | null,
+  alpha: number,
+): GestaltVerdict {
+  const [peakEndAdds, meanAdds, others] = tests.map((t) => t.pValue) as [number | null, number | null, number | null];
+  const significant = (p: number | null): boolean => p !== null && p < alpha;
+  const code: GestaltVerdictCode =
+    meanPeakEnd.fPValue !== null && meanPeakEnd.fPValue >= alpha
+      ? 'no-relation'
+      : significant(peakEndAdds)
+        ? significant(meanAdds)
+          ? 'both-contribute'
+          : 'peak-end-beyond-mean'
+        : significant(meanAdds)
+          ? 'mean-suffices'
+          : 'indistinguishable';
+  const correlation = dependent === null ? null : dependent.pValue >= alpha ? 'no-difference' : dependent.difference > 0 ? 'peak-end-higher' : 'mean-higher';
+  let strongestFeature: GestaltFeature | null = null;
+  if (importance !== null) {
+    for (const [feature, value] of Object.entries(importance) as [GestaltFeature, number][]) {
+      if (strongestFeature === null || value > (importance[strongestFeature] as number)) strongestFeature = feature;
+    }
+  }
+  return { code, alpha, peakEndAddsPValue: peakEndAdds, meanAddsPValue: meanAdds, otherFeaturesPValue: others, otherFeaturesAdd: significant(others), correlation, strongestFeature };
+}
+
+/** Seeded random assignment of n rows to `folds` folds of (nearly) equal size. */
+function assignFolds(n: number, folds: number, seed: number): Int32Array {
+  const rng = createRng(seed);
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
+  }
+  const fold = new Int32Array(n);
+  order.forEach((row, position) => (fold[row] = position % folds));
+  return fold;
+}
+
+/** From this many respondents on, the folds' fits come from downdated cross-products (see below). */
+export const CROSS_PRODUCT_CV_MIN_ROWS = 10_000;
+
+/**
+ * RMSE of out-of-fold OLS predictions (weighted: sqrt(sum w e^2 / sum w)). Below
+ * {@link CROSS_PRODUCT_CV_MIN_ROWS} rows (or with `method: 'qr'`) each training set is fitted by
+ * `ols` (Householder QR); from there on, one pass forms each fold's centred cross-products, each
+ * training set's are the total's minus the fold's (Chan's pairwise update run backwards), and the
+ * slopes solve the scaled normal equations by Cholesky: 3 passes over the data instead of
+ * `folds` fits. A fold whose training design is singular sends every fold through QR.
+ */
+export function crossValidatedRmseOf(X: readonly number[][], y: Float64Array, w: Float64Array | null, fold: Int32Array, folds: number, method: 'auto' | 'qr' | 'cross-products' = 'auto'): number {
+  if (method === 'cross-products' || (method === 'auto' && y.length >= CROSS_PRODUCT_CV_MIN_ROWS)) {
+    const fast = crossValidatedByCrossProducts(X, y, w, fold, folds);
+    if (fast !== null) return fast;
+  }
+  const n = y.length;
+  let sse = 0;
+  let sumW = 0;
+  for (let f = 0; f < folds; f++) {
+    const trainX: number[][] = [];
+    const trainY: number[] = [];
+    const trainW: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (fold[i] === f) continue;
+      trainX.push(X[i] as number[]);
+      trainY.push(y[i] as number);
+      trainW.push(w === null ? 1 : (w[i] as number));
+    }
+    const fit = ols(trainX, trainY, w === null ? {} : { weights: trainW });
+    // An aliased term (collinear in the training folds) predicts with coefficient 0, as R's predict.lm.
+    const b = fit.coefficients.map((c) => ('estimate' in c ? c.estimate : 0));
+    for (let i = 0; i < n; i++) {
+      if (fold[i] !== f) continue;
+      const x = X[i] as number[];
+      const e = x.reduce((s, v, j) => s + v * (b[j + 1] as number), b[0] as number) - (y[i] as number);
+      const wi = w === null ? 1 : (w[i] as number);
+      sse += wi * e * e;
+      sumW += wi;
+    }
+  }
+  return Math.sqrt(sse / sumW);
+}
+
+/** k-fold CV RMSE from downdated cross-products; null when a training design is singular. */
+function crossValidatedByCrossProducts(X: readonly number[][], y: Float64Array, w: Float64Array | null, fold: Int32Array, folds: number): number | null {
+  const n = y.length;
+  const p = (X[0] as number[]).length;
+  const m = p + 1; // predictors, then y
+  const value = (i: number, j: number): number => (j < p ? ((X[i] as number[])[j] as number) : (y[i] as number));
+  // Pass 1: each fold's weight and weighted means.
+  const sumW = new Float64Array(folds);
+  const means = new Float64Array(folds * m);
+  for (let i = 0; i < n; i++) {
+    const f = fold[i] as number;
+    const wi = w === null ? 1 : (w[i] as number);
+    sumW[f] = (sumW[f] as number) + wi;
+    for (let j = 0; j < m; j++) means[f * m + j] = (means[f * m + j] as number) + wi * value(i, j);
+  }
+  for (let f = 0; f < folds; f++) for (let j = 0; j < m; j++) means[f * m + j] = (means[f * m + j] as number) / (sumW[f] as number);
+  // Pass 2: each fold's centred scatter matrix.
+  const scatter = new Float64Array(folds * m * m);
+  const d = new Float64Array(m);
+  for (let i = 0; i < n; i++) {
+    const f = fold[i] as number;
+    const wi = w === null ? 1 : (w[i] as number);
+    for (let j = 0; j < m; j++) d[j] = value(i, j) - (means[f * m + j] as number);
+    const base = f * m * m;
+    for (let a = 0; a < m; a++) {
+      const wa = wi * (d[a] as number);
+      for (let b = a; b < m; b++) scatter[base + a * m + b] = (scatter[base + a * m + b] as number) + wa * (d[b] as number);
+    }
+  }
+  // The total by Chan's pairwise merge, fold by fold.
+  let totalW = 0;
+  const totalMean = new Float64Array(m);
+  const total = new Float64Array(m * m);
+  for (let f = 0; f < folds; f++) {
+    const wf = sumW[f] as number;
+    const merged = totalW + wf;
+    for (let a = 0; a < m; a++) d[a] = (means[f * m + a] as number) - (totalMean[a] as number);
+    const factor = (totalW * wf) / merged;
+    for (let a = 0; a < m; a++) for (let b = a; b < m; b++) total[a * m + b] = (total[a * m + b] as number) + (scatter[f * m * m + a * m + b] as number) + factor * (d[a] as number) * (d[b] as number);
+    for (let a = 0; a < m; a++) totalMean[a] = (totalMean[a] as number) + (d[a] as number) * (wf / merged);
+    totalW = merged;
+  }
+  // Per fold: the training set's scatter = total - fold - (w_f w_t / W) (mean_f - mean_t)(mean_f - mean_t)'.
+  const coefficients = new Float64Array(folds * (p + 1));
+  const xx = new Float64Array(p * p);
+  const xy = new Float64Array(p);
+  const scale = new Float64Array(p);
+  const trainMean = new Float64Array(m);
+  for (let f = 0; f < folds; f++) {
+    const wf = sumW[f] as number;
+    const wt = totalW - wf;
+    if (!(wt > 0)) return null;
+    for (let a = 0; a < m; a++) trainMean[a] = (totalW * (totalMean[a] as number) - wf * (means[f * m + a] as number)) / wt;
+    for (let a = 0; a < m; a++) d[a] = (means[f * m + a] as number) - (trainMean[a] as number);
+    const factor = (wf * wt) / totalW;
+    const train = (a: number, b: number): number => (total[a * m + b] as number) - (scatter[f * m * m + a * m + b] as number) - factor * (d[a] as number) * (d[b] as number);
+    for (let a = 0; a < p; a++) {
+      const saa = train(a, a);
+      if (!(saa > 0)) return null;
+      scale[a] = Math.sqrt(saa);
+    }
+    for (let a = 0; a < p; a++) {
+      for (let b = a; b < p; b++) {
+        const v = train(a, b) / ((scale[a] as number) * (scale[b] as number));
+        xx[a * p + b] = v;
+        xx[b * p + a] = v;
+      }
+      xy[a] = train(a, p) / (scale[a] as number);
+    }
+    const l = cholesky(xx, p);
+    // Near-collinear training designs (a pivot below 1e-8 of the unit diagonal, condition number
+    // above about 1e4) go to QR, which detects and aliases dependent columns like R.
+    if (l === null) return null;
+    for (let a = 0; a < p; a++) if (!((l[a * p + a] as number) ** 2 > 1e-8)) return null;
+    const beta = choleskySolve(l, p, xy);
+    let intercept = trainMean[p] as number;
+    for (let a = 0; a < p; a++) {
+      const b = (beta[a] as number) / (scale[a] as number);
+      coefficients[f * (p + 1) + a + 1] = b;
+      intercept -= b * (trainMean[a] as number);
+    }
+    coefficients[f * (p + 1)] = intercept;
+  }
+  // Pass 3: the out-of-fold errors.
+  let sse = 0;
+  for (let i = 0; i < n; i++) {
+    const f = fold[i] as number;
+    const x = X[i] as number[];
+    let prediction = coefficients[f * (p + 1)] as number;
+    for (let a = 0; a < p; a++) prediction += (coefficients[f * (p + 1) + a + 1] as number) * (x[a] as number);
+    const e = prediction - (y[i] as number);
+    sse += (w === null ? 1 : (w[i] as number)) * e * e;
+  }
+  return Math.sqrt(sse / totalW);
+}

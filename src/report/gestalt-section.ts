@@ -1,0 +1,93 @@
+/**
+ * The "Does the peak-end rule hold here?" section of a report, laid out from a Gestalt result:
+ * models table, nested tests, the dependent-correlation test, the feature importance and the
+ * verdict, with the study's aggregate method beside them. Formatting only.
+ */
+import type { GestaltResult } from '../experience/gestalt.js';
+import type { Block, Section } from './document.js';
+import { gestaltMessages, gestaltVerdictText, type Locale } from './i18n.js';
+import { formatTable } from './text.js';
+
+/** A Gestalt result: from `gestalt()`/`peakEnd()`, or as a Report carries it (`report.peakEnd.gestalt`). */
+export type GestaltReport = GestaltResult;
+
+/** The study's aggregate method, shown beside the battery. */
+export interface AggregateSummary {
+  readonly prediction: number;
+  readonly observed: number;
+  /** Null for a binary outcome (its share is not on the touchpoints' scale). */
+  readonly gap: number | null;
+}
+
+const fixed = (value: number | null | undefined, decimals = 2): string => (value === null || value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(decimals));
+const formatP = (p: number | null | undefined): string => (p === null || p === undefined ? '–' : p < 0.001 ? '<0.001' : p.toFixed(3));
+const stars = (p: number | null | undefined): string => (p === null || p === undefined ? '' : p < 0.001 ? '***' : p < 0.01 ? '**' : p < 0.05 ? '*' : p < 0.1 ? '.' : '');
+
+/**
+ * Lays out the Gestalt section. `charts` adds the importance chart slot (`'gestalt'`), which the
+ * HTML presenter fills.
+ */
+export function gestaltSection(g: GestaltReport, options: { locale?: Locale; aggregate?: AggregateSummary | null; charts?: boolean } = {}): Section {
+  const locale = options.locale ?? 'en';
+  const m = gestaltMessages(locale);
+  const feature = (f: string): string => m.features[f] ?? f;
+  const blocks: Block[] = [{ kind: 'paragraph', text: m.sample(g.n, g.weighted) }];
+  const a = options.aggregate;
+  if (a !== null && a !== undefined) blocks.push({ kind: 'paragraph', text: m.study(fixed(a.prediction), fixed(a.observed), `${a.gap !== null && a.gap >= 0 ? '+' : ''}${fixed(a.gap)}`) });
+  blocks.push({
+    kind: 'table',
+    rows: [
+      [m.model, m.terms, 'R²', 'Adj. R²', 'AIC', 'BIC', m.cvRmse],
+      ...g.models.map((x) => [m.models[x.name] ?? x.name, x.terms.map(feature).join(' + '), fixed(x.rSquared, 3), fixed(x.adjustedRSquared, 3), fixed(x.aic, 1), fixed(x.bic, 1), fixed(x.crossValidatedRmse, 3)]),
+    ],
+  });
+  blocks.push({ kind: 'paragraph', text: m.cvNote(g.folds, g.seed) });
+  blocks.push({ kind: 'paragraph', text: m.nestedTests });
+  blocks.push({
+    kind: 'table',
+    rows: [
+      [m.comparison, 'F', 'df', 'p', ''],
+      ...g.nestedTests.map((t) => [m.questions[`${t.from}>${t.to}`] ?? `${t.from} → ${t.to}`, fixed(t.fStatistic), `${t.df1}, ${t.df2}`, formatP(t.pValue), stars(t.pValue)]),
+    ],
+  });
+  const d = g.dependentCorrelation;
+  if (d !== null) {
+    blocks.push({
+      kind: 'paragraph',
+      text: m.correlation(fixed(d.rPeakEnd), fixed(d.rMean), fixed(d.rBetween), d.df, fixed(d.tValue), formatP(d.pValue) === '<0.001' ? 'p < 0.001' : `p = ${formatP(d.pValue)}`, Math.round(d.level * 100), fixed(d.ciLower), fixed(d.ciUpper)),
+    });
+  }
+  if (g.importance !== null) {
+    if (options.charts) blocks.push({ kind: 'chart', chart: 'gestalt', title: m.chart });
+    const entries = (Object.entries(g.importance) as [string, number][]).sort((x, y) => y[1] - x[1]);
+    const total = entries.reduce((s, [, v]) => s + v, 0);
+    blocks.push({
+      kind: 'table',
+      rows: [[m.feature, m.lmg, m.share], ...entries.map(([f, v]) => [feature(f), fixed(v, 3), total > 0 ? `${((v / total) * 100).toFixed(0)}%` : '–'])],
+    });
+  }
+  if (g.ordinal !== null) {
+    const o = g.ordinal;
+    blocks.push({ kind: 'paragraph', text: m.ordinal });
+    blocks.push({
+      kind: 'table',
+      rows: [[m.model, 'logLik', 'AIC', 'BIC', 'McFadden R²'], ...o.models.map((x) => [m.models[x.name] ?? x.name, fixed(x.logLik, 2), fixed(x.aic, 1), fixed(x.bic, 1), fixed(x.mcFaddenRSquared, 3)])],
+    });
+    blocks.push({
+      kind: 'table',
+      rows: [[m.comparison, m.lrTest, 'df', 'p', ''], ...o.likelihoodRatioTests.map((t) => [m.questions[`${t.from}>${t.to}`] ?? `${t.from} → ${t.to}`, fixed(t.statistic), String(t.df), formatP(t.pValue), stars(t.pValue)])],
+    });
+  }
+  const v = g.verdict;
+  blocks.push({
+    kind: 'paragraph',
+    text: `${m.verdict}: ${gestaltVerdictText({ ...v, correlationPValue: d?.pValue ?? null, rBetween: d?.rBetween ?? null }, locale)}`,
+  });
+  return { heading: m.heading, blocks };
+}
+
+/** The Gestalt section as plain text (for `peak-end reproduce`). */
+export function formatGestaltText(g: GestaltReport, options: { locale?: Locale; aggregate?: AggregateSummary | null } = {}): string {
+  const section = gestaltSection(g, options);
+  return [section.heading.toUpperCase(), ...section.blocks.map((b) => (b.kind === 'table' ? formatTable(b.rows) : b.kind === 'paragraph' ? b.text : '')).filter((t) => t !== '')].join('\n');
+}
