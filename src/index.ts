@@ -28,7 +28,6 @@ export { inferSurveySpec } from './ingest/infer-spec.js';
 export type { InferSpecOptions, InferredSpec } from './ingest/infer-spec.js';
 export { surveyColumn, DROP_REASONS } from './survey/survey.js';
 export type { Survey, IngestReport, ColumnReport, DropReason, Warning } from './survey/survey.js';
-export { describeSurvey } from './survey/describe-survey.js';
 export type { DescribeOptions, SurveyDescriptives, ItemDescriptives, ScalePointCount } from './survey/describe-survey.js';
 
 // presenters
@@ -55,11 +54,10 @@ export { wilcoxonSignedRank } from './inference/wilcoxon-signed-rank.js';
 export type { WilcoxonSignedRankResult } from './inference/wilcoxon-signed-rank.js';
 
 // regression
-export { ols } from './regression/ols.js';
 export type { OlsOptions, OlsResult, OlsCoefficient, AliasedCoefficient, CovarianceType } from './regression/ols.js';
 
 // peak-end analysis
-export { peakEnd, formatPValue } from './experience/peak-end.js';
+export { formatPValue } from './experience/peak-end.js';
 export type { PeakEndOptions, PeakEndResult, AggregateWithTest, RespondentPeakEnd, ModelComparison, ModelAccuracy, PredictionModel } from './experience/peak-end.js';
 export { aggregatePeakEnd } from './experience/aggregate-peak-end.js';
 export type { AggregatePeakEndResult, PeakRule, PeakEndRule, TouchpointMean, Moment } from './experience/aggregate-peak-end.js';
@@ -71,14 +69,12 @@ export { createRng, fromState } from './random/rng.js';
 export type { Rng } from './random/rng.js';
 
 // relative importance
-export { relativeImportance, IMPORTANCE_METHODS, MAX_EXACT_LMG_PLAYERS, MAX_DOMINANCE_PREDICTORS } from './importance/relative-importance.js';
+export { IMPORTANCE_METHODS, MAX_EXACT_LMG_PLAYERS, MAX_DOMINANCE_PREDICTORS } from './importance/relative-importance.js';
 export type { ImportanceMethod, ImportanceGroup, RelativeImportanceOptions, RelativeImportanceResult } from './importance/relative-importance.js';
 export type { DominanceDetails } from './importance/dominance.js';
-export { bootstrapImportance } from './importance/bootstrap.js';
 export type { BootstrapImportanceOptions, BootstrapImportanceResult, BootstrapEstimate, Interval } from './importance/bootstrap.js';
 
 // key drivers and key moments
-export { keyDrivers } from './experience/key-drivers.js';
 export type { KeyDriversOptions, KeyDriversResult, TouchpointDriver } from './experience/key-drivers.js';
 export { importancePerformance } from './experience/ipa.js';
 export type { IpaPoint, IpaOptions, IpaResult, Quadrant } from './experience/ipa.js';
@@ -86,7 +82,6 @@ export { penaltyReward } from './experience/penalty-reward.js';
 export type { PenaltyRewardOptions, PenaltyRewardResult, PenaltyRewardFactor, FactorType } from './experience/penalty-reward.js';
 
 // the Report
-export { analyze } from './report/analyze.js';
 export type { AnalyzeOptions } from './report/analyze.js';
 export { reportSchema, reportJsonSchema, olsResultSchema } from './schema/report.js';
 export type { Report } from './schema/report.js';
@@ -111,7 +106,6 @@ export type { Locale } from './report/i18n.js';
 export { formatReportMarkdown, escapeMarkdown } from './report/markdown.js';
 export { formatReportHtml, escapeHtml, sanitizeSvg } from './report/html.js';
 export type { ChartSvgs } from './report/html.js';
-export { journeyChart, driverChart, ipaChart, peakEndChart, reportCharts } from './report/charts.js';
 export type { VegaLiteSpec } from './report/charts.js';
 export { formatDriversCsv, csvField } from './report/csv.js';
 export { DEFAULT_LIMITS } from './ingest/limits.js';
@@ -129,3 +123,10 @@ export type { AccumulatorState, MomentsOlsResult } from './scale/survey-accumula
 // scale: SQL pushdown of the moments
 export { analyzeMoments, momentsQuery } from './scale/moments-query.js';
 export type { MomentsAnalysis, MomentsQueryOptions, MomentsRow, SqlDialect } from './scale/moments-query.js';
+
+// Results and charts of these functions carry a non-enumerable Symbol.for('Jupyter.display') method
+// (rich output in Jupyter's Deno kernel); their data and JSON are those of the plain functions.
+export { analyze, describeSurvey, peakEnd, keyDrivers, relativeImportance, bootstrapImportance, ols } from './report/displayed.js';
+export { journeyChart, driverChart, ipaChart, peakEndChart, reportCharts } from './report/displayed.js';
+export { mimeBundle, reportElement, vegaLite, withNotebookDisplay, JUPYTER_DISPLAY } from './report/notebook.js';
+export type { MimeBundle, NotebookOptions } from './report/notebook.js';
