@@ -1,58 +1,93 @@
-// Smoke tests of the built package (run after `npm run build`): the core import works under
-// Node (ESM and CJS), Deno and Bun, the CLI runs, and the core bundles for browsers with no
-// Node built-ins. Exits non-zero on the first failure.
+// Smoke tests of the packed package (run after `npm run build`): `npm pack`, then an npm install
+// of the tarball into a fresh project (dependencies from the npm cache that `npm ci` filled), and
+// from there the core import works under Node (ESM and CJS), Deno (with --allow-read only: from
+// the project, from a notebook folder through an `npm:` specifier and through an import map,
+// and from the package's own folder) and Bun; the CLI runs; and the core bundles for browsers
+// with no Node built-ins. Exits non-zero on the first failure.
 import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 // slope: (x - 2.5)'(y - 5) / |x - 2.5|^2 = 9.7 / 5 by hand.
-const expected = { n: 3, meanPrice: 3, rowsRead: 3, algorithm: 'cholesky', slope: 1.94 };
-const script = join(root, 'scripts', 'smoke-runtime.mjs');
+const data = { n: 3, meanPrice: 3, rowsRead: 3, algorithm: 'cholesky', slope: 1.94 };
+const display = { bundle: ['application/vnd.vegalite.v5+json', 'text/html', 'text/plain'], svg: true };
+const expected = { ...data, ...display };
 
-function check(label, output) {
+function check(label, output, want = expected) {
   const got = JSON.parse(output.trim().split('\n').pop());
-  if (JSON.stringify(got) !== JSON.stringify(expected)) throw new Error(`${label}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(got)}`);
+  if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`${label}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
   console.log(`ok  ${label}`);
 }
 
-check('node ESM', execFileSync(process.execPath, [script], { encoding: 'utf8' }));
+// The tarball, installed as a user would.
+const work = mkdtempSync(join(tmpdir(), 'peak-end-smoke-'));
+try {
+  const tarball = join(work, execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop());
+  const project = join(work, 'project');
+  mkdirSync(project);
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ private: true, type: 'module', dependencies: { 'peak-end': `file:${tarball}` } }));
+  execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: project, stdio: ['ignore', 'ignore', 'inherit'] });
+  const installed = join(project, 'node_modules', 'peak-end');
+  console.log(`ok  npm pack + npm install of ${tarball.split('/').pop()}`);
+  const script = join(project, 'smoke-runtime.mjs');
+  cpSync(join(root, 'scripts', 'smoke-runtime.mjs'), script);
+  const run = (command, args, cwd = project) => execFileSync(command, args, { encoding: 'utf8', cwd });
 
-const require = createRequire(import.meta.url);
-const cjs = require(join(root, 'dist', 'index.cjs'));
-const survey = cjs.readSurvey('a,o\n1,2\n3,4\n5,5\n', { touchpoints: ['a'], overall: 'o', scale: { min: 1, max: 5 } });
-const cjsFit = cjs.ols([[1], [2], [3], [4]], [2.1, 3.9, 6.2, 7.8], { algorithm: 'cholesky' });
-check('node CJS', JSON.stringify({ n: survey.n, meanPrice: cjs.describeSurvey(survey).items[0].mean, rowsRead: 3, algorithm: cjsFit.algorithm, slope: Number(cjsFit.coefficients[1].estimate.toFixed(10)) }));
-const nodeEntry = await import(join(root, 'dist', 'node.js'));
-if (typeof nodeEntry.readSurveyFile !== 'function') throw new Error('peak-end/node does not export readSurveyFile');
-console.log('ok  peak-end/node exports readSurveyFile');
-{
-  // Worker threads from the built package: dist/parallel-worker.js must be found and give the
-  // synchronous result.
-  const X = [[1, 2], [2, 1], [3, 5], [4, 3], [5, 4], [2, 2], [4, 5], [1, 1]];
-  const y = [1, 2, 4, 3, 5, 2, 5, 1];
-  const options = { method: 'lmg', replicates: 20, seed: 3 };
-  const parallel = await nodeEntry.bootstrapImportanceParallel(X, y, { ...options, concurrency: 2 });
-  if (JSON.stringify(parallel) !== JSON.stringify(cjs.bootstrapImportance(X, y, options))) throw new Error('bootstrapImportanceParallel differs from bootstrapImportance');
-  console.log('ok  peak-end/node bootstrapImportanceParallel on worker threads');
+  check('node ESM', run(process.execPath, [script, 'peak-end']));
+
+  const require = createRequire(join(project, 'index.cjs'));
+  const cjs = require('peak-end');
+  const survey = cjs.readSurvey('a,o\n1,2\n3,4\n5,5\n', { touchpoints: ['a'], overall: 'o', scale: { min: 1, max: 5 } });
+  const cjsFit = cjs.ols([[1], [2], [3], [4]], [2.1, 3.9, 6.2, 7.8], { algorithm: 'cholesky' });
+  check('node CJS', JSON.stringify({ n: survey.n, meanPrice: cjs.describeSurvey(survey).items[0].mean, rowsRead: 3, algorithm: cjsFit.algorithm, slope: Number(cjsFit.coefficients[1].estimate.toFixed(10)) }), data);
+  const nodeEntry = await import(join(installed, 'dist', 'node.js'));
+  if (typeof nodeEntry.readSurveyFile !== 'function') throw new Error('peak-end/node does not export readSurveyFile');
+  if (typeof require('peak-end/node').readSurveyFile !== 'function') throw new Error("require('peak-end/node') does not export readSurveyFile");
+  console.log('ok  peak-end/node exports readSurveyFile (ESM and CJS)');
+  {
+    // Worker threads from the installed package: dist/parallel-worker.js must be found and give
+    // the synchronous result.
+    const X = [[1, 2], [2, 1], [3, 5], [4, 3], [5, 4], [2, 2], [4, 5], [1, 1]];
+    const y = [1, 2, 4, 3, 5, 2, 5, 1];
+    const options = { method: 'lmg', replicates: 20, seed: 3 };
+    const parallel = await nodeEntry.bootstrapImportanceParallel(X, y, { ...options, concurrency: 2 });
+    if (JSON.stringify(parallel) !== JSON.stringify(cjs.bootstrapImportance(X, y, options))) throw new Error('bootstrapImportanceParallel differs from bootstrapImportance');
+    console.log('ok  peak-end/node bootstrapImportanceParallel on worker threads');
+  }
+
+  // Deno with --allow-read only (no --allow-env): nothing the core imports reads the environment.
+  const deno = (args, cwd) => run(bin('deno'), ['run', '--quiet', '--allow-read', ...args], cwd);
+  check('deno: bare specifier in the npm project', deno([script, 'peak-end']));
+  const notebooks = join(project, 'notebooks');
+  mkdirSync(notebooks);
+  check(`deno: npm:peak-end@${version} from a notebook folder`, deno([script, `npm:peak-end@${version}`], notebooks));
+  writeFileSync(join(project, 'deno.json'), JSON.stringify({ imports: { pe: `npm:peak-end@^${version}` } }));
+  check('deno: import map to an npm: specifier', deno([script, 'pe'], notebooks));
+  rmSync(join(project, 'deno.json'));
+  check('deno: from the package folder', deno([script, pathToFileURL(join(installed, 'dist', 'index.js')).href], installed));
+  check('bun', run(bin('bun'), [script, 'peak-end']));
+
+  await build({
+    entryPoints: [join(installed, 'dist', 'index.js')],
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+    absWorkingDir: project,
+  });
+  console.log('ok  browser bundle (esbuild, platform browser, no Node built-ins)');
+
+  const help = run(process.execPath, [join(installed, 'dist', 'cli.js'), '--version']);
+  if (help.trim() !== version) throw new Error(`CLI --version printed ${help}`);
+  console.log('ok  CLI runs');
+} finally {
+  rmSync(work, { recursive: true, force: true });
 }
-
-check('deno', execFileSync(bin('deno'), ['run', '--quiet', '--allow-read', '--allow-env', script], { encoding: 'utf8', cwd: root }));
-check('bun', execFileSync(bin('bun'), [script], { encoding: 'utf8', cwd: root }));
-
-await build({
-  entryPoints: [join(root, 'dist', 'index.js')],
-  bundle: true,
-  platform: 'browser',
-  format: 'esm',
-  write: false,
-  logLevel: 'silent',
-});
-console.log('ok  browser bundle (esbuild, platform browser, no Node built-ins)');
-
-const help = execFileSync(process.execPath, [join(root, 'dist', 'cli.js'), '--version'], { encoding: 'utf8' });
-if (!/^\d+\.\d+\.\d+/.test(help.trim())) throw new Error(`CLI --version printed ${help}`);
-console.log('ok  CLI runs');
