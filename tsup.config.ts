@@ -5,7 +5,8 @@ export default defineConfig([
     entry: { index: 'src/index.ts', node: 'src/node.ts' },
     format: ['esm', 'cjs'],
     dts: true,
-    sourcemap: true,
+    // No source maps: they would more than double the installed size (docs/performance.md).
+    sourcemap: false,
     target: 'es2022',
     platform: 'neutral',
     // Dependencies stay external: users install them alongside peak-end.
@@ -21,7 +22,7 @@ export default defineConfig([
     // dist/node.js (ESM) or dist/node.cjs (CommonJS); self-contained, Node only, no types.
     entry: { 'parallel-worker': 'src/parallel/worker.ts' },
     format: ['esm', 'cjs'],
-    sourcemap: true,
+    sourcemap: false,
     target: 'node20',
     platform: 'node',
   },
