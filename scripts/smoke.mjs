@@ -5,12 +5,12 @@
 // and from the package's own folder) and Bun; the CLI runs; and the core bundles for browsers
 // with no Node built-ins. Exits non-zero on the first failure.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { installPackedPackage } from './smoke-install.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -27,15 +27,8 @@ function check(label, output, want = expected) {
 }
 
 // The tarball, installed as a user would.
-const work = mkdtempSync(join(tmpdir(), 'peak-end-smoke-'));
+const { work, project, installed } = installPackedPackage(root);
 try {
-  const tarball = join(work, execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop());
-  const project = join(work, 'project');
-  mkdirSync(project);
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ private: true, type: 'module', dependencies: { 'peak-end': `file:${tarball}` } }));
-  execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: project, stdio: ['ignore', 'ignore', 'inherit'] });
-  const installed = join(project, 'node_modules', 'peak-end');
-  console.log(`ok  npm pack + npm install of ${tarball.split('/').pop()}`);
   const script = join(project, 'smoke-runtime.mjs');
   cpSync(join(root, 'scripts', 'smoke-runtime.mjs'), script);
   const run = (command, args, cwd = project) => execFileSync(command, args, { encoding: 'utf8', cwd });
