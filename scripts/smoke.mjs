@@ -5,7 +5,7 @@
 // and from the package's own folder) and Bun; the CLI runs; and the core bundles for browsers
 // with no Node built-ins. Exits non-zero on the first failure.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -77,6 +77,44 @@ try {
     absWorkingDir: project,
   });
   console.log('ok  browser bundle (esbuild, platform browser, no Node built-ins)');
+
+  // Observable and other browser notebooks: reportElement builds the report with its charts as SVG
+  // in a real DOM (headless Chromium, which .ci/run installs; skipped where there is none).
+  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(chromiumPath)) {
+    const page = await build({
+      stdin: {
+        contents: `import { analyze, readSurvey, reportElement } from 'peak-end';
+const survey = readSurvey('a,b,c,o\\n4,3,5,4\\n2,3,4,3\\n5,4,4,5\\n3,2,3,2\\n4,5,2,4\\n1,2,2,1\\n5,5,4,4\\n3,4,5,4\\n2,2,3,3\\n4,4,4,5\\n', { touchpoints: ['a', 'b', 'c'], overall: 'o', scale: { min: 1, max: 5 } });
+const element = await reportElement(analyze(survey));
+document.body.append(element);
+window.__result = { tag: element.tagName, svgs: element.querySelectorAll('figure.chart svg').length, marks: element.querySelectorAll('svg .role-mark > *').length, tables: element.querySelectorAll('table').length };`,
+        resolveDir: project,
+        loader: 'js',
+      },
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      write: false,
+      logLevel: 'silent',
+    });
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    try {
+      const tab = await browser.newPage();
+      const errors = [];
+      tab.on('pageerror', (e) => errors.push(String(e)));
+      await tab.setContent('<!doctype html><html><body></body></html>');
+      await tab.addScriptTag({ content: page.outputFiles[0].text });
+      const result = await tab.waitForFunction(() => window.__result, null, { timeout: 60_000 }).then((h) => h.jsonValue());
+      if (errors.length > 0 || result.tag !== 'DIV' || result.svgs !== 4 || result.marks === 0 || result.tables < 3) throw new Error(`reportElement in Chromium: ${JSON.stringify(result)} ${errors.join('; ')}`);
+      console.log(`ok  reportElement in headless Chromium: a div with ${result.tables} tables and ${result.svgs} SVG charts (${result.marks} marks)`);
+    } finally {
+      await browser.close();
+    }
+  } else {
+    console.log(`skip reportElement in a browser (no Chromium at ${chromiumPath})`);
+  }
 
   const help = run(process.execPath, [join(installed, 'dist', 'cli.js'), '--version']);
   if (help.trim() !== version) throw new Error(`CLI --version printed ${help}`);
