@@ -10,7 +10,9 @@ export default defineConfig([
     target: 'es2022',
     platform: 'neutral',
     // Dependencies stay external: users install them alongside peak-end.
-    external: [/^node:/],
+    // '#csv-parse-sync' is resolved where the package is used (package.json "imports": csv-parse's
+    // browser build under the "browser" condition, its Node build otherwise).
+    external: [/^node:/, '#csv-parse-sync'],
     // peak-end/node finds its worker script from __filename in CommonJS and import.meta.url in
     // ESM (src/parallel/pool.ts); the CommonJS build never reads import.meta.
     esbuildOptions(options, context) {

@@ -78,8 +78,10 @@ try {
   });
   console.log('ok  browser bundle (esbuild, platform browser, no Node built-ins)');
 
-  // Observable and other browser notebooks: reportElement builds the report with its charts as SVG
-  // in a real DOM (headless Chromium, which .ci/run installs; skipped where there is none).
+  // Observable and other browser notebooks: the core reads CSV text (csv-parse's browser build,
+  // through package.json's "browser" field, since its Node build needs Buffer) and reportElement
+  // builds the report with its charts as SVG in a real DOM (headless Chromium, which .ci/run
+  // installs; skipped where there is none).
   const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (existsSync(chromiumPath)) {
     const page = await build({
@@ -94,7 +96,7 @@ window.__result = { tag: element.tagName, svgs: element.querySelectorAll('figure
       },
       bundle: true,
       platform: 'browser',
-      format: 'iife',
+      format: 'esm',
       write: false,
       logLevel: 'silent',
     });
@@ -103,10 +105,14 @@ window.__result = { tag: element.tagName, svgs: element.querySelectorAll('figure
     try {
       const tab = await browser.newPage();
       const errors = [];
-      tab.on('pageerror', (e) => errors.push(String(e)));
+      tab.on('pageerror', (e) => errors.push(String(e.stack ?? e).slice(0, 600)));
+      tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       await tab.setContent('<!doctype html><html><body></body></html>');
-      await tab.addScriptTag({ content: page.outputFiles[0].text });
-      const result = await tab.waitForFunction(() => window.__result, null, { timeout: 60_000 }).then((h) => h.jsonValue());
+      await tab.addScriptTag({ content: page.outputFiles[0].text, type: 'module' });
+      const result = await tab.waitForFunction(() => window.__result, null, { timeout: 60_000 }).then(
+        (h) => h.jsonValue(),
+        (error) => ({ error: String(error) }),
+      );
       if (errors.length > 0 || result.tag !== 'DIV' || result.svgs !== 4 || result.marks === 0 || result.tables < 3) throw new Error(`reportElement in Chromium: ${JSON.stringify(result)} ${errors.join('; ')}`);
       console.log(`ok  reportElement in headless Chromium: a div with ${result.tables} tables and ${result.svgs} SVG charts (${result.marks} marks)`);
     } finally {
