@@ -63,7 +63,7 @@ const STYLE =
  * and returns the same object. Frozen or non-extensible values are returned as they are.
  */
 export function withNotebookDisplay<T extends object>(value: T, options: NotebookOptions = {}): T {
-  if (value !== null && typeof value === 'object' && Object.isExtensible(value) && !Object.prototype.hasOwnProperty.call(value, JUPYTER_DISPLAY)) {
+  if (value !== null && typeof value === 'object' && !(value instanceof Promise) && Object.isExtensible(value) && !Object.prototype.hasOwnProperty.call(value, JUPYTER_DISPLAY)) {
     Object.defineProperty(value, JUPYTER_DISPLAY, { value: () => mimeBundle(value, options), enumerable: false, writable: true, configurable: true });
   }
   return value;
@@ -75,6 +75,13 @@ export function withNotebookDisplay<T extends object>(value: T, options: Noteboo
  */
 export function displayable<F extends (...args: never[]) => object>(fn: F): F {
   const wrapped = (...args: Parameters<F>): ReturnType<F> => withNotebookDisplay(fn(...args) as ReturnType<F>);
+  Object.defineProperty(wrapped, 'name', { value: fn.name });
+  return wrapped as unknown as F;
+}
+
+/** {@link displayable} for functions that return a promise of a result (the worker-thread versions). */
+export function displayableAsync<F extends (...args: never[]) => Promise<object>>(fn: F): F {
+  const wrapped = async (...args: Parameters<F>): Promise<Awaited<ReturnType<F>>> => withNotebookDisplay((await fn(...args)) as Awaited<ReturnType<F>>);
   Object.defineProperty(wrapped, 'name', { value: fn.name });
   return wrapped as unknown as F;
 }

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compile } from 'vega-lite';
 import * as plain from '../../src/report/analyze.js';
+import { displayableAsync } from '../../src/report/notebook.js';
+import { relativeImportance as plainRelativeImportance } from '../../src/importance/relative-importance.js';
 import { readSurveyFile } from '../../src/ingest/read-survey-file.js';
 import {
   analyze,
@@ -172,6 +174,16 @@ describe('notebook display of results', () => {
   it('mimeBundle refuses values that are not results, naming what it got', async () => {
     await expect(mimeBundle({ method: 'unknown' })).rejects.toThrow(InvalidArgumentError);
     await expect(mimeBundle({ method: 'unknown' })).rejects.toThrow(/method "unknown"/);
+  });
+
+  it('displayableAsync gives the resolved result the display method (the worker-thread versions), not the promise', async () => {
+    const X = longley.x.map((row) => row.slice(0, 2));
+    const wrapped = displayableAsync(async (x: number[][], y: number[]) => plainRelativeImportance(x, y, { method: 'pratt' }));
+    const pending = wrapped(X, longley.y);
+    expect(Object.getOwnPropertySymbols(pending)).toEqual([]);
+    const result = await pending;
+    expectHidden(result);
+    expect((await display(result))['text/plain']).toContain('Importance (PRATT)');
   });
 
   it('withNotebookDisplay leaves frozen values alone and does not replace an existing method', () => {
