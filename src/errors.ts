@@ -32,7 +32,8 @@ export type IssueCode =
   /** A binary file (workbook, SPSS file) is truncated or damaged. */
   | 'corrupt_file'
   /** A survey-tool export whose header rows are not in the tool's layout. */
-  | 'export_layout';
+  | 'export_layout'
+  | 'not_csv';
 
 /**
  * One problem found in the input data, shaped like a zod issue.
@@ -68,30 +69,126 @@ export class PeakEndError extends Error {
 export const MAX_LISTED_ISSUES = 50;
 
 /**
+ * One cause behind repeated issues: every issue with the same code and the same offending value
+ * (e.g. 4,202 cells holding 0 outside the scale 1-5), counted over all issues, not just the listed.
+ */
+export interface IssueCause {
+  readonly code: IssueCode;
+  /** The offending value as written (trimmed), or null when the cause is not one value (ragged rows). */
+  readonly input: string | null;
+  /** How many issues have this cause. */
+  readonly count: number;
+  /** The columns they occur in, in order of first appearance. */
+  readonly columns: readonly string[];
+  /** The first issue with this cause (row, line, full message). */
+  readonly first: DataIssue;
+  /** One line: how many, what, where, and the fix. */
+  readonly summary: string;
+}
+
+/** How many distinct causes an {@link IssueTally} tracks; later new ones are counted together. */
+const MAX_CAUSES = 200;
+/** How many causes a message and {@link DataValidationError.causes} show; the rest are merged into one. */
+export const MAX_LISTED_CAUSES = 8;
+
+/**
+ * Counts issues by cause while keeping only the first {@link MAX_LISTED_ISSUES} in full, so a
+ * reader that finds millions of bad cells uses bounded memory and can still say what they were.
+ */
+export class IssueTally {
+  readonly listed: DataIssue[] = [];
+  total = 0;
+  private readonly byKey = new Map<string, { first: DataIssue; count: number; columns: Set<string> }>();
+  private overflow = 0;
+
+  /** Records one issue. */
+  add(found: DataIssue): void {
+    this.total++;
+    if (this.listed.length < MAX_LISTED_ISSUES) this.listed.push(found);
+    const key = causeKey(found);
+    let entry = this.byKey.get(key);
+    if (entry === undefined) {
+      if (this.byKey.size >= MAX_CAUSES) {
+        this.overflow++;
+        return;
+      }
+      entry = { first: found, count: 0, columns: new Set() };
+      this.byKey.set(key, entry);
+    }
+    entry.count++;
+    if (found.path[1] !== null) entry.columns.add(found.path[1]);
+  }
+
+  /** The causes, most frequent first (ties in order of first appearance), at most {@link MAX_LISTED_CAUSES}. */
+  causes(): IssueCause[] {
+    const all = [...this.byKey.values()].map((e) => makeCause(e.first, e.count, [...e.columns]));
+    return mergeTail(all, this.overflow);
+  }
+}
+
+/**
+ * The summary lines of a list of issues (one per cause), as {@link IssueTally} would give when
+ * they are all the issues there are.
+ */
+export function summarizeIssues(issues: readonly DataIssue[]): IssueCause[] {
+  const tally = new IssueTally();
+  issues.forEach((i) => tally.add(i));
+  return tally.causes();
+}
+
+/**
  * The input data is invalid. `issues` lists the first {@link MAX_LISTED_ISSUES} problems in input
- * order; `totalIssues` counts all of them.
+ * order; `totalIssues` counts all of them; `causes` summarises all of them by cause (one line
+ * each, most frequent first). The message leads with the causes when there is more than one issue.
  */
 export class DataValidationError extends PeakEndError {
   readonly issues: readonly DataIssue[];
   readonly totalIssues: number;
+  readonly causes: readonly IssueCause[];
 
   /**
    * @param issues the problems found (only the first {@link MAX_LISTED_ISSUES} are kept)
-   * @param totalIssues how many there were in all, when the caller stopped collecting early
+   * @param options.totalIssues how many there were in all, when the caller stopped collecting early
+   * @param options.causes the causes counted over all of them (an {@link IssueTally}'s); by default
+   *   summarised from `issues`
    */
-  constructor(issues: readonly DataIssue[], options: PeakEndErrorOptions & { totalIssues?: number } = {}) {
+  constructor(issues: readonly DataIssue[], options: PeakEndErrorOptions & { totalIssues?: number; causes?: readonly IssueCause[] } = {}) {
     const listed = issues.slice(0, MAX_LISTED_ISSUES);
     const total = Math.max(options.totalIssues ?? issues.length, issues.length);
-    super('data_validation', describeIssues(listed, total), options);
+    const causes = options.causes ?? summarizeIssues(issues);
+    super('data_validation', describeIssues(listed, total, causes), options);
     this.issues = listed;
     this.totalIssues = total;
+    this.causes = causes;
   }
 }
 
 /** A spec or option is malformed or names something that does not exist. */
 export class InvalidArgumentError extends PeakEndError {
-  constructor(message: string, options: PeakEndErrorOptions = {}) {
-    super('invalid_argument', message, options);
+  /** @param options.code a more specific stable code (default `invalid_argument`) */
+  constructor(message: string, options: PeakEndErrorOptions & { code?: string } = {}) {
+    super(options.code ?? 'invalid_argument', message, options);
+  }
+}
+
+/** Why {@link inferSurveySpec} refused to guess. */
+export type InferenceRefusal = 'overall_ambiguous' | 'overall_unnamed' | 'text_outcome' | 'scale_ambiguous' | 'no_rating_columns';
+
+/**
+ * A choice the data does not decide (which column is the overall rating, what a text outcome's
+ * answers score, whether 0 is an answer or "not applicable"), refused rather than guessed. The
+ * message lists the candidates and the option that decides; the CLI exits with code 2.
+ * `code` is `inference_refused`; `reason` says which choice; `candidates` lists the columns or
+ * values to choose from.
+ */
+export class InferenceRefusedError extends InvalidArgumentError {
+  readonly reason: InferenceRefusal;
+  readonly candidates: readonly string[];
+
+  constructor(reason: InferenceRefusal, message: string, candidates: readonly string[], options: PeakEndErrorOptions = {}) {
+    super(message, { ...options, code: 'inference_refused' });
+    this.reason = reason;
+    this.candidates = candidates;
   }
 }
 
@@ -119,9 +216,98 @@ export class ConvergenceError extends PeakEndError {
   }
 }
 
-function describeIssues(listed: readonly DataIssue[], total: number): string {
+function describeIssues(listed: readonly DataIssue[], total: number, causes: readonly IssueCause[]): string {
   const first = listed[0];
   if (first === undefined) return 'Invalid survey data.';
-  const more = total > 1 ? ` (and ${total - 1} more issue${total > 2 ? 's' : ''}; see error.issues)` : '';
-  return `${first.message}${more}`;
+  if (total === 1) return first.message;
+  const more = ` (and ${formatCount(total - 1)} more issue${total > 2 ? 's' : ''}; see error.issues)`;
+  return `${formatCount(total)} issues: ${causes.map((c) => c.summary).join('; ')}. First: ${first.message}${more}`;
+}
+
+/** 4202 -> "4,202" (the grouping is fixed, not locale-dependent, so messages are stable). */
+export function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function causeKey(found: DataIssue): string {
+  const input = causeInput(found);
+  return `${found.code}\u0000${input ?? ''}\u0000${scaleOf(found) ?? ''}`;
+}
+
+/** The value a cause is about: the trimmed cell for cell-level codes, none for row- and file-level ones. */
+function causeInput(found: DataIssue): string | null {
+  if (found.code === 'out_of_scale' || found.code === 'unparseable_number' || found.code === 'invalid_weight') return found.input === null ? null : found.input.trim();
+  return null;
+}
+
+/** "1-5" from a message such as '... is outside the scale 1-5; ...'. */
+function scaleOf(found: DataIssue): string | null {
+  return /(?:outside|on) the (?:integer )?scale (-?[\d.]+-?-?[\d.]+)/.exec(found.message)?.[1] ?? null;
+}
+
+/** Missing-value codes survey tools commonly use for "don't know", "refused", "no answer". */
+const LIKELY_MISSING_CODE = /^(?:-\d+|9+|8+|7+|98|97|96|998|997|996)$/;
+
+function makeCause(first: DataIssue, count: number, columns: string[]): IssueCause {
+  const input = causeInput(first);
+  const cells = `${formatCount(count)} cell${count === 1 ? '' : 's'}`;
+  const where = columns.length === 0 ? '' : ` in ${columns.length} column${columns.length === 1 ? '' : 's'} (${listNames(columns)})`;
+  const value = JSON.stringify(input ?? '');
+  let summary: string;
+  switch (first.code) {
+    case 'out_of_scale': {
+      const scale = scaleOf(first);
+      const outside = scale === null ? 'outside the scale' : `outside ${scale}`;
+      const shown = input ?? '';
+      const fix =
+        shown === '0'
+          ? 'if 0 means not applicable, add it to the missing codes (--missing 0) or the not-applicable codes (--na 0)'
+          : LIKELY_MISSING_CODE.test(shown)
+            ? `if ${shown} means "don't know" or no answer, add it to the missing codes (--missing ${shown})`
+            : 'correct the cells, or check the scale (--scale MIN-MAX)';
+      summary = `${cells} ${count === 1 ? 'holds' : 'hold'} ${shown}, ${outside},${where}: ${fix}`;
+      break;
+    }
+    case 'unparseable_number':
+      summary = `${cells} ${count === 1 ? 'holds' : 'hold'} the text ${value}${where}: map it to a score (--labels '{${value}: SCORE}', the number it stands for) or add it to the missing codes (--missing ${input ?? ''})`;
+      break;
+    case 'non_integer':
+      summary = `${cells} ${count === 1 ? 'holds a fraction' : 'hold fractions'} on an integer scale${where} (e.g. ${JSON.stringify(first.input ?? '')}): correct them, or set scale.integer to false`;
+      break;
+    case 'invalid_weight':
+      summary = `${cells} ${count === 1 ? 'holds' : 'hold'} the weight ${value}${where}, not a non-negative number: correct or remove those rows`;
+      break;
+    case 'ragged_row':
+      summary = `${formatCount(count)} row${count === 1 ? ' has' : 's have'} a different number of fields than the header (first: line ${first.line ?? '?'}): check for unquoted delimiters or the wrong --delimiter`;
+      break;
+    default:
+      summary = count === 1 ? first.message.replace(/[.;]\s*$/, '') : `${formatCount(count)} ${first.code.replace(/_/g, ' ')} issues${where} (first: ${first.message.replace(/[.;]\s*$/, '')})`;
+  }
+  return { code: first.code, input, count, columns, first, summary };
+}
+
+/** Most frequent first; beyond {@link MAX_LISTED_CAUSES}, the rest merged into one line. */
+function mergeTail(all: IssueCause[], overflow: number): IssueCause[] {
+  const sorted = all.map((c, i) => [c, i] as const).sort((a, b) => b[0].count - a[0].count || a[1] - b[1]).map(([c]) => c);
+  if (sorted.length <= MAX_LISTED_CAUSES && overflow === 0) return sorted;
+  const kept = sorted.slice(0, MAX_LISTED_CAUSES - 1);
+  const rest = sorted.slice(MAX_LISTED_CAUSES - 1);
+  const count = rest.reduce((s, c) => s + c.count, 0) + overflow;
+  const first = rest[0]?.first ?? (kept.at(-1) as IssueCause).first;
+  const columns = [...new Set(rest.flatMap((c) => c.columns))];
+  const values = rest.length + (overflow > 0 ? 1 : 0);
+  kept.push({
+    code: first.code,
+    input: null,
+    count,
+    columns,
+    first,
+    summary: `${formatCount(count)} more issue${count === 1 ? '' : 's'} with ${values}${overflow > 0 ? '+' : ''} other value${values === 1 ? '' : 's'} or causes (first: ${first.message.replace(/[.;]\s*$/, '')})`,
+  });
+  return kept;
+}
+
+function listNames(columns: readonly string[]): string {
+  const shown = columns.slice(0, 6).map((c) => `"${c}"`).join(', ');
+  return columns.length > 6 ? `${shown} and ${columns.length - 6} more` : shown;
 }

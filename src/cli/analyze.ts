@@ -9,7 +9,7 @@ import { renderReportHtml } from '../report/render-html.js';
 import { formatReportText } from '../report/text.js';
 import type { CommandContext } from './context.js';
 import { loadSurvey, surveyOptionDefinitions, surveyOptionsHelp } from './survey-options.js';
-import { UsageError } from './usage-error.js';
+import { PartialResultError, UsageError } from './usage-error.js';
 
 export const analyzeHelp = `Usage: peak-end analyze <file.csv> [options]
 
@@ -71,15 +71,24 @@ export async function analyzeCommand(args: readonly string[], ctx: CommandContex
       }),
     },
   });
+  // A part that could not run is said first, in the output and on stderr, and the exit code is 4.
+  const skipped = report.warnings.filter((w) => w.code.endsWith('_skipped'));
+  const notRun = skipped.map((w) => w.message);
   if (values.json) ctx.out(JSON.stringify(report, null, 2));
-  else if (values.md) ctx.out(formatReportMarkdown(report, { locale }));
+  else if (values.md) ctx.out(`${notRun.map((m) => `> **Not run:** ${m}\n`).join('')}${notRun.length > 0 ? '\n' : ''}${formatReportMarkdown(report, { locale })}`);
   else if (values.html !== undefined) {
     await writeFile(values.html, await renderReportHtml(report, { locale }));
     ctx.info(`Wrote the HTML report to ${values.html}.`);
   } else if (values.csv !== undefined) {
     await writeFile(values.csv, formatDriversCsv(report, { locale }));
     ctx.info(`Wrote the key-driver table to ${values.csv}.`);
-  } else ctx.out(formatReportText(report, { locale }));
+  } else ctx.out(`${notRun.length > 0 ? `NOT RUN\n${notRun.map((m) => `  ${m}`).join('\n')}\n\n` : ''}${formatReportText(report, { locale })}`);
+  if (skipped.length > 0) {
+    throw new PartialResultError(
+      `Part of the analysis could not run (${skipped.map((w) => w.code.replace(/_skipped$/, '').replace(/_/g, '-')).join(', ')}); the report says why at the top. ` +
+        'Exit code 4: the rest of the report is valid.',
+    );
+  }
 }
 
 function positiveInteger(text: string, flag: string): number {

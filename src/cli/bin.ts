@@ -4,6 +4,15 @@ import { fileURLToPath } from 'node:url';
 import { main } from './main.js';
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+// A reader that stops early (peak-end schema | head -1) closes the pipe: end quietly, without an
+// EPIPE stack trace. The output was cut by the reader's choice, so the exit code is the command's.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    throw error;
+  });
+}
 process.exitCode = await main(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   info: (text) => process.stderr.write(`${text}\n`),

@@ -1,8 +1,11 @@
 /**
  * The peak-end command line. Thin by design: parse arguments, call the public API, print, and map
- * errors to exit codes (0 success, 2 usage error, 3 data validation error, 1 anything else).
+ * errors to exit codes (docs/cli.md): 0 success; 1 an error that is not the data's or the
+ * user's (or an analysis that cannot run at all); 2 usage error, or a choice the CLI will not guess
+ * (which column is overall, what text answers score, what 0 means); 3 invalid data (including empty
+ * files and workbooks); 4 the report was written but a part of it could not run.
  */
-import { DataValidationError, PeakEndError } from '../errors.js';
+import { DataValidationError, InferenceRefusedError, PeakEndError, formatCount } from '../errors.js';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { CommandContext } from './context.js';
 import { analyzeCommand, analyzeHelp } from './analyze.js';
@@ -11,7 +14,13 @@ import { describeCommand, describeHelp } from './describe.js';
 import { grimCommand, grimHelp } from './grim.js';
 import { reproduceCommand, reproduceHelp } from './reproduce.js';
 import { schemaCommand, schemaHelp } from './schema.js';
-import { UsageError } from './usage-error.js';
+import { PartialResultError, UsageError } from './usage-error.js';
+
+/** Exit codes; docs/cli.md documents each. */
+export const EXIT = { ok: 0, error: 1, usage: 2, data: 3, partial: 4 } as const;
+
+/** How many row-level issues the CLI prints under the per-cause summary. */
+const MAX_PRINTED_ISSUES = 10;
 
 const commands: Record<string, { run: (args: readonly string[], ctx: CommandContext) => Promise<void>; help: string; summary: string }> = {
   analyze: { run: analyzeCommand, help: analyzeHelp, summary: 'full analysis: descriptives, peak-end, key drivers' },
@@ -46,6 +55,17 @@ export async function main(argv: readonly string[], ctx: CommandContext): Promis
     return 0;
   }
   const command = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
+  // The same warning is printed once, however many parts report it.
+  const printed = new Set<string>();
+  const warn = ctx.warn;
+  ctx = {
+    ...ctx,
+    warn: (text) => {
+      if (printed.has(text)) return;
+      printed.add(text);
+      warn(text);
+    },
+  };
   try {
     if (command === undefined) throw new UsageError(`Unknown command "${name}"; run peak-end --help for the list.`);
     if (rest.includes('--help') || rest.includes('-h')) {
@@ -60,14 +80,21 @@ export async function main(argv: readonly string[], ctx: CommandContext): Promis
 }
 
 function reportError(error: unknown, ctx: CommandContext): number {
+  if (error instanceof PartialResultError) {
+    ctx.error(error.message);
+    return EXIT.partial;
+  }
   if (error instanceof DataValidationError) {
-    const more = error.totalIssues > error.issues.length ? [`  ... and ${error.totalIssues - error.issues.length} more.`] : [];
-    ctx.error([`Invalid data (${error.totalIssues} issue${error.totalIssues === 1 ? '' : 's'}):`, ...error.issues.map((i) => `  ${i.message}`), ...more].join('\n'));
-    return 3;
+    ctx.error(formatDataError(error));
+    return EXIT.data;
+  }
+  if (error instanceof InferenceRefusedError) {
+    ctx.error(error.message);
+    return EXIT.usage;
   }
   if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
     ctx.error(`${(error as Error).message}\nRun peak-end --help for usage.`);
-    return 2;
+    return EXIT.usage;
   }
   if (error instanceof PeakEndError) {
     ctx.error(error.message);
@@ -75,4 +102,22 @@ function reportError(error: unknown, ctx: CommandContext): number {
   }
   ctx.error(`Unexpected error: ${(error as Error)?.stack ?? String(error)}`);
   return 1;
+}
+
+/**
+ * A data error for the terminal: one line per cause (counted over every issue, most frequent
+ * first), then the first few issues with their rows and lines.
+ */
+export function formatDataError(error: DataValidationError): string {
+  const total = error.totalIssues;
+  if (total === 1) return `Invalid data: ${error.issues[0]?.message ?? error.message}`;
+  const shown = error.issues.slice(0, MAX_PRINTED_ISSUES);
+  const rest = total - shown.length;
+  return [
+    `Invalid data (${formatCount(total)} issues):`,
+    ...error.causes.map((c) => `  ${c.summary}.`),
+    `First ${shown.length === 1 ? 'issue' : `${shown.length} issues`}:`,
+    ...shown.map((i) => `  ${i.message}`),
+    ...(rest > 0 ? [`  ... and ${formatCount(rest)} more (summarised above).`] : []),
+  ].join('\n');
 }

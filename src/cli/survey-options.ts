@@ -1,6 +1,8 @@
 /**
  * The survey-loading options every data command shares (--spec, --overall, --touchpoints, --scale,
- * --missing, --encoding, --delimiter) and the function that turns them into a Survey.
+ * --missing, --labels, --weight, --id, --segment, --encoding, --delimiter) and the function that
+ * turns them into a Survey: flags override the spec file, and whatever neither gives is inferred
+ * from the data and announced.
  */
 import { readFileSync } from 'node:fs';
 import { PeakEndError } from '../errors.js';
@@ -20,15 +22,31 @@ export const surveyOptionDefinitions = {
   encoding: { type: 'string' },
   delimiter: { type: 'string' },
   invalid: { type: 'string' },
+  labels: { type: 'string' },
+  weight: { type: 'string' },
+  id: { type: 'string' },
+  segment: { type: 'string', multiple: true },
+  na: { type: 'string' },
+  'outcome-type': { type: 'string' },
+  positive: { type: 'string' },
 } as const;
 
 /** Help text for the survey-loading flags. */
 export const surveyOptionsHelp = `Survey options:
-  --spec FILE            survey spec (JSON): touchpoints, overall, scale, missing, labels, ...
-  --overall COL          overall-satisfaction column (default: inferred from its name, else the last numeric column)
-  --touchpoints A,B,...  touchpoint columns in journey order (default: all numeric columns except overall)
-  --scale MIN-MAX        rating scale, e.g. 1-5 or 0-10 (default: inferred from the values)
+  --spec FILE            survey spec (JSON): touchpoints, overall, scale, missing, labels, ...;
+                         a partial spec (e.g. no touchpoints) is completed by inference
+  --overall COL          overall-satisfaction column (default: the column whose name says so:
+                         overall, satisfaction, rating, 总体, 满意度, ...; refused when no name decides)
+  --touchpoints A,B,...  touchpoint columns in journey order (default: the rating columns except overall)
+  --scale MIN-MAX        rating scale, e.g. 1-5 or 0-10 (default: the smallest standard scale holding the values)
   --missing CODES        comma-separated missing-value codes (default: empty, NA, N/A, -)
+  --labels FILE|JSON     text answers to scores, e.g. '{"Very satisfied": 5, "Satisfied": 4}' or a JSON file
+  --weight COL           column of survey weights
+  --id COL               respondent id column
+  --segment COL          a column of groups to keep for comparisons (repeatable, or A,B)
+  --na CODES             comma-separated "did not experience this touchpoint" codes (e.g. 0), kept apart from missing
+  --outcome-type TYPE    rating (default), binary (two classes), nps (0-10 likelihood to recommend) or numeric
+  --positive VALUES      binary outcome: the value(s) of the positive class, e.g. satisfied or 1 (implies binary)
   --encoding NAME        utf-8, utf-16le, gb18030, gbk, windows-1252 (default: detected)
   --delimiter CHAR       , ; tab (default: sniffed)
   --invalid POLICY       invalid cells: error (default), missing (treat as blank) or drop-row`;
@@ -43,7 +61,21 @@ export interface SurveyFlags {
   readonly encoding?: string;
   readonly delimiter?: string;
   readonly invalid?: string;
+  readonly labels?: string;
+  readonly weight?: string;
+  readonly id?: string;
+  readonly segment?: readonly string[];
+  readonly na?: string;
+  readonly 'outcome-type'?: string;
+  readonly positive?: string;
 }
+
+/** Spec keys that, with the flags, make inference unnecessary. */
+function isComplete(spec: Partial<SurveySpec>): spec is SurveySpec {
+  return spec.touchpoints !== undefined && spec.overall !== undefined && (spec.scale !== undefined || typeof spec.overall === 'object');
+}
+
+const OUTCOME_TYPES = ['rating', 'binary', 'nps', 'numeric'] as const;
 
 /**
  * Reads the survey named on the command line. Guesses made for missing flags are passed to
@@ -56,27 +88,48 @@ export async function loadSurvey(
   progress: (label: string, completed: number, total: number) => void = () => undefined,
 ): Promise<Survey> {
   const readOptions = { ...(flags.encoding && { encoding: flags.encoding }), ...(flags.delimiter && { delimiter: flags.delimiter }) };
+  // The spec file, then each flag over it.
+  const given: Record<string, unknown> = flags.spec === undefined ? {} : { ...readSpecFile(flags.spec) };
+  if (flags.overall !== undefined) given.overall = flags.overall;
+  if (flags.touchpoints !== undefined) given.touchpoints = splitList(flags.touchpoints);
+  if (flags.scale !== undefined) given.scale = parseScale(flags.scale);
+  if (flags.missing !== undefined) given.missing = parseMissing(flags.missing);
+  if (flags.labels !== undefined) given.labels = parseLabels(flags.labels);
+  if (flags.weight !== undefined) given.weight = flags.weight;
+  if (flags.id !== undefined) given.id = flags.id;
+  if (flags.segment !== undefined) given.segments = flags.segment.flatMap(splitList);
+  if (flags.na !== undefined) given.notApplicable = parseMissing(flags.na);
+  const outcomeType = flags['outcome-type'];
+  if (outcomeType !== undefined && !(OUTCOME_TYPES as readonly string[]).includes(outcomeType)) {
+    throw new UsageError(`--outcome-type must be ${OUTCOME_TYPES.join(', ')}, got "${outcomeType}".`);
+  }
+  const positive = flags.positive === undefined ? undefined : parseMissing(flags.positive);
+  if (positive !== undefined && outcomeType !== undefined && outcomeType !== 'binary') throw new UsageError(`--positive applies to a binary outcome; --outcome-type is "${outcomeType}".`);
+  const type = (outcomeType ?? (positive !== undefined ? 'binary' : undefined)) as (typeof OUTCOME_TYPES)[number] | undefined;
+  if (type !== undefined && given.overall !== undefined) {
+    const base = typeof given.overall === 'object' && given.overall !== null ? (given.overall as Record<string, unknown>) : { column: given.overall };
+    given.overall = { ...base, type, ...(positive !== undefined && { positive }) };
+  }
+  if (flags.invalid !== undefined) {
+    if (!['error', 'missing', 'drop-row'].includes(flags.invalid)) throw new UsageError(`--invalid must be error, missing or drop-row, got "${flags.invalid}".`);
+    given.invalid = flags.invalid;
+  }
   let spec: SurveySpec;
-  if (flags.spec !== undefined) {
-    spec = readSpecFile(flags.spec);
+  if (isComplete(given as Partial<SurveySpec>)) {
+    spec = given as unknown as SurveySpec;
   } else {
     // Any file readSurveyFile reads (CSV, .xlsx, .sav, Qualtrics, SurveyMonkey), with its metadata.
     const inferred = await inferSurveySpecFile(file, {
       ...readOptions,
-      ...(flags.overall && { overall: flags.overall }),
-      ...(flags.touchpoints && { touchpoints: splitList(flags.touchpoints) }),
-      ...(flags.scale && { scale: parseScale(flags.scale) }),
-      ...(flags.missing !== undefined && { missing: parseMissing(flags.missing) }),
+      spec: given as Partial<SurveySpec>,
+      ...(type !== undefined && given.overall === undefined && { outcomeType: type }),
+      ...(positive !== undefined && given.overall === undefined && { positive }),
     }).catch((error: unknown) => {
       if (error instanceof PeakEndError && error.code === 'file_not_readable') throw new UsageError(`Cannot read "${file}": ${(error.cause as Error | undefined)?.message ?? error.message}.`);
       throw error;
     });
     inferred.notes.forEach((note) => announce(`Note: ${note}.`));
     spec = inferred.spec;
-  }
-  if (flags.invalid !== undefined) {
-    if (!['error', 'missing', 'drop-row'].includes(flags.invalid)) throw new UsageError(`--invalid must be error, missing or drop-row, got "${flags.invalid}".`);
-    spec = { ...spec, invalid: flags.invalid as 'error' | 'missing' | 'drop-row' };
   }
   return readSurveyFile(file, spec, {
     ...readOptions,
@@ -87,7 +140,7 @@ export async function loadSurvey(
   });
 }
 
-function readSpecFile(path: string): SurveySpec {
+function readSpecFile(path: string): Partial<SurveySpec> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -95,7 +148,9 @@ function readSpecFile(path: string): SurveySpec {
     throw new UsageError(`Cannot read the spec file "${path}": ${(cause as Error).message}.`);
   }
   try {
-    return JSON.parse(text) as SurveySpec;
+    const parsed = JSON.parse(text) as unknown;
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('expected an object { "touchpoints": [...], "overall": ..., ... }');
+    return parsed as Partial<SurveySpec>;
   } catch (cause) {
     throw new UsageError(`The spec file "${path}" is not valid JSON (${(cause as Error).message}); see docs/getting-started.md for the format.`);
   }
@@ -113,4 +168,28 @@ function parseScale(text: string): { min: number; max: number } {
 
 function parseMissing(text: string): (string | number)[] {
   return text.split(',').map((s) => s.trim()).map((s) => (s !== '' && Number.isFinite(Number(s)) ? Number(s) : s));
+}
+
+/** --labels: inline JSON (starts with { or [) or a JSON file; an object { text: score } or [[text, score], ...]. */
+function parseLabels(value: string): Record<string, number> | [string, number][] {
+  const inline = /^\s*[[{]/.test(value);
+  let text = value;
+  if (!inline) {
+    try {
+      text = readFileSync(value, 'utf8');
+    } catch (cause) {
+      throw new UsageError(`--labels expects JSON such as '{"Very satisfied": 5}' or a JSON file; cannot read "${value}": ${(cause as Error).message}.`);
+    }
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (cause) {
+    throw new UsageError(`--labels ${inline ? 'value' : `file "${value}"`} is not valid JSON (${(cause as Error).message}); write '{"Very satisfied": 5, "Satisfied": 4}'.`);
+  }
+  const entries = Array.isArray(parsed) ? parsed : typeof parsed === 'object' && parsed !== null ? Object.entries(parsed) : null;
+  if (entries === null || !entries.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'number' && Number.isFinite(e[1]))) {
+    throw new UsageError(`--labels must map each text answer to a number, e.g. '{"Very satisfied": 5, "Satisfied": 4}'.`);
+  }
+  return Array.isArray(parsed) ? (parsed as [string, number][]) : (parsed as Record<string, number>);
 }

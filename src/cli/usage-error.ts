@@ -6,3 +6,13 @@ export class UsageError extends PeakEndError {
     super('usage', message);
   }
 }
+
+/**
+ * The command produced its output, but a part of the analysis it was asked for could not run
+ * (too few rows, no variation); the message names the parts. Exit code 4.
+ */
+export class PartialResultError extends PeakEndError {
+  constructor(message: string) {
+    super('partial_result', message);
+  }
+}

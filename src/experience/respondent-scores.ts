@@ -54,6 +54,10 @@ export interface RespondentPass {
   readonly predictions: Float64Array;
   /** Respondents whose peak was tied between different values. */
   readonly ambiguousPeaks: number;
+  /** Respondents with at least one not-applicable touchpoint. */
+  readonly partialJourneys: number;
+  /** Respondents whose end touchpoint was not applicable, so their end is the last one they experienced. */
+  readonly earlierEnd: number;
   /** Touchpoints answered. */
   readonly answered: Int32Array;
   /** The peak term (the mean of the rule's peaks) over the answered touchpoints. */
@@ -68,10 +72,21 @@ export interface RespondentPass {
  * Each respondent's own peak and end in journey order, and the summaries the comparison models
  * need, in one pass by column: the peak term averages the peaks the rule's scores choose among
  * the answered touchpoints (the earliest on ties, as `argmaxEarliest`), the end is
- * `columns[endIndex]`, and where every touchpoint was answered `mean`, `min`, `max` and `peak`
- * are exactly the mean, worst, best and peak models' predictions.
+ * `columns[endIndex]` (with `walkBackEnd`, a not-applicable end gives way to the last touchpoint
+ * before it that applied), and where every touchpoint was answered `mean`, `min`, `max` and
+ * `peak` are exactly the mean, worst, best and peak models' predictions. `notApplicable[j]` flags
+ * touchpoint j's not-applicable cells (null: none).
  */
-export function respondentPass(columns: readonly Float64Array[], n: number, rule: PeakRule, neutral: number, weight: number, endIndex: number): RespondentPass {
+export function respondentPass(
+  columns: readonly Float64Array[],
+  n: number,
+  rule: PeakRule,
+  neutral: number,
+  weight: number,
+  endIndex: number,
+  notApplicable: readonly (Uint8Array | null)[] = [],
+  walkBackEnd = false,
+): RespondentPass {
   const k = columns.length;
   const kinds = scoreKinds(rule);
   const row = new Float64Array(k);
@@ -83,7 +98,12 @@ export function respondentPass(columns: readonly Float64Array[], n: number, rule
   const min = new Float64Array(n);
   const max = new Float64Array(n);
   let ambiguousPeaks = 0;
+  let partialJourneys = 0;
+  let earlierEnd = 0;
+  const flagged = notApplicable.some((flags) => flags !== null && flags !== undefined);
+  const endFlags = notApplicable[endIndex] ?? null;
   for (let i = 0; i < n; i++) {
+    if (flagged && notApplicable.some((flags) => flags?.[i] === 1)) partialJourneys++;
     let m = 0;
     let sum = 0;
     let low = Infinity;
@@ -112,7 +132,13 @@ export function respondentPass(columns: readonly Float64Array[], n: number, rule
       peakSum += row[at] as number;
     }
     const peakTerm = peakSum / kinds.length;
-    const endValue = end[i] as number;
+    let endValue = end[i] as number;
+    if (walkBackEnd && endFlags !== null && endFlags[i] === 1) {
+      let endJ = endIndex;
+      while (endJ > 0 && notApplicable[endJ]?.[i] === 1) endJ--;
+      earlierEnd++;
+      endValue = (columns[endJ] as Float64Array)[i] as number;
+    }
     // Respondents without an end answer have no prediction, and their ties are not counted.
     if (endValue === endValue) {
       predictions[i] = weight * peakTerm + (1 - weight) * endValue;
@@ -123,7 +149,7 @@ export function respondentPass(columns: readonly Float64Array[], n: number, rule
     min[i] = low;
     max[i] = high;
   }
-  return { predictions, ambiguousPeaks, answered, peak, mean, min, max };
+  return { predictions, ambiguousPeaks, partialJourneys, earlierEnd, answered, peak, mean, min, max };
 }
 
 /**

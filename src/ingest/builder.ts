@@ -4,7 +4,7 @@
  * validation rules and the row accounting are the same everywhere and memory grows only with the
  * used data.
  */
-import { DataValidationError, MAX_LISTED_ISSUES, type DataIssue, type IssueCode } from '../errors.js';
+import { DataValidationError, IssueTally, type DataIssue, type IssueCode } from '../errors.js';
 import { normalizeText, type NormalizedSpec } from '../schema/survey-spec.js';
 import { DROP_REASONS, type ColumnReport, type DropReason, type IngestReport, type Survey, type Warning } from '../survey/survey.js';
 import { CellReader, NOT_APPLICABLE, UNREAD, columnRules, readNumber, readText, readWeight, type CellResult } from './cell.js';
@@ -71,8 +71,8 @@ export class SurveyBuilder {
   private straightCount = 0;
   private readonly straightRows: number[] = [];
   private weightInvalid = 0;
-  private readonly issues: DataIssue[] = [];
-  private issueCount = 0;
+  /** Every issue counted by cause; the first 50 kept in full. */
+  private readonly tally = new IssueTally();
   private rowsRead = 0;
   private used = 0;
   private blankLines = 0;
@@ -429,7 +429,7 @@ export class SurveyBuilder {
       }
       weight = w ?? Number.NaN;
     }
-    if (this.spec.invalid === 'error' && this.issueCount > 0) return;
+    if (this.spec.invalid === 'error' && this.tally.total > 0) return;
     if (rowIssues > 0 && this.spec.invalid === 'drop-row') {
       this.drop('invalid_value');
       return;
@@ -504,6 +504,8 @@ export class SurveyBuilder {
     const col = this.rated[j] as RatedColumn;
     col.notApplicable++;
     if (this.sink !== null) return;
+    // The row's storage may not exist yet (rows are stored after their cells are classified).
+    if (at >= this.sourceRows.length) this.grow();
     let flags = this.naColumns[j] ?? null;
     if (flags === null) {
       flags = new Uint8Array(this.sourceRows.length);
@@ -547,7 +549,7 @@ export class SurveyBuilder {
     if (this.rowsRead === 0) {
       throw new DataValidationError([issue('header_only', null, null, 1, 'The input has a header but no data rows; add one row per respondent.', null)]);
     }
-    if (this.issueCount > 0) throw new DataValidationError(this.issues, { totalIssues: this.issueCount });
+    if (this.tally.total > 0) throw new DataValidationError(this.tally.listed, { totalIssues: this.tally.total, causes: this.tally.causes() });
     this.checkBinary();
     const n = this.used;
     if (this.totalRows.length > 0) {
@@ -672,8 +674,7 @@ export class SurveyBuilder {
   }
 
   private report(found: DataIssue): void {
-    this.issueCount++;
-    if (this.issues.length < MAX_LISTED_ISSUES) this.issues.push(found);
+    this.tally.add(found);
   }
 
   private warnOnce(code: string, message: string): void {

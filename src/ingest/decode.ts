@@ -20,8 +20,12 @@ export interface DetectedEncoding {
  * Picks the encoding of CSV bytes: the caller's `encoding` if given; else a BOM (UTF-8, UTF-16 LE/BE);
  * else UTF-8 if `head` is valid UTF-8 (a sequence cut at the end of `head` is allowed); else
  * GB18030 (a superset of GBK and GB2312, what Excel writes for Chinese CSVs).
+ *
+ * @throws DataValidationError (code `not_csv`) when `head` starts with the signature of a file
+ *   that is not text: an Excel workbook (.xlsx, or .xls), another ZIP or OLE file, gzip or PDF.
  */
 export function detectEncoding(head: Uint8Array, encoding?: string): DetectedEncoding {
+  checkNotBinary(head);
   const bom = bomOf(head);
   if (encoding !== undefined) {
     const canonical = canonicalEncoding(encoding);
@@ -29,6 +33,54 @@ export function detectEncoding(head: Uint8Array, encoding?: string): DetectedEnc
   }
   if (bom !== null) return { encoding: bom.encoding, bomLength: bom.length, guessed: false };
   return { encoding: firstInvalidUtf8(head, true) === -1 ? 'utf-8' : 'gb18030', bomLength: 0, guessed: true };
+}
+
+/**
+ * What a binary file is, from its first bytes (magic numbers), or null when it may be text:
+ * ZIP (`PK\x03\x04`: .xlsx, .ods, .docx or a plain archive, told apart by the entry names near
+ * the start), OLE compound files (`D0 CF 11 E0 A1 B1 1A E1`: .xls and other Office 97-2003
+ * files), gzip (`1F 8B`) and PDF (`%PDF-`).
+ */
+export function binaryFormatOf(head: Uint8Array): { readonly kind: 'xlsx' | 'ods' | 'office' | 'zip' | 'xls' | 'gzip' | 'pdf'; readonly description: string } | null {
+  const starts = (...sig: number[]): boolean => sig.every((b, i) => head[i] === b);
+  if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06) || starts(0x50, 0x4b, 0x07, 0x08)) {
+    // Entry names are stored in plain ASCII in the local headers; the first few name the document type.
+    const names = latin1(head.subarray(0, 65536));
+    if (names.includes('xl/')) return { kind: 'xlsx', description: 'an Excel workbook (.xlsx)' };
+    if (names.includes('application/vnd.oasis.opendocument.spreadsheet')) return { kind: 'ods', description: 'an OpenDocument spreadsheet (.ods)' };
+    if (names.includes('[Content_Types].xml') || names.includes('word/') || names.includes('ppt/')) return { kind: 'office', description: 'a Microsoft Office document (a ZIP file)' };
+    return { kind: 'zip', description: 'a ZIP archive' };
+  }
+  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) {
+    return { kind: 'xls', description: 'an Excel 97-2003 workbook (.xls) or another Office 97-2003 file' };
+  }
+  if (starts(0x1f, 0x8b)) return { kind: 'gzip', description: 'a gzip-compressed file' };
+  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return { kind: 'pdf', description: 'a PDF document' };
+  return null;
+}
+
+/** @throws DataValidationError (code `not_csv`) when the bytes are a known binary format. */
+function checkNotBinary(head: Uint8Array): void {
+  const format = binaryFormatOf(head);
+  if (format === null) return;
+  const fix: Record<typeof format.kind, string> = {
+    xlsx: 'save it as CSV (in Excel: File > Save As > "CSV UTF-8"; or libreoffice --headless --convert-to csv FILE) and read the CSV',
+    ods: 'save it as CSV (File > Save As > Text CSV; or libreoffice --headless --convert-to csv FILE) and read the CSV',
+    xls: 'save it as CSV (in Excel: File > Save As > "CSV UTF-8"; or libreoffice --headless --convert-to csv FILE) and read the CSV',
+    office: 'export the table to CSV and read that',
+    zip: 'unzip it and read the CSV inside',
+    gzip: 'decompress it (gunzip FILE) and read the CSV',
+    pdf: 'export the data behind it as CSV',
+  };
+  throw new DataValidationError([
+    { code: 'not_csv', path: [null, null], line: null, message: `This is ${format.description}, not CSV text; ${fix[format.kind]}.`, input: null },
+  ]);
+}
+
+function latin1(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 8192) text += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return text;
 }
 
 function bomOf(bytes: Uint8Array): { encoding: string; length: number } | null {

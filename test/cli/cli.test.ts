@@ -138,4 +138,47 @@ describe('peak-end CLI', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^\d+\.\d+\.\d+$/);
   });
+
+  it('exits 4 when a part of the analysis cannot run, and says so at the top of the report', async () => {
+    const file = join(dir, 'few.csv');
+    writeFileSync(file, 'price,delivery,support,overall\n4,5,3,5\n3,3,2,4\n2,4,4,3\n');
+    const { code, stdout, stderr } = await run('analyze', file);
+    expect(code).toBe(4);
+    expect(stdout.startsWith('NOT RUN\n')).toBe(true);
+    expect(stderr).toContain('Part of the analysis could not run');
+    const json = await run('analyze', file, '--json');
+    expect(json.code).toBe(4);
+    expect(JSON.parse(json.stdout).warnings.some((w: { code: string }) => w.code.endsWith('_skipped'))).toBe(true);
+  });
+
+  it('exits 2 with the candidates when no name decides the overall column, and 3 with "no data rows" for an empty file', async () => {
+    const file = join(dir, 'unnamed.csv');
+    writeFileSync(file, 'q1,q2,q3\n1,2,3\n2,3,4\n');
+    const refused = await run('describe', file);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('Rating columns: "q1", "q2", "q3".');
+    const empty = join(dir, 'empty.csv');
+    writeFileSync(empty, '');
+    const none = await run('describe', empty);
+    expect(none.code).toBe(3);
+    expect(none.stderr).toContain('The file has no data rows');
+  });
+
+  it('takes --labels as JSON or a file, --weight, --id, --segment, --na, --outcome-type and --positive, and rejects bad values', async () => {
+    const file = join(dir, 'flags.csv');
+    writeFileSync(file, 'resp,w,region,a,b,overall\nr1,1.5,n,1,0,Good\nr2,0.5,s,3,4,Bad\nr3,1,n,5,5,Good\nr4,1,s,2,3,Bad\n');
+    const labels = join(dir, 'labels.json');
+    writeFileSync(labels, '{"Bad": 2, "Good": 4}');
+    for (const value of ['{"Bad": 2, "Good": 4}', labels]) {
+      const r = await run('describe', file, '--labels', value, '--weight', 'w', '--id', 'resp', '--segment', 'region', '--na', '0', '--json');
+      expect(r.code, r.stderr).toBe(0);
+      const roles = JSON.parse(r.stdout).ingest.columns.map((c: { column: string; role: string }) => `${c.column}:${c.role}`);
+      expect(roles).toEqual(expect.arrayContaining(['w:weight', 'resp:id', 'region:segment']));
+    }
+    const binary = await run('describe', file, '--positive', 'Good', '--na', '0');
+    expect(binary.code, binary.stderr).toBe(0);
+    expect((await run('describe', file, '--labels', '{"Bad": "low"}')).code).toBe(2);
+    expect((await run('describe', file, '--labels', 'missing-file.json')).code).toBe(2);
+    expect((await run('describe', file, '--outcome-type', 'ordinal')).code).toBe(2);
+  });
 });
