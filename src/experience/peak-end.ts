@@ -390,7 +390,9 @@ function compareModels(
     return null;
   }
   // Values at the complete rows (a loop: Float64Array.from with a function is slow at 10^6 rows).
+  const all = n === overall.length;
   const at = (values: Float64Array): Float64Array => {
+    if (all) return values; // every respondent is a complete row: the arrays themselves (read only)
     const out = new Float64Array(n);
     for (let r = 0; r < n; r++) out[r] = values[rows[r] as number] as number;
     return out;

@@ -31,19 +31,24 @@ function score(kind: ScoreKind, neutral: number, v: number): number {
  * `argmaxEarliest`), as -(index + 1) when a tied value differs from the chosen one.
  */
 export function ownPeak(values: Float64Array, m: number, kind: ScoreKind, neutral: number): number {
-  let index = -1;
-  let best = -Infinity;
-  for (let t = 0; t < m; t++) {
+  if (m === 0) return -1;
+  // The bar a later score must clear, recomputed only when the best changes (the same arithmetic).
+  let index = 0;
+  let best = score(kind, neutral, values[0] as number);
+  let bar = best + TIE_TOLERANCE * Math.max(1, Math.abs(best));
+  for (let t = 1; t < m; t++) {
     const s = score(kind, neutral, values[t] as number);
-    if (index === -1 || s > best + TIE_TOLERANCE * Math.max(1, Math.abs(best))) {
+    if (s > bar) {
       best = s;
       index = t;
+      bar = best + TIE_TOLERANCE * Math.max(1, Math.abs(best));
     }
   }
   const tolerance = TIE_TOLERANCE * Math.max(1, Math.abs(best));
   const chosen = values[index] as number;
   for (let t = 0; t < m; t++) {
-    if (t !== index && Math.abs(score(kind, neutral, values[t] as number) - best) <= tolerance && values[t] !== chosen) return -(index + 1);
+    const v = values[t] as number;
+    if (v !== chosen && Math.abs(score(kind, neutral, v) - best) <= tolerance) return -(index + 1);
   }
   return index;
 }
@@ -201,11 +206,18 @@ export function crossValidatedPredictions(columns: readonly Float64Array[], y: F
   }
   for (let f = 0; f < folds; f++) {
     const trainSize = n - (sizes[f] as number);
-    const train = new Uint32Array(trainSize);
-    for (let r = 0, at = 0; r < n; r++) if (fold[r] !== f) train[at++] = rows[r] as number;
+    // The training rows' indices, built only if a fit reads the rows (refinement or QR).
+    let indices: Uint32Array | null = null;
+    const train = (): Uint32Array => {
+      if (indices === null) {
+        indices = new Uint32Array(trainSize);
+        for (let r = 0, at = 0; r < n; r++) if (fold[r] !== f) indices[at++] = rows[r] as number;
+      }
+      return indices;
+    };
     const own = byMerging && products.every((p) => p !== null) ? mergeCrossProducts(products.filter((_, g) => g !== f) as CrossProducts[]) : null;
     const fast = own === null ? null : olsCoefficientsOfCrossProducts(columnModelData(columns, y, null, train, trainSize, names), own);
-    predict(f, fast !== null ? Array.from(fast) : estimates(ols(rowsOfColumns(columns, train, trainSize), Array.from(train, (i) => y[i] as number))));
+    predict(f, fast !== null ? Array.from(fast) : estimates(ols(rowsOfColumns(columns, train(), trainSize), Array.from(train(), (i) => y[i] as number))));
   }
   return out;
 }

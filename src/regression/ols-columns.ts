@@ -35,15 +35,26 @@ export function olsOfColumns(columns: readonly ArrayLike<number>[], y: Float64Ar
 }
 
 /**
- * Complete cases held by column as `ModelData`, rows `index[r]` (or r) for r < n, whose `rows`
- * y and w are built only when first read. Every value must be a finite number and every weight
- * positive.
+ * Complete cases held by column as `ModelData`: row r < n is entry `index[r]` of every column
+ * (entry r without an index; the index may be a function that builds it when first needed). Its
+ * `rows`, `y` and `w` are built only when first read. Every value must be a finite number and
+ * every weight positive.
  */
-export function columnModelData(columns: readonly ArrayLike<number>[], y: ArrayLike<number>, weights: ArrayLike<number> | null, index: ArrayLike<number> | null, n: number, names: readonly string[]): ModelData {
+export function columnModelData(
+  columns: readonly ArrayLike<number>[],
+  y: ArrayLike<number>,
+  weights: ArrayLike<number> | null,
+  rowIndex: ArrayLike<number> | (() => ArrayLike<number>) | null,
+  n: number,
+  names: readonly string[],
+): ModelData {
   let rows: number[][] | null = null;
   let ys: Float64Array | null = null;
   let ws: Float64Array | null = null;
+  let resolved: ArrayLike<number> | null = null;
+  const indexOf = (): ArrayLike<number> | null => (typeof rowIndex === 'function' ? (resolved ??= rowIndex()) : rowIndex);
   const gather = (values: ArrayLike<number> | null): Float64Array => {
+    const index = indexOf();
     const out = new Float64Array(n);
     if (values === null) out.fill(1);
     else if (index === null) for (let r = 0; r < n; r++) out[r] = values[r] as number;
@@ -54,7 +65,7 @@ export function columnModelData(columns: readonly ArrayLike<number>[], y: ArrayL
   return {
     names,
     get rows() {
-      return (rows ??= rowsOfColumns(columns, index, n));
+      return (rows ??= rowsOfColumns(columns, indexOf(), n));
     },
     get y() {
       return (ys ??= gather(y));
