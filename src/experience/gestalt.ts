@@ -262,8 +262,12 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
     let c = gathered.get(f);
     if (c === undefined) {
       const source = features[f];
-      c = new Float64Array(n);
-      for (let r = 0; r < n; r++) c[r] = source[rows[r] as number] as number;
+      // Every respondent in the sample: the feature's own array (read only).
+      if (n === survey.n) c = source.subarray(0, n);
+      else {
+        c = new Float64Array(n);
+        for (let r = 0; r < n; r++) c[r] = source[rows[r] as number] as number;
+      }
       gathered.set(f, c);
     }
     return c;
@@ -329,7 +333,11 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
   ];
 
   // r(overall, peak-end score) against r(overall, mean).
-  const peakEndScore = Float64Array.from(rows, (i) => weight * (features.peak[i] as number) + (1 - weight) * (features.end[i] as number));
+  const peakEndScore = new Float64Array(n);
+  for (let r = 0; r < n; r++) {
+    const i = rows[r] as number;
+    peakEndScore[r] = weight * (features.peak[i] as number) + (1 - weight) * (features.end[i] as number);
+  }
   const corr = correlationMatrix([y, peakEndScore, column('mean')], w ?? undefined);
   let dependent: GestaltDependentCorrelation | null = null;
   const [r12, r13, r23] = [corr[1] as number, corr[2] as number, corr[5] as number];

@@ -55,6 +55,9 @@ export function columnModelData(
   const indexOf = (): ArrayLike<number> | null => (typeof rowIndex === 'function' ? (resolved ??= rowIndex()) : rowIndex);
   const gather = (values: ArrayLike<number> | null): Float64Array => {
     const index = indexOf();
+    // Read only by ols: y itself when it is the whole column, shared unit weights without weights.
+    if (values === null) return unitWeights(n);
+    if (index === null && values instanceof Float64Array && values.length === n) return values;
     const out = new Float64Array(n);
     if (values === null) out.fill(1);
     else if (index === null) for (let r = 0; r < n; r++) out[r] = values[r] as number;
@@ -90,6 +93,18 @@ export function rowsOfColumns(columns: readonly ArrayLike<number>[], index: Arra
     rows[r] = row;
   }
   return rows;
+}
+
+let ones = new Float64Array(0);
+
+/**
+ * n unit weights, as a view of one shared array (grown when a longer one is asked for): fits of
+ * unweighted data read them and never write them, and a fresh array of a million ones per fit
+ * costs more than the fit's own arithmetic.
+ */
+function unitWeights(n: number): Float64Array {
+  if (ones.length < n) ones = new Float64Array(n).fill(1);
+  return ones.subarray(0, n);
 }
 
 function allPositive(weights: Float64Array): boolean {
