@@ -185,14 +185,10 @@ export function crossValidatedPredictions(columns: readonly Float64Array[], y: F
   for (let r = 0; r < n; r++) sizes[fold[r] as number] = (sizes[fold[r] as number] as number) + 1;
   const names = Array.from({ length: k }, (_, j) => `x${j + 1}`);
   const out = new Float64Array(n);
+  // Each fold's intercept and slopes, then every row's out-of-fold prediction in one pass.
+  const fitted = new Float64Array(folds * (k + 1));
   const predict = (f: number, coefficients: readonly number[]): void => {
-    for (let r = 0; r < n; r++) {
-      if (fold[r] !== f) continue;
-      const i = rows[r] as number;
-      let s = coefficients[0] as number;
-      for (let j = 0; j < k; j++) s += ((columns[j] as Float64Array)[i] as number) * (coefficients[j + 1] as number);
-      out[r] = s;
-    }
+    for (let j = 0; j <= k; j++) fitted[f * (k + 1) + j] = coefficients[j] as number;
   };
   const estimates = (fit: ReturnType<typeof ols>): number[] => fit.coefficients.map((c) => ('estimate' in c && typeof c.estimate === 'number' ? c.estimate : 0));
   const byMerging = sizes.every((size) => n - size >= CROSS_PRODUCT_MIN_ROWS);
@@ -218,6 +214,13 @@ export function crossValidatedPredictions(columns: readonly Float64Array[], y: F
     const own = byMerging && products.every((p) => p !== null) ? mergeCrossProducts(products.filter((_, g) => g !== f) as CrossProducts[]) : null;
     const fast = own === null ? null : olsCoefficientsOfCrossProducts(columnModelData(columns, y, null, train, trainSize, names), own);
     predict(f, fast !== null ? Array.from(fast) : estimates(ols(rowsOfColumns(columns, train(), trainSize), Array.from(train(), (i) => y[i] as number))));
+  }
+  for (let r = 0; r < n; r++) {
+    const i = rows[r] as number;
+    const at = (fold[r] as number) * (k + 1);
+    let s = fitted[at] as number;
+    for (let j = 0; j < k; j++) s += ((columns[j] as Float64Array)[i] as number) * (fitted[at + j + 1] as number);
+    out[r] = s;
   }
   return out;
 }

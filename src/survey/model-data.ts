@@ -151,10 +151,19 @@ export function modelData(survey: Survey, options: ModelDataOptions = {}): Surve
   let notApplicable = 0;
   let invalidWeight = 0;
   let zeroWeight = 0;
+  // Complete cases: which rows have an unanswered predictor, found column by column (sequential
+  // reads); the reasons are then taken row by row, as before, for those rows only.
+  const gaps = dummy ? null : new Uint8Array(N);
+  if (gaps !== null) {
+    for (let j = 0; j < k; j++) {
+      const column = columns[j] as Float64Array;
+      for (let i = 0; i < N; i++) if ((column[i] as number) !== (column[i] as number)) gaps[i] = 1;
+    }
+  }
   for (let i = 0; i < N; i++) {
     let reason = 0; // 0 used, 1 missing, 2 not applicable
     if (Number.isNaN(y[i] as number)) reason = 1;
-    else if (!dummy) {
+    else if (gaps !== null && gaps[i] === 1) {
       for (let j = 0; j < k; j++) {
         if (Number.isNaN((columns[j] as Float64Array)[i] as number)) {
           if ((flags[j] as Uint8Array | null)?.[i] === 1) reason = 2;
