@@ -90,15 +90,20 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
     const a = pe.aggregate;
     const blocks: Block[] = [];
     if (options.charts) blocks.push({ kind: 'chart', chart: 'peakEnd', title: m.peakEndChart });
-    blocks.push({
-      kind: 'paragraph',
-      text:
-        `${m.peak} (${a.rule}): ${a.peaks.map((p) => `${name(p.touchpoint)} ${fixed(p.mean)}`).join(', ')}; ${m.end}: ${name(a.end.touchpoint)} ${fixed(a.end.mean)}. ` +
-        `${m.prediction} ${fixed(a.prediction)} = ${a.weight} × ${m.peak} + ${fixed(1 - a.weight, 1)} × ${m.end}; ${m.observed} ${fixed(a.observed)}; ${m.gap} ${signed(a.gap)}` +
-        ` (${m.sameRespondents(a.n)}` +
-        (a.gapTest ? `; paired t: ${Math.round(a.gapTest.level * 100)}% CI ${fixed(a.gapTest.ciLower)} to ${fixed(a.gapTest.ciUpper)}, p ${formatP(a.gapTest.pValue)}).` : ').'),
-    });
-    if (fixed(a.allAnswers.prediction) !== fixed(a.prediction) || fixed(a.allAnswers.observed) !== fixed(a.observed)) {
+    const moments = `${m.peak} (${a.rule}): ${a.peaks.map((p) => `${name(p.touchpoint)} ${fixed(p.mean)}`).join(', ')}; ${m.end}: ${name(a.end.touchpoint)} ${fixed(a.end.mean)}. `;
+    if (pe.outcome === 'binary') {
+      blocks.push({ kind: 'paragraph', text: moments + m.binaryAggregate(fixed(a.prediction), fixed(a.observed, 3)) });
+    } else {
+      blocks.push({
+        kind: 'paragraph',
+        text:
+          moments +
+          `${m.prediction} ${fixed(a.prediction)} = ${a.weight} × ${m.peak} + ${fixed(1 - a.weight, 1)} × ${m.end}; ${m.observed} ${fixed(a.observed)}; ${m.gap} ${signed(a.gap)}` +
+          ` (${m.sameRespondents(a.n)}` +
+          (a.gapTest ? `; paired t: ${Math.round(a.gapTest.level * 100)}% CI ${fixed(a.gapTest.ciLower)} to ${fixed(a.gapTest.ciUpper)}, p ${formatP(a.gapTest.pValue)}).` : ').'),
+      });
+    }
+    if (pe.outcome !== 'binary' && fixed(a.allAnswers.prediction) !== fixed(a.prediction) || fixed(a.allAnswers.observed) !== fixed(a.observed)) {
       blocks.push({ kind: 'paragraph', text: m.allAnswers(fixed(a.allAnswers.prediction), fixed(a.allAnswers.observed), signed(a.allAnswers.gap)) });
     }
     const acc = pe.respondents.accuracy;
@@ -137,7 +142,7 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
       });
     }
     sections.push({ heading: m.peakEnd, blocks });
-    if (pe.gestalt !== null) sections.push(gestaltSection(pe.gestalt, { locale, aggregate: a, ...(options.charts !== undefined && { charts: options.charts }) }));
+    if (pe.gestalt !== null) sections.push(gestaltSection(pe.gestalt, { locale, aggregate: pe.outcome === 'binary' ? null : a, ...(options.charts !== undefined && { charts: options.charts }) }));
   }
   const kd = report.keyDrivers;
   if (kd !== null) {
@@ -148,7 +153,10 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
     if (options.charts) blocks.push({ kind: 'chart', chart: 'drivers', title: m.driverChart });
     blocks.push({
       kind: 'paragraph',
-      text: `OLS (n = ${reg.n}): R² = ${fixed(reg.rSquared, 3)}, adj. R² = ${fixed(reg.adjustedRSquared, 3)}, F = ${fixed(reg.fStatistic)} (p ${formatP(reg.fPValue)}); ${m.importance} = ${kd.importance.method.toUpperCase()}.`,
+      text:
+        kd.importance.method === 'pseudo-r-squared-shapley'
+          ? m.binaryDrivers(kd.n, fixed(kd.importance.rSquared, 3))
+          : `OLS (n = ${reg.n}): R² = ${fixed(reg.rSquared, 3)}, adj. R² = ${fixed(reg.adjustedRSquared, 3)}, F = ${fixed(reg.fStatistic)} (p ${formatP(reg.fPValue)}); ${m.importance} = ${kd.importance.method.toUpperCase()}.`,
     });
     blocks.push({
       kind: 'table',

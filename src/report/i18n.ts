@@ -84,6 +84,9 @@ const en = {
   sameRespondents: (n: number): string => `all on the ${n} respondents who answered the peak, the end and overall`,
   allAnswers: (prediction: string, observed: string, gap: string): string =>
     `With each mean over its own answers (the study's computation, mixing respondents): prediction ${prediction}, observed ${observed}, gap ${gap}.`,
+  binaryAggregate: (prediction: string, share: string): string =>
+    `The rule's prediction from the touchpoint means is ${prediction} on the touchpoints' scale; the outcome is binary (share in the positive class ${share}), so the two cannot be compared and no gap is given. The per-respondent comparison below judges the rule by log-loss, Brier score and AUC.`,
+  binaryDrivers: (n: number, rSquared: string): string => `Logistic regression (n = ${n}): McFadden R² = ${rSquared}; importance = Shapley value of McFadden's R² over all subsets of touchpoints (general dominance); coefficients are log-odds.`,
   binaryOutcome: 'The model comparison and its verdict are not given: the overall rating takes only two values, and rating predictions scored by mean absolute error against a two-valued answer mean nothing.',
   highPerformanceRule: {
     scale: 'halfway between the neutral point and the top of the scale',
@@ -186,6 +189,9 @@ const zh: Messages = {
   sameRespondents: (n: number): string => `均基于回答了峰值、终值和整体题目的 ${n} 位受访者`,
   allAnswers: (prediction: string, observed: string, gap: string): string =>
     `若每个均值各按其全部回答计算（研究原文的算法，混合了不同受访者）：预测值 ${prediction}，实际 ${observed}，差距 ${gap}。`,
+  binaryAggregate: (prediction: string, share: string): string =>
+    `由触点均值得出的峰终预测为 ${prediction}（触点量表）；结果为二元变量（正类比例 ${share}），二者不可比较，故不给出差距。下文按受访者以对数损失、Brier 分数和 AUC 评价该规则。`,
+  binaryDrivers: (n: number, rSquared: string): string => `Logistic 回归（n = ${n}）：McFadden R² = ${rSquared}；重要性为 McFadden R² 在所有触点子集上的 Shapley 值（一般优势）；系数为对数优势比。`,
   binaryOutcome: '未给出模型比较及其结论：整体评分只有两个取值，用评分预测并以平均绝对误差衡量没有意义。',
   highPerformanceRule: {
     scale: '中性点与量表最高分的中点',

@@ -143,7 +143,7 @@ describe('notebook display of results', () => {
     }
     const html = (await display(descriptives))['text/html'] as string;
     for (const t of published.touchpoints) expect(html).toContain(`<td class="n">${t.mean.toFixed(2)}</td>`);
-    expect((await display(peak))['text/plain']).toContain('Prediction 4.64');
+    expect((await display(peak))['text/plain']).toContain('prediction 4.64');
     // Published finding: only delivery speed and the distributor meeting are significant.
     const text = (await display(drivers))['text/plain'] as string;
     expect(text.split('\n').filter((line) => line.includes('KEY MOMENT')).map((line) => line.split(/\s{2,}/)[0])).toEqual(['Delivery speed', 'Distributor meeting']);
