@@ -73,6 +73,11 @@ const en = {
   driverChart: 'Key drivers: relative importance',
   ipaChart: 'Importance-performance quadrants',
   peakEndChart: 'Peak-end prediction against the observed overall mean',
+  driverBars: (method: string): string => `Bars: ${method} importance, the touchpoint's share of R²`,
+  driverWhiskers: (level: number, resamples: number): string => `Whiskers: ${level}% bootstrap percentile interval (${resamples} resamples)`,
+  significantAt: (alpha: string): string => `significant (p < ${alpha})`,
+  notSignificant: 'not significant',
+  ipaZoomed: (mean: string, lo: string, hi: string, scale: string): string => `${mean} (axis zoomed to ${lo}–${hi} of the ${scale} scale)`,
   significance: 'Significance: *** p < 0.001, ** p < 0.01, * p < 0.05, . p < 0.1.',
   quadrants: {
     'concentrate here': 'concentrate here',
@@ -175,6 +180,11 @@ const zh: Messages = {
   driverChart: '关键驱动因素：相对重要性',
   ipaChart: '重要性-绩效象限',
   peakEndChart: '峰终预测与实际整体满意度',
+  driverBars: (method: string): string => `条形：${method} 重要性，即该触点在 R² 中的份额`,
+  driverWhiskers: (level: number, resamples: number): string => `误差线：${level}% 自助法百分位置信区间（${resamples} 次重抽样）`,
+  significantAt: (alpha: string): string => `显著（p < ${alpha}）`,
+  notSignificant: '不显著',
+  ipaZoomed: (mean: string, lo: string, hi: string, scale: string): string => `${mean}（坐标轴放大至 ${lo}–${hi}，量表为 ${scale}）`,
   significance: '显著性：*** p < 0.001，** p < 0.01，* p < 0.05，. p < 0.1。',
   quadrants: {
     'concentrate here': '重点改进',
