@@ -92,7 +92,7 @@ export function driverChart(report: Report, options: ChartOptions = {}): VegaLit
     upper: boot.get(t.touchpoint)?.percentile.upper ?? null,
     significance: t.significant ? (t.flags.keyMoment ? m.keyMoment : significant) : notSignificant,
   }));
-  const y = { field: 'touchpoint', type: 'nominal', sort: '-x', title: null, axis: { labelLimit: LABEL_LIMIT } };
+  const y = { field: 'touchpoint', type: 'nominal', sort: { field: 'importance', order: 'descending' }, title: null, axis: { labelLimit: LABEL_LIMIT } };
   const bootstrap = kd?.bootstrap ?? null;
   const subtitle = [m.driverBars(kd?.importance.method.toUpperCase() ?? 'LMG'), ...(boot.size > 0 && bootstrap !== null ? [m.driverWhiskers(Math.round(bootstrap.level * 100), bootstrap.replicates - bootstrap.failedReplicates)] : [])];
   return {
