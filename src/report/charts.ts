@@ -85,14 +85,14 @@ export function driverChart(report: Report, options: ChartOptions = {}): VegaLit
   const boot = new Map((kd?.bootstrap?.estimates ?? []).map((e) => [e.name, e]));
   const significant = m.significantAt(String(kd?.alpha ?? 0.05));
   const notSignificant = m.notSignificant;
-  const values = (kd?.touchpoints ?? []).map((t) => ({
+  const values = [...(kd?.touchpoints ?? [])].sort((a, b) => b.importance - a.importance).map((t) => ({
     touchpoint: touchpointName(report, t.touchpoint, locale),
     importance: t.importance,
     lower: boot.get(t.touchpoint)?.percentile.lower ?? null,
     upper: boot.get(t.touchpoint)?.percentile.upper ?? null,
     significance: t.significant ? (t.flags.keyMoment ? m.keyMoment : significant) : notSignificant,
   }));
-  const y = { field: 'touchpoint', type: 'nominal', sort: { field: 'importance', order: 'descending' }, title: null, axis: { labelLimit: LABEL_LIMIT } };
+  const y = { field: 'touchpoint', type: 'nominal', sort: null, title: null, axis: { labelLimit: LABEL_LIMIT } };
   const bootstrap = kd?.bootstrap ?? null;
   const subtitle = [m.driverBars(kd?.importance.method.toUpperCase() ?? 'LMG'), ...(boot.size > 0 && bootstrap !== null ? [m.driverWhiskers(Math.round(bootstrap.level * 100), bootstrap.replicates - bootstrap.failedReplicates)] : [])];
   return {
@@ -206,6 +206,7 @@ export function placeLabels(points: readonly { x: number; y: number; width: numb
 }
 
 const IPA_HEIGHT = 360;
+const QUADRANTS = ['concentrate here', 'keep up the good work', 'low priority', 'possible overkill'];
 
 /**
  * Importance-performance grid: touchpoints by mean (x) and importance (y), crosshairs, quadrant
@@ -283,7 +284,7 @@ export function ipaChart(report: Report, options: ChartOptions = {}): VegaLiteSp
         mark: { type: 'rule', color: '#afb8c1' },
         encoding: { x, y, x2: { field: 'anchorPerformance' }, y2: { field: 'anchorImportance' } },
       },
-      { data: { values: points }, mark: { type: 'point', filled: true, size: 120, opacity: 1 }, encoding: { x, y, color: { field: 'quadrant', type: 'nominal', title: m.quadrant, legend: { labelLimit: LABEL_LIMIT } } } },
+      { data: { values: points }, mark: { type: 'point', filled: true, size: 120, opacity: 1 }, encoding: { x, y, color: { field: 'quadrant', type: 'nominal', title: m.quadrant, scale: { domain: QUADRANTS.map((q) => m.quadrants[q] ?? q), range: ['#d1242f', '#1a7f37', '#9aa5b1', '#bf8700'] }, legend: { labelLimit: LABEL_LIMIT } } } },
       {
         data: { values: labels },
         mark: { type: 'text', align: 'center', baseline: 'middle', fontSize: 11 },

@@ -6,7 +6,7 @@
 import type { Report } from '../schema/report.js';
 import type { SurveyDescriptives } from '../survey/describe-survey.js';
 import { gestaltSection } from './gestalt-section.js';
-import { messages, touchpointName, verdictText, type Locale } from './i18n.js';
+import { messages, touchpointName, verdictText, warningText, type Locale } from './i18n.js';
 
 /** A block of a section. */
 export type Block =
@@ -93,21 +93,21 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
     blocks.push({
       kind: 'paragraph',
       text:
-        `${m.peak} (${a.rule}): ${a.peaks.map((p) => `${name(p.touchpoint)} ${fixed(p.mean)}`).join(', ')}; ${m.end}: ${name(a.end.touchpoint)} ${fixed(a.end.mean)}. ` +
+        `${m.peak} (${m.peakRules[a.rule] ?? a.rule}): ${a.peaks.map((p) => `${name(p.touchpoint)} ${fixed(p.mean)}`).join(', ')}; ${m.end}: ${name(a.end.touchpoint)} ${fixed(a.end.mean)}. ` +
         `${m.prediction} ${fixed(a.prediction)} = ${a.weight} × ${m.peak} + ${fixed(1 - a.weight, 1)} × ${m.end}; ${m.observed} ${fixed(a.observed)}; ${m.gap} ${signed(a.gap)}` +
         ` (${m.sameRespondents(a.n)}` +
-        (a.gapTest ? `; paired t: ${Math.round(a.gapTest.level * 100)}% CI ${fixed(a.gapTest.ciLower)} to ${fixed(a.gapTest.ciUpper)}, p ${formatP(a.gapTest.pValue)}).` : ').'),
+        (a.gapTest ? `; ${m.pairedT(Math.round(a.gapTest.level * 100), fixed(a.gapTest.ciLower), fixed(a.gapTest.ciUpper), formatP(a.gapTest.pValue))}).` : ').'),
     });
     if (fixed(a.allAnswers.prediction) !== fixed(a.prediction) || fixed(a.allAnswers.observed) !== fixed(a.observed)) {
       blocks.push({ kind: 'paragraph', text: m.allAnswers(fixed(a.allAnswers.prediction), fixed(a.allAnswers.observed), signed(a.allAnswers.gap)) });
     }
     const acc = pe.respondents.accuracy;
-    blocks.push({ kind: 'paragraph', text: `${m.perRespondent} (n = ${pe.respondents.n}): MAE ${fixed(acc.meanAbsoluteError)}, RMSE ${fixed(acc.rootMeanSquaredError)}, bias ${fixed(acc.meanBias)}, r ${fixed(acc.correlation)}.` });
+    blocks.push({ kind: 'paragraph', text: `${m.perRespondent} (n = ${pe.respondents.n}): MAE ${fixed(acc.meanAbsoluteError)}, RMSE ${fixed(acc.rootMeanSquaredError)}, ${m.bias} ${fixed(acc.meanBias)}, r ${fixed(acc.correlation)}.` });
     if (pe.comparison !== null) {
-      blocks.push({ kind: 'paragraph', text: `${m.modelComparison} (n = ${pe.comparison.n}; regression: ${pe.comparison.folds}-fold cross-validation, seed ${pe.comparison.seed}):` });
+      blocks.push({ kind: 'paragraph', text: `${m.modelComparison} (n = ${pe.comparison.n}; ${m.crossValidation(pe.comparison.folds, pe.comparison.seed)}):` });
       blocks.push({
         kind: 'table',
-        rows: [[m.model, 'MAE', 'RMSE', 'Bias', 'r'], ...pe.comparison.models.map((x) => [m.models[x.model] ?? x.description, fixed(x.meanAbsoluteError), fixed(x.rootMeanSquaredError), fixed(x.meanBias), fixed(x.correlation)])],
+        rows: [[m.model, 'MAE', 'RMSE', m.biasHeader, 'r'], ...pe.comparison.models.map((x) => [m.models[x.model] ?? x.description, fixed(x.meanAbsoluteError), fixed(x.rootMeanSquaredError), fixed(x.meanBias), fixed(x.correlation)])],
       });
       blocks.push({ kind: 'paragraph', text: `${m.verdict}: ${verdictText(report, locale)}` });
     } else if (pe.warnings.some((w) => w.code === 'binary_outcome')) {
@@ -121,7 +121,7 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
           [m.term, m.estimate, 'SE', 't', 'p', ''],
           ...pe.regression.coefficients.map((c) =>
             'aliased' in c
-              ? [name(c.name), 'aliased', '', '', '', '']
+              ? [name(c.name), m.aliased, '', '', '', '']
               : [c.name === '(Intercept)' ? c.name : name(c.name), fixed(c.estimate, 3), fixed(c.stdError, 3), fixed(c.tValue), formatP(c.pValue), significanceStars(c.pValue)],
           ),
         ],
@@ -139,7 +139,7 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
     if (options.charts) blocks.push({ kind: 'chart', chart: 'drivers', title: m.driverChart });
     blocks.push({
       kind: 'paragraph',
-      text: `OLS (n = ${reg.n}): R² = ${fixed(reg.rSquared, 3)}, adj. R² = ${fixed(reg.adjustedRSquared, 3)}, F = ${fixed(reg.fStatistic)} (p ${formatP(reg.fPValue)}); ${m.importance} = ${kd.importance.method.toUpperCase()}.`,
+      text: `OLS (n = ${reg.n}): R² = ${fixed(reg.rSquared, 3)}, ${m.adjRSquared} = ${fixed(reg.adjustedRSquared, 3)}, F = ${fixed(reg.fStatistic)} (p ${formatP(reg.fPValue)}); ${m.importance} = ${kd.importance.method.toUpperCase()}.`,
     });
     blocks.push({
       kind: 'table',
@@ -227,7 +227,7 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
     }
   }
   if (report.warnings.length > 0) {
-    sections.push({ heading: m.warnings, blocks: report.warnings.map((w) => ({ kind: 'paragraph' as const, text: `[${w.source}] ${w.message}` })) });
+    sections.push({ heading: m.warnings, blocks: report.warnings.map((w) => ({ kind: 'paragraph' as const, text: warningText(w, locale) })) });
   }
   sections.push({ heading: m.methods, blocks: [{ kind: 'paragraph', text: m.methodNotes }] });
   return { title: m.title, locale, sections };
