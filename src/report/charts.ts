@@ -206,6 +206,17 @@ export function placeLabels(points: readonly { x: number; y: number; width: numb
 }
 
 const IPA_HEIGHT = 360;
+const CORNER_BAND = 18;
+
+/** Round tick values from 0 to `max` (steps of 1, 2 or 5 times a power of ten, about 8 of them). */
+function niceTicks(max: number): number[] {
+  const raw = max / 8;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 5, 10].find((f) => f * power >= raw) ?? 10) * power;
+  const digits = Math.max(0, -Math.floor(Math.log10(step)));
+  return Array.from({ length: Math.floor(max / step + 1e-9) + 1 }, (_, i) => Number((i * step).toFixed(digits)));
+}
+
 const QUADRANTS = ['concentrate here', 'keep up the good work', 'low priority', 'possible overkill'];
 
 /**
@@ -229,14 +240,17 @@ export function ipaChart(report: Report, options: ChartOptions = {}): VegaLiteSp
   const lo = Math.max(Math.min(scale.min, ...seen), Math.min(...seen) - pad);
   const hi = Math.min(Math.max(scale.max, ...seen), Math.max(...seen) + pad);
   const zoomed = lo > scale.min || hi < scale.max;
+  // A band of CORNER_BAND pixels below importance 0 keeps the bottom quadrant names clear of points
+  // whose importance is near 0; the axis only labels values from 0 up.
+  const floor = -(CORNER_BAND / (IPA_HEIGHT - CORNER_BAND)) * maxImportance;
   const px = (v: number): number => ((v - lo) / (hi - lo)) * WIDTH;
-  const py = (v: number): number => IPA_HEIGHT - (v / maxImportance) * IPA_HEIGHT;
-  const fromPx = (x: number, y: number): { performance: number; importance: number } => ({ performance: lo + (x / WIDTH) * (hi - lo), importance: ((IPA_HEIGHT - y) / IPA_HEIGHT) * maxImportance });
+  const py = (v: number): number => IPA_HEIGHT - ((v - floor) / (maxImportance - floor)) * IPA_HEIGHT;
+  const fromPx = (x: number, y: number): { performance: number; importance: number } => ({ performance: lo + (x / WIDTH) * (hi - lo), importance: floor + ((IPA_HEIGHT - y) / IPA_HEIGHT) * (maxImportance - floor) });
   const corners = [
     { key: 'concentrate here', align: 'left', baseline: 'top', performance: lo, importance: maxImportance },
     { key: 'keep up the good work', align: 'right', baseline: 'top', performance: hi, importance: maxImportance },
-    { key: 'low priority', align: 'left', baseline: 'bottom', performance: lo, importance: 0 },
-    { key: 'possible overkill', align: 'right', baseline: 'bottom', performance: hi, importance: 0 },
+    { key: 'low priority', align: 'left', baseline: 'bottom', performance: lo, importance: floor },
+    { key: 'possible overkill', align: 'right', baseline: 'bottom', performance: hi, importance: floor },
   ].map((c) => ({ ...c, text: m.quadrants[c.key] ?? c.key }));
   const reserved = corners.map((c) => {
     const w = estimateTextWidth(c.text) + 6;
@@ -261,7 +275,7 @@ export function ipaChart(report: Report, options: ChartOptions = {}): VegaLiteSp
   });
   const f = (v: number): string => v.toFixed(span < 1 ? 2 : 1);
   const x = { field: 'performance', type: 'quantitative', title: zoomed ? m.ipaZoomed(m.mean, f(lo), f(hi), `${scale.min}–${scale.max}`) : m.mean, scale: { domain: [lo, hi], nice: false, zero: false } };
-  const y = { field: 'importance', type: 'quantitative', title: m.importance, scale: { domain: [0, maxImportance], nice: false, zero: false } };
+  const y = { field: 'importance', type: 'quantitative', title: m.importance, scale: { domain: [floor, maxImportance], nice: false, zero: false }, axis: { values: niceTicks(maxImportance) } };
   const corner = (align: string, baseline: string): Record<string, unknown> => ({
     data: { values: corners.filter((c) => c.align === align && c.baseline === baseline) },
     mark: { type: 'text', color: '#57606a', fontStyle: 'italic', align, baseline, dx: align === 'left' ? 3 : -3, dy: baseline === 'top' ? 3 : -3 },

@@ -115,6 +115,12 @@ describe('importance-performance chart', () => {
     const color = (spec.layer.find((l) => l.mark.type === 'point') as Layer).encoding.color as unknown as { scale: { domain: string[] }; legend: { labelLimit: number } };
     expect(color.scale.domain).toEqual(['concentrate here', 'keep up the good work', 'low priority', 'possible overkill']);
     expect(color.legend.labelLimit).toBeGreaterThan(estimateTextWidth('keep up the good work'));
+    // The bottom names sit in a band below importance 0, so no point (importance >= 0) can cover them.
+    const y = (spec.layer.find((l) => l.mark.type === 'point') as Layer).encoding.y as unknown as { scale: { domain: number[] }; axis: { values: number[] } };
+    const [floor = 0, top = 0] = y.scale.domain;
+    expect((0 - floor) / (top - floor)).toBeCloseTo(18 / 360, 10);
+    expect(y.axis.values[0]).toBe(0);
+    expect(y.axis.values.every((v) => v >= 0 && v <= top)).toBe(true);
   });
 });
 
