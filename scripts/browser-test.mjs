@@ -141,12 +141,13 @@ try {
       check(c.cut.length === 0, `${label}: ${c.chart} chart: no text cut with an ellipsis${c.cut.length ? ` (${c.cut.join(', ')})` : ''}`);
       check(c.overlaps.length === 0, `${label}: ${c.chart} chart: no overlapping labels${c.overlaps.length ? ` (${c.overlaps.join('; ')})` : ''}`);
     }
-    const figures = await page.$$('figure.chart');
-    for (const [i, figure] of figures.entries()) await figure.screenshot({ path: join(shots, `${label.replace(/\W+/g, '-')}-${charts[i].chart}.png`) });
+    // Before the chart screenshots, which scroll the page.
     if (label === 'zhijiang (en)') {
       await page.screenshot({ path: join(root, 'docs/img/report.png'), clip: { x: 0, y: 0, width: 1100, height: 1400 } });
       console.log('     screenshot saved to docs/img/report.png');
     }
+    const figures = await page.$$('figure.chart');
+    for (const [i, figure] of figures.entries()) await figure.screenshot({ path: join(shots, `${label.replace(/\W+/g, '-')}-${charts[i].chart}.png`) });
     await page.close();
   }
 } finally {
