@@ -94,7 +94,10 @@ export function driverChart(report: Report, options: ChartOptions = {}): VegaLit
   }));
   const y = { field: 'touchpoint', type: 'nominal', sort: null, title: null, axis: { labelLimit: LABEL_LIMIT } };
   const bootstrap = kd?.bootstrap ?? null;
-  const subtitle = [m.driverBars(kd?.importance.method.toUpperCase() ?? 'LMG'), ...(boot.size > 0 && bootstrap !== null ? [m.driverWhiskers(Math.round(bootstrap.level * 100), bootstrap.replicates - bootstrap.failedReplicates)] : [])];
+  // A binary outcome's model is logistic: importance is then a share of McFadden's pseudo-R².
+  const r2 = kd?.model === 'logistic' ? 'McFadden R²' : 'R²';
+  const method = kd === null || kd === undefined ? 'LMG' : kd.importance.method === 'pseudo-r-squared-shapley' ? 'Shapley' : kd.importance.method.toUpperCase();
+  const subtitle = [m.driverBars(method, r2), ...(boot.size > 0 && bootstrap !== null ? [m.driverWhiskers(Math.round(bootstrap.level * 100), bootstrap.replicates - bootstrap.failedReplicates)] : [])];
   return {
     $schema: SCHEMA,
     title: { text: m.driverChart, subtitle, subtitleColor: '#57606a' },
@@ -106,7 +109,7 @@ export function driverChart(report: Report, options: ChartOptions = {}): VegaLit
         mark: { type: 'bar' },
         encoding: {
           y,
-          x: { field: 'importance', type: 'quantitative', title: `${m.importance} (${kd?.importance.method.toUpperCase() ?? 'LMG'}, R²)` },
+          x: { field: 'importance', type: 'quantitative', title: `${m.importance} (${method}, ${r2})` },
           color: { field: 'significance', type: 'nominal', title: null, scale: { domain: [m.keyMoment, significant, notSignificant], range: ['#1f6feb', '#bf8700', '#9aa5b1'] }, legend: { labelLimit: LABEL_LIMIT } },
         },
       },

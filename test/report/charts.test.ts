@@ -135,6 +135,18 @@ describe('driver chart', () => {
     expect(plain.layer).toHaveLength(1);
   });
 
+  it('names McFadden\'s pseudo-R² for a binary outcome (logistic drivers)', () => {
+    const csv = closeMeansCsv()
+      .split('\n')
+      .map((line, i) => (i === 0 ? line : line.replace(/,(\d+)$/, (_, v: string) => `,${Number(v) >= 8 ? 1 : 0}`)))
+      .join('\n');
+    const binary = analyze(readSurvey(csv, { touchpoints: touchpoints.map(([column, label]) => ({ column, label })), overall: { column: 'overall', type: 'binary' }, scale: { min: 1, max: 10 } }));
+    expect(binary.keyDrivers?.model).toBe('logistic');
+    const spec = driverChart(binary) as { title: { subtitle: string[] }; layer: Layer[] };
+    expect(spec.title.subtitle[0]).toBe('Bars: Shapley importance, the touchpoint\'s share of McFadden R²');
+    expect(spec.layer[0]?.encoding.x?.title).toBe('Importance (Shapley, McFadden R²)');
+  });
+
   it('lists touchpoints by importance and words significance in the locale', () => {
     const spec = driverChart(report, { locale: 'zh-CN' }) as { data: { values: { importance: number; significance: string }[] }; layer: Layer[] };
     const importance = spec.data.values.map((v) => v.importance);
