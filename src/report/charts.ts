@@ -92,7 +92,9 @@ export function driverChart(report: Report, options: ChartOptions = {}): VegaLit
     upper: boot.get(t.touchpoint)?.percentile.upper ?? null,
     significance: t.significant ? (t.flags.keyMoment ? m.keyMoment : significant) : notSignificant,
   }));
-  const y = { field: 'touchpoint', type: 'nominal', sort: null, title: null, axis: { labelLimit: LABEL_LIMIT } };
+  // Sorted by the bars' field with an op that layered (unioned) domains accept; '-x' would be
+  // dropped because the interval layer's x is another field.
+  const y = { field: 'touchpoint', type: 'nominal', sort: { field: 'importance', op: 'max', order: 'descending' }, title: null, axis: { labelLimit: LABEL_LIMIT } };
   const bootstrap = kd?.bootstrap ?? null;
   // A binary outcome's model is logistic: importance is then a share of McFadden's pseudo-R².
   const r2 = kd?.model === 'logistic' ? 'McFadden R²' : 'R²';
