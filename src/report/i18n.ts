@@ -73,6 +73,18 @@ const en = {
   driverChart: 'Key drivers: relative importance',
   ipaChart: 'Importance-performance quadrants',
   peakEndChart: 'Peak-end prediction against the observed overall mean',
+  peakRules: { 'most-intense': 'most-intense', max: 'max', min: 'min', both: 'both' } as Record<string, string>,
+  pairedT: (level: number, lower: string, upper: string, p: string): string => `paired t: ${level}% CI ${lower} to ${upper}, p ${p}`,
+  bias: 'bias',
+  biasHeader: 'Bias',
+  crossValidation: (folds: number, seed: number): string => `regression: ${folds}-fold cross-validation, seed ${seed}`,
+  adjRSquared: 'adj. R²',
+  aliased: 'aliased',
+  driverBars: (method: string, r2 = 'R²'): string => `Bars: ${method} importance, the touchpoint's share of ${r2}`,
+  driverWhiskers: (level: number, resamples: number): string => `Whiskers: ${level}% bootstrap percentile interval (${resamples} resamples)`,
+  significantAt: (alpha: string): string => `significant (p < ${alpha})`,
+  notSignificant: 'not significant',
+  ipaZoomed: (mean: string, lo: string, hi: string, scale: string): string => `${mean} (axis zoomed to ${lo}–${hi} of the ${scale} scale)`,
   significance: 'Significance: *** p < 0.001, ** p < 0.01, * p < 0.05, . p < 0.1.',
   quadrants: {
     'concentrate here': 'concentrate here',
@@ -178,6 +190,18 @@ const zh: Messages = {
   driverChart: '关键驱动因素：相对重要性',
   ipaChart: '重要性-绩效象限',
   peakEndChart: '峰终预测与实际整体满意度',
+  peakRules: { 'most-intense': '最强烈', max: '最高', min: '最低', both: '最高与最低' },
+  pairedT: (level: number, lower: string, upper: string, p: string): string => `配对 t 检验：${level}% 置信区间 ${lower} 至 ${upper}，p ${p}`,
+  bias: '偏差',
+  biasHeader: '偏差',
+  crossValidation: (folds: number, seed: number): string => `回归模型：${folds} 折交叉验证，种子 ${seed}`,
+  adjRSquared: '调整 R²',
+  aliased: '共线（无法估计）',
+  driverBars: (method: string, r2 = 'R²'): string => `条形：${method} 重要性，即该触点在 ${r2} 中的份额`,
+  driverWhiskers: (level: number, resamples: number): string => `误差线：${level}% 自助法百分位置信区间（${resamples} 次重抽样）`,
+  significantAt: (alpha: string): string => `显著（p < ${alpha}）`,
+  notSignificant: '不显著',
+  ipaZoomed: (mean: string, lo: string, hi: string, scale: string): string => `${mean}（坐标轴放大至 ${lo}–${hi}，量表为 ${scale}）`,
   significance: '显著性：*** p < 0.001，** p < 0.01，* p < 0.05，. p < 0.1。',
   quadrants: {
     'concentrate here': '重点改进',
@@ -380,4 +404,162 @@ export function gestaltVerdictText(v: GestaltVerdictWords, locale: Locale = 'en'
   if (v.strongestFeature !== null) parts.push(m.strongest(m.features[v.strongestFeature] ?? v.strongestFeature));
   const text = parts.join(locale === 'zh-CN' ? '' : ' ');
   return locale === 'zh-CN' ? text : text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A Report warning as stored: its source analysis, code and English message. */
+export interface ReportWarning {
+  readonly source?: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+const warningSourcesZh: Record<string, string> = {
+  ingest: '数据读取',
+  descriptives: '描述统计',
+  'peak-end': '峰终定律',
+  'key-drivers': '关键驱动因素',
+  segments: '分组比较',
+  gestalt: '格式塔分析',
+};
+
+/** zh-CN wording of warnings whose English message carries numbers or names: pattern, then words. */
+const warningRulesZh: readonly { code: string; pattern: RegExp; words: (g: readonly string[]) => string }[] = [
+  {
+    code: 'aggregate_respondents',
+    pattern: /^The peak-end gap and its test use the (\d+) respondents who answered the peak, the end and overall \((\d+) others? skipped one of them\); with each mean over its own answers the prediction would be ([-\d.]+) against ([-\d.]+), mixing respondents\.$/,
+    words: (g) => `峰终差距及其检验基于回答了峰值、终值和整体题目的 ${g[1]} 位受访者（另有 ${g[2]} 位漏答其中之一）；若每个均值各按其全部回答计算，预测值为 ${g[3]}，实际为 ${g[4]}，但混合了不同受访者。`,
+  },
+  {
+    code: 'respondents_excluded',
+    pattern: /^(\d+) respondents? had no overall rating or no answered end touchpoint and (?:was|were) left out of the per-respondent method\.$/,
+    words: (g) => `${g[1]} 位受访者没有整体评分或没有回答终值触点，未纳入逐个受访者的分析。`,
+  },
+  {
+    code: 'peak_tie',
+    pattern: /^(\d+) respondents? had equally intense (?:moments|ratings) with different (?:ratings|values) .*the earliest in journey order was taken as their peak\.$/,
+    words: (g) => `${g[1]} 位受访者有强度相同但评分不同的时刻（一个高于中性点的幅度与另一个低于中性点的幅度相同）；取旅程中最早的一个作为其峰值。`,
+  },
+  {
+    code: 'near_collinearity',
+    pattern: /^High variance inflation \(VIF >= 10\): (.*); their coefficients are imprecise\.$/,
+    words: (g) =>
+      `方差膨胀因子过高（VIF ≥ 10）：${(g[1] as string)
+        .split(', ')
+        .map((part) => part.replace(/^(.*) ([\d.]+)$/, (_, name: string, vif: string) => `${gestaltZh.features[name] ?? name} ${vif}`))
+        .join('，')}；这些系数不精确。`,
+  },
+  {
+    code: 'near_collinearity',
+    pattern: /^The scaled design's condition number is ([\d.e+]+) .*$/,
+    words: (g) => `标准化设计矩阵的条件数为 ${g[1]}（≥ 30 表示存在共线性，Belsley 1991）；估计值可能不稳定。`,
+  },
+  {
+    code: 'small_sample',
+    pattern: /^(\d+) rows for (\d+) parameters \(fewer than 10 per parameter\): estimates and p-values are imprecise\.$/,
+    words: (g) => `${g[1]} 行数据估计 ${g[2]} 个参数（每个参数不足 10 行）：估计值和 p 值不精确。`,
+  },
+  {
+    code: 'rows_dropped_missing',
+    pattern: /^(\d+) rows? with a missing value (?:was |were )?left out \(listwise deletion\)\.$/,
+    words: (g) => `${g[1]} 行含缺失值，已剔除（列表删除）。`,
+  },
+  {
+    code: 'rows_dropped_zero_weight',
+    pattern: /^(\d+) rows? with weight 0 (?:was |were )?left out\.$/,
+    words: (g) => `${g[1]} 行权重为 0，已剔除。`,
+  },
+  {
+    code: 'straight_lining',
+    pattern: /^(\d+) respondents? gave the same answer on every touchpoint/,
+    words: (g) => `${g[1]} 位受访者在所有触点上给出了相同的回答（行号见 report.straightLining）。`,
+  },
+  {
+    code: 'exact_fit',
+    pattern: /^The model fits the data exactly/,
+    words: () => '模型完全拟合数据（残差为零）；标准误为 0，t 检验无定义。',
+  },
+  {
+    code: 'lmg_sampled',
+    pattern: /^LMG estimated from (\d+) random orderings \(seed (\d+)\)/,
+    words: (g) => `LMG 由 ${g[1]} 个随机排列估计（种子 ${g[2]}）；见 standardErrors。`,
+  },
+  {
+    code: 'negative_driver',
+    pattern: /^(.*) (?:has|have) a significant negative coefficient/,
+    words: (g) => `${g[1]} 的系数显著为负：触点之间相关时，这通常是抑制效应，而不是说服务越好满意度越低。`,
+  },
+];
+
+/** zh-CN headlines of the other warning codes; the English detail follows in brackets. */
+const warningTitlesZh: Record<string, string> = {
+  rows_dropped: '部分行被剔除',
+  rows_dropped_not_applicable: '因“不适用”剔除的行',
+  rows_dropped_no_answers: '没有任何回答的行已剔除',
+  rows_dropped_invalid_weight: '权重无效的行已剔除',
+  rows_dropped_invalid: '含无效值的行已剔除',
+  total_rows_dropped: '合计行已剔除',
+  out_of_scale: '有数值超出量表范围',
+  unparseable_number: '有无法解析的数字',
+  aliased: '有变量与其他变量线性相关，无法估计',
+  significant_not_relevant: '有触点显著但重要性不足，未列为关键时刻',
+  small_cell: '样本过少，未判定因素类型',
+  few_events: '事件数过少',
+  binary_outcome: '整体评分只有两个取值',
+  comparison_skipped: '未进行模型比较',
+  penalty_reward_skipped: '未进行惩罚-奖励分析',
+  peak_end_skipped: '峰终分析未运行',
+  key_drivers_skipped: '关键驱动因素分析未运行',
+  gestalt_correlation_skipped: '未进行相依相关比较',
+  gestalt_importance_skipped: '未计算格式塔特征的重要性',
+  gestalt_cv_skipped: '未进行交叉验证',
+  gestalt_ordinal_skipped: '未拟合有序模型',
+  gestalt_respondents_excluded: '部分受访者未纳入格式塔分析',
+  mean_outside_scale: '均值超出量表范围',
+  non_integer: '有非整数评分',
+  non_integer_weights: '权重不是整数',
+  item_nonresponse: '题目缺答',
+  column_all_missing: '整列缺失',
+  empty_box: '高分框或低分框为空',
+  empty_categories: '有空类别',
+  encoding_guessed: '文件编码为推断所得',
+  encoding_mixed: '文件编码不一致',
+  duplicate_header: '列名重复',
+  ragged_row: '行的字段数不一致',
+  unfinished_responses: '有未完成的问卷',
+  responses_excluded: '部分回答被排除',
+  respondents_excluded: '部分受访者被排除',
+  dummy_adjustment: '缺失值采用虚拟变量调整',
+  bootstrap_failures: '部分自助法重抽样失败',
+  segment_unassigned: '部分受访者不属于任何分组',
+  segment_drivers_skipped: '未进行分组驱动因素比较',
+  segment_driver_aliased: '分组驱动因素中有变量无法估计',
+  numbered_choices: '选项带有编号',
+  negative_codes: '有负数代码',
+  inference_refused: '拒绝自动推断',
+  grim_uninformative: 'GRIM 检验无信息',
+  formula_without_value: '公式单元格没有值',
+  export_layout: '导出文件布局',
+};
+
+/**
+ * A Report warning in words for a locale. English is the analysis's own message; zh-CN rewords
+ * the known messages fully and otherwise gives a Chinese headline with the English detail, so
+ * nothing is lost. The source analysis leads in brackets.
+ */
+export function warningText(warning: ReportWarning, locale: Locale = 'en'): string {
+  const source = warning.source === undefined ? '' : `[${locale === 'zh-CN' ? (warningSourcesZh[warning.source] ?? warning.source) : warning.source}] `;
+  if (locale === 'en') return `${source}${warning.message}`;
+  return `${source}${warningMessageZh(warning.code, warning.message)}`;
+}
+
+function warningMessageZh(code: string, message: string): string {
+  const model = message.match(/^Model ([\w+-]+): (.*)$/s);
+  if (model !== null) return `模型 ${gestaltZh.models[model[1] as string] ?? model[1]}：${warningMessageZh(code, model[2] as string)}`;
+  for (const rule of warningRulesZh) {
+    if (rule.code !== code) continue;
+    const match = message.match(rule.pattern);
+    if (match !== null) return rule.words(match);
+  }
+  const title = warningTitlesZh[code];
+  return title === undefined ? `警告（${code}）：${message}` : `${title}（${message}）`;
 }
