@@ -24,7 +24,7 @@ export function segmentsSection(s: SegmentsReport, options: { locale?: Locale; n
   const m = segmentsMessages(options.locale ?? 'en');
   const name = options.name ?? ((c: string) => c);
   const blocks: Block[] = [{ kind: 'paragraph', text: m.intro(s.groups.length, s.unassigned, s.weighted) }];
-  if ('model' in s && s.model === 'logistic') blocks.push({ kind: 'paragraph', text: m.interactionsLogistic });
+  if (s.model === 'logistic') blocks.push({ kind: 'paragraph', text: m.interactionsLogistic });
   blocks.push({ kind: 'paragraph', text: m.means });
   blocks.push({
     kind: 'table',

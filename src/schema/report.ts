@@ -429,6 +429,7 @@ const keyDriversResult = z.strictObject({
 const segmentComparison = z.strictObject({
   method: z.literal('compare-segments'),
   segment: z.string(),
+  model: z.enum(['ols', 'logistic']),
   unassigned: num,
   weighted: z.boolean(),
   groups: z.array(
