@@ -38,7 +38,7 @@ Examples:
   peak-end analyze fixtures/zhijiang/zhijiang.csv --spec fixtures/zhijiang/spec.json
   peak-end analyze export.csv --overall Overall --touchpoints Brand,Price,Delivery,Meeting --scale 1-5
   peak-end analyze export.csv --bootstrap 1000 --seed 42 --json > report.json
-  peak-end analyze export.csv --segment Region --segment Gender --rake '{"Gender": {"female": 0.5, "male": 0.5}}'
+  peak-end analyze fixtures/segments/survey.csv --overall overall --weight w --segment region,gender --rake '{"gender": {"female": 0.5, "male": 0.5}}'
   peak-end analyze fixtures/zhijiang/zhijiang.csv --spec fixtures/zhijiang/spec.json --locale zh-CN --html report.html`;
 
 export async function analyzeCommand(args: readonly string[], ctx: CommandContext): Promise<void> {
@@ -73,7 +73,7 @@ export async function analyzeCommand(args: readonly string[], ctx: CommandContex
   const survey = margins === undefined ? loaded : rake(loaded, margins);
   const c = survey.calibration;
   if (margins !== undefined && c !== undefined) {
-    const said = `Raked the weights to ${c.margins.map((m) => m.column).join(', ')}: ${c.iterations} iterations, ${c.converged ? 'converged' : `not converged (largest margin deviation ${c.maxDeviation.toExponential(1)})`}.`;
+    const said = `Raked the weights to ${c.margins.map((m) => m.column).join(', ')}: ${c.iterations} iteration${c.iterations === 1 ? '' : 's'}, ${c.converged ? 'converged' : `not converged (largest margin deviation ${c.maxDeviation.toExponential(1)})`}.`;
     if (c.converged) ctx.info(said);
     else ctx.warn(said);
   }
