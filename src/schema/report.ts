@@ -38,7 +38,7 @@ const ingestReport = z.strictObject({
   columns: z.array(
     z.strictObject({
       column: z.string(),
-      role: z.enum(['touchpoint', 'overall', 'weight', 'id', 'segment']),
+      role: z.enum(['touchpoint', 'overall', 'weight', 'id', 'segment', 'covariate']),
       missing: num,
       notApplicable: num,
       invalid: num,
