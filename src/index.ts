@@ -33,7 +33,9 @@ export type { ModelDataOptions, SurveyModelData, MissingDataMethod, MissingDataS
 export { describeSurvey } from './survey/describe-survey.js';
 export { rake } from './survey/rake.js';
 export type { RakeMargins, RakeOptions } from './survey/rake.js';
-export type { DescribeOptions, SurveyDescriptives, ItemDescriptives, ScalePointCount } from './survey/describe-survey.js';
+export type { DescribeOptions, SurveyDescriptives, ItemDescriptives, ScalePointCount, NpsSummary } from './survey/describe-survey.js';
+export { netPromoterScore } from './survey/nps.js';
+export type { NpsOptions, NpsResult } from './survey/nps.js';
 
 // presenters
 export { formatDescriptivesText, formatIngestReportText, formatTable } from './report/text.js';
@@ -67,8 +69,8 @@ export { peakEnd, formatPValue } from './experience/peak-end.js';
 export type { PeakEndOptions, PeakEndResult, AggregateWithTest, RespondentPeakEnd, ModelComparison, ModelAccuracy, PredictionModel } from './experience/peak-end.js';
 export { aggregatePeakEnd } from './experience/aggregate-peak-end.js';
 export type { AggregatePeakEndResult, PeakRule, PeakEndRule, TouchpointMean, Moment } from './experience/aggregate-peak-end.js';
-export { predictionAccuracy } from './experience/prediction-accuracy.js';
-export type { PredictionAccuracy } from './experience/prediction-accuracy.js';
+export { predictionAccuracy, binaryPredictionAccuracy } from './experience/prediction-accuracy.js';
+export type { PredictionAccuracy, BinaryPredictionAccuracy } from './experience/prediction-accuracy.js';
 
 // reproducible randomness
 export { createRng, fromState } from './random/rng.js';
@@ -78,6 +80,8 @@ export type { Rng } from './random/rng.js';
 export { relativeImportance, IMPORTANCE_METHODS, MAX_EXACT_LMG_PLAYERS, MAX_DOMINANCE_PREDICTORS } from './importance/relative-importance.js';
 export type { ImportanceMethod, ImportanceGroup, RelativeImportanceOptions, RelativeImportanceResult } from './importance/relative-importance.js';
 export type { DominanceDetails } from './importance/dominance.js';
+export { pseudoRSquaredShapley, PSEUDO_R_SQUARED_MEASURES, DEFAULT_MAX_EXACT_PLAYERS, MAX_EXACT_PSEUDO_R_SQUARED_PLAYERS } from './importance/pseudo-r-squared-shapley.js';
+export type { PseudoRSquaredMeasure, PseudoRSquaredShapleyOptions, PseudoRSquaredShapleyResult } from './importance/pseudo-r-squared-shapley.js';
 export { bootstrapImportance } from './importance/bootstrap.js';
 export type { BootstrapImportanceOptions, BootstrapImportanceResult, BootstrapEstimate, Interval } from './importance/bootstrap.js';
 
