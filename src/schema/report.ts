@@ -271,6 +271,8 @@ const importanceMethod = z.enum(['lmg', 'pratt', 'first', 'last', 'betasq', 'joh
 const relativeImportanceResult = z.strictObject({
   method: importanceMethod,
   rSquared: num,
+  /** R-squared of the adjustment covariates alone (keyDrivers `controls`; relaimpo's `always`). */
+  rSquaredAlways: num.optional(),
   importance: numberRecord,
   standardErrors: numberRecord.optional(),
   dominance: z

@@ -3,6 +3,7 @@
  * segment) dummy-coded against its first level, as R's treatment contrasts do.
  */
 import { InvalidArgumentError } from '../errors.js';
+import type { SurveyModelData } from './model-data.js';
 import type { Survey } from './survey.js';
 
 /** Covariate columns for the model rows `rows` (survey row indices). */
@@ -51,4 +52,30 @@ export function covariateColumns(survey: Survey, columns: readonly string[], row
     });
   });
   return { names, values, coding };
+}
+
+/**
+ * Model data with adjustment covariates appended to every row: rows missing a covariate are left
+ * out (counted as missing, with a warning), the covariate columns (see {@link covariateColumns})
+ * follow the predictors in `names`.
+ */
+export function withCovariates(survey: Survey, data: SurveyModelData, columns: readonly string[]): SurveyModelData & { readonly covariates: CovariateColumns } {
+  const covariates = covariateColumns(survey, columns, data.rows);
+  const keep = covariates.values.map((v, r) => (v === null ? -1 : r)).filter((r) => r >= 0);
+  const dropped = data.X.length - keep.length;
+  const X = keep.map((r) => [...(data.X[r] as number[]), ...(covariates.values[r] as number[])]);
+  const pick = <T extends Float64Array | Uint32Array>(a: T): T => a.filter((_, r) => covariates.values[r] !== null) as T;
+  const warnings = dropped === 0 ? data.warnings : [...data.warnings, { code: 'rows_dropped_covariates', message: `${dropped} of ${data.rowsAvailable} respondents have no value for a covariate (${columns.join(', ')}) and were left out.` }];
+  return {
+    ...data,
+    n: keep.length,
+    rowsDropped: { ...data.rowsDropped, missing: data.rowsDropped.missing + dropped },
+    names: [...data.names, ...covariates.names],
+    X,
+    y: pick(data.y),
+    weights: data.weights === null ? null : pick(data.weights),
+    rows: pick(data.rows),
+    warnings,
+    covariates: { ...covariates, values: keep.map((r) => covariates.values[r] as number[]) },
+  };
 }

@@ -87,6 +87,12 @@ ri <- calc.relimp(lm(overall ~ age + gendermale + price + delivery + service, da
                   always = c("age", "gendermale"), rela = FALSE)
 controls <- list(n = nrow(cc), rSquared = ri@R2, rSquaredAlways = ri@R2 - sum(ri@lmg),
                  importance = as.list(ri@lmg), relaimpo = as.character(packageVersion("relaimpo")))
+# The key-driver regression with the controls (gender dummy-coded by R's treatment contrasts).
+cfit <- summary(lm(overall ~ price + delivery + service + age + gender, data = cc))
+controls$lm <- list(rSquared = cfit$r.squared, adjustedRSquared = cfit$adj.r.squared,
+  coefficients = lapply(rownames(cfit$coefficients), function(nm) list(name = nm,
+    estimate = unname(cfit$coefficients[nm, 1]), stdError = unname(cfit$coefficients[nm, 2]),
+    tValue = unname(cfit$coefficients[nm, 3]), pValue = unname(cfit$coefficients[nm, 4]))))
 
 # Binary outcome (overall >= 4 counts as positive): logistic interactions per region, as
 # glm(binomial), unweighted and with the survey weights w as prior weights (non-integer weights
