@@ -6,7 +6,7 @@
 import type { Report } from '../schema/report.js';
 import type { SurveyDescriptives } from '../survey/describe-survey.js';
 import { gestaltSection } from './gestalt-section.js';
-import { messages, touchpointName, verdictText, type Locale } from './i18n.js';
+import { messages, segmentsMessages, touchpointName, verdictText, type Locale } from './i18n.js';
 import { calibrationText, segmentsSection } from './segments-section.js';
 
 /** A block of a section. */
@@ -178,6 +178,12 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
         kind: 'paragraph',
         text: `${m.modelLine[kd.model] ?? kd.model}: n = ${f.n}, LR χ² = ${fixed(f.likelihoodRatio.statistic)} (df ${f.likelihoodRatio.df}, p ${formatP(f.likelihoodRatio.pValue)}), McFadden R² = ${fixed(f.mcFaddenRSquared, 3)}.`,
       });
+    }
+    const held = kd.importance as { rSquaredAlways?: number };
+    if (held.rSquaredAlways !== undefined) {
+      const touchpointNames = new Set([...kd.touchpoints.map((t) => t.touchpoint), '(Intercept)']);
+      const terms = kd.regression.coefficients.map((c) => c.name).filter((n) => !touchpointNames.has(n) && !n.endsWith(' not answered'));
+      blocks.push({ kind: 'paragraph', text: segmentsMessages(locale).controls(terms.join(', '), fixed(held.rSquaredAlways, 3)) });
     }
     blocks.push({ kind: 'paragraph', text: m.significance });
     blocks.push({

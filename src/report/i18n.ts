@@ -398,6 +398,7 @@ const segmentsEn = {
   gap: 'Gap',
   chart: 'Driver differences by segment (slope in the group minus slope in the rest)',
   chartDifference: 'Difference in slope',
+  controls: (terms: string, rSquared: string) => `Adjusted for ${terms} (in every model; R² of these alone ${rSquared}): importance is shared among the touchpoints only, and shares are of R² minus that part.`,
   calibration: (margins: string, iterations: number, converged: boolean, deviation: string) =>
     `Weights raked to population margins (${margins}): ${iterations} iteration${iterations === 1 ? '' : 's'}, ${converged ? 'converged' : `NOT converged (largest margin deviation ${deviation})`}.`,
 };
@@ -426,6 +427,7 @@ const segmentsZh: SegmentsMessages = {
   gap: '差距',
   chart: '各细分群体的驱动因素差异（群体内斜率减其余斜率）',
   chartDifference: '斜率差异',
+  controls: (terms: string, rSquared: string) => `已控制 ${terms}（纳入每个模型；其单独的 R² 为 ${rSquared}）：重要性仅在各触点之间分配，占比为扣除该部分后的 R²。`,
   calibration: (margins: string, iterations: number, converged: boolean, deviation: string) =>
     `权重已按总体边际分布加权调整（raking，${margins}）：迭代 ${iterations} 次，${converged ? '已收敛' : `未收敛（最大边际偏差 ${deviation}）`}。`,
 };

@@ -43,3 +43,11 @@ describe('keyDrivers with adjustment covariates (controls)', () => {
     expect(() => keyDrivers(survey, { controls: ['age'], importance: 'pratt' })).toThrow(/controls apply to LMG/);
   });
 });
+
+describe('the report with controls', () => {
+  it('says which covariates were held constant and their R-squared', async () => {
+    const { formatReportMarkdown } = await import('../../src/report/markdown.js');
+    const report = analyze(survey, { keyDrivers: { controls: ['age', 'gender'] }, segments: false });
+    expect(formatReportMarkdown(report)).toContain(`Adjusted for age, gendermale (in every model; R² of these alone ${golden.controls.rSquaredAlways.toFixed(3)})`);
+  });
+});
