@@ -121,6 +121,7 @@ export type { Locale } from './report/i18n.js';
 export { formatReportMarkdown, escapeMarkdown } from './report/markdown.js';
 export { formatReportHtml, escapeHtml, sanitizeSvg } from './report/html.js';
 export type { ChartSvgs } from './report/html.js';
+export { segmentsChart } from './report/charts.js';
 export type { VegaLiteSpec } from './report/charts.js';
 export { formatDriversCsv, csvField } from './report/csv.js';
 export { DEFAULT_LIMITS } from './ingest/limits.js';

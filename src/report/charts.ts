@@ -3,7 +3,7 @@
  * services and the HTML report can render them with any Vega-Lite runtime. Formatting only.
  */
 import type { Report } from '../schema/report.js';
-import { gestaltMessages, messages, touchpointName, type Locale } from './i18n.js';
+import { gestaltMessages, messages, segmentsMessages, touchpointName, type Locale } from './i18n.js';
 
 /** A Vega-Lite specification (JSON). */
 export type VegaLiteSpec = Record<string, unknown>;
@@ -377,7 +377,56 @@ export function gestaltChart(report: Report, options: ChartOptions = {}): VegaLi
   };
 }
 
+/**
+ * Driver differences by segment: for every segment group (each value of each compared segment
+ * column), horizontal bars of each touchpoint's difference in slope against the rest (the
+ * interaction coefficient), grouped by touchpoint, with ±1.96 SE whiskers, a rule at zero, and
+ * bars with a Benjamini–Hochberg adjusted p < 0.05 drawn solid (empty without segments).
+ */
+export function segmentsChart(report: Report, options: ChartOptions = {}): VegaLiteSpec {
+  const locale = options.locale ?? 'en';
+  const s = segmentsMessages(locale);
+  const several = (report.segments ?? []).length > 1;
+  const values = (report.segments ?? []).flatMap((c) =>
+    c.groups.flatMap((g) =>
+      g.drivers
+        .filter((d) => d.difference !== null)
+        .map((d) => ({
+          touchpoint: touchpointName(report, d.touchpoint, locale),
+          group: several ? `${c.segment}: ${g.value}` : g.value,
+          difference: d.difference,
+          lower: d.stdError === null ? null : (d.difference as number) - 1.96 * d.stdError,
+          upper: d.stdError === null ? null : (d.difference as number) + 1.96 * d.stdError,
+          significant: d.pAdjusted !== null && d.pAdjusted < 0.05 ? 'p (BH) < 0.05' : 'n.s.',
+        })),
+    ),
+  );
+  const order = report.survey.touchpoints.map((t) => touchpointName(report, t.column, locale));
+  const y = { field: 'touchpoint', type: 'nominal', sort: order, title: null };
+  return {
+    $schema: SCHEMA,
+    title: s.chart,
+    width: WIDTH,
+    height: { step: 18 * Math.max(1, new Set(values.map((v) => v.group)).size) },
+    data: { values },
+    layer: [
+      {
+        mark: { type: 'bar' },
+        encoding: {
+          y,
+          yOffset: { field: 'group', type: 'nominal' },
+          x: { field: 'difference', type: 'quantitative', title: s.chartDifference },
+          color: { field: 'group', type: 'nominal', title: null },
+          opacity: { field: 'significant', type: 'nominal', title: null, scale: { domain: ['p (BH) < 0.05', 'n.s.'], range: [1, 0.4] } },
+        },
+      },
+      { mark: { type: 'rule', color: '#24292f' }, encoding: { y, yOffset: { field: 'group', type: 'nominal' }, x: { field: 'lower', type: 'quantitative' }, x2: { field: 'upper' } } },
+      { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#57606a' }, encoding: { x: { field: 'zero', type: 'quantitative' } } },
+    ],
+  };
+}
+
 /** Every chart of a Report, keyed as the HTML report's chart slots. */
-export function reportCharts(report: Report, options: ChartOptions = {}): Record<'journey' | 'drivers' | 'ipa' | 'peakEnd' | 'gestalt', VegaLiteSpec> {
-  return { journey: journeyChart(report, options), drivers: driverChart(report, options), ipa: ipaChart(report, options), peakEnd: peakEndChart(report, options), gestalt: gestaltChart(report, options) };
+export function reportCharts(report: Report, options: ChartOptions = {}): Record<'journey' | 'drivers' | 'ipa' | 'peakEnd' | 'gestalt' | 'segments', VegaLiteSpec> {
+  return { journey: journeyChart(report, options), drivers: driverChart(report, options), ipa: ipaChart(report, options), peakEnd: peakEndChart(report, options), gestalt: gestaltChart(report, options), segments: segmentsChart(report, options) };
 }

@@ -6,13 +6,14 @@
 import type { Report } from '../schema/report.js';
 import type { SurveyDescriptives } from '../survey/describe-survey.js';
 import { gestaltSection } from './gestalt-section.js';
-import { messages, touchpointName, verdictText, warningText, type Locale } from './i18n.js';
+import { messages, segmentsMessages, touchpointName, verdictText, warningText, type Locale } from './i18n.js';
+import { calibrationText, segmentsSection } from './segments-section.js';
 
 /** A block of a section. */
 export type Block =
   | { readonly kind: 'paragraph'; readonly text: string }
   | { readonly kind: 'table'; readonly rows: readonly (readonly string[])[] }
-  | { readonly kind: 'chart'; readonly chart: 'journey' | 'drivers' | 'ipa' | 'peakEnd' | 'gestalt'; readonly title: string };
+  | { readonly kind: 'chart'; readonly chart: 'journey' | 'drivers' | 'ipa' | 'peakEnd' | 'gestalt' | 'segments'; readonly title: string };
 
 /** A titled section. */
 export interface Section {
@@ -78,9 +79,11 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
       },
     ],
   });
+  const raking = calibrationText(report, locale);
   sections.push({
     heading: m.descriptives,
     blocks: [
+      ...(raking !== null ? [{ kind: 'paragraph' as const, text: raking }] : []),
       ...(options.charts ? [{ kind: 'chart' as const, chart: 'journey' as const, title: m.journeyChart }] : []),
       { kind: 'table', rows: descriptivesRows(report.descriptives as SurveyDescriptives, name, locale) },
     ],
@@ -184,6 +187,12 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
         text: `${m.modelLine[kd.model] ?? kd.model}: n = ${f.n}, LR χ² = ${fixed(f.likelihoodRatio.statistic)} (df ${f.likelihoodRatio.df}, p ${formatP(f.likelihoodRatio.pValue)}), McFadden R² = ${fixed(f.mcFaddenRSquared, 3)}.`,
       });
     }
+    const held = kd.importance as { rSquaredAlways?: number };
+    if (held.rSquaredAlways !== undefined) {
+      const touchpointNames = new Set([...kd.touchpoints.map((t) => t.touchpoint), '(Intercept)']);
+      const terms = kd.regression.coefficients.map((c) => c.name).filter((n) => !touchpointNames.has(n) && !n.endsWith(' not answered'));
+      blocks.push({ kind: 'paragraph', text: segmentsMessages(locale).controls(terms.join(', '), fixed(held.rSquaredAlways, 3)) });
+    }
     blocks.push({ kind: 'paragraph', text: m.significance });
     blocks.push({
       kind: 'paragraph',
@@ -242,6 +251,9 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
         ],
       });
     }
+  }
+  for (const [k, comparison] of (report.segments ?? []).entries()) {
+    sections.push(segmentsSection(comparison, { locale, name, chart: options.charts === true && k === 0 }));
   }
   if (report.warnings.length > 0) {
     sections.push({ heading: m.warnings, blocks: report.warnings.map((w) => ({ kind: 'paragraph' as const, text: warningText(w, locale) })) });

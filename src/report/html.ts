@@ -8,7 +8,7 @@ import { reportDocument } from './document.js';
 import type { Locale } from './i18n.js';
 
 /** Chart SVGs by slot; slots without an SVG are left out. */
-export type ChartSvgs = Partial<Record<'journey' | 'drivers' | 'ipa' | 'peakEnd' | 'gestalt', string>>;
+export type ChartSvgs = Partial<Record<'journey' | 'drivers' | 'ipa' | 'peakEnd' | 'gestalt' | 'segments', string>>;
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {

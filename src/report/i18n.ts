@@ -563,3 +563,64 @@ function warningMessageZh(code: string, message: string): string {
   const title = warningTitlesZh[code];
   return title === undefined ? `警告（${code}）：${message}` : `${title}（${message}）`;
 }
+
+const segmentsEn = {
+  heading: (segment: string) => `Segments: ${segment}`,
+  intro: (groups: number, unassigned: number, weighted: boolean) =>
+    `Each of ${groups} groups against everyone else (the rest)${unassigned > 0 ? `; ${unassigned} respondents without a value are left out` : ''}. Means${weighted ? ' (unweighted)' : ''}: Welch's t test; top-2-box shares: chi-square test. Driver differences: one regression per group, overall on the touchpoints, the group indicator and their interactions${weighted ? ' (survey weights used)' : ''}; the difference is the touchpoint's slope in the group minus its slope in the rest, p-values Benjamini–Hochberg adjusted over every driver test of the comparison.`,
+  interactionsLogistic: 'The overall rating is binary: the driver differences are interactions of a logistic regression (log-odds scale).',
+  group: 'Group',
+  item: 'Item',
+  mean: 'Mean',
+  rest: 'Rest',
+  topTwo: 'Top-2',
+  means: 'Means and top-2-box shares, group against the rest:',
+  drivers: 'Driver differences (slope in the group minus slope in the rest):',
+  difference: 'Difference',
+  pAdjusted: 'p (BH)',
+  peakEnd: 'The peak-end rule within each group:',
+  peak: 'Peak',
+  end: 'End',
+  prediction: 'Prediction',
+  observed: 'Observed',
+  gap: 'Gap',
+  chart: 'Driver differences by segment (slope in the group minus slope in the rest)',
+  chartDifference: 'Difference in slope',
+  controls: (terms: string, rSquared: string) => `Adjusted for ${terms} (in every model; R² of these alone ${rSquared}): importance is shared among the touchpoints only, and shares are of R² minus that part.`,
+  calibration: (margins: string, iterations: number, converged: boolean, deviation: string) =>
+    `Weights raked to population margins (${margins}): ${iterations} iteration${iterations === 1 ? '' : 's'}, ${converged ? 'converged' : `NOT converged (largest margin deviation ${deviation})`}.`,
+};
+
+type SegmentsMessages = typeof segmentsEn;
+
+const segmentsZh: SegmentsMessages = {
+  heading: (segment: string) => `细分群体：${segment}`,
+  intro: (groups: number, unassigned: number, weighted: boolean) =>
+    `${groups} 个群体各自与其余所有受访者比较${unassigned > 0 ? `；${unassigned} 名受访者无取值，未纳入` : ''}。均值${weighted ? '（未加权）' : ''}：Welch t 检验；前两项比例：卡方检验。驱动因素差异：每个群体一个回归，总体评分对各触点、群体指示变量及其交互项${weighted ? '（使用调查权重）' : ''}；差异为该触点在群体内的斜率减去其余受访者的斜率，p 值在本次比较的全部驱动检验上做 Benjamini–Hochberg 校正。`,
+  interactionsLogistic: '总体评分为二分变量：驱动因素差异为逻辑回归的交互项（对数优势尺度）。',
+  group: '群体',
+  item: '项目',
+  mean: '均值',
+  rest: '其余',
+  topTwo: '前两项',
+  means: '均值与前两项比例（群体对其余）：',
+  drivers: '驱动因素差异（群体内斜率减其余斜率）：',
+  difference: '差异',
+  pAdjusted: 'p（BH）',
+  peakEnd: '各群体内的峰终定律：',
+  peak: '峰值',
+  end: '终值',
+  prediction: '预测',
+  observed: '观测',
+  gap: '差距',
+  chart: '各细分群体的驱动因素差异（群体内斜率减其余斜率）',
+  chartDifference: '斜率差异',
+  controls: (terms: string, rSquared: string) => `已控制 ${terms}（纳入每个模型；其单独的 R² 为 ${rSquared}）：重要性仅在各触点之间分配，占比为扣除该部分后的 R²。`,
+  calibration: (margins: string, iterations: number, converged: boolean, deviation: string) =>
+    `权重已按总体边际分布加权调整（raking，${margins}）：迭代 ${iterations} 次，${converged ? '已收敛' : `未收敛（最大边际偏差 ${deviation}）`}。`,
+};
+
+/** The words of the segment sections and the raking note in a locale. */
+export function segmentsMessages(locale: Locale = 'en'): SegmentsMessages {
+  return locale === 'zh-CN' ? segmentsZh : segmentsEn;
+}

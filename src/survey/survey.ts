@@ -42,7 +42,7 @@ export const DROP_REASONS: readonly DropReason[] = [
 /** Per-column counts from ingest. */
 export interface ColumnReport {
   readonly column: string;
-  readonly role: 'touchpoint' | 'overall' | 'weight' | 'id' | 'segment';
+  readonly role: 'touchpoint' | 'overall' | 'weight' | 'id' | 'segment' | 'covariate';
   /** Cells that were empty or matched a missing code (in used rows). */
   readonly missing: number;
   /** Cells that matched a not-applicable code (in used rows; touchpoints only), not counted in `missing`. */
@@ -105,6 +105,11 @@ export interface Survey {
   readonly weights: Float64Array | null;
   readonly ids: readonly string[] | null;
   readonly segments: ReadonlyMap<string, readonly (string | null)[]>;
+  /**
+   * Adjustment covariates (spec `covariates`) that are not segments, as read (text; null when
+   * missing), by column. Absent when the spec declares none. Segment covariates are in `segments`.
+   */
+  readonly covariates?: ReadonlyMap<string, readonly (string | null)[]>;
   readonly sourceRows: Uint32Array;
   readonly report: IngestReport;
   /**
