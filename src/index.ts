@@ -17,7 +17,7 @@ export {
   ConvergenceError,
   MAX_LISTED_ISSUES,
 } from './errors.js';
-export type { DataIssue, IssueCode, PeakEndErrorOptions } from './errors.js';
+export type { DataIssue, IssueCode, PeakEndErrorOptions, Warning, WarningCode } from './errors.js';
 
 // survey spec, ingest and the Survey
 export { surveySpecSchema, normalizeSpec, normalizeText, DEFAULT_MISSING_CODES, OUTCOME_TYPES, NPS_SCALE } from './schema/survey-spec.js';
@@ -27,7 +27,7 @@ export type { SurveyInput, CellValue, ReadSurveyOptions, SafeReadResult } from '
 export { inferSurveySpec } from './ingest/infer-spec.js';
 export type { InferSpecOptions, InferredSpec } from './ingest/infer-spec.js';
 export { surveyColumn, surveyNotApplicable, DROP_REASONS } from './survey/survey.js';
-export type { Survey, IngestReport, ColumnReport, DropReason, Warning, Calibration } from './survey/survey.js';
+export type { Survey, IngestReport, ColumnReport, DropReason, Calibration } from './survey/survey.js';
 export { modelData, missingDataSummary, MISSING_DATA_METHODS } from './survey/model-data.js';
 export type { ModelDataOptions, SurveyModelData, MissingDataMethod, MissingDataSummary, RowsLeftOut, NotAnsweredIndicator } from './survey/model-data.js';
 export { describeSurvey } from './survey/describe-survey.js';

@@ -3,10 +3,9 @@
  * (means at their printed decimals, sample sizes, SD and correlation ranges) and published
  * regression verdicts (which predictors are significant, with which sign).
  */
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError, type Warning } from '../errors.js';
 import { createRng, type Rng } from '../random/rng.js';
 import { ols, type OlsCoefficient } from '../regression/ols.js';
-import type { Warning } from '../survey/survey.js';
 import { formatScaled, grim, parseReported, roundRational, type RoundingRule } from './grim.js';
 
 /** One column to reconstruct. */

@@ -3,10 +3,9 @@
  * and BCa intervals for each importance and for its rank.
  */
 import { normalCdf, normalQuantile } from '../distributions/index.js';
-import { InvalidArgumentError, PeakEndError } from '../errors.js';
+import { InvalidArgumentError, PeakEndError, type Warning } from '../errors.js';
 import { correlationMatrix } from '../linalg/correlation.js';
 import { createRng, type Rng } from '../random/rng.js';
-import type { Warning } from '../survey/survey.js';
 import { rankDescending } from './rank.js';
 import { importanceData, importanceFromData, type ImportanceData, type RelativeImportanceOptions, type RelativeImportanceResult } from './relative-importance.js';
 

@@ -2,9 +2,8 @@
  * logisticRegression: a binary outcome (e.g. satisfied / not satisfied, top-2-box) on
  * predictors, as R's glm(family = binomial).
  */
-import { ConvergenceError, InsufficientDataError, InvalidArgumentError } from '../errors.js';
+import { ConvergenceError, InsufficientDataError, InvalidArgumentError, type Warning } from '../errors.js';
 import { cholesky, choleskySolve } from '../linalg/cholesky.js';
-import type { Warning } from '../survey/survey.js';
 import { modelData, rowMajor, type ModelInputOptions } from './glm-data.js';
 import {
   covarianceAtSolution,

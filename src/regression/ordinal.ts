@@ -3,8 +3,7 @@
  * ordinal::clm and MASS::polr.
  */
 import { normalCdf, normalQuantile, normalUpperTail } from '../distributions/index.js';
-import { ConvergenceError, InsufficientDataError, InvalidArgumentError } from '../errors.js';
-import type { Warning } from '../survey/survey.js';
+import { ConvergenceError, InsufficientDataError, InvalidArgumentError, type Warning } from '../errors.js';
 import { modelData, rowMajor, type ModelInputOptions } from './glm-data.js';
 import {
   covarianceAtSolution,
