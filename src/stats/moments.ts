@@ -69,7 +69,7 @@ export function columnStandardDeviation(x: ArrayLike<number>, p: number, j: numb
  *
  * @example
  * ```ts
- * pearsonCorrelation([1, 2, 3, 4], [2, 4, 5, 9]); // 0.9575 (R: cor(1:4, c(2,4,5,9)))
+ * pearsonCorrelation([1, 2, 3, 4], [2, 4, 5, 9]); // 0.9648 (R: cor(1:4, c(2,4,5,9)))
  * pearsonCorrelation([1, 2, 3], [5, 5, 5]);       // null
  * ```
  */
