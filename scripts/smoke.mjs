@@ -30,6 +30,17 @@ const nodeEntry = await import(join(root, 'dist', 'node.js'));
 if (typeof nodeEntry.readSurveyFile !== 'function') throw new Error('peak-end/node does not export readSurveyFile');
 console.log('ok  peak-end/node exports readSurveyFile');
 {
+  // peak-end/zhijiang: the study's data and reproduction, ESM and CJS; the core no longer carries them.
+  const zhijiang = await import(join(root, 'dist', 'zhijiang.js'));
+  const zhijiangCjs = require(join(root, 'dist', 'zhijiang.cjs'));
+  for (const entry of [zhijiang, zhijiangCjs]) {
+    if (typeof entry.reproduceZhijiang !== 'function' || typeof entry.zhijiangSpec !== 'function' || typeof entry.formatReproductionText !== 'function') throw new Error('peak-end/zhijiang lacks its exports');
+  }
+  if (zhijiang.zhijiangSpec().touchpoints.length === 0) throw new Error('peak-end/zhijiang zhijiangSpec() has no touchpoints');
+  if ('reproduceZhijiang' in cjs || 'ZHIJIANG_PUBLISHED' in cjs) throw new Error('the core entry still exports the Zhijiang study');
+  console.log('ok  peak-end/zhijiang exports the study (ESM and CJS); the core does not carry it');
+}
+{
   // Worker threads from the built package: dist/parallel-worker.js must be found and give the
   // synchronous result.
   const X = [[1, 2], [2, 1], [3, 5], [4, 3], [5, 4], [2, 2], [4, 5], [1, 1]];
