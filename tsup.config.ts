@@ -5,11 +5,14 @@ export default defineConfig([
     entry: { index: 'src/index.ts', node: 'src/node.ts', zhijiang: 'src/zhijiang.ts' },
     format: ['esm', 'cjs'],
     dts: true,
-    sourcemap: true,
+    // No source maps: they would more than double the installed size (docs/performance.md).
+    sourcemap: false,
     target: 'es2022',
     platform: 'neutral',
     // Dependencies stay external: users install them alongside peak-end.
-    external: [/^node:/],
+    // '#csv-parse-sync' is resolved where the package is used (package.json "imports": csv-parse's
+    // browser build under the "browser" condition, its Node build otherwise).
+    external: [/^node:/, '#csv-parse-sync'],
     // peak-end/node finds its worker script from __filename in CommonJS and import.meta.url in
     // ESM (src/parallel/pool.ts); the CommonJS build never reads import.meta.
     esbuildOptions(options, context) {
@@ -21,7 +24,7 @@ export default defineConfig([
     // dist/node.js (ESM) or dist/node.cjs (CommonJS); self-contained, Node only, no types.
     entry: { 'parallel-worker': 'src/parallel/worker.ts' },
     format: ['esm', 'cjs'],
-    sourcemap: true,
+    sourcemap: false,
     target: 'node20',
     platform: 'node',
   },

@@ -4,7 +4,7 @@
 // ours/anchor, the issue-9 floor for that ratio and whether it is met; then a "growth" section
 // with our OLS and LMG times over n and k.
 //
-//   node bench/run.mjs [--quick] [--no-anchors] [--only ols,ingest,stream,growth,lmg,bootstrap]   (after `npm run build`)
+//   node bench/run.mjs [--quick] [--no-anchors] [--only ols,ingest,stream,growth,lmg,lmgfirst,bootstrap,bootstrap20]   (after `npm run build`)
 //
 // The data are generated once from the library's seeded generator and written to temporary CSV
 // files, which the anchors in bench/anchors/ read; anchors time only their computation, not the
@@ -17,7 +17,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bootstrapImportance, ols, relativeImportance } from '../dist/index.js';
-import { accumulateSurveyFile, readSurveyFile } from '../dist/node.js';
+import { accumulateSurveyFile, bootstrapImportanceParallel, readSurveyFile } from '../dist/node.js';
 import { ratings } from './ratings.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -27,8 +27,8 @@ const only = onlyIndex >= 0 ? (process.argv[onlyIndex + 1] ?? '').split(',') : n
 const wanted = (name) => only === null || only.includes(name);
 const withAnchors = !process.argv.includes('--no-anchors');
 const sizes = quick
-  ? { olsRows: 100_000, streamRows: 1_000_000, replicates: 100, relaimpoK20: false, growthRows: [10_000, 100_000] }
-  : { olsRows: 1_000_000, streamRows: 10_000_000, replicates: 1000, relaimpoK20: true, growthRows: [10_000, 100_000, 1_000_000] };
+  ? { olsRows: 100_000, streamRows: 1_000_000, replicates: 100, relaimpoK20: false, growthRows: [10_000, 100_000], bootstrap20Rows: 1000, firstCalls: 3 }
+  : { olsRows: 1_000_000, streamRows: 10_000_000, replicates: 1000, relaimpoK20: true, growthRows: [10_000, 100_000, 1_000_000], bootstrap20Rows: 10_000, firstCalls: 7 };
 const MiB = 1024 * 1024;
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const log = (message) => process.stderr.write(`${message}\n`);
@@ -168,6 +168,46 @@ async function lmgCase(k, dir) {
   return compare('exact LMG, relativeImportance(method lmg)', { n: 1000, k }, ours, [relaimpo], floors);
 }
 
+/**
+ * Issue 20, floor 4: exact LMG at k = 14, n = 1,000 as the first call in a fresh process (no
+ * warm-up), against relaimpo on the same data in this run (the k = 14 case's anchor, or its own
+ * run when that case was skipped). Median over `firstCalls` fresh processes; each also reports
+ * how long importing the package took (not part of the call).
+ */
+function lmgFirstCallCase(dir, relaimpo) {
+  const runs = Array.from({ length: sizes.firstCalls }, () => {
+    const child = spawnSync(process.execPath, [here('lmg-first-call.mjs')], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`bench/lmg-first-call.mjs failed: ${child.stderr}`);
+    return JSON.parse(child.stdout.trim().split('\n').at(-1));
+  });
+  const calls = runs.map((r) => r.firstCallMs).sort((a, b) => a - b);
+  const imports = runs.map((r) => r.importMs).sort((a, b) => a - b);
+  const ours = { medianMs: calls[Math.floor(calls.length / 2)], minMs: calls[0], runs: calls.length, importMedianMs: imports[Math.floor(imports.length / 2)], check: runs[0]?.check };
+  let anchor = relaimpo;
+  if (anchor === undefined) {
+    const csv = writeCsv(join(dir, 'lmg-first-k14.csv'), ratings(1000, 14, 2));
+    anchor = runAnchor('relaimpo calc.relimp lmg', { tool: tools.R, script: 'relaimpo-lmg.R', csv });
+  }
+  return compare('exact LMG, first call in a fresh process (no warm-up)', { n: 1000, k: 14 }, ours, [anchor], [
+    ratioAtMost('relaimpo calc.relimp lmg', 0.01, 'ours <= 1/100 x relaimpo'),
+  ]);
+}
+
+/**
+ * Issue 20, floor 3: bootstrapImportanceParallel, LMG, k = 20, n = 10,000, 1,000 resamples with
+ * BCa intervals (the jackknife included), concurrency 2; one run (a warm-up would be a run as
+ * long). Also timed with bca: false (percentile intervals only, no jackknife).
+ */
+async function bootstrap20Case() {
+  const data = ratings(sizes.bootstrap20Rows, 20, 4);
+  const options = { method: 'lmg', replicates: sizes.replicates, seed: 1, concurrency: 2 };
+  const ours = await timeOurs(() => bootstrapImportanceParallel(data.X, data.y, options), { runs: 1, warmup: 0, check: (r) => ({ rSquared: r.rSquared, bcaLower: r.estimates[0].bca.lower }) });
+  const percentileOnly = await timeOurs(() => bootstrapImportanceParallel(data.X, data.y, { ...options, bca: false }), { runs: 1, warmup: 0 });
+  return compare('bootstrapImportanceParallel LMG with BCa, concurrency 2', { n: data.X.length, k: 20, replicates: sizes.replicates }, { ...ours, percentileOnlyMs: percentileOnly.medianMs }, [], [
+    oursAtMost('medianMs', 15_000, 'ours <= 15 s'),
+  ]);
+}
+
 const lmgCheck = (result) => ({ rSquared: result.rSquared, lmgSum: Object.values(result.importance).reduce((a, b) => a + b, 0) });
 
 /** k = 25 in a child process, so that its peak RSS is its own. */
@@ -287,8 +327,13 @@ async function main() {
     if (wanted('stream')) cases.push(streamingCase(big, dir));
     const growthSection = wanted('growth') ? await growth(big) : null;
     if (wanted('lmg')) for (const k of [14, 20]) cases.push(await lmgCase(k, dir));
+    if (wanted('lmgfirst')) {
+      const k14 = cases.find((c) => c.case.startsWith('exact LMG, relativeImportance') && c.k === 14);
+      cases.push(lmgFirstCallCase(dir, k14?.anchors[0]?.skipped === undefined ? k14?.anchors[0] : undefined));
+    }
     if (wanted('lmg')) cases.push(lmgLargeCase());
     if (wanted('bootstrap')) cases.push(await bootstrapCase(dir));
+    if (wanted('bootstrap20')) cases.push(await bootstrap20Case());
     const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version };
     const finished = { date: new Date().toISOString(), loadAverage: loadavg().map((v) => round(v, 2)) };
     const data = 'seeded synthetic 5-point ratings (createRng), written to one temporary CSV per case that its anchors read';

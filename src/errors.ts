@@ -413,7 +413,7 @@ function makeCause(first: DataIssue, count: number, columns: string[]): IssueCau
       break;
     }
     case 'unparseable_number':
-      summary = `${cells} ${count === 1 ? 'holds' : 'hold'} the text ${value}${where}: map it to a score (--labels '{${value}: 5}') or add it to the missing codes (--missing ${input ?? ''})`;
+      summary = `${cells} ${count === 1 ? 'holds' : 'hold'} the text ${value}${where}: map it to a score (--labels '{${value}: SCORE}', the number it stands for) or add it to the missing codes (--missing ${input ?? ''})`;
       break;
     case 'non_integer':
       summary = `${cells} ${count === 1 ? 'holds a fraction' : 'hold fractions'} on an integer scale${where} (e.g. ${JSON.stringify(first.input ?? '')}): correct them, or set scale.integer to false`;

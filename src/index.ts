@@ -30,10 +30,11 @@ export { surveyColumn, surveyNotApplicable, DROP_REASONS } from './survey/survey
 export type { Survey, IngestReport, ColumnReport, DropReason, Calibration } from './survey/survey.js';
 export { modelData, missingDataSummary, MISSING_DATA_METHODS } from './survey/model-data.js';
 export type { ModelDataOptions, SurveyModelData, MissingDataMethod, MissingDataSummary, RowsLeftOut, NotAnsweredIndicator } from './survey/model-data.js';
-export { describeSurvey } from './survey/describe-survey.js';
 export { rake } from './survey/rake.js';
 export type { RakeMargins, RakeOptions } from './survey/rake.js';
-export type { DescribeOptions, SurveyDescriptives, ItemDescriptives, ScalePointCount } from './survey/describe-survey.js';
+export type { DescribeOptions, SurveyDescriptives, ItemDescriptives, ScalePointCount, NpsSummary } from './survey/describe-survey.js';
+export { netPromoterScore } from './survey/nps.js';
+export type { NpsOptions, NpsResult } from './survey/nps.js';
 
 // presenters
 export { formatDescriptivesText, formatIngestReportText, formatTable } from './report/text.js';
@@ -59,30 +60,29 @@ export { wilcoxonSignedRank } from './inference/wilcoxon-signed-rank.js';
 export type { WilcoxonSignedRankResult } from './inference/wilcoxon-signed-rank.js';
 
 // regression
-export { ols } from './regression/ols.js';
 export type { OlsOptions, OlsResult, OlsCoefficient, AliasedCoefficient, CovarianceType } from './regression/ols.js';
 
 // peak-end analysis
-export { peakEnd, formatPValue } from './experience/peak-end.js';
+export { formatPValue } from './experience/peak-end.js';
 export type { PeakEndOptions, PeakEndResult, AggregateWithTest, RespondentPeakEnd, ModelComparison, ModelAccuracy, PredictionModel } from './experience/peak-end.js';
 export { aggregatePeakEnd } from './experience/aggregate-peak-end.js';
 export type { AggregatePeakEndResult, PeakRule, PeakEndRule, TouchpointMean, Moment } from './experience/aggregate-peak-end.js';
-export { predictionAccuracy } from './experience/prediction-accuracy.js';
-export type { PredictionAccuracy } from './experience/prediction-accuracy.js';
+export { predictionAccuracy, binaryPredictionAccuracy } from './experience/prediction-accuracy.js';
+export type { PredictionAccuracy, BinaryPredictionAccuracy } from './experience/prediction-accuracy.js';
 
 // reproducible randomness
 export { createRng, fromState } from './random/rng.js';
 export type { Rng } from './random/rng.js';
 
 // relative importance
-export { relativeImportance, IMPORTANCE_METHODS, MAX_EXACT_LMG_PLAYERS, MAX_DOMINANCE_PREDICTORS } from './importance/relative-importance.js';
+export { IMPORTANCE_METHODS, MAX_EXACT_LMG_PLAYERS, MAX_DOMINANCE_PREDICTORS } from './importance/relative-importance.js';
 export type { ImportanceMethod, ImportanceGroup, RelativeImportanceOptions, RelativeImportanceResult } from './importance/relative-importance.js';
 export type { DominanceDetails } from './importance/dominance.js';
-export { bootstrapImportance } from './importance/bootstrap.js';
+export { pseudoRSquaredShapley, PSEUDO_R_SQUARED_MEASURES, DEFAULT_MAX_EXACT_PLAYERS, MAX_EXACT_PSEUDO_R_SQUARED_PLAYERS } from './importance/pseudo-r-squared-shapley.js';
+export type { PseudoRSquaredMeasure, PseudoRSquaredShapleyOptions, PseudoRSquaredShapleyResult } from './importance/pseudo-r-squared-shapley.js';
 export type { BootstrapImportanceOptions, BootstrapImportanceResult, BootstrapEstimate, Interval } from './importance/bootstrap.js';
 
 // key drivers and key moments
-export { keyDrivers } from './experience/key-drivers.js';
 export { compareSegments } from './experience/compare-segments.js';
 export type { CompareSegmentsOptions, CompareSegmentsResult, SegmentGroup, SegmentMean, SegmentDriver } from './experience/compare-segments.js';
 export { welchTTest } from './inference/welch-t-test.js';
@@ -97,7 +97,6 @@ export { penaltyReward } from './experience/penalty-reward.js';
 export type { PenaltyRewardOptions, PenaltyRewardResult, PenaltyRewardFactor, FactorType } from './experience/penalty-reward.js';
 
 // the Report
-export { analyze } from './report/analyze.js';
 export type { AnalyzeOptions } from './report/analyze.js';
 export { reportSchema, reportJsonSchema, olsResultSchema } from './schema/report.js';
 export type { Report } from './schema/report.js';
@@ -120,7 +119,6 @@ export type { Locale } from './report/i18n.js';
 export { formatReportMarkdown } from './report/markdown.js';
 export { formatReportHtml } from './report/html.js';
 export type { ChartSvgs } from './report/html.js';
-export { journeyChart, driverChart, ipaChart, peakEndChart, reportCharts } from './report/charts.js';
 export type { VegaLiteSpec } from './report/charts.js';
 export { formatDriversCsv } from './report/csv.js';
 export { DEFAULT_LIMITS } from './ingest/limits.js';
@@ -151,3 +149,10 @@ export { gestaltSection, formatGestaltText } from './report/gestalt-section.js';
 export type { GestaltReport, AggregateSummary } from './report/gestalt-section.js';
 export { gestaltMessages, gestaltVerdictText } from './report/i18n.js';
 export type { GestaltVerdictWords } from './report/i18n.js';
+
+// Results and charts of these functions carry a non-enumerable Symbol.for('Jupyter.display') method
+// (rich output in Jupyter's Deno kernel); their data and JSON are those of the plain functions.
+export { analyze, describeSurvey, peakEnd, keyDrivers, relativeImportance, bootstrapImportance, ols } from './report/displayed.js';
+export { journeyChart, driverChart, ipaChart, peakEndChart, reportCharts } from './report/displayed.js';
+export { mimeBundle, reportElement, vegaLite, withNotebookDisplay, JUPYTER_DISPLAY } from './report/notebook.js';
+export type { MimeBundle, NotebookOptions } from './report/notebook.js';

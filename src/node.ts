@@ -11,8 +11,9 @@ export type { SurveyExport, SurveyExportColumn, SurveyExportOptions } from './in
 export type { SurveyFileFormat, ResponseFilterOptions } from './ingest/formats/table.js';
 export { renderReportHtml, renderChartSvg } from './report/render-html.js';
 export { accumulateSurveyFile } from './scale/accumulate-survey-file.js';
-export { bootstrapImportanceParallel } from './parallel/bootstrap-importance-parallel.js';
+export { bootstrapImportanceParallel } from './report/displayed-node.js';
 export type { BootstrapImportanceParallelOptions } from './parallel/bootstrap-importance-parallel.js';
 export type { ConcurrencyOptions } from './parallel/pool.js';
-export { relativeImportanceParallel, PARALLEL_LMG_MIN_PLAYERS } from './parallel/relative-importance-parallel.js';
+export { PARALLEL_LMG_MIN_PLAYERS } from './parallel/relative-importance-parallel.js';
+export { relativeImportanceParallel } from './report/displayed-node.js';
 export type { RelativeImportanceParallelOptions } from './parallel/relative-importance-parallel.js';

@@ -141,6 +141,27 @@ function lowerGammaSeries(a: number, x: number): number {
 }
 
 /**
+ * Of several approximate quantiles, the one whose tail probability is closest to `target` in
+ * logarithms (non-finite or non-positive candidates skipped; 1 when none is usable): the
+ * starting value for {@link invertTail}. Each quantile offers a central approximation and the
+ * tails' leading terms, and this picks whichever holds at the requested probability.
+ */
+export function closestStart(target: number, tail: (x: number) => number, candidates: readonly number[]): number {
+  const logTarget = Math.log(target);
+  let best = 1;
+  let bestDistance = Infinity;
+  for (const x of candidates) {
+    if (!(x > 0 && Number.isFinite(x))) continue;
+    const distance = Math.abs(Math.log(tail(x)) - logTarget);
+    if (distance < bestDistance) {
+      best = x;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/**
  * The x > 0 at which a tail probability equals `target`: P(X <= x) when `upper` is false,
  * P(X > x) when true. Safeguarded Newton iteration on log(tail(x)) - log(target), in log x while
  * steps are large and in x for the last digits, inside a bracket that starts as the whole positive

@@ -352,7 +352,7 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
     importance = Object.fromEntries(terms.gestalt.map((f) => [f, lmg.importance[f] as number]));
   } catch (error) {
     if (!(error instanceof PeakEndError) || error instanceof InvalidArgumentError) throw error;
-    warnings.push({ code: 'gestalt_importance_skipped', message: `Relative importance of the Gestalt features could not be computed: ${error.message}` });
+    warnings.push({ code: 'gestalt_importance_undefined', message: `Relative importance of the Gestalt features is undefined on these journeys (with few touchpoints some features are combinations of others): ${error.message}` });
   }
 
   // The overall rating as an ordinal outcome: the same four models by proportional odds.

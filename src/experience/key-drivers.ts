@@ -5,6 +5,7 @@
  */
 import { InvalidArgumentError } from '../errors.js';
 import { bootstrapImportance, type BootstrapImportanceResult } from '../importance/bootstrap.js';
+import { pseudoRSquaredShapley, type PseudoRSquaredMeasure, type PseudoRSquaredShapleyResult } from '../importance/pseudo-r-squared-shapley.js';
 import { relativeImportance, type ImportanceMethod, type RelativeImportanceResult } from '../importance/relative-importance.js';
 import { logisticRegression, type LogisticResult } from '../regression/logistic.js';
 import { ols, type CovarianceType, type OlsCoefficient, type OlsResult } from '../regression/ols.js';
@@ -20,18 +21,32 @@ import { penaltyReward, type FactorType, type PenaltyRewardResult } from './pena
 /** Options for {@link keyDrivers}. */
 export interface KeyDriversOptions {
   /**
-   * The model whose coefficients and p-values decide key moments: 'ols' (default, as the study),
-   * 'ordinal' (proportional odds on the overall rating's categories) or 'logistic' (overall
-   * dichotomised at `positiveAtLeast`). Importance always comes from the OLS R-squared.
+   * The model whose coefficients and p-values decide key moments: 'ols' (default for a rating,
+   * NPS or numeric outcome, as the study), 'ordinal' (proportional odds on the overall rating's
+   * categories) or 'logistic' (default for a binary outcome; a rating is dichotomised at
+   * `positiveAtLeast`). For a rating, importance comes from the OLS R-squared whatever the model;
+   * for a binary outcome (or `nps: 'promoter'`) it is the Shapley value of a pseudo-R-squared.
    */
   readonly model?: 'ols' | 'ordinal' | 'logistic';
+  /**
+   * An NPS outcome (0-10 likelihood to recommend) as 'rating' (default: drivers of the 0-10
+   * answer, OLS and LMG) or 'promoter' (promoter 9-10 vs not, as a binary outcome).
+   */
+  readonly nps?: 'rating' | 'promoter';
+  /** Binary outcome: the pseudo-R-squared decomposed into importance. Default 'mcfadden'. */
+  readonly pseudoRSquared?: PseudoRSquaredMeasure;
+  /**
+   * Binary outcome: the decomposition from seeded random orderings (with Monte Carlo standard
+   * errors) instead of all subsets; used automatically beyond 12 touchpoints.
+   */
+  readonly sampling?: { readonly permutations: number; readonly seed: number };
   /** For model 'logistic': ratings at or above this count as satisfied. Default max - 1 (top-2-box). */
   readonly positiveAtLeast?: number;
   /** Covariance of the regression's standard errors. Default 'classical'. */
   readonly covariance?: CovarianceType;
   /** Significance level for key moments. Default 0.05. */
   readonly alpha?: number;
-  /** Relative-importance measure for importance and the IPA grid. Default 'lmg'. */
+  /** Relative-importance measure for importance and the IPA grid (rating outcomes). Default 'lmg'. */
   readonly importance?: Exclude<ImportanceMethod, 'dominance'>;
   /** Journey stages as groups for a grouped LMG (reported in `stageImportance`). */
   readonly stages?: Readonly<Record<string, readonly string[]>>;
@@ -81,7 +96,7 @@ export interface TouchpointDriver {
   readonly stdError: number | null;
   readonly pValue: number | null;
   readonly significant: boolean;
-  /** Relative importance on the R-squared scale. */
+  /** Relative importance on the R-squared scale (the pseudo-R-squared's for a binary outcome). */
   readonly importance: number;
   /** Importance with the sign of the full-model coefficient. */
   readonly signedImportance: number;
@@ -108,6 +123,11 @@ export interface TouchpointDriver {
 /** Result of {@link keyDrivers}. */
 export interface KeyDriversResult {
   readonly method: 'key-drivers';
+  /**
+   * What was modelled: 'rating' (a rating, NPS or numeric outcome as a number), 'binary' (a binary
+   * outcome), 'promoter' (an NPS outcome as promoter vs not).
+   */
+  readonly outcome: 'rating' | 'binary' | 'promoter';
   readonly model: 'ols' | 'ordinal' | 'logistic';
   /** The ordinal or logistic fit when `model` is not 'ols' (null otherwise). */
   readonly modelFit: OrdinalResult | LogisticResult | null;
@@ -122,9 +142,15 @@ export interface KeyDriversResult {
   readonly n: number;
   /** How the model data were formed: missing-data method, rows used, rows left out and why, indicators. */
   readonly missingData: MissingDataSummary;
+  /** OLS of the outcome on the touchpoints (for a binary outcome: the linear probability model). */
   readonly regression: OlsResult;
-  readonly importance: RelativeImportanceResult;
-  readonly stageImportance: RelativeImportanceResult | null;
+  /**
+   * Importance per touchpoint: relativeImportance (LMG by default) for a rating; for a binary
+   * outcome the Shapley decomposition of McFadden's pseudo-R-squared (`rSquared` the full
+   * logistic model's), a touchpoint and its "not answered" indicator one player.
+   */
+  readonly importance: RelativeImportanceResult | PseudoRSquaredShapleyResult;
+  readonly stageImportance: RelativeImportanceResult | PseudoRSquaredShapleyResult | null;
   readonly bootstrap: BootstrapImportanceResult | null;
   readonly ipa: IpaResult;
   readonly penaltyReward: PenaltyRewardResult | null;
@@ -150,12 +176,27 @@ export interface KeyDriversResult {
  * - `penaltyRewardFactor`: basic / performance / excitement (or insufficient data) from
  *   penalty-reward analysis.
  *
+ * Outcome types (the spec's `overall.type`): a rating, NPS (0-10) or numeric outcome is analysed
+ * as above. A binary outcome (or an NPS outcome with `nps: 'promoter'`, promoter 9-10 vs not) is
+ * fitted by logistic regression (`modelFit`, as R's glm(binomial); key moments from its Wald
+ * tests) and `importance` is the Shapley value of McFadden's pseudo-R-squared over the
+ * touchpoints (`pseudoRSquaredShapley`; `rSquared` the full model's), exact up to 12 touchpoints;
+ * `regression` is then the linear probability model and `bootstrap` is not computed.
+ * `missingData: 'dummy-adjustment'` keeps every respondent with an outcome (see `modelData`):
+ * coefficients stay under each touchpoint's column and a touchpoint and its "not answered"
+ * indicator are one player of the importance. `n` and `missingData` state the respondents used
+ * and why the others were left out.
+ *
  * @example
  * ```ts
  * const drivers = keyDrivers(zhijiang); // the bundled Zhijiang reconstruction, 7 touchpoints on 1-5
  * drivers.touchpoints.filter((t) => t.flags.keyMoment).map((t) => t.touchpoint); // ['delivery', 'meeting']
  * drivers.touchpoints.filter((t) => t.flags.painPoint).map((t) => t.touchpoint); // ['delivery']
  * [drivers.highPerformance, drivers.minImportanceShare];                         // [4, 0.0714...] (1/14)
+ * // fixtures/airline: satisfaction as { type: 'binary', positive: ['satisfied'] }, notApplicable [0]
+ * const airline = keyDrivers(airlineSurvey, { missingData: 'dummy-adjustment' });
+ * airline.model;                   // 'logistic'
+ * airline.importance.rSquared;     // 0.3369 (McFadden), the sum of airline.importance.importance
  * ```
  * @throws InvalidArgumentError for bad options; InsufficientDataError and RankDeficientError from
  *   the regression and importance measures.
@@ -173,13 +214,19 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
   }
   const highPerformanceRule = typeof performanceOption === 'number' ? 'fixed' : performanceOption;
   const method = options.importance ?? 'lmg';
+  const outcomeSpec = survey.spec.outcome;
+  if (options.nps !== undefined && !['rating', 'promoter'].includes(options.nps)) throw new InvalidArgumentError(`nps must be 'rating' or 'promoter', got ${JSON.stringify(options.nps)}.`);
+  if (options.nps === 'promoter' && outcomeSpec.type !== 'nps') throw new InvalidArgumentError(`nps: 'promoter' needs an NPS outcome (overall type 'nps'); "${survey.overall}" is of type '${outcomeSpec.type}'.`);
+  const outcome: KeyDriversResult['outcome'] = outcomeSpec.type === 'binary' ? 'binary' : outcomeSpec.type === 'nps' && options.nps === 'promoter' ? 'promoter' : 'rating';
+  const binary = outcome !== 'rating';
   const names = survey.touchpoints.map((t) => t.column);
   const columns = names.map((c) => survey.ratings.get(c) as Float64Array);
   const overall = survey.ratings.get(survey.overall) as Float64Array;
   const weighted = (options.weighted ?? true) && survey.weights !== null;
   const data = modelData(survey, { weighted, ...(options.missingData !== undefined && { missingData: options.missingData }) });
   const X = data.X;
-  const y = Array.from(data.y);
+  // Promoter vs not: 9-10 on the 0-10 scale.
+  const y = outcome === 'promoter' ? Array.from(data.y, (v) => (v >= 9 ? 1 : 0)) : Array.from(data.y);
   const weights = data.weights === null ? undefined : Array.from(data.weights);
   const common = { names: data.names, ...(weights && { weights }) };
   // Dummy adjustment: a touchpoint and its "not answered" indicator are one LMG player.
@@ -188,19 +235,39 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
   const stages = options.stages === undefined || indicatorOf.size === 0 ? options.stages : Object.fromEntries(Object.entries(options.stages).map(([stage, members]) => [stage, members.flatMap((c) => [c, ...(indicatorOf.has(c) ? [indicatorOf.get(c) as string] : [])])]));
 
   const regression = ols(X, y, { ...common, ...(options.covariance && { covariance: options.covariance }) });
-  const model = options.model ?? 'ols';
+  const model = options.model ?? (binary ? 'logistic' : 'ols');
   if (!['ols', 'ordinal', 'logistic'].includes(model)) throw new InvalidArgumentError(`model must be 'ols', 'ordinal' or 'logistic', got ${JSON.stringify(model)}.`);
-  const cut = options.positiveAtLeast ?? scale.max - 1;
+  const outcomeScale = outcomeSpec.scale ?? scale;
+  const cut = options.positiveAtLeast ?? outcomeScale.max - 1;
   const modelFit: OrdinalResult | LogisticResult | null =
     model === 'ordinal'
-      ? ordinalLogit(X, y, { ...common, ...(scale.integer && { levels: integerLevels(scale.min, scale.max) }) })
+      ? ordinalLogit(X, y, { ...common, ...(binary ? { levels: [0, 1] } : outcomeScale.integer && { levels: integerLevels(outcomeScale.min, outcomeScale.max) }) })
       : model === 'logistic'
-        ? logisticRegression(X, y.map((v) => (Number.isNaN(v) ? Number.NaN : v >= cut ? 1 : 0)), { ...common, positive: 1 })
+        ? logisticRegression(X, binary ? y : y.map((v) => (Number.isNaN(v) ? Number.NaN : v >= cut ? 1 : 0)), { ...common, positive: 1 })
         : null;
-  const importance = relativeImportance(X, y, { ...common, method, ...(touchpointGroups && { groups: touchpointGroups }) });
-  const stageImportance = stages === undefined ? null : relativeImportance(X, y, { ...common, method: 'lmg', groups: stages });
+  const warnings: Warning[] = [];
+  // A binary outcome: importance is the Shapley value of the logistic model's pseudo-R-squared,
+  // with a touchpoint and its "not answered" indicator as one player (groups always, since the
+  // importance is per touchpoint whatever the measure).
+  const dummyGroups = indicatorOf.size > 0 ? Object.fromEntries(names.map((c) => [c, [c, ...(indicatorOf.has(c) ? [indicatorOf.get(c) as string] : [])]])) : undefined;
+  const pseudo = (groups: Readonly<Record<string, readonly string[]>> | undefined): PseudoRSquaredShapleyResult =>
+    pseudoRSquaredShapley(X, y, {
+      ...common,
+      positive: 1,
+      ...(options.pseudoRSquared !== undefined && { measure: options.pseudoRSquared }),
+      ...(options.sampling !== undefined && { sampling: options.sampling }),
+      ...(groups !== undefined && { groups }),
+    });
+  if (binary && options.importance !== undefined) {
+    warnings.push({ code: 'importance_method_ignored', message: `importance: '${options.importance}' decomposes an OLS R-squared; for a binary outcome importance is the Shapley value of the logistic model's pseudo-R-squared.` });
+  }
+  const importance = binary ? pseudo(dummyGroups) : relativeImportance(X, y, { ...common, method, ...(touchpointGroups && { groups: touchpointGroups }) });
+  const stageImportance = stages === undefined ? null : binary ? pseudo(stages) : relativeImportance(X, y, { ...common, method: 'lmg', groups: stages });
+  if (binary && options.bootstrap !== undefined) {
+    warnings.push({ code: 'bootstrap_skipped', message: 'Bootstrap intervals are not available for the pseudo-R-squared importance of a binary outcome (each replicate would need every subset model refitted); use sampling for its Monte Carlo standard errors.' });
+  }
   const bootstrap =
-    options.bootstrap === undefined
+    options.bootstrap === undefined || binary
       ? null
       : bootstrapImportance(X, y, {
           ...common,
@@ -209,7 +276,7 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
           ...(options.bootstrap.seed !== undefined && { seed: options.bootstrap.seed }),
           ...(options.bootstrap.onProgress && { onProgress: options.bootstrap.onProgress }),
         });
-  const warnings: Warning[] = [...data.warnings, ...regression.warnings, ...(modelFit?.warnings ?? []), ...importance.warnings];
+  warnings.unshift(...data.warnings, ...(binary ? [] : regression.warnings), ...(modelFit?.warnings ?? []), ...importance.warnings);
 
   const performance = columns.map(columnMean);
   const aggregate = aggregatePeakEnd(
@@ -287,6 +354,7 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
   }
   return {
     method: 'key-drivers',
+    outcome,
     model,
     modelFit,
     alpha,

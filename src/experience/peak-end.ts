@@ -11,7 +11,8 @@ import { columnMean } from '../survey/column-mean.js';
 import { modelData } from '../survey/model-data.js';
 import type { Survey, Warning } from '../survey/survey.js';
 import { aggregatePeakEnd, argmaxEarliest, resolveRule, type AggregatePeakEndResult, type PeakEndRule, type PeakRule } from './aggregate-peak-end.js';
-import { predictionAccuracy, type PredictionAccuracy } from './prediction-accuracy.js';
+import { LogitSubsetFitter } from '../importance/pseudo-r-squared-kernel.js';
+import { binaryPredictionAccuracy, predictionAccuracy, type BinaryPredictionAccuracy, type PredictionAccuracy } from './prediction-accuracy.js';
 import { gestalt, type GestaltResult } from './gestalt.js';
 
 /** Options for {@link peakEnd}. */
@@ -44,19 +45,24 @@ export interface PeakEndOptions extends PeakEndRule {
  * respondents who answered the peak(s), the end and overall, so `gap` equals
  * `gapTest.meanDifference`.
  */
-export interface AggregateWithTest extends AggregatePeakEndResult {
+export interface AggregateWithTest extends Omit<AggregatePeakEndResult, 'gap'> {
   /** Respondents who answered the peak(s), the end and overall: those behind every figure here. */
   readonly n: number;
   /**
    * The study's figures with each mean over its own answers (respondents mixed), equal to
    * `prediction`, `observed` and `gap` when nobody skipped the peak, the end or overall.
    */
-  readonly allAnswers: { readonly prediction: number; readonly observed: number; readonly gap: number };
+  readonly allAnswers: { readonly prediction: number; readonly observed: number; readonly gap: number | null };
   /**
    * Paired t test of d_i = w * x_peak,i + (1 - w) * x_end,i - overall_i over the same `n`
-   * respondents (null when fewer than 2 or all d_i equal).
+   * respondents (null when fewer than 2 or all d_i equal, and for a binary outcome).
    */
   readonly gapTest: PairedTTestResult | null;
+  /**
+   * prediction - observed; null for a binary outcome, whose observed mean (the share of the
+   * positive class) is not on the touchpoints' scale.
+   */
+  readonly gap: number | null;
 }
 
 /** The per-respondent method. */
@@ -67,7 +73,19 @@ export interface RespondentPeakEnd {
   readonly excluded: number;
   /** Respondents whose own peak was tied between different values (earliest in their order used). */
   readonly ambiguousPeaks: number;
-  readonly accuracy: PredictionAccuracy;
+  /** Respondents with at least one not-applicable touchpoint (a partial journey). */
+  readonly partialJourneys: number;
+  /**
+   * Respondents for whom the last touchpoint was not applicable, so their end is the last one they
+   * experienced (0 when `end` is given).
+   */
+  readonly earlierEnd: number;
+  /**
+   * Rating outcome: MAE, RMSE, bias, correlation of the prediction. Binary outcome: log-loss and
+   * Brier score of the prediction calibrated to a probability (cross-validated logistic
+   * regression of the outcome on it) and the AUC of the prediction itself.
+   */
+  readonly accuracy: PredictionAccuracy | BinaryPredictionAccuracy;
   /** Prediction per survey row (null when not computable); present unless includePredictions is false. */
   readonly predictions?: readonly (number | null)[];
 }
@@ -75,11 +93,11 @@ export interface RespondentPeakEnd {
 /** Names of the compared models. */
 export type PredictionModel = 'peak-end' | 'mean' | 'end' | 'peak' | 'min' | 'max' | 'first' | 'regression';
 
-/** One model's accuracy in the comparison. */
-export interface ModelAccuracy extends PredictionAccuracy {
+/** One model's accuracy in the comparison (binary measures for a binary outcome). */
+export type ModelAccuracy = (PredictionAccuracy | BinaryPredictionAccuracy) & {
   readonly model: PredictionModel;
   readonly description: string;
-}
+};
 
 /** Peak-end against the other models on the same respondents. */
 export interface ModelComparison {
@@ -87,7 +105,7 @@ export interface ModelComparison {
   readonly n: number;
   readonly folds: number;
   readonly seed: number;
-  /** Sorted by mean absolute error, best first. */
+  /** Sorted by mean absolute error (log-loss for a binary outcome), best first. */
   readonly models: readonly ModelAccuracy[];
   /** Paired tests of |error of peak-end| against |error of the mean model|. */
   readonly wilcoxon: WilcoxonSignedRankResult | null;
@@ -99,15 +117,18 @@ export interface ModelComparison {
 /** Result of {@link peakEnd}. */
 export interface PeakEndResult {
   readonly method: 'peak-end';
+  /** 'binary' when the survey's outcome is binary (accuracy by log-loss, Brier score and AUC). */
+  readonly outcome: 'rating' | 'binary';
   readonly rule: PeakRule;
   readonly weight: number;
   readonly level: number;
   readonly aggregate: AggregateWithTest;
   readonly respondents: RespondentPeakEnd;
   /**
-   * Null when skipped: fewer than 3 complete respondents, or a two-valued overall rating, where
+   * Null when skipped: fewer than 3 complete respondents, or a two-valued overall *rating*, where
    * rating predictions scored by MAE against 0/1-like answers mean nothing (warning
-   * `binary_outcome`).
+   * `binary_outcome`; declare the outcome `type: 'binary'` to compare the models by log-loss,
+   * Brier score and AUC instead).
    */
   readonly comparison: ModelComparison | null;
   /** The study's check: overall regressed on the peak and end touchpoints (complete cases). */
@@ -168,20 +189,35 @@ export function peakEnd(survey: Survey, options: PeakEndOptions = {}): PeakEndRe
   const allAnswers = aggregatePeakEnd(means, columnMean(overall), { peak: rule, weight, neutral, ...(options.end !== undefined && { end: options.end }) });
   warnings.push(...allAnswers.warnings);
   const peakIndices = allAnswers.peaks.map((p) => names.indexOf(p.touchpoint));
-  const aggregate = sameRespondents(allAnswers, peakIndices, columns[endIndex] as Float64Array, columns, overall, level, warnings);
+  const binary = survey.spec.outcome.type === 'binary';
+  const sameRows = sameRespondents(allAnswers, peakIndices, columns[endIndex] as Float64Array, columns, overall, level, binary ? [] : warnings);
+  const aggregate: AggregateWithTest = binary ? { ...sameRows, gap: null, allAnswers: { ...sameRows.allAnswers, gap: null }, gapTest: null } : sameRows;
+  if (binary) {
+    warnings.push({ code: 'aggregate_gap_not_comparable', message: `The outcome is binary: its mean (the share in the positive class, ${aggregate.observed.toFixed(3)}) is not on the touchpoints' scale, so the aggregate gap and its test are not computed; the per-respondent comparison uses log-loss, Brier score and AUC.` });
+  }
 
   // Per-respondent method.
   const ruleOf = ruleScore(rule, neutral);
   const orders = options.positions === undefined ? null : positionOrders(options.positions, names, survey.n);
   const predictions = new Float64Array(survey.n).fill(Number.NaN);
   let ambiguousPeaks = 0;
+  let partialJourneys = 0;
+  let earlierEnd = 0;
+  const notApplicable = names.map((c) => survey.notApplicable.get(c) ?? null);
   const row = new Float64Array(names.length);
   for (let i = 0; i < survey.n; i++) {
     const order = orders === null ? null : (orders[i] as number[]);
     const seen = order ?? names.map((_, j) => j);
+    if (notApplicable.some((flags) => flags?.[i] === 1)) partialJourneys++;
     const answered = seen.filter((j) => !Number.isNaN((columns[j] as Float64Array)[i] as number));
     if (answered.length === 0) continue;
-    const endJ = order === null ? endIndex : (answered[answered.length - 1] as number);
+    // The end is the last touchpoint the respondent experienced: not-applicable ones are skipped
+    // (an experienced but unanswered end leaves the respondent out).
+    let endJ = order === null ? endIndex : (answered[answered.length - 1] as number);
+    if (order === null && options.end === undefined && (notApplicable[endJ] as Uint8Array | null)?.[i] === 1) {
+      while (endJ > 0 && (notApplicable[endJ] as Uint8Array | null)?.[i] === 1) endJ--;
+      earlierEnd++;
+    }
     const endValue = (columns[endJ] as Float64Array)[i] as number;
     if (Number.isNaN(endValue)) continue;
     answered.forEach((j, k) => (row[k] = (columns[j] as Float64Array)[i] as number));
@@ -191,7 +227,10 @@ export function peakEnd(survey: Survey, options: PeakEndOptions = {}): PeakEndRe
     const peakTerm = peaks.reduce((s, p) => s + (values[p.index] as number), 0) / peaks.length;
     predictions[i] = weight * peakTerm + (1 - weight) * endValue;
   }
-  const respondentAccuracy = predictionAccuracy(predictions, overall);
+  const folds = options.folds ?? 10;
+  const seed = options.seed ?? 1;
+  if (!Number.isInteger(folds) || folds < 2) throw new InvalidArgumentError(`folds must be an integer of at least 2, got ${options.folds}.`);
+  const respondentAccuracy = binary ? calibratedAccuracy(predictions, overall, folds, seed) : predictionAccuracy(predictions, overall);
   const excluded = survey.n - respondentAccuracy.n;
   if (excluded > 0) {
     warnings.push({ code: 'respondents_excluded', message: `${excluded} respondent${excluded === 1 ? '' : 's'} had no overall rating or no answered end touchpoint and ${excluded === 1 ? 'was' : 'were'} left out of the per-respondent method.` });
@@ -204,11 +243,13 @@ export function peakEnd(survey: Survey, options: PeakEndOptions = {}): PeakEndRe
     n: respondentAccuracy.n,
     excluded,
     ambiguousPeaks,
+    partialJourneys,
+    earlierEnd,
     accuracy: respondentAccuracy,
     ...(includePredictions && { predictions: Array.from(predictions, (v) => (Number.isNaN(v) ? null : v)) }),
   };
 
-  const comparison = compareModels(survey, columns, overall, predictions, ruleOf, options, warnings);
+  const comparison = compareModels(survey, columns, overall, predictions, ruleOf, options, warnings, binary);
 
   // The study's regression check: overall on the peak touchpoint(s) and the end touchpoint.
   const regressors = [...new Set([...peakIndices, endIndex])];
@@ -225,6 +266,7 @@ export function peakEnd(survey: Survey, options: PeakEndOptions = {}): PeakEndRe
 
   return {
     method: 'peak-end',
+    outcome: binary ? 'binary' : 'rating',
     rule,
     weight,
     level,
@@ -300,6 +342,8 @@ const MODEL_DESCRIPTIONS: Record<PredictionModel, string> = {
   regression: 'OLS on all touchpoints (cross-validated)',
 };
 
+const BINARY_REGRESSION_DESCRIPTION = 'logistic regression on all touchpoints (cross-validated)';
+
 function compareModels(
   survey: Survey,
   columns: readonly Float64Array[],
@@ -308,13 +352,14 @@ function compareModels(
   ruleOf: readonly ((v: number) => number)[],
   options: PeakEndOptions,
   warnings: Warning[],
+  binary: boolean,
 ): ModelComparison | null {
   const k = columns.length;
   const rows = Array.from(modelData(survey, { weighted: false }).rows).filter((i) => !Number.isNaN(peakEndPredictions[i] as number));
   const n = rows.length;
   const outcomes = new Set<number>();
   for (const v of overall) if (!Number.isNaN(v) && outcomes.add(v).size > 2) break;
-  if (outcomes.size === 2) {
+  if (!binary && outcomes.size === 2) {
     const [a, b] = [...outcomes].sort((x, y) => x - y);
     warnings.push({
       code: 'binary_outcome',
@@ -340,9 +385,10 @@ function compareModels(
   const folds = Math.min(options.folds ?? 10, n);
   const seed = options.seed ?? 1;
   if (!Number.isInteger(folds) || folds < 2) throw new InvalidArgumentError(`folds must be an integer of at least 2, got ${options.folds}.`);
+  if (binary) return compareBinaryModels(X, observed, predictions, folds, seed, options, warnings);
   const cv = tryFit(() => crossValidatedOls(X, observed, folds, seed), 'regression_model_skipped', warnings);
   if (cv !== null) predictions.set('regression', cv);
-  const models: ModelAccuracy[] = [...predictions.entries()]
+  const models = [...predictions.entries()]
     .map(([model, p]) => ({ model, description: MODEL_DESCRIPTIONS[model], ...predictionAccuracy(p, observed) }))
     .sort((a, b) => a.meanAbsoluteError - b.meanAbsoluteError);
   const absErr = (p: Float64Array): Float64Array => p.map((v, r) => Math.abs(v - (observed[r] as number)));
@@ -350,8 +396,8 @@ function compareModels(
   const avg = absErr(predictions.get('mean') as Float64Array);
   const wilcoxon = tryTest(() => wilcoxonSignedRank(pe, avg), 'wilcoxon_skipped', warnings);
   const pairedT = tryTest(() => pairedTTest(pe, avg, options.level === undefined ? {} : { level: options.level }), 'paired_t_skipped', warnings);
-  const maePe = (models.find((m) => m.model === 'peak-end') as ModelAccuracy).meanAbsoluteError;
-  const maeMean = (models.find((m) => m.model === 'mean') as ModelAccuracy).meanAbsoluteError;
+  const maePe = (models.find((m) => m.model === 'peak-end') as PredictionAccuracy).meanAbsoluteError;
+  const maeMean = (models.find((m) => m.model === 'mean') as PredictionAccuracy).meanAbsoluteError;
   return { n, folds, seed, models, wilcoxon, pairedT, verdict: verdict(maePe, maeMean, wilcoxon, n) };
 }
 
@@ -368,9 +414,101 @@ function verdict(maePe: number, maeMean: number, test: WilcoxonSignedRankResult 
   return maePe > maeMean ? `peak-end predicts worse than averaging here: ${stats}.` : `peak-end predicts better than averaging here: ${stats}.`;
 }
 
-/** Out-of-fold OLS predictions with a seeded random assignment of rows to `folds` folds. */
-function crossValidatedOls(X: readonly number[][], y: Float64Array, folds: number, seed: number): Float64Array {
+/**
+ * Binary outcome: each model's score calibrated to a probability by out-of-fold logistic
+ * regression of the outcome on it (the regression model: logistic regression on all touchpoints,
+ * out of fold), judged by log-loss, Brier score and the AUC of the score; paired tests of the
+ * per-respondent log-losses of peak-end and averaging.
+ */
+function compareBinaryModels(
+  X: readonly number[][],
+  observed: Float64Array,
+  scores: Map<PredictionModel, Float64Array>,
+  folds: number,
+  seed: number,
+  options: PeakEndOptions,
+  warnings: Warning[],
+): ModelComparison {
+  const n = observed.length;
+  const fold = foldsOf(n, folds, seed);
+  const probabilities = new Map<PredictionModel, Float64Array>();
+  for (const [model, score] of scores) {
+    const p = tryFit(() => crossValidatedLogistic([score], observed, fold, folds), 'calibration_skipped', warnings);
+    if (p !== null) probabilities.set(model, p);
+  }
+  const k = (X[0] as number[]).length;
+  const regression = tryFit(() => crossValidatedLogistic(Array.from({ length: k }, (_, j) => Float64Array.from(X, (x) => x[j] as number)), observed, fold, folds), 'regression_model_skipped', warnings);
+  if (regression !== null) {
+    probabilities.set('regression', regression);
+    scores.set('regression', regression);
+  }
+  const models: ModelAccuracy[] = [...probabilities.entries()]
+    .map(([model, p]) => ({ model, description: model === 'regression' ? BINARY_REGRESSION_DESCRIPTION : MODEL_DESCRIPTIONS[model], ...binaryPredictionAccuracy(p, observed, scores.get(model) as Float64Array) }))
+    .sort((a, b) => a.logLoss - b.logLoss);
+  const losses = (p: Float64Array): Float64Array => p.map((q, r) => -Math.log(Math.min(1 - 1e-15, Math.max(1e-15, (observed[r] as number) === 1 ? q : 1 - q))));
+  const pe = probabilities.get('peak-end');
+  const avg = probabilities.get('mean');
+  const wilcoxon = pe && avg ? tryTest(() => wilcoxonSignedRank(losses(pe), losses(avg)), 'wilcoxon_skipped', warnings) : null;
+  const pairedT = pe && avg ? tryTest(() => pairedTTest(losses(pe), losses(avg), options.level === undefined ? {} : { level: options.level }), 'paired_t_skipped', warnings) : null;
+  const lossOf = (model: PredictionModel): number => (models.find((m) => m.model === model) as BinaryPredictionAccuracy | undefined)?.logLoss ?? Number.NaN;
+  const evidence = `log-loss ${lossOf('peak-end').toFixed(3)} vs ${lossOf('mean').toFixed(3)}`;
+  const stats = wilcoxon === null ? `${evidence}, n = ${n}` : `${evidence}, Wilcoxon signed-rank ${formatPValue(wilcoxon.pValue)}, n = ${n}`;
+  const verdict =
+    wilcoxon === null
+      ? `peak-end and averaging predict the outcome identically here (${stats}).`
+      : wilcoxon.pValue >= 0.05
+        ? `no clear difference between peak-end and averaging in predicting the outcome here (${stats}).`
+        : lossOf('peak-end') > lossOf('mean')
+          ? `peak-end predicts the outcome worse than averaging here: ${stats}.`
+          : `peak-end predicts the outcome better than averaging here: ${stats}.`;
+  return { n, folds, seed, models, wilcoxon, pairedT, verdict };
+}
+
+/**
+ * Per-respondent accuracy for a binary outcome: the predictions (on the touchpoints' scale)
+ * calibrated to probabilities by out-of-fold logistic regression, log-loss and Brier score of
+ * those, AUC of the predictions themselves.
+ */
+function calibratedAccuracy(predictions: Float64Array, outcome: Float64Array, folds: number, seed: number): BinaryPredictionAccuracy {
+  const rows: number[] = [];
+  for (let i = 0; i < outcome.length; i++) if (!Number.isNaN(predictions[i] as number) && !Number.isNaN(outcome[i] as number)) rows.push(i);
+  if (rows.length === 0) throw new InsufficientDataError('peakEnd: no respondent has both a prediction and an observed outcome.');
+  const score = Float64Array.from(rows, (i) => predictions[i] as number);
+  const y = Float64Array.from(rows, (i) => outcome[i] as number);
+  const k = Math.min(folds, rows.length);
+  return binaryPredictionAccuracy(crossValidatedLogistic([score], y, foldsOf(rows.length, k, seed), k), y, score);
+}
+
+/** Out-of-fold probabilities of a logistic regression of `y` (0/1) on `columns`. */
+function crossValidatedLogistic(columns: readonly Float64Array[], y: Float64Array, fold: Int32Array, folds: number): Float64Array {
   const n = y.length;
+  const out = new Float64Array(n);
+  const names = columns.map((_, j) => `x${j + 1}`);
+  const cols = columns.map((_, j) => j);
+  for (let f = 0; f < folds; f++) {
+    const train: number[] = [];
+    for (let i = 0; i < n; i++) if (fold[i] !== f) train.push(i);
+    const events = train.reduce((s, i) => s + (y[i] as number), 0);
+    if (events === 0 || events === train.length) throw new InsufficientDataError(`Fold ${f + 1} of ${folds} has only one outcome class among its training rows; the logistic calibration needs both.`);
+    const fitter = new LogitSubsetFitter(
+      columns.map((c) => Float64Array.from(train, (i) => c[i] as number)),
+      names,
+      Float64Array.from(train, (i) => y[i] as number),
+      null,
+    );
+    const { beta } = fitter.fit(cols, null);
+    for (let i = 0; i < n; i++) {
+      if (fold[i] !== f) continue;
+      let eta = beta[0] as number;
+      for (let j = 0; j < columns.length; j++) eta += (beta[j + 1] as number) * ((columns[j] as Float64Array)[i] as number);
+      out[i] = 1 / (1 + Math.exp(-eta));
+    }
+  }
+  return out;
+}
+
+/** A seeded random assignment of n rows to `folds` folds (sizes differing by at most one). */
+function foldsOf(n: number, folds: number, seed: number): Int32Array {
   const rng = createRng(seed);
   const order = Array.from({ length: n }, (_, i) => i);
   for (let i = n - 1; i > 0; i--) {
@@ -379,6 +517,13 @@ function crossValidatedOls(X: readonly number[][], y: Float64Array, folds: numbe
   }
   const fold = new Int32Array(n);
   order.forEach((row, position) => (fold[row] = position % folds));
+  return fold;
+}
+
+/** Out-of-fold OLS predictions with a seeded random assignment of rows to `folds` folds. */
+function crossValidatedOls(X: readonly number[][], y: Float64Array, folds: number, seed: number): Float64Array {
+  const n = y.length;
+  const fold = foldsOf(n, folds, seed);
   const out = new Float64Array(n);
   for (let f = 0; f < folds; f++) {
     const trainX: number[][] = [];

@@ -2,6 +2,7 @@
  * LMG / Shapley decomposition of R-squared: exact over all subsets, or estimated from random
  * orderings for many predictors.
  */
+import { LMG_WASM_BASE64 } from '../linalg/lmg-wasm.js';
 import { eliminateLeading, schurStepLower } from '../linalg/sweep.js';
 import { createRng } from '../random/rng.js';
 
@@ -110,7 +111,18 @@ export function shapleyBlockStride(players: number): number {
  * others. Each block writes {@link shapleyBlockStride} numbers: R^2 summed by subset size
  * (0..p), then for each player j >= depth the sums over the block's subsets containing j.
  */
-export function exactShapleyBlocks(corr: Float64Array, players: readonly (readonly number[])[], depth: number, from: number, to: number): Float64Array {
+export function exactShapleyBlocks(
+  corr: Float64Array,
+  players: readonly (readonly number[])[],
+  depth: number,
+  from: number,
+  to: number,
+  kernelChoice: 'auto' | 'javascript' = 'auto',
+): Float64Array {
+  if (kernelChoice === 'auto') {
+    const compiled = wasmShapleyBlocks(corr, players, depth, from, to);
+    if (compiled !== null) return compiled;
+  }
   const p = players.length;
   const k = Math.round(Math.sqrt(corr.length)) - 1;
   const order = [...players.flat(), k];
@@ -129,6 +141,7 @@ export function exactShapleyBlocks(corr: Float64Array, players: readonly (readon
   const lastSingle = p > 0 && (players[p - 1] as readonly number[]).length === 1;
   const lastVar = start[p - 1] as number;
   const lastTwoSingle = lastSingle && p > 1 && (players[p - 2] as readonly number[]).length === 1;
+  const lastThreeSingle = lastTwoSingle && p > 2 && (players[p - 3] as readonly number[]).length === 1;
 
   // Player t's variables conditioned into `child` (pivots below 1e-12 skipped), from `m`.
   const include = (t: number, m: Float64Array, child: Float64Array): void => {
@@ -147,6 +160,74 @@ export function exactShapleyBlocks(corr: Float64Array, players: readonly (readon
   const visit = (t: number, m: Float64Array, size: number, out: Float64Array): void => {
     if (t === p) {
       out[size] = (out[size] as number) + 1 - (m[yy] as number);
+      return;
+    }
+    if (t === p - 3 && lastThreeSingle) {
+      // Last three players, one variable each (a, b, c): all eight leaves in closed form, with
+      // the same conditioning steps (and pivot rule) as include().
+      const va = lastVar - 2;
+      const ra = va * dim;
+      const rb = ra + dim;
+      const rc = rb + dim;
+      const ry = (dim - 1) * dim;
+      const aa = m[ra + va] as number;
+      const ba = m[rb + va] as number;
+      const bb = m[rb + va + 1] as number;
+      const ca = m[rc + va] as number;
+      const cb = m[rc + va + 1] as number;
+      const cc = m[rc + va + 2] as number;
+      const ya = m[ry + va] as number;
+      const yb = m[ry + va + 1] as number;
+      const yc = m[ry + va + 2] as number;
+      const r0 = m[yy] as number;
+      // Conditioned on a.
+      const okA = aa > 1e-12;
+      const fb = okA ? ba / aa : 0;
+      const fc = okA ? ca / aa : 0;
+      const fy = okA ? ya / aa : 0;
+      const bbA = bb - fb * ba;
+      const cbA = cb - fc * ba;
+      const ccA = cc - fc * ca;
+      const ybA = yb - fy * ba;
+      const ycA = yc - fy * ca;
+      const rA = r0 - fy * ya;
+      // Conditioned on b (alone, and after a).
+      const okB = bb > 1e-12;
+      const rB = okB ? r0 - (yb / bb) * yb : r0;
+      const ccB = okB ? cc - (cb / bb) * cb : cc;
+      const ycB = okB ? yc - (yb / bb) * cb : yc;
+      const okAB = bbA > 1e-12;
+      const rAB = okAB ? rA - (ybA / bbA) * ybA : rA;
+      const ccAB = okAB ? ccA - (cbA / bbA) * cbA : ccA;
+      const ycAB = okAB ? ycA - (ybA / bbA) * cbA : ycA;
+      // Then c.
+      const rC = cc > 1e-12 ? r0 - (yc / cc) * yc : r0;
+      const rAC = ccA > 1e-12 ? rA - (ycA / ccA) * ycA : rA;
+      const rBC = ccB > 1e-12 ? rB - (ycB / ccB) * ycB : rB;
+      const rABC = ccAB > 1e-12 ? rAB - (ycAB / ccAB) * ycAB : rAB;
+      const sA = 1 - rA;
+      const sB = 1 - rB;
+      const sC = 1 - rC;
+      const sAB = 1 - rAB;
+      const sAC = 1 - rAC;
+      const sBC = 1 - rBC;
+      const sABC = 1 - rABC;
+      out[size] = (out[size] as number) + (1 - r0);
+      out[size + 1] = (out[size + 1] as number) + (sA + sB + sC);
+      out[size + 2] = (out[size + 2] as number) + (sAB + sAC + sBC);
+      out[size + 3] = (out[size + 3] as number) + sABC;
+      const ka = containing[t] as Float64Array;
+      const kb = containing[t + 1] as Float64Array;
+      const kc = containing[t + 2] as Float64Array;
+      ka[size + 1] = (ka[size + 1] as number) + sA;
+      ka[size + 2] = (ka[size + 2] as number) + (sAB + sAC);
+      ka[size + 3] = (ka[size + 3] as number) + sABC;
+      kb[size + 1] = (kb[size + 1] as number) + sB;
+      kb[size + 2] = (kb[size + 2] as number) + (sAB + sBC);
+      kb[size + 3] = (kb[size + 3] as number) + sABC;
+      kc[size + 1] = (kc[size + 1] as number) + sC;
+      kc[size + 2] = (kc[size + 2] as number) + (sAC + sBC);
+      kc[size + 3] = (kc[size + 3] as number) + sABC;
       return;
     }
     if (t === p - 2 && lastTwoSingle) {
@@ -217,6 +298,60 @@ export function exactShapleyBlocks(corr: Float64Array, players: readonly (readon
     visit(depth, m, size, total);
   }
   return output;
+}
+
+interface LmgKernel {
+  readonly memory: WebAssembly.Memory;
+  readonly blocks: (m0: number, bufs: number, dim: number, p: number, depth: number, from: number, to: number, out: number, sub: number) => void;
+}
+
+/** The compiled module (null where WebAssembly is unavailable) and this thread's instance of it. */
+let lmgModule: WebAssembly.Module | null | undefined;
+let lmgInstance: LmgKernel | undefined;
+
+function lmgKernel(): LmgKernel | null {
+  if (lmgInstance !== undefined) return lmgInstance;
+  if (lmgModule === undefined) {
+    try {
+      const bytes = Uint8Array.from(atob(LMG_WASM_BASE64), (c) => c.charCodeAt(0));
+      lmgModule = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+    } catch {
+      lmgModule = null;
+    }
+  }
+  if (lmgModule === null) return null;
+  lmgInstance = new WebAssembly.Instance(lmgModule, {}).exports as unknown as LmgKernel;
+  return lmgInstance;
+}
+
+/**
+ * {@link exactShapleyBlocks} in WebAssembly (src/linalg/lmg.wat): the same enumeration with the
+ * same operations in the same order, so the same bits, compiled from the first call instead of
+ * interpreted until the JIT warms up. Players of one variable each, at least three, with the last
+ * three below the block depth; null otherwise (or without WebAssembly), and the JavaScript runs.
+ */
+function wasmShapleyBlocks(corr: Float64Array, players: readonly (readonly number[])[], depth: number, from: number, to: number): Float64Array | null {
+  const p = players.length;
+  if (p < 3 || depth > p - 3 || !players.every((members) => members.length === 1)) return null;
+  const kernel = lmgKernel();
+  if (kernel === null) return null;
+  const k = Math.round(Math.sqrt(corr.length)) - 1;
+  const dim = p + 1;
+  const order = [...players.map((members) => members[0] as number), k];
+  const matrix = dim * dim;
+  const stride = shapleyBlockStride(p);
+  // Memory: the root matrix and p + 1 scratch matrices, the output blocks, the subtree sums.
+  const bufs = 8 * matrix;
+  const out = bufs + 8 * matrix * (p + 1);
+  const sub = out + 8 * stride * (to - from);
+  const bytes = sub + 8 * p * (p + 1);
+  const have = kernel.memory.buffer.byteLength;
+  if (bytes > have) kernel.memory.grow(Math.ceil((bytes - have) / 65536));
+  const heap = new Float64Array(kernel.memory.buffer);
+  for (let a = 0; a < dim; a++) for (let b = 0; b <= a; b++) heap[a * dim + b] = corr[(order[a] as number) * (k + 1) + (order[b] as number)] as number;
+  heap.fill(0, out / 8, sub / 8);
+  kernel.blocks(0, bufs, dim, p, depth, from, to, out, sub);
+  return heap.slice(out / 8, out / 8 + stride * (to - from));
 }
 
 /**

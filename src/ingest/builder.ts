@@ -504,6 +504,8 @@ export class SurveyBuilder {
     const col = this.rated[j] as RatedColumn;
     col.notApplicable++;
     if (this.sink !== null) return;
+    // The row's storage may not exist yet (rows are stored after their cells are classified).
+    if (at >= this.sourceRows.length) this.grow();
     let flags = this.naColumns[j] ?? null;
     if (flags === null) {
       flags = new Uint8Array(this.sourceRows.length);

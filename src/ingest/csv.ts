@@ -3,7 +3,9 @@
  * `,` `;` or tab (sniffed from the header line unless given). Each record is handed to a sink with
  * the physical line it starts on, so validation errors can name file lines.
  */
-import { parse, type Options } from 'csv-parse/sync';
+// csv-parse/sync through package.json "imports": its browser build where the "browser" condition
+// applies (the Node build uses Buffer, even at import, which browsers lack).
+import { parse, type Options } from '#csv-parse-sync';
 import { DataValidationError } from '../errors.js';
 
 /** Delimiters recognised by sniffing. */

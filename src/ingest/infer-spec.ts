@@ -137,6 +137,12 @@ const OUTCOME_WORDS: readonly { readonly word: string; readonly tier: number }[]
   ...['rating', 'score', '评分', '评价', '打分'].map((word) => ({ word, tier: 1 })),
 ];
 
+/**
+ * Names of other outcome measures (recommendation, NPS, loyalty, repurchase): not touchpoints of
+ * the journey, so inference leaves them out unless the user lists them.
+ */
+const OTHER_OUTCOME_NAME = /(?:^|[^a-z])(?:recommend\w*|nps|ltr|net[ _-]?promoter\w*|loyal\w*|repurchase\w*|revisit\w*|return[ _-]?intent\w*|likely[ _-]?to[ _-]?(?:return|recommend|buy)\w*)(?:$|[^a-z])|推荐|忠诚|复购|再次购买|回购/i;
+
 const ID_NAME = /^(?:id|ids|uuid|respondent|respondent[ _]?id|resp[ _]?id|response[ _]?id|case|case[ _]?id|record|no\.?|number|#|编号|序号|问卷编号|样本编号|[a-z]*[ _]?id)$/i;
 const CAMEL_ID = /^[a-z]+ID$|[a-z]Id$/;
 const WEIGHT_NAME = /^(?:weight|weights|wt|wgt|pweight|final[ _]?weight|survey[ _]?weight|gewicht|gewichtung|poids|peso|权重|加权)$/i;
@@ -336,9 +342,12 @@ export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOp
   // Touchpoints: the other rating columns, in file order.
   let touchpoints = givenTouchpoints;
   if (touchpoints === undefined) {
-    touchpoints = columns
-      .filter((c) => c.name !== overall && !roles.has(c.name) && (c.kind === 'rating' || (c.kind === 'labelled' && outcomeSet !== null && c.labelSet === outcomeSet)))
-      .map((c) => c.name);
+    const rated = columns.filter((c) => c.name !== overall && !roles.has(c.name) && (c.kind === 'rating' || (c.kind === 'labelled' && outcomeSet !== null && c.labelSet === outcomeSet)));
+    const otherOutcomes = rated.filter((c) => OTHER_OUTCOME_NAME.test(c.name));
+    for (const c of otherOutcomes) {
+      notes.push(`"${c.name}" looks like another outcome measure (recommendation, loyalty), not a touchpoint of the journey; left out (list it in --touchpoints to include it)`);
+    }
+    touchpoints = rated.filter((c) => !otherOutcomes.includes(c)).map((c) => c.name);
   }
   const used = new Set([...touchpoints, overall]);
   if (outcomeSet !== null && outcomeLabels !== null) {

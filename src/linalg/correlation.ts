@@ -3,6 +3,8 @@
  * Internal kernel.
  */
 
+import { BLOCK, blockGram } from './cross-product.js';
+
 /**
  * A column whose weighted standard deviation is below this fraction of its largest absolute value
  * counts as constant: a truly constant column leaves only the rounding of its mean (about 1e-16).
@@ -13,11 +15,14 @@ const CONSTANT_TOLERANCE = 1e-14;
  * Row-major correlation matrix of `columns` (equal lengths, no missing values), with weighted
  * means and cross-products when `weights` (non-negative) is given.
  *
- * Algorithm: each column's (weighted) mean is summed over the column divided by its largest
- * absolute value, so that it cannot overflow; the deviations from the mean are taken in the
- * original units (no precision lost to an offset) and divided by their largest absolute value
- * before the cross-products are summed (correlations are scale invariant), so that values
- * anywhere between about 1e-300 and 1e300 neither overflow nor underflow. A constant column (standard deviation below 1e-14 of its largest absolute value) gets
+ * Algorithm: each column's (weighted) mean is summed in the pass that finds its largest absolute
+ * value (again on the values divided by it, should the sum overflow); the deviations from the
+ * mean are taken in the original units (no precision lost to an offset) and divided by the
+ * column's largest absolute value before the cross-products are summed (correlations are scale
+ * invariant), so that values anywhere between about 1e-300 and 1e300 neither overflow nor
+ * underflow. The cross-products
+ * (times sqrt(w) each) are summed over blocks of 256 rows by the Gram kernel of least squares
+ * (WebAssembly SIMD where available, so compiled from the first call), then over the blocks. A constant column (standard deviation below 1e-14 of its largest absolute value) gets
  * NaN in its whole row and column, diagonal included; callers check the diagonal.
  *
  * Accuracy: two-pass centring keeps the relative error of each correlation near n * 1e-16
@@ -31,57 +36,67 @@ const CONSTANT_TOLERANCE = 1e-14;
 export function correlationMatrix(columns: readonly ArrayLike<number>[], weights?: ArrayLike<number>): Float64Array {
   const k = columns.length;
   const n = columns[0]?.length ?? 0;
-  const weight = (i: number): number => (weights === undefined ? 1 : (weights[i] as number));
-  let sumW = 0;
-  for (let i = 0; i < n; i++) sumW += weight(i);
-  const constant: boolean[] = [];
-  const centred = columns.map((c) => {
-    let maxAbs = 0;
-    for (let i = 0; i < n; i++) maxAbs = Math.max(maxAbs, Math.abs(c[i] as number));
-    const d = new Float64Array(n);
-    if (maxAbs === 0) {
-      constant.push(true);
-      return d;
-    }
-    // The mean is summed on the scaled values (no overflow) but the deviations are taken in the
-    // original units, so that an offset (ratings around 1e9) costs no precision.
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += weight(i) * ((c[i] as number) / maxAbs);
-    mean = (mean / sumW) * maxAbs;
-    let spread = 0;
-    for (let i = 0; i < n; i++) {
-      const v = (c[i] as number) - mean;
-      d[i] = v;
-      if (weight(i) > 0) spread = Math.max(spread, Math.abs(v));
-    }
-    let ss = 0;
-    if (spread > 0) {
-      for (let i = 0; i < n; i++) {
-        const v = (d[i] as number) / spread;
-        d[i] = v;
-        ss += weight(i) * v * v;
-      }
-    }
-    constant.push(!((spread / maxAbs) * Math.sqrt(ss / sumW) > CONSTANT_TOLERANCE));
-    return d;
-  });
-  const out = new Float64Array(k * k);
-  const sd = new Float64Array(k);
-  for (let a = 0; a < k; a++) {
-    const ca = centred[a] as Float64Array;
-    for (let b = a; b < k; b++) {
-      const cb = centred[b] as Float64Array;
-      let s = 0;
-      if (weights === undefined) for (let i = 0; i < n; i++) s += (ca[i] as number) * (cb[i] as number);
-      else for (let i = 0; i < n; i++) s += (weights[i] as number) * (ca[i] as number) * (cb[i] as number);
-      out[a * k + b] = s;
-      out[b * k + a] = s;
-    }
-    sd[a] = Math.sqrt(out[a * k + a] as number);
+  let sumW = n;
+  if (weights !== undefined) {
+    sumW = 0;
+    for (let i = 0; i < n; i++) sumW += weights[i] as number;
   }
+  // Per column, one pass: the largest |value| and the (weighted) sum. The sum can overflow only
+  // for values near the largest double; then it is summed again on values divided by the maximum.
+  const means = new Float64Array(k);
+  const maxima = new Float64Array(k);
   for (let a = 0; a < k; a++) {
-    for (let b = 0; b < k; b++) {
-      out[a * k + b] = constant[a] || constant[b] ? Number.NaN : a === b ? 1 : (out[a * k + b] as number) / ((sd[a] as number) * (sd[b] as number));
+    const c = columns[a] as ArrayLike<number>;
+    let maxAbs = 0;
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      const v = c[i] as number;
+      const size = v < 0 ? -v : v;
+      if (size > maxAbs) maxAbs = size;
+      sum += weights === undefined ? v : (weights[i] as number) * v;
+    }
+    maxima[a] = maxAbs;
+    if (!Number.isFinite(sum) && maxAbs > 0) {
+      sum = 0;
+      for (let i = 0; i < n; i++) sum += (weights === undefined ? 1 : (weights[i] as number)) * ((c[i] as number) / maxAbs);
+      sum *= maxAbs;
+      if (!Number.isFinite(sum)) sum = 0;
+    }
+    means[a] = sum / sumW;
+  }
+  // Cross-products of the deviations divided by the column's largest |value| (so no square
+  // overflows; correlations do not depend on the scale), times sqrt(w), by blocks of rows in the
+  // Gram kernel, summed block by block.
+  const kernel = blockGram(k);
+  const { z, tiles, padded } = kernel;
+  const scale = maxima.map((m) => (m > 0 ? 1 / m : 0));
+  const cross = new Float64Array(k * k);
+  for (let start = 0; start < n; start += BLOCK) {
+    const length = Math.min(BLOCK, n - start);
+    for (let a = 0; a < k; a++) {
+      const c = columns[a] as ArrayLike<number>;
+      const mean = means[a] as number;
+      const f = scale[a] as number;
+      const at = a * BLOCK - start;
+      if (weights === undefined) for (let i = start; i < start + length; i++) z[at + i] = ((c[i] as number) - mean) * f;
+      else for (let i = start; i < start + length; i++) z[at + i] = ((c[i] as number) - mean) * f * Math.sqrt(weights[i] as number);
+    }
+    kernel.gram(length);
+    for (let a = 0; a < k; a++) for (let b = a; b < k; b++) cross[a * k + b] = (cross[a * k + b] as number) + (tiles[a * padded + b] as number);
+  }
+  const sd = new Float64Array(k);
+  const constant: boolean[] = [];
+  for (let a = 0; a < k; a++) {
+    const ss = cross[a * k + a] as number;
+    sd[a] = Math.sqrt(ss);
+    constant.push(!((maxima[a] as number) > 0 && Math.sqrt(ss / sumW) > CONSTANT_TOLERANCE));
+  }
+  const out = new Float64Array(k * k);
+  for (let a = 0; a < k; a++) {
+    for (let b = a; b < k; b++) {
+      const r = constant[a] || constant[b] ? Number.NaN : a === b ? 1 : (cross[a * k + b] as number) / ((sd[a] as number) * (sd[b] as number));
+      out[a * k + b] = r;
+      out[b * k + a] = r;
     }
   }
   return out;

@@ -14,7 +14,8 @@
 
 import { GRAM_WASM_BASE64 } from './gram-wasm.js';
 
-const BLOCK = 256;
+/** Rows per block. */
+export const BLOCK = 256;
 
 /** Blocks merged into a chunk before the chunk is merged into the total. */
 const CHUNK = 64;
@@ -155,6 +156,34 @@ interface WasmKernel {
   readonly z: Float64Array;
   readonly tiles: Float64Array;
   gram(q: number, length: number): void;
+}
+
+/**
+ * A block Gram kernel for `q` columns: write up to {@link BLOCK} values of column j at
+ * z[j * BLOCK ...] (the padding columns stay zero), call gram(length), and tiles (padded x padded,
+ * row-major) holds sum_i z[a][i] z[b][i] for a <= b in the upper triangle. The WebAssembly SIMD
+ * kernel where available (compiled when first used, so fast from the first call), the JavaScript
+ * one otherwise.
+ */
+export function blockGram(q: number): { readonly z: Float64Array; readonly tiles: Float64Array; readonly padded: number; gram(length: number): void } {
+  const padded = Math.ceil(q / 3) * 3;
+  const kernel = wasmKernel(padded);
+  if (kernel === null) {
+    const z = new Float64Array(padded * BLOCK);
+    const tiles = new Float64Array(padded * padded);
+    return { z, tiles, padded, gram: (length) => gram(z, tiles, q, padded, length) };
+  }
+  const { z, tiles } = kernel;
+  return {
+    z,
+    tiles,
+    padded,
+    gram: (length) => {
+      // The kernel takes rows in pairs: an odd last row is paired with a zero one.
+      if (length % 2 === 1) for (let j = 0; j < q; j++) z[j * BLOCK + length] = 0;
+      kernel.gram(q, length + (length % 2));
+    },
+  };
 }
 
 let wasmModule: WebAssembly.Module | null | undefined;

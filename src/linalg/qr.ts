@@ -75,6 +75,31 @@ export function applyQTranspose(d: QrDecomposition, b: Float64Array): void {
   }
 }
 
+/** Overwrites b (length n) with Q b: the reflections of {@link applyQTranspose} in reverse order. */
+export function applyQ(d: QrDecomposition, b: Float64Array): void {
+  const { qr, rows: n, rank } = d;
+  for (let k = rank - 1; k >= 0; k--) {
+    const base = k * n;
+    const v0 = qr[base + k] as number;
+    let dot = 0;
+    for (let i = k; i < n; i++) dot += (qr[base + i] as number) * (b[i] as number);
+    const t = -dot / v0;
+    for (let i = k; i < n; i++) b[i] = (b[i] as number) + t * (qr[base + i] as number);
+  }
+}
+
+/** Solves R' x = c for the leading rank x rank block (forward substitution; c and x in pivoted order). */
+export function solveRTranspose(d: QrDecomposition, c: ArrayLike<number>): Float64Array {
+  const { qr, rows: n, rank, rDiagonal } = d;
+  const x = new Float64Array(rank);
+  for (let i = 0; i < rank; i++) {
+    let s = c[i] as number;
+    for (let j = 0; j < i; j++) s -= (qr[i * n + j] as number) * (x[j] as number);
+    x[i] = s / (rDiagonal[i] as number);
+  }
+  return x;
+}
+
 /** Solves R x = c for the leading rank x rank block (x in pivoted order). */
 export function solveR(d: QrDecomposition, c: ArrayLike<number>): Float64Array {
   const { qr, rows: n, rank, rDiagonal } = d;

@@ -88,7 +88,9 @@ export function driverChart(report: Report, options: ChartOptions = {}): VegaLit
     upper: boot.get(t.touchpoint)?.percentile.upper ?? null,
     significance: t.significant ? (t.flags.keyMoment ? m.keyMoment : 'p < α') : 'n.s.',
   }));
-  const y = { field: 'touchpoint', type: 'nominal', sort: '-x', title: null };
+  // Sorted by the bars' field with an op that layered (unioned) domains accept; '-x' would be
+  // dropped because the interval layer's x is another field.
+  const y = { field: 'touchpoint', type: 'nominal', sort: { field: 'importance', op: 'max', order: 'descending' }, title: null };
   return {
     $schema: SCHEMA,
     title: m.driverChart,

@@ -43,7 +43,7 @@ export function significanceStars(p: number | null | undefined): string {
   return p < 0.001 ? '***' : p < 0.01 ? '**' : p < 0.05 ? '*' : p < 0.1 ? '.' : '';
 }
 
-const signed = (v: number): string => `${v >= 0 ? '+' : ''}${fixed(v)}`;
+const signed = (v: number | null): string => `${v !== null && v >= 0 ? '+' : ''}${fixed(v)}`;
 /** A box bound as the user would write it: integers plain, fractions to two decimals. */
 const short = (v: number): string => (Number.isInteger(v) ? String(v) : v.toFixed(2));
 const percent = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : `${(v * 100).toFixed(0)}%`);
@@ -102,12 +102,21 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
       blocks.push({ kind: 'paragraph', text: m.allAnswers(fixed(a.allAnswers.prediction), fixed(a.allAnswers.observed), signed(a.allAnswers.gap)) });
     }
     const acc = pe.respondents.accuracy;
-    blocks.push({ kind: 'paragraph', text: `${m.perRespondent} (n = ${pe.respondents.n}): MAE ${fixed(acc.meanAbsoluteError)}, RMSE ${fixed(acc.rootMeanSquaredError)}, bias ${fixed(acc.meanBias)}, r ${fixed(acc.correlation)}.` });
+    blocks.push({
+      kind: 'paragraph',
+      text:
+        'logLoss' in acc
+          ? `${m.perRespondent} (n = ${pe.respondents.n}): log-loss ${fixed(acc.logLoss, 3)}, Brier ${fixed(acc.brierScore, 3)}, AUC ${fixed(acc.auc, 3)}.`
+          : `${m.perRespondent} (n = ${pe.respondents.n}): MAE ${fixed(acc.meanAbsoluteError)}, RMSE ${fixed(acc.rootMeanSquaredError)}, bias ${fixed(acc.meanBias)}, r ${fixed(acc.correlation)}.`,
+    });
     if (pe.comparison !== null) {
       blocks.push({ kind: 'paragraph', text: `${m.modelComparison} (n = ${pe.comparison.n}; regression: ${pe.comparison.folds}-fold cross-validation, seed ${pe.comparison.seed}):` });
       blocks.push({
         kind: 'table',
-        rows: [[m.model, 'MAE', 'RMSE', 'Bias', 'r'], ...pe.comparison.models.map((x) => [m.models[x.model] ?? x.description, fixed(x.meanAbsoluteError), fixed(x.rootMeanSquaredError), fixed(x.meanBias), fixed(x.correlation)])],
+        rows:
+          pe.outcome === 'binary'
+            ? [[m.model, 'Log-loss', 'Brier', 'AUC'], ...pe.comparison.models.map((x) => ('logLoss' in x ? [m.models[x.model] ?? x.description, fixed(x.logLoss, 3), fixed(x.brierScore, 3), fixed(x.auc, 3)] : [x.description]))]
+            : [[m.model, 'MAE', 'RMSE', 'Bias', 'r'], ...pe.comparison.models.map((x) => ('meanAbsoluteError' in x ? [m.models[x.model] ?? x.description, fixed(x.meanAbsoluteError), fixed(x.rootMeanSquaredError), fixed(x.meanBias), fixed(x.correlation)] : [x.description]))],
       });
       blocks.push({ kind: 'paragraph', text: `${m.verdict}: ${verdictText(report, locale)}` });
     } else if (pe.warnings.some((w) => w.code === 'binary_outcome')) {

@@ -15,9 +15,10 @@ export type GestaltReport = GestaltResult;
 export interface AggregateSummary {
   readonly prediction: number;
   readonly observed: number;
-  readonly gap: number;
+  /** Null for a binary outcome (its share is not on the touchpoints' scale). */
+  readonly gap: number | null;
   /** The study's own figures: each mean over its own answers (shown when present). */
-  readonly allAnswers?: { readonly prediction: number; readonly observed: number; readonly gap: number };
+  readonly allAnswers?: { readonly prediction: number; readonly observed: number; readonly gap: number | null };
 }
 
 const fixed = (value: number | null | undefined, decimals = 2): string => (value === null || value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(decimals));
@@ -34,7 +35,7 @@ export function gestaltSection(g: GestaltReport, options: { locale?: Locale; agg
   const feature = (f: string): string => m.features[f] ?? f;
   const blocks: Block[] = [{ kind: 'paragraph', text: m.sample(g.n, g.weighted) }];
   const a = options.aggregate?.allAnswers ?? options.aggregate;
-  if (a !== null && a !== undefined) blocks.push({ kind: 'paragraph', text: m.study(fixed(a.prediction), fixed(a.observed), `${a.gap >= 0 ? '+' : ''}${fixed(a.gap)}`) });
+  if (a !== null && a !== undefined) blocks.push({ kind: 'paragraph', text: m.study(fixed(a.prediction), fixed(a.observed), `${a.gap !== null && a.gap >= 0 ? '+' : ''}${fixed(a.gap)}`) });
   blocks.push({
     kind: 'table',
     rows: [

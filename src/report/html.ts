@@ -31,6 +31,12 @@ figure{margin:1rem 0}figcaption{color:#57606a;font-size:.9rem}svg{max-width:100%
  * ```
  */
 export function formatReportHtml(report: Report, options: { locale?: Locale; charts?: ChartSvgs } = {}): string {
+  const { title, locale, body } = reportHtmlBody(report, options);
+  return `<!doctype html>\n<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>\n${body}\n</body></html>\n`;
+}
+
+/** The report's body elements (headings, paragraphs, tables, figures), shared with the notebook display. */
+export function reportHtmlBody(report: Report, options: { locale?: Locale; charts?: ChartSvgs } = {}): { title: string; locale: Locale; body: string } {
   const charts = options.charts ?? {};
   const doc = reportDocument(report, { ...(options.locale && { locale: options.locale }), charts: Object.keys(charts).length > 0 });
   const body: string[] = [`<h1>${escapeHtml(doc.title)}</h1>`];
@@ -38,22 +44,26 @@ export function formatReportHtml(report: Report, options: { locale?: Locale; cha
     body.push(`<h2>${escapeHtml(section.heading)}</h2>`);
     for (const block of section.blocks) {
       if (block.kind === 'paragraph') body.push(`<p>${escapeHtml(block.text)}</p>`);
-      else if (block.kind === 'table') {
-        const [header, ...rows] = block.rows;
-        const numeric = (cell: string): boolean => /^[-+–<]?[\d.,%–]+$/.test(cell);
-        body.push(
-          `<table><thead><tr>${(header ?? []).map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>` +
-            rows.map((row) => `<tr>${row.map((c) => `<td${numeric(c) ? ' class="n"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`).join('') +
-            '</tbody></table>',
-        );
-      } else {
+      else if (block.kind === 'table') body.push(htmlTable(block.rows));
+      else {
         const svg = charts[block.chart];
         if (svg !== undefined) body.push(`<figure class="chart" data-chart="${block.chart}">${sanitizeSvg(svg)}<figcaption>${escapeHtml(block.title)}</figcaption></figure>`);
       }
     }
   }
   body.push(`<p class="meta">peak-end ${escapeHtml(report.generator.version)} · schema ${report.schemaVersion}</p>`);
-  return `<!doctype html>\n<html lang="${doc.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"><title>${escapeHtml(doc.title)}</title><style>${STYLE}</style></head><body>\n${body.join('\n')}\n</body></html>\n`;
+  return { title: doc.title, locale: doc.locale, body: body.join('\n') };
+}
+
+/** A table (header row first); numeric cells get class "n" (right-aligned). */
+export function htmlTable(rows: readonly (readonly string[])[]): string {
+  const [header, ...rest] = rows;
+  const numeric = (cell: string): boolean => /^[-+–<]?[\d.,%–]+$/.test(cell);
+  return (
+    `<table><thead><tr>${(header ?? []).map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>` +
+    rest.map((row) => `<tr>${row.map((c) => `<td${numeric(c) ? ' class="n"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`).join('') +
+    '</tbody></table>'
+  );
 }
 
 /**

@@ -239,7 +239,11 @@ export function verdictText(report: Report, locale: Locale = 'en'): string | nul
   if (c === null || c === undefined) return null;
   if (locale === 'en') return c.verdict;
   const m = messages(locale);
-  const mae = (model: string): number => c.models.find((x) => x.model === model)?.meanAbsoluteError ?? Number.NaN;
+  if (report.peakEnd?.outcome === 'binary') return c.verdict;
+  const mae = (model: string): number => {
+    const found = c.models.find((x) => x.model === model);
+    return found !== undefined && 'meanAbsoluteError' in found ? found.meanAbsoluteError : Number.NaN;
+  };
   const p = c.wilcoxon?.pValue ?? 1;
   const head = p >= 0.05 ? m.verdictSame : mae('peak-end') > mae('mean') ? m.verdictWorse : m.verdictBetter;
   const pText = p < 0.001 ? 'p < 0.001' : `p = ${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;

@@ -72,6 +72,7 @@ const descriptives = z.strictObject({
       topTwoBoxStdError: nullableNumber,
       bottomTwoBox: nullableNumber,
       bottomTwoBoxStdError: nullableNumber,
+      nps: z.strictObject({ score: num, promoters: num, passives: num, detractors: num, standardError: num, ciLower: num, ciUpper: num }).optional(),
     }),
   ),
   warnings,
@@ -132,6 +133,7 @@ const pairedT = z.strictObject({
 });
 const wilcoxon = z.strictObject({ method: z.literal('wilcoxon-signed-rank'), n: num, zeros: num, statistic: num, pValue: num, exact: z.boolean() });
 const accuracy = { n: num, meanAbsoluteError: num, rootMeanSquaredError: num, meanBias: num, correlation: nullableNumber };
+const binaryAccuracy = { n: num, events: num, logLoss: num, brierScore: num, auc: nullableNumber };
 const moment = z.strictObject({ touchpoint: z.string(), mean: num, kind: z.enum(['most-intense', 'max', 'min', 'positive', 'negative', 'end']) });
 const peakRule = z.enum(['most-intense', 'max', 'min', 'both']);
 
@@ -216,6 +218,7 @@ const gestaltResult = z.strictObject({
 
 const peakEndResult = z.strictObject({
   method: z.literal('peak-end'),
+  outcome: z.enum(['rating', 'binary']),
   rule: peakRule,
   weight: num,
   level: num,
@@ -228,17 +231,19 @@ const peakEndResult = z.strictObject({
     end: moment,
     prediction: num,
     observed: num,
-    gap: num,
+    gap: nullableNumber,
     warnings,
     n: num,
-    allAnswers: z.strictObject({ prediction: num, observed: num, gap: num }),
+    allAnswers: z.strictObject({ prediction: num, observed: num, gap: nullableNumber }),
     gapTest: pairedT.nullable(),
   }),
   respondents: z.strictObject({
     n: num,
     excluded: num,
     ambiguousPeaks: num,
-    accuracy: z.strictObject(accuracy),
+    partialJourneys: num,
+    earlierEnd: num,
+    accuracy: z.union([z.strictObject(accuracy), z.strictObject(binaryAccuracy)]),
     predictions: z.array(nullableNumber).optional(),
   }),
   comparison: z
@@ -246,7 +251,12 @@ const peakEndResult = z.strictObject({
       n: num,
       folds: num,
       seed: num,
-      models: z.array(z.strictObject({ model: z.enum(['peak-end', 'mean', 'end', 'peak', 'min', 'max', 'first', 'regression']), description: z.string(), ...accuracy })),
+      models: z.array(
+        z.union([
+          z.strictObject({ model: z.enum(['peak-end', 'mean', 'end', 'peak', 'min', 'max', 'first', 'regression']), description: z.string(), ...accuracy }),
+          z.strictObject({ model: z.enum(['peak-end', 'mean', 'end', 'peak', 'min', 'max', 'first', 'regression']), description: z.string(), ...binaryAccuracy }),
+        ]),
+      ),
       wilcoxon: wilcoxon.nullable(),
       pairedT: pairedT.nullable(),
       verdict: z.string(),
@@ -269,6 +279,23 @@ const relativeImportanceResult = z.strictObject({
       complete: z.array(z.strictObject({ predictor: z.string(), dominates: z.array(z.string()) })),
     })
     .optional(),
+  n: num,
+  rowsDropped: num,
+  warnings,
+});
+
+const pseudoRSquaredShapleyResult = z.strictObject({
+  method: z.literal('pseudo-r-squared-shapley'),
+  measure: z.enum(['mcfadden', 'estrella', 'nagelkerke', 'cox-snell']),
+  exact: z.boolean(),
+  rSquared: num,
+  importance: numberRecord,
+  standardErrors: numberRecord.optional(),
+  sampling: z.strictObject({ permutations: num, seed: num }).optional(),
+  logLik: num,
+  nullLogLik: num,
+  fits: num,
+  positive: num,
   n: num,
   rowsDropped: num,
   warnings,
@@ -353,6 +380,7 @@ export const missingDataSummarySchema = z.strictObject({
 
 const keyDriversResult = z.strictObject({
   method: z.literal('key-drivers'),
+  outcome: z.enum(['rating', 'binary', 'promoter']),
   model: z.enum(['ols', 'ordinal', 'logistic']),
   modelFit: z.union([ordinalResult, logisticResult]).nullable(),
   alpha: num,
@@ -362,8 +390,8 @@ const keyDriversResult = z.strictObject({
   n: num,
   missingData: missingDataSummarySchema,
   regression: olsResultSchema,
-  importance: relativeImportanceResult,
-  stageImportance: relativeImportanceResult.nullable(),
+  importance: z.union([relativeImportanceResult, pseudoRSquaredShapleyResult]),
+  stageImportance: z.union([relativeImportanceResult, pseudoRSquaredShapleyResult]).nullable(),
   bootstrap: bootstrapResult.nullable(),
   ipa: z.strictObject({
     method: z.literal('ipa'),

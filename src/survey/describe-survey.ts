@@ -6,6 +6,7 @@ import { mean as ssMean, median as ssMedian, sampleStandardDeviation } from 'sim
 import { studentTQuantile } from '../distributions/index.js';
 import { InvalidArgumentError } from '../errors.js';
 import { designMean } from './design-mean.js';
+import { netPromoterScore } from './nps.js';
 import type { Calibration, Survey, Warning } from './survey.js';
 
 /** Options for {@link describeSurvey}. */
@@ -52,6 +53,23 @@ export interface ItemDescriptives {
   /** Share of answers in the bottom two scale points (min + 1 and below). */
   readonly bottomTwoBox: number | null;
   readonly bottomTwoBoxStdError: number | null;
+  /**
+   * The overall item of an NPS outcome (type 'nps', 0-10) with at least one answer: the Net
+   * Promoter Score from {@link netPromoterScore} (weighted when the descriptives are; normal
+   * interval at `level`). Absent otherwise.
+   */
+  readonly nps?: NpsSummary;
+}
+
+/** The NPS of an overall item: score in points, shares 0-1, SE and normal interval in points. */
+export interface NpsSummary {
+  readonly score: number;
+  readonly promoters: number;
+  readonly passives: number;
+  readonly detractors: number;
+  readonly standardError: number;
+  readonly ciLower: number;
+  readonly ciUpper: number;
 }
 
 /** Result of {@link describeSurvey}. */
@@ -119,9 +137,15 @@ export function describeSurvey(survey: Survey, options: DescribeOptions = {}): S
       topTwoBoxStdError: stats.top.se,
       bottomTwoBox: stats.bottom.p,
       bottomTwoBoxStdError: stats.bottom.se,
+      ...(role === 'overall' && survey.spec.outcome.type === 'nps' && n > 0 && { nps: npsSummary(all, weights, level) }),
     };
   });
   return { method: 'describe', level, weighted: weights !== null, items, warnings };
+}
+
+function npsSummary(values: Float64Array, weights: Float64Array | null, level: number): NpsSummary {
+  const r = netPromoterScore(values, { level, ...(weights !== null && { weights }) });
+  return { score: r.score, promoters: r.promoters, passives: r.passives, detractors: r.detractors, standardError: r.standardError, ciLower: r.ciLower, ciUpper: r.ciUpper };
 }
 
 interface ItemScale {

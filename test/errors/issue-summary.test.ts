@@ -48,7 +48,7 @@ describe('DataValidationError summary by cause', () => {
     const ragged: DataIssue = { code: 'ragged_row', path: [3, null], line: 4, message: 'Row 3 (line 4) has 2 fields but the header has 3; ...', input: null };
     const causes = summarizeIssues([text, text, ragged]);
     expect(causes.map((c) => c.summary)).toEqual([
-      '2 cells hold the text "n/a" in 1 column ("b"): map it to a score (--labels \'{"n/a": 5}\') or add it to the missing codes (--missing n/a)',
+      '2 cells hold the text "n/a" in 1 column ("b"): map it to a score (--labels \'{"n/a": SCORE}\', the number it stands for) or add it to the missing codes (--missing n/a)',
       '1 row has a different number of fields than the header (first: line 4): check for unquoted delimiters or the wrong --delimiter',
     ]);
     const many = summarizeIssues(Array.from({ length: 20 }, (_, i) => outside(i + 1, 'a', String(10 + i))));

@@ -308,7 +308,7 @@ describe('gestalt battery: cross-validation and edge cases', () => {
     const g = r.models.find((m) => m.name === 'gestalt');
     expect(g?.coefficients.some((c) => 'aliased' in c)).toBe(true);
     expect(r.importance).toBeNull();
-    expect(r.warnings.map((w) => w.code)).toContain('gestalt_importance_skipped');
+    expect(r.warnings.map((w) => w.code)).toContain('gestalt_importance_undefined');
     expect(r.nestedTests).toHaveLength(3);
   });
 

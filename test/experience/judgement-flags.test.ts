@@ -238,7 +238,7 @@ describe('peak-end on the same respondents and on a two-valued outcome', () => {
     expect(a.prediction).toBeCloseTo(3.875, 15);
     expect(a.observed).toBe(3.75);
     expect(a.gap).toBeCloseTo(a.gapTest?.meanDifference as number, 14);
-    expect((a.gapTest?.ciLower as number) <= a.gap && a.gap <= (a.gapTest?.ciUpper as number)).toBe(true);
+    expect((a.gapTest?.ciLower as number) <= (a.gap as number) && (a.gap as number) <= (a.gapTest?.ciUpper as number)).toBe(true);
     // All answers: a 28/6, c 17/5, o 17/5.
     expect(a.allAnswers.prediction).toBeCloseTo(0.5 * (28 / 6) + 0.5 * (17 / 5), 14);
     expect(a.allAnswers.observed).toBeCloseTo(17 / 5, 14);

@@ -161,7 +161,7 @@ describe('peakEnd on surveys', () => {
     const ref = loadGolden<{ columns: string[]; data: (number | null)[][]; model: { x: string[]; y: string } }>('reference/survey-n47-k7-s1000.json');
     const columns = Object.fromEntries(ref.columns.map((c, j) => [c, ref.data.map((row) => row[j] ?? null)]));
     const survey = readSurvey(columns, { touchpoints: ref.model.x, overall: ref.model.y, scale: { min: 1, max: 5 } });
-    const mae = (seed: number) => peakEnd(survey, { seed }).comparison?.models.find((m) => m.model === 'regression')?.meanAbsoluteError;
+    const mae = (seed: number) => (peakEnd(survey, { seed }).comparison?.models.find((m) => m.model === 'regression') as { meanAbsoluteError?: number } | undefined)?.meanAbsoluteError;
     expect(mae(7)).toBe(mae(7));
     expect(mae(7)).not.toBe(mae(8));
   });

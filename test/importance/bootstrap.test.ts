@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../../src/errors.js';
-import { bootstrapImportance, quantile } from '../../src/importance/bootstrap.js';
+import { bootstrapCorrelation, bootstrapImportance, planBootstrap, quantile } from '../../src/importance/bootstrap.js';
+import { importanceData } from '../../src/importance/relative-importance.js';
+import { correlationMatrix } from '../../src/linalg/correlation.js';
 import { loadGolden } from '../helpers/golden.js';
 import { loadReference } from '../helpers/reference.js';
 
@@ -77,5 +79,48 @@ describe('bootstrapImportance', () => {
     const ref = loadReference('survey-n25-k3-s1000');
     expect(() => bootstrapImportance(ref.X, ref.y, { method: 'lmg', replicates: 1 })).toThrow(InvalidArgumentError);
     expect(() => bootstrapImportance(ref.X, ref.y, { method: 'lmg', level: 2 })).toThrow(/level/);
+  });
+});
+
+describe('bootstrapImportance jackknife and resample correlations', () => {
+  const rows = (n: number, seed: number): { X: number[][]; y: number[] } => {
+    let state = seed;
+    const next = (): number => ((state = (state * 48271) % 2147483647) / 2147483647);
+    const X = Array.from({ length: n }, () => Array.from({ length: 4 }, () => 1 + Math.floor(5 * next())));
+    const y = X.map((r) => r.reduce((a, b) => a + b, 0) / 4 + next());
+    return { X, y };
+  };
+
+  it('uses delete-one up to 200 rows, then 100 groups per 1,000 resamples growing with sqrt(replicates), and none without BCa', () => {
+    const small = rows(150, 3);
+    const large = rows(5000, 4);
+    expect(planBootstrap(small.X, small.y, { method: 'lmg' }).work.groups).toBe(150);
+    expect(planBootstrap(large.X, large.y, { method: 'lmg', replicates: 1000 }).work.groups).toBe(100);
+    expect(planBootstrap(large.X, large.y, { method: 'lmg', replicates: 4000 }).work.groups).toBe(200);
+    expect(planBootstrap(large.X, large.y, { method: 'lmg', replicates: 200 }).work.groups).toBe(100);
+    expect(planBootstrap(large.X, large.y, { method: 'lmg', bca: false }).work.groups).toBe(0);
+  });
+
+  it('with bca: false gives the same percentile intervals and null BCa bounds', () => {
+    const { X, y } = rows(400, 5);
+    const withBca = bootstrapImportance(X, y, { method: 'lmg', replicates: 200, seed: 2 });
+    const without = bootstrapImportance(X, y, { method: 'lmg', replicates: 200, seed: 2, bca: false });
+    withBca.estimates.forEach((e, j) => {
+      const other = without.estimates[j] as (typeof without.estimates)[number];
+      expect(other.percentile).toEqual(e.percentile);
+      expect(other.standardError).toBe(e.standardError);
+      expect(other.bca).toEqual({ lower: null, upper: null });
+      expect(e.bca.lower).not.toBeNull();
+    });
+    expect(() => bootstrapImportance(X, y, { method: 'lmg', replicates: 10, bca: 'yes' as unknown as boolean })).toThrow(InvalidArgumentError);
+  });
+
+  it('computes each resample correlation as the weighted correlation of the rows drawn (to 1e-13)', () => {
+    const { X, y } = rows(300, 6);
+    const data = importanceData(X, y.map((v) => v * 1e6 + 1e9));
+    const multiplicity = Float64Array.from({ length: 300 }, (_, i) => (i * 7) % 4);
+    const expected = correlationMatrix(data.columns, multiplicity);
+    const actual = bootstrapCorrelation(data, multiplicity);
+    actual.forEach((v, i) => expect(Math.abs(v - (expected[i] as number))).toBeLessThan(1e-13));
   });
 });

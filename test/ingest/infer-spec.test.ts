@@ -15,6 +15,17 @@ describe('inferSurveySpec', () => {
     expect(inferSurveySpec('id,a,overall\n1,2,3\n2,3,4\n').notes[0]).toBe('"id" looks like a respondent id; left out (pass --id "id" to name respondents by it)');
   });
 
+  it('leaves other outcome measures (recommendation 0-10, loyalty) out of the touchpoints, so they neither join the journey nor stretch the scale', () => {
+    const csv = 'booking,seat,wifi,satisfaction,recommend,loyalty_index\n4,5,3,5,9,4\n2,3,1,2,3,2\n5,4,2,4,10,5\n3,3,3,3,0,3\n';
+    // Both "satisfaction" and "recommend" name an outcome: inference refuses to pick; the user names it.
+    expect(() => inferSurveySpec(csv)).toThrow(/satisfaction.*recommend/);
+    const { spec, notes } = inferSurveySpec(csv, { overall: 'satisfaction' });
+    expect(spec.touchpoints).toEqual(['booking', 'seat', 'wifi']);
+    expect(spec.scale).toEqual({ min: 1, max: 5 });
+    expect(notes.some((n) => n.startsWith('"recommend" looks like another outcome measure'))).toBe(true);
+    expect(notes.some((n) => n.startsWith('"loyalty_index" looks like another outcome measure'))).toBe(true);
+  });
+
   it('recognises a Chinese overall column and refuses to guess when no name says which column is overall', () => {
     expect(inferSurveySpec('品牌形象,价格,总体满意度\n5,4,4\n').spec.overall).toBe('总体满意度');
     expect(() => inferSurveySpec('a,b,c\n1,2,3\n')).toThrow(InferenceRefusedError);

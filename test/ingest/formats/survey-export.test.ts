@@ -57,7 +57,8 @@ describe('inferSurveySpecFile', () => {
 
   it('leaves Qualtrics\' own columns out and lists negative recodes as missing', async () => {
     const { spec, notes } = await inferSurveySpecFile(fixture('qualtrics/hotel-numeric.csv'), { overall: 'Q2', touchpoints: ['Q1_1', 'Q1_2', 'Q1_3', 'Q1_4'] });
-    expect(spec).toMatchObject({ scale: { min: 0, max: 10 }, id: 'ResponseId' });
+    // The touchpoints are rated 1-5 and the recommendation question on its own, longer scale.
+    expect(spec).toMatchObject({ scale: { min: 1, max: 5 }, overall: { column: 'Q2', scale: { min: 1, max: 10 } }, id: 'ResponseId' });
     expect(spec.missing).toContain(-1);
     expect(notes.some((n) => n.startsWith('missing: -1 added'))).toBe(true);
     const survey = await readSurveyFile(fixture('qualtrics/hotel-numeric.csv'), spec);
