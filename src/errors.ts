@@ -105,6 +105,12 @@ export type WarningCode =
   | 'lmg_sampled'
   /** Some bootstrap resamples could not be fitted (e.g. a constant column). */
   | 'bootstrap_failures'
+  /** Bootstrap intervals are not available for this importance (binary outcome: pseudo-R-squared Shapley). */
+  | 'bootstrap_skipped'
+  /** The pseudo-R-squared Shapley importance was computed on a sample of orderings. */
+  | 'importance_sampled'
+  /** The requested importance method does not apply to this outcome (binary) and was ignored. */
+  | 'importance_method_ignored'
   // Experience analyses.
   /** The peak (most intense touchpoint) is tied between touchpoints. */
   | 'peak_tie'
@@ -136,6 +142,10 @@ export type WarningCode =
   | 'gestalt_cv_skipped'
   /** The Gestalt feature importance could not be computed. */
   | 'gestalt_importance_skipped'
+  /** The Gestalt feature importance is undefined on these journeys (features are combinations of one another). */
+  | 'gestalt_importance_undefined'
+  /** A binary outcome's mean is not on the touchpoints' scale: the aggregate gap is not given. */
+  | 'aggregate_gap_not_comparable'
   /** The Gestalt ordinal models could not be fitted. */
   | 'gestalt_ordinal_skipped'
   /** A touchpoint's key-driver coefficient is negative. */
