@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { analyze, readSurvey, zhijiangSpec } from '../dist/index.js';
+import { analyze, readSurvey } from '../dist/index.js';
+import { zhijiangSpec } from '../dist/zhijiang.js';
 import { readSurveyFile, renderReportHtml } from '../dist/node.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

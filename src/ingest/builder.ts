@@ -4,9 +4,9 @@
  * validation rules and the row accounting are the same everywhere and memory grows only with the
  * used data.
  */
-import { DataValidationError, IssueTally, type DataIssue, type IssueCode } from '../errors.js';
+import { DataValidationError, IssueTally, type DataIssue, type IssueCode, type Warning, type WarningCode } from '../errors.js';
 import { normalizeText, type NormalizedSpec } from '../schema/survey-spec.js';
-import { DROP_REASONS, type ColumnReport, type DropReason, type IngestReport, type Survey, type Warning } from '../survey/survey.js';
+import { DROP_REASONS, type ColumnReport, type DropReason, type IngestReport, type Survey } from '../survey/survey.js';
 import { CellReader, NOT_APPLICABLE, UNREAD, columnRules, readNumber, readText, readWeight, type CellResult } from './cell.js';
 import { DEFAULT_LIMITS, type IngestLimits } from './limits.js';
 
@@ -695,7 +695,7 @@ export class SurveyBuilder {
     this.tally.add(found);
   }
 
-  private warnOnce(code: string, message: string): void {
+  private warnOnce(code: WarningCode, message: string): void {
     if (!this.warnings.some((w) => w.code === code)) this.warnings.push({ code, message });
   }
 }

@@ -1,10 +1,18 @@
 /**
  * The Survey: validated, columnar survey data with its spec and an account of every input row.
  */
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError, type Warning as StrictWarning } from '../errors.js';
 import type { NormalizedSpec, Touchpoint } from '../schema/survey-spec.js';
 
-/** A non-fatal condition found by an analysis or during ingest. */
+export type { WarningCode } from '../errors.js';
+
+/**
+ * Transitional, for modules still being edited on other branches (experience/peak-end.ts passes a
+ * `code: string` through its tryFit/tryTest helpers; report/* and ols.ts import it from here):
+ * the same shape as errors.ts's `Warning` with the code widened to string. Every other module
+ * imports `Warning` from errors.ts, where `code` is the documented `WarningCode` union. Once
+ * those files take `WarningCode`, replace this with `export type { Warning } from '../errors.js'`.
+ */
 export interface Warning {
   readonly code: string;
   readonly message: string;
@@ -75,7 +83,7 @@ export interface IngestReport {
   readonly ignoredColumns: readonly string[];
   /** Respondents who gave the same answer on every touchpoint (all answered, at least two touchpoints). */
   readonly straightLining: { readonly count: number; readonly rows: readonly number[] };
-  readonly warnings: readonly Warning[];
+  readonly warnings: readonly StrictWarning[];
 }
 
 /**
