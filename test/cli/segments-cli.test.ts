@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli, type CliRun } from '../helpers/run-cli.js';
 import { reportSchema } from '../../src/schema/report.js';
 import { expectGolden, loadGolden } from '../helpers/golden.js';
 
@@ -12,19 +12,7 @@ const data = fileURLToPath(new URL('../golden/segments/data.csv', import.meta.ur
 const golden = loadGolden<Record<string, any>>('segments/golden.json');
 const survey = ['--overall', 'overall', '--touchpoints', 'price,delivery,service', '--scale', '1-5', '--id', 'id', '--weight', 'w'];
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, {
-    out: (t) => out.push(t),
-    info: (t) => err.push(t),
-    warn: (t) => err.push(`Warning: ${t}`),
-    error: (t) => err.push(`Error: ${t}`),
-    progress: () => undefined,
-    packageRoot,
-  });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const run = (...argv: string[]): Promise<CliRun> => runCli(argv);
 
 describe('peak-end analyze --segment and --rake', () => {
   it('--segment COL compares each group with the rest in the report', async () => {
