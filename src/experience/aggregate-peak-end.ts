@@ -54,7 +54,7 @@ export interface AggregatePeakEndResult {
 }
 
 /** Means equal to within this relative difference count as tied. */
-const TIE_TOLERANCE = 1e-12;
+export const TIE_TOLERANCE = 1e-12;
 
 /**
  * Applies the peak-end rule to touchpoint means in journey order (the study's aggregate method):

@@ -5,7 +5,8 @@
  */
 import { InvalidArgumentError, type Warning } from '../errors.js';
 import type { Survey } from '../survey/survey.js';
-import { argmaxEarliest, type PeakRule } from './aggregate-peak-end.js';
+import type { PeakRule } from './aggregate-peak-end.js';
+import { ownPeak } from './respondent-scores.js';
 
 /** The per-respondent features, in documentation order. */
 export type GestaltFeature = 'peak' | 'peakHigh' | 'trough' | 'beginning' | 'end' | 'mean' | 'trend' | 'variability';
@@ -84,6 +85,26 @@ export interface GestaltFeaturesResult {
  * @throws InvalidArgumentError for an unknown peak rule or malformed positions.
  */
 export function gestaltFeatures(survey: Survey, options: GestaltFeaturesOptions = {}): GestaltFeaturesResult {
+  const { rule, neutral, features, answered, ambiguousPeaks, warnings } = gestaltFeatureColumns(survey, options);
+  const asArray = (values: Float64Array): (number | null)[] => Array.from(values, (v) => (Number.isNaN(v) ? null : v));
+  const out = Object.fromEntries(GESTALT_FEATURES.map((f) => [f, asArray(features[f])])) as Record<GestaltFeature, (number | null)[]>;
+  return { method: 'gestalt-features', rule, neutral, features: out, answered: Array.from(answered), ambiguousPeaks, warnings };
+}
+
+/** {@link gestaltFeatures} as typed columns: NaN where a feature is undefined (null there). */
+export interface GestaltFeatureColumns extends Omit<GestaltFeaturesResult, 'features' | 'answered'> {
+  readonly features: Readonly<Record<GestaltFeature, Float64Array>>;
+  readonly answered: Int32Array;
+}
+
+/**
+ * The features of {@link gestaltFeatures} in one pass by column, as Float64Arrays with NaN for
+ * null (a million respondents' features as arrays of numbers and nulls are boxed values).
+ * Internal: `gestalt` uses it; the public function converts.
+ *
+ * @throws as {@link gestaltFeatures}
+ */
+export function gestaltFeatureColumns(survey: Survey, options: GestaltFeaturesOptions = {}): GestaltFeatureColumns {
   const rule = options.peak ?? 'most-intense';
   if (!['most-intense', 'max', 'min', 'both'].includes(rule)) {
     throw new InvalidArgumentError(`peak must be 'most-intense', 'max', 'min' or 'both', got ${JSON.stringify(rule)}.`);
@@ -94,29 +115,27 @@ export function gestaltFeatures(survey: Survey, options: GestaltFeaturesOptions 
   const orders = options.positions === undefined ? null : journeyOrders(options.positions, names, survey.n);
   const specOrder = names.map((_, j) => j);
   const n = survey.n;
-  const out = Object.fromEntries(GESTALT_FEATURES.map((f) => [f, new Array<number | null>(n).fill(null)])) as Record<GestaltFeature, (number | null)[]>;
-  const answered = new Array<number>(n).fill(0);
-  const intensity = (v: number): number => Math.abs(v - neutral);
-  const values = new Float64Array(names.length);
-  const positions = new Float64Array(names.length);
+  const out = Object.fromEntries(GESTALT_FEATURES.map((f) => [f, new Float64Array(n).fill(Number.NaN)])) as Record<GestaltFeature, Float64Array>;
+  const answered = new Int32Array(n);
+  const x = new Float64Array(names.length);
+  const t = new Float64Array(names.length);
   let ambiguousPeaks = 0;
   for (let i = 0; i < n; i++) {
     const order = orders === null ? specOrder : (orders[i] as number[]);
     let k = 0;
-    order.forEach((j, position) => {
-      const v = (columns[j] as Float64Array)[i] as number;
-      if (Number.isNaN(v)) return;
-      values[k] = v;
-      positions[k] = position + 1;
+    for (let position = 0; position < order.length; position++) {
+      const v = (columns[order[position] as number] as Float64Array)[i] as number;
+      if (Number.isNaN(v)) continue;
+      x[k] = v;
+      t[k] = position + 1;
       k++;
-    });
+    }
     answered[i] = k;
     if (k === 0) continue;
-    const x = values.subarray(0, k);
-    const t = positions.subarray(0, k);
     let high = x[0] as number;
     let low = x[0] as number;
-    for (const v of x) {
+    for (let r = 0; r < k; r++) {
+      const v = x[r] as number;
       if (v > high) high = v;
       if (v < low) low = v;
     }
@@ -125,12 +144,12 @@ export function gestaltFeatures(survey: Survey, options: GestaltFeaturesOptions 
     else if (rule === 'min') peak = low;
     else if (rule === 'both') peak = (high + low) / 2;
     else {
-      const { index, tied } = argmaxEarliest(x, intensity);
-      peak = x[index] as number;
-      if (tied.some((j) => x[j] !== peak)) ambiguousPeaks++;
+      const at = ownPeak(x, k, 2, neutral);
+      peak = x[at < 0 ? -at - 1 : at] as number;
+      if (at < 0) ambiguousPeaks++;
     }
     let sum = 0;
-    for (const v of x) sum += v;
+    for (let r = 0; r < k; r++) sum += x[r] as number;
     const mean = sum / k;
     out.peak[i] = peak;
     out.peakHigh[i] = high;
@@ -140,7 +159,7 @@ export function gestaltFeatures(survey: Survey, options: GestaltFeaturesOptions 
     out.mean[i] = mean;
     if (k < 2) continue;
     let tSum = 0;
-    for (const p of t) tSum += p;
+    for (let r = 0; r < k; r++) tSum += t[r] as number;
     const tMean = tSum / k;
     let sxx = 0;
     let sxy = 0;

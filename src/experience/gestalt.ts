@@ -5,15 +5,16 @@
  */
 import { chiSquareUpperTail, fUpperTail } from '../distributions/index.js';
 import { InsufficientDataError, InvalidArgumentError, PeakEndError } from '../errors.js';
-import { relativeImportance } from '../importance/relative-importance.js';
+import { relativeImportanceOfColumns } from '../importance/relative-importance.js';
 import { dependentCorrelation } from '../inference/dependent-correlation.js';
 import { cholesky, choleskySolve } from '../linalg/cholesky.js';
 import { correlationMatrix } from '../linalg/correlation.js';
 import { createRng } from '../random/rng.js';
+import { olsOfColumns, rowsOfColumns } from '../regression/ols-columns.js';
 import { ols, type AliasedCoefficient, type OlsCoefficient, type OlsResult } from '../regression/ols.js';
 import { ordinalLogit, type Threshold, type WaldCoefficient } from '../regression/ordinal.js';
 import type { Survey, Warning } from '../survey/survey.js';
-import { gestaltFeatures, type GestaltFeature, type GestaltFeaturesOptions } from './gestalt-features.js';
+import { gestaltFeatureColumns, type GestaltFeature, type GestaltFeaturesOptions } from './gestalt-features.js';
 import type { PeakRule } from './aggregate-peak-end.js';
 
 /** The nested models of the battery. */
@@ -227,7 +228,7 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
   if (options.folds !== undefined && !(Number.isInteger(options.folds) && options.folds >= 2)) {
     throw new InvalidArgumentError(`folds must be an integer of at least 2, got ${options.folds}.`);
   }
-  const featureResult = gestaltFeatures(survey, { ...(options.peak !== undefined && { peak: options.peak }), ...(options.positions !== undefined && { positions: options.positions }) });
+  const featureResult = gestaltFeatureColumns(survey, { ...(options.peak !== undefined && { peak: options.peak }), ...(options.positions !== undefined && { positions: options.positions }) });
   const rule = featureResult.rule;
   const features = featureResult.features;
   const warnings: Warning[] = [...featureResult.warnings];
@@ -237,7 +238,7 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
   // The sample: every feature, an overall rating and a positive weight.
   const rows: number[] = [];
   for (let i = 0; i < survey.n; i++) {
-    if (Number.isNaN(overall[i] as number) || features.variability[i] === null) continue;
+    if (Number.isNaN(overall[i] as number) || Number.isNaN(features.variability[i] as number)) continue;
     if (surveyWeights !== null && !((surveyWeights[i] as number) > 0)) continue;
     rows.push(i);
   }
@@ -261,8 +262,12 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
     let c = gathered.get(f);
     if (c === undefined) {
       const source = features[f];
-      c = new Float64Array(n);
-      for (let r = 0; r < n; r++) c[r] = source[rows[r] as number] as number;
+      // Every respondent in the sample: the feature's own array (read only).
+      if (n === survey.n) c = source.subarray(0, n);
+      else {
+        c = new Float64Array(n);
+        for (let r = 0; r < n; r++) c[r] = source[rows[r] as number] as number;
+      }
       gathered.set(f, c);
     }
     return c;
@@ -293,16 +298,15 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
   const folds = Math.min(options.folds ?? 10, n);
   const foldOf = assignFolds(n, folds, seed);
   const fits = new Map<GestaltModelName, OlsResult>();
-  const designs = new Map<GestaltModelName, number[][]>();
+  // By column (olsOfColumns, the same fit as on rows); rows only for the ordinal models.
   const models: GestaltModel[] = GESTALT_MODELS.map((name) => {
-    const X = design(terms[name]);
-    designs.set(name, X);
-    const fit = ols(X, y, { names: terms[name], level, ...(w !== null && { weights: w }) });
+    const X = terms[name].map(column);
+    const fit = olsOfColumns(X, y, { names: terms[name], level, ...(w !== null && { weights: w }) });
     fits.set(name, fit);
     for (const warning of fit.warnings) warnings.push({ code: warning.code, message: `Model ${name}: ${warning.message}` });
     let crossValidatedRmse: number | null = null;
     try {
-      crossValidatedRmse = crossValidatedRmseOf(X, y, w, foldOf, folds);
+      crossValidatedRmse = crossValidatedRmseOfColumns(X, y, w, foldOf, folds);
     } catch (error) {
       if (!(error instanceof PeakEndError) || error instanceof InvalidArgumentError) throw error;
       warnings.push({ code: 'gestalt_cv_skipped', message: `Model ${name}: a cross-validation fold could not be fitted (${error.message})` });
@@ -329,7 +333,11 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
   ];
 
   // r(overall, peak-end score) against r(overall, mean).
-  const peakEndScore = Float64Array.from(rows, (i) => weight * (features.peak[i] as number) + (1 - weight) * (features.end[i] as number));
+  const peakEndScore = new Float64Array(n);
+  for (let r = 0; r < n; r++) {
+    const i = rows[r] as number;
+    peakEndScore[r] = weight * (features.peak[i] as number) + (1 - weight) * (features.end[i] as number);
+  }
   const corr = correlationMatrix([y, peakEndScore, column('mean')], w ?? undefined);
   let dependent: GestaltDependentCorrelation | null = null;
   const [r12, r13, r23] = [corr[1] as number, corr[2] as number, corr[5] as number];
@@ -348,7 +356,7 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
   // LMG of the gestalt model's features.
   let importance: Partial<Record<GestaltFeature, number>> | null = null;
   try {
-    const lmg = relativeImportance(designs.get('gestalt') as number[][], y, { method: 'lmg', names: terms.gestalt, ...(w !== null && { weights: w }) });
+    const lmg = relativeImportanceOfColumns(terms.gestalt.map(column), y, { method: 'lmg', names: terms.gestalt, ...(w !== null && { weights: w }) });
     importance = Object.fromEntries(terms.gestalt.map((f) => [f, lmg.importance[f] as number]));
   } catch (error) {
     if (!(error instanceof PeakEndError) || error instanceof InvalidArgumentError) throw error;
@@ -360,7 +368,7 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
   if (options.ordinal === true) {
     try {
       const fitsOrdinal = GESTALT_MODELS.map((name) => {
-        const fit = ordinalLogit(designs.get(name) as number[][], y, { names: terms[name], level, ...(w !== null && { weights: w }) });
+        const fit = ordinalLogit(design(terms[name]), y, { names: terms[name], level, ...(w !== null && { weights: w }) });
         for (const warning of fit.warnings) warnings.push({ code: warning.code, message: `Ordinal model ${name}: ${warning.message}` });
         return {
           name,
@@ -461,13 +469,16 @@ function decide(
 /** Seeded random assignment of n rows to `folds` folds of (nearly) equal size. */
 function assignFolds(n: number, folds: number, seed: number): Int32Array {
   const rng = createRng(seed);
-  const order = Array.from({ length: n }, (_, i) => i);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
   for (let i = n - 1; i > 0; i--) {
     const j = rng.int(i + 1);
-    [order[i], order[j]] = [order[j] as number, order[i] as number];
+    const swap = order[i] as number;
+    order[i] = order[j] as number;
+    order[j] = swap;
   }
   const fold = new Int32Array(n);
-  order.forEach((row, position) => (fold[row] = position % folds));
+  for (let position = 0; position < n; position++) fold[order[position] as number] = position % folds;
   return fold;
 }
 
@@ -483,10 +494,18 @@ export const CROSS_PRODUCT_CV_MIN_ROWS = 10_000;
  * `folds` fits. A fold whose training design is singular sends every fold through QR.
  */
 export function crossValidatedRmseOf(X: readonly number[][], y: Float64Array, w: Float64Array | null, fold: Int32Array, folds: number, method: 'auto' | 'qr' | 'cross-products' = 'auto'): number {
+  const p = (X[0] as number[] | undefined)?.length ?? 0;
+  const columns = Array.from({ length: p }, (_, j) => Float64Array.from(X, (row) => row[j] as number));
+  return crossValidatedRmseOfColumns(columns, y, w, fold, folds, method, X);
+}
+
+/** {@link crossValidatedRmseOf} of the design held by column (rows built only for the QR route). */
+function crossValidatedRmseOfColumns(columns: readonly Float64Array[], y: Float64Array, w: Float64Array | null, fold: Int32Array, folds: number, method: 'auto' | 'qr' | 'cross-products' = 'auto', rows?: readonly number[][]): number {
   if (method === 'cross-products' || (method === 'auto' && y.length >= CROSS_PRODUCT_CV_MIN_ROWS)) {
-    const fast = crossValidatedByCrossProducts(X, y, w, fold, folds);
+    const fast = crossValidatedByCrossProducts(columns, y, w, fold, folds);
     if (fast !== null) return fast;
   }
+  const X = rows ?? rowsOfColumns(columns, null, y.length);
   const n = y.length;
   let sse = 0;
   let sumW = 0;
@@ -516,11 +535,12 @@ export function crossValidatedRmseOf(X: readonly number[][], y: Float64Array, w:
 }
 
 /** k-fold CV RMSE from downdated cross-products; null when a training design is singular. */
-function crossValidatedByCrossProducts(X: readonly number[][], y: Float64Array, w: Float64Array | null, fold: Int32Array, folds: number): number | null {
+function crossValidatedByCrossProducts(X: readonly Float64Array[], y: Float64Array, w: Float64Array | null, fold: Int32Array, folds: number): number | null {
   const n = y.length;
-  const p = (X[0] as number[]).length;
+  const p = X.length;
   const m = p + 1; // predictors, then y
-  const value = (i: number, j: number): number => (j < p ? ((X[i] as number[])[j] as number) : (y[i] as number));
+  // The columns and y, read in place (no closure per cell: this runs over every respondent).
+  const values = [...X, y];
   // Pass 1: each fold's weight and weighted means.
   const sumW = new Float64Array(folds);
   const means = new Float64Array(folds * m);
@@ -528,7 +548,7 @@ function crossValidatedByCrossProducts(X: readonly number[][], y: Float64Array, 
     const f = fold[i] as number;
     const wi = w === null ? 1 : (w[i] as number);
     sumW[f] = (sumW[f] as number) + wi;
-    for (let j = 0; j < m; j++) means[f * m + j] = (means[f * m + j] as number) + wi * value(i, j);
+    for (let j = 0; j < m; j++) means[f * m + j] = (means[f * m + j] as number) + wi * ((values[j] as Float64Array)[i] as number);
   }
   for (let f = 0; f < folds; f++) for (let j = 0; j < m; j++) means[f * m + j] = (means[f * m + j] as number) / (sumW[f] as number);
   // Pass 2: each fold's centred scatter matrix.
@@ -537,7 +557,7 @@ function crossValidatedByCrossProducts(X: readonly number[][], y: Float64Array, 
   for (let i = 0; i < n; i++) {
     const f = fold[i] as number;
     const wi = w === null ? 1 : (w[i] as number);
-    for (let j = 0; j < m; j++) d[j] = value(i, j) - (means[f * m + j] as number);
+    for (let j = 0; j < m; j++) d[j] = ((values[j] as Float64Array)[i] as number) - (means[f * m + j] as number);
     const base = f * m * m;
     for (let a = 0; a < m; a++) {
       const wa = wi * (d[a] as number);
@@ -602,9 +622,8 @@ function crossValidatedByCrossProducts(X: readonly number[][], y: Float64Array, 
   let sse = 0;
   for (let i = 0; i < n; i++) {
     const f = fold[i] as number;
-    const x = X[i] as number[];
     let prediction = coefficients[f * (p + 1)] as number;
-    for (let a = 0; a < p; a++) prediction += (coefficients[f * (p + 1) + a + 1] as number) * (x[a] as number);
+    for (let a = 0; a < p; a++) prediction += (coefficients[f * (p + 1) + a + 1] as number) * ((X[a] as Float64Array)[i] as number);
     const e = prediction - (y[i] as number);
     sse += (w === null ? 1 : (w[i] as number)) * e * e;
   }

@@ -6,9 +6,10 @@
 import { InvalidArgumentError } from '../errors.js';
 import { bootstrapImportance, type BootstrapImportanceResult } from '../importance/bootstrap.js';
 import { pseudoRSquaredShapley, type PseudoRSquaredMeasure, type PseudoRSquaredShapleyResult } from '../importance/pseudo-r-squared-shapley.js';
-import { relativeImportance, type ImportanceMethod, type RelativeImportanceResult } from '../importance/relative-importance.js';
+import { relativeImportance, relativeImportanceOfColumns, type ImportanceMethod, type RelativeImportanceResult } from '../importance/relative-importance.js';
 import { logisticRegression, type LogisticResult } from '../regression/logistic.js';
-import { ols, type CovarianceType, type OlsCoefficient, type OlsResult } from '../regression/ols.js';
+import { olsOfColumns } from '../regression/ols-columns.js';
+import type { CovarianceType, OlsCoefficient, OlsResult } from '../regression/ols.js';
 import { ordinalLogit, type OrdinalResult } from '../regression/ordinal.js';
 import { columnMean } from '../survey/column-mean.js';
 import { withCovariates } from '../survey/covariates.js';
@@ -238,9 +239,12 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
   if (always.length > 0 && (binary || method !== 'lmg')) {
     throw new InvalidArgumentError(`controls apply to LMG importance of a rating outcome; ${binary ? `"${survey.overall}" is a binary outcome` : `importance is '${method}'`} (remove controls, or use importance 'lmg').`);
   }
-  const X = data.X;
+  // By column where the analysis allows (no rows built); data.X only for the ordinal, logistic and
+  // pseudo-R-squared models, the bootstrap and importance with controls kept in every model.
+  const byColumn = { names: data.names, ...(data.weights !== null && { weights: data.weights }) };
   // Promoter vs not: 9-10 on the 0-10 scale.
-  const y = outcome === 'promoter' ? Array.from(data.y, (v) => (v >= 9 ? 1 : 0)) : Array.from(data.y);
+  const yColumn = outcome === 'promoter' ? Float64Array.from(data.y, (v) => (v >= 9 ? 1 : 0)) : data.y;
+  const y = Array.from(yColumn);
   const weights = data.weights === null ? undefined : Array.from(data.weights);
   const common = { names: data.names, ...(weights && { weights }) };
   // Dummy adjustment: a touchpoint and its "not answered" indicator are one LMG player.
@@ -248,16 +252,16 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
   const touchpointGroups = indicatorOf.size > 0 && (options.importance ?? 'lmg') === 'lmg' ? Object.fromEntries(names.map((c) => [c, [c, ...(indicatorOf.has(c) ? [indicatorOf.get(c) as string] : [])]])) : undefined;
   const stages = options.stages === undefined || indicatorOf.size === 0 ? options.stages : Object.fromEntries(Object.entries(options.stages).map(([stage, members]) => [stage, members.flatMap((c) => [c, ...(indicatorOf.has(c) ? [indicatorOf.get(c) as string] : [])])]));
 
-  const regression = ols(X, y, { ...common, ...(options.covariance && { covariance: options.covariance }) });
+  const regression = olsOfColumns(data.columns, yColumn, { ...byColumn, ...(options.covariance && { covariance: options.covariance }) });
   const model = options.model ?? (binary ? 'logistic' : 'ols');
   if (!['ols', 'ordinal', 'logistic'].includes(model)) throw new InvalidArgumentError(`model must be 'ols', 'ordinal' or 'logistic', got ${JSON.stringify(model)}.`);
   const outcomeScale = outcomeSpec.scale ?? scale;
   const cut = options.positiveAtLeast ?? outcomeScale.max - 1;
   const modelFit: OrdinalResult | LogisticResult | null =
     model === 'ordinal'
-      ? ordinalLogit(X, y, { ...common, ...(binary ? { levels: [0, 1] } : outcomeScale.integer && { levels: integerLevels(outcomeScale.min, outcomeScale.max) }) })
+      ? ordinalLogit(data.X, y, { ...common, ...(binary ? { levels: [0, 1] } : outcomeScale.integer && { levels: integerLevels(outcomeScale.min, outcomeScale.max) }) })
       : model === 'logistic'
-        ? logisticRegression(X, binary ? y : y.map((v) => (Number.isNaN(v) ? Number.NaN : v >= cut ? 1 : 0)), { ...common, positive: 1 })
+        ? logisticRegression(data.X, binary ? y : y.map((v) => (Number.isNaN(v) ? Number.NaN : v >= cut ? 1 : 0)), { ...common, positive: 1 })
         : null;
   const warnings: Warning[] = [];
   // A binary outcome: importance is the Shapley value of the logistic model's pseudo-R-squared,
@@ -265,7 +269,7 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
   // importance is per touchpoint whatever the measure).
   const dummyGroups = indicatorOf.size > 0 ? Object.fromEntries(names.map((c) => [c, [c, ...(indicatorOf.has(c) ? [indicatorOf.get(c) as string] : [])]])) : undefined;
   const pseudo = (groups: Readonly<Record<string, readonly string[]>> | undefined): PseudoRSquaredShapleyResult =>
-    pseudoRSquaredShapley(X, y, {
+    pseudoRSquaredShapley(data.X, y, {
       ...common,
       positive: 1,
       ...(options.pseudoRSquared !== undefined && { measure: options.pseudoRSquared }),
@@ -275,8 +279,19 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
   if (binary && options.importance !== undefined) {
     warnings.push({ code: 'importance_method_ignored', message: `importance: '${options.importance}' decomposes an OLS R-squared; for a binary outcome importance is the Shapley value of the logistic model's pseudo-R-squared.` });
   }
-  const importance = binary ? pseudo(dummyGroups) : relativeImportance(X, y, { ...common, method, ...(touchpointGroups && { groups: touchpointGroups }), ...(always.length > 0 && { always }) });
-  const stageImportance = stages === undefined ? null : binary ? pseudo(stages) : relativeImportance(X, y, { ...common, method: 'lmg', groups: stages, ...(always.length > 0 && { always }) });
+  const importance = binary
+    ? pseudo(dummyGroups)
+    : always.length > 0
+      ? relativeImportance(data.X, y, { ...common, method, ...(touchpointGroups && { groups: touchpointGroups }), always })
+      : relativeImportanceOfColumns(data.columns, yColumn, { ...byColumn, method, ...(touchpointGroups && { groups: touchpointGroups }) });
+  const stageImportance =
+    stages === undefined
+      ? null
+      : binary
+        ? pseudo(stages)
+        : always.length > 0
+          ? relativeImportance(data.X, y, { ...common, method: 'lmg', groups: stages, always })
+          : relativeImportanceOfColumns(data.columns, yColumn, { ...byColumn, method: 'lmg', groups: stages });
   if (binary && options.bootstrap !== undefined) {
     warnings.push({ code: 'bootstrap_skipped', message: 'Bootstrap intervals are not available for the pseudo-R-squared importance of a binary outcome (each replicate would need every subset model refitted); use sampling for its Monte Carlo standard errors.' });
   }
@@ -286,7 +301,7 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
   const bootstrap =
     options.bootstrap === undefined || binary || always.length > 0
       ? null
-      : bootstrapImportance(X, y, {
+      : bootstrapImportance(data.X, y, {
           ...common,
           method,
           ...(options.bootstrap.replicates !== undefined && { replicates: options.bootstrap.replicates }),

@@ -6,13 +6,15 @@ import { InsufficientDataError, InvalidArgumentError, PeakEndError } from '../er
 import { pairedTTest, type PairedTTestResult } from '../inference/paired-t-test.js';
 import { wilcoxonSignedRank, type WilcoxonSignedRankResult } from '../inference/wilcoxon-signed-rank.js';
 import { createRng } from '../random/rng.js';
-import { ols, type OlsResult } from '../regression/ols.js';
+import { olsOfColumns } from '../regression/ols-columns.js';
+import type { OlsResult } from '../regression/ols.js';
 import { columnMean } from '../survey/column-mean.js';
 import { modelData } from '../survey/model-data.js';
 import type { Survey, Warning } from '../survey/survey.js';
 import { aggregatePeakEnd, argmaxEarliest, resolveRule, type AggregatePeakEndResult, type PeakEndRule, type PeakRule } from './aggregate-peak-end.js';
 import { LogitSubsetFitter } from '../importance/pseudo-r-squared-kernel.js';
 import { binaryPredictionAccuracy, predictionAccuracy, type BinaryPredictionAccuracy, type PredictionAccuracy } from './prediction-accuracy.js';
+import { crossValidatedPredictions, respondentPass, type RespondentPass } from './respondent-scores.js';
 import { gestalt, type GestaltResult } from './gestalt.js';
 
 /** Options for {@link peakEnd}. */
@@ -199,13 +201,16 @@ export function peakEnd(survey: Survey, options: PeakEndOptions = {}): PeakEndRe
   // Per-respondent method.
   const ruleOf = ruleScore(rule, neutral);
   const orders = options.positions === undefined ? null : positionOrders(options.positions, names, survey.n);
-  const predictions = new Float64Array(survey.n).fill(Number.NaN);
-  let ambiguousPeaks = 0;
-  let partialJourneys = 0;
-  let earlierEnd = 0;
+  // In journey order, by column in one pass (respondent-scores.ts), which also gives the
+  // comparison models their summaries; with positions, row by row.
   const notApplicable = names.map((c) => survey.notApplicable.get(c) ?? null);
+  const pass = respondentPass(columns, survey.n, rule, neutral, weight, endIndex, notApplicable, options.end === undefined);
+  const predictions = orders === null ? pass.predictions : new Float64Array(survey.n).fill(Number.NaN);
+  let ambiguousPeaks = orders === null ? pass.ambiguousPeaks : 0;
+  let partialJourneys = orders === null ? pass.partialJourneys : 0;
+  let earlierEnd = orders === null ? pass.earlierEnd : 0;
   const row = new Float64Array(names.length);
-  for (let i = 0; i < survey.n; i++) {
+  for (let i = 0; orders !== null && i < survey.n; i++) {
     const order = orders === null ? null : (orders[i] as number[]);
     const seen = order ?? names.map((_, j) => j);
     if (notApplicable.some((flags) => flags?.[i] === 1)) partialJourneys++;
@@ -249,14 +254,14 @@ export function peakEnd(survey: Survey, options: PeakEndOptions = {}): PeakEndRe
     ...(includePredictions && { predictions: Array.from(predictions, (v) => (Number.isNaN(v) ? null : v)) }),
   };
 
-  const comparison = compareModels(survey, columns, overall, predictions, ruleOf, options, warnings, binary);
+  const comparison = compareModels(survey, columns, overall, predictions, pass, options, warnings, binary);
 
   // The study's regression check: overall on the peak touchpoint(s) and the end touchpoint.
   const regressors = [...new Set([...peakIndices, endIndex])];
   const regression = tryFit(
     () => {
       const data = modelData(survey, { predictors: regressors.map((j) => names[j] as string), weighted: false });
-      return ols(data.X, Array.from(data.y), { names: data.names, level });
+      return olsOfColumns(data.columns, data.y, { names: data.names, level });
     },
     'regression_failed',
     warnings,
@@ -290,24 +295,37 @@ function sameRespondents(
   warnings: Warning[],
 ): AggregateWithTest {
   const weight = allAnswers.weight;
-  const rows: number[] = [];
+  const peakColumns = peakIndices.map((j) => columns[j] as Float64Array);
+  const all = new Uint32Array(overall.length);
+  let count = 0;
   for (let i = 0; i < overall.length; i++) {
-    if (!Number.isNaN(overall[i] as number) && !Number.isNaN(end[i] as number) && peakIndices.every((j) => !Number.isNaN((columns[j] as Float64Array)[i] as number))) rows.push(i);
+    if (Number.isNaN(overall[i] as number) || Number.isNaN(end[i] as number)) continue;
+    let answered = true;
+    for (const column of peakColumns) if (Number.isNaN(column[i] as number)) answered = false;
+    if (answered) all[count++] = i;
   }
+  const rows = all.subarray(0, count);
   const n = rows.length;
   if (n === 0) {
     throw new InsufficientDataError(`No respondent answered the peak (${allAnswers.peaks.map((p) => `"${p.touchpoint}"`).join(', ')}), the end ("${allAnswers.end.touchpoint}") and overall, so the peak-end gap cannot be computed on anyone.`);
   }
-  const meanOver = (column: Float64Array): number => rows.reduce((s, i) => s + (column[i] as number), 0) / n;
+  const meanOver = (column: Float64Array): number => {
+    let sum = 0;
+    for (let r = 0; r < n; r++) sum += column[rows[r] as number] as number;
+    return sum / n;
+  };
   const peaks = allAnswers.peaks.map((p, k) => ({ ...p, mean: meanOver(columns[peakIndices[k] as number] as Float64Array) }));
   const endMoment = { ...allAnswers.end, mean: meanOver(end) };
   const peak = peaks.find((p) => p.touchpoint === allAnswers.peak.touchpoint && p.kind === allAnswers.peak.kind) as (typeof peaks)[number];
   const prediction = weight * (peaks.reduce((s, p) => s + p.mean, 0) / peaks.length) + (1 - weight) * endMoment.mean;
   const observed = meanOver(overall);
-  const d = Float64Array.from(rows, (i) => {
-    const peakTerm = peakIndices.reduce((s, j) => s + ((columns[j] as Float64Array)[i] as number), 0) / peakIndices.length;
-    return weight * peakTerm + (1 - weight) * (end[i] as number) - (overall[i] as number);
-  });
+  const d = new Float64Array(n);
+  for (let r = 0; r < n; r++) {
+    const i = rows[r] as number;
+    let peakSum = 0;
+    for (const column of peakColumns) peakSum += column[i] as number;
+    d[r] = weight * (peakSum / peakColumns.length) + (1 - weight) * (end[i] as number) - (overall[i] as number);
+  }
   const gapTest = tryTest(() => pairedTTest(d, new Float64Array(n), { level }), 'gap_test', warnings);
   const skipped = overall.length - n;
   if (skipped > 0 && (allAnswers.prediction !== prediction || allAnswers.observed !== observed)) {
@@ -349,13 +367,13 @@ function compareModels(
   columns: readonly Float64Array[],
   overall: Float64Array,
   peakEndPredictions: Float64Array,
-  ruleOf: readonly ((v: number) => number)[],
+  pass: RespondentPass,
   options: PeakEndOptions,
   warnings: Warning[],
   binary: boolean,
 ): ModelComparison | null {
-  const k = columns.length;
-  const rows = Array.from(modelData(survey, { weighted: false }).rows).filter((i) => !Number.isNaN(peakEndPredictions[i] as number));
+  // modelData's complete cases (every touchpoint and overall answered) with a prediction.
+  const rows = completeRows(pass.answered, columns.length, overall, peakEndPredictions);
   const n = rows.length;
   const outcomes = new Set<number>();
   for (const v of overall) if (!Number.isNaN(v) && outcomes.add(v).size > 2) break;
@@ -371,27 +389,40 @@ function compareModels(
     warnings.push({ code: 'comparison_skipped', message: `Only ${n} respondents answered every touchpoint and overall; the model comparison needs at least 3.` });
     return null;
   }
-  const observed = Float64Array.from(rows, (i) => overall[i] as number);
-  const X = rows.map((i) => columns.map((c) => c[i] as number));
+  // Values at the complete rows (a loop: Float64Array.from with a function is slow at 10^6 rows).
+  const all = n === overall.length;
+  const at = (values: Float64Array): Float64Array => {
+    if (all) return values; // every respondent is a complete row: the arrays themselves (read only)
+    const out = new Float64Array(n);
+    for (let r = 0; r < n; r++) out[r] = values[rows[r] as number] as number;
+    return out;
+  };
+  const observed = at(overall);
   const predictions = new Map<PredictionModel, Float64Array>();
-  predictions.set('peak-end', Float64Array.from(rows, (i) => peakEndPredictions[i] as number));
-  predictions.set('mean', Float64Array.from(X, (x) => x.reduce((a, b) => a + b, 0) / k));
-  predictions.set('end', Float64Array.from(rows, (_, r) => (X[r] as number[])[k - 1] as number));
-  predictions.set('peak', Float64Array.from(X, (x) => ruleOf.reduce((s, score) => s + (x[argmaxEarliest(x, score).index] as number), 0) / ruleOf.length));
-  predictions.set('min', Float64Array.from(X, (x) => Math.min(...x)));
-  predictions.set('max', Float64Array.from(X, (x) => Math.max(...x)));
-  predictions.set('first', Float64Array.from(X, (x) => x[0] as number));
+  predictions.set('peak-end', at(peakEndPredictions));
+  // On complete rows the pass's summaries are the mean, peak (the rule over all touchpoints), min
+  // and max models' predictions.
+  predictions.set('mean', at(pass.mean));
+  predictions.set('end', at(columns[columns.length - 1] as Float64Array));
+  predictions.set('peak', at(pass.peak));
+  predictions.set('min', at(pass.min));
+  predictions.set('max', at(pass.max));
+  predictions.set('first', at(columns[0] as Float64Array));
   if (options.positions !== undefined) predictions.delete('end');
   const folds = Math.min(options.folds ?? 10, n);
   const seed = options.seed ?? 1;
   if (!Number.isInteger(folds) || folds < 2) throw new InvalidArgumentError(`folds must be an integer of at least 2, got ${options.folds}.`);
-  if (binary) return compareBinaryModels(X, observed, predictions, folds, seed, options, warnings);
-  const cv = tryFit(() => crossValidatedOls(X, observed, folds, seed), 'regression_model_skipped', warnings);
+  if (binary) return compareBinaryModels(columns.map(at), observed, predictions, folds, seed, options, warnings);
+  const cv = tryFit(() => crossValidatedPredictions(columns, overall, rows, folds, seed), 'regression_model_skipped', warnings);
   if (cv !== null) predictions.set('regression', cv);
   const models = [...predictions.entries()]
     .map(([model, p]) => ({ model, description: MODEL_DESCRIPTIONS[model], ...predictionAccuracy(p, observed) }))
     .sort((a, b) => a.meanAbsoluteError - b.meanAbsoluteError);
-  const absErr = (p: Float64Array): Float64Array => p.map((v, r) => Math.abs(v - (observed[r] as number)));
+  const absErr = (p: Float64Array): Float64Array => {
+    const out = new Float64Array(n);
+    for (let r = 0; r < n; r++) out[r] = Math.abs((p[r] as number) - (observed[r] as number));
+    return out;
+  };
   const pe = absErr(predictions.get('peak-end') as Float64Array);
   const avg = absErr(predictions.get('mean') as Float64Array);
   const wilcoxon = tryTest(() => wilcoxonSignedRank(pe, avg), 'wilcoxon_skipped', warnings);
@@ -414,6 +445,16 @@ function verdict(maePe: number, maeMean: number, test: WilcoxonSignedRankResult 
   return maePe > maeMean ? `peak-end predicts worse than averaging here: ${stats}.` : `peak-end predicts better than averaging here: ${stats}.`;
 }
 
+/** The survey rows where overall and every touchpoint were answered and the prediction exists. */
+function completeRows(answered: Int32Array, k: number, overall: Float64Array, predictions: Float64Array): Uint32Array {
+  const rows = new Uint32Array(overall.length);
+  let n = 0;
+  for (let i = 0; i < overall.length; i++) {
+    if (answered[i] === k && !Number.isNaN(overall[i] as number) && !Number.isNaN(predictions[i] as number)) rows[n++] = i;
+  }
+  return rows.slice(0, n);
+}
+
 /**
  * Binary outcome: each model's score calibrated to a probability by out-of-fold logistic
  * regression of the outcome on it (the regression model: logistic regression on all touchpoints,
@@ -421,7 +462,7 @@ function verdict(maePe: number, maeMean: number, test: WilcoxonSignedRankResult 
  * per-respondent log-losses of peak-end and averaging.
  */
 function compareBinaryModels(
-  X: readonly number[][],
+  X: readonly Float64Array[],
   observed: Float64Array,
   scores: Map<PredictionModel, Float64Array>,
   folds: number,
@@ -436,8 +477,7 @@ function compareBinaryModels(
     const p = tryFit(() => crossValidatedLogistic([score], observed, fold, folds), 'calibration_skipped', warnings);
     if (p !== null) probabilities.set(model, p);
   }
-  const k = (X[0] as number[]).length;
-  const regression = tryFit(() => crossValidatedLogistic(Array.from({ length: k }, (_, j) => Float64Array.from(X, (x) => x[j] as number)), observed, fold, folds), 'regression_model_skipped', warnings);
+  const regression = tryFit(() => crossValidatedLogistic(X, observed, fold, folds), 'regression_model_skipped', warnings);
   if (regression !== null) {
     probabilities.set('regression', regression);
     scores.set('regression', regression);
@@ -518,31 +558,6 @@ function foldsOf(n: number, folds: number, seed: number): Int32Array {
   const fold = new Int32Array(n);
   order.forEach((row, position) => (fold[row] = position % folds));
   return fold;
-}
-
-/** Out-of-fold OLS predictions with a seeded random assignment of rows to `folds` folds. */
-function crossValidatedOls(X: readonly number[][], y: Float64Array, folds: number, seed: number): Float64Array {
-  const n = y.length;
-  const fold = foldsOf(n, folds, seed);
-  const out = new Float64Array(n);
-  for (let f = 0; f < folds; f++) {
-    const trainX: number[][] = [];
-    const trainY: number[] = [];
-    for (let i = 0; i < n; i++) {
-      if (fold[i] !== f) {
-        trainX.push(X[i] as number[]);
-        trainY.push(y[i] as number);
-      }
-    }
-    const fit = ols(trainX, trainY);
-    const coefficients = fit.coefficients.map((c) => ('estimate' in c && typeof c.estimate === 'number' ? c.estimate : 0));
-    for (let i = 0; i < n; i++) {
-      if (fold[i] !== f) continue;
-      const x = X[i] as number[];
-      out[i] = x.reduce((s, v, j) => s + v * (coefficients[j + 1] as number), coefficients[0] as number);
-    }
-  }
-  return out;
 }
 
 function ruleScore(rule: PeakRule, neutral: number): ((v: number) => number)[] {

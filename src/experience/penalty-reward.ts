@@ -3,7 +3,8 @@
  * delight when excellent).
  */
 import { InvalidArgumentError } from '../errors.js';
-import { ols, type OlsCoefficient, type OlsResult } from '../regression/ols.js';
+import { olsOfColumns } from '../regression/ols-columns.js';
+import type { OlsCoefficient, OlsResult } from '../regression/ols.js';
 import { modelData } from '../survey/model-data.js';
 import type { Survey, Warning } from '../survey/survey.js';
 
@@ -130,11 +131,32 @@ export function penaltyReward(survey: Survey, options: PenaltyRewardOptions = {}
   const weighted = (options.weighted ?? true) && survey.weights !== null;
   // Complete cases; zero weights stay in (ols leaves them out and counts them), as before.
   const data = modelData(survey, { weighted: false });
-  const X = data.X.map((ratings) => ratings.flatMap((v) => [v <= lowAtMost ? 1 : 0, v >= highAtLeast ? 1 : 0]));
-  const y = Array.from(data.y);
-  const w = weighted ? Array.from(data.rows, (i) => (survey.weights as Float64Array)[i] as number) : [];
+  // The dummies by column (one byte per cell) and their counts, without rows.
+  const n = data.n;
+  const dummies: Uint8Array[] = [];
+  const counts: number[] = [];
+  for (const column of data.columns) {
+    const low = new Uint8Array(n);
+    const high = new Uint8Array(n);
+    let lowCount = 0;
+    let highCount = 0;
+    for (let r = 0; r < n; r++) {
+      const v = column[r] as number;
+      if (v <= lowAtMost) {
+        low[r] = 1;
+        lowCount++;
+      }
+      if (v >= highAtLeast) {
+        high[r] = 1;
+        highCount++;
+      }
+    }
+    dummies.push(low, high);
+    counts.push(lowCount, highCount);
+  }
+  const w = weighted ? Float64Array.from(data.rows, (i) => (survey.weights as Float64Array)[i] as number) : null;
   const names = touchpoints.flatMap((t) => [`${t.column} low`, `${t.column} high`]);
-  const regression = ols(X, y, { names, ...(weighted && { weights: w }) });
+  const regression = olsOfColumns(dummies, data.y, { names, ...(w !== null && { weights: w }) });
   const warnings: Warning[] = [];
   const coefficient = (name: string): OlsCoefficient | null => {
     const c = regression.coefficients.find((x) => x.name === name);
@@ -144,9 +166,9 @@ export function penaltyReward(survey: Survey, options: PenaltyRewardOptions = {}
   const factors = touchpoints.map((t, j): PenaltyRewardFactor => {
     const low = coefficient(`${t.column} low`);
     const high = coefficient(`${t.column} high`);
-    const lowCount = X.reduce((s, row) => s + (row[2 * j] as number), 0);
-    const highCount = X.reduce((s, row) => s + (row[2 * j + 1] as number), 0);
-    const middleCount = X.length - lowCount - highCount;
+    const lowCount = counts[2 * j] as number;
+    const highCount = counts[2 * j + 1] as number;
+    const middleCount = n - lowCount - highCount;
     const cells = [lowCount, middleCount, highCount];
     const insufficient = cells.some((c) => c < minCellSize);
     if (insufficient) small.push(`"${t.column}" (${lowCount} low, ${middleCount} middle, ${highCount} high)`);
@@ -162,8 +184,8 @@ export function penaltyReward(survey: Survey, options: PenaltyRewardOptions = {}
     return {
       touchpoint: t.column,
       label: t.label,
-      lowShare: lowCount / X.length,
-      highShare: highCount / X.length,
+      lowShare: lowCount / n,
+      highShare: highCount / n,
       lowCount,
       middleCount,
       highCount,

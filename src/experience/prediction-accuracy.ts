@@ -33,39 +33,38 @@ export function predictionAccuracy(predicted: ArrayLike<number>, observed: Array
   if (predicted.length !== observed.length) {
     throw new InvalidArgumentError(`predictionAccuracy needs one prediction per observation, got ${predicted.length} and ${observed.length}.`);
   }
-  const p: number[] = [];
-  const o: number[] = [];
-  for (let i = 0; i < predicted.length; i++) {
-    const a = predicted[i] as number;
-    const b = observed[i] as number;
-    if (Number.isFinite(a) && Number.isFinite(b)) {
-      p.push(a);
-      o.push(b);
-    }
-  }
-  const n = p.length;
-  if (n === 0) throw new InsufficientDataError('predictionAccuracy: no respondent has both a prediction and an observed rating.');
+  // Over the complete pairs in order, read in place (two passes, no copies).
+  const length = predicted.length;
+  let n = 0;
   let abs = 0;
   let sq = 0;
   let bias = 0;
   let meanP = 0;
   let meanO = 0;
-  for (let i = 0; i < n; i++) {
-    const e = (p[i] as number) - (o[i] as number);
+  for (let i = 0; i < length; i++) {
+    const a = predicted[i] as number;
+    const b = observed[i] as number;
+    if (!(Number.isFinite(a) && Number.isFinite(b))) continue;
+    const e = a - b;
     abs += Math.abs(e);
     sq += e * e;
     bias += e;
-    meanP += p[i] as number;
-    meanO += o[i] as number;
+    meanP += a;
+    meanO += b;
+    n++;
   }
+  if (n === 0) throw new InsufficientDataError('predictionAccuracy: no respondent has both a prediction and an observed rating.');
   meanP /= n;
   meanO /= n;
   let sxy = 0;
   let sxx = 0;
   let syy = 0;
-  for (let i = 0; i < n; i++) {
-    const dp = (p[i] as number) - meanP;
-    const dq = (o[i] as number) - meanO;
+  for (let i = 0; i < length; i++) {
+    const a = predicted[i] as number;
+    const b = observed[i] as number;
+    if (!(Number.isFinite(a) && Number.isFinite(b))) continue;
+    const dp = a - meanP;
+    const dq = b - meanO;
     sxy += dp * dq;
     sxx += dp * dp;
     syy += dq * dq;

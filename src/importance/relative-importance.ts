@@ -125,6 +125,40 @@ export function importanceData(X: readonly (readonly (number | null)[])[], y: Ar
 }
 
 /**
+ * {@link importanceData} of complete cases held by column (one array per name, and y; every value
+ * a finite number, every weight positive), without building rows: the same correlation matrix,
+ * bit for bit. The columns are used as they are, not copied.
+ *
+ * @throws InvalidArgumentError, InsufficientDataError, RankDeficientError as {@link relativeImportance}.
+ */
+export function importanceDataOfColumns(columns: readonly Float64Array[], y: Float64Array, options: { names: readonly string[]; weights?: Float64Array }): ImportanceData {
+  const k = columns.length;
+  const names = [...options.names];
+  if (names.length !== k) throw new InvalidArgumentError(`names has ${names.length} entries but there are ${k} columns.`);
+  if (new Set(names).size !== names.length) throw new InvalidArgumentError('Predictor names must be unique.');
+  if (k === 0) throw new InvalidArgumentError('relativeImportance needs at least one predictor.');
+  const n = y.length;
+  if (n < k + 2) throw new InsufficientDataError(`relativeImportance requires at least ${k + 2} complete rows for ${k} predictors, got ${n}.`);
+  const all = [...columns, y];
+  const corr = correlationMatrix(all, options.weights);
+  const constant = [...names, 'the outcome'].filter((_, j) => !Number.isFinite(corr[j * (k + 1) + j] as number));
+  if (constant.length > 0) {
+    throw new RankDeficientError(`${constant.join(', ')} ${constant.length === 1 ? 'is' : 'are'} constant on the complete cases; relative importance needs variation in every predictor and the outcome.`, constant);
+  }
+  return { names, corr, n, rowsDropped: 0, columns: all, weights: options.weights ?? new Float64Array(n).fill(1), weighted: options.weights !== undefined };
+}
+
+/**
+ * {@link relativeImportance} of complete cases held by column (see {@link importanceDataOfColumns}):
+ * the same result as on the rows they make.
+ */
+export function relativeImportanceOfColumns(columns: readonly Float64Array[], y: Float64Array, options: RelativeImportanceOptions & { readonly names: readonly string[]; readonly weights?: Float64Array }): RelativeImportanceResult {
+  const data = importanceDataOfColumns(columns, y, options);
+  if (options.always !== undefined && options.always.length > 0) return importanceWithAlways(data, options);
+  return importanceFromData(data, options);
+}
+
+/**
  * Relative importance of predictors for an outcome, from the correlation matrix of the complete
  * cases (every subset model uses the same rows), as R's relaimpo (Gromping 2006) with
  * `rela = FALSE`:

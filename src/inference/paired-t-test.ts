@@ -41,18 +41,18 @@ export function pairedTTest(x: ArrayLike<number>, y: ArrayLike<number>, options:
   const level = options.level ?? 0.95;
   if (x.length !== y.length) throw new InvalidArgumentError(`pairedTTest needs paired samples of equal length, got ${x.length} and ${y.length}.`);
   if (!(level > 0 && level < 1)) throw new InvalidArgumentError(`level must be between 0 and 1, got ${level}.`);
-  const d: number[] = [];
+  const d = new Float64Array(x.length);
+  let n = 0;
   for (let i = 0; i < x.length; i++) {
     const v = (x[i] as number) - (y[i] as number);
-    if (Number.isFinite(v)) d.push(v);
+    if (Number.isFinite(v)) d[n++] = v;
   }
-  const n = d.length;
   if (n < 2) throw new InsufficientDataError(`pairedTTest needs at least 2 complete pairs, got ${n}.`);
   let mean = 0;
-  for (const v of d) mean += v;
+  for (let i = 0; i < n; i++) mean += d[i] as number;
   mean /= n;
   let ss = 0;
-  for (const v of d) ss += (v - mean) * (v - mean);
+  for (let i = 0; i < n; i++) ss += ((d[i] as number) - mean) * ((d[i] as number) - mean);
   const standardError = Math.sqrt(ss / (n - 1) / n);
   if (!(standardError > 10 * Number.EPSILON * Math.abs(mean))) {
     throw new InsufficientDataError(`pairedTTest: the ${n} differences are essentially constant (all ${mean}); a t test is undefined.`);

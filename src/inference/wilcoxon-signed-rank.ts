@@ -42,30 +42,48 @@ export interface WilcoxonSignedRankResult {
  */
 export function wilcoxonSignedRank(x: ArrayLike<number>, y: ArrayLike<number>): WilcoxonSignedRankResult {
   if (x.length !== y.length) throw new InvalidArgumentError(`wilcoxonSignedRank needs paired samples of equal length, got ${x.length} and ${y.length}.`);
-  const d: number[] = [];
+  const d = new Float64Array(x.length);
+  let n = 0;
   let zeros = 0;
   for (let i = 0; i < x.length; i++) {
     const v = (x[i] as number) - (y[i] as number);
     if (!Number.isFinite(v)) continue;
     if (v === 0) zeros++;
-    else d.push(v);
+    else d[n++] = v;
   }
-  const n = d.length;
   if (n === 0) throw new InsufficientDataError('wilcoxonSignedRank: every difference is zero or missing; there is nothing to test.');
-  const order = d.map((_, i) => i).sort((a, b) => Math.abs(d[a] as number) - Math.abs(d[b] as number));
-  const ranks = new Float64Array(n);
+  // Ranks depend on |d| only: sort the absolute values (numeric typed-array sort) and, apart, those
+  // of the positive differences; walking both in step gives each group of ties its mid-rank, its
+  // size and how many of it are positive. Ranks are multiples of 1/2 and their sums stay far below
+  // 2^53, so V is exact in any order of summation.
+  const magnitudes = new Float64Array(n);
+  let positives = 0;
+  for (let i = 0; i < n; i++) {
+    const v = d[i] as number;
+    magnitudes[i] = Math.abs(v);
+    if (v > 0) positives++;
+  }
+  const positive = new Float64Array(positives);
+  for (let i = 0, at = 0; i < n; i++) if ((d[i] as number) > 0) positive[at++] = d[i] as number;
+  magnitudes.sort();
+  positive.sort();
   const tieSizes: number[] = [];
+  let statistic = 0;
+  let next = 0;
   for (let start = 0; start < n; ) {
     let end = start;
-    const value = Math.abs(d[order[start] as number] as number);
-    while (end + 1 < n && Math.abs(d[order[end + 1] as number] as number) === value) end++;
+    const value = magnitudes[start] as number;
+    while (end + 1 < n && magnitudes[end + 1] === value) end++;
     const midRank = (start + end + 2) / 2;
-    for (let k = start; k <= end; k++) ranks[order[k] as number] = midRank;
+    let count = 0;
+    while (next < positives && positive[next] === value) {
+      next++;
+      count++;
+    }
+    statistic += midRank * count;
     tieSizes.push(end - start + 1);
     start = end + 1;
   }
-  let statistic = 0;
-  for (let i = 0; i < n; i++) if ((d[i] as number) > 0) statistic += ranks[i] as number;
   const ties = tieSizes.some((t) => t > 1);
   const mean = (n * (n + 1)) / 4;
   if (n < 50 && !ties && zeros === 0) {

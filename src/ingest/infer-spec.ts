@@ -247,13 +247,15 @@ export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOp
   let stats: ColumnStats[] = [];
   let rows = 0;
   const pending: { fields: string[]; line: number }[] = [];
+  // What each distinct cell text means, worked out once (a million ratings are a handful of texts).
+  const cells = new Map<string, CellMeaning>();
   const commit = (fields: string[]): void => {
     if (rows >= limit) return;
     rows++;
-    for (let i = 0; i < stats.length; i++) addCell(stats[i] as ColumnStats, fields[i] ?? '', missing, missingNumbers, labels, delimiter);
+    for (let i = 0; i < stats.length; i++) addCell(stats[i] as ColumnStats, fields[i] ?? '', missing, missingNumbers, labels, delimiter, cells);
   };
   try {
-    parseCsvText(text, delimiter, ingestLimits(options).maxFieldBytes, {
+    splitRecords(text, delimiter, ingestLimits(options).maxFieldBytes, {
       record(fields, line) {
         if (header === null) {
           header = fields.map((f) => f.replace(/^\uFEFF/, '').trim());
@@ -427,40 +429,71 @@ function emptyStats(): ColumnStats {
   };
 }
 
-function addCell(s: ColumnStats, raw: string, missing: ReadonlySet<string>, missingNumbers: ReadonlySet<number>, labels: ReadonlyMap<string, number>, delimiter: string): void {
+/** What a cell's text counts as: missing, a number (perhaps from a label), or text. */
+type CellMeaning =
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'number'; readonly value: number; readonly labelled: boolean; readonly missing: boolean; readonly code: boolean }
+  | { readonly kind: 'text'; readonly cell: string; readonly raw: string };
+
+/** Distinct cell texts remembered per inference (ids and free text are worked out every time beyond it). */
+const MAX_REMEMBERED_CELLS = 4096;
+
+function meaningOf(raw: string, missing: ReadonlySet<string>, missingNumbers: ReadonlySet<number>, labels: ReadonlyMap<string, number>, delimiter: string): CellMeaning {
   let value: number;
+  let labelled = false;
   if (PLAIN_INTEGER.test(raw) && !missing.has(raw) && !labels.has(raw)) value = Number(raw);
   else {
     const cell = normalizeText(raw);
-    if (missing.has(cell)) {
-      s.missing++;
-      return;
-    }
+    if (missing.has(cell)) return { kind: 'missing' };
     const score = labels.get(cell);
     if (score !== undefined) {
-      s.labelled++;
+      labelled = true;
       value = score;
     } else if (NUMBER.test(cell) && Number.isFinite(Number(cell))) value = Number(cell);
     else if (delimiter !== ',' && DECIMAL_COMMA.test(cell)) value = Number(cell.replace(',', '.'));
-    else {
-      s.texts++;
-      const seen = s.textValues.get(cell);
-      if (seen !== undefined) seen.count++;
-      else if (s.textValues.size < MAX_DISTINCT_TEXTS) s.textValues.set(cell, { raw: raw.trim(), count: 1 });
-      else s.textOverflow = true;
-      return;
-    }
+    else return { kind: 'text', cell, raw: raw.trim() };
   }
-  if (missingNumbers.has(value)) {
+  value += 0;
+  return { kind: 'number', value, labelled, missing: missingNumbers.has(value), code: likelyCode(value) };
+}
+
+function addCell(
+  s: ColumnStats,
+  raw: string,
+  missing: ReadonlySet<string>,
+  missingNumbers: ReadonlySet<number>,
+  labels: ReadonlyMap<string, number>,
+  delimiter: string,
+  remembered?: Map<string, CellMeaning>,
+): void {
+  let meaning = remembered?.get(raw);
+  if (meaning === undefined) {
+    meaning = meaningOf(raw, missing, missingNumbers, labels, delimiter);
+    if (remembered !== undefined && remembered.size < MAX_REMEMBERED_CELLS) remembered.set(raw, meaning);
+  }
+  if (meaning.kind === 'missing') {
     s.missing++;
     return;
   }
-  value += 0;
+  if (meaning.kind === 'text') {
+    s.texts++;
+    const seen = s.textValues.get(meaning.cell);
+    if (seen !== undefined) seen.count++;
+    else if (s.textValues.size < MAX_DISTINCT_TEXTS) s.textValues.set(meaning.cell, { raw: meaning.raw, count: 1 });
+    else s.textOverflow = true;
+    return;
+  }
+  if (meaning.labelled) s.labelled++;
+  if (meaning.missing) {
+    s.missing++;
+    return;
+  }
+  const value = meaning.value;
   s.numbers++;
   s.sum += value;
   if (!Number.isInteger(value)) s.fractions++;
   if (value === 0) s.zeros++;
-  if (likelyCode(value)) s.codes.set(value, (s.codes.get(value) ?? 0) + 1);
+  if (meaning.code) s.codes.set(value, (s.codes.get(value) ?? 0) + 1);
   else {
     if (value < s.lo) s.lo = value;
     if (value > s.hi) s.hi = value;
@@ -469,6 +502,22 @@ function addCell(s: ColumnStats, raw: string, missing: ReadonlySet<string>, miss
   if (count !== undefined) s.values.set(value, count + 1);
   else if (s.values.size < MAX_DISTINCT_NUMBERS) s.values.set(value, 1);
   else s.valuesOverflow = true;
+}
+
+/**
+ * The records of CSV text, as `parseCsvText` gives them: text without a double quote (and no
+ * record longer than the limit) is split at its line breaks (\r\n, \n, \r) and delimiters
+ * directly, one record per line (an empty line is one empty field, as csv-parse gives it);
+ * anything else goes through csv-parse.
+ */
+function splitRecords(text: string, delimiter: string, maxRecordSize: number, sink: { record(fields: string[], line: number): void }): void {
+  if (text.includes('"')) return parseCsvText(text, delimiter, maxRecordSize, sink);
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const lines = body.split(/\r\n|\n|\r/);
+  // A final line break ends the last record; it does not start another.
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  if (lines.some((line) => line.length > maxRecordSize)) return parseCsvText(text, delimiter, maxRecordSize, sink);
+  for (let i = 0; i < lines.length; i++) sink.record((lines[i] as string).split(delimiter), i + 1);
 }
 
 /** Values survey tools use for "don't know" / "refused" / "no answer": negatives, 8, 9, 99, 98, 999, ... */

@@ -26,6 +26,8 @@ export interface CrossProducts {
   readonly comoments: Float64Array;
   /** Weighted means of the p columns and y (zeros when not centred). */
   readonly means: Float64Array;
+  /** Total weight of the rows (their number when unweighted). */
+  readonly weight: number;
 }
 
 /**
@@ -47,7 +49,146 @@ export function crossProducts(
   centred: boolean,
   kernelChoice: 'auto' | 'javascript' = 'auto',
 ): CrossProducts | null {
-  const q = p + 1;
+  const origin = (out: Float64Array): void => {
+    const first = rows[0] as readonly number[];
+    for (let j = 0; j < p; j++) out[j] = first[j] as number;
+    out[p] = y[0] as number;
+  };
+  const fill: BlockFill = (start, length, shift, z, sums) => {
+    const yShift = shift[p] as number;
+    if (w === null) {
+      for (let i = 0; i < length; i++) {
+        const row = rows[start + i] as readonly number[];
+        if (row.length !== p) return false;
+        for (let j = 0, at = i; j < p; j++, at += BLOCK) {
+          const x = row[j];
+          if (typeof x !== 'number' || x - x !== 0) return false;
+          const v = x - (shift[j] as number);
+          z[at] = v;
+          sums[j] = (sums[j] as number) + v;
+        }
+        const v = (y[start + i] as number) - yShift;
+        z[p * BLOCK + i] = v;
+        sums[p] = (sums[p] as number) + v;
+      }
+    } else {
+      for (let i = 0; i < length; i++) {
+        const row = rows[start + i] as readonly number[];
+        if (row.length !== p) return false;
+        const wi = w[start + i] as number;
+        const si = Math.sqrt(wi);
+        for (let j = 0, at = i; j < p; j++, at += BLOCK) {
+          const x = row[j];
+          if (typeof x !== 'number' || x - x !== 0) return false;
+          const v = x - (shift[j] as number);
+          z[at] = v * si;
+          sums[j] = (sums[j] as number) + wi * v;
+        }
+        const v = (y[start + i] as number) - yShift;
+        z[p * BLOCK + i] = v * si;
+        sums[p] = (sums[p] as number) + wi * v;
+      }
+    }
+    return true;
+  };
+  const blockWeight = w === null ? null : (start: number, length: number): number => {
+    let s = 0;
+    for (let i = 0; i < length; i++) s += w[start + i] as number;
+    return s;
+  };
+  return accumulate(p + 1, n, centred, origin, fill, blockWeight, kernelChoice);
+}
+
+/**
+ * {@link crossProducts} of data held by column: `columns[j][index[r]]` is row r's predictor j and
+ * `y[index[r]]` its response (`index` null: row r is entry r). The same blocks, shifts and merges
+ * as from rows, so the result is bit for bit the one `crossProducts` gives on the same rows;
+ * without building them. `weights` are indexed like the columns.
+ *
+ * @returns null as soon as a cell is not a finite number
+ */
+export function crossProductsOfColumns(
+  columns: readonly ArrayLike<number>[],
+  y: ArrayLike<number>,
+  w: ArrayLike<number> | null,
+  index: ArrayLike<number> | null,
+  n: number,
+  centred: boolean,
+  kernelChoice: 'auto' | 'javascript' = 'auto',
+): CrossProducts | null {
+  const p = columns.length;
+  const at = index === null ? (r: number): number => r : (r: number): number => index[r] as number;
+  const origin = (out: Float64Array): void => {
+    const first = at(0);
+    for (let j = 0; j < p; j++) out[j] = (columns[j] as ArrayLike<number>)[first] as number;
+    out[p] = y[first] as number;
+  };
+  // Column by column over the block (the rows' loop order within a column is the same, so the
+  // sums are the same): each inner loop reads one array.
+  const fill: BlockFill = (start, length, shift, z, sums) => {
+    for (let j = 0; j <= p; j++) {
+      const column = j < p ? (columns[j] as ArrayLike<number>) : y;
+      const s = shift[j] as number;
+      const offset = j * BLOCK;
+      let sum = sums[j] as number;
+      if (w === null) {
+        if (index === null) {
+          for (let i = 0; i < length; i++) {
+            const x = column[start + i] as number;
+            if (x - x !== 0) return false;
+            const v = x - s;
+            z[offset + i] = v;
+            sum += v;
+          }
+        } else {
+          for (let i = 0; i < length; i++) {
+            const x = column[index[start + i] as number] as number;
+            if (x - x !== 0) return false;
+            const v = x - s;
+            z[offset + i] = v;
+            sum += v;
+          }
+        }
+      } else {
+        for (let i = 0; i < length; i++) {
+          const r = at(start + i);
+          const x = column[r] as number;
+          if (x - x !== 0) return false;
+          const wi = w[r] as number;
+          const v = x - s;
+          z[offset + i] = v * Math.sqrt(wi);
+          sum += wi * v;
+        }
+      }
+      sums[j] = sum;
+    }
+    return true;
+  };
+  const blockWeight = w === null ? null : (start: number, length: number): number => {
+    let s = 0;
+    for (let i = 0; i < length; i++) s += w[at(start + i)] as number;
+    return s;
+  };
+  return accumulate(p + 1, n, centred, origin, fill, blockWeight, kernelChoice);
+}
+
+/**
+ * Writes rows [start, start + length) of a block into z (value j of row i at z[j * BLOCK + i]),
+ * minus `shift` and times sqrt(w), and adds their (weighted) shifted values to `sums`; false when a
+ * cell is not a finite number.
+ */
+type BlockFill = (start: number, length: number, shift: Float64Array, z: Float64Array, sums: Float64Array) => boolean;
+
+/** The blocked pass shared by {@link crossProducts} and {@link crossProductsOfColumns}. */
+function accumulate(
+  q: number,
+  n: number,
+  centred: boolean,
+  firstRow: (out: Float64Array) => void,
+  fill: BlockFill,
+  blockWeightOf: ((start: number, length: number) => number) | null,
+  kernelChoice: 'auto' | 'javascript',
+): CrossProducts | null {
   const padded = Math.ceil(q / 3) * 3;
   // Padding columns stay zero, so the 3 x 3 tiles never need a remainder case.
   // The block buffer and the tile sums live in the WebAssembly kernel's memory when it is
@@ -68,11 +209,7 @@ export function crossProducts(
   // kept relative to the first row (`origin`), so their differences in the merges carry the
   // spread's digits, not the magnitude's (data like 10^6 + ratings).
   const origin = new Float64Array(q);
-  if (centred && n > 0) {
-    const first = rows[0] as readonly number[];
-    for (let j = 0; j < p; j++) origin[j] = first[j] as number;
-    origin[p] = y[0] as number;
-  }
+  if (centred && n > 0) firstRow(origin);
   const shift = origin.slice();
   const offset = new Float64Array(q);
   const sums = new Float64Array(q);
@@ -80,45 +217,8 @@ export function crossProducts(
   for (let start = 0; start < n; start += BLOCK) {
     const length = Math.min(BLOCK, n - start);
     sums.fill(0);
-    const yShift = shift[p] as number;
-    if (w === null) {
-      for (let i = 0; i < length; i++) {
-        const row = rows[start + i] as readonly number[];
-        if (row.length !== p) return null;
-        for (let j = 0, at = i; j < p; j++, at += BLOCK) {
-          const x = row[j];
-          if (typeof x !== 'number' || x - x !== 0) return null;
-          const v = x - (shift[j] as number);
-          z[at] = v;
-          sums[j] = (sums[j] as number) + v;
-        }
-        const v = (y[start + i] as number) - yShift;
-        z[p * BLOCK + i] = v;
-        sums[p] = (sums[p] as number) + v;
-      }
-    } else {
-      for (let i = 0; i < length; i++) {
-        const row = rows[start + i] as readonly number[];
-        if (row.length !== p) return null;
-        const wi = w[start + i] as number;
-        const si = Math.sqrt(wi);
-        for (let j = 0, at = i; j < p; j++, at += BLOCK) {
-          const x = row[j];
-          if (typeof x !== 'number' || x - x !== 0) return null;
-          const v = x - (shift[j] as number);
-          z[at] = v * si;
-          sums[j] = (sums[j] as number) + wi * v;
-        }
-        const v = (y[start + i] as number) - yShift;
-        z[p * BLOCK + i] = v * si;
-        sums[p] = (sums[p] as number) + wi * v;
-      }
-    }
-    let blockWeight = length;
-    if (w !== null) {
-      blockWeight = 0;
-      for (let i = 0; i < length; i++) blockWeight += w[start + i] as number;
-    }
+    if (!fill(start, length, shift, z, sums)) return null;
+    const blockWeight = blockWeightOf === null ? length : blockWeightOf(start, length);
     block.weight = blockWeight;
     if (kernel === null) gram(z, tiles, q, padded, length);
     else {
@@ -149,7 +249,27 @@ export function crossProducts(
   }
   const { m2 } = total;
   for (let a = 0; a < q; a++) for (let b = 0; b < a; b++) m2[a * q + b] = m2[b * q + a] as number;
-  return { comoments: m2, means: total.means.map((mean, j) => (origin[j] as number) + mean) };
+  return { comoments: m2, means: total.means.map((mean, j) => (origin[j] as number) + mean), weight: total.weight };
+}
+
+/**
+ * The cross-products of the union of disjoint sets of rows from theirs, by the same pairwise
+ * update as the blocks (Chan, Golub & LeVeque 1979), in the order given; all centred or all not.
+ * Used to form each cross-validation fold's training set from the folds' own cross-products.
+ */
+export function mergeCrossProducts(parts: readonly CrossProducts[]): CrossProducts {
+  const q = Math.round(Math.sqrt((parts[0] as CrossProducts).comoments.length));
+  const total = emptyMoments(q);
+  const part = emptyMoments(q);
+  for (const from of parts) {
+    part.weight = from.weight;
+    part.means.set(from.means);
+    part.m2.set(from.comoments);
+    merge(total, part, q);
+  }
+  const { m2 } = total;
+  for (let a = 0; a < q; a++) for (let b = 0; b < a; b++) m2[a * q + b] = m2[b * q + a] as number;
+  return { comoments: m2, means: total.means, weight: total.weight };
 }
 
 interface WasmKernel {

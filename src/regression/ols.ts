@@ -101,7 +101,7 @@ export interface OlsResult {
 const RANK_TOLERANCE = 1e-10;
 
 /** `algorithm: 'auto'` uses the normal equations from this many rows of input on. */
-const CROSS_PRODUCT_MIN_ROWS = 10_000;
+export const CROSS_PRODUCT_MIN_ROWS = 10_000;
 
 /** RSS is taken as TSS - MSS (no pass over the rows) only while it is at least this share of TSS (R^2 <= 0.99). */
 const RSS_BY_DIFFERENCE_MIN_SHARE = 0.01;
@@ -174,6 +174,18 @@ const REFINEMENT_LOSS = 1e5;
  *   or a level outside (0, 1).
  */
 export function ols(X: readonly (readonly (number | null)[])[], y: ArrayLike<number | null>, options: OlsOptions = {}): OlsResult {
+  const { intercept, algorithm } = checkOlsOptions(options);
+  // Large inputs with nothing to drop: the cross-products pass is also the check of the cells,
+  // so the rows are read once; any missing or invalid cell sends them through modelData instead.
+  const useCrossProducts = algorithm === 'cholesky' || (algorithm === 'auto' && X.length >= CROSS_PRODUCT_MIN_ROWS);
+  const complete = useCrossProducts ? completeCaseData('ols', X, y, options) : null;
+  const products = complete === null ? null : crossProducts(complete.rows, complete.y, null, complete.n, complete.p, intercept);
+  const data = complete !== null && products !== null ? complete : modelData('ols', X, y, options);
+  return olsOfModelData(data, products, useCrossProducts, options);
+}
+
+/** The options' defaults, checked. */
+export function checkOlsOptions(options: OlsOptions): { intercept: boolean; covariance: CovarianceType; algorithm: 'auto' | 'qr' | 'cholesky'; level: number } {
   const intercept = options.intercept ?? true;
   const covariance = options.covariance ?? 'classical';
   const algorithm = options.algorithm ?? 'auto';
@@ -183,12 +195,17 @@ export function ols(X: readonly (readonly (number | null)[])[], y: ArrayLike<num
   if (!['classical', 'HC0', 'HC1', 'HC2', 'HC3'].includes(covariance)) {
     throw new InvalidArgumentError(`covariance must be 'classical', 'HC0', 'HC1', 'HC2' or 'HC3', got ${JSON.stringify(covariance)}.`);
   }
-  // Large inputs with nothing to drop: the cross-products pass is also the check of the cells,
-  // so the rows are read once; any missing or invalid cell sends them through modelData instead.
-  const useCrossProducts = algorithm === 'cholesky' || (algorithm === 'auto' && X.length >= CROSS_PRODUCT_MIN_ROWS);
-  const complete = useCrossProducts ? completeCaseData('ols', X, y, options) : null;
-  let products = complete === null ? null : crossProducts(complete.rows, complete.y, null, complete.n, complete.p, intercept);
-  const data = complete !== null && products !== null ? complete : modelData('ols', X, y, options);
+  return { intercept, covariance, algorithm, level };
+}
+
+/**
+ * {@link ols} on prepared complete cases, with their cross-products when the normal equations
+ * may be used (`useCrossProducts`; computed here from `data.rows` when null). Internal: the
+ * columnar entry (`olsOfColumns`) shares it. `data.rows` is read only by the paths that need the
+ * rows (QR, refinement passes, residuals).
+ */
+export function olsOfModelData(data: ModelData, products: CrossProducts | null, useCrossProducts: boolean, options: OlsOptions): OlsResult {
+  const { intercept, covariance, level } = checkOlsOptions(options);
   const { n, p, names } = data;
   const { missing, zeroWeight } = data.rowsDropped;
   const parameters = p + (intercept ? 1 : 0);
@@ -291,7 +308,8 @@ export function ols(X: readonly (readonly (number | null)[])[], y: ArrayLike<num
 
   // Likelihood (R's logLik.lm with weights) and information criteria.
   let sumLogW = 0;
-  for (let r = 0; r < n; r++) sumLogW += Math.log(w[r] as number);
+  // Unit weights add log(1) = 0 exactly: no pass needed.
+  if (weights !== null) for (let r = 0; r < n; r++) sumLogW += Math.log(w[r] as number);
   const logLik = exactFit ? null : 0.5 * (sumLogW - n * (Math.log(2 * Math.PI) + 1 - Math.log(n) + Math.log(rss)));
   const parametersWithSigma = m + 1;
 
@@ -563,6 +581,23 @@ function crossProductFit(data: ModelData, products: CrossProducts, intercept: bo
     return { algorithm: 'cholesky', centre, kept, scale, r, conditionNumber: kappa, ...coefficients, ...sums };
   }
   return { algorithm: 'cholesky', centre, kept, scale, r, conditionNumber: kappa, ...coefficients, rss, mss: modelSumOfSquares(), fitted: null, residuals: null };
+}
+
+/**
+ * The intercept and slopes `ols` (with an intercept, classical covariance) gives from these
+ * centred cross-products by the normal equations, without its inference; null where `ols` would
+ * not use them (a constant outcome, rank deficiency or ill-conditioning: QR's business), so the
+ * caller runs `ols` itself. `data` is read only by refinement passes. Internal (cross-validation).
+ */
+export function olsCoefficientsOfCrossProducts(data: ModelData, products: CrossProducts): Float64Array | null {
+  const q = data.p + 1;
+  if (!((products.comoments[q * q - 1] as number) > 0)) return null;
+  const fit = crossProductFit(data, products, true, false);
+  if (fit === null) return null;
+  const out = new Float64Array(q);
+  out[0] = fit.interceptEstimate;
+  out.set(fit.slope, 1);
+  return out;
 }
 
 /** Weighted means of the p columns and y over the rows (sums by blocks of 1024 rows, then over blocks). */

@@ -4,7 +4,9 @@
  */
 import { fUpperTail, studentTQuantile, studentTUpperTail } from '../distributions/index.js';
 import { InsufficientDataError, InvalidArgumentError, PeakEndError } from '../errors.js';
-import { aggregatePeakEnd, argmaxEarliest, type AggregatePeakEndResult, type PeakEndRule } from '../experience/aggregate-peak-end.js';
+import { aggregatePeakEnd, type AggregatePeakEndResult, type PeakEndRule } from '../experience/aggregate-peak-end.js';
+import { ownPeak } from '../experience/respondent-scores.js';
+import { crossProductsOfColumns } from '../linalg/cross-product.js';
 import { importanceFromData, type RelativeImportanceOptions, type RelativeImportanceResult } from '../importance/relative-importance.js';
 import { cholesky, choleskyInverse, choleskySolve } from '../linalg/cholesky.js';
 import { nonUniformSpecReason, normalizeSpec, type NormalizedSpec, type SurveySpec } from '../schema/survey-spec.js';
@@ -64,10 +66,12 @@ export interface MomentsOlsResult {
  * accuracy of each respondent's peak-end prediction. Memory is O(k^2) for k columns, whatever
  * the number of rows.
  *
- * Algorithm: numerically sound one-pass updates (West 1979 for weighted means and co-moments)
- * and the pairwise merge of Chan, Golub & LeVeque (1979): n = na + nb, delta = mean_b - mean_a,
- * mean = mean_a + delta nb / n, M2 = M2_a + M2_b + delta delta' na nb / n. Any split of the rows,
- * merged, equals the whole to about 1e-13.
+ * Algorithm: rows are summarised 4,096 at a time (per column two passes over the block; the
+ * complete rows' weighted co-moments by the blocked cross-products of least squares, in the
+ * WebAssembly Gram kernel where available) and each block is merged in by the pairwise update of
+ * Chan, Golub & LeVeque (1979): n = na + nb, delta = mean_b - mean_a, mean = mean_a + delta nb / n,
+ * M2 = M2_a + M2_b + delta delta' na nb / n. Any split of the rows, merged, equals the whole to
+ * about 1e-13.
  *
  * From the summary: descriptives (n, mean, SD, t interval, median and top/bottom-2-box from the
  * scale-point counts), OLS with classical inference, every relative-importance measure, the
@@ -91,6 +95,13 @@ export class SurveyAccumulator {
   private peakEndSums = { n: 0, sumAbs: 0, sumSq: 0, sumBias: 0 };
   private peakEndMoments: Moments;
   private rowsSeen = 0;
+  /**
+   * Rows added but not yet summarised, column by column ({@link PENDING_ROWS} per column), with
+   * their weights: they are summarised a block at a time (flush), before any result is read.
+   */
+  private readonly pending: Float64Array[];
+  private readonly pendingWeights = new Float64Array(PENDING_ROWS);
+  private pendingRows = 0;
 
   constructor(spec: SurveySpec | NormalizedSpec) {
     this.spec = 'labels' in spec && spec.labels instanceof Map ? (spec as NormalizedSpec) : normalizeSpec(spec);
@@ -102,6 +113,7 @@ export class SurveyAccumulator {
     this.perColumn = this.columns.map(() => ({ n: 0, mean: 0, m2: 0, counts: new Array<number>(points).fill(0) }));
     this.joint = emptyMoments(this.columns.length);
     this.peakEndMoments = emptyMoments(2);
+    this.pending = this.columns.map(() => new Float64Array(PENDING_ROWS));
   }
 
   /** Adds the used rows of a Survey read with the same spec's columns. */
@@ -121,38 +133,103 @@ export class SurveyAccumulator {
     if (ratings.length !== this.columns.length) throw new InvalidArgumentError(`addRow expects ${this.columns.length} ratings (touchpoints, then overall), got ${ratings.length}.`);
     if (!(weight > 0) || !Number.isFinite(weight)) throw new InvalidArgumentError(`Row weights must be positive and finite, got ${weight}.`);
     this.rowsSeen++;
-    const { min } = this.spec.scale;
-    let complete = true;
+    const at = this.pendingRows;
     for (let j = 0; j < this.columns.length; j++) {
       const v = ratings[j] as number;
-      if (Number.isNaN(v)) {
-        complete = false;
-        continue;
-      }
-      const c = this.perColumn[j] as ColumnSummary;
-      c.n++;
-      const delta = v - c.mean;
-      c.mean += delta / c.n;
-      c.m2 += delta * (v - c.mean);
-      const k = Math.round(v) - min;
-      if (k >= 0 && k < c.counts.length) c.counts[k] = (c.counts[k] as number) + 1;
+      if (v === Infinity || v === -Infinity) throw new InvalidArgumentError(`addRow: rating ${j + 1} is ${v}; ratings must be finite numbers or NaN (missing).`);
+      (this.pending[j] as Float64Array)[at] = v;
     }
-    if (complete) {
-      addObservation(this.joint, ratings, weight);
-      const prediction = this.peakEndPrediction(ratings);
-      const overall = ratings[this.columns.length - 1] as number;
-      const e = prediction - overall;
-      this.peakEndSums.n++;
-      this.peakEndSums.sumAbs += Math.abs(e);
-      this.peakEndSums.sumSq += e * e;
-      this.peakEndSums.sumBias += e;
-      addObservation(this.peakEndMoments, [prediction, overall], 1);
-    }
+    this.pendingRows++;
+    this.pendingWeights[at] = weight;
+    if (this.pendingRows === PENDING_ROWS) this.flush();
     return this;
+  }
+
+  /**
+   * Summarises the pending rows and merges them in (Chan, Golub & LeVeque): per column the count,
+   * mean, centred second moment (two passes over the block) and scale-point counts; over the
+   * complete rows the weighted means and co-moments by the blocked cross-products of least squares
+   * (crossProductsOfColumns), and each respondent's peak-end prediction and its error.
+   */
+  private flush(): void {
+    const rows = this.pendingRows;
+    if (rows === 0) return;
+    this.pendingRows = 0;
+    const d = this.columns.length;
+    const { min } = this.spec.scale;
+    const complete = new Uint8Array(rows).fill(1);
+    for (let j = 0; j < d; j++) {
+      const column = this.pending[j] as Float64Array;
+      const c = this.perColumn[j] as ColumnSummary;
+      let count = 0;
+      let sum = 0;
+      for (let i = 0; i < rows; i++) {
+        const v = column[i] as number;
+        if (v !== v) {
+          complete[i] = 0;
+          continue;
+        }
+        count++;
+        sum += v;
+        const k = Math.round(v) - min;
+        if (k >= 0 && k < c.counts.length) c.counts[k] = (c.counts[k] as number) + 1;
+      }
+      if (count === 0) continue;
+      const mean = sum / count;
+      let m2 = 0;
+      for (let i = 0; i < rows; i++) {
+        const v = column[i] as number;
+        if (v === v) m2 += (v - mean) * (v - mean);
+      }
+      const n = c.n + count;
+      const delta = mean - c.mean;
+      c.mean += (delta * count) / n;
+      c.m2 += m2 + (delta * delta * c.n * count) / n;
+      c.n = n;
+    }
+    const index = new Uint32Array(rows);
+    let n = 0;
+    let unitWeights = true;
+    for (let i = 0; i < rows; i++) {
+      if (complete[i] === 0) continue;
+      index[n++] = i;
+      if (this.pendingWeights[i] !== 1) unitWeights = false;
+    }
+    if (n === 0) return;
+    // The complete rows' co-moments, weighted.
+    const products = crossProductsOfColumns(this.pending.slice(0, d - 1), this.pending[d - 1] as Float64Array, unitWeights ? null : this.pendingWeights, index, n, true);
+    if (products === null) throw new InvalidArgumentError('addRow: ratings must be finite numbers or NaN.');
+    let sumLogW = 0;
+    if (!unitWeights) for (let r = 0; r < n; r++) sumLogW += Math.log(this.pendingWeights[index[r] as number] as number);
+    mergeInto(this.joint, n, products.weight, sumLogW, products.means, products.comoments);
+    // Each complete respondent's peak-end prediction (most intense peak, last touchpoint, w = 0.5).
+    const k = d - 1;
+    const neutral = this.spec.scale.neutral;
+    const row = new Float64Array(k);
+    const prediction = new Float64Array(n);
+    const observed = new Float64Array(n);
+    const sums = this.peakEndSums;
+    for (let r = 0; r < n; r++) {
+      const i = index[r] as number;
+      for (let j = 0; j < k; j++) row[j] = (this.pending[j] as Float64Array)[i] as number;
+      const at = ownPeak(row, k, 2, neutral);
+      const p = 0.5 * (row[at < 0 ? -at - 1 : at] as number) + 0.5 * (row[k - 1] as number);
+      const o = (this.pending[k] as Float64Array)[i] as number;
+      const e = p - o;
+      sums.n++;
+      sums.sumAbs += Math.abs(e);
+      sums.sumSq += e * e;
+      sums.sumBias += e;
+      prediction[r] = p;
+      observed[r] = o;
+    }
+    const block = crossProductsOfColumns([prediction], observed, null, null, n, true);
+    if (block !== null) mergeInto(this.peakEndMoments, n, n, 0, block.means, block.comoments);
   }
 
   /** A new accumulator holding both summaries (neither input changes). */
   merge(other: SurveyAccumulator): SurveyAccumulator {
+    other.flush();
     if (other.columns.join('\u0000') !== this.columns.join('\u0000')) throw new InvalidArgumentError('Only accumulators over the same columns can be merged.');
     const out = SurveyAccumulator.fromJSON(this.toJSON(), this.spec);
     out.rowsSeen += other.rowsSeen;
@@ -176,6 +253,7 @@ export class SurveyAccumulator {
 
   /** Plain JSON state, to ship between workers or services. */
   toJSON(): AccumulatorState {
+    this.flush();
     const plain = (m: Moments) => ({ n: m.n, sumW: m.sumW, sumLogW: m.sumLogW, mean: Array.from(m.mean), m2: Array.from(m.m2) });
     return {
       version: 1,
@@ -210,6 +288,7 @@ export class SurveyAccumulator {
 
   /** Per column: n, mean, sample SD, t interval, median, counts and top/bottom-2-box with SEs, as describeSurvey (unweighted). */
   describe(level = 0.95): { column: string; n: number; mean: number | null; sampleStandardDeviation: number | null; ciLower: number | null; ciUpper: number | null; median: number | null; topTwoBox: number | null; topTwoBoxStdError: number | null; bottomTwoBox: number | null; bottomTwoBoxStdError: number | null; counts: { value: number; count: number }[] }[] {
+    this.flush();
     const { min, max } = this.spec.scale;
     return this.perColumn.map((c, j) => {
       const sd = c.n > 1 ? Math.sqrt(c.m2 / (c.n - 1)) : null;
@@ -237,6 +316,7 @@ export class SurveyAccumulator {
 
   /** OLS of overall on all touchpoints over the complete cases, with classical inference (as `ols`). */
   ols(level = 0.95): MomentsOlsResult {
+    this.flush();
     const k = this.columns.length - 1;
     const j = this.joint;
     const n = j.n;
@@ -289,6 +369,7 @@ export class SurveyAccumulator {
 
   /** Relative importance of the touchpoints for overall, from the accumulated correlation matrix. */
   relativeImportance(options: Omit<RelativeImportanceOptions, 'weights' | 'names'>): RelativeImportanceResult {
+    this.flush();
     const d = this.columns.length;
     const m2 = this.joint.m2;
     const corr = new Float64Array(d * d);
@@ -298,6 +379,7 @@ export class SurveyAccumulator {
 
   /** The aggregate peak-end rule on the per-column means. */
   peakEnd(rule: PeakEndRule = {}): AggregatePeakEndResult {
+    this.flush();
     const means = this.perColumn.map((c) => (c.n > 0 ? c.mean : Number.NaN));
     return aggregatePeakEnd(
       this.columns.slice(0, -1).map((touchpoint, j) => ({ touchpoint, mean: means[j] as number })),
@@ -308,6 +390,7 @@ export class SurveyAccumulator {
 
   /** Accuracy of each complete respondent's own peak-end prediction (most intense peak, last touchpoint, w = 0.5). */
   peakEndAccuracy(): { n: number; meanAbsoluteError: number; rootMeanSquaredError: number; meanBias: number; correlation: number | null } {
+    this.flush();
     const s = this.peakEndSums;
     if (s.n === 0) throw new InsufficientDataError('No complete respondent has been added yet.');
     const m2 = this.peakEndMoments.m2;
@@ -322,13 +405,6 @@ export class SurveyAccumulator {
     };
   }
 
-  private peakEndPrediction(ratings: ArrayLike<number>): number {
-    const k = this.columns.length - 1;
-    const neutral = this.spec.scale.neutral;
-    const values = Array.from({ length: k }, (_, j) => ratings[j] as number);
-    const peak = values[argmaxEarliest(values, (v) => Math.abs(v - neutral)).index] as number;
-    return 0.5 * peak + 0.5 * (values[k - 1] as number);
-  }
 }
 
 function emptyMoments(d: number): Moments {
@@ -336,18 +412,21 @@ function emptyMoments(d: number): Moments {
 }
 
 /** West's (1979) weighted update of mean and co-moments. */
-function addObservation(m: Moments, x: ArrayLike<number>, w: number): void {
+/** Rows of a summarised block at a time. */
+const PENDING_ROWS = 4096;
+
+/** Adds a block's moments (n rows of total weight sumW; means and full co-moment matrix) to m, by Chan's merge. */
+function mergeInto(m: Moments, n: number, sumW: number, sumLogW: number, mean: Float64Array, m2: Float64Array): void {
   const d = m.mean.length;
-  m.n++;
-  m.sumLogW += Math.log(w);
-  const previous = m.sumW;
-  m.sumW += w;
+  const total = m.sumW + sumW;
+  const factor = (m.sumW * sumW) / total;
   const delta = new Float64Array(d);
-  for (let a = 0; a < d; a++) delta[a] = (x[a] as number) - (m.mean[a] as number);
-  const r = w / m.sumW;
-  for (let a = 0; a < d; a++) m.mean[a] = (m.mean[a] as number) + (delta[a] as number) * r;
-  const factor = (w * previous) / m.sumW;
-  for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) m.m2[a * d + b] = (m.m2[a * d + b] as number) + factor * (delta[a] as number) * (delta[b] as number);
+  for (let a = 0; a < d; a++) delta[a] = (mean[a] as number) - (m.mean[a] as number);
+  for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) m.m2[a * d + b] = (m.m2[a * d + b] as number) + (m2[a * d + b] as number) + factor * (delta[a] as number) * (delta[b] as number);
+  for (let a = 0; a < d; a++) m.mean[a] = (m.mean[a] as number) + (delta[a] as number) * (sumW / total);
+  m.n += n;
+  m.sumW = total;
+  m.sumLogW += sumLogW;
 }
 
 /** Chan, Golub & LeVeque's pairwise merge (weighted). */

@@ -72,6 +72,9 @@ export function withCovariates(survey: Survey, data: SurveyModelData, columns: r
     rowsDropped: { ...data.rowsDropped, missing: data.rowsDropped.missing + dropped },
     names: [...data.names, ...covariates.names],
     X,
+    columns: [...data.columns, ...covariates.names.map((_, c) => Float64Array.from(keep, (r) => (covariates.values[r] as number[])[c] as number))].map((column, j) =>
+      j < data.columns.length ? Float64Array.from(keep, (r) => (data.columns[j] as Float64Array)[r] as number) : column,
+    ),
     y: pick(data.y),
     weights: data.weights === null ? null : pick(data.weights),
     rows: pick(data.rows),

@@ -70,8 +70,17 @@ export interface SurveyModelData extends MissingDataSummary {
   readonly predictors: readonly string[];
   /** Names of the columns of `X`: the predictors, then one indicator per entry of `indicators`. */
   readonly names: readonly string[];
-  /** One row per used respondent (no intercept column); every value finite. */
+  /**
+   * One row per used respondent (no intercept column); every value finite. Built from `columns`
+   * when first read (a million rows of arrays cost far more than the columns): analyses that can
+   * work by column use `columns` instead.
+   */
   readonly X: number[][];
+  /**
+   * The same data by column, one per name in `names`, each of length `n`. A column the policy did
+   * not change is a view of the survey's own array when every row is used: read, never write.
+   */
+  readonly columns: readonly Float64Array[];
   readonly y: Float64Array;
   /** The used rows' weights, or null when unweighted. */
   readonly weights: Float64Array | null;
@@ -142,10 +151,19 @@ export function modelData(survey: Survey, options: ModelDataOptions = {}): Surve
   let notApplicable = 0;
   let invalidWeight = 0;
   let zeroWeight = 0;
+  // Complete cases: which rows have an unanswered predictor, found column by column (sequential
+  // reads); the reasons are then taken row by row, as before, for those rows only.
+  const gaps = dummy ? null : new Uint8Array(N);
+  if (gaps !== null) {
+    for (let j = 0; j < k; j++) {
+      const column = columns[j] as Float64Array;
+      for (let i = 0; i < N; i++) if ((column[i] as number) !== (column[i] as number)) gaps[i] = 1;
+    }
+  }
   for (let i = 0; i < N; i++) {
     let reason = 0; // 0 used, 1 missing, 2 not applicable
     if (Number.isNaN(y[i] as number)) reason = 1;
-    else if (!dummy) {
+    else if (gaps !== null && gaps[i] === 1) {
       for (let j = 0; j < k; j++) {
         if (Number.isNaN((columns[j] as Float64Array)[i] as number)) {
           if ((flags[j] as Uint8Array | null)?.[i] === 1) reason = 2;
@@ -195,30 +213,39 @@ export function modelData(survey: Survey, options: ModelDataOptions = {}): Surve
     }
   }
 
-  const width = k + indicators.length;
-  const X: number[][] = new Array<number[]>(n);
+  // By column: a predictor untouched by the policy is the survey's own array when every row is used.
+  const all = n === N;
+  const out: Float64Array[] = [];
+  for (let j = 0; j < k; j++) {
+    const column = columns[j] as Float64Array;
+    const fill = fills[j] as number;
+    if (all && indicatorOf[j] === -1) {
+      out.push(column.subarray(0, N));
+      continue;
+    }
+    const c = new Float64Array(n);
+    for (let r = 0; r < n; r++) {
+      const v = column[rows[r] as number] as number;
+      c[r] = Number.isNaN(v) ? fill : v;
+    }
+    out.push(c);
+  }
+  for (const d of indicators) {
+    const column = columns[predictors.indexOf(d.column)] as Float64Array;
+    const c = new Float64Array(n);
+    for (let r = 0; r < n; r++) c[r] = Number.isNaN(column[rows[r] as number] as number) ? 1 : 0;
+    out.push(c);
+  }
   const ys = new Float64Array(n);
   const ws = weights === null ? null : new Float64Array(n);
   for (let r = 0; r < n; r++) {
     const i = rows[r] as number;
-    const row = new Array<number>(width);
-    for (let j = 0; j < k; j++) {
-      const v = (columns[j] as Float64Array)[i] as number;
-      if (Number.isNaN(v)) {
-        row[j] = fills[j] as number;
-        row[k + (indicatorOf[j] as number)] = 1;
-      } else {
-        row[j] = v;
-        if (indicatorOf[j] !== -1) row[k + (indicatorOf[j] as number)] = 0;
-      }
-    }
-    X[r] = row;
     ys[r] = y[i] as number;
     if (ws !== null) ws[r] = (weights as Float64Array)[i] as number;
   }
 
   const rowsDropped: RowsLeftOut = { missing, notApplicable, invalidWeight, zeroWeight };
-  return {
+  const result: Omit<SurveyModelData, 'X'> = {
     method,
     rowsAvailable: N,
     n,
@@ -227,12 +254,28 @@ export function modelData(survey: Survey, options: ModelDataOptions = {}): Surve
     outcome,
     predictors,
     names: [...predictors, ...indicators.map((d) => d.indicator)],
-    X,
+    columns: out,
     y: ys,
     weights: ws,
     rows,
     warnings: modelDataWarnings(method, N, rowsDropped, indicators),
   };
+  let X: number[][] | null = null;
+  // Rows on demand, not enumerable, so that copying the result does not build them.
+  Object.defineProperty(result, 'X', { enumerable: false, get: () => (X ??= rowsOf(out, n)) });
+  return result as SurveyModelData;
+}
+
+/** Row r of the columns, for every r < n. */
+function rowsOf(columns: readonly ArrayLike<number>[], n: number): number[][] {
+  const width = columns.length;
+  const X: number[][] = new Array<number[]>(n);
+  for (let r = 0; r < n; r++) {
+    const row = new Array<number>(width);
+    for (let j = 0; j < width; j++) row[j] = (columns[j] as ArrayLike<number>)[r] as number;
+    X[r] = row;
+  }
+  return X;
 }
 
 /** The JSON-serialisable account of a {@link modelData} result, for analyses to report. */

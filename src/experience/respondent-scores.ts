@@ -1,0 +1,226 @@
+/**
+ * The per-respondent kernels of peakEnd, by column: each respondent's own peak and end, the
+ * comparison models' predictions and the cross-validated regression, in single passes over the
+ * survey's columns without building rows (a million respondents are a million arrays otherwise).
+ * Internal; each gives exactly what the row-by-row definitions in peak-end.ts give.
+ */
+import { crossProductsOfColumns, mergeCrossProducts, type CrossProducts } from '../linalg/cross-product.js';
+import { createRng } from '../random/rng.js';
+import { columnModelData, rowsOfColumns } from '../regression/ols-columns.js';
+import { CROSS_PRODUCT_MIN_ROWS, ols, olsCoefficientsOfCrossProducts } from '../regression/ols.js';
+import { TIE_TOLERANCE, type PeakRule } from './aggregate-peak-end.js';
+
+/**
+ * What a peak rule maximises, as a number rather than a closure so that the kernels inline it:
+ * 0 the rating (`'max'`), 1 minus the rating (`'min'`), 2 its distance from the neutral point
+ * (`'most-intense'`); `'both'` takes the first two, one peak each.
+ */
+export type ScoreKind = 0 | 1 | 2;
+
+/** The scores a peak rule maximises (one peak per score). */
+export function scoreKinds(rule: PeakRule): ScoreKind[] {
+  return rule === 'max' ? [0] : rule === 'min' ? [1] : rule === 'both' ? [0, 1] : [2];
+}
+
+function score(kind: ScoreKind, neutral: number, v: number): number {
+  return kind === 0 ? v : kind === 1 ? -v : Math.abs(v - neutral);
+}
+
+/**
+ * The index of the largest score among values[0..m) (the earliest within the tie tolerance, as
+ * `argmaxEarliest`), as -(index + 1) when a tied value differs from the chosen one.
+ */
+export function ownPeak(values: Float64Array, m: number, kind: ScoreKind, neutral: number): number {
+  if (m === 0) return -1;
+  // The bar a later score must clear, recomputed only when the best changes (the same arithmetic).
+  let index = 0;
+  let best = score(kind, neutral, values[0] as number);
+  let bar = best + TIE_TOLERANCE * Math.max(1, Math.abs(best));
+  for (let t = 1; t < m; t++) {
+    const s = score(kind, neutral, values[t] as number);
+    if (s > bar) {
+      best = s;
+      index = t;
+      bar = best + TIE_TOLERANCE * Math.max(1, Math.abs(best));
+    }
+  }
+  const tolerance = TIE_TOLERANCE * Math.max(1, Math.abs(best));
+  const chosen = values[index] as number;
+  for (let t = 0; t < m; t++) {
+    const v = values[t] as number;
+    if (v !== chosen && Math.abs(score(kind, neutral, v) - best) <= tolerance) return -(index + 1);
+  }
+  return index;
+}
+
+/** Per respondent (survey row), from one pass over the touchpoints in journey order. */
+export interface RespondentPass {
+  /** w * peak + (1 - w) * end; NaN where nothing or not the end was answered. */
+  readonly predictions: Float64Array;
+  /** Respondents whose peak was tied between different values. */
+  readonly ambiguousPeaks: number;
+  /** Respondents with at least one not-applicable touchpoint. */
+  readonly partialJourneys: number;
+  /** Respondents whose end touchpoint was not applicable, so their end is the last one they experienced. */
+  readonly earlierEnd: number;
+  /** Touchpoints answered. */
+  readonly answered: Int32Array;
+  /** The peak term (the mean of the rule's peaks) over the answered touchpoints. */
+  readonly peak: Float64Array;
+  /** The mean, lowest and highest of the answered touchpoints. */
+  readonly mean: Float64Array;
+  readonly min: Float64Array;
+  readonly max: Float64Array;
+}
+
+/**
+ * Each respondent's own peak and end in journey order, and the summaries the comparison models
+ * need, in one pass by column: the peak term averages the peaks the rule's scores choose among
+ * the answered touchpoints (the earliest on ties, as `argmaxEarliest`), the end is
+ * `columns[endIndex]` (with `walkBackEnd`, a not-applicable end gives way to the last touchpoint
+ * before it that applied), and where every touchpoint was answered `mean`, `min`, `max` and
+ * `peak` are exactly the mean, worst, best and peak models' predictions. `notApplicable[j]` flags
+ * touchpoint j's not-applicable cells (null: none).
+ */
+export function respondentPass(
+  columns: readonly Float64Array[],
+  n: number,
+  rule: PeakRule,
+  neutral: number,
+  weight: number,
+  endIndex: number,
+  notApplicable: readonly (Uint8Array | null)[] = [],
+  walkBackEnd = false,
+): RespondentPass {
+  const k = columns.length;
+  const kinds = scoreKinds(rule);
+  const row = new Float64Array(k);
+  const end = columns[endIndex] as Float64Array;
+  const predictions = new Float64Array(n);
+  const answered = new Int32Array(n);
+  const peak = new Float64Array(n);
+  const mean = new Float64Array(n);
+  const min = new Float64Array(n);
+  const max = new Float64Array(n);
+  let ambiguousPeaks = 0;
+  let partialJourneys = 0;
+  let earlierEnd = 0;
+  const flagged = notApplicable.some((flags) => flags !== null && flags !== undefined);
+  const endFlags = notApplicable[endIndex] ?? null;
+  for (let i = 0; i < n; i++) {
+    if (flagged && notApplicable.some((flags) => flags?.[i] === 1)) partialJourneys++;
+    let m = 0;
+    let sum = 0;
+    let low = Infinity;
+    let high = -Infinity;
+    for (let j = 0; j < k; j++) {
+      const v = (columns[j] as Float64Array)[i] as number;
+      if (v !== v) continue;
+      row[m++] = v;
+      sum += v;
+      if (v < low) low = v;
+      if (v > high) high = v;
+    }
+    answered[i] = m;
+    if (m === 0) {
+      predictions[i] = peak[i] = mean[i] = min[i] = max[i] = Number.NaN;
+      continue;
+    }
+    let peakSum = 0;
+    let ambiguous = false;
+    for (const kind of kinds) {
+      let at = ownPeak(row, m, kind, neutral);
+      if (at < 0) {
+        ambiguous = true;
+        at = -at - 1;
+      }
+      peakSum += row[at] as number;
+    }
+    const peakTerm = peakSum / kinds.length;
+    let endValue = end[i] as number;
+    if (walkBackEnd && endFlags !== null && endFlags[i] === 1) {
+      let endJ = endIndex;
+      while (endJ > 0 && notApplicable[endJ]?.[i] === 1) endJ--;
+      earlierEnd++;
+      endValue = (columns[endJ] as Float64Array)[i] as number;
+    }
+    // Respondents without an end answer have no prediction, and their ties are not counted.
+    if (endValue === endValue) {
+      predictions[i] = weight * peakTerm + (1 - weight) * endValue;
+      if (ambiguous) ambiguousPeaks++;
+    } else predictions[i] = Number.NaN;
+    peak[i] = peakTerm;
+    mean[i] = sum / m;
+    min[i] = low;
+    max[i] = high;
+  }
+  return { predictions, ambiguousPeaks, partialJourneys, earlierEnd, answered, peak, mean, min, max };
+}
+
+/**
+ * Out-of-fold OLS predictions of `y[rows[r]]` from the touchpoints at `rows[r]`, with the seeded
+ * random assignment of rows to folds. When every training set has at least 10,000 rows (where
+ * `ols` takes the normal equations), each fold's cross-products are formed once, in one pass over
+ * the columns altogether, and each training set's are the merge of the other folds' (Chan, Golub &
+ * LeVeque), so the cost is one pass instead of `folds - 1`; the fit is `ols`'s own from those
+ * cross-products (rows are built only if it needs them). Smaller data run `ols` on each training
+ * set's rows, as before.
+ */
+export function crossValidatedPredictions(columns: readonly Float64Array[], y: Float64Array, rows: Uint32Array, folds: number, seed: number): Float64Array {
+  const n = rows.length;
+  const k = columns.length;
+  const rng = createRng(seed);
+  // The shuffle of peakEnd's row-by-row version, without an array per swap.
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  for (let i = n - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    const swap = order[i] as number;
+    order[i] = order[j] as number;
+    order[j] = swap;
+  }
+  const fold = new Int32Array(n);
+  for (let position = 0; position < n; position++) fold[order[position] as number] = position % folds;
+  const sizes = new Int32Array(folds);
+  for (let r = 0; r < n; r++) sizes[fold[r] as number] = (sizes[fold[r] as number] as number) + 1;
+  const names = Array.from({ length: k }, (_, j) => `x${j + 1}`);
+  const out = new Float64Array(n);
+  // Each fold's intercept and slopes, then every row's out-of-fold prediction in one pass.
+  const fitted = new Float64Array(folds * (k + 1));
+  const predict = (f: number, coefficients: readonly number[]): void => {
+    for (let j = 0; j <= k; j++) fitted[f * (k + 1) + j] = coefficients[j] as number;
+  };
+  const estimates = (fit: ReturnType<typeof ols>): number[] => fit.coefficients.map((c) => ('estimate' in c && typeof c.estimate === 'number' ? c.estimate : 0));
+  const byMerging = sizes.every((size) => n - size >= CROSS_PRODUCT_MIN_ROWS);
+  let products: (CrossProducts | null)[] = [];
+  if (byMerging) {
+    products = Array.from({ length: folds }, (_, f) => {
+      const index = new Uint32Array(sizes[f] as number);
+      for (let r = 0, at = 0; r < n; r++) if (fold[r] === f) index[at++] = rows[r] as number;
+      return crossProductsOfColumns(columns, y, null, index, index.length, true);
+    });
+  }
+  for (let f = 0; f < folds; f++) {
+    const trainSize = n - (sizes[f] as number);
+    // The training rows' indices, built only if a fit reads the rows (refinement or QR).
+    let indices: Uint32Array | null = null;
+    const train = (): Uint32Array => {
+      if (indices === null) {
+        indices = new Uint32Array(trainSize);
+        for (let r = 0, at = 0; r < n; r++) if (fold[r] !== f) indices[at++] = rows[r] as number;
+      }
+      return indices;
+    };
+    const own = byMerging && products.every((p) => p !== null) ? mergeCrossProducts(products.filter((_, g) => g !== f) as CrossProducts[]) : null;
+    const fast = own === null ? null : olsCoefficientsOfCrossProducts(columnModelData(columns, y, null, train, trainSize, names), own);
+    predict(f, fast !== null ? Array.from(fast) : estimates(ols(rowsOfColumns(columns, train(), trainSize), Array.from(train(), (i) => y[i] as number))));
+  }
+  for (let r = 0; r < n; r++) {
+    const i = rows[r] as number;
+    const at = (fold[r] as number) * (k + 1);
+    let s = fitted[at] as number;
+    for (let j = 0; j < k; j++) s += ((columns[j] as Float64Array)[i] as number) * (fitted[at + j + 1] as number);
+    out[r] = s;
+  }
+  return out;
+}

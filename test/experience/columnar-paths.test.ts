@@ -1,0 +1,225 @@
+/**
+ * The by-column paths of the survey analyses (issue 20: no rows built at a million respondents)
+ * against the row-by-row definitions they replace. These are equivalence checks, not goldens: the
+ * goldens (R, relaimpo) are held by the other tests; here the fast path must give what the rows
+ * give, bit for bit where the arithmetic is the same and to 1e-12 where only the order of the
+ * sums differs (the cross-validation folds' merged cross-products).
+ */
+import { describe, expect, it } from 'vitest';
+import { argmaxEarliest } from '../../src/experience/aggregate-peak-end.js';
+import { peakEnd } from '../../src/experience/peak-end.js';
+import { penaltyReward } from '../../src/experience/penalty-reward.js';
+import { predictionAccuracy } from '../../src/experience/prediction-accuracy.js';
+import { crossValidatedPredictions, respondentPass } from '../../src/experience/respondent-scores.js';
+import { wilcoxonSignedRank } from '../../src/inference/wilcoxon-signed-rank.js';
+import { readSurvey } from '../../src/ingest/read-survey.js';
+import { crossProducts, crossProductsOfColumns, mergeCrossProducts } from '../../src/linalg/cross-product.js';
+import { createRng } from '../../src/random/rng.js';
+import { olsOfColumns } from '../../src/regression/ols-columns.js';
+import { ols } from '../../src/regression/ols.js';
+import { modelData } from '../../src/survey/model-data.js';
+import { normalUpperTail } from '../../src/distributions/index.js';
+
+/** n respondents, k touchpoints on 1-5 with a common factor, about 2% of cells missing (not in the first row). */
+function surveyCsv(n: number, k: number, seed: number, missing = 0.02): string {
+  const rng = createRng(seed);
+  const lines = [[...Array.from({ length: k }, (_, j) => `t${j + 1}`), 'overall'].join(',')];
+  for (let i = 0; i < n; i++) {
+    const common = rng.next();
+    const x = Array.from({ length: k }, () => Math.round(1 + 4 * (0.6 * common + 0.4 * rng.next())));
+    const y = Math.min(5, Math.max(1, Math.round(x.reduce((s, v) => s + v, 0) / k + rng.next() - 0.5)));
+    lines.push([...x, y].map((v) => (i > 0 && rng.next() < missing ? '' : String(v))).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const k = 6;
+const names = Array.from({ length: k }, (_, j) => `t${j + 1}`);
+const spec = { touchpoints: names, overall: 'overall', scale: { min: 1, max: 5 } };
+const big = readSurvey(surveyCsv(12_000, k, 7), spec);
+
+describe('crossProductsOfColumns', () => {
+  const rng = createRng(3);
+  const n = 1301;
+  const columns = Array.from({ length: 5 }, () => Float64Array.from({ length: n }, () => 1000 + Math.round(5 * rng.next()) + rng.next()));
+  const y = Float64Array.from({ length: n }, (_, i) => (columns[0] as Float64Array)[i] as number) .map((v) => v + rng.next());
+  const w = Float64Array.from({ length: n }, () => 0.25 + rng.next());
+  const rows = Array.from({ length: n }, (_, i) => columns.map((c) => c[i] as number));
+
+  it.each(['auto', 'javascript'] as const)('equals crossProducts on the same rows bit for bit, weighted or not, centred or not (%s kernel)', (kernel) => {
+    for (const weights of [null, w]) {
+      for (const centred of [true, false]) {
+        expect(crossProductsOfColumns(columns, y, weights, null, n, centred, kernel)).toEqual(crossProducts(rows, y, weights, n, 5, centred, kernel));
+      }
+    }
+  });
+
+  it('reads the rows an index names, as crossProducts on those rows', () => {
+    const index = Uint32Array.from({ length: 400 }, (_, r) => (r * 7) % n);
+    const picked = Array.from(index, (i) => rows[i] as number[]);
+    const got = crossProductsOfColumns(columns, y, w, index, index.length, true);
+    expect(got).toEqual(crossProducts(picked, Float64Array.from(index, (i) => y[i] as number), Float64Array.from(index, (i) => w[i] as number), index.length, 5, true));
+  });
+
+  it('refuses a non-finite cell (null), so callers fall back to the checked route', () => {
+    const bad = columns.map((c) => c.slice());
+    (bad[2] as Float64Array)[700] = Number.NaN;
+    expect(crossProductsOfColumns(bad, y, null, null, n, true)).toBeNull();
+  });
+
+  it('mergeCrossProducts of disjoint parts equals the whole to 1e-12', () => {
+    const whole = crossProductsOfColumns(columns, y, w, null, n, true);
+    const parts = [0, 1, 2].map((f) => {
+      const index = Uint32Array.from({ length: n }, (_, i) => i).filter((i) => i % 3 === f);
+      return crossProductsOfColumns(columns, y, w, index, index.length, true);
+    });
+    const merged = mergeCrossProducts(parts.map((p) => p as NonNullable<typeof p>));
+    if (whole === null) throw new Error('unexpected null');
+    expect(merged.weight).toBeCloseTo(whole.weight, 9);
+    merged.means.forEach((m, j) => expect(Math.abs(m - (whole.means[j] as number))).toBeLessThan(1e-12 * Math.abs(m)));
+    const scale = Math.max(...whole.comoments.map(Math.abs));
+    merged.comoments.forEach((m, j) => expect(Math.abs(m - (whole.comoments[j] as number))).toBeLessThan(1e-12 * scale));
+  });
+});
+
+describe('olsOfColumns', () => {
+  const data = modelData(big, { weighted: false });
+  it('is ols on the rows, exactly, by QR below 10,000 rows and by the normal equations above', () => {
+    const small = { columns: data.columns.map((c) => c.slice(0, 500)), y: data.y.slice(0, 500) };
+    expect(olsOfColumns(small.columns, small.y, { names })).toEqual(ols(data.X.slice(0, 500), Array.from(small.y), { names }));
+    const fit = olsOfColumns(data.columns, data.y, { names });
+    expect(fit.algorithm).toBe('cholesky');
+    expect(fit).toEqual(ols(data.X, Array.from(data.y), { names }));
+  });
+
+  it('with weights, a zero weight (listwise, counted) and robust standard errors as ols', () => {
+    const weights = Float64Array.from({ length: data.n }, (_, i) => (i === 5 ? 0 : 0.5 + (i % 7) / 7));
+    expect(olsOfColumns(data.columns, data.y, { names, weights })).toEqual(ols(data.X, Array.from(data.y), { names, weights: Array.from(weights) }));
+    expect(olsOfColumns(data.columns, data.y, { names, covariance: 'HC3' })).toEqual(ols(data.X, Array.from(data.y), { names, covariance: 'HC3' }));
+  });
+
+  it('modelData builds X from its columns only when X is read', () => {
+    const fresh = modelData(big, { missingData: 'dummy-adjustment', weighted: false });
+    expect(Object.keys(fresh)).not.toContain('X');
+    expect(fresh.X.length).toBe(fresh.n);
+    expect(fresh.X).toEqual(Array.from({ length: fresh.n }, (_, r) => fresh.columns.map((c) => c[r] as number)));
+  });
+});
+
+describe('peakEnd by column', () => {
+  const columns = names.map((c) => big.ratings.get(c) as Float64Array);
+  const overall = big.ratings.get('overall') as Float64Array;
+
+  it.each(['most-intense', 'max', 'min', 'both'] as const)('each respondent\'s own peak and end (%s) as argmaxEarliest on their answers', (rule) => {
+    const scores = rule === 'max' ? [(v: number) => v] : rule === 'min' ? [(v: number) => -v] : rule === 'both' ? [(v: number) => v, (v: number) => -v] : [(v: number) => Math.abs(v - 3)];
+    const pass = respondentPass(columns, big.n, rule, 3, 0.5, k - 1);
+    let ambiguous = 0;
+    const expected = new Float64Array(big.n);
+    for (let i = 0; i < big.n; i++) {
+      const values = columns.map((c) => c[i] as number).filter((v) => !Number.isNaN(v));
+      const end = (columns[k - 1] as Float64Array)[i] as number;
+      if (values.length === 0 || Number.isNaN(end)) {
+        expected[i] = Number.NaN;
+        continue;
+      }
+      const peaks = scores.map((score) => argmaxEarliest(values, score));
+      if (peaks.some((p) => p.tied.some((t) => values[t] !== values[p.index]))) ambiguous++;
+      const peakTerm = peaks.reduce((s, p) => s + (values[p.index] as number), 0) / peaks.length;
+      expected[i] = 0.5 * peakTerm + 0.5 * end;
+    }
+    expect(pass.predictions).toEqual(expected);
+    expect(pass.ambiguousPeaks).toBe(ambiguous);
+  });
+
+  it('the cross-validated regression from merged fold cross-products is each fold\'s ols on its training rows, to 1e-12', () => {
+    const rows = Uint32Array.from({ length: big.n }, (_, i) => i).filter((i) => !Number.isNaN(overall[i] as number) && columns.every((c) => !Number.isNaN(c[i] as number)));
+    const fast = crossValidatedPredictions(columns, overall, rows, 10, 1);
+    // The row-by-row definition: the same seeded folds, ols on each training set's rows.
+    const n = rows.length;
+    const rng = createRng(1);
+    const order = Array.from({ length: n }, (_, i) => i);
+    for (let i = n - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      [order[i], order[j]] = [order[j] as number, order[i] as number];
+    }
+    const fold = new Int32Array(n);
+    order.forEach((row, position) => (fold[row] = position % 10));
+    const X = Array.from(rows, (i) => columns.map((c) => c[i] as number));
+    let worst = 0;
+    for (let f = 0; f < 10; f++) {
+      const train = X.filter((_, r) => fold[r] !== f);
+      const fit = ols(train, Array.from(rows).filter((_, r) => fold[r] !== f).map((i) => overall[i] as number));
+      const b = fit.coefficients.map((c) => ('estimate' in c ? c.estimate : 0));
+      X.forEach((x, r) => {
+        if (fold[r] !== f) return;
+        const slow = x.reduce((s, v, j) => s + v * (b[j + 1] as number), b[0] as number);
+        worst = Math.max(worst, Math.abs((fast[r] as number) - slow) / Math.abs(slow));
+      });
+    }
+    expect(worst).toBeLessThan(1e-12);
+  });
+
+  it('the comparison models and their tests match the definitions on complete rows', () => {
+    const result = peakEnd(big, { includePredictions: true, gestalt: false });
+    const comparison = result.comparison;
+    if (comparison === null) throw new Error('comparison skipped');
+    const rows = Array.from({ length: big.n }, (_, i) => i).filter((i) => !Number.isNaN(overall[i] as number) && columns.every((c) => !Number.isNaN(c[i] as number)));
+    const observed = rows.map((i) => overall[i] as number);
+    const X = rows.map((i) => columns.map((c) => c[i] as number));
+    const definitions: Record<string, number[]> = {
+      mean: X.map((x) => x.reduce((a, b) => a + b, 0) / k),
+      end: X.map((x) => x[k - 1] as number),
+      first: X.map((x) => x[0] as number),
+      min: X.map((x) => Math.min(...x)),
+      max: X.map((x) => Math.max(...x)),
+      peak: X.map((x) => x[argmaxEarliest(x, (v) => Math.abs(v - 3)).index] as number),
+      'peak-end': rows.map((i) => result.respondents.predictions?.[i] as number),
+    };
+    for (const [model, p] of Object.entries(definitions)) {
+      expect(comparison.models.find((m) => m.model === model)).toMatchObject(predictionAccuracy(p, observed));
+    }
+    expect(comparison.n).toBe(rows.length);
+    const pe = definitions['peak-end'] as number[];
+    const avg = definitions.mean as number[];
+    expect(comparison.wilcoxon).toEqual(wilcoxonSignedRank(pe.map((v, r) => Math.abs(v - (observed[r] as number))), avg.map((v, r) => Math.abs(v - (observed[r] as number)))));
+  });
+
+  it('penalty-reward by column: the dummy regression and the cell counts of the rows', () => {
+    const result = penaltyReward(big);
+    const data = modelData(big, { weighted: false });
+    const X = data.X.map((row) => row.flatMap((v) => [v <= 2 ? 1 : 0, v >= 5 ? 1 : 0]));
+    expect(result.regression).toEqual(ols(X, Array.from(data.y), { names: names.flatMap((t) => [`${t} low`, `${t} high`]) }));
+    result.factors.forEach((f, j) => {
+      expect(f.lowCount).toBe(X.filter((row) => row[2 * j] === 1).length);
+      expect(f.highCount).toBe(X.filter((row) => row[2 * j + 1] === 1).length);
+    });
+  });
+});
+
+describe('wilcoxonSignedRank at large n (typed-array ranks)', () => {
+  it('equals the rank-by-sorting definition with many ties (normal approximation, tie correction)', () => {
+    const rng = createRng(5);
+    const x = Float64Array.from({ length: 20_000 }, () => Math.round(8 * rng.next()) / 4);
+    const y = Float64Array.from({ length: 20_000 }, () => Math.round(8 * rng.next()) / 4 + 0.1);
+    const d = Array.from(x, (v, i) => v - (y[i] as number)).filter((v) => v !== 0);
+    const order = d.map((_, i) => i).sort((a, b) => Math.abs(d[a] as number) - Math.abs(d[b] as number));
+    const ranks = new Float64Array(d.length);
+    let tieTerm = 0;
+    for (let start = 0; start < d.length; ) {
+      let end = start;
+      while (end + 1 < d.length && Math.abs(d[order[end + 1] as number] as number) === Math.abs(d[order[start] as number] as number)) end++;
+      for (let t = start; t <= end; t++) ranks[order[t] as number] = (start + end + 2) / 2;
+      const size = end - start + 1;
+      tieTerm += size * size * size - size;
+      start = end + 1;
+    }
+    const n = d.length;
+    const statistic = d.reduce((s, v, i) => s + (v > 0 ? (ranks[i] as number) : 0), 0);
+    const centred = statistic - (n * (n + 1)) / 4;
+    const z = (centred - Math.sign(centred) * 0.5) / Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24 - tieTerm / 48);
+    const result = wilcoxonSignedRank(x, y);
+    expect(result.statistic).toBe(statistic);
+    expect(result.pValue).toBe(Math.min(1, 2 * normalUpperTail(Math.abs(z))));
+    expect(result.exact).toBe(false);
+  });
+});
