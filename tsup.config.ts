@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', node: 'src/node.ts' },
+    entry: { index: 'src/index.ts', node: 'src/node.ts', zhijiang: 'src/zhijiang.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     // No source maps: they would more than double the installed size (docs/performance.md).

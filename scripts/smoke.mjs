@@ -45,6 +45,16 @@ try {
   if (typeof require('peak-end/node').readSurveyFile !== 'function') throw new Error("require('peak-end/node') does not export readSurveyFile");
   console.log('ok  peak-end/node exports readSurveyFile (ESM and CJS)');
   {
+    // peak-end/zhijiang: the study's data and reproduction, ESM and CJS; the core no longer carries them.
+    const zhijiang = await import(join(installed, 'dist', 'zhijiang.js'));
+    for (const entry of [zhijiang, require('peak-end/zhijiang')]) {
+      if (typeof entry.reproduceZhijiang !== 'function' || typeof entry.zhijiangSpec !== 'function' || typeof entry.formatReproductionText !== 'function') throw new Error('peak-end/zhijiang lacks its exports');
+    }
+    if (zhijiang.zhijiangSpec().touchpoints.length === 0) throw new Error('peak-end/zhijiang zhijiangSpec() has no touchpoints');
+    if ('reproduceZhijiang' in cjs || 'ZHIJIANG_PUBLISHED' in cjs) throw new Error('the core entry still exports the Zhijiang study');
+    console.log('ok  peak-end/zhijiang exports the study (ESM and CJS); the core does not carry it');
+  }
+  {
     // Worker threads from the installed package: dist/parallel-worker.js must be found and give
     // the synchronous result.
     const X = [[1, 2], [2, 1], [3, 5], [4, 3], [5, 4], [2, 2], [4, 5], [1, 1]];

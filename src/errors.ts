@@ -36,6 +36,160 @@ export type IssueCode =
   | 'not_csv';
 
 /**
+ * Machine-readable codes of non-fatal {@link Warning}s. Presenters map each code to words in every
+ * locale; the message an analysis attaches is the English fallback. Codes are stable across
+ * versions; new ones may be added.
+ */
+export type WarningCode =
+  // Ingest: rows and cells accounted for.
+  /** Rows were dropped during ingest (invalid values, repeated headers, empty rows); the ingest report counts them by reason. */
+  | 'rows_dropped'
+  /** The total of rows dropped during ingest, when it is large. */
+  | 'total_rows_dropped'
+  /** A column name appears more than once in the header and the spec does not use it (ignored). */
+  | 'duplicate_header'
+  /** The header row appears again as a data row; those rows were dropped. */
+  | 'repeated_header'
+  /** A declared column has no answer at all. */
+  | 'column_all_missing'
+  /** Respondents gave the same answer to every touchpoint (straight-lining). */
+  | 'straight_lining'
+  /** The file's encoding was not declared and was guessed. */
+  | 'encoding_guessed'
+  /** The file mixes encodings; some cells were decoded with a fallback. */
+  | 'encoding_mixed'
+  /** A spreadsheet formula cell has no cached value. */
+  | 'formula_without_value'
+  /** Negative numeric codes (e.g. -99) found and treated as missing by the survey tool's convention. */
+  | 'negative_codes'
+  /** Choice texts carry their scale numbers ("5 = Very satisfied"). */
+  | 'numbered_choices'
+  /** An export's unfinished responses were left out. */
+  | 'unfinished_responses'
+  /** An export's excluded responses (previews, tests) were left out. */
+  | 'responses_excluded'
+  /** A value outside the declared scale was read (streaming moments). */
+  | 'out_of_scale'
+  // Model data and regressions: rows left out.
+  /** Rows with a missing value left out (listwise deletion). */
+  | 'rows_dropped_missing'
+  /** Rows with weight 0 left out. */
+  | 'rows_dropped_zero_weight'
+  /** Rows with a missing or invalid weight left out. */
+  | 'rows_dropped_invalid_weight'
+  /** Rows where a touchpoint was not applicable left out. */
+  | 'rows_dropped_not_applicable'
+  /** Rows with invalid cells dropped (invalid: "drop-row"). */
+  | 'rows_dropped_invalid'
+  /** Rows with no answers dropped. */
+  | 'rows_dropped_no_answers'
+  /** Missing answers handled by dummy-variable adjustment rather than deletion. */
+  | 'dummy_adjustment'
+  // Regressions.
+  /** A term is a linear combination of others and was not estimated (OLS). */
+  | 'aliased'
+  /** The predictors are nearly collinear (large condition number or VIF). */
+  | 'near_collinearity'
+  /** Few residual degrees of freedom for the number of predictors. */
+  | 'small_sample'
+  /** The model fits the data exactly (zero residuals): tests are undefined. */
+  | 'exact_fit'
+  /** Fewer than 10 events per predictor in a logistic regression. */
+  | 'few_events'
+  /** Non-integer prior weights: glm's logLik, AIC and BIC count each row round(weight) times. */
+  | 'non_integer_weights'
+  /** Declared ordinal categories that nobody chose. */
+  | 'empty_categories'
+  // Importance.
+  /** LMG computed on a sample of orderings instead of all subsets. */
+  | 'lmg_sampled'
+  /** Some bootstrap resamples could not be fitted (e.g. a constant column). */
+  | 'bootstrap_failures'
+  /** Bootstrap intervals are not available for this importance (binary outcome: pseudo-R-squared Shapley). */
+  | 'bootstrap_skipped'
+  /** The pseudo-R-squared Shapley importance was computed on a sample of orderings. */
+  | 'importance_sampled'
+  /** The requested importance method does not apply to this outcome (binary) and was ignored. */
+  | 'importance_method_ignored'
+  // Experience analyses.
+  /** The peak (most intense touchpoint) is tied between touchpoints. */
+  | 'peak_tie'
+  /** The aggregate peak-end figures use only the respondents of the gap test. */
+  | 'aggregate_respondents'
+  /** The overall rating takes two values only: the model comparison is not given. */
+  | 'binary_outcome'
+  /** The prediction-model comparison could not be run. */
+  | 'comparison_skipped'
+  /** Respondents without the answers a prediction needs were excluded. */
+  | 'respondents_excluded'
+  /** The peak-end regression check could not be fitted. */
+  | 'regression_failed'
+  /** The test of the peak-end gap could not be run. */
+  | 'gap_test'
+  /** The cross-validated regression model was left out of the comparison. */
+  | 'regression_model_skipped'
+  /** The Wilcoxon signed-rank comparison could not be run. */
+  | 'wilcoxon_skipped'
+  /** The paired t comparison could not be run. */
+  | 'paired_t_skipped'
+  /** The Gestalt battery could not be run. */
+  | 'gestalt_skipped'
+  /** Respondents excluded from the Gestalt battery (too few touchpoints answered). */
+  | 'gestalt_respondents_excluded'
+  /** The Gestalt dependent-correlation tests could not be run. */
+  | 'gestalt_correlation_skipped'
+  /** The Gestalt cross-validation could not be run. */
+  | 'gestalt_cv_skipped'
+  /** The Gestalt feature importance could not be computed. */
+  | 'gestalt_importance_skipped'
+  /** The Gestalt feature importance is undefined on these journeys (features are combinations of one another). */
+  | 'gestalt_importance_undefined'
+  /** A binary outcome's mean is not on the touchpoints' scale: the aggregate gap is not given. */
+  | 'aggregate_gap_not_comparable'
+  /** The Gestalt ordinal models could not be fitted. */
+  | 'gestalt_ordinal_skipped'
+  /** A touchpoint's key-driver coefficient is negative. */
+  | 'negative_driver'
+  /** A driver is statistically significant but too small to matter. */
+  | 'significant_not_relevant'
+  /** The penalty-reward analysis could not be run. */
+  | 'penalty_reward_skipped'
+  /** A penalty-reward box (low or high) is empty for a touchpoint. */
+  | 'empty_box'
+  /** A penalty-reward cell has fewer respondents than the minimum. */
+  | 'small_cell'
+  /** Rows whose segment value is missing belong to no group. */
+  | 'segment_unassigned'
+  /** A segment's driver interaction is aliased. */
+  | 'segment_driver_aliased'
+  /** The segment driver comparison could not be run. */
+  | 'segment_drivers_skipped'
+  /** A column has no answers to describe. */
+  | 'no_answers'
+  /** Inference was refused by rule (design or sample does not support it). */
+  | 'inference_refused'
+  // Streaming moments (scale/).
+  /** The streamed OLS could not be computed. */
+  | 'ols_unavailable'
+  /** The streamed relative importance could not be computed. */
+  | 'relative_importance_unavailable'
+  /** The streamed peak-end accuracy could not be computed. */
+  | 'peak_end_accuracy_unavailable'
+  // Forensics.
+  /** GRIM cannot detect anything at this sample size and precision. */
+  | 'grim_uninformative'
+  /** A published mean lies outside the scale. */
+  | 'mean_outside_scale'
+  /** The reconstruction allowed item nonresponse (blank answers). */
+  | 'item_nonresponse';
+
+/** A non-fatal condition found by an analysis or during ingest: a documented code and an English message. */
+export interface Warning {
+  readonly code: WarningCode;
+  readonly message: string;
+}
+
+/**
  * One problem found in the input data, shaped like a zod issue.
  * `path` is `[row, column]`: the 1-based data row (header excluded; `null` for file-level issues)
  * and the column name (`null` when the issue is not tied to one column). `line` is the 1-based

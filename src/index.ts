@@ -17,17 +17,17 @@ export {
   ConvergenceError,
   MAX_LISTED_ISSUES,
 } from './errors.js';
-export type { DataIssue, IssueCode, PeakEndErrorOptions } from './errors.js';
+export type { DataIssue, IssueCode, PeakEndErrorOptions, Warning, WarningCode } from './errors.js';
 
 // survey spec, ingest and the Survey
-export { surveySpecSchema, normalizeSpec, normalizeText, DEFAULT_MISSING_CODES, OUTCOME_TYPES, NPS_SCALE } from './schema/survey-spec.js';
+export { surveySpecSchema, normalizeSpec, DEFAULT_MISSING_CODES, OUTCOME_TYPES, NPS_SCALE } from './schema/survey-spec.js';
 export type { SurveySpec, NormalizedSpec, Touchpoint, Outcome, OutcomeType, NormalizedScale, CellCode } from './schema/survey-spec.js';
 export { readSurvey, safeReadSurvey } from './ingest/read-survey.js';
 export type { SurveyInput, CellValue, ReadSurveyOptions, SafeReadResult } from './ingest/read-survey.js';
 export { inferSurveySpec } from './ingest/infer-spec.js';
 export type { InferSpecOptions, InferredSpec } from './ingest/infer-spec.js';
 export { surveyColumn, surveyNotApplicable, DROP_REASONS } from './survey/survey.js';
-export type { Survey, IngestReport, ColumnReport, DropReason, Warning, Calibration } from './survey/survey.js';
+export type { Survey, IngestReport, ColumnReport, DropReason, Calibration } from './survey/survey.js';
 export { modelData, missingDataSummary, MISSING_DATA_METHODS } from './survey/model-data.js';
 export type { ModelDataOptions, SurveyModelData, MissingDataMethod, MissingDataSummary, RowsLeftOut, NotAnsweredIndicator } from './survey/model-data.js';
 export { rake } from './survey/rake.js';
@@ -102,27 +102,26 @@ export { reportSchema, reportJsonSchema, olsResultSchema } from './schema/report
 export type { Report } from './schema/report.js';
 
 // forensics
-export { grim, parseReported, formatScaled, roundRational } from './forensics/grim.js';
-export type { GrimOptions, GrimResult, RoundingRule, ScaledDecimal } from './forensics/grim.js';
+export { grim } from './forensics/grim.js';
+export type { GrimOptions, GrimResult, RoundingRule } from './forensics/grim.js';
 export { grimmer } from './forensics/grimmer.js';
 export type { GrimmerOptions, GrimmerResult } from './forensics/grimmer.js';
 export { checkPublishedTable } from './forensics/check-published-table.js';
 export type { PublishedRow, CheckTableOptions, CheckedRow, CheckTableResult } from './forensics/check-published-table.js';
 export { reconstruct } from './forensics/reconstruct.js';
 export type { ReconstructTarget, ReconstructOptions, ReconstructResult, TargetColumn, RegressionConstraint, ConstraintCheck } from './forensics/reconstruct.js';
-export { ZHIJIANG_PUBLISHED, ZHIJIANG_SEED, zhijiangSpec, zhijiangTarget, reconstructZhijiang, reconstructionCsv } from './forensics/zhijiang.js';
-export { reproduceZhijiang } from './forensics/reproduce-zhijiang.js';
-export type { ZhijiangReproduction, Finding } from './forensics/reproduce-zhijiang.js';
-export { formatReportText, formatReproductionText, formatNumber } from './report/text.js';
+// The Zhijiang study's data and reproduction: 'peak-end/zhijiang' (src/zhijiang.ts).
+export { formatReportText, formatNumber } from './report/text.js';
 export { reportDocument, significanceStars, formatP } from './report/document.js';
 export type { ReportDocument, Section, Block } from './report/document.js';
-export { LOCALES, messages } from './report/i18n.js';
+export { LOCALES } from './report/i18n.js';
 export type { Locale } from './report/i18n.js';
-export { formatReportMarkdown, escapeMarkdown } from './report/markdown.js';
-export { formatReportHtml, escapeHtml, sanitizeSvg } from './report/html.js';
+export { formatReportMarkdown } from './report/markdown.js';
+export { formatReportHtml } from './report/html.js';
 export type { ChartSvgs } from './report/html.js';
+export { segmentsChart } from './report/charts.js';
 export type { VegaLiteSpec } from './report/charts.js';
-export { formatDriversCsv, csvField } from './report/csv.js';
+export { formatDriversCsv } from './report/csv.js';
 export { DEFAULT_LIMITS } from './ingest/limits.js';
 export type { IngestLimits } from './ingest/limits.js';
 

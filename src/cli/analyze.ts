@@ -1,11 +1,12 @@
 /** `peak-end analyze <file>`: the full analysis of a survey file. */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { analyze } from '../report/analyze.js';
 import { formatDriversCsv } from '../report/csv.js';
 import { LOCALES, type Locale } from '../report/i18n.js';
 import { formatReportMarkdown } from '../report/markdown.js';
 import { renderReportHtml } from '../report/render-html.js';
+import { rake, type RakeMargins } from '../survey/rake.js';
 import { formatReportText } from '../report/text.js';
 import type { CommandContext } from './context.js';
 import { loadSurvey, surveyOptionDefinitions, surveyOptionsHelp } from './survey-options.js';
@@ -22,6 +23,10 @@ Analysis:
   --model ols|ordinal|logistic   model that decides key moments (default ols; logistic = top-2-box)
   --bootstrap N          bootstrap the importance with N resamples (default: off)
   --seed N               seed for the bootstrap and the cross-validation (default 1)
+  --rake FILE|JSON       rake the weights to population shares before analysing, e.g.
+                         '{"gender": {"female": 0.5, "male": 0.5}}' (each column a --segment)
+Every segment column (--segment COL or spec segments) is compared with the rest: means (Welch),
+top-2-box shares, driver differences (interactions, Benjamini-Hochberg adjusted), peak-end per group.
 Output (default: text on stdout; one of):
   --json                 the Report as one JSON document (schema: peak-end schema)
   --md                   Markdown with GitHub tables
@@ -33,6 +38,7 @@ Examples:
   peak-end analyze fixtures/zhijiang/zhijiang.csv --spec fixtures/zhijiang/spec.json
   peak-end analyze export.csv --overall Overall --touchpoints Brand,Price,Delivery,Meeting --scale 1-5
   peak-end analyze export.csv --bootstrap 1000 --seed 42 --json > report.json
+  peak-end analyze fixtures/segments/survey.csv --overall overall --weight w --segment region,gender --rake '{"gender": {"female": 0.5, "male": 0.5}}'
   peak-end analyze fixtures/zhijiang/zhijiang.csv --spec fixtures/zhijiang/spec.json --locale zh-CN --html report.html`;
 
 export async function analyzeCommand(args: readonly string[], ctx: CommandContext): Promise<void> {
@@ -48,6 +54,7 @@ export async function analyzeCommand(args: readonly string[], ctx: CommandContex
       bootstrap: { type: 'string' },
       seed: { type: 'string' },
       model: { type: 'string' },
+      rake: { type: 'string' },
     },
     allowPositionals: true,
   });
@@ -61,7 +68,15 @@ export async function analyzeCommand(args: readonly string[], ctx: CommandContex
   if (!['ols', 'ordinal', 'logistic'].includes(model)) throw new UsageError(`--model must be ols, ordinal or logistic, got "${values.model}".`);
   const replicates = values.bootstrap === undefined ? undefined : positiveInteger(values.bootstrap, '--bootstrap');
   const seed = values.seed === undefined ? 1 : positiveInteger(values.seed, '--seed');
-  const survey = await loadSurvey(file, values, ctx.info, ctx.progress);
+  const margins = values.rake === undefined ? undefined : await readMargins(values.rake);
+  const loaded = await loadSurvey(file, values, ctx.info, ctx.progress);
+  const survey = margins === undefined ? loaded : rake(loaded, margins);
+  const c = survey.calibration;
+  if (margins !== undefined && c !== undefined) {
+    const said = `Raked the weights to ${c.margins.map((m) => m.column).join(', ')}: ${c.iterations} iteration${c.iterations === 1 ? '' : 's'}, ${c.converged ? 'converged' : `not converged (largest margin deviation ${c.maxDeviation.toExponential(1)})`}.`;
+    if (c.converged) ctx.info(said);
+    else ctx.warn(said);
+  }
   const report = analyze(survey, {
     peakEnd: { seed },
     keyDrivers: {
@@ -95,4 +110,28 @@ function positiveInteger(text: string, flag: string): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 0) throw new UsageError(`${flag} expects a whole number, got "${text}".`);
   return value;
+}
+
+/** --rake: inline JSON (starts with {) or a JSON file of population shares per segment column. */
+async function readMargins(value: string): Promise<RakeMargins> {
+  const inline = value.trimStart().startsWith('{');
+  let text = value;
+  if (!inline) {
+    try {
+      text = await readFile(value, 'utf8');
+    } catch (cause) {
+      throw new UsageError(`--rake expects JSON such as '{"gender": {"female": 0.5, "male": 0.5}}' or a JSON file; cannot read "${value}": ${(cause as Error).message}.`);
+    }
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (cause) {
+    throw new UsageError(`--rake ${inline ? 'value' : `file "${value}"`} is not valid JSON (${(cause as Error).message}); write '{"gender": {"female": 0.5, "male": 0.5}}'.`);
+  }
+  const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+  if (!isRecord(parsed) || !Object.values(parsed).every((m) => isRecord(m) && Object.values(m).every((share) => typeof share === 'number'))) {
+    throw new UsageError(`--rake must map each segment column to population shares of its categories, e.g. '{"gender": {"female": 0.5, "male": 0.5}}'.`);
+  }
+  return parsed as RakeMargins;
 }

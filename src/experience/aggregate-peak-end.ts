@@ -2,8 +2,7 @@
  * aggregatePeakEnd: the peak-end rule applied to touchpoint means, the way the Zhijiang study
  * applied it.
  */
-import { InvalidArgumentError } from '../errors.js';
-import type { Warning } from '../survey/survey.js';
+import { InvalidArgumentError, type Warning } from '../errors.js';
 
 /**
  * How the peak is chosen: the moment furthest from the scale's neutral point (`'most-intense'`),

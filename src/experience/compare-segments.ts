@@ -3,13 +3,14 @@
  * shares with their tests, driver differences from one interaction regression per value with
  * Benjamini–Hochberg adjustment over the whole result, and the peak-end rule per segment.
  */
-import { InsufficientDataError, InvalidArgumentError, PeakEndError } from '../errors.js';
+import { InsufficientDataError, InvalidArgumentError, PeakEndError, type Warning } from '../errors.js';
 import { benjaminiHochberg } from '../inference/p-adjust.js';
 import { twoProportionTest } from '../inference/two-proportion-test.js';
 import { welchTTest } from '../inference/welch-t-test.js';
+import { logisticRegression } from '../regression/logistic.js';
 import { ols, type OlsCoefficient } from '../regression/ols.js';
 import { columnMean } from '../survey/column-mean.js';
-import type { Survey, Warning } from '../survey/survey.js';
+import type { Survey } from '../survey/survey.js';
 import { aggregatePeakEnd } from './aggregate-peak-end.js';
 
 /** Options for {@link compareSegments}. */
@@ -51,7 +52,7 @@ export interface SegmentGroup {
   readonly nModel: number;
   readonly means: readonly SegmentMean[];
   readonly drivers: readonly SegmentDriver[];
-  /** The peak-end rule on this segment's touchpoint means (null when a touchpoint has no answers in it). */
+  /** The peak-end rule on this segment's touchpoint means (null when a touchpoint has no answers in it, or the outcome is binary). */
   readonly peakEnd: { readonly peak: string; readonly end: string; readonly prediction: number; readonly observed: number; readonly gap: number } | null;
 }
 
@@ -59,6 +60,8 @@ export interface SegmentGroup {
 export interface CompareSegmentsResult {
   readonly method: 'compare-segments';
   readonly segment: string;
+  /** The interaction model: OLS, or logistic (log-odds differences) when the overall outcome is binary. */
+  readonly model: 'ols' | 'logistic';
   /** Respondents with no value in the segment column, left out of every comparison. */
   readonly unassigned: number;
   readonly weighted: boolean;
@@ -76,11 +79,14 @@ export interface CompareSegmentsResult {
  *   segment), `difference` = the coefficient of X:D (how much steeper the touchpoint's slope is in
  *   the segment), with its t test; p-values adjusted by Benjamini–Hochberg over all driver tests
  *   of the result, as Displayr's flipRegression does for segment comparisons. Weighted (WLS) when
- *   the survey has weights.
+ *   the survey has weights. For a binary overall outcome (spec `overall.type: 'binary'`, stored
+ *   0/1) the model is logistic (`model: 'logistic'`, R's `glm(family = binomial)` with the weights
+ *   as prior weights): `difference` is the interaction on the log-odds scale with its Wald z test,
+ *   the overall's "top box" is the positive class, and `peakEnd` is null.
  * - `peakEnd`: the aggregate peak-end rule on the segment's touchpoint means.
  *
  * Groups are in sorted order of value. Equal to R's `t.test`, `prop.test`, `lm` and
- * `p.adjust(method = "BH")` to about 1e-10.
+ * `p.adjust(method = "BH")` to about 1e-10, and to `glm(binomial)` to 1e-8.
  *
  * Reference: Welch (1947); Benjamini & Hochberg (1995); Aiken & West (1991), Multiple Regression:
  * Testing and Interpreting Interactions.
@@ -111,14 +117,16 @@ export function compareSegments(survey: Survey, column: string, options: Compare
   const touchpoints = survey.touchpoints.map((t) => t.column);
   const rated = [...touchpoints, survey.overall];
   const { scale } = survey.spec;
+  const binary = survey.spec.outcome.type === 'binary';
 
   const partial = values.map((value) => {
     const inside = (i: number): boolean => labels[i] === value;
     const outside = (i: number): boolean => labels[i] !== null && labels[i] !== value;
-    const means = rated.map((name) => compareMeans(name, survey.ratings.get(name) as Float64Array, n, inside, outside, scale.max - 1));
-    const fit = interactionFit(survey, touchpoints, labels, value, weighted);
+    // A binary overall (stored 0/1): its "top box" is the positive class.
+    const means = rated.map((name) => compareMeans(name, survey.ratings.get(name) as Float64Array, n, inside, outside, binary && name === survey.overall ? 1 : scale.max - 1));
+    const fit = interactionFit(survey, touchpoints, labels, value, weighted, binary);
     if (fit.warning !== null) warnings.push(fit.warning);
-    return { value, n: labels.slice(0, n).filter((v) => v === value).length, means, fit, peakEnd: segmentPeakEnd(survey, touchpoints, inside) };
+    return { value, n: labels.slice(0, n).filter((v) => v === value).length, means, fit, peakEnd: binary ? null : segmentPeakEnd(survey, touchpoints, inside) };
   });
   const tests = partial.flatMap((g) => g.fit.drivers.map((d) => d.pValue ?? Number.NaN));
   const adjusted = benjaminiHochberg(tests);
@@ -134,7 +142,7 @@ export function compareSegments(survey: Survey, column: string, options: Compare
     }),
     peakEnd,
   }));
-  return { method: 'compare-segments', segment: column, unassigned, weighted, groups, warnings };
+  return { method: 'compare-segments', segment: column, model: binary ? 'logistic' : 'ols', unassigned, weighted, groups, warnings };
 }
 
 function compareMeans(column: string, values: Float64Array, n: number, inside: (i: number) => boolean, outside: (i: number) => boolean, topFrom: number): SegmentMean {
@@ -174,6 +182,7 @@ function interactionFit(
   labels: readonly (string | null)[],
   value: string,
   weighted: boolean,
+  binary: boolean,
 ): { n: number; drivers: Omit<SegmentDriver, 'pAdjusted'>[]; warning: Warning | null } {
   const columns = touchpoints.map((c) => survey.ratings.get(c) as Float64Array);
   const overall = survey.ratings.get(survey.overall) as Float64Array;
@@ -192,6 +201,14 @@ function interactionFit(
   const names = [...touchpoints, 'segment', ...touchpoints.map((t) => `${t}:segment`)];
   const empty = touchpoints.map((touchpoint) => ({ touchpoint, difference: null, stdError: null, pValue: null }));
   try {
+    if (binary) {
+      const fit = logisticRegression(X, y, { names, positive: 1, ...(weighted && { weights }) });
+      const drivers = touchpoints.map((touchpoint) => {
+        const c = fit.coefficients.find((x) => x.name === `${touchpoint}:segment`) as (typeof fit.coefficients)[number];
+        return { touchpoint, difference: c.estimate, stdError: c.stdError, pValue: c.pValue };
+      });
+      return { n: fit.n, drivers, warning: null };
+    }
     const fit = ols(X, y, { names, ...(weighted && { weights }) });
     const drivers = touchpoints.map((touchpoint) => {
       const c = fit.coefficients.find((x) => x.name === `${touchpoint}:segment`);

@@ -3,8 +3,8 @@
  * Carmon 2000): peak, highest, lowest, first, last, mean, trend and variability of the ratings
  * they gave along the journey.
  */
-import { InvalidArgumentError } from '../errors.js';
-import type { Survey, Warning } from '../survey/survey.js';
+import { InvalidArgumentError, type Warning } from '../errors.js';
+import type { Survey } from '../survey/survey.js';
 import type { PeakRule } from './aggregate-peak-end.js';
 import { ownPeak } from './respondent-scores.js';
 

@@ -6,12 +6,13 @@
 import { InvalidArgumentError } from '../errors.js';
 import { bootstrapImportance, type BootstrapImportanceResult } from '../importance/bootstrap.js';
 import { pseudoRSquaredShapley, type PseudoRSquaredMeasure, type PseudoRSquaredShapleyResult } from '../importance/pseudo-r-squared-shapley.js';
-import { relativeImportanceOfColumns, type ImportanceMethod, type RelativeImportanceResult } from '../importance/relative-importance.js';
+import { relativeImportance, relativeImportanceOfColumns, type ImportanceMethod, type RelativeImportanceResult } from '../importance/relative-importance.js';
 import { logisticRegression, type LogisticResult } from '../regression/logistic.js';
 import { olsOfColumns } from '../regression/ols-columns.js';
 import type { CovarianceType, OlsCoefficient, OlsResult } from '../regression/ols.js';
 import { ordinalLogit, type OrdinalResult } from '../regression/ordinal.js';
 import { columnMean } from '../survey/column-mean.js';
+import { withCovariates } from '../survey/covariates.js';
 import { missingDataSummary, modelData, type MissingDataMethod, type MissingDataSummary } from '../survey/model-data.js';
 import type { Survey, Warning } from '../survey/survey.js';
 import { rankDescending } from '../importance/rank.js';
@@ -82,6 +83,13 @@ export interface KeyDriversOptions {
    * touchpoint and its indicator as one player.
    */
   readonly missingData?: MissingDataMethod;
+  /**
+   * Adjustment covariates kept in every model (spec `covariates` or segment columns): a column of
+   * numbers as it is, a text column dummy-coded against its first level. Their coefficients are in
+   * the regression; importance is shared among the touchpoints only (relaimpo's `always`: R^2 -
+   * R^2(controls)), and shares and the relevance threshold are of that part. Rating outcomes, LMG.
+   */
+  readonly controls?: readonly string[];
 }
 
 /** The classification of one touchpoint. */
@@ -224,9 +232,15 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
   const columns = names.map((c) => survey.ratings.get(c) as Float64Array);
   const overall = survey.ratings.get(survey.overall) as Float64Array;
   const weighted = (options.weighted ?? true) && survey.weights !== null;
-  const data = modelData(survey, { weighted, ...(options.missingData !== undefined && { missingData: options.missingData }) });
+  const controls = options.controls ?? [];
+  const base = modelData(survey, { weighted, ...(options.missingData !== undefined && { missingData: options.missingData }) });
+  const data = controls.length === 0 ? base : withCovariates(survey, base, controls);
+  const always = data.names.slice(base.names.length);
+  if (always.length > 0 && (binary || method !== 'lmg')) {
+    throw new InvalidArgumentError(`controls apply to LMG importance of a rating outcome; ${binary ? `"${survey.overall}" is a binary outcome` : `importance is '${method}'`} (remove controls, or use importance 'lmg').`);
+  }
   // By column where the analysis allows (no rows built); data.X only for the ordinal, logistic and
-  // pseudo-R-squared models and the bootstrap.
+  // pseudo-R-squared models, the bootstrap and importance with controls kept in every model.
   const byColumn = { names: data.names, ...(data.weights !== null && { weights: data.weights }) };
   // Promoter vs not: 9-10 on the 0-10 scale.
   const yColumn = outcome === 'promoter' ? Float64Array.from(data.y, (v) => (v >= 9 ? 1 : 0)) : data.y;
@@ -265,13 +279,27 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
   if (binary && options.importance !== undefined) {
     warnings.push({ code: 'importance_method_ignored', message: `importance: '${options.importance}' decomposes an OLS R-squared; for a binary outcome importance is the Shapley value of the logistic model's pseudo-R-squared.` });
   }
-  const importance = binary ? pseudo(dummyGroups) : relativeImportanceOfColumns(data.columns, yColumn, { ...byColumn, method, ...(touchpointGroups && { groups: touchpointGroups }) });
-  const stageImportance = stages === undefined ? null : binary ? pseudo(stages) : relativeImportanceOfColumns(data.columns, yColumn, { ...byColumn, method: 'lmg', groups: stages });
+  const importance = binary
+    ? pseudo(dummyGroups)
+    : always.length > 0
+      ? relativeImportance(data.X, y, { ...common, method, ...(touchpointGroups && { groups: touchpointGroups }), always })
+      : relativeImportanceOfColumns(data.columns, yColumn, { ...byColumn, method, ...(touchpointGroups && { groups: touchpointGroups }) });
+  const stageImportance =
+    stages === undefined
+      ? null
+      : binary
+        ? pseudo(stages)
+        : always.length > 0
+          ? relativeImportance(data.X, y, { ...common, method: 'lmg', groups: stages, always })
+          : relativeImportanceOfColumns(data.columns, yColumn, { ...byColumn, method: 'lmg', groups: stages });
   if (binary && options.bootstrap !== undefined) {
     warnings.push({ code: 'bootstrap_skipped', message: 'Bootstrap intervals are not available for the pseudo-R-squared importance of a binary outcome (each replicate would need every subset model refitted); use sampling for its Monte Carlo standard errors.' });
   }
+  if (always.length > 0 && options.bootstrap !== undefined) {
+    warnings.push({ code: 'bootstrap_skipped', message: 'Bootstrap intervals are not yet available with controls (the bootstrap resamples the importance without them); run it without controls.' });
+  }
   const bootstrap =
-    options.bootstrap === undefined || binary
+    options.bootstrap === undefined || binary || always.length > 0
       ? null
       : bootstrapImportance(data.X, y, {
           ...common,
@@ -296,7 +324,9 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
       : performanceOption === 'means'
         ? performance.reduce((s, v) => s + v, 0) / k
         : scale.neutral + (scale.max - scale.neutral) / 2;
-  const minImportance = minImportanceShare * importance.rSquared;
+  // With controls, the touchpoints share R^2 - R^2(controls): shares and relevance are of that part.
+  const shared = importance.rSquared - ('rSquaredAlways' in importance ? (importance.rSquaredAlways ?? 0) : 0);
+  const minImportance = minImportanceShare * shared;
   const ipa = importancePerformance(
     names.map((touchpoint, j) => ({ touchpoint, performance: performance[j] as number, importance: importance.importance[touchpoint] as number })),
     { performanceCrosshair: highPerformance, importanceCrosshair: minImportance },
@@ -328,7 +358,7 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
       significant,
       importance: value,
       signedImportance: coefficient !== null && coefficient.estimate < 0 ? -value : value,
-      importanceShare: importance.rSquared > 0 ? value / importance.rSquared : 0,
+      importanceShare: shared > 0 ? value / shared : 0,
       relevant,
       importanceRank: ranks[j] as number,
       quadrant: (ipa.points[j] as { quadrant: Quadrant }).quadrant,

@@ -1,8 +1,7 @@
 /**
  * checkPublishedTable: GRIM (and GRIMMER where SDs are given) over a published table of means.
  */
-import { InvalidArgumentError } from '../errors.js';
-import type { Warning } from '../survey/survey.js';
+import { InvalidArgumentError, type Warning } from '../errors.js';
 import { checkRounding, grim, type RoundingRule } from './grim.js';
 import { grimmer } from './grimmer.js';
 

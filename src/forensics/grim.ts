@@ -2,8 +2,7 @@
  * grim: the GRIM test (granularity-related inconsistency of means). A mean of n integer answers
  * is a multiple of 1/n; reported to d decimals, many values are impossible.
  */
-import { InvalidArgumentError } from '../errors.js';
-import type { Warning } from '../survey/survey.js';
+import { InvalidArgumentError, type Warning } from '../errors.js';
 
 /**
  * How a reported figure may have been rounded to its decimals.

@@ -2,8 +2,7 @@
  * grimmer: GRIMMER, the test of whether a reported mean and standard deviation can come from
  * the same n integer answers.
  */
-import { InvalidArgumentError } from '../errors.js';
-import type { Warning } from '../survey/survey.js';
+import { InvalidArgumentError, type Warning } from '../errors.js';
 import { checkRounding, formatScaled, grim, parseReported, type RoundingRule } from './grim.js';
 
 /** Options for {@link grimmer}. */

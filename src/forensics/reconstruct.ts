@@ -3,10 +3,10 @@
  * (means at their printed decimals, sample sizes, SD and correlation ranges) and published
  * regression verdicts (which predictors are significant, with which sign).
  */
-import { InvalidArgumentError } from '../errors.js';
+import { pearsonCorrelation, sampleStandardDeviation } from '../stats/moments.js';
+import { InvalidArgumentError, type Warning } from '../errors.js';
 import { createRng, type Rng } from '../random/rng.js';
 import { ols, type OlsCoefficient } from '../regression/ols.js';
-import type { Warning } from '../survey/survey.js';
 import { formatScaled, grim, parseReported, roundRational, type RoundingRule } from './grim.js';
 
 /** One column to reconstruct. */
@@ -160,7 +160,7 @@ export function reconstruct(target: ReconstructTarget, options: ReconstructOptio
     const checks: ConstraintCheck[] = [];
     target.columns.forEach((column, j) => {
       if (column.sd === undefined) return;
-      const sd = sampleSd(values[j] as Float64Array);
+      const sd = sampleStandardDeviation(values[j] as Float64Array);
       const [lo, hi] = column.sd;
       const distance = sd < lo ? lo - sd : sd > hi ? sd - hi : 0;
       objective += 10 * distance;
@@ -168,24 +168,28 @@ export function reconstruct(target: ReconstructTarget, options: ReconstructOptio
     });
     if (target.correlations !== undefined) {
       const [lo, hi] = target.correlations.range;
-      const correlations = pairs.map(([a, b]) => pairCorrelation(values[a] as Float64Array, values[b] as Float64Array));
+      // A correlation with a constant column is undefined (null): it meets no range, at distance 1.
+      const correlations = pairs.map(([a, b]) => pearsonCorrelation(values[a] as Float64Array, values[b] as Float64Array));
+      const defined = correlations.filter((r): r is number => r !== null);
       let outside = 0;
       for (const r of correlations) {
-        const distance = r < lo ? lo - r : r > hi ? r - hi : 0;
+        const distance = r === null ? 1 : r < lo ? lo - r : r > hi ? r - hi : 0;
         objective += 5 * distance;
         if (distance > 0) outside++;
       }
       if (strict) {
-        const min = Math.min(...correlations);
-        const max = Math.max(...correlations);
-        checks.push({ id: 'correlations:range', description: `every pairwise correlation between ${lo} and ${hi}`, satisfied: outside === 0, achieved: `${min.toFixed(2)} to ${max.toFixed(2)}` });
+        const min = Math.min(...defined);
+        const max = Math.max(...defined);
+        const undefinedCount = correlations.length - defined.length;
+        const achieved = `${defined.length > 0 ? `${min.toFixed(2)} to ${max.toFixed(2)}` : 'none defined'}${undefinedCount > 0 ? ` (${undefinedCount} undefined: a constant column)` : ''}`;
+        checks.push({ id: 'correlations:range', description: `every pairwise correlation between ${lo} and ${hi}`, satisfied: outside === 0, achieved });
       }
       if (target.correlations.median !== undefined) {
         const [mlo, mhi] = target.correlations.median;
-        const median = medianOf(correlations);
-        const distance = median < mlo ? mlo - median : median > mhi ? median - mhi : 0;
+        const median = defined.length === correlations.length && defined.length > 0 ? medianOf(defined) : null;
+        const distance = median === null ? 1 : median < mlo ? mlo - median : median > mhi ? median - mhi : 0;
         objective += 5 * distance;
-        if (strict) checks.push({ id: 'correlations:median', description: `median pairwise correlation between ${mlo} and ${mhi}`, satisfied: distance === 0, achieved: median.toFixed(3) });
+        if (strict) checks.push({ id: 'correlations:median', description: `median pairwise correlation between ${mlo} and ${mhi}`, satisfied: distance === 0, achieved: median === null ? 'undefined (a constant column)' : median.toFixed(3) });
       }
     }
     const fits = new Map<string, ReturnType<typeof completeCaseFit>>();
@@ -279,7 +283,7 @@ export function reconstruct(target: ReconstructTarget, options: ReconstructOptio
       name: column.name,
       n: (plan[j] as ColumnPlan).n,
       mean: roundedMean(values[j] as Float64Array, parseReported(column.mean).decimals, rounding),
-      sd: sampleSd(values[j] as Float64Array),
+      sd: sampleStandardDeviation(values[j] as Float64Array),
     })),
     constraints,
     message:
@@ -340,48 +344,6 @@ function roundedMean(column: Float64Array, decimals: number, rounding: RoundingR
   const scale = 10n ** BigInt(decimals);
   const [units] = roundRational(BigInt(sum) * scale, BigInt(n), rounding === 'up_or_down' ? 'half_up' : rounding);
   return formatScaled({ units: units as bigint, decimals });
-}
-
-function sampleSd(column: Float64Array): number {
-  let sum = 0;
-  let n = 0;
-  for (const v of column) {
-    if (!Number.isNaN(v)) {
-      sum += v;
-      n++;
-    }
-  }
-  const mean = sum / n;
-  let ss = 0;
-  for (const v of column) if (!Number.isNaN(v)) ss += (v - mean) ** 2;
-  return Math.sqrt(ss / (n - 1));
-}
-
-/** Pearson correlation over rows where both are answered (0 when either is constant there). */
-function pairCorrelation(a: Float64Array, b: Float64Array): number {
-  let n = 0;
-  let sa = 0;
-  let sb = 0;
-  for (let i = 0; i < a.length; i++) {
-    if (Number.isNaN(a[i] as number) || Number.isNaN(b[i] as number)) continue;
-    n++;
-    sa += a[i] as number;
-    sb += b[i] as number;
-  }
-  const ma = sa / n;
-  const mb = sb / n;
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < a.length; i++) {
-    if (Number.isNaN(a[i] as number) || Number.isNaN(b[i] as number)) continue;
-    const da = (a[i] as number) - ma;
-    const db = (b[i] as number) - mb;
-    sab += da * db;
-    saa += da * da;
-    sbb += db * db;
-  }
-  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
 }
 
 function medianOf(values: readonly number[]): number {

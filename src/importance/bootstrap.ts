@@ -2,10 +2,10 @@
  * bootstrapImportance: seeded case-resampling bootstrap of relative importance, with percentile
  * and BCa intervals for each importance and for its rank.
  */
+import { sampleStandardDeviation } from '../stats/moments.js';
 import { normalCdf, normalQuantile } from '../distributions/index.js';
-import { InvalidArgumentError, PeakEndError } from '../errors.js';
+import { InvalidArgumentError, PeakEndError, type Warning } from '../errors.js';
 import { createRng, type Rng } from '../random/rng.js';
-import type { Warning } from '../survey/survey.js';
 import { rankDescending } from './rank.js';
 import { importanceData, importanceFromData, type ImportanceData, type RelativeImportanceOptions, type RelativeImportanceResult } from './relative-importance.js';
 
@@ -281,7 +281,7 @@ export function summarizeBootstrap(plan: BootstrapPlan, resamples: ReplicateBloc
     return {
       name,
       estimate: theta,
-      standardError: sampleSd(sorted),
+      standardError: sampleStandardDeviation(sorted),
       percentile: intervals.percentile,
       bca: intervals.bca,
       rank: fullRanks[j] as number,
@@ -493,9 +493,4 @@ export function quantile(sorted: ArrayLike<number>, probability: number): number
   const lo = Math.floor(h);
   const hi = Math.min(sorted.length - 1, lo + 1);
   return (sorted[lo] as number) + (h - lo) * ((sorted[hi] as number) - (sorted[lo] as number));
-}
-
-function sampleSd(values: Float64Array): number {
-  const mean = values.reduce((s, v) => s + v, 0) / values.length;
-  return Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / Math.max(1, values.length - 1));
 }

@@ -1,11 +1,10 @@
 /**
  * relativeImportance: how much of R-squared each predictor (touchpoint) accounts for.
  */
-import { InsufficientDataError, InvalidArgumentError, RankDeficientError } from '../errors.js';
+import { InsufficientDataError, InvalidArgumentError, RankDeficientError, type Warning } from '../errors.js';
 import { correlationMatrix } from '../linalg/correlation.js';
 import { sweepInPlace } from '../linalg/sweep.js';
 import { symmetricEigen } from '../linalg/symmetric-eigen.js';
-import type { Warning } from '../survey/survey.js';
 import { dominanceAnalysis, type DominanceDetails } from './dominance.js';
 import { exactShapley, sampledShapley } from './lmg.js';
 

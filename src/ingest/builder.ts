@@ -4,9 +4,9 @@
  * validation rules and the row accounting are the same everywhere and memory grows only with the
  * used data.
  */
-import { DataValidationError, IssueTally, type DataIssue, type IssueCode } from '../errors.js';
+import { DataValidationError, IssueTally, type DataIssue, type IssueCode, type Warning, type WarningCode } from '../errors.js';
 import { normalizeText, type NormalizedSpec } from '../schema/survey-spec.js';
-import { DROP_REASONS, type ColumnReport, type DropReason, type IngestReport, type Survey, type Warning } from '../survey/survey.js';
+import { DROP_REASONS, type ColumnReport, type DropReason, type IngestReport, type Survey } from '../survey/survey.js';
 import { CellReader, NOT_APPLICABLE, UNREAD, columnRules, readNumber, readText, readWeight, type CellResult } from './cell.js';
 import { DEFAULT_LIMITS, type IngestLimits } from './limits.js';
 
@@ -68,6 +68,10 @@ export class SurveyBuilder {
   private sourceRows = new Uint32Array(64);
   private idMissing = 0;
   private segmentMissing: number[] = [];
+  /** Covariate columns that are not segments (those are read once, as segments). */
+  private covariateIndex: [string, number][] = [];
+  private covariateValues: (string | null)[][] = [];
+  private covariateMissing: number[] = [];
   private straightCount = 0;
   private readonly straightRows: number[] = [];
   private weightInvalid = 0;
@@ -180,6 +184,9 @@ export class SurveyBuilder {
     this.segmentIndex = this.spec.segments.map((s) => [s, locate(s)]);
     this.segmentValues = this.segmentIndex.map(() => []);
     this.segmentMissing = this.segmentIndex.map(() => 0);
+    this.covariateIndex = this.spec.covariates.filter((c) => !this.spec.segments.includes(c)).map((c) => [c, locate(c)]);
+    this.covariateValues = this.covariateIndex.map(() => []);
+    this.covariateMissing = this.covariateIndex.map(() => 0);
     for (const [name, at] of positions) {
       if (at.length > 1 && !used.has(name)) {
         this.warnings.push({ code: 'duplicate_header', message: `Column "${name}" appears ${at.length} times in the header; it is not used by the spec, so it was ignored.` });
@@ -460,6 +467,14 @@ export class SurveyBuilder {
             if (text === null) this.segmentMissing[k] = (this.segmentMissing[k] ?? 0) + 1;
             return text;
           });
+    const covariates =
+      this.covariateIndex.length === 0
+        ? null
+        : this.covariateIndex.map(([, at], k) => {
+            const text = readText(cellAt(at), this.missingText);
+            if (text === null) this.covariateMissing[k] = (this.covariateMissing[k] ?? 0) + 1;
+            return text;
+          });
     this.used++;
     const at = this.used - 1;
     // Room for the row first: its not-applicable flags are stored below (the fast path has already grown).
@@ -487,6 +502,7 @@ export class SurveyBuilder {
     if (this.weightIndex >= 0) this.weights.push(weight);
     if (this.idIndex >= 0) this.ids.push(id);
     segments?.forEach((text, k) => this.segmentValues[k]?.push(text));
+    covariates?.forEach((text, k) => this.covariateValues[k]?.push(text));
     this.sourceRows[at] = row;
   }
 
@@ -567,6 +583,7 @@ export class SurveyBuilder {
       ...(this.spec.weight !== null ? [{ column: this.spec.weight, role: 'weight' as const, missing: 0, notApplicable: 0, invalid: this.weightInvalid, labelled: 0 }] : []),
       ...(this.spec.id !== null ? [{ column: this.spec.id, role: 'id' as const, missing: this.idMissing, notApplicable: 0, invalid: 0, labelled: 0 }] : []),
       ...this.segmentIndex.map(([name], k) => ({ column: name, role: 'segment' as const, missing: this.segmentMissing[k] ?? 0, notApplicable: 0, invalid: 0, labelled: 0 })),
+      ...this.covariateIndex.map(([name], k) => ({ column: name, role: 'covariate' as const, missing: this.covariateMissing[k] ?? 0, notApplicable: 0, invalid: 0, labelled: 0 })),
     ];
     const usedColumns = this.usedColumns();
     const rowsDropped = this.rowsRead - n;
@@ -619,6 +636,7 @@ export class SurveyBuilder {
       weights: this.weightIndex >= 0 ? Float64Array.from(this.weights) : null,
       ids: this.idIndex >= 0 ? this.ids.map((v, i) => v ?? `row ${this.sourceRows[i]}`) : null,
       segments: new Map(this.segmentIndex.map(([name], k) => [name, this.segmentValues[k] ?? []])),
+      ...(this.covariateIndex.length > 0 && { covariates: new Map(this.covariateIndex.map(([name], k) => [name, this.covariateValues[k] ?? []])) }),
       sourceRows: keep ? this.sourceRows.subarray(0, n) : this.sourceRows.slice(0, n),
       report,
     };
@@ -654,7 +672,7 @@ export class SurveyBuilder {
 
   private usedColumns(): Set<string> {
     const s = this.spec;
-    return new Set([...s.touchpoints.map((t) => t.column), s.overall, ...(s.weight ? [s.weight] : []), ...(s.id ? [s.id] : []), ...s.segments]);
+    return new Set([...s.touchpoints.map((t) => t.column), s.overall, ...(s.weight ? [s.weight] : []), ...(s.id ? [s.id] : []), ...s.segments, ...s.covariates]);
   }
 
   private checkFieldSizes(cells: ArrayLike<unknown>, row: number | null, line: number | null): void {
@@ -677,7 +695,7 @@ export class SurveyBuilder {
     this.tally.add(found);
   }
 
-  private warnOnce(code: string, message: string): void {
+  private warnOnce(code: WarningCode, message: string): void {
     if (!this.warnings.some((w) => w.code === code)) this.warnings.push({ code, message });
   }
 }

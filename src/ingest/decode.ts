@@ -2,7 +2,7 @@
  * Text decoding of CSV bytes: BOM detection, UTF-8 validation and the GB18030 fallback that
  * Chinese Excel exports need. Uses the WHATWG `TextDecoder` (Node, Deno, Bun, browsers).
  */
-import { DataValidationError } from '../errors.js';
+import { DataValidationError, type Warning } from '../errors.js';
 
 /** Encodings accepted by name (WHATWG labels); anything `TextDecoder` knows also works. */
 export type SurveyEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'gbk' | 'windows-1252' | (string & {});
@@ -127,7 +127,7 @@ export function decodeBytes(bytes: Uint8Array, encoding?: string): { text: strin
 }
 
 /** The warning added when bytes were not valid UTF-8 and the GB18030 fallback was used. */
-export function guessedEncodingWarning(encoding: string): { code: string; message: string } {
+export function guessedEncodingWarning(encoding: string): Warning {
   return { code: 'encoding_guessed', message: `The data is not valid UTF-8 and was read as ${encoding}; pass encoding if that is wrong.` };
 }
 

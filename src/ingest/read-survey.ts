@@ -1,9 +1,9 @@
 /**
  * readSurvey / safeReadSurvey: survey data in any in-memory form to a validated Survey.
  */
-import { DataValidationError, InvalidArgumentError, PeakEndError } from '../errors.js';
+import { DataValidationError, InvalidArgumentError, PeakEndError, type Warning } from '../errors.js';
 import { normalizeSpec, type SurveySpec } from '../schema/survey-spec.js';
-import type { Survey, Warning } from '../survey/survey.js';
+import type { Survey } from '../survey/survey.js';
 import { SurveyBuilder } from './builder.js';
 import { parseCsvText, sniffDelimiter } from './csv.js';
 import { decodeBytes, guessedEncodingWarning } from './decode.js';

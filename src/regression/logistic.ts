@@ -2,12 +2,21 @@
  * logisticRegression: a binary outcome (e.g. satisfied / not satisfied, top-2-box) on
  * predictors, as R's glm(family = binomial).
  */
-import { chiSquareUpperTail, normalQuantile, normalUpperTail } from '../distributions/index.js';
-import { ConvergenceError, InsufficientDataError, InvalidArgumentError } from '../errors.js';
-import { cholesky, choleskyInverse, choleskySolve } from '../linalg/cholesky.js';
-import type { Warning } from '../survey/survey.js';
+import { ConvergenceError, InsufficientDataError, InvalidArgumentError, type Warning } from '../errors.js';
+import { cholesky, choleskySolve } from '../linalg/cholesky.js';
 import { modelData, rowMajor, type ModelInputOptions } from './glm-data.js';
-import type { Convergence, WaldCoefficient } from './ordinal.js';
+import {
+  covarianceAtSolution,
+  likelihoodSummary,
+  maximizeLikelihood,
+  quoted,
+  separatingPredictors,
+  standardizedEffects,
+  type Convergence,
+  type LikelihoodPoint,
+  waldTable,
+  type WaldCoefficient,
+} from './maximum-likelihood.js';
 
 /** Options for {@link logisticRegression}. */
 export interface LogisticOptions extends ModelInputOptions {
@@ -54,8 +63,9 @@ export interface LogisticResult {
  * notes, while the deviances use the weights as given. Likelihood-ratio test (null deviance minus
  * deviance, on p degrees of freedom) and McFadden's pseudo-R-squared 1 - deviance / null deviance
  * against the intercept-only model. Separation is declared when every fitted probability of the
- * observed outcome exceeds 1 - 1e-9 or a standardized coefficient |beta| sd(x) exceeds 15 (an odds
- * ratio above e^15 per standard deviation, which only diverging estimates reach).
+ * observed outcome exceeds 1 - 1e-9 or a standardized coefficient |beta| sd(x) exceeds
+ * SEPARATION_LIMIT = 15 (an odds ratio above e^15 per standard deviation, which only diverging
+ * estimates reach), the rule every likelihood model shares (regression/maximum-likelihood.ts).
  *
  * Accuracy: estimates, standard errors, z, p, log-likelihood, AIC, BIC and deviances agree with
  * R's glm to 1e-9 relative on four reference surveys and two weighted fits (integer and
@@ -96,9 +106,9 @@ export function logisticRegression(X: readonly (readonly (number | null)[])[], y
   if (n <= m) throw new InsufficientDataError(`logisticRegression requires more than ${m} complete rows for ${p} predictors and an intercept, got ${n}.`);
   const row = (i: number, j: number): number => (j === 0 ? 1 : (x[i * p + j - 1] as number));
 
-  const evaluate = (beta: Float64Array): { ll: number; g: Float64Array; info: Float64Array; minProbability: number } => {
-    const g = new Float64Array(m);
-    const info = new Float64Array(m * m);
+  const evaluate = (beta: Float64Array): LogisticPoint => {
+    const gradient = new Float64Array(m);
+    const information = new Float64Array(m * m);
     let ll = 0;
     let minProbability = 1;
     for (let i = 0; i < n; i++) {
@@ -115,88 +125,26 @@ export function logisticRegression(X: readonly (readonly (number | null)[])[], y
       const variance = mu * Math.exp(logOneMinus);
       for (let j = 0; j < m; j++) {
         const xj = row(i, j);
-        g[j] = (g[j] as number) + wi * (yi - mu) * xj;
-        for (let k = j; k < m; k++) info[j * m + k] = (info[j * m + k] as number) + wi * variance * xj * row(i, k);
+        gradient[j] = (gradient[j] as number) + wi * (yi - mu) * xj;
+        for (let k = j; k < m; k++) information[j * m + k] = (information[j * m + k] as number) + wi * variance * xj * row(i, k);
       }
     }
-    for (let j = 0; j < m; j++) for (let k = 0; k < j; k++) info[j * m + k] = info[k * m + j] as number;
-    return { ll, g, info, minProbability };
+    for (let j = 0; j < m; j++) for (let k = 0; k < j; k++) information[j * m + k] = information[k * m + j] as number;
+    return { ll, gradient, information, minProbability };
   };
 
-  // Start as glm: mu = (w y + 1/2) / (w + 1), one weighted least-squares step on the working response.
-  const beta = new Float64Array(m);
-  {
-    const info = new Float64Array(m * m);
-    const rhs = new Float64Array(m);
-    for (let i = 0; i < n; i++) {
-      const wi = w[i] as number;
-      const mu = (wi * (event[i] as number) + 0.5) / (wi + 1);
-      const eta = Math.log(mu / (1 - mu));
-      const weight = wi * mu * (1 - mu);
-      const z = eta + ((event[i] as number) - mu) / (mu * (1 - mu));
-      for (let j = 0; j < m; j++) {
-        rhs[j] = (rhs[j] as number) + weight * row(i, j) * z;
-        for (let k = 0; k < m; k++) info[j * m + k] = (info[j * m + k] as number) + weight * row(i, j) * row(i, k);
-      }
-    }
-    const l = cholesky(info, m);
-    if (l === null) throw new ConvergenceError('singular_information', singularMessage());
-    beta.set(choleskySolve(l, m, rhs));
-  }
-  const maxIterations = options.maxIterations ?? 50;
-  let current = evaluate(beta);
-  let iterations = 0;
-  let converged = false;
-  for (; iterations < maxIterations; iterations++) {
-    const l = cholesky(current.info, m);
-    if (l === null) break;
-    const step = choleskySolve(l, m, current.g);
-    // Newton decrement g' H^-1 g: twice the predicted gain, invariant to rescaling the predictors.
-    let decrement = 0;
-    for (let j = 0; j < m; j++) decrement += (current.g[j] as number) * (step[j] as number);
-    let scale = 1;
-    let accepted = false;
-    for (let halving = 0; halving < 40; halving++, scale /= 2) {
-      const candidate = beta.map((b, j) => b + scale * (step[j] as number));
-      const next = evaluate(candidate);
-      if (next.ll >= current.ll - 1e-12 * Math.abs(current.ll)) {
-        beta.set(candidate);
-        current = next;
-        accepted = true;
-        break;
-      }
-    }
-    if (!accepted) break;
-    // A full step from a decrement this small leaves an error of order decrement^2.
-    if (scale === 1 && decrement < CONVERGENCE_TOLERANCE * Math.max(1, Math.abs(current.ll))) {
-      converged = true;
-      iterations++;
-      break;
-    }
-  }
-  const separated = current.minProbability > 1 - 1e-9 || (!converged && current.ll > -1e-6);
-  const standardized = data.names.map((_, j) => Math.abs(beta[j + 1] as number) * columnSd(x, p, j));
-  const largest = data.names.filter((_, j) => (standardized[j] as number) > 15);
-  if (separated || largest.length > 0) {
-    // Name the diverging predictors; failing that, the one with the largest standardized effect.
-    const top = standardized.indexOf(Math.max(...standardized));
-    const culprits = largest.length > 0 ? largest : top >= 0 ? [data.names[top] as string] : ['(Intercept)'];
+  const fit = maximizeLikelihood('logisticRegression', { size: m, evaluate }, glmStart(n, m, w, event, row), options.maxIterations ?? 50);
+  const beta = fit.params;
+  const separatedAnyway = fit.point.minProbability > 1 - 1e-9 || (!fit.converged && fit.point.ll > -1e-6);
+  const culprits = separatingPredictors(data.names, standardizedEffects(x, p, beta, 1, w), separatedAnyway);
+  if (culprits.length > 0) {
     throw new ConvergenceError(
       'separation',
-      `logisticRegression: ${culprits.map((c) => `"${c}"`).join(', ')} (almost) perfectly separate${culprits.length === 1 ? 's' : ''} the two outcomes, so the maximum-likelihood estimate does not exist (coefficients diverge); drop or recode the predictor, or use a penalised (Firth) model.`,
+      `logisticRegression: ${quoted(culprits)} (almost) perfectly separate${culprits.length === 1 ? 's' : ''} the two outcomes, so the maximum-likelihood estimate does not exist (coefficients diverge); drop or recode the predictor, or use a penalised (Firth) model.`,
     );
   }
-  const l = cholesky(current.info, m);
-  if (l === null) throw new ConvergenceError('singular_information', singularMessage());
-  if (!converged) throw new ConvergenceError('no_convergence', `logisticRegression did not converge in ${iterations} iterations.`);
-  const covariance = choleskyInverse(l, m);
-  const z = normalQuantile((1 + level) / 2);
-  const coefficients: WaldCoefficient[] = ['(Intercept)', ...data.names].map((name, j) => {
-    const estimate = beta[j] as number;
-    const stdError = Math.sqrt(covariance[j * m + j] as number);
-    const zValue = estimate / stdError;
-    return { name, estimate, stdError, zValue, pValue: Math.min(1, 2 * normalUpperTail(Math.abs(zValue))), ciLower: estimate - z * stdError, ciUpper: estimate + z * stdError };
-  });
+  const { covariance, convergence } = covarianceAtSolution('logisticRegression', fit, m, singularMessage());
+  const coefficients = waldTable(['(Intercept)', ...data.names], beta, covariance, m, 0, level);
   let sumW = 0;
   let sumWy = 0;
   for (let i = 0; i < n; i++) {
@@ -206,7 +154,7 @@ export function logisticRegression(X: readonly (readonly (number | null)[])[], y
   const p0 = sumWy / sumW;
   // Deviances use the weights as given; glm's logLik (binomial()$aic) counts each row round(w)
   // times, which differs only for non-integer weights.
-  const deviance = -2 * current.ll;
+  const deviance = -2 * fit.point.ll;
   const nullDeviance = -2 * (sumWy * Math.log(p0) + (sumW - sumWy) * Math.log(1 - p0));
   let logLik = 0;
   let nullLogLik = 0;
@@ -219,8 +167,6 @@ export function logisticRegression(X: readonly (readonly (number | null)[])[], y
     logLik += count * -softplus(yes ? -eta : eta);
     nullLogLik += count * Math.log(yes ? p0 : 1 - p0);
   }
-  const statistic = nullDeviance - deviance;
-  const diag = Array.from({ length: m }, (_, j) => (l[j * m + j] as number) ** 2);
   const warnings: Warning[] = [];
   if (data.rowsDropped.missing > 0) warnings.push({ code: 'rows_dropped_missing', message: `${data.rowsDropped.missing} row${data.rowsDropped.missing === 1 ? '' : 's'} with a missing value left out (listwise deletion).` });
   if (data.rowsDropped.zeroWeight > 0) warnings.push({ code: 'rows_dropped_zero_weight', message: `${data.rowsDropped.zeroWeight} row${data.rowsDropped.zeroWeight === 1 ? '' : 's'} with weight 0 left out.` });
@@ -243,31 +189,40 @@ export function logisticRegression(X: readonly (readonly (number | null)[])[], y
     nullLogLik,
     deviance,
     nullDeviance,
-    aic: -2 * logLik + 2 * m,
-    bic: -2 * logLik + Math.log(n) * m,
-    likelihoodRatio: { statistic, df: p, pValue: p > 0 ? chiSquareUpperTail(statistic, p) : 1 },
-    mcFaddenRSquared: 1 - deviance / nullDeviance,
-    convergence: { converged, iterations, maxGradient: Math.max(...Array.from(current.g, Math.abs)), conditionNumber: Math.max(...diag) / Math.min(...diag) },
+    ...likelihoodSummary({ logLik, parameters: m, observations: n, statistic: nullDeviance - deviance, df: p, mcFaddenRSquared: 1 - deviance / nullDeviance }),
+    convergence,
     warnings,
   };
 }
 
-/** Newton decrement, relative to max(1, |log-likelihood|), below which the next full step ends the fit. */
-const CONVERGENCE_TOLERANCE = 1e-12;
+interface LogisticPoint extends LikelihoodPoint {
+  /** Smallest fitted probability of the observed outcome (near 1 for every row: separation). */
+  readonly minProbability: number;
+}
+
+/** glm's start: mu = (w y + 1/2) / (w + 1), one weighted least-squares step on the working response. */
+function glmStart(n: number, m: number, w: Float64Array, event: Float64Array, row: (i: number, j: number) => number): Float64Array {
+  const info = new Float64Array(m * m);
+  const rhs = new Float64Array(m);
+  for (let i = 0; i < n; i++) {
+    const wi = w[i] as number;
+    const mu = (wi * (event[i] as number) + 0.5) / (wi + 1);
+    const eta = Math.log(mu / (1 - mu));
+    const weight = wi * mu * (1 - mu);
+    const z = eta + ((event[i] as number) - mu) / (mu * (1 - mu));
+    for (let j = 0; j < m; j++) {
+      rhs[j] = (rhs[j] as number) + weight * row(i, j) * z;
+      for (let k = 0; k < m; k++) info[j * m + k] = (info[j * m + k] as number) + weight * row(i, j) * row(i, k);
+    }
+  }
+  const l = cholesky(info, m);
+  if (l === null) throw new ConvergenceError('singular_information', singularMessage());
+  return choleskySolve(l, m, rhs);
+}
 
 /** log(1 + e^x) without overflow or cancellation. */
 function softplus(x: number): number {
   return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
-}
-
-function columnSd(x: Float64Array, p: number, j: number): number {
-  const n = x.length / p;
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += x[i * p + j] as number;
-  mean /= n;
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += ((x[i * p + j] as number) - mean) ** 2;
-  return Math.sqrt(ss / n);
 }
 
 function singularMessage(): string {

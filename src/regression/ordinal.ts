@@ -2,11 +2,23 @@
  * ordinalLogit: the cumulative-link (proportional-odds) model for an ordinal outcome, as R's
  * ordinal::clm and MASS::polr.
  */
-import { chiSquareUpperTail, normalCdf, normalQuantile, normalUpperTail } from '../distributions/index.js';
-import { ConvergenceError, InsufficientDataError, InvalidArgumentError } from '../errors.js';
-import { cholesky, choleskyInverse, choleskySolve } from '../linalg/cholesky.js';
-import type { Warning } from '../survey/survey.js';
+import { normalCdf, normalQuantile, normalUpperTail } from '../distributions/index.js';
+import { ConvergenceError, InsufficientDataError, InvalidArgumentError, type Warning } from '../errors.js';
 import { modelData, rowMajor, type ModelInputOptions } from './glm-data.js';
+import {
+  covarianceAtSolution,
+  likelihoodSummary,
+  maximizeLikelihood,
+  quoted,
+  separatingPredictors,
+  standardizedEffects,
+  type Convergence,
+  type LikelihoodPoint,
+  waldTable,
+  type WaldCoefficient,
+} from './maximum-likelihood.js';
+
+export type { Convergence, WaldCoefficient } from './maximum-likelihood.js';
 
 /** Options for {@link ordinalLogit}. */
 export interface OrdinalOptions extends ModelInputOptions {
@@ -23,32 +35,11 @@ export interface OrdinalOptions extends ModelInputOptions {
   readonly maxIterations?: number;
 }
 
-/** A coefficient with Wald inference. */
-export interface WaldCoefficient {
-  readonly name: string;
-  readonly estimate: number;
-  readonly stdError: number;
-  readonly zValue: number;
-  readonly pValue: number;
-  readonly ciLower: number;
-  readonly ciUpper: number;
-}
-
 /** A threshold (cut point) between two adjacent observed categories, named like clm's '2|3'. */
 export interface Threshold {
   readonly name: string;
   readonly estimate: number;
   readonly stdError: number;
-}
-
-/** How the fit converged. */
-export interface Convergence {
-  readonly converged: boolean;
-  readonly iterations: number;
-  /** Largest absolute gradient component at the solution. */
-  readonly maxGradient: number;
-  /** Condition number of the information matrix (ratio of extreme Cholesky pivots squared). */
-  readonly conditionNumber: number;
 }
 
 /** Result of {@link ordinalLogit}. */
@@ -73,9 +64,6 @@ export interface OrdinalResult {
   readonly convergence: Convergence;
   readonly warnings: readonly Warning[];
 }
-
-/** Newton decrement, relative to max(1, |log-likelihood|), below which the next full step ends the fit. */
-const CONVERGENCE_TOLERANCE = 1e-12;
 
 interface Link {
   cdf(x: number): number;
@@ -121,8 +109,9 @@ const probit: Link = {
  * likelihood-ratio test against the thresholds-only model; McFadden's and Nagelkerke's
  * pseudo-R-squared. AIC = -2 logLik + 2 (thresholds + predictors); BIC uses log(sum of weights)
  * as clm does (the row count when unweighted). Separation is declared when a standardized
- * coefficient |beta| sd(x) exceeds 20 (10 if the fit has not converged): only diverging
- * estimates reach such odds ratios.
+ * coefficient |beta| sd(x) exceeds SEPARATION_LIMIT = 15, converged or not: only diverging
+ * estimates reach such odds ratios (the rule every likelihood model shares, in
+ * regression/maximum-likelihood.ts; the Newton driver is shared with logisticRegression).
  *
  * Accuracy: thresholds, coefficients and standard errors agree with ordinal::clm to 1e-8 relative
  * and the log-likelihood, AIC and BIC to 1e-10 on every reference survey, with the probit link and
@@ -180,7 +169,7 @@ export function ordinalLogit(X: readonly (readonly (number | null)[])[], y: Arra
     cumulative += counts[k] as number;
     theta[k] = link.quantile(cumulative / totalW);
   }
-  const evaluate = (params: Float64Array, withDerivatives: boolean): { ll: number; g: Float64Array; h: Float64Array } | null => {
+  const evaluate = (params: Float64Array): LikelihoodPoint | null => {
     const g = new Float64Array(m);
     const h = new Float64Array(m * m);
     let ll = 0;
@@ -196,7 +185,6 @@ export function ordinalLogit(X: readonly (readonly (number | null)[])[], y: Arra
       if (!(prob > 0)) return null;
       const wi = w[i] as number;
       ll += wi * Math.log(prob);
-      if (!withDerivatives) continue;
       const fa = hasUpper ? link.density(a) : 0;
       const fb = hasLower ? link.density(b) : 0;
       const sa = hasUpper ? link.slope(a) : 0;
@@ -233,79 +221,34 @@ export function ordinalLogit(X: readonly (readonly (number | null)[])[], y: Arra
         for (let l = 0; l < p; l++) add(K - 1 + j, K - 1 + l, wi * xj * (x[i * p + l] as number) * betaBeta);
       }
     }
-    return { ll, g, h };
+    // The observed information is minus the Hessian.
+    return { ll, gradient: g, information: h.map((v) => -v) };
   };
   const ordered = (params: Float64Array): boolean => {
     for (let k = 1; k < K - 1; k++) if (!((params[k] as number) > (params[k - 1] as number))) return false;
     return true;
   };
 
-  const maxIterations = options.maxIterations ?? 100;
-  let current = evaluate(theta, true);
-  if (current === null) throw new ConvergenceError('no_convergence', 'ordinalLogit could not evaluate the likelihood at its starting values.');
-  let iterations = 0;
-  let converged = false;
-  for (; iterations < maxIterations; iterations++) {
-    const information = current.h.map((v) => -v);
-    const l = cholesky(information, m);
-    if (l === null) break;
-    const step = choleskySolve(l, m, current.g);
-    // Newton decrement g' H^-1 g: twice the predicted gain, invariant to rescaling the predictors.
-    let decrement = 0;
-    for (let j = 0; j < m; j++) decrement += (current.g[j] as number) * (step[j] as number);
-    let scale = 1;
-    let next: ReturnType<typeof evaluate> = null;
-    let candidate = theta;
-    for (let halving = 0; halving < 40; halving++, scale /= 2) {
-      candidate = theta.map((v, j) => v + scale * (step[j] as number));
-      if (!ordered(candidate)) continue;
-      next = evaluate(candidate, true);
-      if (next !== null && next.ll >= current.ll - 1e-12 * Math.abs(current.ll)) break;
-      next = null;
-    }
-    if (next === null) break;
-    theta.set(candidate);
-    current = next;
-    // A full step from a decrement this small leaves an error of order decrement^2.
-    if (scale === 1 && decrement < CONVERGENCE_TOLERANCE * Math.max(1, Math.abs(current.ll))) {
-      converged = true;
-      iterations++;
-      break;
-    }
-  }
-  const sds = Array.from({ length: p }, (_, j) => weightedSd(x, p, j, w));
-  const standardized = Array.from({ length: p }, (_, j) => Math.abs(theta[K - 1 + j] as number) * (sds[j] as number));
-  const separated = data.names.filter((_, j) => (standardized[j] as number) > 20);
-  if (separated.length > 0 || (!converged && standardized.some((s) => s > 10))) {
-    const culprits = separated.length > 0 ? separated : data.names.filter((_, j) => (standardized[j] as number) > 10);
+  const fit = maximizeLikelihood('ordinalLogit', { size: m, evaluate, admissible: ordered }, theta, options.maxIterations ?? 100);
+  const culprits = separatingPredictors(data.names, standardizedEffects(x, p, theta, K - 1, w), false);
+  if (culprits.length > 0) {
     throw new ConvergenceError(
       'separation',
-      `ordinalLogit: ${culprits.map((c) => `"${c}"`).join(', ')} (almost) perfectly separate${culprits.length === 1 ? 's' : ''} the outcome categories, so ${culprits.length === 1 ? 'its coefficient diverges' : 'their coefficients diverge'}; merge sparse categories, drop or recode the predictor, or use a penalised model.`,
+      `ordinalLogit: ${quoted(culprits)} (almost) perfectly separate${culprits.length === 1 ? 's' : ''} the outcome categories, so ${culprits.length === 1 ? 'its coefficient diverges' : 'their coefficients diverge'}; merge sparse categories, drop or recode the predictor, or use a penalised model.`,
     );
   }
-  const information = current.h.map((v) => -v);
-  const l = cholesky(information, m);
-  if (l === null) {
-    throw new ConvergenceError('singular_information', 'ordinalLogit: the information matrix is singular: a predictor is constant, collinear with others, or a category is empty given the predictors.');
-  }
-  if (!converged) {
-    throw new ConvergenceError('no_convergence', `ordinalLogit did not converge in ${iterations} iterations (largest gradient ${Math.max(...Array.from(current.g, Math.abs)).toExponential(2)}).`);
-  }
-  const covariance = choleskyInverse(l, m);
+  const { covariance, convergence } = covarianceAtSolution(
+    'ordinalLogit',
+    fit,
+    m,
+    'ordinalLogit: the information matrix is singular: a predictor is constant, collinear with others, or a category is empty given the predictors.',
+  );
   const se = (j: number): number => Math.sqrt(covariance[j * m + j] as number);
-  const z = normalQuantile((1 + level) / 2);
   const names = observed.map(String);
   const thresholds: Threshold[] = Array.from({ length: K - 1 }, (_, k) => ({ name: `${names[k]}|${names[k + 1]}`, estimate: theta[k] as number, stdError: se(k) }));
-  const coefficients: WaldCoefficient[] = data.names.map((name, j) => {
-    const estimate = theta[K - 1 + j] as number;
-    const stdError = se(K - 1 + j);
-    const zValue = estimate / stdError;
-    return { name, estimate, stdError, zValue, pValue: Math.min(1, 2 * normalUpperTail(Math.abs(zValue))), ciLower: estimate - z * stdError, ciUpper: estimate + z * stdError };
-  });
-  const logLik = current.ll;
+  const coefficients = waldTable(data.names, theta, covariance, m, K - 1, level);
+  const logLik = fit.point.ll;
   const nullLogLik = counts.reduce((s, c) => s + (c > 0 ? c * Math.log(c / totalW) : 0), 0);
-  const statistic = 2 * (logLik - nullLogLik);
-  const diag = Array.from({ length: m }, (_, j) => (l[j * m + j] as number) ** 2);
   const warnings: Warning[] = [];
   if (emptyCategories.length > 0) {
     warnings.push({ code: 'empty_categories', message: `No respondent chose ${emptyCategories.join(', ')}; thresholds are estimated between the observed categories only (${observed.join(', ')}).` });
@@ -322,26 +265,10 @@ export function ordinalLogit(X: readonly (readonly (number | null)[])[], y: Arra
     coefficients,
     logLik,
     nullLogLik,
-    aic: -2 * logLik + 2 * m,
-    // clm counts the observations as the sum of the weights.
-    bic: -2 * logLik + Math.log(totalW) * m,
-    likelihoodRatio: { statistic, df: p, pValue: p > 0 ? chiSquareUpperTail(statistic, p) : 1 },
-    mcFaddenRSquared: 1 - logLik / nullLogLik,
+    // clm counts the observations (for BIC) as the sum of the weights.
+    ...likelihoodSummary({ logLik, parameters: m, observations: totalW, statistic: 2 * (logLik - nullLogLik), df: p, mcFaddenRSquared: 1 - logLik / nullLogLik }),
     nagelkerkeRSquared: (1 - Math.exp((2 * (nullLogLik - logLik)) / totalW)) / (1 - Math.exp((2 * nullLogLik) / totalW)),
-    convergence: { converged, iterations, maxGradient: Math.max(...Array.from(current.g, Math.abs)), conditionNumber: Math.max(...diag) / Math.min(...diag) },
+    convergence,
     warnings,
   };
-}
-
-function weightedSd(x: Float64Array, p: number, j: number, w: Float64Array): number {
-  let sw = 0;
-  let mean = 0;
-  for (let i = 0; i < w.length; i++) {
-    sw += w[i] as number;
-    mean += (w[i] as number) * (x[i * p + j] as number);
-  }
-  mean /= sw;
-  let ss = 0;
-  for (let i = 0; i < w.length; i++) ss += (w[i] as number) * ((x[i * p + j] as number) - mean) ** 2;
-  return Math.sqrt(ss / sw);
 }

@@ -2,7 +2,8 @@
  * analyze: the whole analysis of a survey in one call, as one JSON-serialisable Report.
  */
 import packageJson from '../../package.json' with { type: 'json' };
-import { ConvergenceError, InsufficientDataError, RankDeficientError } from '../errors.js';
+import { ConvergenceError, InsufficientDataError, InvalidArgumentError, RankDeficientError } from '../errors.js';
+import { compareSegments, type CompareSegmentsOptions, type CompareSegmentsResult } from '../experience/compare-segments.js';
 import { keyDrivers, type KeyDriversOptions, type KeyDriversResult } from '../experience/key-drivers.js';
 import { peakEnd, type PeakEndOptions, type PeakEndResult } from '../experience/peak-end.js';
 import type { Report } from '../schema/report.js';
@@ -15,13 +16,20 @@ export interface AnalyzeOptions {
   /** Peak-end options; per-respondent predictions are left out unless `includePredictions: true`. */
   readonly peakEnd?: PeakEndOptions;
   readonly keyDrivers?: KeyDriversOptions;
+  /**
+   * Segment columns to compare, each value against everyone else (`compareSegments`): default
+   * every segment the spec names; `false` or `[]` for none. The Report then carries `segments`.
+   */
+  readonly segments?: readonly string[] | false;
+  readonly compareSegments?: CompareSegmentsOptions;
 }
 
 /**
  * Runs descriptives, the peak-end analysis and key-driver analysis on a survey and returns one
  * Report (plain data, valid against `reportSchema`). A part that cannot run on these data
  * (too few complete rows, a collinear design) is `null`, with a warning saying why; bad options
- * still throw.
+ * still throw. When the survey has segment columns (spec `segments`), each is compared with
+ * `compareSegments` and the Report carries `segments`; a raked survey's Report carries `calibration`.
  *
  * @example
  * ```ts
@@ -44,6 +52,23 @@ export function analyze(survey: Survey, options: AnalyzeOptions = {}): Report {
   if (peak !== null) tag('peak-end', peak.warnings);
   const drivers = attempt<KeyDriversResult>(() => keyDrivers(survey, options.keyDrivers), 'key-drivers', warnings);
   if (drivers !== null) tag('key-drivers', drivers.warnings);
+  const segmentColumns = options.segments === false ? [] : (options.segments ?? [...survey.segments.keys()]);
+  const segments: CompareSegmentsResult[] = [];
+  for (const column of segmentColumns) {
+    let result: CompareSegmentsResult | null;
+    try {
+      result = attempt<CompareSegmentsResult>(() => compareSegments(survey, column, options.compareSegments), 'segments', warnings);
+    } catch (error) {
+      // A segment the spec names but that has one value here is said, not fatal; a named one throws.
+      if (options.segments !== undefined || !(error instanceof InvalidArgumentError)) throw error;
+      warnings.push({ source: 'segments', code: 'segment_not_compared', message: `Segment "${column}" was not compared: ${error.message}` });
+      continue;
+    }
+    if (result === null) continue;
+    segments.push(result);
+    tag('segments', result.warnings);
+  }
+  const c = survey.calibration;
   const report: Report = {
     method: 'analyze',
     schemaVersion: 1,
@@ -58,13 +83,18 @@ export function analyze(survey: Survey, options: AnalyzeOptions = {}): Report {
     descriptives: descriptives as Report['descriptives'],
     peakEnd: peak as Report['peakEnd'],
     keyDrivers: drivers as Report['keyDrivers'],
+    ...(segmentColumns.length > 0 && { segments: segments as NonNullable<Report['segments']> }),
+    ...(c !== undefined &&
+      survey.weights !== null && {
+        calibration: { method: c.method, margins: c.margins.map(({ column, levels }) => ({ column, levels: [...levels] })), iterations: c.iterations, converged: c.converged, maxDeviation: c.maxDeviation, trimmed: c.trimmed },
+      }),
     warnings,
   };
   // Plain data: records built without prototypes and typed arrays become ordinary JSON values.
   return JSON.parse(JSON.stringify(report)) as Report;
 }
 
-function attempt<T>(run: () => T, source: 'peak-end' | 'key-drivers', warnings: Report['warnings']): T | null {
+function attempt<T>(run: () => T, source: 'peak-end' | 'key-drivers' | 'segments', warnings: Report['warnings']): T | null {
   try {
     return run();
   } catch (error) {

@@ -6,13 +6,14 @@
 import type { Report } from '../schema/report.js';
 import type { SurveyDescriptives } from '../survey/describe-survey.js';
 import { gestaltSection } from './gestalt-section.js';
-import { messages, touchpointName, verdictText, type Locale } from './i18n.js';
+import { messages, segmentsMessages, touchpointName, verdictText, warningText, type Locale } from './i18n.js';
+import { calibrationText, segmentsSection } from './segments-section.js';
 
 /** A block of a section. */
 export type Block =
   | { readonly kind: 'paragraph'; readonly text: string }
   | { readonly kind: 'table'; readonly rows: readonly (readonly string[])[] }
-  | { readonly kind: 'chart'; readonly chart: 'journey' | 'drivers' | 'ipa' | 'peakEnd' | 'gestalt'; readonly title: string };
+  | { readonly kind: 'chart'; readonly chart: 'journey' | 'drivers' | 'ipa' | 'peakEnd' | 'gestalt' | 'segments'; readonly title: string };
 
 /** A titled section. */
 export interface Section {
@@ -78,9 +79,11 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
       },
     ],
   });
+  const raking = calibrationText(report, locale);
   sections.push({
     heading: m.descriptives,
     blocks: [
+      ...(raking !== null ? [{ kind: 'paragraph' as const, text: raking }] : []),
       ...(options.charts ? [{ kind: 'chart' as const, chart: 'journey' as const, title: m.journeyChart }] : []),
       { kind: 'table', rows: descriptivesRows(report.descriptives as SurveyDescriptives, name, locale) },
     ],
@@ -90,15 +93,20 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
     const a = pe.aggregate;
     const blocks: Block[] = [];
     if (options.charts) blocks.push({ kind: 'chart', chart: 'peakEnd', title: m.peakEndChart });
-    blocks.push({
-      kind: 'paragraph',
-      text:
-        `${m.peak} (${a.rule}): ${a.peaks.map((p) => `${name(p.touchpoint)} ${fixed(p.mean)}`).join(', ')}; ${m.end}: ${name(a.end.touchpoint)} ${fixed(a.end.mean)}. ` +
-        `${m.prediction} ${fixed(a.prediction)} = ${a.weight} × ${m.peak} + ${fixed(1 - a.weight, 1)} × ${m.end}; ${m.observed} ${fixed(a.observed)}; ${m.gap} ${signed(a.gap)}` +
-        ` (${m.sameRespondents(a.n)}` +
-        (a.gapTest ? `; paired t: ${Math.round(a.gapTest.level * 100)}% CI ${fixed(a.gapTest.ciLower)} to ${fixed(a.gapTest.ciUpper)}, p ${formatP(a.gapTest.pValue)}).` : ').'),
-    });
-    if (fixed(a.allAnswers.prediction) !== fixed(a.prediction) || fixed(a.allAnswers.observed) !== fixed(a.observed)) {
+    const moments = `${m.peak} (${m.peakRules[a.rule] ?? a.rule}): ${a.peaks.map((p) => `${name(p.touchpoint)} ${fixed(p.mean)}`).join(', ')}; ${m.end}: ${name(a.end.touchpoint)} ${fixed(a.end.mean)}. `;
+    if (pe.outcome === 'binary') {
+      blocks.push({ kind: 'paragraph', text: moments + m.binaryAggregate(fixed(a.prediction), fixed(a.observed, 3)) });
+    } else {
+      blocks.push({
+        kind: 'paragraph',
+        text:
+          moments +
+          `${m.prediction} ${fixed(a.prediction)} = ${a.weight} × ${m.peak} + ${fixed(1 - a.weight, 1)} × ${m.end}; ${m.observed} ${fixed(a.observed)}; ${m.gap} ${signed(a.gap)}` +
+          ` (${m.sameRespondents(a.n)}` +
+          (a.gapTest ? `; ${m.pairedT(Math.round(a.gapTest.level * 100), fixed(a.gapTest.ciLower), fixed(a.gapTest.ciUpper), formatP(a.gapTest.pValue))}).` : ').'),
+      });
+    }
+    if (pe.outcome !== 'binary' && (fixed(a.allAnswers.prediction) !== fixed(a.prediction) || fixed(a.allAnswers.observed) !== fixed(a.observed))) {
       blocks.push({ kind: 'paragraph', text: m.allAnswers(fixed(a.allAnswers.prediction), fixed(a.allAnswers.observed), signed(a.allAnswers.gap)) });
     }
     const acc = pe.respondents.accuracy;
@@ -107,16 +115,16 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
       text:
         'logLoss' in acc
           ? `${m.perRespondent} (n = ${pe.respondents.n}): log-loss ${fixed(acc.logLoss, 3)}, Brier ${fixed(acc.brierScore, 3)}, AUC ${fixed(acc.auc, 3)}.`
-          : `${m.perRespondent} (n = ${pe.respondents.n}): MAE ${fixed(acc.meanAbsoluteError)}, RMSE ${fixed(acc.rootMeanSquaredError)}, bias ${fixed(acc.meanBias)}, r ${fixed(acc.correlation)}.`,
+          : `${m.perRespondent} (n = ${pe.respondents.n}): MAE ${fixed(acc.meanAbsoluteError)}, RMSE ${fixed(acc.rootMeanSquaredError)}, ${m.bias} ${fixed(acc.meanBias)}, r ${fixed(acc.correlation)}.`,
     });
     if (pe.comparison !== null) {
-      blocks.push({ kind: 'paragraph', text: `${m.modelComparison} (n = ${pe.comparison.n}; regression: ${pe.comparison.folds}-fold cross-validation, seed ${pe.comparison.seed}):` });
+      blocks.push({ kind: 'paragraph', text: `${m.modelComparison} (n = ${pe.comparison.n}; ${m.crossValidation(pe.comparison.folds, pe.comparison.seed)}):` });
       blocks.push({
         kind: 'table',
         rows:
           pe.outcome === 'binary'
             ? [[m.model, 'Log-loss', 'Brier', 'AUC'], ...pe.comparison.models.map((x) => ('logLoss' in x ? [m.models[x.model] ?? x.description, fixed(x.logLoss, 3), fixed(x.brierScore, 3), fixed(x.auc, 3)] : [x.description]))]
-            : [[m.model, 'MAE', 'RMSE', 'Bias', 'r'], ...pe.comparison.models.map((x) => ('meanAbsoluteError' in x ? [m.models[x.model] ?? x.description, fixed(x.meanAbsoluteError), fixed(x.rootMeanSquaredError), fixed(x.meanBias), fixed(x.correlation)] : [x.description]))],
+            : [[m.model, 'MAE', 'RMSE', m.biasHeader, 'r'], ...pe.comparison.models.map((x) => ('meanAbsoluteError' in x ? [m.models[x.model] ?? x.description, fixed(x.meanAbsoluteError), fixed(x.rootMeanSquaredError), fixed(x.meanBias), fixed(x.correlation)] : [x.description]))],
       });
       blocks.push({ kind: 'paragraph', text: `${m.verdict}: ${verdictText(report, locale)}` });
     } else if (pe.warnings.some((w) => w.code === 'binary_outcome')) {
@@ -130,14 +138,14 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
           [m.term, m.estimate, 'SE', 't', 'p', ''],
           ...pe.regression.coefficients.map((c) =>
             'aliased' in c
-              ? [name(c.name), 'aliased', '', '', '', '']
+              ? [name(c.name), m.aliased, '', '', '', '']
               : [c.name === '(Intercept)' ? c.name : name(c.name), fixed(c.estimate, 3), fixed(c.stdError, 3), fixed(c.tValue), formatP(c.pValue), significanceStars(c.pValue)],
           ),
         ],
       });
     }
     sections.push({ heading: m.peakEnd, blocks });
-    if (pe.gestalt !== null) sections.push(gestaltSection(pe.gestalt, { locale, aggregate: a, ...(options.charts !== undefined && { charts: options.charts }) }));
+    if (pe.gestalt !== null) sections.push(gestaltSection(pe.gestalt, { locale, aggregate: pe.outcome === 'binary' ? null : a, ...(options.charts !== undefined && { charts: options.charts }) }));
   }
   const kd = report.keyDrivers;
   if (kd !== null) {
@@ -148,7 +156,10 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
     if (options.charts) blocks.push({ kind: 'chart', chart: 'drivers', title: m.driverChart });
     blocks.push({
       kind: 'paragraph',
-      text: `OLS (n = ${reg.n}): R² = ${fixed(reg.rSquared, 3)}, adj. R² = ${fixed(reg.adjustedRSquared, 3)}, F = ${fixed(reg.fStatistic)} (p ${formatP(reg.fPValue)}); ${m.importance} = ${kd.importance.method.toUpperCase()}.`,
+      text:
+        kd.importance.method === 'pseudo-r-squared-shapley'
+          ? m.binaryDrivers(kd.n, fixed(kd.importance.rSquared, 3))
+          : `OLS (n = ${reg.n}): R² = ${fixed(reg.rSquared, 3)}, ${m.adjRSquared} = ${fixed(reg.adjustedRSquared, 3)}, F = ${fixed(reg.fStatistic)} (p ${formatP(reg.fPValue)}); ${m.importance} = ${kd.importance.method.toUpperCase()}.`,
     });
     blocks.push({
       kind: 'table',
@@ -175,6 +186,12 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
         kind: 'paragraph',
         text: `${m.modelLine[kd.model] ?? kd.model}: n = ${f.n}, LR χ² = ${fixed(f.likelihoodRatio.statistic)} (df ${f.likelihoodRatio.df}, p ${formatP(f.likelihoodRatio.pValue)}), McFadden R² = ${fixed(f.mcFaddenRSquared, 3)}.`,
       });
+    }
+    const held = kd.importance as { rSquaredAlways?: number };
+    if (held.rSquaredAlways !== undefined) {
+      const touchpointNames = new Set([...kd.touchpoints.map((t) => t.touchpoint), '(Intercept)']);
+      const terms = kd.regression.coefficients.map((c) => c.name).filter((n) => !touchpointNames.has(n) && !n.endsWith(' not answered'));
+      blocks.push({ kind: 'paragraph', text: segmentsMessages(locale).controls(terms.join(', '), fixed(held.rSquaredAlways, 3)) });
     }
     blocks.push({ kind: 'paragraph', text: m.significance });
     blocks.push({
@@ -235,8 +252,11 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
       });
     }
   }
+  for (const [k, comparison] of (report.segments ?? []).entries()) {
+    sections.push(segmentsSection(comparison, { locale, name, chart: options.charts === true && k === 0 }));
+  }
   if (report.warnings.length > 0) {
-    sections.push({ heading: m.warnings, blocks: report.warnings.map((w) => ({ kind: 'paragraph' as const, text: `[${w.source}] ${w.message}` })) });
+    sections.push({ heading: m.warnings, blocks: report.warnings.map((w) => ({ kind: 'paragraph' as const, text: warningText(w, locale) })) });
   }
   sections.push({ heading: m.methods, blocks: [{ kind: 'paragraph', text: m.methodNotes }] });
   return { title: m.title, locale, sections };

@@ -8,7 +8,7 @@ import { reportDocument } from './document.js';
 import type { Locale } from './i18n.js';
 
 /** Chart SVGs by slot; slots without an SVG are left out. */
-export type ChartSvgs = Partial<Record<'journey' | 'drivers' | 'ipa' | 'peakEnd' | 'gestalt', string>>;
+export type ChartSvgs = Partial<Record<'journey' | 'drivers' | 'ipa' | 'peakEnd' | 'gestalt' | 'segments', string>>;
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -68,13 +68,14 @@ export function htmlTable(rows: readonly (readonly string[])[]): string {
 
 /**
  * Defence in depth for rendered SVG (whose text the renderer already escapes): drops script
- * elements, event-handler attributes and javascript: URLs, and the XML prolog.
+ * elements, event-handler attributes and javascript: URLs, and the XML prolog. Attributes are
+ * only looked for inside tags, so text that merely reads like a handler (a column named
+ * `<svg onload=...>`, escaped by the renderer) is left whole.
  */
 export function sanitizeSvg(svg: string): string {
   return svg
     .replace(/<\?xml[^>]*\?>/g, '')
     .replace(/<script[\s\S]*?<\/script\s*>/gi, '')
     .replace(/<foreignObject[\s\S]*?<\/foreignObject\s*>/gi, '')
-    .replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '')
-    .replace(/(href\s*=\s*["']?)\s*javascript:/gi, '$1#');
+    .replace(/<[a-zA-Z][^>]*>/g, (tag) => tag.replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '').replace(/(href\s*=\s*["']?)\s*javascript:/gi, '$1#'));
 }

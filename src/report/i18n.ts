@@ -73,6 +73,18 @@ const en = {
   driverChart: 'Key drivers: relative importance',
   ipaChart: 'Importance-performance quadrants',
   peakEndChart: 'Peak-end prediction against the observed overall mean',
+  peakRules: { 'most-intense': 'most-intense', max: 'max', min: 'min', both: 'both' } as Record<string, string>,
+  pairedT: (level: number, lower: string, upper: string, p: string): string => `paired t: ${level}% CI ${lower} to ${upper}, p ${p}`,
+  bias: 'bias',
+  biasHeader: 'Bias',
+  crossValidation: (folds: number, seed: number): string => `regression: ${folds}-fold cross-validation, seed ${seed}`,
+  adjRSquared: 'adj. R²',
+  aliased: 'aliased',
+  driverBars: (method: string, r2 = 'R²'): string => `Bars: ${method} importance, the touchpoint's share of ${r2}`,
+  driverWhiskers: (level: number, resamples: number): string => `Whiskers: ${level}% bootstrap percentile interval (${resamples} resamples)`,
+  significantAt: (alpha: string): string => `significant (p < ${alpha})`,
+  notSignificant: 'not significant',
+  ipaZoomed: (mean: string, lo: string, hi: string, scale: string): string => `${mean} (axis zoomed to ${lo}–${hi} of the ${scale} scale)`,
   significance: 'Significance: *** p < 0.001, ** p < 0.01, * p < 0.05, . p < 0.1.',
   quadrants: {
     'concentrate here': 'concentrate here',
@@ -84,6 +96,9 @@ const en = {
   sameRespondents: (n: number): string => `all on the ${n} respondents who answered the peak, the end and overall`,
   allAnswers: (prediction: string, observed: string, gap: string): string =>
     `With each mean over its own answers (the study's computation, mixing respondents): prediction ${prediction}, observed ${observed}, gap ${gap}.`,
+  binaryAggregate: (prediction: string, share: string): string =>
+    `The rule's prediction from the touchpoint means is ${prediction} on the touchpoints' scale; the outcome is binary (share in the positive class ${share}), so the two cannot be compared and no gap is given. The per-respondent comparison below judges the rule by log-loss, Brier score and AUC.`,
+  binaryDrivers: (n: number, rSquared: string): string => `Logistic regression (n = ${n}): McFadden R² = ${rSquared}; importance = Shapley value of McFadden's R² over all subsets of touchpoints (general dominance); coefficients are log-odds.`,
   binaryOutcome: 'The model comparison and its verdict are not given: the overall rating takes only two values, and rating predictions scored by mean absolute error against a two-valued answer mean nothing.',
   highPerformanceRule: {
     scale: 'halfway between the neutral point and the top of the scale',
@@ -175,6 +190,18 @@ const zh: Messages = {
   driverChart: '关键驱动因素：相对重要性',
   ipaChart: '重要性-绩效象限',
   peakEndChart: '峰终预测与实际整体满意度',
+  peakRules: { 'most-intense': '最强烈', max: '最高', min: '最低', both: '最高与最低' },
+  pairedT: (level: number, lower: string, upper: string, p: string): string => `配对 t 检验：${level}% 置信区间 ${lower} 至 ${upper}，p ${p}`,
+  bias: '偏差',
+  biasHeader: '偏差',
+  crossValidation: (folds: number, seed: number): string => `回归模型：${folds} 折交叉验证，种子 ${seed}`,
+  adjRSquared: '调整 R²',
+  aliased: '共线（无法估计）',
+  driverBars: (method: string, r2 = 'R²'): string => `条形：${method} 重要性，即该触点在 ${r2} 中的份额`,
+  driverWhiskers: (level: number, resamples: number): string => `误差线：${level}% 自助法百分位置信区间（${resamples} 次重抽样）`,
+  significantAt: (alpha: string): string => `显著（p < ${alpha}）`,
+  notSignificant: '不显著',
+  ipaZoomed: (mean: string, lo: string, hi: string, scale: string): string => `${mean}（坐标轴放大至 ${lo}–${hi}，量表为 ${scale}）`,
   significance: '显著性：*** p < 0.001，** p < 0.01，* p < 0.05，. p < 0.1。',
   quadrants: {
     'concentrate here': '重点改进',
@@ -186,6 +213,9 @@ const zh: Messages = {
   sameRespondents: (n: number): string => `均基于回答了峰值、终值和整体题目的 ${n} 位受访者`,
   allAnswers: (prediction: string, observed: string, gap: string): string =>
     `若每个均值各按其全部回答计算（研究原文的算法，混合了不同受访者）：预测值 ${prediction}，实际 ${observed}，差距 ${gap}。`,
+  binaryAggregate: (prediction: string, share: string): string =>
+    `由触点均值得出的峰终预测为 ${prediction}（触点量表）；结果为二元变量（正类比例 ${share}），二者不可比较，故不给出差距。下文按受访者以对数损失、Brier 分数和 AUC 评价该规则。`,
+  binaryDrivers: (n: number, rSquared: string): string => `Logistic 回归（n = ${n}）：McFadden R² = ${rSquared}；重要性为 McFadden R² 在所有触点子集上的 Shapley 值（一般优势）；系数为对数优势比。`,
   binaryOutcome: '未给出模型比较及其结论：整体评分只有两个取值，用评分预测并以平均绝对误差衡量没有意义。',
   highPerformanceRule: {
     scale: '中性点与量表最高分的中点',
@@ -374,4 +404,223 @@ export function gestaltVerdictText(v: GestaltVerdictWords, locale: Locale = 'en'
   if (v.strongestFeature !== null) parts.push(m.strongest(m.features[v.strongestFeature] ?? v.strongestFeature));
   const text = parts.join(locale === 'zh-CN' ? '' : ' ');
   return locale === 'zh-CN' ? text : text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A Report warning as stored: its source analysis, code and English message. */
+export interface ReportWarning {
+  readonly source?: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+const warningSourcesZh: Record<string, string> = {
+  ingest: '数据读取',
+  descriptives: '描述统计',
+  'peak-end': '峰终定律',
+  'key-drivers': '关键驱动因素',
+  segments: '分组比较',
+  gestalt: '格式塔分析',
+};
+
+/** zh-CN wording of warnings whose English message carries numbers or names: pattern, then words. */
+const warningRulesZh: readonly { code: string; pattern: RegExp; words: (g: readonly string[]) => string }[] = [
+  {
+    code: 'aggregate_respondents',
+    pattern: /^The peak-end gap and its test use the (\d+) respondents who answered the peak, the end and overall \((\d+) others? skipped one of them\); with each mean over its own answers the prediction would be ([-\d.]+) against ([-\d.]+), mixing respondents\.$/,
+    words: (g) => `峰终差距及其检验基于回答了峰值、终值和整体题目的 ${g[1]} 位受访者（另有 ${g[2]} 位漏答其中之一）；若每个均值各按其全部回答计算，预测值为 ${g[3]}，实际为 ${g[4]}，但混合了不同受访者。`,
+  },
+  {
+    code: 'respondents_excluded',
+    pattern: /^(\d+) respondents? had no overall rating or no answered end touchpoint and (?:was|were) left out of the per-respondent method\.$/,
+    words: (g) => `${g[1]} 位受访者没有整体评分或没有回答终值触点，未纳入逐个受访者的分析。`,
+  },
+  {
+    code: 'peak_tie',
+    pattern: /^(\d+) respondents? had equally intense (?:moments|ratings) with different (?:ratings|values) .*the earliest in journey order was taken as their peak\.$/,
+    words: (g) => `${g[1]} 位受访者有强度相同但评分不同的时刻（一个高于中性点的幅度与另一个低于中性点的幅度相同）；取旅程中最早的一个作为其峰值。`,
+  },
+  {
+    code: 'near_collinearity',
+    pattern: /^High variance inflation \(VIF >= 10\): (.*); their coefficients are imprecise\.$/,
+    words: (g) =>
+      `方差膨胀因子过高（VIF ≥ 10）：${(g[1] as string)
+        .split(', ')
+        .map((part) => part.replace(/^(.*) ([\d.]+)$/, (_, name: string, vif: string) => `${gestaltZh.features[name] ?? name} ${vif}`))
+        .join('，')}；这些系数不精确。`,
+  },
+  {
+    code: 'near_collinearity',
+    pattern: /^The scaled design's condition number is ([\d.e+]+) .*$/,
+    words: (g) => `标准化设计矩阵的条件数为 ${g[1]}（≥ 30 表示存在共线性，Belsley 1991）；估计值可能不稳定。`,
+  },
+  {
+    code: 'small_sample',
+    pattern: /^(\d+) rows for (\d+) parameters \(fewer than 10 per parameter\): estimates and p-values are imprecise\.$/,
+    words: (g) => `${g[1]} 行数据估计 ${g[2]} 个参数（每个参数不足 10 行）：估计值和 p 值不精确。`,
+  },
+  {
+    code: 'rows_dropped_missing',
+    pattern: /^(\d+) rows? with a missing value (?:was |were )?left out \(listwise deletion\)\.$/,
+    words: (g) => `${g[1]} 行含缺失值，已剔除（列表删除）。`,
+  },
+  {
+    code: 'rows_dropped_zero_weight',
+    pattern: /^(\d+) rows? with weight 0 (?:was |were )?left out\.$/,
+    words: (g) => `${g[1]} 行权重为 0，已剔除。`,
+  },
+  {
+    code: 'straight_lining',
+    pattern: /^(\d+) respondents? gave the same answer on every touchpoint/,
+    words: (g) => `${g[1]} 位受访者在所有触点上给出了相同的回答（行号见 report.straightLining）。`,
+  },
+  {
+    code: 'exact_fit',
+    pattern: /^The model fits the data exactly/,
+    words: () => '模型完全拟合数据（残差为零）；标准误为 0，t 检验无定义。',
+  },
+  {
+    code: 'lmg_sampled',
+    pattern: /^LMG estimated from (\d+) random orderings \(seed (\d+)\)/,
+    words: (g) => `LMG 由 ${g[1]} 个随机排列估计（种子 ${g[2]}）；见 standardErrors。`,
+  },
+  {
+    code: 'negative_driver',
+    pattern: /^(.*) (?:has|have) a significant negative coefficient/,
+    words: (g) => `${g[1]} 的系数显著为负：触点之间相关时，这通常是抑制效应，而不是说服务越好满意度越低。`,
+  },
+];
+
+/** zh-CN headlines of the other warning codes; the English detail follows in brackets. */
+const warningTitlesZh: Record<string, string> = {
+  rows_dropped: '部分行被剔除',
+  rows_dropped_not_applicable: '因“不适用”剔除的行',
+  rows_dropped_no_answers: '没有任何回答的行已剔除',
+  rows_dropped_invalid_weight: '权重无效的行已剔除',
+  rows_dropped_invalid: '含无效值的行已剔除',
+  total_rows_dropped: '合计行已剔除',
+  out_of_scale: '有数值超出量表范围',
+  unparseable_number: '有无法解析的数字',
+  aliased: '有变量与其他变量线性相关，无法估计',
+  significant_not_relevant: '有触点显著但重要性不足，未列为关键时刻',
+  small_cell: '样本过少，未判定因素类型',
+  few_events: '事件数过少',
+  binary_outcome: '整体评分只有两个取值',
+  comparison_skipped: '未进行模型比较',
+  penalty_reward_skipped: '未进行惩罚-奖励分析',
+  peak_end_skipped: '峰终分析未运行',
+  key_drivers_skipped: '关键驱动因素分析未运行',
+  gestalt_correlation_skipped: '未进行相依相关比较',
+  gestalt_importance_skipped: '未计算格式塔特征的重要性',
+  gestalt_cv_skipped: '未进行交叉验证',
+  gestalt_ordinal_skipped: '未拟合有序模型',
+  gestalt_respondents_excluded: '部分受访者未纳入格式塔分析',
+  mean_outside_scale: '均值超出量表范围',
+  non_integer: '有非整数评分',
+  non_integer_weights: '权重不是整数',
+  item_nonresponse: '题目缺答',
+  column_all_missing: '整列缺失',
+  empty_box: '高分框或低分框为空',
+  empty_categories: '有空类别',
+  encoding_guessed: '文件编码为推断所得',
+  encoding_mixed: '文件编码不一致',
+  duplicate_header: '列名重复',
+  ragged_row: '行的字段数不一致',
+  unfinished_responses: '有未完成的问卷',
+  responses_excluded: '部分回答被排除',
+  respondents_excluded: '部分受访者被排除',
+  dummy_adjustment: '缺失值采用虚拟变量调整',
+  bootstrap_failures: '部分自助法重抽样失败',
+  segment_unassigned: '部分受访者不属于任何分组',
+  segment_drivers_skipped: '未进行分组驱动因素比较',
+  segment_driver_aliased: '分组驱动因素中有变量无法估计',
+  numbered_choices: '选项带有编号',
+  negative_codes: '有负数代码',
+  inference_refused: '拒绝自动推断',
+  grim_uninformative: 'GRIM 检验无信息',
+  formula_without_value: '公式单元格没有值',
+  export_layout: '导出文件布局',
+};
+
+/**
+ * A Report warning in words for a locale. English is the analysis's own message; zh-CN rewords
+ * the known messages fully and otherwise gives a Chinese headline with the English detail, so
+ * nothing is lost. The source analysis leads in brackets.
+ */
+export function warningText(warning: ReportWarning, locale: Locale = 'en'): string {
+  const source = warning.source === undefined ? '' : `[${locale === 'zh-CN' ? (warningSourcesZh[warning.source] ?? warning.source) : warning.source}] `;
+  if (locale === 'en') return `${source}${warning.message}`;
+  return `${source}${warningMessageZh(warning.code, warning.message)}`;
+}
+
+function warningMessageZh(code: string, message: string): string {
+  const model = message.match(/^Model ([\w+-]+): (.*)$/s);
+  if (model !== null) return `模型 ${gestaltZh.models[model[1] as string] ?? model[1]}：${warningMessageZh(code, model[2] as string)}`;
+  for (const rule of warningRulesZh) {
+    if (rule.code !== code) continue;
+    const match = message.match(rule.pattern);
+    if (match !== null) return rule.words(match);
+  }
+  const title = warningTitlesZh[code];
+  return title === undefined ? `警告（${code}）：${message}` : `${title}（${message}）`;
+}
+
+const segmentsEn = {
+  heading: (segment: string) => `Segments: ${segment}`,
+  intro: (groups: number, unassigned: number, weighted: boolean) =>
+    `Each of ${groups} groups against everyone else (the rest)${unassigned > 0 ? `; ${unassigned} respondents without a value are left out` : ''}. Means${weighted ? ' (unweighted)' : ''}: Welch's t test; top-2-box shares: chi-square test. Driver differences: one regression per group, overall on the touchpoints, the group indicator and their interactions${weighted ? ' (survey weights used)' : ''}; the difference is the touchpoint's slope in the group minus its slope in the rest, p-values Benjamini–Hochberg adjusted over every driver test of the comparison.`,
+  interactionsLogistic: 'The overall rating is binary: the driver differences are interactions of a logistic regression (log-odds scale).',
+  group: 'Group',
+  item: 'Item',
+  mean: 'Mean',
+  rest: 'Rest',
+  topTwo: 'Top-2',
+  means: 'Means and top-2-box shares, group against the rest:',
+  drivers: 'Driver differences (slope in the group minus slope in the rest):',
+  difference: 'Difference',
+  pAdjusted: 'p (BH)',
+  peakEnd: 'The peak-end rule within each group:',
+  peak: 'Peak',
+  end: 'End',
+  prediction: 'Prediction',
+  observed: 'Observed',
+  gap: 'Gap',
+  chart: 'Driver differences by segment (slope in the group minus slope in the rest)',
+  chartDifference: 'Difference in slope',
+  controls: (terms: string, rSquared: string) => `Adjusted for ${terms} (in every model; R² of these alone ${rSquared}): importance is shared among the touchpoints only, and shares are of R² minus that part.`,
+  calibration: (margins: string, iterations: number, converged: boolean, deviation: string) =>
+    `Weights raked to population margins (${margins}): ${iterations} iteration${iterations === 1 ? '' : 's'}, ${converged ? 'converged' : `NOT converged (largest margin deviation ${deviation})`}.`,
+};
+
+type SegmentsMessages = typeof segmentsEn;
+
+const segmentsZh: SegmentsMessages = {
+  heading: (segment: string) => `细分群体：${segment}`,
+  intro: (groups: number, unassigned: number, weighted: boolean) =>
+    `${groups} 个群体各自与其余所有受访者比较${unassigned > 0 ? `；${unassigned} 名受访者无取值，未纳入` : ''}。均值${weighted ? '（未加权）' : ''}：Welch t 检验；前两项比例：卡方检验。驱动因素差异：每个群体一个回归，总体评分对各触点、群体指示变量及其交互项${weighted ? '（使用调查权重）' : ''}；差异为该触点在群体内的斜率减去其余受访者的斜率，p 值在本次比较的全部驱动检验上做 Benjamini–Hochberg 校正。`,
+  interactionsLogistic: '总体评分为二分变量：驱动因素差异为逻辑回归的交互项（对数优势尺度）。',
+  group: '群体',
+  item: '项目',
+  mean: '均值',
+  rest: '其余',
+  topTwo: '前两项',
+  means: '均值与前两项比例（群体对其余）：',
+  drivers: '驱动因素差异（群体内斜率减其余斜率）：',
+  difference: '差异',
+  pAdjusted: 'p（BH）',
+  peakEnd: '各群体内的峰终定律：',
+  peak: '峰值',
+  end: '终值',
+  prediction: '预测',
+  observed: '观测',
+  gap: '差距',
+  chart: '各细分群体的驱动因素差异（群体内斜率减其余斜率）',
+  chartDifference: '斜率差异',
+  controls: (terms: string, rSquared: string) => `已控制 ${terms}（纳入每个模型；其单独的 R² 为 ${rSquared}）：重要性仅在各触点之间分配，占比为扣除该部分后的 R²。`,
+  calibration: (margins: string, iterations: number, converged: boolean, deviation: string) =>
+    `权重已按总体边际分布加权调整（raking，${margins}）：迭代 ${iterations} 次，${converged ? '已收敛' : `未收敛（最大边际偏差 ${deviation}）`}。`,
+};
+
+/** The words of the segment sections and the raking note in a locale. */
+export function segmentsMessages(locale: Locale = 'en'): SegmentsMessages {
+  return locale === 'zh-CN' ? segmentsZh : segmentsEn;
 }

@@ -305,6 +305,9 @@ function peakEndView(pe: PeakEndResult, locale: Locale): View {
         `${m.prediction} ${fixed(a.prediction)} = ${a.weight} × ${m.peak} + ${fixed(1 - a.weight, 1)} × ${m.end}; ${m.observed} ${fixed(a.observed)}; ${m.gap} ${a.gap !== null && a.gap >= 0 ? '+' : ''}${fixed(a.gap)}` +
         (a.gapTest ? ` (paired t, n = ${a.gapTest.n}: ${Math.round(a.gapTest.level * 100)}% CI ${fixed(a.gapTest.ciLower)} to ${fixed(a.gapTest.ciUpper)}, p ${formatP(a.gapTest.pValue)}).` : '.'),
     },
+    ...(a.allAnswers !== undefined && (fixed(a.allAnswers.prediction) !== fixed(a.prediction) || fixed(a.allAnswers.observed) !== fixed(a.observed))
+      ? [{ kind: 'paragraph' as const, text: m.allAnswers(fixed(a.allAnswers.prediction), fixed(a.allAnswers.observed), `${a.allAnswers.gap !== null && a.allAnswers.gap >= 0 ? '+' : ''}${fixed(a.allAnswers.gap)}`) }]
+      : []),
     { kind: 'paragraph', text: `${m.perRespondent} (n = ${pe.respondents.n}): ${accuracyText(pe.respondents.accuracy)}.` },
   ];
   if (pe.comparison !== null) {

@@ -2,11 +2,10 @@
  * SQL pushdown: one aggregate query that a warehouse runs where the data lives, and the analysis of
  * its single result row. Only column-sized sums cross the wire.
  */
-import { DataValidationError, InvalidArgumentError, type DataIssue } from '../errors.js';
+import { DataValidationError, InvalidArgumentError, type DataIssue, type Warning, type WarningCode } from '../errors.js';
 import type { AggregatePeakEndResult } from '../experience/aggregate-peak-end.js';
 import type { RelativeImportanceResult } from '../importance/relative-importance.js';
 import { nonUniformSpecReason, normalizeSpec, type NormalizedSpec, type SurveySpec } from '../schema/survey-spec.js';
-import type { Warning } from '../survey/survey.js';
 import { SurveyAccumulator, type AccumulatorState, type MomentsOlsResult } from './survey-accumulator.js';
 
 /** SQL dialects `momentsQuery` writes. */
@@ -294,11 +293,11 @@ export function analyzeMoments(row: MomentsRow, spec: SurveySpec | NormalizedSpe
   };
   const accumulator = SurveyAccumulator.fromJSON(state, s);
   const warnings: Warning[] = [];
-  const attempt = <T>(label: string, run: () => T): T | null => {
+  const attempt = <T>(label: string, code: WarningCode, run: () => T): T | null => {
     try {
       return run();
     } catch (error) {
-      warnings.push({ code: `${label}_unavailable`, message: `${label}: ${error instanceof Error ? error.message : String(error)}` });
+      warnings.push({ code, message: `${label}: ${error instanceof Error ? error.message : String(error)}` });
       return null;
     }
   };
@@ -313,10 +312,10 @@ export function analyzeMoments(row: MomentsRow, spec: SurveySpec | NormalizedSpe
     droppedByReason: { invalid_value: droppedInvalid, no_answers: droppedEmpty },
     invalidCells,
     describe: accumulator.describe(),
-    ols: attempt('ols', () => accumulator.ols()),
-    relativeImportance: attempt('relative_importance', () => accumulator.relativeImportance({ method: 'lmg' })),
+    ols: attempt('ols', 'ols_unavailable', () => accumulator.ols()),
+    relativeImportance: attempt('relative_importance', 'relative_importance_unavailable', () => accumulator.relativeImportance({ method: 'lmg' })),
     peakEnd: accumulator.peakEnd(),
-    peakEndAccuracy: attempt('peak_end_accuracy', () => accumulator.peakEndAccuracy()),
+    peakEndAccuracy: attempt('peak_end_accuracy', 'peak_end_accuracy_unavailable', () => accumulator.peakEndAccuracy()),
     state,
     warnings,
   };

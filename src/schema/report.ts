@@ -38,7 +38,7 @@ const ingestReport = z.strictObject({
   columns: z.array(
     z.strictObject({
       column: z.string(),
-      role: z.enum(['touchpoint', 'overall', 'weight', 'id', 'segment']),
+      role: z.enum(['touchpoint', 'overall', 'weight', 'id', 'segment', 'covariate']),
       missing: num,
       notApplicable: num,
       invalid: num,
@@ -271,6 +271,8 @@ const importanceMethod = z.enum(['lmg', 'pratt', 'first', 'last', 'betasq', 'joh
 const relativeImportanceResult = z.strictObject({
   method: importanceMethod,
   rSquared: num,
+  /** R-squared of the adjustment covariates alone (keyDrivers `controls`; relaimpo's `always`). */
+  rSquaredAlways: num.optional(),
   importance: numberRecord,
   standardErrors: numberRecord.optional(),
   dominance: z
@@ -454,6 +456,45 @@ const keyDriversResult = z.strictObject({
   warnings,
 });
 
+const segmentComparison = z.strictObject({
+  method: z.literal('compare-segments'),
+  segment: z.string(),
+  model: z.enum(['ols', 'logistic']),
+  unassigned: num,
+  weighted: z.boolean(),
+  groups: z.array(
+    z.strictObject({
+      value: z.string(),
+      n: num,
+      nModel: num,
+      means: z.array(
+        z.strictObject({
+          column: z.string(),
+          mean: nullableNumber,
+          complement: nullableNumber,
+          pValue: nullableNumber,
+          topTwoBox: nullableNumber,
+          topTwoBoxComplement: nullableNumber,
+          topTwoBoxPValue: nullableNumber,
+        }),
+      ),
+      drivers: z.array(z.strictObject({ touchpoint: z.string(), difference: nullableNumber, stdError: nullableNumber, pValue: nullableNumber, pAdjusted: nullableNumber })),
+      peakEnd: z.strictObject({ peak: z.string(), end: z.string(), prediction: num, observed: num, gap: num }).nullable(),
+    }),
+  ),
+  warnings,
+});
+
+/** How the survey's weights were calibrated (present when the survey was raked). */
+const calibrationSummary = z.strictObject({
+  method: z.literal('raking'),
+  margins: z.array(z.strictObject({ column: z.string(), levels: z.array(z.string()) })),
+  iterations: num,
+  converged: z.boolean(),
+  maxDeviation: num,
+  trimmed: num,
+});
+
 /** Schema of the Report returned by `analyze`. */
 export const reportSchema = z.strictObject({
   method: z.literal('analyze'),
@@ -469,8 +510,12 @@ export const reportSchema = z.strictObject({
   descriptives,
   peakEnd: peakEndResult.nullable(),
   keyDrivers: keyDriversResult.nullable(),
+  /** Each segment column against its complement, one result per column (present when segments were compared). */
+  segments: z.array(segmentComparison).optional(),
+  /** The raking that produced the survey's weights (present when the survey was raked). */
+  calibration: calibrationSummary.optional(),
   /** Every warning of every part, tagged with the part it came from. */
-  warnings: z.array(z.strictObject({ source: z.enum(['ingest', 'descriptives', 'peak-end', 'key-drivers']), code: z.string(), message: z.string() })),
+  warnings: z.array(z.strictObject({ source: z.enum(['ingest', 'descriptives', 'peak-end', 'key-drivers', 'segments']), code: z.string(), message: z.string() })),
 });
 
 /** The Report type, as the schema defines it. */

@@ -112,6 +112,11 @@ export const surveySpecSchema = z.strictObject({
   id: nonEmptyName.optional(),
   /** Categorical columns kept as text for segment comparisons. */
   segments: z.array(nonEmptyName).optional(),
+  /**
+   * Adjustment covariates (e.g. age, class): kept as read, for `keyDrivers(survey, { controls })`,
+   * which uses a column of numbers as it is and dummy-codes a text column. A segment may also be one.
+   */
+  covariates: z.array(nonEmptyName).optional(),
   labels: labelsSchema.optional(),
   /** Reverse-coded touchpoint (or overall) columns: stored as min + max - answer. */
   reverse: z.array(nonEmptyName).optional(),
@@ -184,6 +189,8 @@ export interface NormalizedSpec {
   readonly weight: string | null;
   readonly id: string | null;
   readonly segments: readonly string[];
+  /** Adjustment covariate columns (may include segment columns). */
+  readonly covariates: readonly string[];
   /** The spec's global text labels (columns may have their own). */
   readonly labels: ReadonlyMap<string, number>;
   readonly reverse: readonly string[];
@@ -313,6 +320,8 @@ export function normalizeSpec(spec: unknown): NormalizedSpec {
   if (s.weight !== undefined) claim(s.weight, 'weight');
   if (s.id !== undefined) claim(s.id, 'id');
   (s.segments ?? []).forEach((c) => claim(c, 'a segment'));
+  // A covariate may also be a segment (compared, and held constant in driver models).
+  (s.covariates ?? []).filter((c) => !(s.segments ?? []).includes(c)).forEach((c) => claim(c, 'a covariate'));
   const reversible = new Set([...touchpoints.map((t) => t.column), ...(outcomeScale !== null ? [overallColumn] : [])]);
   for (const column of s.reverse ?? []) {
     if (!reversible.has(column)) {
@@ -332,6 +341,7 @@ export function normalizeSpec(spec: unknown): NormalizedSpec {
     weight: s.weight ?? null,
     id: s.id ?? null,
     segments: s.segments ?? [],
+    covariates: [...new Set(s.covariates ?? [])],
     labels: globalLabels,
     reverse: s.reverse ?? [],
     invalid: s.invalid ?? 'error',

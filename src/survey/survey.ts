@@ -1,10 +1,18 @@
 /**
  * The Survey: validated, columnar survey data with its spec and an account of every input row.
  */
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError, type Warning as StrictWarning } from '../errors.js';
 import type { NormalizedSpec, Touchpoint } from '../schema/survey-spec.js';
 
-/** A non-fatal condition found by an analysis or during ingest. */
+export type { WarningCode } from '../errors.js';
+
+/**
+ * Transitional, for modules still being edited on other branches (experience/peak-end.ts passes a
+ * `code: string` through its tryFit/tryTest helpers; report/* and ols.ts import it from here):
+ * the same shape as errors.ts's `Warning` with the code widened to string. Every other module
+ * imports `Warning` from errors.ts, where `code` is the documented `WarningCode` union. Once
+ * those files take `WarningCode`, replace this with `export type { Warning } from '../errors.js'`.
+ */
 export interface Warning {
   readonly code: string;
   readonly message: string;
@@ -42,7 +50,7 @@ export const DROP_REASONS: readonly DropReason[] = [
 /** Per-column counts from ingest. */
 export interface ColumnReport {
   readonly column: string;
-  readonly role: 'touchpoint' | 'overall' | 'weight' | 'id' | 'segment';
+  readonly role: 'touchpoint' | 'overall' | 'weight' | 'id' | 'segment' | 'covariate';
   /** Cells that were empty or matched a missing code (in used rows). */
   readonly missing: number;
   /** Cells that matched a not-applicable code (in used rows; touchpoints only), not counted in `missing`. */
@@ -75,7 +83,7 @@ export interface IngestReport {
   readonly ignoredColumns: readonly string[];
   /** Respondents who gave the same answer on every touchpoint (all answered, at least two touchpoints). */
   readonly straightLining: { readonly count: number; readonly rows: readonly number[] };
-  readonly warnings: readonly Warning[];
+  readonly warnings: readonly StrictWarning[];
 }
 
 /**
@@ -105,6 +113,11 @@ export interface Survey {
   readonly weights: Float64Array | null;
   readonly ids: readonly string[] | null;
   readonly segments: ReadonlyMap<string, readonly (string | null)[]>;
+  /**
+   * Adjustment covariates (spec `covariates`) that are not segments, as read (text; null when
+   * missing), by column. Absent when the spec declares none. Segment covariates are in `segments`.
+   */
+  readonly covariates?: ReadonlyMap<string, readonly (string | null)[]>;
   readonly sourceRows: Uint32Array;
   readonly report: IngestReport;
   /**

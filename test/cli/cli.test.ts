@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../helpers/run-cli.js';
 import { main } from '../../src/cli/main.js';
 import { reportSchema } from '../../src/schema/report.js';
 
@@ -10,19 +11,7 @@ const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'peak-end-cli-'));
 const tmp = dir;
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, {
-    out: (t) => out.push(t),
-    info: (t) => err.push(t),
-    warn: (t) => err.push(`Warning: ${t}`),
-    error: (t) => err.push(`Error: ${t}`),
-    progress: () => undefined,
-    packageRoot,
-  });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const run = (...argv: string[]): Promise<CliRun> => runCli(argv);
 
 describe('peak-end CLI', () => {
   it('demo (npm start) reproduces the Zhijiang study, then prints the full analysis of its data', async () => {

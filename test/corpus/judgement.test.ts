@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli, type CliRun } from '../helpers/run-cli.js';
 
 const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
 const judgementDir = join(packageRoot, 'test', 'corpus', 'judgement');
@@ -37,19 +37,7 @@ interface Case {
 const load = (dir: string): Case[] => (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { cases: Case[] }).cases.map((c) => ({ ...c, dir }));
 const manifest = { cases: [...load(judgementDir), ...load(heldoutDir)] };
 
-async function run(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, {
-    out: (t) => out.push(t),
-    info: (t) => err.push(t),
-    warn: (t) => err.push(`Warning: ${t}`),
-    error: (t) => err.push(`Error: ${t}`),
-    progress: () => undefined,
-    packageRoot,
-  });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const run = (argv: readonly string[]): Promise<CliRun> => runCli(argv);
 
 describe('judgement corpus', () => {
   it('has at least 25 judgement files and the held-out files, each with an expected decision and a README naming its origin', () => {

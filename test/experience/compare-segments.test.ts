@@ -67,3 +67,34 @@ describe('segment test helpers', () => {
     expect(out[4]).toBeNaN();
   });
 });
+
+describe('compareSegments with a binary overall outcome', () => {
+  // The overall rating recoded 4-5 -> 1, 1-3 -> 0 (as generate.R's top); empty cells stay empty.
+  const lines = csv.trim().split('\n');
+  const at = (lines[0] as string).split(',').indexOf('"overall"');
+  const binaryCsv = [lines[0], ...lines.slice(1).map((line) => line.split(',').map((cell, j) => (j === at && cell !== '' ? (Number(cell) >= 4 ? '1' : '0') : cell)).join(','))].join('\n');
+  const binarySpec = { ...spec, overall: { column: 'overall', type: 'binary' as const } };
+  const drop = ({ zValue, ...rest }: Record<string, number>) => rest;
+
+  it('estimates driver differences by logistic interactions with BH-adjusted p-values as glm(binomial) and p.adjust do', () => {
+    const result = compareSegments(readSurvey(binaryCsv, binarySpec), 'region');
+    expect(result.model).toBe('logistic');
+    const actual = result.groups.flatMap((g) => g.drivers.map((d) => ({ value: g.value, ...d, n: g.nModel })));
+    expectGolden(actual, golden.binary.drivers.map(drop), { relative: 1e-8 });
+    expect(result.groups.every((g) => g.peakEnd === null)).toBe(true);
+  });
+
+  it('uses the survey weights as glm prior weights', () => {
+    const result = compareSegments(readSurvey(binaryCsv, { ...binarySpec, weight: 'w' }), 'region');
+    const actual = result.groups.flatMap((g) => g.drivers.map((d) => ({ value: g.value, ...d, n: g.nModel })));
+    expectGolden(actual, golden.binary.weightedDrivers.map(drop), { relative: 1e-8 });
+  });
+
+  it('compares the share of the positive class as its top box', () => {
+    const result = compareSegments(readSurvey(binaryCsv, binarySpec), 'region');
+    const welch = golden.welch[0].means[3];
+    const overall = result.groups[0]?.means[3];
+    expect(overall?.topTwoBox).toBeCloseTo(welch.topTwoBox, 14);
+    expect(overall?.topTwoBoxPValue).toBeCloseTo(welch.topTwoBoxPValue, 12);
+  });
+});

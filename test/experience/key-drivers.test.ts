@@ -87,11 +87,16 @@ describe('keyDrivers', () => {
     expect(result.touchpoints.map((t) => t.importanceRank).sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
-  it('adds grouped stage importance and bootstrap intervals on request, reproducibly', () => {
+  it('adds grouped stage importance (R: Shapley values of the stages) and bootstrap intervals around R\'s LMG on request, reproducibly', () => {
     const survey = referenceSurvey('survey-n47-k7-s1000');
-    const options = { stages: { pre: ['tp1', 'tp2', 'tp3'], sale: ['tp4', 'tp5'], after: ['tp6', 'tp7'] }, bootstrap: { replicates: 40, seed: 3 } };
+    const stages = loadGolden<{ keyDriverStages: { groups: Record<string, string[]>; lmg: Record<string, number> } }>('importance/groups.json').keyDriverStages;
+    const options = { stages: stages.groups, bootstrap: { replicates: 40, seed: 3 } };
     const a = keyDrivers(survey, options);
     expect(Object.keys(a.stageImportance?.importance ?? {})).toEqual(['pre', 'sale', 'after']);
+    expectGolden({ ...a.stageImportance?.importance }, stages.lmg, { relative: 1e-10 }, 'stage importance');
+    // Each bootstrap estimate is the full-sample LMG, relaimpo's answer in the reference file.
+    const lmg = (loadReference('survey-n47-k7-s1000').relimp as Record<string, Record<string, number>>).lmg as Record<string, number>;
+    expectGolden(Object.fromEntries((a.bootstrap?.estimates ?? []).map((e) => [e.name, e.estimate])), lmg, { relative: 1e-10 }, 'bootstrap estimates');
     expect(a.bootstrap?.estimates).toHaveLength(7);
     expect(keyDrivers(survey, options).bootstrap).toEqual(a.bootstrap);
     expect(() => keyDrivers(survey, { alpha: 5 })).toThrow(InvalidArgumentError);

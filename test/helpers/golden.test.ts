@@ -14,6 +14,14 @@ describe('the golden checker', () => {
     expect(mismatches.map((m) => m.path)).toEqual(['q']);
   });
 
+  it('compares p-values relatively however small: an absolute floor does not let a wrong tiny p-value pass', () => {
+    const expected = { fPValue: 4.85e-17, coefficients: [{ pValue: 1e-20, estimate: 1e-20 }], pValues: [3e-30], pAdjusted: 0 };
+    const tolerance = { relative: 1e-9, absolute: 1e-13 };
+    expect(compareToGolden({ fPValue: 4.85e-17, coefficients: [{ pValue: 1e-20, estimate: 0 }], pValues: [3e-30], pAdjusted: 0 }, expected, tolerance)).toEqual([]);
+    const found = compareToGolden({ fPValue: 1e-15, coefficients: [{ pValue: 2e-20, estimate: 0 }], pValues: [0], pAdjusted: 1e-20 }, expected, tolerance);
+    expect(found.map((m) => m.path)).toEqual(['fPValue', 'coefficients[0].pValue', 'pValues[0]', 'pAdjusted']);
+  });
+
   it('computes the log relative error as NIST defines it', () => {
     expect(logRelativeError(1.0001, 1)).toBeCloseTo(4, 6);
     expect(logRelativeError(1e-7, 0)).toBeCloseTo(7, 10);

@@ -16,7 +16,13 @@ export function loadGolden<T = unknown>(relativePath: string): T {
 /** Tolerances: a default and optional per-field overrides keyed by the field's last path segment. */
 export interface Tolerance {
   readonly relative: number;
-  /** Absolute floor, used when the expected value is (near) zero. Default: `relative`. */
+  /**
+   * Absolute floor, used when the expected value is (near) zero: a difference up to it always
+   * passes. Default: `relative`. Never applied to probabilities (fields named like `pValue`,
+   * `fPValue`, `pAdjusted`), which are compared relatively however small: a floor of 1e-13 would
+   * otherwise let any p-value below 1e-13 pass whatever its value. An expected probability of
+   * exactly 0 (an underflow in R) requires an actual one below 1e-300.
+   */
   readonly absolute?: number;
   readonly fields?: Readonly<Record<string, { relative: number; absolute?: number }>>;
 }
@@ -29,9 +35,14 @@ interface Mismatch {
   tolerance?: number;
 }
 
+/** Fields holding a probability (a p-value), compared relatively only. */
+export function isProbability(field: string): boolean {
+  return /^p(Value|Adjusted)s?$|PValues?$/.test(field);
+}
+
 /**
  * Compares `actual` with `expected` recursively. Numbers pass when
- * |a - e| <= max(relative * |e|, absolute); `null` in the golden file matches `null`, NaN or a
+ * |a - e| <= max(relative * |e|, absolute) (absolute = 0 for p-values, see {@link Tolerance}); `null` in the golden file matches `null`, NaN or a
  * missing field. Fields present only in `actual` are ignored (results may carry more than R).
  */
 export function compareToGolden(actual: unknown, expected: unknown, tolerance: Tolerance, path = ''): Mismatch[] {
@@ -48,10 +59,11 @@ function walk(actual: unknown, expected: unknown, path: string, tol: Tolerance, 
     return;
   }
   if (typeof expected === 'number') {
-    const field = path.split(/[.[\]]/).filter(Boolean).pop() ?? '';
+    // The field's name: the last segment that is not an array index (pValues[2] -> pValues).
+    const field = path.split(/[.[\]]/).filter((segment) => segment !== '' && !/^\d+$/.test(segment)).pop() ?? '';
     const override = tol.fields?.[field];
     const relative = override?.relative ?? tol.relative;
-    const absolute = override?.absolute ?? tol.absolute ?? relative;
+    const absolute = isProbability(field) ? (expected === 0 ? 1e-300 : 0) : (override?.absolute ?? tol.absolute ?? relative);
     if (typeof actual !== 'number') {
       out.push({ path, expected, actual });
       return;

@@ -143,7 +143,7 @@ describe('notebook display of results', () => {
     }
     const html = (await display(descriptives))['text/html'] as string;
     for (const t of published.touchpoints) expect(html).toContain(`<td class="n">${t.mean.toFixed(2)}</td>`);
-    expect((await display(peak))['text/plain']).toContain('Prediction 4.64');
+    expect((await display(peak))['text/plain']).toContain('prediction 4.64');
     // Published finding: only delivery speed and the distributor meeting are significant.
     const text = (await display(drivers))['text/plain'] as string;
     expect(text.split('\n').filter((line) => line.includes('KEY MOMENT')).map((line) => line.split(/\s{2,}/)[0])).toEqual(['Delivery speed', 'Distributor meeting']);
@@ -205,7 +205,8 @@ describe('notebook display of charts', () => {
       expect((bundle[VEGA_LITE] as { $schema: string }).$schema).toBe('https://vega.github.io/schema/vega-lite/v5.json');
       expect({ ...(bundle[VEGA_LITE] as object), $schema: spec.$schema }).toEqual(JSON.parse(JSON.stringify(spec)));
       expect(bundle['text/html']).toMatch(/<figure><svg[\s\S]*<\/svg><\/figure>/);
-      expect(bundle['text/plain']).toBe(`${spec.title as string} (Vega-Lite chart)`);
+      const title = typeof spec.title === 'string' ? spec.title : (spec.title as { text: string }).text; // the driver chart's title carries a subtitle
+      expect(bundle['text/plain']).toBe(`${title} (Vega-Lite chart)`);
     }
   });
 

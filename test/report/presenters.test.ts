@@ -53,8 +53,8 @@ describe('chart specs', () => {
     const drivers = driverChart(reportWithBootstrap) as { data: { values: Record<string, unknown>[] }; layer: unknown[] };
     expect(drivers.layer).toHaveLength(2); // bars and bootstrap interval rules
     expect(drivers.data.values.find((v) => v.touchpoint === 'Delivery speed')?.significance).toBe('KEY MOMENT');
-    const ipa = ipaChart(report) as { layer: { data: { values: Record<string, unknown>[] } }[] };
-    expect(ipa.layer[3]?.data.values).toHaveLength(7);
+    const ipa = ipaChart(report) as { layer: { mark: { type: string }; data: { values: Record<string, unknown>[] } }[] };
+    expect(ipa.layer.find((l) => l.mark.type === 'point')?.data.values).toHaveLength(7);
     const pe = peakEndChart(report) as { data: { values: { value: number }[] } };
     expect(pe.data.values.map((v) => v.value)).toContain(report.peakEnd?.aggregate.prediction);
   });

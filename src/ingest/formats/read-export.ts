@@ -3,8 +3,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { inflateSync } from 'node:zlib';
-import { DataValidationError, InvalidArgumentError, PeakEndError } from '../../errors.js';
-import type { Warning } from '../../survey/survey.js';
+import { DataValidationError, InvalidArgumentError, PeakEndError, type Warning } from '../../errors.js';
 import { isDamagedQualtrics, parseQualtrics, qualtricsLayout } from './qualtrics.js';
 import { isSavSignature, parseSav } from './sav.js';
 import { isSurveyMonkeyLayout, parseSurveyMonkey } from './surveymonkey.js';

@@ -3,9 +3,8 @@
  * (question texts, value labels, user-missing codes) and a starting spec guessed with it.
  */
 import { readFile } from 'node:fs/promises';
-import { PeakEndError } from '../../errors.js';
+import { PeakEndError, type Warning } from '../../errors.js';
 import { DEFAULT_MISSING_CODES } from '../../schema/survey-spec.js';
-import type { Warning } from '../../survey/survey.js';
 import { inferSurveySpec, type InferredSpec, type InferSpecOptions } from '../infer-spec.js';
 import { ingestLimits } from '../limits.js';
 import { checkFormat, readExportFile, readHead, sniffFormat } from './read-export.js';

@@ -4,7 +4,7 @@
  * Windows-1252, and splitting into records with their lines.
  */
 import { parse, type Options } from 'csv-parse/sync';
-import type { Warning } from '../../survey/survey.js';
+import type { Warning } from '../../errors.js';
 import { csvParseOptions, csvSyntaxError, LineTracker, sniffDelimiter } from '../csv.js';
 import { canonicalEncoding, decodeBytes, firstInvalidUtf8, lineAt } from '../decode.js';
 import { decodeWindows1252 } from './cp1252.js';

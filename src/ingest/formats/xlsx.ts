@@ -3,8 +3,7 @@
  * read (Node only: this module is reachable from 'peak-end/node', never from the core).
  */
 import { Buffer } from 'node:buffer';
-import { DataValidationError, InvalidArgumentError } from '../../errors.js';
-import type { Warning } from '../../survey/survey.js';
+import { DataValidationError, InvalidArgumentError, type Warning } from '../../errors.js';
 import type { ExportRecord } from './text.js';
 import type { ExportCell } from './table.js';
 

@@ -6,7 +6,7 @@
 # Also writes the 0-100 survey it analyses (penalty-reward-0-100.csv: seeded, one touchpoint with
 # few top-box answers, so the minimum cell size matters).
 # Run from the project root: Rscript test/golden/experience/penalty-reward.R
-library(jsonlite)
+source("test/golden/common.R")
 factors <- function(d, x, y, low, high) {
   D <- do.call(cbind, lapply(x, function(v) cbind(as.numeric(d[, v] <= low), as.numeric(d[, v] >= high))))
   colnames(D) <- as.vector(rbind(paste(x, "low"), paste(x, "high")))
@@ -21,9 +21,7 @@ factors <- function(d, x, y, low, high) {
 }
 out <- list(producer = R.version.string)
 for (name in c("survey-n47-k7-s1000", "survey-n200-k5-s1000", "survey-n500-k7-missing-s1000")) {
-  ref <- fromJSON(file.path("test/golden/reference", paste0(name, ".json")), simplifyVector = FALSE)
-  m <- t(sapply(ref$data, function(r) sapply(r, function(v) if (is.null(v)) NA_real_ else as.numeric(v))))
-  colnames(m) <- unlist(ref$columns); x <- unlist(ref$model$x)
+  r <- read_reference(name); ref <- r$ref; m <- r$m; x <- r$x
   d <- m[complete.cases(m[, c(x, ref$model$y)]), ]
   out[[name]] <- factors(d, x, ref$model$y, 2, 5)   # 1-5: low <= 2, high = 5
 }

@@ -2,17 +2,8 @@
 # weighted LMG, computed from first principles in base R (relaimpo is not packaged for Debian):
 # every subset's R-squared comes from lm() on the complete cases.
 # Run from the project root: Rscript test/golden/importance/generate.R
-library(jsonlite)
-load_ref <- function(name) {
-  ref <- fromJSON(file.path("test/golden/reference", paste0(name, ".json")), simplifyVector = FALSE)
-  cols <- unlist(ref$columns)
-  m <- t(sapply(ref$data, function(r) sapply(r, function(v) if (is.null(v)) NA_real_ else as.numeric(v))))
-  colnames(m) <- cols
-  w <- if (is.null(ref$weights)) NULL else unlist(ref$weights)
-  x <- unlist(ref$model$x)
-  keep <- complete.cases(m[, c(x, ref$model$y)])
-  list(X = m[keep, x, drop = FALSE], y = m[keep, ref$model$y], w = if (is.null(w)) NULL else w[keep], x = x)
-}
+source("test/golden/common.R")
+load_ref <- complete_reference
 r2 <- function(X, y, w, vars) {
   if (length(vars) == 0) return(0)
   d <- data.frame(y = y, X[, vars, drop = FALSE])

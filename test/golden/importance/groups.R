@@ -3,15 +3,8 @@
 # players last, single players with a group in the middle, and one group holding everything.
 # Computed from first principles in base R: every subset's R-squared from lm() on the complete
 # cases, Shapley weights s!(p-s-1)!/p!. Run from the project root: Rscript test/golden/importance/groups.R
-library(jsonlite)
-load_ref <- function(name) {
-  ref <- fromJSON(file.path("test/golden/reference", paste0(name, ".json")), simplifyVector = FALSE)
-  m <- t(sapply(ref$data, function(r) sapply(r, function(v) if (is.null(v)) NA_real_ else as.numeric(v))))
-  colnames(m) <- unlist(ref$columns)
-  x <- unlist(ref$model$x)
-  keep <- complete.cases(m[, c(x, ref$model$y)])
-  list(X = m[keep, x, drop = FALSE], y = m[keep, ref$model$y], x = x)
-}
+source("test/golden/common.R")
+load_ref <- complete_reference
 r2 <- function(X, y, vars) if (length(vars) == 0) 0 else summary(lm(y ~ X[, vars, drop = FALSE]))$r.squared
 shapley <- function(X, y, players) {
   p <- length(players)
@@ -40,4 +33,9 @@ for (name in names(layouts)) {
   out[[name]] <- list(groups = lapply(layouts[[name]], I), rSquared = r2(r$X, r$y, seq_along(r$x)),
                       lmg = setNames(as.list(shapley(r$X, r$y, players)), names(layouts[[name]])))
 }
+# The journey stages of test/experience/key-drivers.test.ts (keyDrivers' stageImportance).
+stages <- list(pre = c("tp1", "tp2", "tp3"), sale = c("tp4", "tp5"), after = c("tp6", "tp7"))
+r <- load_ref("survey-n47-k7-s1000")
+out$keyDriverStages <- list(survey = "survey-n47-k7-s1000", groups = lapply(stages, I),
+                            lmg = setNames(as.list(shapley(r$X, r$y, lapply(stages, function(g) match(g, r$x)))), names(stages)))
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = TRUE), "test/golden/importance/groups.json")

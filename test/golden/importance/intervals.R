@@ -6,17 +6,10 @@
 # (type-7 quantiles at pnorm(z0 + (z0 + z) / (1 - a (z0 + z))), z0 = qnorm(share below the
 # estimate, ties counted half)). The test feeds the same replicates to bootstrapIntervals and
 # jackknifeAccelerationOf. Run from the project root: Rscript test/golden/importance/intervals.R
-library(jsonlite); library(boot)
-lmg <- function(X, y) {
-  k <- ncol(X)
-  r2 <- sapply(0:(2^k - 1), function(m) { v <- which(bitwAnd(m, 2^(0:(k - 1))) > 0); if (!length(v)) 0 else summary(lm(y ~ X[, v, drop = FALSE]))$r.squared })
-  sapply(1:k, function(j) { s <- 0; for (m in 0:(2^k - 1)) { if (bitwAnd(m, 2^(j - 1)) > 0) next
-    size <- sum(bitwAnd(m, 2^(0:(k - 1))) > 0); s <- s + factorial(size) * factorial(k - size - 1) / factorial(k) * (r2[m + 2^(j - 1) + 1] - r2[m + 1]) }; s })
-}
+source("test/golden/common.R")
+library(boot)
 name <- "survey-n25-k3-s1000"
-ref <- fromJSON(file.path("test/golden/reference", paste0(name, ".json")), simplifyVector = FALSE)
-m <- t(sapply(ref$data, function(r) sapply(r, function(v) if (is.null(v)) NA_real_ else as.numeric(v))))
-colnames(m) <- unlist(ref$columns); x <- unlist(ref$model$x)
+r <- read_reference(name); ref <- r$ref; m <- r$m; x <- r$x
 d <- m[complete.cases(m), c(x, ref$model$y)]
 set.seed(2)
 b <- boot(d, function(d, i) lmg(d[i, x, drop = FALSE], d[i, ncol(d)]), R = 999)

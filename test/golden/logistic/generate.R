@@ -7,13 +7,8 @@
 # the estimates about 1e-5 from the maximum).
 # stdErrorsAtEstimate: sqrt(diag((X'WX)^-1)) with W from the final fitted values (see below).
 # Run from the project root: Rscript test/golden/logistic/generate.R
-library(jsonlite)
-load_ref <- function(name) {
-  ref <- fromJSON(file.path("test/golden/reference", paste0(name, ".json")), simplifyVector = FALSE)
-  m <- t(sapply(ref$data, function(r) sapply(r, function(v) if (is.null(v)) NA_real_ else as.numeric(v))))
-  colnames(m) <- unlist(ref$columns)
-  list(m = m, x = unlist(ref$model$x), y = ref$model$y, weights = if (is.null(ref$weights)) NULL else unlist(ref$weights))
-}
+source("test/golden/common.R")
+load_ref <- read_reference
 fit_case <- function(name, top, weights = NULL) {
   r <- load_ref(name)
   d <- data.frame(r$m[, r$x, drop = FALSE])

@@ -1,12 +1,10 @@
 # Golden values for ols's extras: condition number kappa(scale(X), exact = TRUE), VIF =
 # diag(solve(cor(X))) and standardized coefficients b * sd(x) / sd(y), on complete cases.
 # Run from the project root: Rscript test/golden/ols-extra/generate.R
-library(jsonlite)
+source("test/golden/common.R")
 out <- list(producer = R.version.string)
 for (name in c("survey-n47-k7-s1000", "survey-n200-k5-s1000", "survey-n500-k7-missing-s1000")) {
-  ref <- fromJSON(file.path("test/golden/reference", paste0(name, ".json")), simplifyVector = FALSE)
-  m <- t(sapply(ref$data, function(r) sapply(r, function(v) if (is.null(v)) NA_real_ else as.numeric(v))))
-  colnames(m) <- unlist(ref$columns); x <- unlist(ref$model$x)
+  r <- read_reference(name); ref <- r$ref; m <- r$m; x <- r$x
   d <- m[complete.cases(m[, c(x, ref$model$y)]), ]
   X <- d[, x]; y <- d[, ref$model$y]
   b <- coef(lm(y ~ X))[-1]

@@ -3,14 +3,9 @@
 # summaries (AIC, BIC, nobs, thresholds-only log-likelihood, likelihood-ratio statistic).
 # clm is run to a gradient of 1e-12 so the estimates sit at the maximum.
 # Run from the project root: Rscript test/golden/ordinal/generate.R
-library(jsonlite)
+source("test/golden/common.R")
 library(ordinal)
-load_ref <- function(name) {
-  ref <- fromJSON(file.path("test/golden/reference", paste0(name, ".json")), simplifyVector = FALSE)
-  m <- t(sapply(ref$data, function(r) sapply(r, function(v) if (is.null(v)) NA_real_ else as.numeric(v))))
-  colnames(m) <- unlist(ref$columns)
-  list(m = m, x = unlist(ref$model$x), y = ref$model$y, weights = if (is.null(ref$weights)) NULL else unlist(ref$weights))
-}
+load_ref <- read_reference
 control <- clm.control(gradTol = 1e-12, relTol = 1e-10, maxIter = 200)
 fit_case <- function(name, link, weighted = FALSE) {
   r <- load_ref(name)

@@ -2,15 +2,10 @@
 # Rule: most-intense peak (largest |x - neutral|, earliest touchpoint on ties), end = last
 # touchpoint, w = 0.5. The aggregate's peak is chosen on the means over all answers; its figures
 # (peak and end means, prediction, observed, gap) are on the respondents of the gap test, with the
-# all-answers figures in allAnswers. Run from the project root: Rscript test/golden/peak-end/generate.R
-library(jsonlite)
-load_ref <- function(name) {
-  ref <- fromJSON(file.path("test/golden/reference", paste0(name, ".json")), simplifyVector = FALSE)
-  cols <- unlist(ref$columns)
-  m <- t(sapply(ref$data, function(r) sapply(r, function(v) if (is.null(v)) NA_real_ else as.numeric(v))))
-  colnames(m) <- cols
-  list(m = m, x = unlist(ref$model$x), y = ref$model$y)
-}
+# all-answers figures in allAnswers. comparison.verdict applies the verdict rule to R's Wilcoxon
+# p-value and mean absolute errors. Run from the project root: Rscript test/golden/peak-end/generate.R
+source("test/golden/common.R")
+load_ref <- read_reference
 acc <- function(p, o) {
   ok <- !is.na(p) & !is.na(o); p <- p[ok]; o <- o[ok]; e <- p - o
   list(n = length(e), meanAbsoluteError = mean(abs(e)), rootMeanSquaredError = sqrt(mean(e^2)),
@@ -56,7 +51,11 @@ for (name in c("survey-n47-k7-s1000", "survey-n500-k7-missing-s1000", "survey-n6
     respondents = list(n = sum(!is.na(pred) & !is.na(y)), accuracy = acc(pred, y)),
     comparison = list(n = sum(cc), models = lapply(models, acc, o = yc),
                       wilcoxon = list(statistic = unname(w$statistic), pValue = w$p.value),
-                      pairedT = list(tValue = unname(tt$statistic), pValue = tt$p.value)),
+                      pairedT = list(tValue = unname(tt$statistic), pValue = tt$p.value),
+                      # The verdict rule (docs/methods.md): Wilcoxon p >= 0.05 -> no clear difference;
+                      # else the model with the smaller mean absolute error predicts better.
+                      verdict = list(outcome = if (w$p.value >= 0.05) "no-clear-difference" else if (mean(pe) > mean(av)) "peak-end-worse" else "peak-end-better",
+                                     meanAbsoluteErrorPeakEnd = mean(pe), meanAbsoluteErrorMean = mean(av))),
     regression = list(rSquared = fit$r.squared, estimates = unname(coef(fit)[, 1]), pValues = unname(coef(fit)[, 4])))
 }
 out$producer <- R.version.string

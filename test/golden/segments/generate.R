@@ -87,8 +87,43 @@ ri <- calc.relimp(lm(overall ~ age + gendermale + price + delivery + service, da
                   always = c("age", "gendermale"), rela = FALSE)
 controls <- list(n = nrow(cc), rSquared = ri@R2, rSquaredAlways = ri@R2 - sum(ri@lmg),
                  importance = as.list(ri@lmg), relaimpo = as.character(packageVersion("relaimpo")))
+# The key-driver regression with the controls (gender dummy-coded by R's treatment contrasts).
+cfit <- summary(lm(overall ~ price + delivery + service + age + gender, data = cc))
+controls$lm <- list(rSquared = cfit$r.squared, adjustedRSquared = cfit$adj.r.squared,
+  coefficients = lapply(rownames(cfit$coefficients), function(nm) list(name = nm,
+    estimate = unname(cfit$coefficients[nm, 1]), stdError = unname(cfit$coefficients[nm, 2]),
+    tValue = unname(cfit$coefficients[nm, 3]), pValue = unname(cfit$coefficients[nm, 4]))))
+
+# Binary outcome (overall >= 4 counts as positive): logistic interactions per region, as
+# glm(binomial), unweighted and with the survey weights w as prior weights (non-integer weights
+# only change glm's AIC, not the estimates or standard errors used here).
+d$top <- as.numeric(d$overall >= 4)
+binaryDrivers <- function(weighted) {
+  rows <- list()
+  for (v in c("East", "North", "South")) {
+    d$D <- as.numeric(d$region == v)
+    f <- top ~ price + delivery + service + D + price:D + delivery:D + service:D
+    wt <- if (weighted) d$w else NULL
+    fit <- suppressWarnings(glm(f, family = binomial, data = d, weights = wt, control = glm.control(epsilon = 1e-14, maxit = 100)))
+    # glm's standard errors come from the working weights of its last iteration, evaluated at the
+    # previous estimates; refitting from the converged estimates evaluates them at the solution.
+    fit <- suppressWarnings(glm(f, family = binomial, data = d, weights = wt, start = coef(fit), control = glm.control(epsilon = 1e-14, maxit = 100)))
+    stopifnot(fit$converged)
+    s <- summary(fit)$coefficients
+    for (tp in c("price", "delivery", "service")) {
+      row <- s[paste0(tp, ":D"), ]
+      rows[[length(rows) + 1]] <- list(value = v, touchpoint = tp, difference = unname(row[1]),
+        stdError = unname(row[2]), zValue = unname(row[3]), pValue = unname(row[4]), n = nobs(fit))
+    }
+  }
+  padj <- p.adjust(sapply(rows, function(x) x$pValue), method = "BH")
+  for (i in seq_along(rows)) rows[[i]]$pAdjusted <- padj[i]
+  rows
+}
+binary <- list(positive = "overall >= 4", drivers = binaryDrivers(FALSE), weightedDrivers = binaryDrivers(TRUE))
 
 out <- list(
+  binary = binary,
   controls = controls,
   meta = list(r = R.version.string, survey = as.character(packageVersion("survey")), n = n),
   weighted = describe(weighted),

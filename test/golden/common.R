@@ -1,0 +1,39 @@
+# Helpers shared by the golden generators (source("test/golden/common.R") from the project root).
+# read_reference(name): a reference survey (test/golden/reference/<name>.json) as a numeric matrix
+#   m (NA = missing, columns named), its model (x: predictors, y: outcome) and weights (or NULL).
+# complete_reference(name): the complete cases of the model: X, y, w (NULL if unweighted), x.
+# lmg(X, y, w): Shapley decomposition of R-squared (relaimpo's lmg with rela = FALSE) by
+#   enumerating all 2^k subsets, each R-squared from lm() on the same rows; weights optional.
+library(jsonlite)
+
+read_reference <- function(name) {
+  ref <- fromJSON(file.path("test/golden/reference", paste0(name, ".json")), simplifyVector = FALSE)
+  m <- t(sapply(ref$data, function(r) sapply(r, function(v) if (is.null(v)) NA_real_ else as.numeric(v))))
+  colnames(m) <- unlist(ref$columns)
+  list(ref = ref, m = m, x = unlist(ref$model$x), y = ref$model$y,
+       weights = if (is.null(ref$weights)) NULL else unlist(ref$weights))
+}
+
+complete_reference <- function(name) {
+  r <- read_reference(name)
+  keep <- complete.cases(r$m[, c(r$x, r$y)])
+  list(X = r$m[keep, r$x, drop = FALSE], y = r$m[keep, r$y],
+       w = if (is.null(r$weights)) NULL else r$weights[keep], x = r$x)
+}
+
+lmg <- function(X, y, w = NULL) {
+  k <- ncol(X)
+  r2 <- sapply(0:(2^k - 1), function(m) {
+    v <- which(bitwAnd(m, 2^(0:(k - 1))) > 0)
+    if (!length(v)) 0 else summary(if (is.null(w)) lm(y ~ X[, v, drop = FALSE]) else lm(y ~ X[, v, drop = FALSE], weights = w))$r.squared
+  })
+  sapply(1:k, function(j) {
+    s <- 0
+    for (m in 0:(2^k - 1)) {
+      if (bitwAnd(m, 2^(j - 1)) > 0) next
+      size <- sum(bitwAnd(m, 2^(0:(k - 1))) > 0)
+      s <- s + factorial(size) * factorial(k - size - 1) / factorial(k) * (r2[m + 2^(j - 1) + 1] - r2[m + 1])
+    }
+    s
+  })
+}
