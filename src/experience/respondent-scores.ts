@@ -92,16 +92,27 @@ export function respondentPass(
   notApplicable: readonly (Uint8Array | null)[] = [],
   walkBackEnd = false,
 ): RespondentPass {
-  const k = columns.length;
   const kinds = scoreKinds(rule);
-  const row = new Float64Array(k);
   const end = columns[endIndex] as Float64Array;
   const predictions = new Float64Array(n);
   const answered = new Int32Array(n);
   const peak = new Float64Array(n);
   const mean = new Float64Array(n);
-  const min = new Float64Array(n);
-  const max = new Float64Array(n);
+  const min = new Float64Array(n).fill(Infinity);
+  const max = new Float64Array(n).fill(-Infinity);
+  // Column by column (each a sequential read), the same operations in the same order per row as
+  // a walk along the row: count, sum, lowest and highest of the answered touchpoints.
+  for (const column of columns) {
+    for (let i = 0; i < n; i++) {
+      const v = column[i] as number;
+      if (v !== v) continue;
+      answered[i] = (answered[i] as number) + 1;
+      mean[i] = (mean[i] as number) + v;
+      if (v < (min[i] as number)) min[i] = v;
+      if (v > (max[i] as number)) max[i] = v;
+    }
+  }
+  const peaks = kinds.map((kind) => columnPeaks(columns, n, kind, neutral));
   let ambiguousPeaks = 0;
   let partialJourneys = 0;
   let earlierEnd = 0;
@@ -109,32 +120,16 @@ export function respondentPass(
   const endFlags = notApplicable[endIndex] ?? null;
   for (let i = 0; i < n; i++) {
     if (flagged && notApplicable.some((flags) => flags?.[i] === 1)) partialJourneys++;
-    let m = 0;
-    let sum = 0;
-    let low = Infinity;
-    let high = -Infinity;
-    for (let j = 0; j < k; j++) {
-      const v = (columns[j] as Float64Array)[i] as number;
-      if (v !== v) continue;
-      row[m++] = v;
-      sum += v;
-      if (v < low) low = v;
-      if (v > high) high = v;
-    }
-    answered[i] = m;
+    const m = answered[i] as number;
     if (m === 0) {
       predictions[i] = peak[i] = mean[i] = min[i] = max[i] = Number.NaN;
       continue;
     }
     let peakSum = 0;
     let ambiguous = false;
-    for (const kind of kinds) {
-      let at = ownPeak(row, m, kind, neutral);
-      if (at < 0) {
-        ambiguous = true;
-        at = -at - 1;
-      }
-      peakSum += row[at] as number;
+    for (const p of peaks) {
+      peakSum += p.chosen[i] as number;
+      if (p.ambiguous[i] === 1) ambiguous = true;
     }
     const peakTerm = peakSum / kinds.length;
     let endValue = end[i] as number;
@@ -150,11 +145,43 @@ export function respondentPass(
       if (ambiguous) ambiguousPeaks++;
     } else predictions[i] = Number.NaN;
     peak[i] = peakTerm;
-    mean[i] = sum / m;
-    min[i] = low;
-    max[i] = high;
+    mean[i] = (mean[i] as number) / m;
   }
   return { predictions, ambiguousPeaks, partialJourneys, earlierEnd, answered, peak, mean, min, max };
+}
+
+/**
+ * {@link ownPeak} for rows 0..n-1 of the columns at once, column by column: each row's chosen
+ * value (NaN where nothing was answered) and 1 where a tied value differs from it. The first
+ * pass keeps each row's best score and the bar a later score must clear (as `ownPeak` walks the
+ * row, so the same choices); the second compares every answer with the final best.
+ */
+export function columnPeaks(columns: readonly ArrayLike<number>[], n: number, kind: ScoreKind, neutral: number): { chosen: Float64Array; ambiguous: Uint8Array } {
+  const chosen = new Float64Array(n).fill(Number.NaN);
+  const best = new Float64Array(n).fill(-Infinity);
+  const bar = new Float64Array(n).fill(-Infinity);
+  for (const column of columns) {
+    for (let i = 0; i < n; i++) {
+      const v = column[i] as number;
+      if (v !== v) continue;
+      const s = score(kind, neutral, v);
+      // The first answer always clears -Infinity.
+      if (s > (bar[i] as number)) {
+        best[i] = s;
+        bar[i] = s + TIE_TOLERANCE * Math.max(1, Math.abs(s));
+        chosen[i] = v;
+      }
+    }
+  }
+  const ambiguous = new Uint8Array(n);
+  for (let i = 0; i < n; i++) bar[i] = TIE_TOLERANCE * Math.max(1, Math.abs(best[i] as number));
+  for (const column of columns) {
+    for (let i = 0; i < n; i++) {
+      const v = column[i] as number;
+      if (v === v && v !== chosen[i] && Math.abs(score(kind, neutral, v) - (best[i] as number)) <= (bar[i] as number)) ambiguous[i] = 1;
+    }
+  }
+  return { chosen, ambiguous };
 }
 
 /**

@@ -264,7 +264,8 @@ export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOp
           return;
         }
         if (fields.length === 1 && (fields[0] ?? '').trim() === '' && stats.length > 1) return;
-        if (fields.map((f) => f.trim()).join('\u0000') === headerKey) return;
+        // A repeated header (the joined key must start with the first field: a cheap test first).
+        if (headerKey.startsWith((fields[0] ?? '').trim()) && fields.map((f) => f.trim()).join('\u0000') === headerKey) return;
         pending.push({ fields, line });
         if (pending.length > 3) commit((pending.shift() as { fields: string[] }).fields);
       },

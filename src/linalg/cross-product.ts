@@ -325,17 +325,26 @@ function wasmKernel(padded: number): WasmKernel | null {
     }
   }
   if (wasmModule === null) return null;
+  // One instance per width, kept: instantiating costs more than a small call's arithmetic. Callers
+  // are synchronous, so they never share it at once; a wider caller's values left in the padding
+  // columns only reach tiles of padding columns, which nobody reads.
+  const cached = kernels.get(padded);
+  if (cached !== undefined) return cached;
   const exports = new WebAssembly.Instance(wasmModule, {}).exports as { memory: WebAssembly.Memory; gram: (z: number, out: number, q: number, padded: number, length: number, stride: number) => void };
   const zBytes = padded * BLOCK * 8;
   const needed = zBytes + padded * padded * 8;
   const pages = Math.ceil(needed / 65536) - exports.memory.buffer.byteLength / 65536;
   if (pages > 0) exports.memory.grow(pages);
-  return {
+  const kernel: WasmKernel = {
     z: new Float64Array(exports.memory.buffer, 0, padded * BLOCK),
     tiles: new Float64Array(exports.memory.buffer, zBytes, padded * padded),
     gram: (q, length) => exports.gram(0, zBytes, q, padded, length, BLOCK),
   };
+  kernels.set(padded, kernel);
+  return kernel;
 }
+
+const kernels = new Map<number, WasmKernel>();
 
 /** Weight, means and co-moments (upper triangle, q x q) of a set of rows. */
 interface Moments {

@@ -5,7 +5,7 @@
 import { fUpperTail, studentTQuantile, studentTUpperTail } from '../distributions/index.js';
 import { InsufficientDataError, InvalidArgumentError, PeakEndError } from '../errors.js';
 import { aggregatePeakEnd, type AggregatePeakEndResult, type PeakEndRule } from '../experience/aggregate-peak-end.js';
-import { ownPeak } from '../experience/respondent-scores.js';
+import { columnPeaks } from '../experience/respondent-scores.js';
 import { crossProductsOfColumns } from '../linalg/cross-product.js';
 import { importanceFromData, type RelativeImportanceOptions, type RelativeImportanceResult } from '../importance/relative-importance.js';
 import { cholesky, choleskyInverse, choleskySolve } from '../linalg/cholesky.js';
@@ -66,7 +66,7 @@ export interface MomentsOlsResult {
  * accuracy of each respondent's peak-end prediction. Memory is O(k^2) for k columns, whatever
  * the number of rows.
  *
- * Algorithm: rows are summarised 4,096 at a time (per column two passes over the block; the
+ * Algorithm: rows are summarised 16,384 at a time (per column two passes over the block; the
  * complete rows' weighted co-moments by the blocked cross-products of least squares, in the
  * WebAssembly Gram kernel where available) and each block is merged in by the pairwise update of
  * Chan, Golub & LeVeque (1979): n = na + nb, delta = mean_b - mean_a, mean = mean_a + delta nb / n,
@@ -96,7 +96,7 @@ export class SurveyAccumulator {
   private peakEndMoments: Moments;
   private rowsSeen = 0;
   /**
-   * Rows added but not yet summarised, column by column ({@link PENDING_ROWS} per column), with
+   * Rows added but not yet summarised, column by column (PENDING_ROWS per column), with
    * their weights: they are summarised a block at a time (flush), before any result is read.
    */
   private readonly pending: Float64Array[];
@@ -204,16 +204,14 @@ export class SurveyAccumulator {
     mergeInto(this.joint, n, products.weight, sumLogW, products.means, products.comoments);
     // Each complete respondent's peak-end prediction (most intense peak, last touchpoint, w = 0.5).
     const k = d - 1;
-    const neutral = this.spec.scale.neutral;
-    const row = new Float64Array(k);
+    const peaks = columnPeaks(this.pending.slice(0, k), rows, 2, this.spec.scale.neutral).chosen;
+    const last = this.pending[k - 1] as Float64Array;
     const prediction = new Float64Array(n);
     const observed = new Float64Array(n);
     const sums = this.peakEndSums;
     for (let r = 0; r < n; r++) {
       const i = index[r] as number;
-      for (let j = 0; j < k; j++) row[j] = (this.pending[j] as Float64Array)[i] as number;
-      const at = ownPeak(row, k, 2, neutral);
-      const p = 0.5 * (row[at < 0 ? -at - 1 : at] as number) + 0.5 * (row[k - 1] as number);
+      const p = 0.5 * (peaks[i] as number) + 0.5 * (last[i] as number);
       const o = (this.pending[k] as Float64Array)[i] as number;
       const e = p - o;
       sums.n++;
@@ -413,7 +411,7 @@ function emptyMoments(d: number): Moments {
 
 /** West's (1979) weighted update of mean and co-moments. */
 /** Rows of a summarised block at a time. */
-const PENDING_ROWS = 4096;
+const PENDING_ROWS = 16_384;
 
 /** Adds a block's moments (n rows of total weight sumW; means and full co-moment matrix) to m, by Chan's merge. */
 function mergeInto(m: Moments, n: number, sumW: number, sumLogW: number, mean: Float64Array, m2: Float64Array): void {
