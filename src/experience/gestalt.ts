@@ -9,7 +9,7 @@ import { relativeImportanceOfColumns } from '../importance/relative-importance.j
 import { dependentCorrelation } from '../inference/dependent-correlation.js';
 import { cholesky, choleskySolve } from '../linalg/cholesky.js';
 import { correlationMatrix } from '../linalg/correlation.js';
-import { createRng } from '../random/rng.js';
+import { assignFolds } from '../random/rng.js';
 import { olsOfColumns, rowsOfColumns } from '../regression/ols-columns.js';
 import { ols, type AliasedCoefficient, type OlsCoefficient, type OlsResult } from '../regression/ols.js';
 import { ordinalLogit, type Threshold, type WaldCoefficient } from '../regression/ordinal.js';
@@ -464,22 +464,6 @@ function decide(
     }
   }
   return { code, alpha, peakEndAddsPValue: peakEndAdds, meanAddsPValue: meanAdds, otherFeaturesPValue: others, otherFeaturesAdd: significant(others), correlation, strongestFeature };
-}
-
-/** Seeded random assignment of n rows to `folds` folds of (nearly) equal size. */
-function assignFolds(n: number, folds: number, seed: number): Int32Array {
-  const rng = createRng(seed);
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  for (let i = n - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    const swap = order[i] as number;
-    order[i] = order[j] as number;
-    order[j] = swap;
-  }
-  const fold = new Int32Array(n);
-  for (let position = 0; position < n; position++) fold[order[position] as number] = position % folds;
-  return fold;
 }
 
 /** From this many respondents on, the folds' fits come from downdated cross-products (see below). */

@@ -5,7 +5,7 @@
 import { InsufficientDataError, InvalidArgumentError, PeakEndError } from '../errors.js';
 import { pairedTTest, type PairedTTestResult } from '../inference/paired-t-test.js';
 import { wilcoxonSignedRank, type WilcoxonSignedRankResult } from '../inference/wilcoxon-signed-rank.js';
-import { createRng } from '../random/rng.js';
+import { assignFolds } from '../random/rng.js';
 import { olsOfColumns } from '../regression/ols-columns.js';
 import type { OlsResult } from '../regression/ols.js';
 import { columnMean } from '../survey/column-mean.js';
@@ -471,7 +471,7 @@ function compareBinaryModels(
   warnings: Warning[],
 ): ModelComparison {
   const n = observed.length;
-  const fold = foldsOf(n, folds, seed);
+  const fold = assignFolds(n, folds, seed);
   const probabilities = new Map<PredictionModel, Float64Array>();
   for (const [model, score] of scores) {
     const p = tryFit(() => crossValidatedLogistic([score], observed, fold, folds), 'calibration_skipped', warnings);
@@ -516,7 +516,7 @@ function calibratedAccuracy(predictions: Float64Array, outcome: Float64Array, fo
   const score = Float64Array.from(rows, (i) => predictions[i] as number);
   const y = Float64Array.from(rows, (i) => outcome[i] as number);
   const k = Math.min(folds, rows.length);
-  return binaryPredictionAccuracy(crossValidatedLogistic([score], y, foldsOf(rows.length, k, seed), k), y, score);
+  return binaryPredictionAccuracy(crossValidatedLogistic([score], y, assignFolds(rows.length, k, seed), k), y, score);
 }
 
 /** Out-of-fold probabilities of a logistic regression of `y` (0/1) on `columns`. */
@@ -545,19 +545,6 @@ function crossValidatedLogistic(columns: readonly Float64Array[], y: Float64Arra
     }
   }
   return out;
-}
-
-/** A seeded random assignment of n rows to `folds` folds (sizes differing by at most one). */
-function foldsOf(n: number, folds: number, seed: number): Int32Array {
-  const rng = createRng(seed);
-  const order = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [order[i], order[j]] = [order[j] as number, order[i] as number];
-  }
-  const fold = new Int32Array(n);
-  order.forEach((row, position) => (fold[row] = position % folds));
-  return fold;
 }
 
 function ruleScore(rule: PeakRule, neutral: number): ((v: number) => number)[] {

@@ -5,7 +5,7 @@
  * Internal; each gives exactly what the row-by-row definitions in peak-end.ts give.
  */
 import { crossProductsOfColumns, mergeCrossProducts, type CrossProducts } from '../linalg/cross-product.js';
-import { createRng } from '../random/rng.js';
+import { assignFolds } from '../random/rng.js';
 import { columnModelData, rowsOfColumns } from '../regression/ols-columns.js';
 import { CROSS_PRODUCT_MIN_ROWS, ols, olsCoefficientsOfCrossProducts } from '../regression/ols.js';
 import { TIE_TOLERANCE, type PeakRule } from './aggregate-peak-end.js';
@@ -196,18 +196,7 @@ export function columnPeaks(columns: readonly ArrayLike<number>[], n: number, ki
 export function crossValidatedPredictions(columns: readonly Float64Array[], y: Float64Array, rows: Uint32Array, folds: number, seed: number): Float64Array {
   const n = rows.length;
   const k = columns.length;
-  const rng = createRng(seed);
-  // The shuffle of peakEnd's row-by-row version, without an array per swap.
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  for (let i = n - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    const swap = order[i] as number;
-    order[i] = order[j] as number;
-    order[j] = swap;
-  }
-  const fold = new Int32Array(n);
-  for (let position = 0; position < n; position++) fold[order[position] as number] = position % folds;
+  const fold = assignFolds(n, folds, seed);
   const sizes = new Int32Array(folds);
   for (let r = 0; r < n; r++) sizes[fold[r] as number] = (sizes[fold[r] as number] as number) + 1;
   const names = Array.from({ length: k }, (_, j) => `x${j + 1}`);

@@ -5,7 +5,7 @@
  */
 import { pearsonCorrelation, sampleStandardDeviation } from '../stats/moments.js';
 import { InvalidArgumentError, type Warning } from '../errors.js';
-import { createRng, type Rng } from '../random/rng.js';
+import { createRng, shuffledIndices, type Rng } from '../random/rng.js';
 import { ols, type OlsCoefficient } from '../regression/ols.js';
 import { formatScaled, grim, parseReported, roundRational, type RoundingRule } from './grim.js';
 
@@ -320,11 +320,7 @@ function planColumn(column: TargetColumn, rows: number, scale: { min: number; ma
 
 function initialValues(plan: ColumnPlan, rows: number, scale: { min: number; max: number }, rng: Rng): Float64Array {
   const column = new Float64Array(rows).fill(Number.NaN);
-  const order = Array.from({ length: rows }, (_, i) => i);
-  for (let i = rows - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [order[i], order[j]] = [order[j] as number, order[i] as number];
-  }
+  const order = Array.from(shuffledIndices(rows, rng));
   const cells = order.slice(0, plan.n);
   const base = Math.floor(plan.sum / plan.n);
   const extra = plan.sum - base * plan.n;

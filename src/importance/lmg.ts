@@ -4,7 +4,7 @@
  */
 import { LMG_WASM_BASE64 } from '../linalg/lmg-wasm.js';
 import { eliminateLeading, schurStepLower } from '../linalg/sweep.js';
-import { createRng } from '../random/rng.js';
+import { createRng, shuffledIndices } from '../random/rng.js';
 
 /**
  * Calls `visit(mask, size, rSquared)` once for every subset of players (bit i of `mask` = player
@@ -414,11 +414,7 @@ export function sampledShapley(
   const work = new Float64Array(dim * dim);
   let rSquared = 0;
   for (let r = 0; r < permutations; r++) {
-    const order = Array.from({ length: p }, (_, i) => i);
-    for (let i = p - 1; i > 0; i--) {
-      const j = rng.int(i + 1);
-      [order[i], order[j]] = [order[j] as number, order[i] as number];
-    }
+    const order = Array.from(shuffledIndices(p, rng));
     // Variables in the permuted player order, outcome last.
     const vars = [...order.flatMap((t) => players[t] as number[]), k];
     let m: Float64Array = new Float64Array(dim * dim);

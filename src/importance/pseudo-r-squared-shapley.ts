@@ -3,7 +3,7 @@
  * (general dominance) of a logistic model's pseudo-R-squared over its predictors.
  */
 import { InsufficientDataError, InvalidArgumentError } from '../errors.js';
-import { createRng } from '../random/rng.js';
+import { createRng, shuffledIndices } from '../random/rng.js';
 import { modelData } from '../regression/glm-data.js';
 import type { Warning } from '../survey/survey.js';
 import { shapleyWeights } from './lmg.js';
@@ -256,11 +256,7 @@ function sampledPseudoShapley(
   const sumSq = new Float64Array(p);
   let fullLogLik = fitter.nullLogLik;
   for (let r = 0; r < permutations; r++) {
-    const order = Array.from({ length: p }, (_, i) => i);
-    for (let i = p - 1; i > 0; i--) {
-      const j = rng.int(i + 1);
-      [order[i], order[j]] = [order[j] as number, order[i] as number];
-    }
+    const order = shuffledIndices(p, rng);
     const included = new Uint8Array(p);
     let parent = cache.get('') as { logLik: number; cols: readonly number[]; beta: Float64Array; fit: SubsetFit | null };
     let previous = 0;

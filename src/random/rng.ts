@@ -88,3 +88,28 @@ export function fromState(initial: readonly [number, number, number, number]): R
 function rotl(x: number, k: number): number {
   return ((x << k) | (x >>> (32 - k))) >>> 0;
 }
+
+/**
+ * 0, 1, ..., n - 1 in a random order: Fisher–Yates from the top, one `rng.int(i + 1)` draw per
+ * position i = n - 1 .. 1 (the one shuffle every seeded procedure uses, so a seed means the same
+ * order everywhere).
+ */
+export function shuffledIndices(n: number, rng: Rng): Int32Array {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  for (let i = n - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    const swap = order[i] as number;
+    order[i] = order[j] as number;
+    order[j] = swap;
+  }
+  return order;
+}
+
+/** A seeded random assignment of n rows to `folds` cross-validation folds (sizes differ by at most one). */
+export function assignFolds(n: number, folds: number, seed: number): Int32Array {
+  const order = shuffledIndices(n, createRng(seed));
+  const fold = new Int32Array(n);
+  for (let position = 0; position < n; position++) fold[order[position] as number] = position % folds;
+  return fold;
+}
