@@ -8,7 +8,7 @@ import { modelData } from '../regression/glm-data.js';
 import type { Warning } from '../survey/survey.js';
 import { shapleyWeights } from './lmg.js';
 import { LogitSubsetFitter, type Patterns, type SubsetFit } from './pseudo-r-squared-kernel.js';
-import { record, type ImportanceGroup } from './relative-importance.js';
+import { playersOf, record, type ImportanceGroup } from './relative-importance.js';
 
 /** Pseudo-R-squared measures of a logistic model (all 0 for the intercept-only model). */
 export type PseudoRSquaredMeasure = 'mcfadden' | 'estrella' | 'nagelkerke' | 'cox-snell';
@@ -306,32 +306,4 @@ function startFrom(parent: { cols: readonly number[]; beta: Float64Array }, cols
     if (at !== undefined) start[k + 1] = parent.beta[at] as number;
   });
   return start;
-}
-
-function playersOf(names: readonly string[], groups: PseudoRSquaredShapleyOptions['groups']): { label: string; indices: number[] }[] {
-  if (groups === undefined) return names.map((label, j) => ({ label, indices: [j] }));
-  const index = new Map(names.map((name, j) => [name, j]));
-  const entries: [string, readonly string[]][] = Array.isArray(groups)
-    ? (groups as readonly ImportanceGroup[]).map((g) => [g.name, g.members])
-    : Object.entries(groups as Readonly<Record<string, readonly string[]>>);
-  const seen = new Set<string>();
-  const labels = new Set<string>();
-  const players = entries.map(([label, members]) => {
-    if (labels.has(label)) throw new InvalidArgumentError(`Group "${label}" is defined twice; group names must be unique.`);
-    labels.add(label);
-    if (!Array.isArray(members) || members.length === 0) throw new InvalidArgumentError(`Group "${label}" must list at least one predictor name.`);
-    return {
-      label,
-      indices: members.map((name: string) => {
-        const j = index.get(name);
-        if (j === undefined) throw new InvalidArgumentError(`Group "${label}" names "${name}", which is not a predictor; predictors: ${names.join(', ')}.`);
-        if (seen.has(name)) throw new InvalidArgumentError(`"${name}" is in more than one group; each predictor belongs to exactly one.`);
-        seen.add(name);
-        return j;
-      }),
-    };
-  });
-  const missing = names.filter((n) => !seen.has(n));
-  if (missing.length > 0) throw new InvalidArgumentError(`Every predictor must be in a group; not grouped: ${missing.join(', ')}.`);
-  return players;
 }

@@ -348,7 +348,8 @@ function johnsonWeights(corr: Float64Array, k: number): (j: number) => number {
   };
 }
 
-function playersOf(names: readonly string[], groups: RelativeImportanceOptions['groups']): { label: string; indices: number[] }[] {
+/** The players of a Shapley decomposition: one per predictor, or the groups (validated). */
+export function playersOf(names: readonly string[], groups: RelativeImportanceOptions['groups']): { label: string; indices: number[] }[] {
   if (groups === undefined) return names.map((label, j) => ({ label, indices: [j] }));
   const index = new Map(names.map((name, j) => [name, j]));
   const seen = new Set<string>();
