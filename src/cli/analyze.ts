@@ -20,7 +20,8 @@ penalty-reward) of a survey.
 
 ${surveyOptionsHelp}
 Analysis:
-  --model ols|ordinal|logistic   model that decides key moments (default ols; logistic = top-2-box)
+  --model ols|ordinal|logistic   model that decides key moments (default: ols for a rating,
+                                 logistic for a binary outcome; logistic on a rating = top-2-box)
   --bootstrap N          bootstrap the importance with N resamples (default: off)
   --seed N               seed for the bootstrap and the cross-validation (default 1)
   --rake FILE|JSON       rake the weights to population shares before analysing, e.g.
@@ -64,8 +65,8 @@ export async function analyzeCommand(args: readonly string[], ctx: CommandContex
   if (outputs.length > 1) throw new UsageError('Choose one output: --json, --md, --html FILE or --csv FILE.');
   const locale = (values.locale ?? 'en') as Locale;
   if (!LOCALES.includes(locale)) throw new UsageError(`--locale must be one of ${LOCALES.join(', ')}, got "${values.locale}".`);
-  const model = values.model ?? 'ols';
-  if (!['ols', 'ordinal', 'logistic'].includes(model)) throw new UsageError(`--model must be ols, ordinal or logistic, got "${values.model}".`);
+  const model = values.model;
+  if (model !== undefined && !['ols', 'ordinal', 'logistic'].includes(model)) throw new UsageError(`--model must be ols, ordinal or logistic, got "${values.model}".`);
   const replicates = values.bootstrap === undefined ? undefined : positiveInteger(values.bootstrap, '--bootstrap');
   const seed = values.seed === undefined ? 1 : positiveInteger(values.seed, '--seed');
   const margins = values.rake === undefined ? undefined : await readMargins(values.rake);
@@ -80,7 +81,8 @@ export async function analyzeCommand(args: readonly string[], ctx: CommandContex
   const report = analyze(survey, {
     peakEnd: { seed },
     keyDrivers: {
-      model: model as 'ols' | 'ordinal' | 'logistic',
+      // Unset, the library chooses: OLS for a rating, logistic for a binary outcome.
+      ...(model !== undefined && { model: model as 'ols' | 'ordinal' | 'logistic' }),
       ...(replicates !== undefined && {
         bootstrap: { replicates, seed, onProgress: ({ completed, total }) => ctx.progress('Bootstrap', completed, total) },
       }),

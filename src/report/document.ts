@@ -180,12 +180,16 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
         ]),
       ],
     });
+    // Which model the Coef, SE and p columns come from (a binary outcome is not top-2-box).
+    const modelKey = kd.outcome !== 'rating' && kd.model !== 'ordinal' ? `${kd.model}-binary` : kd.model;
     if (kd.modelFit !== null) {
       const f = kd.modelFit;
       blocks.push({
         kind: 'paragraph',
-        text: `${m.modelLine[kd.model] ?? kd.model}: n = ${f.n}, LR χ² = ${fixed(f.likelihoodRatio.statistic)} (df ${f.likelihoodRatio.df}, p ${formatP(f.likelihoodRatio.pValue)}), McFadden R² = ${fixed(f.mcFaddenRSquared, 3)}.`,
+        text: `${m.modelLine[modelKey] ?? kd.model}: n = ${f.n}, LR χ² = ${fixed(f.likelihoodRatio.statistic)} (df ${f.likelihoodRatio.df}, p ${formatP(f.likelihoodRatio.pValue)}), McFadden R² = ${fixed(f.mcFaddenRSquared, 3)}.`,
       });
+    } else if (modelKey === 'ols-binary') {
+      blocks.push({ kind: 'paragraph', text: `${m.modelLine[modelKey]}.` });
     }
     const held = kd.importance as { rSquaredAlways?: number };
     if (held.rSquaredAlways !== undefined) {

@@ -98,7 +98,7 @@ const en = {
     `With each mean over its own answers (the study's computation, mixing respondents): prediction ${prediction}, observed ${observed}, gap ${gap}.`,
   binaryAggregate: (prediction: string, share: string): string =>
     `The rule's prediction from the touchpoint means is ${prediction} on the touchpoints' scale; the outcome is binary (share in the positive class ${share}), so the two cannot be compared and no gap is given. The per-respondent comparison below judges the rule by log-loss, Brier score and AUC.`,
-  binaryDrivers: (n: number, rSquared: string): string => `Logistic regression (n = ${n}): McFadden R² = ${rSquared}; importance = Shapley value of McFadden's R² over all subsets of touchpoints (general dominance); coefficients are log-odds.`,
+  binaryDrivers: (n: number, rSquared: string): string => `Logistic regression (n = ${n}): McFadden R² = ${rSquared}; importance = Shapley value of McFadden's R² over all subsets of touchpoints (general dominance).`,
   binaryOutcome: 'The model comparison and its verdict are not given: the overall rating takes only two values, and rating predictions scored by mean absolute error against a two-valued answer mean nothing.',
   highPerformanceRule: {
     scale: 'halfway between the neutral point and the top of the scale',
@@ -117,6 +117,8 @@ const en = {
   modelLine: {
     ordinal: 'Coef, SE and p come from the proportional-odds model (latent scale)',
     logistic: 'Coef, SE and p come from the logistic model of top-2-box satisfaction (log-odds)',
+    'logistic-binary': 'Coef, SE and p come from the logistic model of the binary outcome (log-odds)',
+    'ols-binary': 'Coef, SE and p come from the linear probability model (OLS of the 0/1 outcome, as asked with model ols)',
   } as Record<string, string>,
   verdictWorse: 'peak-end predicts worse than averaging here',
   verdictBetter: 'peak-end predicts better than averaging here',
@@ -215,7 +217,7 @@ const zh: Messages = {
     `若每个均值各按其全部回答计算（研究原文的算法，混合了不同受访者）：预测值 ${prediction}，实际 ${observed}，差距 ${gap}。`,
   binaryAggregate: (prediction: string, share: string): string =>
     `由触点均值得出的峰终预测为 ${prediction}（触点量表）；结果为二元变量（正类比例 ${share}），二者不可比较，故不给出差距。下文按受访者以对数损失、Brier 分数和 AUC 评价该规则。`,
-  binaryDrivers: (n: number, rSquared: string): string => `Logistic 回归（n = ${n}）：McFadden R² = ${rSquared}；重要性为 McFadden R² 在所有触点子集上的 Shapley 值（一般优势）；系数为对数优势比。`,
+  binaryDrivers: (n: number, rSquared: string): string => `Logistic 回归（n = ${n}）：McFadden R² = ${rSquared}；重要性为 McFadden R² 在所有触点子集上的 Shapley 值（一般优势）。`,
   binaryOutcome: '未给出模型比较及其结论：整体评分只有两个取值，用评分预测并以平均绝对误差衡量没有意义。',
   highPerformanceRule: {
     scale: '中性点与量表最高分的中点',
@@ -233,6 +235,8 @@ const zh: Messages = {
   modelLine: {
     ordinal: '系数、标准误和 p 值来自比例优势有序模型（潜变量尺度）',
     logistic: '系数、标准误和 p 值来自前二框满意度的逻辑回归（对数几率）',
+    'logistic-binary': '系数、标准误和 p 值来自二分类结果的逻辑回归（对数几率）',
+    'ols-binary': '系数、标准误和 p 值来自线性概率模型（对 0/1 结果的 OLS，按 model ols 的要求）',
   },
   models: {
     'peak-end': '峰终定律（个人峰值与终值）',
