@@ -140,10 +140,7 @@ if (wanted('analyze')) {
 }
 
 if (wanted('growth')) {
-  const points = [
-    ...(quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]).map((n) => ({ n, k: 20 })),
-    ...[5, 10, 15, 25].map((k) => ({ n: quick ? 10_000 : 100_000, k })),
-  ];
+  const points = [...(quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]).map((n) => ({ n, k: 20 })), ...[5, 10, 15, 25].map((k) => ({ n: quick ? 10_000 : 100_000, k }))];
   result.cases.growth = [];
   for (const { n, k } of points) {
     const csv = writeRatings(n, k);
@@ -211,7 +208,16 @@ if (wanted('bigstream')) {
   const startLoad = load();
   const script = `import { accumulateSurveyFile } from ${JSON.stringify(here('../dist/node.js'))}; const r = await accumulateSurveyFile(${JSON.stringify(csv)}, ${JSON.stringify(specOf(20))}); process.stdout.write(String(r.report.rowsUsed));`;
   const run = child(['--input-type=module', '-e', script]);
-  result.cases.bigstream = { rows: bigRows, columns: 21, bytes: statSync(csv).size, loadAverage: { start: startLoad, end: load() }, wallSeconds: run.wallSeconds, rowsUsed: Number(run.stdout), peakRssMiB: run.peakRssMiB, floorPeakRssMiB: 150 };
+  result.cases.bigstream = {
+    rows: bigRows,
+    columns: 21,
+    bytes: statSync(csv).size,
+    loadAverage: { start: startLoad, end: load() },
+    wallSeconds: run.wallSeconds,
+    rowsUsed: Number(run.stdout),
+    peakRssMiB: run.peakRssMiB,
+    floorPeakRssMiB: 150,
+  };
   log(JSON.stringify(result.cases.bigstream));
   rmSync(csv);
 }

@@ -74,7 +74,9 @@ if (!process.argv.includes('--no-pandas')) {
   ].join('\n');
   for (const python of [process.env.PYTHON, 'python3', '/usr/bin/python3'].filter(Boolean)) {
     try {
-      const [median, version, ...times] = execFileSync(python, ['-c', script, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split(' ');
+      const [median, version, ...times] = execFileSync(python, ['-c', script, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+        .trim()
+        .split(' ');
       pandasEntry = { name: `pandas ${version} read_csv (${python})`, rows, medianMs: Number(Number(median).toFixed(1)), times: times.map((t) => Number(Number(t).toFixed(1))) };
       process.stderr.write(`${JSON.stringify(pandasEntry)}\n`);
       break;
@@ -86,5 +88,7 @@ if (!process.argv.includes('--no-pandas')) {
 results.push(pandasEntry);
 const ours = results[0].medianMs;
 const pandas = results.find((r) => r.name.startsWith('pandas') && r.medianMs !== undefined);
-console.log(JSON.stringify({ node: process.version, date: new Date().toISOString(), dist: dist ?? 'dist', results, ratioToPandas: pandas ? Number((ours / pandas.medianMs).toFixed(2)) : null }, null, 2));
+console.log(
+  JSON.stringify({ node: process.version, date: new Date().toISOString(), dist: dist ?? 'dist', results, ratioToPandas: pandas ? Number((ours / pandas.medianMs).toFixed(2)) : null }, null, 2),
+);
 if (arg('--file', null) === null) rmSync(dir, { recursive: true, force: true });

@@ -16,7 +16,15 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'peak-end-jackknife-'));
 try {
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-  execFileSync(join(root, 'node_modules/.bin/esbuild'), [join(root, 'src/importance/bootstrap.ts'), '--bundle', '--format=esm', '--platform=node', '--packages=external', `--outfile=${join(dir, 'b.mjs')}`, '--log-level=warning']);
+  execFileSync(join(root, 'node_modules/.bin/esbuild'), [
+    join(root, 'src/importance/bootstrap.ts'),
+    '--bundle',
+    '--format=esm',
+    '--platform=node',
+    '--packages=external',
+    `--outfile=${join(dir, 'b.mjs')}`,
+    '--log-level=warning',
+  ]);
   const { planBootstrap, jackknifeRange, jackknifeAccelerationOf } = await import(join(dir, 'b.mjs'));
   const { X, y } = ratings(2000, 8, 11);
   const accelerations = (plan) => {
@@ -30,7 +38,7 @@ try {
   const n = base.work.data.n;
   const deleteOne = accelerations({ ...base, work: { ...base.work, groups: n, groupOf: Int32Array.from({ length: n }, (_, i) => i) } });
   const z = 1.959964;
-  const phi = Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI);
+  const phi = Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI);
   const rows = [];
   for (const replicates of [1000, 4000]) {
     const grouped = Array.from({ length: 20 }, (_, s) => accelerations(planBootstrap(X, y, { method: 'lmg', seed: 100 + s, replicates })));

@@ -24,7 +24,11 @@ const dir = mkdtempSync(join(tmpdir(), 'peak-end-ols-baseline-'));
 try {
   execFileSync('sh', ['-c', `git archive ${baseRef} src | tar -x -C ${dir}`], { cwd: root });
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-  execFileSync(join(root, 'node_modules/.bin/esbuild'), [join(dir, 'src/regression/ols.ts'), '--bundle', '--format=esm', '--platform=neutral', '--packages=external', `--outfile=${join(dir, 'baseline.mjs')}`, '--log-level=warning'], { cwd: dir });
+  execFileSync(
+    join(root, 'node_modules/.bin/esbuild'),
+    [join(dir, 'src/regression/ols.ts'), '--bundle', '--format=esm', '--platform=neutral', '--packages=external', `--outfile=${join(dir, 'baseline.mjs')}`, '--log-level=warning'],
+    { cwd: dir },
+  );
   const baseline = (await import(join(dir, 'baseline.mjs'))).ols;
 
   const cases = [

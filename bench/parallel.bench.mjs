@@ -11,7 +11,6 @@ import { bootstrapImportanceParallel, relativeImportanceParallel } from '../dist
 const runsFlag = process.argv.indexOf('--runs');
 const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 3;
 
-
 const results = [];
 async function compare(name, sizes, fn) {
   const concurrencies = [1, 2];
@@ -33,7 +32,14 @@ async function compare(name, sizes, fn) {
     const sorted = times.get(c).sort((a, b) => a - b);
     const cpuSorted = cpu.get(c).sort((a, b) => a - b);
     // cpuMs: CPU time of the whole process (all threads); wall / cpu shows how much CPU the run got.
-    const entry = { name, ...sizes, concurrency: c, medianMs: Number(sorted[Math.floor(sorted.length / 2)].toFixed(0)), minMs: Number(sorted[0].toFixed(0)), cpuMs: Number(cpuSorted[Math.floor(cpuSorted.length / 2)].toFixed(0)) };
+    const entry = {
+      name,
+      ...sizes,
+      concurrency: c,
+      medianMs: Number(sorted[Math.floor(sorted.length / 2)].toFixed(0)),
+      minMs: Number(sorted[0].toFixed(0)),
+      cpuMs: Number(cpuSorted[Math.floor(cpuSorted.length / 2)].toFixed(0)),
+    };
     results.push(entry);
     process.stderr.write(`${JSON.stringify(entry)}\n`);
   }

@@ -36,7 +36,6 @@ const log = (message) => process.stderr.write(`${message}\n`);
 // ---------------------------------------------------------------------------------------------
 // Data: bench/ratings.mjs.
 
-
 const csvHeader = (data) => `${data.names.join(',')}\n`;
 const csvBody = (data) => `${data.X.map((row, i) => `${row.join(',')},${data.y[i]}`).join('\n')}\n`;
 
@@ -151,9 +150,7 @@ async function olsCase(data, csv) {
     runAnchor('statsmodels OLS', { tool: () => tools.python(['pandas', 'statsmodels']), script: 'statsmodels_ols.py', csv }),
     runAnchor('ml-regression', { tool: tools.node, script: 'ml-regression.mjs', csv, warmup: 0 }),
   ];
-  return compare('ols(X, y), rows of arrays, full inference', { n: data.X.length, k: 20 }, ours, anchors, [
-    ratioAtMost('R lm + summary', 0.25, 'ours <= 0.25 x R lm + summary'),
-  ]);
+  return compare('ols(X, y), rows of arrays, full inference', { n: data.X.length, k: 20 }, ours, anchors, [ratioAtMost('R lm + summary', 0.25, 'ours <= 0.25 x R lm + summary')]);
 }
 
 async function lmgCase(k, dir) {
@@ -188,9 +185,7 @@ function lmgFirstCallCase(dir, relaimpo) {
     const csv = writeCsv(join(dir, 'lmg-first-k14.csv'), ratings(1000, 14, 2));
     anchor = runAnchor('relaimpo calc.relimp lmg', { tool: tools.R, script: 'relaimpo-lmg.R', csv });
   }
-  return compare('exact LMG, first call in a fresh process (no warm-up)', { n: 1000, k: 14 }, ours, [anchor], [
-    ratioAtMost('relaimpo calc.relimp lmg', 0.01, 'ours <= 1/100 x relaimpo'),
-  ]);
+  return compare('exact LMG, first call in a fresh process (no warm-up)', { n: 1000, k: 14 }, ours, [anchor], [ratioAtMost('relaimpo calc.relimp lmg', 0.01, 'ours <= 1/100 x relaimpo')]);
 }
 
 /**
@@ -203,9 +198,13 @@ async function bootstrap20Case() {
   const options = { method: 'lmg', replicates: sizes.replicates, seed: 1, concurrency: 2 };
   const ours = await timeOurs(() => bootstrapImportanceParallel(data.X, data.y, options), { runs: 1, warmup: 0, check: (r) => ({ rSquared: r.rSquared, bcaLower: r.estimates[0].bca.lower }) });
   const percentileOnly = await timeOurs(() => bootstrapImportanceParallel(data.X, data.y, { ...options, bca: false }), { runs: 1, warmup: 0 });
-  return compare('bootstrapImportanceParallel LMG with BCa, concurrency 2', { n: data.X.length, k: 20, replicates: sizes.replicates }, { ...ours, percentileOnlyMs: percentileOnly.medianMs }, [], [
-    oursAtMost('medianMs', 15_000, 'ours <= 15 s'),
-  ]);
+  return compare(
+    'bootstrapImportanceParallel LMG with BCa, concurrency 2',
+    { n: data.X.length, k: 20, replicates: sizes.replicates },
+    { ...ours, percentileOnlyMs: percentileOnly.medianMs },
+    [],
+    [oursAtMost('medianMs', 15_000, 'ours <= 15 s')],
+  );
 }
 
 const lmgCheck = (result) => ({ rSquared: result.rSquared, lmgSum: Object.values(result.importance).reduce((a, b) => a + b, 0) });
@@ -213,10 +212,13 @@ const lmgCheck = (result) => ({ rSquared: result.rSquared, lmgSum: Object.values
 /** k = 25 in a child process, so that its peak RSS is its own. */
 function lmgLargeCase() {
   const ours = runChild('lmg25');
-  return compare('exact LMG, relativeImportance(method lmg), own process', { n: 1000, k: 25 }, ours, [], [
-    oursAtMost('medianMs', 60_000, 'ours <= 60 s'),
-    oursAtMost('peakRssMiB', 1024, 'peak RSS <= 1 GiB'),
-  ]);
+  return compare(
+    'exact LMG, relativeImportance(method lmg), own process',
+    { n: 1000, k: 25 },
+    ours,
+    [],
+    [oursAtMost('medianMs', 60_000, 'ours <= 60 s'), oursAtMost('peakRssMiB', 1024, 'peak RSS <= 1 GiB')],
+  );
 }
 
 async function bootstrapCase(dir) {
@@ -235,9 +237,7 @@ async function bootstrapCase(dir) {
     warmup: 0,
     extra: [replicates],
   });
-  return compare('bootstrap of LMG, percentile intervals', { n: 1000, k: 10, replicates }, ours, [relaimpo], [
-    ratioAtMost(relaimpo.name, 1 / 50, 'ours <= 1/50 x relaimpo boot.relimp'),
-  ]);
+  return compare('bootstrap of LMG, percentile intervals', { n: 1000, k: 10, replicates }, ours, [relaimpo], [ratioAtMost(relaimpo.name, 1 / 50, 'ours <= 1/50 x relaimpo boot.relimp')]);
 }
 
 const surveyCheck = (survey) => ({ rows: survey.n, sum: [...survey.ratings.values()].reduce((total, column) => column.reduce((a, b) => a + b, total), 0) });
@@ -245,9 +245,7 @@ const surveyCheck = (survey) => ({ rows: survey.n, sum: [...survey.ratings.value
 async function ingestCase(data, csv) {
   const ours = await timeOurs(() => readSurveyFile(csv, surveySpec(data)), { check: surveyCheck });
   const pandas = runAnchor('pandas read_csv', { tool: () => tools.python(['pandas']), script: 'pandas_read_csv.py', csv });
-  return compare('readSurveyFile(path, spec)', { n: data.X.length, columns: data.names.length }, ours, [pandas], [
-    ratioAtMost('pandas read_csv', 1, 'ours <= 1 x pandas read_csv'),
-  ]);
+  return compare('readSurveyFile(path, spec)', { n: data.X.length, columns: data.names.length }, ours, [pandas], [ratioAtMost('pandas read_csv', 1, 'ours <= 1 x pandas read_csv')]);
 }
 
 /** Streaming accumulation of a large file (the 1M-row body repeated) in a child process. */
@@ -256,9 +254,7 @@ function streamingCase(data, dir) {
   const csv = writeCsv(join(dir, 'stream.csv'), data, copies);
   const ours = runChild('stream', csv, JSON.stringify(surveySpec(data)));
   rmSync(csv);
-  return compare('accumulateSurveyFile(path, spec), streaming, own process', { n: ours.rows, columns: data.names.length }, ours, [], [
-    oursAtMost('peakRssMiB', 300, 'peak RSS <= 300 MiB'),
-  ]);
+  return compare('accumulateSurveyFile(path, spec), streaming, own process', { n: ours.rows, columns: data.names.length }, ours, [], [oursAtMost('peakRssMiB', 300, 'peak RSS <= 300 MiB')]);
 }
 
 /** How our cost grows: OLS over n (k = 20) and over k (n = 1e5); exact LMG over k (n = 1000). */

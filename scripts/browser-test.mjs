@@ -24,7 +24,18 @@ const check = (ok, message) => {
 
 const zhijiang = analyze(await readSurveyFile(join(root, 'fixtures/zhijiang/zhijiang.csv'), zhijiangSpec()), { keyDrivers: { bootstrap: { replicates: 200, seed: 1 } } });
 const evilNames = ['<script>window.__pwned=1;alert(1)</script>', '"><img src=x onerror="window.__pwned=1">', "'><svg onload=window.__pwned=1>", '=HYPERLINK("http://x")'];
-const rows = [[4, 3, 5, 4, 4], [2, 3, 4, 3, 3], [5, 4, 4, 5, 5], [3, 2, 3, 2, 3], [4, 5, 2, 4, 4], [1, 2, 2, 1, 2], [5, 5, 4, 4, 5], [3, 4, 5, 4, 4], [2, 2, 3, 3, 2], [4, 4, 4, 5, 4]];
+const rows = [
+  [4, 3, 5, 4, 4],
+  [2, 3, 4, 3, 3],
+  [5, 4, 4, 5, 5],
+  [3, 2, 3, 2, 3],
+  [4, 5, 2, 4, 4],
+  [1, 2, 2, 1, 2],
+  [5, 5, 4, 4, 5],
+  [3, 4, 5, 4, 4],
+  [2, 2, 3, 3, 2],
+  [4, 4, 4, 5, 4],
+];
 const quote = (s) => `"${s.replace(/"/g, '""')}"`;
 const evilCsv = [[...evilNames, 'overall'].map(quote).join(','), ...rows.map((r) => r.join(','))].join('\n');
 const evil = analyze(readSurvey(evilCsv, { touchpoints: evilNames.map((column) => ({ column, label: column })), overall: 'overall', scale: { min: 1, max: 5 } }));
@@ -41,7 +52,7 @@ const ecsiTouchpoints = [
   ['complaints', 'Complaint handling after purchase', '售后投诉处理'],
 ];
 let seed = 20261201;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const normal = () => Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
 const clamp10 = (v) => Math.min(10, Math.max(1, Math.round(v)));
 const ecsiRows = Array.from({ length: 300 }, () => {
@@ -51,12 +62,14 @@ const ecsiRows = Array.from({ length: 300 }, () => {
   return [...scores, overall];
 });
 const ecsiCsv = [[...ecsiTouchpoints.map(([c]) => c), 'overall'].join(','), ...ecsiRows.map((r) => r.join(','))].join('\n');
-const ecsi = analyze(
-  readSurvey(ecsiCsv, { touchpoints: ecsiTouchpoints.map(([column, label, zh]) => ({ column, label, zh })), overall: 'overall', scale: { min: 1, max: 10 } }),
-  { keyDrivers: { bootstrap: { replicates: 100, seed: 1 } } },
-);
+const ecsi = analyze(readSurvey(ecsiCsv, { touchpoints: ecsiTouchpoints.map(([column, label, zh]) => ({ column, label, zh })), overall: 'overall', scale: { min: 1, max: 10 } }), {
+  keyDrivers: { bootstrap: { replicates: 100, seed: 1 } },
+});
 const ecsiMeans = ecsi.keyDrivers.ipa.points.map((p) => p.performance);
-check(Math.max(...ecsiMeans) - Math.min(...ecsiMeans) < 0.7, `ECSI-like data: touchpoint means within 0.7 of each other (${Math.min(...ecsiMeans).toFixed(2)} to ${Math.max(...ecsiMeans).toFixed(2)})`);
+check(
+  Math.max(...ecsiMeans) - Math.min(...ecsiMeans) < 0.7,
+  `ECSI-like data: touchpoint means within 0.7 of each other (${Math.min(...ecsiMeans).toFixed(2)} to ${Math.max(...ecsiMeans).toFixed(2)})`,
+);
 
 const shots = process.env.SCREENSHOT_DIR ?? dir;
 mkdirSync(shots, { recursive: true });
@@ -104,13 +117,30 @@ try {
       figures.map((f) => {
         const svg = f.querySelector('svg').getBoundingClientRect();
         // Hidden texts (axis labels Vega drops for space get opacity 0) do not count.
-        const texts = [...f.querySelectorAll('svg text')].filter((t) => t.textContent.trim() !== '' && t.closest('[opacity="0"]') === null && getComputedStyle(t).opacity !== '0').map((t) => {
-          const b = t.getBoundingClientRect();
-          const role = t.closest('[class*="role-"]')?.getAttribute('class')?.match(/role-[\w-]+/)?.[0] ?? '';
-          const rotate = Number((t.getAttribute('transform') ?? '').match(/rotate\((-?[\d.]+)/)?.[1] ?? 0);
-          const translate = (t.getAttribute('transform') ?? '').match(/translate\((-?[\d.]+),\s*(-?[\d.]+)\)/);
-          return { text: t.textContent, role, rotate, x: Number(translate?.[1] ?? 0), y: Number(translate?.[2] ?? 0), size: parseFloat(getComputedStyle(t).fontSize), left: b.left, right: b.right, top: b.top, bottom: b.bottom };
-        });
+        const texts = [...f.querySelectorAll('svg text')]
+          .filter((t) => t.textContent.trim() !== '' && t.closest('[opacity="0"]') === null && getComputedStyle(t).opacity !== '0')
+          .map((t) => {
+            const b = t.getBoundingClientRect();
+            const role =
+              t
+                .closest('[class*="role-"]')
+                ?.getAttribute('class')
+                ?.match(/role-[\w-]+/)?.[0] ?? '';
+            const rotate = Number((t.getAttribute('transform') ?? '').match(/rotate\((-?[\d.]+)/)?.[1] ?? 0);
+            const translate = (t.getAttribute('transform') ?? '').match(/translate\((-?[\d.]+),\s*(-?[\d.]+)\)/);
+            return {
+              text: t.textContent,
+              role,
+              rotate,
+              x: Number(translate?.[1] ?? 0),
+              y: Number(translate?.[2] ?? 0),
+              size: parseFloat(getComputedStyle(t).fontSize),
+              left: b.left,
+              right: b.right,
+              top: b.top,
+              bottom: b.bottom,
+            };
+          });
         const outside = texts.filter((t) => t.left < svg.left - 1 || t.right > svg.right + 1 || t.top < svg.top - 1 || t.bottom > svg.bottom + 1).map((t) => t.text);
         const cut = texts.filter((t) => t.text.includes('…')).map((t) => t.text);
         const overlaps = [];

@@ -45,7 +45,10 @@ try {
   const outputs = code.flatMap((cell) => cell.outputs);
   const errors = outputs.filter((o) => o.output_type === 'error');
   check(errors.length === 0, `notebook ran without errors${errors.length ? `: ${errors.map((e) => `${e.ename}: ${e.evalue}`).join('; ')}` : ''}`);
-  check(code.every((cell) => cell.outputs.some((o) => o.output_type === 'execute_result')), `every one of the ${code.length} code cells shows its result`);
+  check(
+    code.every((cell) => cell.outputs.some((o) => o.output_type === 'execute_result')),
+    `every one of the ${code.length} code cells shows its result`,
+  );
 
   const bundles = outputs.filter((o) => o.output_type === 'execute_result').map((o) => o.data);
   const source = (pattern) => code.findIndex((cell) => pattern.test(text(cell.source)));
@@ -57,7 +60,10 @@ try {
   const report = resultOf(/^const report = analyze/m);
   const reportHtml = text(report['text/html']);
   check((reportHtml.match(/<figure class="chart"/g) ?? []).length === 4 && (reportHtml.match(/<svg[\s>]/g) ?? []).length === 4, 'the report shows its four charts as inline SVG in text/html');
-  check(report[VEGA_LITE]?.$schema === 'https://vega.github.io/schema/vega-lite/v5.json' && report[VEGA_LITE]?.vconcat?.length === 4, 'the report carries its charts as one Vega-Lite 5 spec (application/vnd.vegalite.v5+json)');
+  check(
+    report[VEGA_LITE]?.$schema === 'https://vega.github.io/schema/vega-lite/v5.json' && report[VEGA_LITE]?.vconcat?.length === 4,
+    'the report carries its charts as one Vega-Lite 5 spec (application/vnd.vegalite.v5+json)',
+  );
   // The published figures (fixtures/zhijiang/published.json): means, and the peak-end prediction 4.64.
   const published = JSON.parse(readFileSync(join(root, 'fixtures', 'zhijiang', 'published.json'), 'utf8'));
   const means = [...published.touchpoints.map((t) => t.mean), published.overall.mean].map((m) => m.toFixed(2));
@@ -65,11 +71,17 @@ try {
 
   for (const pattern of [/^journeyChart\(report\)/m, /^driverChart\(report\)/m]) {
     const chart = resultOf(pattern);
-    check(chart[VEGA_LITE]?.$schema === 'https://vega.github.io/schema/vega-lite/v5.json' && /<svg[\s>]/.test(text(chart['text/html'])), `${pattern.source.slice(1).replace(/\\/g, '')} displays as Vega-Lite 5 and inline SVG`);
+    check(
+      chart[VEGA_LITE]?.$schema === 'https://vega.github.io/schema/vega-lite/v5.json' && /<svg[\s>]/.test(text(chart['text/html'])),
+      `${pattern.source.slice(1).replace(/\\/g, '')} displays as Vega-Lite 5 and inline SVG`,
+    );
   }
   const interactive = resultOf(/^vegaLite\(/m);
   check(VEGA_LITE in interactive && !('text/html' in interactive), 'vegaLite(chart) displays only the Vega-Lite entry');
-  check(/16 of 16\*\* published figures and findings reproduced/.test(text(resultOf(/^const reproduction = /m)['text/markdown'])), 'the reproduction summary shows every published figure and finding reproduced');
+  check(
+    /16 of 16\*\* published figures and findings reproduced/.test(text(resultOf(/^const reproduction = /m)['text/markdown'])),
+    'the reproduction summary shows every published figure and finding reproduced',
+  );
 
   const html = readFileSync(join(project, 'executed.html'), 'utf8');
   check((html.match(/<svg[\s>]/g) ?? []).length >= 6 && html.includes('Distributor meeting'), "nbconvert's HTML export shows the tables and the charts (inline SVG)");
@@ -81,7 +93,8 @@ try {
     console.log('     executed notebook written to docs/zhijiang.ipynb');
   }
 } finally {
-  if (process.env.KEEP_NOTEBOOK_WORK) console.log(work); else rmSync(work, { recursive: true, force: true });
+  if (process.env.KEEP_NOTEBOOK_WORK) console.log(work);
+  else rmSync(work, { recursive: true, force: true });
 }
 if (failures.length > 0) {
   console.error(`${failures.length} notebook check(s) failed.`);

@@ -39,7 +39,11 @@ try {
   const cjs = require('peak-end');
   const survey = cjs.readSurvey('a,o\n1,2\n3,4\n5,5\n', { touchpoints: ['a'], overall: 'o', scale: { min: 1, max: 5 } });
   const cjsFit = cjs.ols([[1], [2], [3], [4]], [2.1, 3.9, 6.2, 7.8], { algorithm: 'cholesky' });
-  check('node CJS', JSON.stringify({ n: survey.n, meanPrice: cjs.describeSurvey(survey).items[0].mean, rowsRead: 3, algorithm: cjsFit.algorithm, slope: Number(cjsFit.coefficients[1].estimate.toFixed(10)) }), data);
+  check(
+    'node CJS',
+    JSON.stringify({ n: survey.n, meanPrice: cjs.describeSurvey(survey).items[0].mean, rowsRead: 3, algorithm: cjsFit.algorithm, slope: Number(cjsFit.coefficients[1].estimate.toFixed(10)) }),
+    data,
+  );
   const nodeEntry = await import(join(installed, 'dist', 'node.js'));
   if (typeof nodeEntry.readSurveyFile !== 'function') throw new Error('peak-end/node does not export readSurveyFile');
   if (typeof require('peak-end/node').readSurveyFile !== 'function') throw new Error("require('peak-end/node') does not export readSurveyFile");
@@ -48,7 +52,8 @@ try {
     // peak-end/zhijiang: the study's data and reproduction, ESM and CJS; the core no longer carries them.
     const zhijiang = await import(join(installed, 'dist', 'zhijiang.js'));
     for (const entry of [zhijiang, require('peak-end/zhijiang')]) {
-      if (typeof entry.reproduceZhijiang !== 'function' || typeof entry.zhijiangSpec !== 'function' || typeof entry.formatReproductionText !== 'function') throw new Error('peak-end/zhijiang lacks its exports');
+      if (typeof entry.reproduceZhijiang !== 'function' || typeof entry.zhijiangSpec !== 'function' || typeof entry.formatReproductionText !== 'function')
+        throw new Error('peak-end/zhijiang lacks its exports');
     }
     if (zhijiang.zhijiangSpec().touchpoints.length === 0) throw new Error('peak-end/zhijiang zhijiangSpec() has no touchpoints');
     if ('reproduceZhijiang' in cjs || 'ZHIJIANG_PUBLISHED' in cjs) throw new Error('the core entry still exports the Zhijiang study');
@@ -57,7 +62,16 @@ try {
   {
     // Worker threads from the installed package: dist/parallel-worker.js must be found and give
     // the synchronous result.
-    const X = [[1, 2], [2, 1], [3, 5], [4, 3], [5, 4], [2, 2], [4, 5], [1, 1]];
+    const X = [
+      [1, 2],
+      [2, 1],
+      [3, 5],
+      [4, 3],
+      [5, 4],
+      [2, 2],
+      [4, 5],
+      [1, 1],
+    ];
     const y = [1, 2, 4, 3, 5, 2, 5, 1];
     const options = { method: 'lmg', replicates: 20, seed: 3 };
     const parallel = await nodeEntry.bootstrapImportanceParallel(X, y, { ...options, concurrency: 2 });
@@ -119,11 +133,14 @@ window.__result = { tag: element.tagName, svgs: element.querySelectorAll('figure
       tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       await tab.setContent('<!doctype html><html><body></body></html>');
       await tab.addScriptTag({ content: page.outputFiles[0].text, type: 'module' });
-      const result = await tab.waitForFunction(() => window.__result, null, { timeout: 60_000 }).then(
-        (h) => h.jsonValue(),
-        (error) => ({ error: String(error) }),
-      );
-      if (errors.length > 0 || result.tag !== 'DIV' || result.svgs !== 4 || result.marks === 0 || result.tables < 3) throw new Error(`reportElement in Chromium: ${JSON.stringify(result)} ${errors.join('; ')}`);
+      const result = await tab
+        .waitForFunction(() => window.__result, null, { timeout: 60_000 })
+        .then(
+          (h) => h.jsonValue(),
+          (error) => ({ error: String(error) }),
+        );
+      if (errors.length > 0 || result.tag !== 'DIV' || result.svgs !== 4 || result.marks === 0 || result.tables < 3)
+        throw new Error(`reportElement in Chromium: ${JSON.stringify(result)} ${errors.join('; ')}`);
       console.log(`ok  reportElement in headless Chromium: a div with ${result.tables} tables and ${result.svgs} SVG charts (${result.marks} marks)`);
     } finally {
       await browser.close();

@@ -442,7 +442,10 @@ function makeCause(first: DataIssue, count: number, columns: string[]): IssueCau
 
 /** Most frequent first; beyond {@link MAX_LISTED_CAUSES}, the rest merged into one line. */
 function mergeTail(all: IssueCause[], overflow: number): IssueCause[] {
-  const sorted = all.map((c, i) => [c, i] as const).sort((a, b) => b[0].count - a[0].count || a[1] - b[1]).map(([c]) => c);
+  const sorted = all
+    .map((c, i) => [c, i] as const)
+    .sort((a, b) => b[0].count - a[0].count || a[1] - b[1])
+    .map(([c]) => c);
   if (sorted.length <= MAX_LISTED_CAUSES && overflow === 0) return sorted;
   const kept = sorted.slice(0, MAX_LISTED_CAUSES - 1);
   const rest = sorted.slice(MAX_LISTED_CAUSES - 1);
@@ -462,6 +465,9 @@ function mergeTail(all: IssueCause[], overflow: number): IssueCause[] {
 }
 
 function listNames(columns: readonly string[]): string {
-  const shown = columns.slice(0, 6).map((c) => `"${c}"`).join(', ');
+  const shown = columns
+    .slice(0, 6)
+    .map((c) => `"${c}"`)
+    .join(', ');
   return columns.length > 6 ? `${shown} and ${columns.length - 6} more` : shown;
 }

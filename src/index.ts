@@ -142,7 +142,19 @@ export type { MomentsAnalysis, MomentsQueryOptions, MomentsRow, SqlDialect } fro
 export { gestaltFeatures, GESTALT_FEATURES } from './experience/gestalt-features.js';
 export type { GestaltFeature, GestaltFeaturesOptions, GestaltFeaturesResult } from './experience/gestalt-features.js';
 export { gestalt, GESTALT_MODELS } from './experience/gestalt.js';
-export type { GestaltOptions, GestaltResult, GestaltModel, GestaltModelName, NestedTest, GestaltDependentCorrelation, GestaltVerdict, GestaltVerdictCode, GestaltOrdinal, GestaltOrdinalModel, LikelihoodRatioTest } from './experience/gestalt.js';
+export type {
+  GestaltOptions,
+  GestaltResult,
+  GestaltModel,
+  GestaltModelName,
+  NestedTest,
+  GestaltDependentCorrelation,
+  GestaltVerdict,
+  GestaltVerdictCode,
+  GestaltOrdinal,
+  GestaltOrdinalModel,
+  LikelihoodRatioTest,
+} from './experience/gestalt.js';
 export { dependentCorrelation } from './inference/dependent-correlation.js';
 export type { DependentCorrelationInput, DependentCorrelationResult } from './inference/dependent-correlation.js';
 export { gestaltChart } from './report/charts.js';

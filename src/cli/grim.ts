@@ -36,7 +36,11 @@ export async function grimCommand(args: readonly string[], ctx: CommandContext):
   const scale = scaleMatch === null ? undefined : { min: Number(scaleMatch[1]), max: Number(scaleMatch[2]) };
   if (values.sd !== undefined) {
     const r = grimmer(mean, values.sd, n, { ...(rounding && { rounding }), ...(scale && { scale }) });
-    ctx.out(values.json ? JSON.stringify(r, null, 2) : `GRIMMER: mean ${r.mean} with SD ${r.sd} from n = ${n} is ${r.consistent ? 'possible' : `impossible (${r.reason === 'grim' ? 'the mean fails GRIM' : 'no integer data give that SD'})`}.`);
+    ctx.out(
+      values.json
+        ? JSON.stringify(r, null, 2)
+        : `GRIMMER: mean ${r.mean} with SD ${r.sd} from n = ${n} is ${r.consistent ? 'possible' : `impossible (${r.reason === 'grim' ? 'the mean fails GRIM' : 'no integer data give that SD'})`}.`,
+    );
     return;
   }
   const r = grim(mean, n, { ...(values.items && { items: Number(values.items) }), ...(rounding && { rounding }) });

@@ -157,7 +157,10 @@ function readSpecFile(path: string): Partial<SurveySpec> {
 }
 
 function splitList(text: string): string[] {
-  return text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 function parseScale(text: string): { min: number; max: number } {
@@ -167,7 +170,10 @@ function parseScale(text: string): { min: number; max: number } {
 }
 
 function parseMissing(text: string): (string | number)[] {
-  return text.split(',').map((s) => s.trim()).map((s) => (s !== '' && Number.isFinite(Number(s)) ? Number(s) : s));
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .map((s) => (s !== '' && Number.isFinite(Number(s)) ? Number(s) : s));
 }
 
 /** --labels: inline JSON (starts with { or [) or a JSON file; an object { text: score } or [[text, score], ...]. */

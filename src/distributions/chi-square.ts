@@ -60,7 +60,13 @@ export function chiSquareCdf(x: number, df: number): number {
 export function chiSquareQuantile(p: number, df: number): number {
   if (Number.isNaN(p) || p < 0 || p > 1 || !(df > 0)) return Number.NaN;
   const upper = p >= 0.5;
-  return invertTail(upper ? 1 - p : p, upper, (x) => tail(x, df, upper), (x) => logDensity(x, df), startingValue(p, df));
+  return invertTail(
+    upper ? 1 - p : p,
+    upper,
+    (x) => tail(x, df, upper),
+    (x) => logDensity(x, df),
+    startingValue(p, df),
+  );
 }
 
 /**

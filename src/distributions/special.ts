@@ -169,13 +169,7 @@ export function closestStart(target: number, tail: (x: number) => number, candid
  * residual is formed from the directly computed tail in logarithms, the result keeps full relative
  * accuracy for targets down to the smallest doubles.
  */
-export function invertTail(
-  target: number,
-  upper: boolean,
-  tail: (x: number) => number,
-  logDensity: (x: number) => number,
-  start: number,
-): number {
+export function invertTail(target: number, upper: boolean, tail: (x: number) => number, logDensity: (x: number) => number, start: number): number {
   if (Number.isNaN(target) || target < 0 || target > 1) return Number.NaN;
   if (target === 0) return upper ? Infinity : 0;
   if (target === 1) return upper ? 0 : Infinity;

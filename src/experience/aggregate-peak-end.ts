@@ -77,12 +77,11 @@ export const TIE_TOLERANCE = 1e-12;
  * @throws InvalidArgumentError when there are no touchpoints, a mean is not finite, `end` names
  *   no touchpoint, or `weight` is outside [0, 1].
  */
-export function aggregatePeakEnd(
-  means: readonly TouchpointMean[],
-  observed: number,
-  options: PeakEndRule & { readonly neutral: number },
-): AggregatePeakEndResult {
-  const { rule, weight, endIndex } = resolveRule(means.map((m) => m.touchpoint), options);
+export function aggregatePeakEnd(means: readonly TouchpointMean[], observed: number, options: PeakEndRule & { readonly neutral: number }): AggregatePeakEndResult {
+  const { rule, weight, endIndex } = resolveRule(
+    means.map((m) => m.touchpoint),
+    options,
+  );
   if (means.length === 0) throw new InvalidArgumentError('aggregatePeakEnd needs at least one touchpoint mean.');
   const bad = means.find((m) => !Number.isFinite(m.mean));
   if (bad !== undefined) throw new InvalidArgumentError(`The mean of touchpoint "${bad.touchpoint}" is not a number (no answers?); the peak-end rule needs every touchpoint's mean.`);
@@ -103,9 +102,7 @@ export function aggregatePeakEnd(
   };
   const neutral = options.neutral;
   const peaks: Moment[] =
-    rule === 'both'
-      ? [choose('positive', (v) => v), choose('negative', (v) => -v)]
-      : [choose(rule, rule === 'max' ? (v) => v : rule === 'min' ? (v) => -v : (v) => Math.abs(v - neutral))];
+    rule === 'both' ? [choose('positive', (v) => v), choose('negative', (v) => -v)] : [choose(rule, rule === 'max' ? (v) => v : rule === 'min' ? (v) => -v : (v) => Math.abs(v - neutral))];
   const peakTerm = peaks.reduce((s, p) => s + p.mean, 0) / peaks.length;
   const endMean = means[endIndex] as TouchpointMean;
   const end: Moment = { touchpoint: endMean.touchpoint, mean: endMean.mean, kind: 'end' };

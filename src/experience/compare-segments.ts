@@ -112,7 +112,10 @@ export function compareSegments(survey: Survey, column: string, options: Compare
   const weighted = (options.weighted ?? true) && survey.weights !== null;
   const warnings: Warning[] = [];
   if (unassigned > 0) {
-    warnings.push({ code: 'segment_unassigned', message: `${unassigned} respondent${unassigned === 1 ? ' has' : 's have'} no value in "${column}" and ${unassigned === 1 ? 'is' : 'are'} left out of the segment comparison.` });
+    warnings.push({
+      code: 'segment_unassigned',
+      message: `${unassigned} respondent${unassigned === 1 ? ' has' : 's have'} no value in "${column}" and ${unassigned === 1 ? 'is' : 'are'} left out of the segment comparison.`,
+    });
   }
   const touchpoints = survey.touchpoints.map((t) => t.column);
   const rated = [...touchpoints, survey.overall];
@@ -131,17 +134,19 @@ export function compareSegments(survey: Survey, column: string, options: Compare
   const tests = partial.flatMap((g) => g.fit.drivers.map((d) => d.pValue ?? Number.NaN));
   const adjusted = benjaminiHochberg(tests);
   let k = 0;
-  const groups = partial.map(({ value, n: size, means, fit, peakEnd }): SegmentGroup => ({
-    value,
-    n: size,
-    nModel: fit.n,
-    means,
-    drivers: fit.drivers.map((d) => {
-      const p = adjusted[k++] as number;
-      return { ...d, pAdjusted: Number.isNaN(p) ? null : p };
+  const groups = partial.map(
+    ({ value, n: size, means, fit, peakEnd }): SegmentGroup => ({
+      value,
+      n: size,
+      nModel: fit.n,
+      means,
+      drivers: fit.drivers.map((d) => {
+        const p = adjusted[k++] as number;
+        return { ...d, pAdjusted: Number.isNaN(p) ? null : p };
+      }),
+      peakEnd,
     }),
-    peakEnd,
-  }));
+  );
   return { method: 'compare-segments', segment: column, model: binary ? 'logistic' : 'ols', unassigned, weighted, groups, warnings };
 }
 
@@ -220,7 +225,10 @@ function interactionFit(
     return {
       n: fit.n,
       drivers,
-      warning: missing.length > 0 ? { code: 'segment_driver_aliased', message: `Segment "${value}": the difference in slope of ${missing.join(', ')} cannot be estimated (no variation within the segment).` } : null,
+      warning:
+        missing.length > 0
+          ? { code: 'segment_driver_aliased', message: `Segment "${value}": the difference in slope of ${missing.join(', ')} cannot be estimated (no variation within the segment).` }
+          : null,
     };
   } catch (error) {
     if (!(error instanceof PeakEndError)) throw error;

@@ -326,11 +326,7 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
       crossValidatedRmse,
     };
   });
-  const nestedTests: NestedTest[] = [
-    nestedTest('mean', 'mean+peak-end', fits),
-    nestedTest('peak-end', 'mean+peak-end', fits),
-    nestedTest('mean+peak-end', 'gestalt', fits),
-  ];
+  const nestedTests: NestedTest[] = [nestedTest('mean', 'mean+peak-end', fits), nestedTest('peak-end', 'mean+peak-end', fits), nestedTest('mean+peak-end', 'gestalt', fits)];
 
   // r(overall, peak-end score) against r(overall, mean).
   const peakEndScore = new Float64Array(n);
@@ -346,7 +342,20 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
   } else {
     try {
       const t = dependentCorrelation({ n, r12, r13, r23 }, { level });
-      dependent = { method: 'williams-t', n, rPeakEnd: r12, rMean: r13, rBetween: r23, difference: t.difference, tValue: t.tValue, df: t.df, pValue: t.pValue, level, ciLower: t.ciLower, ciUpper: t.ciUpper };
+      dependent = {
+        method: 'williams-t',
+        n,
+        rPeakEnd: r12,
+        rMean: r13,
+        rBetween: r23,
+        difference: t.difference,
+        tValue: t.tValue,
+        df: t.df,
+        pValue: t.pValue,
+        level,
+        ciLower: t.ciLower,
+        ciUpper: t.ciUpper,
+      };
     } catch (error) {
       if (!(error instanceof InsufficientDataError)) throw error;
       warnings.push({ code: 'gestalt_correlation_skipped', message: error.message });
@@ -360,7 +369,10 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
     importance = Object.fromEntries(terms.gestalt.map((f) => [f, lmg.importance[f] as number]));
   } catch (error) {
     if (!(error instanceof PeakEndError) || error instanceof InvalidArgumentError) throw error;
-    warnings.push({ code: 'gestalt_importance_undefined', message: `Relative importance of the Gestalt features is undefined on these journeys (with few touchpoints some features are combinations of others): ${error.message}` });
+    warnings.push({
+      code: 'gestalt_importance_undefined',
+      message: `Relative importance of the Gestalt features is undefined on these journeys (with few touchpoints some features are combinations of others): ${error.message}`,
+    });
   }
 
   // The overall rating as an ordinal outcome: the same four models by proportional odds.
@@ -484,7 +496,15 @@ export function crossValidatedRmseOf(X: readonly number[][], y: Float64Array, w:
 }
 
 /** {@link crossValidatedRmseOf} of the design held by column (rows built only for the QR route). */
-function crossValidatedRmseOfColumns(columns: readonly Float64Array[], y: Float64Array, w: Float64Array | null, fold: Int32Array, folds: number, method: 'auto' | 'qr' | 'cross-products' = 'auto', rows?: readonly number[][]): number {
+function crossValidatedRmseOfColumns(
+  columns: readonly Float64Array[],
+  y: Float64Array,
+  w: Float64Array | null,
+  fold: Int32Array,
+  folds: number,
+  method: 'auto' | 'qr' | 'cross-products' = 'auto',
+  rows?: readonly number[][],
+): number {
   if (method === 'cross-products' || (method === 'auto' && y.length >= CROSS_PRODUCT_CV_MIN_ROWS)) {
     const fast = crossValidatedByCrossProducts(columns, y, w, fold, folds);
     if (fast !== null) return fast;

@@ -225,7 +225,8 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
   const method = options.importance ?? 'lmg';
   const outcomeSpec = survey.spec.outcome;
   if (options.nps !== undefined && !['rating', 'promoter'].includes(options.nps)) throw new InvalidArgumentError(`nps must be 'rating' or 'promoter', got ${JSON.stringify(options.nps)}.`);
-  if (options.nps === 'promoter' && outcomeSpec.type !== 'nps') throw new InvalidArgumentError(`nps: 'promoter' needs an NPS outcome (overall type 'nps'); "${survey.overall}" is of type '${outcomeSpec.type}'.`);
+  if (options.nps === 'promoter' && outcomeSpec.type !== 'nps')
+    throw new InvalidArgumentError(`nps: 'promoter' needs an NPS outcome (overall type 'nps'); "${survey.overall}" is of type '${outcomeSpec.type}'.`);
   const outcome: KeyDriversResult['outcome'] = outcomeSpec.type === 'binary' ? 'binary' : outcomeSpec.type === 'nps' && options.nps === 'promoter' ? 'promoter' : 'rating';
   const binary = outcome !== 'rating';
   const names = survey.touchpoints.map((t) => t.column);
@@ -237,7 +238,9 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
   const data = controls.length === 0 ? base : withCovariates(survey, base, controls);
   const always = data.names.slice(base.names.length);
   if (always.length > 0 && (binary || method !== 'lmg')) {
-    throw new InvalidArgumentError(`controls apply to LMG importance of a rating outcome; ${binary ? `"${survey.overall}" is a binary outcome` : `importance is '${method}'`} (remove controls, or use importance 'lmg').`);
+    throw new InvalidArgumentError(
+      `controls apply to LMG importance of a rating outcome; ${binary ? `"${survey.overall}" is a binary outcome` : `importance is '${method}'`} (remove controls, or use importance 'lmg').`,
+    );
   }
   // By column where the analysis allows (no rows built); data.X only for the ordinal, logistic and
   // pseudo-R-squared models, the bootstrap and importance with controls kept in every model.
@@ -249,8 +252,12 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
   const common = { names: data.names, ...(weights && { weights }) };
   // Dummy adjustment: a touchpoint and its "not answered" indicator are one LMG player.
   const indicatorOf = new Map(data.indicators.map((d) => [d.column, d.indicator]));
-  const touchpointGroups = indicatorOf.size > 0 && (options.importance ?? 'lmg') === 'lmg' ? Object.fromEntries(names.map((c) => [c, [c, ...(indicatorOf.has(c) ? [indicatorOf.get(c) as string] : [])]])) : undefined;
-  const stages = options.stages === undefined || indicatorOf.size === 0 ? options.stages : Object.fromEntries(Object.entries(options.stages).map(([stage, members]) => [stage, members.flatMap((c) => [c, ...(indicatorOf.has(c) ? [indicatorOf.get(c) as string] : [])])]));
+  const touchpointGroups =
+    indicatorOf.size > 0 && (options.importance ?? 'lmg') === 'lmg' ? Object.fromEntries(names.map((c) => [c, [c, ...(indicatorOf.has(c) ? [indicatorOf.get(c) as string] : [])]])) : undefined;
+  const stages =
+    options.stages === undefined || indicatorOf.size === 0
+      ? options.stages
+      : Object.fromEntries(Object.entries(options.stages).map(([stage, members]) => [stage, members.flatMap((c) => [c, ...(indicatorOf.has(c) ? [indicatorOf.get(c) as string] : [])])]));
 
   const regression = olsOfColumns(data.columns, yColumn, { ...byColumn, ...(options.covariance && { covariance: options.covariance }) });
   const model = options.model ?? (binary ? 'logistic' : 'ols');
@@ -277,7 +284,10 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
       ...(groups !== undefined && { groups }),
     });
   if (binary && options.importance !== undefined) {
-    warnings.push({ code: 'importance_method_ignored', message: `importance: '${options.importance}' decomposes an OLS R-squared; for a binary outcome importance is the Shapley value of the logistic model's pseudo-R-squared.` });
+    warnings.push({
+      code: 'importance_method_ignored',
+      message: `importance: '${options.importance}' decomposes an OLS R-squared; for a binary outcome importance is the Shapley value of the logistic model's pseudo-R-squared.`,
+    });
   }
   const importance = binary
     ? pseudo(dummyGroups)
@@ -293,7 +303,11 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
           ? relativeImportance(data.X, y, { ...common, method: 'lmg', groups: stages, always })
           : relativeImportanceOfColumns(data.columns, yColumn, { ...byColumn, method: 'lmg', groups: stages });
   if (binary && options.bootstrap !== undefined) {
-    warnings.push({ code: 'bootstrap_skipped', message: 'Bootstrap intervals are not available for the pseudo-R-squared importance of a binary outcome (each replicate would need every subset model refitted); use sampling for its Monte Carlo standard errors.' });
+    warnings.push({
+      code: 'bootstrap_skipped',
+      message:
+        'Bootstrap intervals are not available for the pseudo-R-squared importance of a binary outcome (each replicate would need every subset model refitted); use sampling for its Monte Carlo standard errors.',
+    });
   }
   if (always.length > 0 && options.bootstrap !== undefined) {
     warnings.push({ code: 'bootstrap_skipped', message: 'Bootstrap intervals are not yet available with controls (the bootstrap resamples the importance without them); run it without controls.' });
@@ -319,11 +333,7 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
   const peaks = new Set(aggregate.peaks.map((p) => p.touchpoint));
   // One definition of high performance and of relevant importance for the flags and the quadrants.
   const highPerformance =
-    typeof performanceOption === 'number'
-      ? performanceOption
-      : performanceOption === 'means'
-        ? performance.reduce((s, v) => s + v, 0) / k
-        : scale.neutral + (scale.max - scale.neutral) / 2;
+    typeof performanceOption === 'number' ? performanceOption : performanceOption === 'means' ? performance.reduce((s, v) => s + v, 0) / k : scale.neutral + (scale.max - scale.neutral) / 2;
   // With controls, the touchpoints share R^2 - R^2(controls): shares and relevance are of that part.
   const shared = importance.rSquared - ('rSquaredAlways' in importance ? (importance.rSquaredAlways ?? 0) : 0);
   const minImportance = minImportanceShare * shared;

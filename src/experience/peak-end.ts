@@ -195,7 +195,10 @@ export function peakEnd(survey: Survey, options: PeakEndOptions = {}): PeakEndRe
   const sameRows = sameRespondents(allAnswers, peakIndices, columns[endIndex] as Float64Array, columns, overall, level, binary ? [] : warnings);
   const aggregate: AggregateWithTest = binary ? { ...sameRows, gap: null, allAnswers: { ...sameRows.allAnswers, gap: null }, gapTest: null } : sameRows;
   if (binary) {
-    warnings.push({ code: 'aggregate_gap_not_comparable', message: `The outcome is binary: its mean (the share in the positive class, ${aggregate.observed.toFixed(3)}) is not on the touchpoints' scale, so the aggregate gap and its test are not computed; the per-respondent comparison uses log-loss, Brier score and AUC.` });
+    warnings.push({
+      code: 'aggregate_gap_not_comparable',
+      message: `The outcome is binary: its mean (the share in the positive class, ${aggregate.observed.toFixed(3)}) is not on the touchpoints' scale, so the aggregate gap and its test are not computed; the per-respondent comparison uses log-loss, Brier score and AUC.`,
+    });
   }
 
   // Per-respondent method.
@@ -238,10 +241,16 @@ export function peakEnd(survey: Survey, options: PeakEndOptions = {}): PeakEndRe
   const respondentAccuracy = binary ? calibratedAccuracy(predictions, overall, folds, seed) : predictionAccuracy(predictions, overall);
   const excluded = survey.n - respondentAccuracy.n;
   if (excluded > 0) {
-    warnings.push({ code: 'respondents_excluded', message: `${excluded} respondent${excluded === 1 ? '' : 's'} had no overall rating or no answered end touchpoint and ${excluded === 1 ? 'was' : 'were'} left out of the per-respondent method.` });
+    warnings.push({
+      code: 'respondents_excluded',
+      message: `${excluded} respondent${excluded === 1 ? '' : 's'} had no overall rating or no answered end touchpoint and ${excluded === 1 ? 'was' : 'were'} left out of the per-respondent method.`,
+    });
   }
   if (ambiguousPeaks > 0) {
-    warnings.push({ code: 'peak_tie', message: `${ambiguousPeaks} respondent${ambiguousPeaks === 1 ? '' : 's'} had equally intense moments with different ratings (one as far above neutral as another is below); the earliest in journey order was taken as their peak.` });
+    warnings.push({
+      code: 'peak_tie',
+      message: `${ambiguousPeaks} respondent${ambiguousPeaks === 1 ? '' : 's'} had equally intense moments with different ratings (one as far above neutral as another is below); the earliest in journey order was taken as their peak.`,
+    });
   }
   const includePredictions = options.includePredictions ?? true;
   const respondents: RespondentPeakEnd = {
@@ -307,7 +316,9 @@ function sameRespondents(
   const rows = all.subarray(0, count);
   const n = rows.length;
   if (n === 0) {
-    throw new InsufficientDataError(`No respondent answered the peak (${allAnswers.peaks.map((p) => `"${p.touchpoint}"`).join(', ')}), the end ("${allAnswers.end.touchpoint}") and overall, so the peak-end gap cannot be computed on anyone.`);
+    throw new InsufficientDataError(
+      `No respondent answered the peak (${allAnswers.peaks.map((p) => `"${p.touchpoint}"`).join(', ')}), the end ("${allAnswers.end.touchpoint}") and overall, so the peak-end gap cannot be computed on anyone.`,
+    );
   }
   const meanOver = (column: Float64Array): number => {
     let sum = 0;
@@ -483,7 +494,11 @@ function compareBinaryModels(
     scores.set('regression', regression);
   }
   const models: ModelAccuracy[] = [...probabilities.entries()]
-    .map(([model, p]) => ({ model, description: model === 'regression' ? BINARY_REGRESSION_DESCRIPTION : MODEL_DESCRIPTIONS[model], ...binaryPredictionAccuracy(p, observed, scores.get(model) as Float64Array) }))
+    .map(([model, p]) => ({
+      model,
+      description: model === 'regression' ? BINARY_REGRESSION_DESCRIPTION : MODEL_DESCRIPTIONS[model],
+      ...binaryPredictionAccuracy(p, observed, scores.get(model) as Float64Array),
+    }))
     .sort((a, b) => a.logLoss - b.logLoss);
   const losses = (p: Float64Array): Float64Array => p.map((q, r) => -Math.log(Math.min(1 - 1e-15, Math.max(1e-15, (observed[r] as number) === 1 ? q : 1 - q))));
   const pe = probabilities.get('peak-end');
@@ -571,7 +586,6 @@ function positionOrders(positions: readonly (readonly string[])[], names: readon
     }),
   );
 }
-
 
 function tryTest<T>(fn: () => T, code: string, warnings: Warning[]): T | null {
   try {

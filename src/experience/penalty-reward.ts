@@ -175,7 +175,10 @@ export function penaltyReward(survey: Survey, options: PenaltyRewardOptions = {}
     if (!insufficient && (low === null || high === null)) {
       // Every cell is large enough, so the dummy is a linear combination of other dummies.
       const which = low === null && high === null ? ['low-box and high-box dummies are', 'penalty and reward'] : low === null ? ['low-box dummy is', 'penalty'] : ['high-box dummy is', 'reward'];
-      warnings.push({ code: 'empty_box', message: `"${t.column}": its ${which[0]} collinear with other touchpoints' dummies (the same respondents in the same boxes), so its ${which[1]} cannot be estimated.` });
+      warnings.push({
+        code: 'empty_box',
+        message: `"${t.column}": its ${which[0]} collinear with other touchpoints' dummies (the same respondents in the same boxes), so its ${which[1]} cannot be estimated.`,
+      });
     }
     const penaltySize = low === null ? null : Math.max(0, -low.estimate);
     const rewardSize = high === null ? null : Math.max(0, high.estimate);

@@ -114,7 +114,9 @@ export interface BinaryPredictionAccuracy {
  */
 export function binaryPredictionAccuracy(probabilities: ArrayLike<number>, outcomes: ArrayLike<number>, scores: ArrayLike<number> = probabilities): BinaryPredictionAccuracy {
   if (probabilities.length !== outcomes.length || scores.length !== outcomes.length) {
-    throw new InvalidArgumentError(`binaryPredictionAccuracy needs one probability and score per outcome, got ${probabilities.length} probabilities, ${scores.length} scores and ${outcomes.length} outcomes.`);
+    throw new InvalidArgumentError(
+      `binaryPredictionAccuracy needs one probability and score per outcome, got ${probabilities.length} probabilities, ${scores.length} scores and ${outcomes.length} outcomes.`,
+    );
   }
   const pairs: { p: number; y: number; s: number }[] = [];
   for (let i = 0; i < outcomes.length; i++) {

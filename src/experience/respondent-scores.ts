@@ -229,7 +229,17 @@ export function crossValidatedPredictions(columns: readonly Float64Array[], y: F
     };
     const own = byMerging && products.every((p) => p !== null) ? mergeCrossProducts(products.filter((_, g) => g !== f) as CrossProducts[]) : null;
     const fast = own === null ? null : olsCoefficientsOfCrossProducts(columnModelData(columns, y, null, train, trainSize, names), own);
-    predict(f, fast !== null ? Array.from(fast) : estimates(ols(rowsOfColumns(columns, train(), trainSize), Array.from(train(), (i) => y[i] as number))));
+    predict(
+      f,
+      fast !== null
+        ? Array.from(fast)
+        : estimates(
+            ols(
+              rowsOfColumns(columns, train(), trainSize),
+              Array.from(train(), (i) => y[i] as number),
+            ),
+          ),
+    );
   }
   for (let r = 0; r < n; r++) {
     const i = rows[r] as number;

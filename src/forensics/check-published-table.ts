@@ -100,9 +100,7 @@ export function checkPublishedTable(rows: readonly PublishedRow[], options: Chec
 
   const warnings: Warning[] = [];
   const passes = (row: PublishedRow, n: number): boolean =>
-    row.sd === undefined
-      ? grim(row.mean, n, { items, rounding }).consistent
-      : grimmer(row.mean, row.sd, n, { rounding, ...(options.scale !== undefined && { scale: options.scale }) }).consistent;
+    row.sd === undefined ? grim(row.mean, n, { items, rounding }).consistent : grimmer(row.mean, row.sd, n, { rounding, ...(options.scale !== undefined && { scale: options.scale }) }).consistent;
   const checked = rows.map((row): CheckedRow => {
     const atN = grim(row.mean, row.n, { items, rounding });
     for (const w of atN.warnings) warnings.push({ code: w.code, message: `${row.label ?? row.id}: ${w.message}` });

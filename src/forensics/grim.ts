@@ -264,9 +264,7 @@ export function grim(mean: string | number, n: number, options: GrimOptions = {}
     decimals: reported.decimals,
     rounding,
     possibleSums: possible,
-    nearestPossibleMeans: consistent
-      ? [printed, printed]
-      : [nearestPossible(reported, centre, -1n, roundsTo), nearestPossible(reported, centre, 1n, roundsTo)],
+    nearestPossibleMeans: consistent ? [printed, printed] : [nearestPossible(reported, centre, -1n, roundsTo), nearestPossible(reported, centre, 1n, roundsTo)],
     warnings,
   };
 }

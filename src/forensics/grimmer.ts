@@ -93,7 +93,9 @@ export function grimmer(mean: string | number, sd: string | number, n: number, o
   if (reportedSd.units < 0n) throw new InvalidArgumentError(`The SD cannot be negative, got ${sd}.`);
   const nn = BigInt(n);
   // GRIM's own warning, reworded: an uninformative mean does not make the SD check uninformative.
-  const warnings: Warning[] = g.warnings.map((w) => (w.code === 'grim_uninformative' ? { code: w.code, message: `${w.message.replace(/; GRIM cannot detect anything here\.$/, '')}: the mean alone cannot fail, but the SD can still be checked.` } : w));
+  const warnings: Warning[] = g.warnings.map((w) =>
+    w.code === 'grim_uninformative' ? { code: w.code, message: `${w.message.replace(/; GRIM cannot detect anything here\.$/, '')}: the mean alone cannot fail, but the SD can still be checked.` } : w,
+  );
   const sums = g.possibleSums.filter((s) => scale === undefined || (s >= n * scale.min && s <= n * scale.max));
   if (g.consistent && sums.length === 0 && scale !== undefined) {
     warnings.push({ code: 'mean_outside_scale', message: `The mean ${g.mean} cannot come from ${n} answers on the scale ${scale.min}-${scale.max}.` });
@@ -120,7 +122,7 @@ export function grimmer(mean: string | number, sd: string | number, n: number, o
       if (hi < qMax) qMax = hi;
     }
     // The first Q >= qMin with the parity of s, then every second one.
-    const first = qMin + (((qMin - s) % 2n) + 2n) % 2n;
+    const first = qMin + ((((qMin - s) % 2n) + 2n) % 2n);
     for (let q = first; q <= qMax; q += 2n) {
       anySolution = true;
       if (solutions.length >= MAX_SOLUTIONS) break;

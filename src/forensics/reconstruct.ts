@@ -189,7 +189,13 @@ export function reconstruct(target: ReconstructTarget, options: ReconstructOptio
         const median = defined.length === correlations.length && defined.length > 0 ? medianOf(defined) : null;
         const distance = median === null ? 1 : median < mlo ? mlo - median : median > mhi ? median - mhi : 0;
         objective += 5 * distance;
-        if (strict) checks.push({ id: 'correlations:median', description: `median pairwise correlation between ${mlo} and ${mhi}`, satisfied: distance === 0, achieved: median === null ? 'undefined (a constant column)' : median.toFixed(3) });
+        if (strict)
+          checks.push({
+            id: 'correlations:median',
+            description: `median pairwise correlation between ${mlo} and ${mhi}`,
+            satisfied: distance === 0,
+            achieved: median === null ? 'undefined (a constant column)' : median.toFixed(3),
+          });
       }
     }
     const fits = new Map<string, ReturnType<typeof completeCaseFit>>();
@@ -271,7 +277,10 @@ export function reconstruct(target: ReconstructTarget, options: ReconstructOptio
   const failed = constraints.filter((c) => !c.satisfied);
   const warnings: Warning[] = plan
     .filter((p) => p.n < rows)
-    .map((p) => ({ code: 'item_nonresponse', message: `"${p.name}": ${rows - p.n} blank cell${rows - p.n === 1 ? '' : 's'} (n = ${p.n}), the fewest for which the published mean ${p.mean} is possible (GRIM).` }));
+    .map((p) => ({
+      code: 'item_nonresponse',
+      message: `"${p.name}": ${rows - p.n} blank cell${rows - p.n === 1 ? '' : 's'} (n = ${p.n}), the fewest for which the published mean ${p.mean} is possible (GRIM).`,
+    }));
   return {
     method: 'reconstruct',
     seed: options.seed,
@@ -315,7 +324,9 @@ function planColumn(column: TargetColumn, rows: number, scale: { min: number; ma
     const sum = sums.reduce((best, s) => (Math.abs(s - value * n) < Math.abs(best - value * n) ? s : best));
     return { name: column.name, mean: column.mean, n, sum };
   }
-  throw new InvalidArgumentError(`No sample size ${column.n === undefined || column.n === 'auto' ? `up to ${rows}` : column.n} gives the mean ${column.mean} for "${column.name}" (GRIM); check the figure or give n.`);
+  throw new InvalidArgumentError(
+    `No sample size ${column.n === undefined || column.n === 'auto' ? `up to ${rows}` : column.n} gives the mean ${column.mean} for "${column.name}" (GRIM); check the figure or give n.`,
+  );
 }
 
 function initialValues(plan: ColumnPlan, rows: number, scale: { min: number; max: number }, rng: Rng): Float64Array {

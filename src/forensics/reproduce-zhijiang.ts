@@ -63,7 +63,11 @@ export function reproduceZhijiang(survey: Survey): ZhijiangReproduction {
   const lowest = Math.min(...means.values());
   findings.push({ id: 'no-dissatisfaction', published: `all touchpoint means >= ${neutral}`, reproduced: `lowest mean ${format2(lowest)}`, matches: lowest >= neutral });
 
-  const aggregate = aggregatePeakEnd(ids.map((id) => ({ touchpoint: id, mean: means.get(id) as number })), overallMean, { neutral });
+  const aggregate = aggregatePeakEnd(
+    ids.map((id) => ({ touchpoint: id, mean: means.get(id) as number })),
+    overallMean,
+    { neutral },
+  );
   findings.push({
     id: 'peak',
     published: 'brand image 4.82',

@@ -486,7 +486,6 @@ export function bootstrapIntervals(sorted: ArrayLike<number>, estimate: number, 
   };
 }
 
-
 /** Quantile of sorted values, R's type 7 (linear interpolation between order statistics). */
 export function quantile(sorted: ArrayLike<number>, probability: number): number {
   const h = (sorted.length - 1) * Math.min(1, Math.max(0, probability));

@@ -18,11 +18,7 @@ import { createRng, shuffledIndices } from '../random/rng.js';
  * original (no accumulation of rounding along the enumeration), and each costs O(m^2) for the m
  * variables still in play, so the whole enumeration is O(2^p k^2) at most and much less on average.
  */
-export function forEachSubsetRSquared(
-  corr: Float64Array,
-  players: readonly (readonly number[])[],
-  visit: (mask: number, size: number, rSquared: number) => void,
-): void {
+export function forEachSubsetRSquared(corr: Float64Array, players: readonly (readonly number[])[], visit: (mask: number, size: number, rSquared: number) => void): void {
   const k = Math.round(Math.sqrt(corr.length)) - 1;
   // Reorder variables player by player, outcome last.
   const order = [...players.flat(), k];
@@ -111,14 +107,7 @@ export function shapleyBlockStride(players: number): number {
  * others. Each block writes {@link shapleyBlockStride} numbers: R^2 summed by subset size
  * (0..p), then for each player j >= depth the sums over the block's subsets containing j.
  */
-export function exactShapleyBlocks(
-  corr: Float64Array,
-  players: readonly (readonly number[])[],
-  depth: number,
-  from: number,
-  to: number,
-  kernelChoice: 'auto' | 'javascript' = 'auto',
-): Float64Array {
+export function exactShapleyBlocks(corr: Float64Array, players: readonly (readonly number[])[], depth: number, from: number, to: number, kernelChoice: 'auto' | 'javascript' = 'auto'): Float64Array {
   if (kernelChoice === 'auto') {
     const compiled = wasmShapleyBlocks(corr, players, depth, from, to);
     if (compiled !== null) return compiled;

@@ -233,7 +233,10 @@ export class LogitSubsetFitter {
       const l = cholesky(information, m);
       if (l === null) {
         const named = cols.map((j) => `"${this.names[j]}"`).join(', ');
-        throw new RankDeficientError(`The logistic model on ${named} has a singular information matrix: a predictor is constant or a linear combination of others on the complete cases; remove it.`, cols.map((j) => this.names[j] as string));
+        throw new RankDeficientError(
+          `The logistic model on ${named} has a singular information matrix: a predictor is constant or a linear combination of others on the complete cases; remove it.`,
+          cols.map((j) => this.names[j] as string),
+        );
       }
       const step = choleskySolve(l, m, gradient);
       let decrement = 0;

@@ -129,7 +129,10 @@ export function pseudoRSquaredShapley(X: readonly (readonly (number | null)[])[]
   if (values.length < 2) throw new InsufficientDataError(`pseudoRSquaredShapley needs both outcomes, but every complete row has y = ${values[0]}.`);
   const positive = options.positive ?? (values[1] === 1 && values[0] === 0 ? 1 : (values[1] as number));
   if (!values.includes(positive)) throw new InvalidArgumentError(`positive = ${positive} is not one of the outcome values ${values.join(', ')}.`);
-  if (n <= p + 1) throw new InsufficientDataError(`pseudoRSquaredShapley requires more than ${p + 1} complete rows for ${p} predictors and an intercept, got ${n}${rowsDropped > 0 ? ` (${rowsDropped} rows dropped for missing values or zero weight)` : ''}.`);
+  if (n <= p + 1)
+    throw new InsufficientDataError(
+      `pseudoRSquaredShapley requires more than ${p + 1} complete rows for ${p} predictors and an intercept, got ${n}${rowsDropped > 0 ? ` (${rowsDropped} rows dropped for missing values or zero weight)` : ''}.`,
+    );
   const columns = Array.from({ length: p }, (_, j) => Float64Array.from(data.rows, (row) => row[j] as number));
   const event = Float64Array.from(data.y, (v) => (v === positive ? 1 : 0));
   const weighted = options.weights !== undefined;
@@ -139,9 +142,14 @@ export function pseudoRSquaredShapley(X: readonly (readonly (number | null)[])[]
   const indices = players.map((pl) => pl.indices);
   const score = measureOf(measure, fitter.nullLogLik, fitter.totalWeight);
   const warnings: Warning[] = [];
-  if (rowsDropped > 0) warnings.push({ code: 'rows_dropped_missing', message: `${rowsDropped} row${rowsDropped === 1 ? '' : 's'} with a missing value or weight 0 left out; every subset model uses the same ${n} complete rows.` });
+  if (rowsDropped > 0)
+    warnings.push({
+      code: 'rows_dropped_missing',
+      message: `${rowsDropped} row${rowsDropped === 1 ? '' : 's'} with a missing value or weight 0 left out; every subset model uses the same ${n} complete rows.`,
+    });
   const smaller = Math.min(...Array.from(event).reduce((c, v, i) => ((c[v] = (c[v] as number) + (weighted ? (data.w[i] as number) : 1)), c), [0, 0]));
-  if (smaller < 10 * p) warnings.push({ code: 'few_events', message: `Only ${Math.round(smaller)} cases in the smaller outcome group for ${p} predictors (fewer than 10 per predictor): estimates may be biased.` });
+  if (smaller < 10 * p)
+    warnings.push({ code: 'few_events', message: `Only ${Math.round(smaller)} cases in the smaller outcome group for ${p} predictors (fewer than 10 per predictor): estimates may be biased.` });
 
   const maxExact = options.maxExactPlayers ?? DEFAULT_MAX_EXACT_PLAYERS;
   if (!(Number.isInteger(maxExact) && maxExact >= 1 && maxExact <= MAX_EXACT_PSEUDO_R_SQUARED_PLAYERS)) {

@@ -86,7 +86,11 @@ export interface ImportanceData {
  *
  * @throws InvalidArgumentError, InsufficientDataError as {@link relativeImportance}.
  */
-export function importanceData(X: readonly (readonly (number | null)[])[], y: ArrayLike<number | null>, options: { names?: readonly string[]; weights?: ArrayLike<number | null> } = {}): ImportanceData {
+export function importanceData(
+  X: readonly (readonly (number | null)[])[],
+  y: ArrayLike<number | null>,
+  options: { names?: readonly string[]; weights?: ArrayLike<number | null> } = {},
+): ImportanceData {
   if (X.length !== y.length) throw new InvalidArgumentError(`relativeImportance needs one row of X per value of y, got ${X.length} and ${y.length}.`);
   const k = X[0]?.length ?? options.names?.length ?? 0;
   const names = options.names ? [...options.names] : Array.from({ length: k }, (_, j) => `x${j + 1}`);
@@ -114,12 +118,17 @@ export function importanceData(X: readonly (readonly (number | null)[])[], y: Ar
   }
   const n = w.length;
   if (n < k + 2) {
-    throw new InsufficientDataError(`relativeImportance requires at least ${k + 2} complete rows for ${k} predictors, got ${n}${dropped > 0 ? ` (${dropped} rows dropped for missing values or zero weight)` : ''}.`);
+    throw new InsufficientDataError(
+      `relativeImportance requires at least ${k + 2} complete rows for ${k} predictors, got ${n}${dropped > 0 ? ` (${dropped} rows dropped for missing values or zero weight)` : ''}.`,
+    );
   }
   const corr = correlationMatrix(columns, options.weights === undefined ? undefined : w);
   const constant = [...names, 'the outcome'].filter((_, j) => !Number.isFinite(corr[j * (k + 1) + j] as number));
   if (constant.length > 0) {
-    throw new RankDeficientError(`${constant.join(', ')} ${constant.length === 1 ? 'is' : 'are'} constant on the complete cases; relative importance needs variation in every predictor and the outcome.`, constant);
+    throw new RankDeficientError(
+      `${constant.join(', ')} ${constant.length === 1 ? 'is' : 'are'} constant on the complete cases; relative importance needs variation in every predictor and the outcome.`,
+      constant,
+    );
   }
   return { names, corr, n, rowsDropped: dropped, columns: columns.map((c) => Float64Array.from(c)), weights: Float64Array.from(w), weighted: options.weights !== undefined };
 }
@@ -143,7 +152,10 @@ export function importanceDataOfColumns(columns: readonly Float64Array[], y: Flo
   const corr = correlationMatrix(all, options.weights);
   const constant = [...names, 'the outcome'].filter((_, j) => !Number.isFinite(corr[j * (k + 1) + j] as number));
   if (constant.length > 0) {
-    throw new RankDeficientError(`${constant.join(', ')} ${constant.length === 1 ? 'is' : 'are'} constant on the complete cases; relative importance needs variation in every predictor and the outcome.`, constant);
+    throw new RankDeficientError(
+      `${constant.join(', ')} ${constant.length === 1 ? 'is' : 'are'} constant on the complete cases; relative importance needs variation in every predictor and the outcome.`,
+      constant,
+    );
   }
   return { names, corr, n, rowsDropped: 0, columns: all, weights: options.weights ?? new Float64Array(n).fill(1), weighted: options.weights !== undefined };
 }
@@ -152,7 +164,11 @@ export function importanceDataOfColumns(columns: readonly Float64Array[], y: Flo
  * {@link relativeImportance} of complete cases held by column (see {@link importanceDataOfColumns}):
  * the same result as on the rows they make.
  */
-export function relativeImportanceOfColumns(columns: readonly Float64Array[], y: Float64Array, options: RelativeImportanceOptions & { readonly names: readonly string[]; readonly weights?: Float64Array }): RelativeImportanceResult {
+export function relativeImportanceOfColumns(
+  columns: readonly Float64Array[],
+  y: Float64Array,
+  options: RelativeImportanceOptions & { readonly names: readonly string[]; readonly weights?: Float64Array },
+): RelativeImportanceResult {
   const data = importanceDataOfColumns(columns, y, options);
   if (options.always !== undefined && options.always.length > 0) return importanceWithAlways(data, options);
   return importanceFromData(data, options);
@@ -269,7 +285,9 @@ export function importanceFromData(data: ImportanceData, options: RelativeImport
       return { ...base, importance: record(names, johnsonWeights(corr, k)) };
     case 'dominance': {
       if (k > MAX_DOMINANCE_PREDICTORS) {
-        throw new InsufficientDataError(`Dominance analysis keeps all 2^k subset models and is limited to ${MAX_DOMINANCE_PREDICTORS} predictors, got ${k}; use method 'lmg' (general dominance) or group the predictors.`);
+        throw new InsufficientDataError(
+          `Dominance analysis keeps all 2^k subset models and is limited to ${MAX_DOMINANCE_PREDICTORS} predictors, got ${k}; use method 'lmg' (general dominance) or group the predictors.`,
+        );
       }
       const dominance = dominanceAnalysis(corr, names);
       return { ...base, importance: record(names, (j) => dominance.general[j] as number), dominance: dominance.details };
@@ -302,7 +320,9 @@ function fullModel(corr: Float64Array, k: number, names: readonly string[]): { b
   const dim = k + 1;
   for (let j = 0; j < k; j++) {
     if (!sweepInPlace(m, dim, [j], 1e-10)) {
-      throw new RankDeficientError(`Predictor "${names[j]}" is a linear combination of the predictors before it; remove it or combine them (relative importance needs a full-rank design).`, [names[j] as string]);
+      throw new RankDeficientError(`Predictor "${names[j]}" is a linear combination of the predictors before it; remove it or combine them (relative importance needs a full-rank design).`, [
+        names[j] as string,
+      ]);
     }
   }
   return {

@@ -74,13 +74,19 @@ export function dependentCorrelation(input: DependentCorrelationInput, options: 
   const level = options.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new InvalidArgumentError(`level must be between 0 and 1, got ${level}.`);
   if (!Number.isInteger(n)) throw new InvalidArgumentError(`n must be a whole number of observations, got ${n}.`);
-  for (const [name, r] of [['r12', r12], ['r13', r13], ['r23', r23]] as const) {
+  for (const [name, r] of [
+    ['r12', r12],
+    ['r13', r13],
+    ['r23', r23],
+  ] as const) {
     if (!(r >= -1 && r <= 1)) throw new InvalidArgumentError(`${name} must be a correlation between -1 and 1, got ${r}.`);
   }
   if (n < 4) throw new InsufficientDataError(`The dependent-correlation test needs at least 4 observations (n - 3 degrees of freedom), got ${n}.`);
   const determinant = 1 - r12 * r12 - r13 * r13 - r23 * r23 + 2 * r12 * r13 * r23;
   if (!(determinant > 0)) {
-    throw new InsufficientDataError(`The three correlations (r12 = ${r12}, r13 = ${r13}, r23 = ${r23}) have a singular correlation matrix (determinant ${determinant}); one variable is a linear function of the others and the difference cannot be tested.`);
+    throw new InsufficientDataError(
+      `The three correlations (r12 = ${r12}, r13 = ${r13}, r23 = ${r23}) have a singular correlation matrix (determinant ${determinant}); one variable is a linear function of the others and the difference cannot be tested.`,
+    );
   }
   const difference = r12 - r13;
   const average = (r12 + r13) / 2;

@@ -132,7 +132,14 @@ export class SurveyBuilder {
   header(rawNames: readonly string[], line: number | null): void {
     if (rawNames.length > this.limits.maxColumns) {
       throw new DataValidationError([
-        issue('too_many_columns', null, null, line, `The header has ${rawNames.length} columns, more than the limit of ${this.limits.maxColumns}; keep the columns you need or raise maxColumns.`, null),
+        issue(
+          'too_many_columns',
+          null,
+          null,
+          line,
+          `The header has ${rawNames.length} columns, more than the limit of ${this.limits.maxColumns}; keep the columns you need or raise maxColumns.`,
+          null,
+        ),
       ]);
     }
     this.checkFieldSizes(rawNames, null, line);
@@ -153,17 +160,21 @@ export class SurveyBuilder {
       }
       if (at.length > 1) {
         issues.push(
-          issue('duplicate_header', null, column, line, `Column "${column}" appears ${at.length} times in the header (positions ${at.map((p) => p + 1).join(', ')}); rename the duplicates so each column has one name.`, column),
+          issue(
+            'duplicate_header',
+            null,
+            column,
+            line,
+            `Column "${column}" appears ${at.length} times in the header (positions ${at.map((p) => p + 1).join(', ')}); rename the duplicates so each column has one name.`,
+            column,
+          ),
         );
         return -1;
       }
       return at[0] as number;
     };
     const reversed = new Set(this.spec.reverse);
-    this.rated = [
-      ...this.spec.touchpoints.map((t) => ({ name: t.column, role: 'touchpoint' as const })),
-      { name: this.spec.overall, role: 'overall' as const },
-    ].map(({ name, role }) => ({
+    this.rated = [...this.spec.touchpoints.map((t) => ({ name: t.column, role: 'touchpoint' as const })), { name: this.spec.overall, role: 'overall' as const }].map(({ name, role }) => ({
       name,
       role,
       index: locate(name),
@@ -319,7 +330,9 @@ export class SurveyBuilder {
     this.rowsRead++;
     const row = this.rowsRead;
     if (row > this.limits.maxRows) {
-      throw new DataValidationError([issue('too_many_rows', row, null, line, `The input has more than ${this.limits.maxRows} data rows (the maxRows limit); read it in parts or raise maxRows.`, null)]);
+      throw new DataValidationError([
+        issue('too_many_rows', row, null, line, `The input has more than ${this.limits.maxRows} data rows (the maxRows limit); read it in parts or raise maxRows.`, null),
+      ]);
     }
     return row;
   }
@@ -346,7 +359,16 @@ export class SurveyBuilder {
     if (result.kind !== 'invalid') return 0;
     if (this.spec.invalid === 'error') {
       const shown = typeof raw === 'string' ? raw : String(raw);
-      this.rowIssueList.push(issue(result.code, row, col.name, line, `Row ${row}${line === null ? '' : ` (line ${line})`}, column "${col.name}": ${JSON.stringify(shown)} ${result.problem}; ${result.fix}, or set invalid: "missing".`, shown));
+      this.rowIssueList.push(
+        issue(
+          result.code,
+          row,
+          col.name,
+          line,
+          `Row ${row}${line === null ? '' : ` (line ${line})`}, column "${col.name}": ${JSON.stringify(shown)} ${result.problem}; ${result.fix}, or set invalid: "missing".`,
+          shown,
+        ),
+      );
     }
     return -1;
   }
@@ -399,16 +421,7 @@ export class SurveyBuilder {
   }
 
   /** The row-level rules after the rated cells are read: weight, policy, accounting, storage. */
-  private finishRow(
-    row: number,
-    line: number | null,
-    rowIssues: number,
-    answered: number,
-    cellAt: (index: number) => unknown,
-    values: Float64Array,
-    state: Uint8Array,
-    stored = false,
-  ): void {
+  private finishRow(row: number, line: number | null, rowIssues: number, answered: number, cellAt: (index: number) => unknown, values: Float64Array, state: Uint8Array, stored = false): void {
     if (rowIssues > 0) {
       if (this.isTotalRow(cellAt)) {
         this.rowIssueList.length = 0;
@@ -428,7 +441,16 @@ export class SurveyBuilder {
         this.weightInvalid++;
         if (this.spec.invalid === 'error') {
           const shown = raw === undefined || raw === null ? '' : String(raw);
-          this.report(issue('invalid_weight', row, this.spec.weight, line, `Row ${row}${line === null ? '' : ` (line ${line})`}, column "${this.spec.weight}": weight ${JSON.stringify(shown)} is not a non-negative number; fix it or remove the row.`, shown));
+          this.report(
+            issue(
+              'invalid_weight',
+              row,
+              this.spec.weight,
+              line,
+              `Row ${row}${line === null ? '' : ` (line ${line})`}, column "${this.spec.weight}": weight ${JSON.stringify(shown)} is not a non-negative number; fix it or remove the row.`,
+              shown,
+            ),
+          );
         } else {
           this.drop('invalid_weight');
           return;
@@ -576,7 +598,10 @@ export class SurveyBuilder {
       });
     }
     if (this.straightCount > 0) {
-      this.warnings.push({ code: 'straight_lining', message: `${this.straightCount} respondent${this.straightCount === 1 ? '' : 's'} gave the same answer on every touchpoint (rows listed in report.straightLining).` });
+      this.warnings.push({
+        code: 'straight_lining',
+        message: `${this.straightCount} respondent${this.straightCount === 1 ? '' : 's'} gave the same answer on every touchpoint (rows listed in report.straightLining).`,
+      });
     }
     const columns: ColumnReport[] = [
       ...this.rated.map((c, j) => ({ column: c.name, role: c.role, missing: this.missingCounts[j] ?? 0, notApplicable: c.notApplicable, invalid: c.invalid, labelled: c.labelled })),
@@ -665,7 +690,12 @@ export class SurveyBuilder {
       fix = 'set overall.positive to the value of the positive class, e.g. { "column": "' + column + '", "type": "binary", "positive": [' + JSON.stringify(classes[0]?.[1].shown ?? '') + '] }';
     } else {
       problem = `"${column}" holds ${seen}, not 0 and 1, and the spec does not say which value is positive`;
-      fix = 'set overall.positive, e.g. { "column": "' + column + '", "type": "binary", "positive": [' + JSON.stringify(classes.find(([, c]) => !c.positive)?.[1].shown ?? classes[0]?.[1].shown ?? '') + '] }';
+      fix =
+        'set overall.positive, e.g. { "column": "' +
+        column +
+        '", "type": "binary", "positive": [' +
+        JSON.stringify(classes.find(([, c]) => !c.positive)?.[1].shown ?? classes[0]?.[1].shown ?? '') +
+        '] }';
     }
     throw new DataValidationError([issue('not_binary', null, column, null, `${problem[0]?.toUpperCase()}${problem.slice(1)}; ${fix}.`, null)]);
   }
@@ -681,7 +711,14 @@ export class SurveyBuilder {
       if (typeof cell === 'string' && cell.length > this.limits.maxFieldBytes) {
         const column = row === null ? null : (this.headerNames?.[j] ?? null);
         throw new DataValidationError([
-          issue('field_too_large', row, column, line, `${row === null ? 'A header name' : `Row ${row}${column === null ? '' : `, column "${column}"`}`} has ${cell.length} characters, more than the limit of ${this.limits.maxFieldBytes}; check for a missing closing quote, or raise maxFieldBytes.`, cell.slice(0, 40)),
+          issue(
+            'field_too_large',
+            row,
+            column,
+            line,
+            `${row === null ? 'A header name' : `Row ${row}${column === null ? '' : `, column "${column}"`}`} has ${cell.length} characters, more than the limit of ${this.limits.maxFieldBytes}; check for a missing closing quote, or raise maxFieldBytes.`,
+            cell.slice(0, 40),
+          ),
         ]);
       }
     }

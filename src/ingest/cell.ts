@@ -113,9 +113,7 @@ export class CellReader {
     this.integerScale = scale?.integer ?? false;
     this.scaleText = scale === null ? '' : `${scale.min}-${scale.max}`;
     this.positiveText = new Set((rule.positive ?? []).map((p) => normalizeText(String(p))));
-    this.positiveNumbers = new Set(
-      (rule.positive ?? []).flatMap((p) => (typeof p === 'number' ? [p] : NUMBER.test(normalizeText(p)) ? [Number(normalizeText(p))] : [])),
-    );
+    this.positiveNumbers = new Set((rule.positive ?? []).flatMap((p) => (typeof p === 'number' ? [p] : NUMBER.test(normalizeText(p)) ? [Number(normalizeText(p))] : [])));
     this.integerTexts = new Set();
     let minLength = Infinity;
     let maxLength = 0;

@@ -74,7 +74,15 @@ export function csvSyntaxError(cause: unknown, line: number): DataValidationErro
   const code = (cause as { code?: string }).code;
   if (code === 'CSV_MAX_RECORD_SIZE') {
     return new DataValidationError(
-      [{ code: 'field_too_large', path: [null, null], line, message: `The record starting on line ${line} has a field longer than the limit (maxFieldBytes); check for a missing closing quote, or raise maxFieldBytes.`, input: null }],
+      [
+        {
+          code: 'field_too_large',
+          path: [null, null],
+          line,
+          message: `The record starting on line ${line} has a field longer than the limit (maxFieldBytes); check for a missing closing quote, or raise maxFieldBytes.`,
+          input: null,
+        },
+      ],
       { cause },
     );
   }

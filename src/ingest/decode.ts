@@ -72,9 +72,7 @@ function checkNotBinary(head: Uint8Array): void {
     gzip: 'decompress it (gunzip FILE) and read the CSV',
     pdf: 'export the data behind it as CSV',
   };
-  throw new DataValidationError([
-    { code: 'not_csv', path: [null, null], line: null, message: `This is ${format.description}, not CSV text; ${fix[format.kind]}.`, input: null },
-  ]);
+  throw new DataValidationError([{ code: 'not_csv', path: [null, null], line: null, message: `This is ${format.description}, not CSV text; ${fix[format.kind]}.`, input: null }]);
 }
 
 function latin1(bytes: Uint8Array): string {

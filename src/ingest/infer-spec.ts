@@ -115,7 +115,15 @@ const LABEL_SETS: readonly LabelSet[] = [
   },
   {
     name: '7-point agreement',
-    points: [['strongly disagree'], ['disagree', 'moderately disagree'], ['somewhat disagree', 'slightly disagree'], NEUTRAL_EN, ['somewhat agree', 'slightly agree'], ['agree', 'moderately agree'], ['strongly agree']],
+    points: [
+      ['strongly disagree'],
+      ['disagree', 'moderately disagree'],
+      ['somewhat disagree', 'slightly disagree'],
+      NEUTRAL_EN,
+      ['somewhat agree', 'slightly agree'],
+      ['agree', 'moderately agree'],
+      ['strongly agree'],
+    ],
   },
   {
     name: '7-point satisfaction (Chinese)',
@@ -132,7 +140,10 @@ const LABEL_SETS: readonly LabelSet[] = [
 
 /** Words naming the overall outcome, strongest tier first. Chinese words match as substrings. */
 const OUTCOME_WORDS: readonly { readonly word: string; readonly tier: number }[] = [
-  ...['overall', 'overall satisfaction', 'global', 'note globale', 'satisfaction globale', 'gesamt', 'gesamtzufriedenheit', '总体', '整体', '综合', '总满意度', '总评', '总体评价'].map((word) => ({ word, tier: 3 })),
+  ...['overall', 'overall satisfaction', 'global', 'note globale', 'satisfaction globale', 'gesamt', 'gesamtzufriedenheit', '总体', '整体', '综合', '总满意度', '总评', '总体评价'].map((word) => ({
+    word,
+    tier: 3,
+  })),
   ...['satisfaction', 'csat', 'sat', 'nps', 'recommend', 'likelihood to recommend', 'ltr', 'zufriedenheit', '满意度', '满意', '推荐', '推荐意愿'].map((word) => ({ word, tier: 2 })),
   ...['rating', 'score', '评分', '评价', '打分'].map((word) => ({ word, tier: 1 })),
 ];
@@ -141,7 +152,8 @@ const OUTCOME_WORDS: readonly { readonly word: string; readonly tier: number }[]
  * Names of other outcome measures (recommendation, NPS, loyalty, repurchase): not touchpoints of
  * the journey, so inference leaves them out unless the user lists them.
  */
-const OTHER_OUTCOME_NAME = /(?:^|[^a-z])(?:recommend\w*|nps|ltr|net[ _-]?promoter\w*|loyal\w*|repurchase\w*|revisit\w*|return[ _-]?intent\w*|likely[ _-]?to[ _-]?(?:return|recommend|buy)\w*)(?:$|[^a-z])|推荐|忠诚|复购|再次购买|回购/i;
+const OTHER_OUTCOME_NAME =
+  /(?:^|[^a-z])(?:recommend\w*|nps|ltr|net[ _-]?promoter\w*|loyal\w*|repurchase\w*|revisit\w*|return[ _-]?intent\w*|likely[ _-]?to[ _-]?(?:return|recommend|buy)\w*)(?:$|[^a-z])|推荐|忠诚|复购|再次购买|回购/i;
 
 const ID_NAME = /^(?:id|ids|uuid|respondent|respondent[ _]?id|resp[ _]?id|response[ _]?id|case|case[ _]?id|record|no\.?|number|#|编号|序号|问卷编号|样本编号|[a-z]*[ _]?id)$/i;
 const CAMEL_ID = /^[a-z]+ID$|[a-z]Id$/;
@@ -278,7 +290,13 @@ export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOp
   const names: string[] = header ?? [];
   if (header === null || names.every((n) => n === '')) {
     throw new DataValidationError([
-      { code: 'empty_file', path: [null, null], line: null, message: 'The file has no data rows: it is empty (not even a header); export the survey again with a header row and one row per respondent.', input: null },
+      {
+        code: 'empty_file',
+        path: [null, null],
+        line: null,
+        message: 'The file has no data rows: it is empty (not even a header); export the survey again with a header row and one row per respondent.',
+        input: null,
+      },
     ]);
   }
   const totals = trailingTotals(pending, stats, names, missing);
@@ -295,7 +313,10 @@ export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOp
         code: 'header_only',
         path: [null, null],
         line: 1,
-        message: `The file has no data rows: only the header (${names.slice(0, 8).map((n) => `"${n}"`).join(', ')}${names.length > 8 ? ', ...' : ''}); add one row per respondent.`,
+        message: `The file has no data rows: only the header (${names
+          .slice(0, 8)
+          .map((n) => `"${n}"`)
+          .join(', ')}${names.length > 8 ? ', ...' : ''}); add one row per respondent.`,
         input: null,
       },
     ]);
@@ -304,7 +325,13 @@ export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOp
   // Classify every column.
   const givenTouchpoints = given.touchpoints?.map((t) => (typeof t === 'string' ? t : t.column));
   const givenOverall = overallColumn(given.overall);
-  const roles = new Set([...(givenTouchpoints ?? []), ...(givenOverall === undefined ? [] : [givenOverall]), ...(given.weight ? [given.weight] : []), ...(given.id ? [given.id] : []), ...(given.segments ?? [])]);
+  const roles = new Set([
+    ...(givenTouchpoints ?? []),
+    ...(givenOverall === undefined ? [] : [givenOverall]),
+    ...(given.weight ? [given.weight] : []),
+    ...(given.id ? [given.id] : []),
+    ...(given.segments ?? []),
+  ]);
   const fixedScale = given.scale as (Scale & { integer?: boolean }) | undefined;
   const columns: Column[] = names.map((name, index) => classify(name, index, stats[index] as ColumnStats, rows, fixedScale));
   const shortScale = columns.some((c) => c.kind === 'rating' && (c.scale?.max ?? 100) <= 10);
@@ -340,7 +367,8 @@ export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOp
       if (scored.note !== null) notes.push(scored.note);
     }
   }
-  const binaryOverall = outcomeSpec !== null || (typeof given.overall === 'object' && given.overall !== null && ['binary', 'numeric', 'nps'].includes(String((given.overall as { type?: string }).type)));
+  const binaryOverall =
+    outcomeSpec !== null || (typeof given.overall === 'object' && given.overall !== null && ['binary', 'numeric', 'nps'].includes(String((given.overall as { type?: string }).type)));
 
   // Touchpoints: the other rating columns, in file order.
   let touchpoints = givenTouchpoints;
@@ -626,7 +654,7 @@ function classify(name: string, index: number, s: ColumnStats, rows: number, fix
     return set('flag', `"${name}" holds only 0 and 1 (a yes/no flag), not a rating; left out`);
   }
   const scale = ownScale(s);
-  if (scale !== null && fixed !== undefined && (scale.max <= 10) !== (fixed.max <= 10)) {
+  if (scale !== null && fixed !== undefined && scale.max <= 10 !== fixed.max <= 10) {
     return set('not-rating', `"${name}" holds numbers from ${fmt(s.lo)} to ${fmt(s.hi)}, not on the scale ${fixed.min}-${fixed.max}; left out`);
   }
   if (scale === null) {
@@ -696,9 +724,7 @@ function scoreOutcome(outcome: Column, given: ReadonlyMap<string, number>): { la
   const s = outcome.stats;
   if (outcome.kind === 'labelled' && outcome.labelSet !== null) {
     const set = outcome.labelSet;
-    const seen = [...s.textValues.entries()]
-      .map(([key, v]) => ({ key, raw: v.raw, score: pointOf(set, key) }))
-      .sort((a, b) => a.score - b.score);
+    const seen = [...s.textValues.entries()].map(([key, v]) => ({ key, raw: v.raw, score: pointOf(set, key) })).sort((a, b) => a.score - b.score);
     const labels = new Map(seen.map((x) => [x.raw, x.score]));
     return {
       labels,
@@ -741,7 +767,10 @@ function refuseOutcome(outcome: Column, given: ReadonlyMap<string, number>): nev
   const values = [...s.textValues.values()].sort((a, b) => b.count - a.count);
   const shown = values.slice(0, 12).map((v) => `${JSON.stringify(v.raw)} (${formatCount(v.count)})`);
   const more = s.textOverflow || values.length > 12 ? ` and ${s.textOverflow ? 'more' : values.length - 12} more` : '';
-  const example = `{${values.slice(0, 3).map((v) => `${JSON.stringify(v.raw)}: ?`).join(', ')}${values.length > 3 ? ', ...' : ''}}`;
+  const example = `{${values
+    .slice(0, 3)
+    .map((v) => `${JSON.stringify(v.raw)}: ?`)
+    .join(', ')}${values.length > 3 ? ', ...' : ''}}`;
   const labelledNote = given.size > 0 ? ' (the labels given do not cover them)' : '';
   throw new InferenceRefusedError(
     'text_outcome',
@@ -885,7 +914,11 @@ function overallColumn(overall: unknown): string | undefined {
 function inferScale(pool: readonly Column[], outcomeSet: LabelSet | null, notes: string[]): Scale {
   const numeric = pool.filter((c) => c.kind !== 'labelled' && c.stats.numbers > 0);
   if (numeric.length === 0 && outcomeSet === null) {
-    throw new InferenceRefusedError('no_rating_columns', `The rating columns (${pool.map((c) => `"${c.name}"`).join(', ')}) hold no numbers; give the scale with --scale MIN-MAX and map text answers with --labels.`, pool.map((c) => c.name));
+    throw new InferenceRefusedError(
+      'no_rating_columns',
+      `The rating columns (${pool.map((c) => `"${c.name}"`).join(', ')}) hold no numbers; give the scale with --scale MIN-MAX and map text answers with --labels.`,
+      pool.map((c) => c.name),
+    );
   }
   let lo = Math.min(...numeric.map((c) => c.stats.lo));
   let hi = Math.max(...numeric.map((c) => c.stats.hi));
@@ -979,12 +1012,13 @@ function givenSpec(options: InferSpecOptions): Partial<SurveySpec> & { touchpoin
     const column = overallColumn(spec.overall);
     const base = typeof spec.overall === 'object' && spec.overall !== null ? (spec.overall as Record<string, unknown>) : {};
     // Without the column, the type is applied once the overall column is chosen.
-    if (column !== undefined) spec.overall = {
-      ...base,
-      column,
-      type: options.outcomeType ?? (options.positive !== undefined ? 'binary' : (base.type ?? 'rating')),
-      ...(options.positive !== undefined && { positive: [...options.positive] }),
-    };
+    if (column !== undefined)
+      spec.overall = {
+        ...base,
+        column,
+        type: options.outcomeType ?? (options.positive !== undefined ? 'binary' : (base.type ?? 'rating')),
+        ...(options.positive !== undefined && { positive: [...options.positive] }),
+      };
   }
   return spec as Partial<SurveySpec>;
 }

@@ -150,11 +150,7 @@ export async function streamSurveyFile(
       } catch (cause) {
         const offset = decoder.encoding === 'utf-8' ? firstInvalidUtf8(bytes, stream) : -1;
         const line = offset >= 0 ? newlines + lineAt(bytes, offset) : newlines + 1;
-        throw encodingError(
-          `The file is not valid ${decoder.encoding} (first bad byte on line ${line}); save it as UTF-8, or pass the right encoding (e.g. encoding: "gb18030").`,
-          line,
-          cause,
-        );
+        throw encodingError(`The file is not valid ${decoder.encoding} (first bad byte on line ${line}); save it as UTF-8, or pass the right encoding (e.g. encoding: "gb18030").`, line, cause);
       }
     }
     // The rest of the file as text, decoded chunk by chunk.

@@ -155,11 +155,20 @@ function fromRows(rows: readonly Readonly<Record<string, CellValue>>[], spec: Re
   const builder = new SurveyBuilder(spec, { source: 'rows', encoding: null, delimiter: null, decimalComma }, limits);
   builder.header(names, null);
   const own = Object.prototype.hasOwnProperty;
-  for (const row of rows) builder.record(names.map((name) => (own.call(row, name) ? row[name] : undefined)), null);
+  for (const row of rows)
+    builder.record(
+      names.map((name) => (own.call(row, name) ? row[name] : undefined)),
+      null,
+    );
   return builder.finish();
 }
 
-function fromColumns(input: Readonly<Record<string, ArrayLike<CellValue>>> | ReadonlyMap<string, ArrayLike<CellValue>>, spec: ReturnType<typeof normalizeSpec>, limits: IngestLimits, decimalComma: boolean): Survey {
+function fromColumns(
+  input: Readonly<Record<string, ArrayLike<CellValue>>> | ReadonlyMap<string, ArrayLike<CellValue>>,
+  spec: ReturnType<typeof normalizeSpec>,
+  limits: IngestLimits,
+  decimalComma: boolean,
+): Survey {
   const entries: [string, ArrayLike<CellValue>][] = input instanceof Map ? [...input.entries()] : Object.entries(input);
   const lengths = entries.map(([, values]) => values?.length);
   const length = lengths[0] ?? 0;
@@ -178,7 +187,14 @@ function fromColumns(input: Readonly<Record<string, ArrayLike<CellValue>>> | Rea
     ]);
   }
   const builder = new SurveyBuilder(spec, { source: 'columns', encoding: null, delimiter: null, decimalComma }, limits);
-  builder.header(entries.map(([name]) => name), null);
-  for (let i = 0; i < length; i++) builder.record(entries.map(([, values]) => values[i]), null);
+  builder.header(
+    entries.map(([name]) => name),
+    null,
+  );
+  for (let i = 0; i < length; i++)
+    builder.record(
+      entries.map(([, values]) => values[i]),
+      null,
+    );
   return builder.finish();
 }

@@ -146,7 +146,14 @@ export class Utf8RecordReader {
           const slot = slots[fields] as number;
           if (slot >= 0) {
             const reader = readers[slot] as CellReader;
-            parsed[slot] = plain && digits === 1 ? (oneDigit[slot * 10 + value] as number) : plain && digits > 1 && digits <= 9 ? reader.digits(value, digits) : ascii ? reader.asciiField(buf, fieldStart, i) : UNREAD;
+            parsed[slot] =
+              plain && digits === 1
+                ? (oneDigit[slot * 10 + value] as number)
+                : plain && digits > 1 && digits <= 9
+                  ? reader.digits(value, digits)
+                  : ascii
+                    ? reader.asciiField(buf, fieldStart, i)
+                    : UNREAD;
           }
         }
         fields++;

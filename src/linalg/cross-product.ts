@@ -91,11 +91,14 @@ export function crossProducts(
     }
     return true;
   };
-  const blockWeight = w === null ? null : (start: number, length: number): number => {
-    let s = 0;
-    for (let i = 0; i < length; i++) s += w[start + i] as number;
-    return s;
-  };
+  const blockWeight =
+    w === null
+      ? null
+      : (start: number, length: number): number => {
+          let s = 0;
+          for (let i = 0; i < length; i++) s += w[start + i] as number;
+          return s;
+        };
   return accumulate(p + 1, n, centred, origin, fill, blockWeight, kernelChoice);
 }
 
@@ -164,11 +167,14 @@ export function crossProductsOfColumns(
     }
     return true;
   };
-  const blockWeight = w === null ? null : (start: number, length: number): number => {
-    let s = 0;
-    for (let i = 0; i < length; i++) s += w[at(start + i)] as number;
-    return s;
-  };
+  const blockWeight =
+    w === null
+      ? null
+      : (start: number, length: number): number => {
+          let s = 0;
+          for (let i = 0; i < length; i++) s += w[at(start + i)] as number;
+          return s;
+        };
   return accumulate(p + 1, n, centred, origin, fill, blockWeight, kernelChoice);
 }
 

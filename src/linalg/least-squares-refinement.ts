@@ -142,7 +142,7 @@ function doubleDoubleMeans(problem: RefinementProblem): Float64Array {
     const bb = s - hi;
     const e = hi - (s - bb) + (ph - bb) + (sums[index + 1] as number) + pl;
     sums[index] = s + e;
-    sums[index + 1] = e - ((s + e) - s);
+    sums[index + 1] = e - (s + e - s);
   };
   for (let r = 0; r < n; r++) {
     const row = rows[r] as readonly number[];
@@ -223,7 +223,7 @@ function augmentedResiduals(
       t = u - gh;
       const gl = (gLo[i] as number) + (gh - (u - t)) + (cHi - t) + cLo;
       gHi[i] = u + gl;
-      gLo[i] = gl - ((u + gl) - u);
+      gLo[i] = gl - (u + gl - u);
     }
     // f = sqrt(w) e - r.
     let fHi = eHi;

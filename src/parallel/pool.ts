@@ -31,7 +31,9 @@ export interface ConcurrencyOptions {
 export function resolveConcurrency(concurrency: unknown): number {
   if (concurrency === undefined) return Math.max(1, availableParallelism());
   if (typeof concurrency !== 'number' || !Number.isInteger(concurrency) || concurrency < 1) {
-    throw new InvalidArgumentError(`concurrency must be a positive integer (the number of threads; 1 computes in this thread without workers), got ${typeof concurrency === 'number' ? concurrency : JSON.stringify(concurrency)}.`);
+    throw new InvalidArgumentError(
+      `concurrency must be a positive integer (the number of threads; 1 computes in this thread without workers), got ${typeof concurrency === 'number' ? concurrency : JSON.stringify(concurrency)}.`,
+    );
   }
   return concurrency;
 }

@@ -4,12 +4,7 @@
  * `relativeImportance`.
  */
 import { exactShapleyBlocks, lmgBlockDepth, mergeShapleyBlocks, shapleyBlockStride } from '../importance/lmg.js';
-import {
-  importanceData,
-  importanceFromData,
-  type RelativeImportanceOptions,
-  type RelativeImportanceResult,
-} from '../importance/relative-importance.js';
+import { importanceData, importanceFromData, type RelativeImportanceOptions, type RelativeImportanceResult } from '../importance/relative-importance.js';
 import { resolveConcurrency, runInWorkers, type ConcurrencyOptions, type PoolTask } from './pool.js';
 
 /** Options for {@link relativeImportanceParallel}: those of `relativeImportance` plus `concurrency`. */

@@ -94,7 +94,8 @@ export function logisticRegression(X: readonly (readonly (number | null)[])[], y
   const { n, p, w } = data;
   const x = rowMajor(data);
   const values = [...new Set(data.y)].sort((a, b) => a - b);
-  if (values.length > 2) throw new InvalidArgumentError(`logisticRegression needs a binary outcome; y has ${values.length} values (${values.slice(0, 5).join(', ')}...). Dichotomise it first, e.g. top-2-box.`);
+  if (values.length > 2)
+    throw new InvalidArgumentError(`logisticRegression needs a binary outcome; y has ${values.length} values (${values.slice(0, 5).join(', ')}...). Dichotomise it first, e.g. top-2-box.`);
   const positive = options.positive ?? (values.length === 2 ? (values[1] as number) : 1);
   if (n === 0) throw new InsufficientDataError(`logisticRegression: no complete rows to fit (${data.rowsDropped.missing} dropped for missing values, ${data.rowsDropped.zeroWeight} for zero weight).`);
   if (values.length < 2) {
@@ -168,16 +169,22 @@ export function logisticRegression(X: readonly (readonly (number | null)[])[], y
     nullLogLik += count * Math.log(yes ? p0 : 1 - p0);
   }
   const warnings: Warning[] = [];
-  if (data.rowsDropped.missing > 0) warnings.push({ code: 'rows_dropped_missing', message: `${data.rowsDropped.missing} row${data.rowsDropped.missing === 1 ? '' : 's'} with a missing value left out (listwise deletion).` });
-  if (data.rowsDropped.zeroWeight > 0) warnings.push({ code: 'rows_dropped_zero_weight', message: `${data.rowsDropped.zeroWeight} row${data.rowsDropped.zeroWeight === 1 ? '' : 's'} with weight 0 left out.` });
+  if (data.rowsDropped.missing > 0)
+    warnings.push({ code: 'rows_dropped_missing', message: `${data.rowsDropped.missing} row${data.rowsDropped.missing === 1 ? '' : 's'} with a missing value left out (listwise deletion).` });
+  if (data.rowsDropped.zeroWeight > 0)
+    warnings.push({ code: 'rows_dropped_zero_weight', message: `${data.rowsDropped.zeroWeight} row${data.rowsDropped.zeroWeight === 1 ? '' : 's'} with weight 0 left out.` });
   if (Array.from(w).some((v) => v !== Math.round(v))) {
     warnings.push({
       code: 'non_integer_weights',
-      message: 'The weights are not whole numbers: logLik, AIC and BIC follow glm and count each row round(weight) times; deviance, the likelihood-ratio test and McFadden R-squared use the weights as given.',
+      message:
+        'The weights are not whole numbers: logLik, AIC and BIC follow glm and count each row round(weight) times; deviance, the likelihood-ratio test and McFadden R-squared use the weights as given.',
     });
   }
   if (Math.min(sumWy, sumW - sumWy) < 10 * p) {
-    warnings.push({ code: 'few_events', message: `Only ${Math.round(Math.min(sumWy, sumW - sumWy))} cases in the smaller outcome group for ${p} predictors (fewer than 10 per predictor): estimates may be biased.` });
+    warnings.push({
+      code: 'few_events',
+      message: `Only ${Math.round(Math.min(sumWy, sumW - sumWy))} cases in the smaller outcome group for ${p} predictors (fewer than 10 per predictor): estimates may be biased.`,
+    });
   }
   return {
     method: 'logistic',

@@ -276,7 +276,7 @@ export function olsOfModelData(data: ModelData, products: CrossProducts | null, 
   // Coefficient table.
   const tCritical = studentTQuantile((1 + level) / 2, dfResidual);
   const sdY = weightedSd(yv, w, sumW);
-  const vifs = intercept ? kept.map((_, k) => (unscaled[k * rank + k] as number)) : null;
+  const vifs = intercept ? kept.map((_, k) => unscaled[k * rank + k] as number) : null;
   const table: (OlsCoefficient | AliasedCoefficient)[] = [];
   const coefficient = (name: string, estimate: number, index: number, standardized: number | null, vif: number | null): OlsCoefficient => {
     const stdError = Math.sqrt(vcov[index * m + index] as number);
@@ -302,7 +302,13 @@ export function olsOfModelData(data: ModelData, products: CrossProducts | null, 
       continue;
     }
     // The column's weighted sum of squares about its centre is scale^2 (centred with an intercept).
-    const sdX = intercept ? (scale[j] as number) / Math.sqrt(sumW) : weightedSd(Float64Array.from(data.rows, (row) => row[j] as number), w, sumW);
+    const sdX = intercept
+      ? (scale[j] as number) / Math.sqrt(sumW)
+      : weightedSd(
+          Float64Array.from(data.rows, (row) => row[j] as number),
+          w,
+          sumW,
+        );
     table.push(coefficient(names[j] as string, slope[j] as number, k + off, sdY > 0 ? ((slope[j] as number) * sdX) / sdY : null, vifs === null ? null : (vifs[k] as number)));
   }
 
@@ -316,7 +322,10 @@ export function olsOfModelData(data: ModelData, products: CrossProducts | null, 
   const warnings = collectWarnings(names, table, kept, p, n, m, missing, zeroWeight, exactFit);
   const conditionNumber = fit.conditionNumber;
   if (conditionNumber >= 30) {
-    warnings.push({ code: 'near_collinearity', message: `The scaled design's condition number is ${conditionNumber.toPrecision(3)} (>= 30 signals collinearity, Belsley 1991); estimates may be unstable.` });
+    warnings.push({
+      code: 'near_collinearity',
+      message: `The scaled design's condition number is ${conditionNumber.toPrecision(3)} (>= 30 signals collinearity, Belsley 1991); estimates may be unstable.`,
+    });
   }
 
   return {
@@ -344,8 +353,6 @@ export function olsOfModelData(data: ModelData, products: CrossProducts | null, 
   };
 }
 
-
-
 function weightedSd(values: Float64Array, w: Float64Array, sumW: number): number {
   let mean = 0;
   for (let i = 0; i < values.length; i++) mean += (w[i] as number) * (values[i] as number);
@@ -354,7 +361,6 @@ function weightedSd(values: Float64Array, w: Float64Array, sumW: number): number
   for (let i = 0; i < values.length; i++) ss += (w[i] as number) * ((values[i] as number) - mean) ** 2;
   return Math.sqrt(ss / sumW);
 }
-
 
 /** White's sandwich over the full design [intercept?, kept columns] in original units. */
 function sandwich(
@@ -646,14 +652,7 @@ interface ResidualSums {
  * RSS and MSS, the fitted values and residuals when `keep` (complete-case order), and, with
  * `gradient`, the centred normal-equations residual sum_r w_r (x_r - centre) e_r for refinement.
  */
-function residualPass(
-  data: ModelData,
-  slope: Float64Array,
-  centre: Float64Array,
-  intercept: boolean,
-  keep: boolean,
-  gradient: Float64Array | null,
-): ResidualSums {
+function residualPass(data: ModelData, slope: Float64Array, centre: Float64Array, intercept: boolean, keep: boolean, gradient: Float64Array | null): ResidualSums {
   const { n, p, rows, y, w } = data;
   // Aliased slopes (NaN) contribute nothing.
   const b = slope.map((v) => (Number.isNaN(v) ? 0 : v));
@@ -732,9 +731,13 @@ function collectWarnings(
   }
   const highVif = table.filter((c): c is OlsCoefficient => 'vif' in c && c.vif !== null && c.vif >= 10);
   if (highVif.length > 0) {
-    warnings.push({ code: 'near_collinearity', message: `High variance inflation (VIF >= 10): ${highVif.map((c) => `${c.name} ${(c.vif as number).toFixed(1)}`).join(', ')}; their coefficients are imprecise.` });
+    warnings.push({
+      code: 'near_collinearity',
+      message: `High variance inflation (VIF >= 10): ${highVif.map((c) => `${c.name} ${(c.vif as number).toFixed(1)}`).join(', ')}; their coefficients are imprecise.`,
+    });
   }
-  if (missing > 0) warnings.push({ code: 'rows_dropped_missing', message: `${missing} row${missing === 1 ? '' : 's'} with a missing value ${missing === 1 ? 'was' : 'were'} left out (listwise deletion).` });
+  if (missing > 0)
+    warnings.push({ code: 'rows_dropped_missing', message: `${missing} row${missing === 1 ? '' : 's'} with a missing value ${missing === 1 ? 'was' : 'were'} left out (listwise deletion).` });
   if (zeroWeight > 0) warnings.push({ code: 'rows_dropped_zero_weight', message: `${zeroWeight} row${zeroWeight === 1 ? '' : 's'} with weight 0 ${zeroWeight === 1 ? 'was' : 'were'} left out.` });
   if (p > 0 && n < 10 * parameters) {
     warnings.push({ code: 'small_sample', message: `${n} rows for ${parameters} parameters (fewer than 10 per parameter): estimates and p-values are imprecise.` });

@@ -253,7 +253,8 @@ export function ordinalLogit(X: readonly (readonly (number | null)[])[], y: Arra
   if (emptyCategories.length > 0) {
     warnings.push({ code: 'empty_categories', message: `No respondent chose ${emptyCategories.join(', ')}; thresholds are estimated between the observed categories only (${observed.join(', ')}).` });
   }
-  if (data.rowsDropped.missing > 0) warnings.push({ code: 'rows_dropped_missing', message: `${data.rowsDropped.missing} row${data.rowsDropped.missing === 1 ? '' : 's'} with a missing value left out (listwise deletion).` });
+  if (data.rowsDropped.missing > 0)
+    warnings.push({ code: 'rows_dropped_missing', message: `${data.rowsDropped.missing} row${data.rowsDropped.missing === 1 ? '' : 's'} with a missing value left out (listwise deletion).` });
   return {
     method: linkName === 'logit' ? 'ordinal-logit' : 'ordinal-probit',
     link: linkName,

@@ -86,7 +86,14 @@ export function analyze(survey: Survey, options: AnalyzeOptions = {}): Report {
     ...(segmentColumns.length > 0 && { segments: segments as NonNullable<Report['segments']> }),
     ...(c !== undefined &&
       survey.weights !== null && {
-        calibration: { method: c.method, margins: c.margins.map(({ column, levels }) => ({ column, levels: [...levels] })), iterations: c.iterations, converged: c.converged, maxDeviation: c.maxDeviation, trimmed: c.trimmed },
+        calibration: {
+          method: c.method,
+          margins: c.margins.map(({ column, levels }) => ({ column, levels: [...levels] })),
+          iterations: c.iterations,
+          converged: c.converged,
+          maxDeviation: c.maxDeviation,
+          trimmed: c.trimmed,
+        },
       }),
     warnings,
   };

@@ -85,13 +85,15 @@ export function driverChart(report: Report, options: ChartOptions = {}): VegaLit
   const boot = new Map((kd?.bootstrap?.estimates ?? []).map((e) => [e.name, e]));
   const significant = m.significantAt(String(kd?.alpha ?? 0.05));
   const notSignificant = m.notSignificant;
-  const values = [...(kd?.touchpoints ?? [])].sort((a, b) => b.importance - a.importance).map((t) => ({
-    touchpoint: touchpointName(report, t.touchpoint, locale),
-    importance: t.importance,
-    lower: boot.get(t.touchpoint)?.percentile.lower ?? null,
-    upper: boot.get(t.touchpoint)?.percentile.upper ?? null,
-    significance: t.significant ? (t.flags.keyMoment ? m.keyMoment : significant) : notSignificant,
-  }));
+  const values = [...(kd?.touchpoints ?? [])]
+    .sort((a, b) => b.importance - a.importance)
+    .map((t) => ({
+      touchpoint: touchpointName(report, t.touchpoint, locale),
+      importance: t.importance,
+      lower: boot.get(t.touchpoint)?.percentile.lower ?? null,
+      upper: boot.get(t.touchpoint)?.percentile.upper ?? null,
+      significance: t.significant ? (t.flags.keyMoment ? m.keyMoment : significant) : notSignificant,
+    }));
   // Sorted by the bars' field with an op that layered (unioned) domains accept; '-x' would be
   // dropped because the interval layer's x is another field.
   const y = { field: 'touchpoint', type: 'nominal', sort: { field: 'importance', op: 'max', order: 'descending' }, title: null, axis: { labelLimit: LABEL_LIMIT } };
@@ -112,12 +114,16 @@ export function driverChart(report: Report, options: ChartOptions = {}): VegaLit
         encoding: {
           y,
           x: { field: 'importance', type: 'quantitative', title: `${m.importance} (${method}, ${r2})` },
-          color: { field: 'significance', type: 'nominal', title: null, scale: { domain: [m.keyMoment, significant, notSignificant], range: ['#1f6feb', '#bf8700', '#9aa5b1'] }, legend: { labelLimit: LABEL_LIMIT } },
+          color: {
+            field: 'significance',
+            type: 'nominal',
+            title: null,
+            scale: { domain: [m.keyMoment, significant, notSignificant], range: ['#1f6feb', '#bf8700', '#9aa5b1'] },
+            legend: { labelLimit: LABEL_LIMIT },
+          },
         },
       },
-      ...(boot.size > 0
-        ? [{ mark: { type: 'rule', color: '#24292f' }, encoding: { y, x: { field: 'lower', type: 'quantitative' }, x2: { field: 'upper' } } }]
-        : []),
+      ...(boot.size > 0 ? [{ mark: { type: 'rule', color: '#24292f' }, encoding: { y, x: { field: 'lower', type: 'quantitative' }, x2: { field: 'upper' } } }] : []),
     ],
   };
 }
@@ -131,7 +137,17 @@ export function estimateTextWidth(text: string, fontSize = 11, bold = false): nu
   let em = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0) ?? 0;
-    if ((c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000) em += 1;
+    if (
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      c >= 0x20000
+    )
+      em += 1;
     else if (/[ijlI.,:;!|'`]/.test(ch)) em += 0.3;
     else if (/[ ftr()[\]{}\-]/.test(ch)) em += 0.4;
     else if (/[mwMW@%]/.test(ch)) em += 0.95;
@@ -166,7 +182,10 @@ export interface PlacedLabel {
  * in the given order, the first free spot from a ring of candidates (above, below, right, left, the
  * diagonals), then rings further out (drawn with a leader line), else the spot that overlaps least.
  */
-export function placeLabels(points: readonly { x: number; y: number; width: number }[], options: { width: number; height: number; fontSize?: number; radius?: number; reserved?: readonly Box[] }): PlacedLabel[] {
+export function placeLabels(
+  points: readonly { x: number; y: number; width: number }[],
+  options: { width: number; height: number; fontSize?: number; radius?: number; reserved?: readonly Box[] },
+): PlacedLabel[] {
   const h = (options.fontSize ?? 11) + 2;
   const r = options.radius ?? 6;
   const gap = 3;
@@ -205,7 +224,13 @@ export function placeLabels(points: readonly { x: number; y: number; width: numb
     const box = (best as { box: Box }).box;
     obstacles.push(box);
     const clamp = (v: number, a: number, b: number): number => Math.min(b, Math.max(a, v));
-    placed.push({ x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2, leader: (best as { leader: boolean }).leader, anchorX: clamp(p.x, box.left, box.right), anchorY: clamp(p.y, box.top, box.bottom) });
+    placed.push({
+      x: (box.left + box.right) / 2,
+      y: (box.top + box.bottom) / 2,
+      leader: (best as { leader: boolean }).leader,
+      anchorX: clamp(p.x, box.left, box.right),
+      anchorY: clamp(p.y, box.top, box.bottom),
+    });
   }
   return placed;
 }
@@ -235,7 +260,12 @@ export function ipaChart(report: Report, options: ChartOptions = {}): VegaLiteSp
   const m = messages(locale);
   const ipa = report.keyDrivers?.ipa;
   const scale = report.survey.scale;
-  const points = (ipa?.points ?? []).map((p) => ({ touchpoint: touchpointName(report, p.touchpoint, locale), performance: p.performance, importance: p.importance, quadrant: m.quadrants[p.quadrant] ?? p.quadrant }));
+  const points = (ipa?.points ?? []).map((p) => ({
+    touchpoint: touchpointName(report, p.touchpoint, locale),
+    performance: p.performance,
+    importance: p.importance,
+    quadrant: m.quadrants[p.quadrant] ?? p.quadrant,
+  }));
   const cx = ipa?.crosshair.performance ?? scale.neutral;
   const cy = ipa?.crosshair.importance ?? 0;
   const maxImportance = Math.max(cy * 2, ...points.map((p) => p.importance)) * 1.15 || 1;
@@ -250,7 +280,10 @@ export function ipaChart(report: Report, options: ChartOptions = {}): VegaLiteSp
   const floor = -(CORNER_BAND / (IPA_HEIGHT - CORNER_BAND)) * maxImportance;
   const px = (v: number): number => ((v - lo) / (hi - lo)) * WIDTH;
   const py = (v: number): number => IPA_HEIGHT - ((v - floor) / (maxImportance - floor)) * IPA_HEIGHT;
-  const fromPx = (x: number, y: number): { performance: number; importance: number } => ({ performance: lo + (x / WIDTH) * (hi - lo), importance: floor + ((IPA_HEIGHT - y) / IPA_HEIGHT) * (maxImportance - floor) });
+  const fromPx = (x: number, y: number): { performance: number; importance: number } => ({
+    performance: lo + (x / WIDTH) * (hi - lo),
+    importance: floor + ((IPA_HEIGHT - y) / IPA_HEIGHT) * (maxImportance - floor),
+  });
   const corners = [
     { key: 'concentrate here', align: 'left', baseline: 'top', performance: lo, importance: maxImportance },
     { key: 'keep up the good work', align: 'right', baseline: 'top', performance: hi, importance: maxImportance },
@@ -276,10 +309,24 @@ export function ipaChart(report: Report, options: ChartOptions = {}): VegaLiteSp
     const at = placement[k] as PlacedLabel;
     const label = fromPx(at.x, at.y);
     const anchor = fromPx(at.anchorX, at.anchorY);
-    return { touchpoint: p.touchpoint, performance: p.performance, importance: p.importance, labelPerformance: label.performance, labelImportance: label.importance, anchorPerformance: anchor.performance, anchorImportance: anchor.importance, leader: at.leader };
+    return {
+      touchpoint: p.touchpoint,
+      performance: p.performance,
+      importance: p.importance,
+      labelPerformance: label.performance,
+      labelImportance: label.importance,
+      anchorPerformance: anchor.performance,
+      anchorImportance: anchor.importance,
+      leader: at.leader,
+    };
   });
   const f = (v: number): string => v.toFixed(span < 1 ? 2 : 1);
-  const x = { field: 'performance', type: 'quantitative', title: zoomed ? m.ipaZoomed(m.mean, f(lo), f(hi), `${scale.min}–${scale.max}`) : m.mean, scale: { domain: [lo, hi], nice: false, zero: false } };
+  const x = {
+    field: 'performance',
+    type: 'quantitative',
+    title: zoomed ? m.ipaZoomed(m.mean, f(lo), f(hi), `${scale.min}–${scale.max}`) : m.mean,
+    scale: { domain: [lo, hi], nice: false, zero: false },
+  };
   const y = { field: 'importance', type: 'quantitative', title: m.importance, scale: { domain: [floor, maxImportance], nice: false, zero: false }, axis: { values: niceTicks(maxImportance) } };
   const corner = (align: string, baseline: string): Record<string, unknown> => ({
     data: { values: corners.filter((c) => c.align === align && c.baseline === baseline) },
@@ -303,7 +350,21 @@ export function ipaChart(report: Report, options: ChartOptions = {}): VegaLiteSp
         mark: { type: 'rule', color: '#afb8c1' },
         encoding: { x, y, x2: { field: 'anchorPerformance' }, y2: { field: 'anchorImportance' } },
       },
-      { data: { values: points }, mark: { type: 'point', filled: true, size: 120, opacity: 1 }, encoding: { x, y, color: { field: 'quadrant', type: 'nominal', title: m.quadrant, scale: { domain: QUADRANTS.map((q) => m.quadrants[q] ?? q), range: ['#d1242f', '#1a7f37', '#9aa5b1', '#bf8700'] }, legend: { labelLimit: LABEL_LIMIT } } } },
+      {
+        data: { values: points },
+        mark: { type: 'point', filled: true, size: 120, opacity: 1 },
+        encoding: {
+          x,
+          y,
+          color: {
+            field: 'quadrant',
+            type: 'nominal',
+            title: m.quadrant,
+            scale: { domain: QUADRANTS.map((q) => m.quadrants[q] ?? q), range: ['#d1242f', '#1a7f37', '#9aa5b1', '#bf8700'] },
+            legend: { labelLimit: LABEL_LIMIT },
+          },
+        },
+      },
       {
         data: { values: labels },
         mark: { type: 'text', align: 'center', baseline: 'middle', fontSize: 11 },
@@ -428,5 +489,12 @@ export function segmentsChart(report: Report, options: ChartOptions = {}): VegaL
 
 /** Every chart of a Report, keyed as the HTML report's chart slots. */
 export function reportCharts(report: Report, options: ChartOptions = {}): Record<'journey' | 'drivers' | 'ipa' | 'peakEnd' | 'gestalt' | 'segments', VegaLiteSpec> {
-  return { journey: journeyChart(report, options), drivers: driverChart(report, options), ipa: ipaChart(report, options), peakEnd: peakEndChart(report, options), gestalt: gestaltChart(report, options), segments: segmentsChart(report, options) };
+  return {
+    journey: journeyChart(report, options),
+    drivers: driverChart(report, options),
+    ipa: ipaChart(report, options),
+    peakEnd: peakEndChart(report, options),
+    gestalt: gestaltChart(report, options),
+    segments: segmentsChart(report, options),
+  };
 }

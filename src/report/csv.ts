@@ -23,7 +23,25 @@ export function formatDriversCsv(report: Report, options: { locale?: Locale } = 
   const locale = options.locale ?? 'en';
   const m = messages(locale);
   const kd = report.keyDrivers;
-  const header = ['touchpoint', 'label', 'mean', 'coefficient', 'std_error', 'p_value', 'significant', 'importance', 'importance_share', 'rank', 'quadrant', 'key_moment', 'pain_point', 'hygiene', 'peak', 'end', 'penalty_reward_factor'];
+  const header = [
+    'touchpoint',
+    'label',
+    'mean',
+    'coefficient',
+    'std_error',
+    'p_value',
+    'significant',
+    'importance',
+    'importance_share',
+    'rank',
+    'quadrant',
+    'key_moment',
+    'pain_point',
+    'hygiene',
+    'peak',
+    'end',
+    'penalty_reward_factor',
+  ];
   const rows = (kd?.touchpoints ?? []).map((t) => [
     t.touchpoint,
     touchpointName(report, t.touchpoint, locale),

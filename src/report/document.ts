@@ -123,8 +123,16 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
         kind: 'table',
         rows:
           pe.outcome === 'binary'
-            ? [[m.model, 'Log-loss', 'Brier', 'AUC'], ...pe.comparison.models.map((x) => ('logLoss' in x ? [m.models[x.model] ?? x.description, fixed(x.logLoss, 3), fixed(x.brierScore, 3), fixed(x.auc, 3)] : [x.description]))]
-            : [[m.model, 'MAE', 'RMSE', m.biasHeader, 'r'], ...pe.comparison.models.map((x) => ('meanAbsoluteError' in x ? [m.models[x.model] ?? x.description, fixed(x.meanAbsoluteError), fixed(x.rootMeanSquaredError), fixed(x.meanBias), fixed(x.correlation)] : [x.description]))],
+            ? [
+                [m.model, 'Log-loss', 'Brier', 'AUC'],
+                ...pe.comparison.models.map((x) => ('logLoss' in x ? [m.models[x.model] ?? x.description, fixed(x.logLoss, 3), fixed(x.brierScore, 3), fixed(x.auc, 3)] : [x.description])),
+              ]
+            : [
+                [m.model, 'MAE', 'RMSE', m.biasHeader, 'r'],
+                ...pe.comparison.models.map((x) =>
+                  'meanAbsoluteError' in x ? [m.models[x.model] ?? x.description, fixed(x.meanAbsoluteError), fixed(x.rootMeanSquaredError), fixed(x.meanBias), fixed(x.correlation)] : [x.description],
+                ),
+              ],
       });
       blocks.push({ kind: 'paragraph', text: `${m.verdict}: ${verdictText(report, locale)}` });
     } else if (pe.warnings.some((w) => w.code === 'binary_outcome')) {
@@ -267,11 +275,7 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
 }
 
 /** The descriptives table (header first), with display names from `name`. */
-export function descriptivesRows(
-  descriptives: SurveyDescriptives,
-  name: (column: string) => string,
-  locale: Locale = 'en',
-): string[][] {
+export function descriptivesRows(descriptives: SurveyDescriptives, name: (column: string) => string, locale: Locale = 'en'): string[][] {
   const m = messages(locale);
   return [
     [m.item, 'n', m.missing, m.mean, 'SD', 'SE', `${Math.round(descriptives.level * 100)}% CI`, m.median, m.topTwo, m.bottomTwo],

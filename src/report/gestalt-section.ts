@@ -40,7 +40,15 @@ export function gestaltSection(g: GestaltReport, options: { locale?: Locale; agg
     kind: 'table',
     rows: [
       [m.model, m.terms, 'R²', 'Adj. R²', 'AIC', 'BIC', m.cvRmse],
-      ...g.models.map((x) => [m.models[x.name] ?? x.name, x.terms.map(feature).join(' + '), fixed(x.rSquared, 3), fixed(x.adjustedRSquared, 3), fixed(x.aic, 1), fixed(x.bic, 1), fixed(x.crossValidatedRmse, 3)]),
+      ...g.models.map((x) => [
+        m.models[x.name] ?? x.name,
+        x.terms.map(feature).join(' + '),
+        fixed(x.rSquared, 3),
+        fixed(x.adjustedRSquared, 3),
+        fixed(x.aic, 1),
+        fixed(x.bic, 1),
+        fixed(x.crossValidatedRmse, 3),
+      ]),
     ],
   });
   blocks.push({ kind: 'paragraph', text: m.cvNote(g.folds, g.seed) });
@@ -56,7 +64,17 @@ export function gestaltSection(g: GestaltReport, options: { locale?: Locale; agg
   if (d !== null) {
     blocks.push({
       kind: 'paragraph',
-      text: m.correlation(fixed(d.rPeakEnd), fixed(d.rMean), fixed(d.rBetween), d.df, fixed(d.tValue), formatP(d.pValue) === '<0.001' ? 'p < 0.001' : `p = ${formatP(d.pValue)}`, Math.round(d.level * 100), fixed(d.ciLower), fixed(d.ciUpper)),
+      text: m.correlation(
+        fixed(d.rPeakEnd),
+        fixed(d.rMean),
+        fixed(d.rBetween),
+        d.df,
+        fixed(d.tValue),
+        formatP(d.pValue) === '<0.001' ? 'p < 0.001' : `p = ${formatP(d.pValue)}`,
+        Math.round(d.level * 100),
+        fixed(d.ciLower),
+        fixed(d.ciUpper),
+      ),
     });
   }
   if (g.importance !== null) {
@@ -73,11 +91,17 @@ export function gestaltSection(g: GestaltReport, options: { locale?: Locale; agg
     blocks.push({ kind: 'paragraph', text: m.ordinal });
     blocks.push({
       kind: 'table',
-      rows: [[m.model, 'logLik', 'AIC', 'BIC', 'McFadden R²'], ...o.models.map((x) => [m.models[x.name] ?? x.name, fixed(x.logLik, 2), fixed(x.aic, 1), fixed(x.bic, 1), fixed(x.mcFaddenRSquared, 3)])],
+      rows: [
+        [m.model, 'logLik', 'AIC', 'BIC', 'McFadden R²'],
+        ...o.models.map((x) => [m.models[x.name] ?? x.name, fixed(x.logLik, 2), fixed(x.aic, 1), fixed(x.bic, 1), fixed(x.mcFaddenRSquared, 3)]),
+      ],
     });
     blocks.push({
       kind: 'table',
-      rows: [[m.comparison, m.lrTest, 'df', 'p', ''], ...o.likelihoodRatioTests.map((t) => [m.questions[`${t.from}>${t.to}`] ?? `${t.from} → ${t.to}`, fixed(t.statistic), String(t.df), formatP(t.pValue), stars(t.pValue)])],
+      rows: [
+        [m.comparison, m.lrTest, 'df', 'p', ''],
+        ...o.likelihoodRatioTests.map((t) => [m.questions[`${t.from}>${t.to}`] ?? `${t.from} → ${t.to}`, fixed(t.statistic), String(t.df), formatP(t.pValue), stars(t.pValue)]),
+      ],
     });
   }
   const v = g.verdict;

@@ -98,8 +98,10 @@ const en = {
     `With each mean over its own answers (the study's computation, mixing respondents): prediction ${prediction}, observed ${observed}, gap ${gap}.`,
   binaryAggregate: (prediction: string, share: string): string =>
     `The rule's prediction from the touchpoint means is ${prediction} on the touchpoints' scale; the outcome is binary (share in the positive class ${share}), so the two cannot be compared and no gap is given. The per-respondent comparison below judges the rule by log-loss, Brier score and AUC.`,
-  binaryDrivers: (n: number, rSquared: string): string => `Logistic regression (n = ${n}): McFadden R² = ${rSquared}; importance = Shapley value of McFadden's R² over all subsets of touchpoints (general dominance).`,
-  binaryOutcome: 'The model comparison and its verdict are not given: the overall rating takes only two values, and rating predictions scored by mean absolute error against a two-valued answer mean nothing.',
+  binaryDrivers: (n: number, rSquared: string): string =>
+    `Logistic regression (n = ${n}): McFadden R² = ${rSquared}; importance = Shapley value of McFadden's R² over all subsets of touchpoints (general dominance).`,
+  binaryOutcome:
+    'The model comparison and its verdict are not given: the overall rating takes only two values, and rating predictions scored by mean absolute error against a two-valued answer mean nothing.',
   highPerformanceRule: {
     scale: 'halfway between the neutral point and the top of the scale',
     means: 'the mean of the touchpoint means',
@@ -213,8 +215,7 @@ const zh: Messages = {
   },
   factors: { basic: '基本因素', performance: '绩效因素', excitement: '兴奋因素', 'insufficient data': '数据不足' },
   sameRespondents: (n: number): string => `均基于回答了峰值、终值和整体题目的 ${n} 位受访者`,
-  allAnswers: (prediction: string, observed: string, gap: string): string =>
-    `若每个均值各按其全部回答计算（研究原文的算法，混合了不同受访者）：预测值 ${prediction}，实际 ${observed}，差距 ${gap}。`,
+  allAnswers: (prediction: string, observed: string, gap: string): string => `若每个均值各按其全部回答计算（研究原文的算法，混合了不同受访者）：预测值 ${prediction}，实际 ${observed}，差距 ${gap}。`,
   binaryAggregate: (prediction: string, share: string): string =>
     `由触点均值得出的峰终预测为 ${prediction}（触点量表）；结果为二元变量（正类比例 ${share}），二者不可比较，故不给出差距。下文按受访者以对数损失、Brier 分数和 AUC 评价该规则。`,
   binaryDrivers: (n: number, rSquared: string): string => `Logistic 回归（n = ${n}）：McFadden R² = ${rSquared}；重要性为 McFadden R² 在所有触点子集上的 Shapley 值（一般优势）。`,
@@ -307,12 +308,13 @@ const gestaltEn = {
   heading: 'Does the peak-end rule hold here?',
   sample: (n: number, weighted: boolean) =>
     `Tested on each respondent's own journey, as the research literature tests it: ${n} respondents with two or more answered touchpoints and an overall rating${weighted ? ' (survey weights used)' : ''}; their peak (most intense rating), end, mean and other Gestalt features, in nested regressions.`,
-  study: (prediction: string, observed: string, gap: string) => `The study's aggregate method, for comparison: touchpoint means give a peak-end prediction of ${prediction} against an observed overall mean of ${observed} (gap ${gap}).`,
+  study: (prediction: string, observed: string, gap: string) =>
+    `The study's aggregate method, for comparison: touchpoint means give a peak-end prediction of ${prediction} against an observed overall mean of ${observed} (gap ${gap}).`,
   model: 'Model',
   terms: 'Terms',
   cvRmse: 'CV RMSE',
   cvNote: (folds: number, seed: number) => `AIC and BIC as R's AIC/BIC on lm (lower is better); CV RMSE: ${folds}-fold cross-validation, seed ${seed}.`,
-  nestedTests: 'Nested models (partial F tests, as R\'s anova):',
+  nestedTests: "Nested models (partial F tests, as R's anova):",
   comparison: 'Question',
   models: { mean: 'Mean', 'peak-end': 'Peak + end', 'mean+peak-end': 'Mean + peak + end', gestalt: 'Gestalt (seven features)' } as Record<string, string>,
   questions: {
@@ -330,13 +332,20 @@ const gestaltEn = {
   chartGroups: { 'peak-end': 'peak and end', mean: 'mean', other: 'other features' } as Record<string, string>,
   verdict: 'Verdict',
   verdicts: {
-    'peak-end-beyond-mean': (v: GestaltVerdictWords) => `the peak-end rule holds here: peak and end predict the overall rating beyond the mean (${pText(v.peakEndAddsPValue)}), and the mean adds nothing once they are known (${pText(v.meanAddsPValue)}).`,
-    'both-contribute': (v: GestaltVerdictWords) => `partly: peak and end add to the mean (${pText(v.peakEndAddsPValue)}), but the mean also adds to them (${pText(v.meanAddsPValue)}); respondents weigh the whole journey as well as its peak and end.`,
-    'mean-suffices': (v: GestaltVerdictWords) => `no: the mean explains the overall rating and peak and end add nothing beyond it (${pText(v.peakEndAddsPValue)}), while the mean adds to them (${pText(v.meanAddsPValue)}).`,
-    indistinguishable: (v: GestaltVerdictWords) => `undecided: neither peak and end nor the mean adds to the other (${pText(v.peakEndAddsPValue)}; ${pText(v.meanAddsPValue)}); in these data they carry the same information.`,
+    'peak-end-beyond-mean': (v: GestaltVerdictWords) =>
+      `the peak-end rule holds here: peak and end predict the overall rating beyond the mean (${pText(v.peakEndAddsPValue)}), and the mean adds nothing once they are known (${pText(v.meanAddsPValue)}).`,
+    'both-contribute': (v: GestaltVerdictWords) =>
+      `partly: peak and end add to the mean (${pText(v.peakEndAddsPValue)}), but the mean also adds to them (${pText(v.meanAddsPValue)}); respondents weigh the whole journey as well as its peak and end.`,
+    'mean-suffices': (v: GestaltVerdictWords) =>
+      `no: the mean explains the overall rating and peak and end add nothing beyond it (${pText(v.peakEndAddsPValue)}), while the mean adds to them (${pText(v.meanAddsPValue)}).`,
+    indistinguishable: (v: GestaltVerdictWords) =>
+      `undecided: neither peak and end nor the mean adds to the other (${pText(v.peakEndAddsPValue)}; ${pText(v.meanAddsPValue)}); in these data they carry the same information.`,
     'no-relation': () => 'no: neither the mean nor peak and end predict the overall rating here.',
   },
-  others: (v: GestaltVerdictWords) => (v.otherFeaturesAdd ? `Trough, beginning, trend and variability add further (${pText(v.otherFeaturesPValue)}).` : `Trough, beginning, trend and variability add nothing further (${pText(v.otherFeaturesPValue)}).`),
+  others: (v: GestaltVerdictWords) =>
+    v.otherFeaturesAdd
+      ? `Trough, beginning, trend and variability add further (${pText(v.otherFeaturesPValue)}).`
+      : `Trough, beginning, trend and variability add nothing further (${pText(v.otherFeaturesPValue)}).`,
   correlations: {
     'peak-end-higher': (v: GestaltVerdictWords) => `The peak-end score correlates more strongly with the overall rating than the mean does (Williams' ${pText(v.correlationPValue)}).`,
     'mean-higher': (v: GestaltVerdictWords) => `The mean correlates more strongly with the overall rating than the peak-end score does (Williams' ${pText(v.correlationPValue)}).`,
@@ -344,7 +353,7 @@ const gestaltEn = {
       `The peak-end score and the mean correlate about equally with the overall rating (Williams' ${pText(v.correlationPValue)}): a high correlation of the peak-end score alone proves little, because it tracks the mean (r = ${v.rBetween === null ? '–' : v.rBetween.toFixed(2)}).`,
   },
   strongest: (feature: string) => `Largest share of the explained variance (LMG): ${feature}.`,
-  ordinal: 'The overall rating as ordered categories: proportional-odds models (R\'s clm) and likelihood-ratio tests:',
+  ordinal: "The overall rating as ordered categories: proportional-odds models (R's clm) and likelihood-ratio tests:",
   lrTest: 'LR χ²',
 };
 
@@ -378,7 +387,8 @@ const gestaltZh: GestaltMessages = {
   verdict: '结论',
   verdicts: {
     'peak-end-beyond-mean': (v) => `峰终定律在此成立：峰值和终值在均值之外仍能预测整体评分（${pText(v.peakEndAddsPValue)}），而已知峰值和终值后均值不再增加解释力（${pText(v.meanAddsPValue)}）。`,
-    'both-contribute': (v) => `部分成立：峰值和终值在均值之外有增益（${pText(v.peakEndAddsPValue)}），但均值在峰值和终值之外同样有增益（${pText(v.meanAddsPValue)}）；受访者既看峰值与终值，也看整个旅程。`,
+    'both-contribute': (v) =>
+      `部分成立：峰值和终值在均值之外有增益（${pText(v.peakEndAddsPValue)}），但均值在峰值和终值之外同样有增益（${pText(v.meanAddsPValue)}）；受访者既看峰值与终值，也看整个旅程。`,
     'mean-suffices': (v) => `不成立：均值即可解释整体评分，峰值和终值没有额外增益（${pText(v.peakEndAddsPValue)}），而均值在峰值和终值之外有增益（${pText(v.meanAddsPValue)}）。`,
     indistinguishable: (v) => `无法判断：峰值和终值与均值互相都没有额外增益（${pText(v.peakEndAddsPValue)}；${pText(v.meanAddsPValue)}）；在这些数据中二者携带相同的信息。`,
     'no-relation': () => '不成立：均值、峰值和终值都不能预测这里的整体评分。',
@@ -387,7 +397,8 @@ const gestaltZh: GestaltMessages = {
   correlations: {
     'peak-end-higher': (v) => `峰终得分与整体评分的相关高于均值（Williams ${pText(v.correlationPValue)}）。`,
     'mean-higher': (v) => `均值与整体评分的相关高于峰终得分（Williams ${pText(v.correlationPValue)}）。`,
-    'no-difference': (v) => `峰终得分与均值和整体评分的相关程度相当（Williams ${pText(v.correlationPValue)}）：仅凭峰终得分的高相关说明不了什么，因为它与均值高度相关（r = ${v.rBetween === null ? '–' : v.rBetween.toFixed(2)}）。`,
+    'no-difference': (v) =>
+      `峰终得分与均值和整体评分的相关程度相当（Williams ${pText(v.correlationPValue)}）：仅凭峰终得分的高相关说明不了什么，因为它与均值高度相关（r = ${v.rBetween === null ? '–' : v.rBetween.toFixed(2)}）。`,
   },
   strongest: (feature) => `解释方差占比最大的特征（LMG）：${feature}。`,
   ordinal: '将整体评分视为有序类别：比例优势模型（与 R 的 clm 一致）及似然比检验：',
@@ -430,8 +441,10 @@ const warningSourcesZh: Record<string, string> = {
 const warningRulesZh: readonly { code: string; pattern: RegExp; words: (g: readonly string[]) => string }[] = [
   {
     code: 'aggregate_respondents',
-    pattern: /^The peak-end gap and its test use the (\d+) respondents who answered the peak, the end and overall \((\d+) others? skipped one of them\); with each mean over its own answers the prediction would be ([-\d.]+) against ([-\d.]+), mixing respondents\.$/,
-    words: (g) => `峰终差距及其检验基于回答了峰值、终值和整体题目的 ${g[1]} 位受访者（另有 ${g[2]} 位漏答其中之一）；若每个均值各按其全部回答计算，预测值为 ${g[3]}，实际为 ${g[4]}，但混合了不同受访者。`,
+    pattern:
+      /^The peak-end gap and its test use the (\d+) respondents who answered the peak, the end and overall \((\d+) others? skipped one of them\); with each mean over its own answers the prediction would be ([-\d.]+) against ([-\d.]+), mixing respondents\.$/,
+    words: (g) =>
+      `峰终差距及其检验基于回答了峰值、终值和整体题目的 ${g[1]} 位受访者（另有 ${g[2]} 位漏答其中之一）；若每个均值各按其全部回答计算，预测值为 ${g[3]}，实际为 ${g[4]}，但混合了不同受访者。`,
   },
   {
     code: 'respondents_excluded',
@@ -590,7 +603,8 @@ const segmentsEn = {
   gap: 'Gap',
   chart: 'Driver differences by segment (slope in the group minus slope in the rest)',
   chartDifference: 'Difference in slope',
-  controls: (terms: string, rSquared: string) => `Adjusted for ${terms} (in every model; R² of these alone ${rSquared}): importance is shared among the touchpoints only, and shares are of R² minus that part.`,
+  controls: (terms: string, rSquared: string) =>
+    `Adjusted for ${terms} (in every model; R² of these alone ${rSquared}): importance is shared among the touchpoints only, and shares are of R² minus that part.`,
   calibration: (margins: string, iterations: number, converged: boolean, deviation: string) =>
     `Weights raked to population margins (${margins}): ${iterations} iteration${iterations === 1 ? '' : 's'}, ${converged ? 'converged' : `NOT converged (largest margin deviation ${deviation})`}.`,
 };

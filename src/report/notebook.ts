@@ -136,7 +136,10 @@ export function vegaLite(spec: VegaLiteSpec): { readonly [JUPYTER_DISPLAY]: () =
  */
 export async function reportElement(report: Report, options: NotebookOptions = {}): Promise<HTMLElement> {
   const doc = (globalThis as { document?: Document }).document;
-  if (doc === undefined) throw new InvalidArgumentError('reportElement needs a DOM (globalThis.document), as in a browser or Observable notebook; in Node or Deno use mimeBundle(report) for a notebook or renderReportHtml(report) from peak-end/node for a page.');
+  if (doc === undefined)
+    throw new InvalidArgumentError(
+      'reportElement needs a DOM (globalThis.document), as in a browser or Observable notebook; in Node or Deno use mimeBundle(report) for a notebook or renderReportHtml(report) from peak-end/node for a page.',
+    );
   const element = doc.createElement('div');
   element.className = 'peak-end-output';
   element.innerHTML = STYLE + (await reportHtml(report, options.locale ?? 'en'));
@@ -263,7 +266,9 @@ function resultView(value: unknown, method: unknown, locale: Locale): View | nul
 
 function viewBundle(view: View): MimeBundle {
   const text = [view.heading, ...view.blocks.map((b) => (b.kind === 'table' ? formatTable(b.rows) : b.kind === 'paragraph' ? b.text : ''))].filter((t) => t !== '').join('\n\n');
-  const markdown = [`### ${escapeMarkdown(view.heading)}`, ...view.blocks.map((b) => (b.kind === 'table' ? markdownTable(b.rows) : b.kind === 'paragraph' ? escapeMarkdown(b.text) : ''))].filter((t) => t !== '').join('\n\n');
+  const markdown = [`### ${escapeMarkdown(view.heading)}`, ...view.blocks.map((b) => (b.kind === 'table' ? markdownTable(b.rows) : b.kind === 'paragraph' ? escapeMarkdown(b.text) : ''))]
+    .filter((t) => t !== '')
+    .join('\n\n');
   const html = [`<h3>${escapeHtml(view.heading)}</h3>`, ...view.blocks.map((b) => (b.kind === 'table' ? htmlTable(b.rows) : b.kind === 'paragraph' ? `<p>${escapeHtml(b.text)}</p>` : ''))].join('\n');
   return { 'text/plain': `${text}\n`, 'text/markdown': `${markdown}\n`, 'text/html': `<div class="peak-end-output">${STYLE}${html}</div>` };
 }
@@ -271,7 +276,9 @@ function viewBundle(view: View): MimeBundle {
 function markdownTable(rows: readonly (readonly string[])[]): string {
   const [header, ...body] = rows;
   const numeric = (header ?? []).map((_, i) => body.length > 0 && body.every((row) => /^[-+–<]?[\d.,%–]*$/.test(row[i] ?? '')));
-  return [`| ${(header ?? []).map(escapeMarkdown).join(' | ')} |`, `|${numeric.map((n) => (n ? '---:' : '---')).join('|')}|`, ...body.map((row) => `| ${row.map(escapeMarkdown).join(' | ')} |`)].join('\n');
+  return [`| ${(header ?? []).map(escapeMarkdown).join(' | ')} |`, `|${numeric.map((n) => (n ? '---:' : '---')).join('|')}|`, ...body.map((row) => `| ${row.map(escapeMarkdown).join(' | ')} |`)].join(
+    '\n',
+  );
 }
 
 function warningBlocks(warnings: readonly Warning[]): Block[] {
@@ -306,7 +313,12 @@ function peakEndView(pe: PeakEndResult, locale: Locale): View {
         (a.gapTest ? ` (paired t, n = ${a.gapTest.n}: ${Math.round(a.gapTest.level * 100)}% CI ${fixed(a.gapTest.ciLower)} to ${fixed(a.gapTest.ciUpper)}, p ${formatP(a.gapTest.pValue)}).` : '.'),
     },
     ...(a.allAnswers !== undefined && (fixed(a.allAnswers.prediction) !== fixed(a.prediction) || fixed(a.allAnswers.observed) !== fixed(a.observed))
-      ? [{ kind: 'paragraph' as const, text: m.allAnswers(fixed(a.allAnswers.prediction), fixed(a.allAnswers.observed), `${a.allAnswers.gap !== null && a.allAnswers.gap >= 0 ? '+' : ''}${fixed(a.allAnswers.gap)}`) }]
+      ? [
+          {
+            kind: 'paragraph' as const,
+            text: m.allAnswers(fixed(a.allAnswers.prediction), fixed(a.allAnswers.observed), `${a.allAnswers.gap !== null && a.allAnswers.gap >= 0 ? '+' : ''}${fixed(a.allAnswers.gap)}`),
+          },
+        ]
       : []),
     { kind: 'paragraph', text: `${m.perRespondent} (n = ${pe.respondents.n}): ${accuracyText(pe.respondents.accuracy)}.` },
   ];
@@ -336,12 +348,27 @@ function keyDriversView(kd: KeyDriversResult, locale: Locale): View {
   const flags = (t: KeyDriversResult['touchpoints'][number]): string =>
     [t.flags.keyMoment && m.keyMoment, t.flags.painPoint && m.painPoint, t.flags.hygiene && m.hygiene, t.flags.peak && m.peak, t.flags.end && m.end].filter(Boolean).join(', ');
   const blocks: Block[] = [
-    { kind: 'paragraph', text: `OLS (n = ${reg.n}): R² = ${fixed(reg.rSquared, 3)}, adj. R² = ${fixed(reg.adjustedRSquared, 3)}, F = ${fixed(reg.fStatistic)} (p ${formatP(reg.fPValue)}); ${m.importance} = ${kd.importance.method.toUpperCase()}.` },
+    {
+      kind: 'paragraph',
+      text: `OLS (n = ${reg.n}): R² = ${fixed(reg.rSquared, 3)}, adj. R² = ${fixed(reg.adjustedRSquared, 3)}, F = ${fixed(reg.fStatistic)} (p ${formatP(reg.fPValue)}); ${m.importance} = ${kd.importance.method.toUpperCase()}.`,
+    },
     {
       kind: 'table',
       rows: [
         [m.touchpoint, m.mean, m.coefficient, 'SE', 'p', '', m.importance, m.share, m.rank, m.quadrant, m.flags],
-        ...kd.touchpoints.map((t) => [name(t), fixed(t.performance), fixed(t.estimate, 3), fixed(t.stdError, 3), formatP(t.pValue), significanceStars(t.pValue), fixed(t.importance, 3), percent(t.importanceShare), String(t.importanceRank), m.quadrants[t.quadrant] ?? t.quadrant, flags(t)]),
+        ...kd.touchpoints.map((t) => [
+          name(t),
+          fixed(t.performance),
+          fixed(t.estimate, 3),
+          fixed(t.stdError, 3),
+          formatP(t.pValue),
+          significanceStars(t.pValue),
+          fixed(t.importance, 3),
+          percent(t.importanceShare),
+          String(t.importanceRank),
+          m.quadrants[t.quadrant] ?? t.quadrant,
+          flags(t),
+        ]),
       ],
     },
     { kind: 'paragraph', text: m.significance },
@@ -355,7 +382,10 @@ function bootstrapView(b: BootstrapImportanceResult, locale: Locale): View {
   return {
     heading: `${m.bootstrap}: ${m.importance} (${String(b.measure).toUpperCase()})`,
     blocks: [
-      { kind: 'paragraph', text: `${b.replicates} ${m.resamples}${b.failedReplicates > 0 ? ` (${b.failedReplicates} failed)` : ''}, seed ${b.seed}, ${Math.round(b.level * 100)}% CI; n = ${b.n}, R² = ${fixed(b.rSquared, 3)}.` },
+      {
+        kind: 'paragraph',
+        text: `${b.replicates} ${m.resamples}${b.failedReplicates > 0 ? ` (${b.failedReplicates} failed)` : ''}, seed ${b.seed}, ${Math.round(b.level * 100)}% CI; n = ${b.n}, R² = ${fixed(b.rSquared, 3)}.`,
+      },
       {
         kind: 'table',
         rows: [

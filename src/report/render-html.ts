@@ -55,7 +55,17 @@ export async function renderReportHtml(report: Report, options: { locale?: Local
   const specs = reportCharts(report, options);
   const entries = await Promise.all(
     (Object.keys(specs) as (keyof typeof specs)[])
-      .filter((key) => (key === 'drivers' || key === 'ipa' ? report.keyDrivers !== null : key === 'peakEnd' ? report.peakEnd !== null : key === 'gestalt' ? (report.peakEnd?.gestalt?.importance ?? null) !== null : key === 'segments' ? (report.segments ?? []).length > 0 : true))
+      .filter((key) =>
+        key === 'drivers' || key === 'ipa'
+          ? report.keyDrivers !== null
+          : key === 'peakEnd'
+            ? report.peakEnd !== null
+            : key === 'gestalt'
+              ? (report.peakEnd?.gestalt?.importance ?? null) !== null
+              : key === 'segments'
+                ? (report.segments ?? []).length > 0
+                : true,
+      )
       .map(async (key) => [key, await renderChartSvg(specs[key])] as const),
   );
   const charts: ChartSvgs = Object.fromEntries(entries);

@@ -31,7 +31,18 @@ export function segmentsSection(s: SegmentsReport, options: { locale?: Locale; n
     rows: [
       [m.group, 'n', m.item, m.mean, m.rest, 'p', '', m.topTwo, m.rest, 'p'],
       ...s.groups.flatMap((g) =>
-        g.means.map((x, k) => [k === 0 ? g.value : '', k === 0 ? String(g.n) : '', name(x.column), fixed(x.mean), fixed(x.complement), formatP(x.pValue), stars(x.pValue), percent(x.topTwoBox), percent(x.topTwoBoxComplement), formatP(x.topTwoBoxPValue)]),
+        g.means.map((x, k) => [
+          k === 0 ? g.value : '',
+          k === 0 ? String(g.n) : '',
+          name(x.column),
+          fixed(x.mean),
+          fixed(x.complement),
+          formatP(x.pValue),
+          stars(x.pValue),
+          percent(x.topTwoBox),
+          percent(x.topTwoBoxComplement),
+          formatP(x.topTwoBoxPValue),
+        ]),
       ),
     ],
   });
@@ -42,7 +53,16 @@ export function segmentsSection(s: SegmentsReport, options: { locale?: Locale; n
     rows: [
       [m.group, 'n', m.item, m.difference, 'SE', 'p', m.pAdjusted, ''],
       ...s.groups.flatMap((g) =>
-        g.drivers.map((d, k) => [k === 0 ? g.value : '', k === 0 ? String(g.nModel) : '', name(d.touchpoint), signed(d.difference), fixed(d.stdError, 3), formatP(d.pValue), formatP(d.pAdjusted), stars(d.pAdjusted)]),
+        g.drivers.map((d, k) => [
+          k === 0 ? g.value : '',
+          k === 0 ? String(g.nModel) : '',
+          name(d.touchpoint),
+          signed(d.difference),
+          fixed(d.stdError, 3),
+          formatP(d.pValue),
+          formatP(d.pAdjusted),
+          stars(d.pAdjusted),
+        ]),
       ),
     ],
   });
@@ -52,7 +72,11 @@ export function segmentsSection(s: SegmentsReport, options: { locale?: Locale; n
       kind: 'table',
       rows: [
         [m.group, m.peak, m.end, m.prediction, m.observed, m.gap],
-        ...s.groups.map((g) => (g.peakEnd === null ? [g.value, '–', '–', '–', '–', '–'] : [g.value, name(g.peakEnd.peak), name(g.peakEnd.end), fixed(g.peakEnd.prediction), fixed(g.peakEnd.observed), signed(g.peakEnd.gap, 2)])),
+        ...s.groups.map((g) =>
+          g.peakEnd === null
+            ? [g.value, '–', '–', '–', '–', '–']
+            : [g.value, name(g.peakEnd.peak), name(g.peakEnd.end), fixed(g.peakEnd.prediction), fixed(g.peakEnd.observed), signed(g.peakEnd.gap, 2)],
+        ),
       ],
     });
   }

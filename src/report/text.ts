@@ -49,9 +49,7 @@ export function formatIngestReportText(report: IngestReport): string {
   const dropped = Object.entries(report.droppedByReason)
     .filter(([, count]) => count > 0)
     .map(([reason, count]) => `${count} ${reason.replace(/_/g, ' ')}`);
-  const lines = [
-    `Rows read: ${report.rowsRead}; used: ${report.rowsUsed}; dropped: ${report.rowsDropped}${dropped.length ? ` (${dropped.join(', ')})` : ''}.`,
-  ];
+  const lines = [`Rows read: ${report.rowsRead}; used: ${report.rowsUsed}; dropped: ${report.rowsDropped}${dropped.length ? ` (${dropped.join(', ')})` : ''}.`];
   const source = [report.encoding && `encoding ${report.encoding}`, report.delimiter && `delimiter ${JSON.stringify(report.delimiter)}`].filter(Boolean);
   if (source.length) lines.push(`Read as ${source.join(', ')}.`);
   if (report.ignoredColumns.length) lines.push(`Columns not in the spec (ignored): ${report.ignoredColumns.join(', ')}.`);
@@ -63,10 +61,9 @@ export function formatReportText(report: Report, options: { locale?: Locale } = 
   const doc = reportDocument(report, options);
   return doc.sections
     .map((section) =>
-      [
-        section.heading.toUpperCase(),
-        ...section.blocks.map((block) => (block.kind === 'table' ? formatTable(block.rows) : block.kind === 'paragraph' ? block.text : '')).filter((t) => t !== ''),
-      ].join('\n'),
+      [section.heading.toUpperCase(), ...section.blocks.map((block) => (block.kind === 'table' ? formatTable(block.rows) : block.kind === 'paragraph' ? block.text : '')).filter((t) => t !== '')].join(
+        '\n',
+      ),
     )
     .join('\n\n');
 }

@@ -78,8 +78,10 @@ function checkSpec(spec: SurveySpec | NormalizedSpec): NormalizedSpec {
   const s = 'labels' in spec && spec.labels instanceof Map ? (spec as NormalizedSpec) : normalizeSpec(spec);
   if (!s.scale.integer) throw new InvalidArgumentError('SQL pushdown needs an integer rating scale (its sums of products are exact integers).');
   const nonUniform = nonUniformSpecReason(s);
-  if (nonUniform !== null) throw new InvalidArgumentError(`SQL pushdown needs one rating scale and one set of codes for every column, but ${nonUniform}; use readSurvey or readSurveyFile for this survey.`);
-  if (s.weight !== null) throw new InvalidArgumentError('SQL pushdown does not support survey weights yet: weighted sums are not exact integers. Use readSurvey or a SurveyAccumulator for weighted data.');
+  if (nonUniform !== null)
+    throw new InvalidArgumentError(`SQL pushdown needs one rating scale and one set of codes for every column, but ${nonUniform}; use readSurvey or readSurveyFile for this survey.`);
+  if (s.weight !== null)
+    throw new InvalidArgumentError('SQL pushdown does not support survey weights yet: weighted sums are not exact integers. Use readSurvey or a SurveyAccumulator for weighted data.');
   if (s.touchpoints.length === 0) throw new InvalidArgumentError('SQL pushdown needs at least one touchpoint.');
   return s;
 }
@@ -112,7 +114,8 @@ function checkSpec(spec: SurveySpec | NormalizedSpec): NormalizedSpec {
 export function momentsQuery(spec: SurveySpec | NormalizedSpec, options: MomentsQueryOptions): string {
   const s = checkSpec(spec);
   const { dialect } = options;
-  if (!['duckdb', 'postgres', 'spark', 'bigquery'].includes(dialect)) throw new InvalidArgumentError(`Unknown SQL dialect ${JSON.stringify(dialect)}; use 'duckdb', 'postgres', 'spark' or 'bigquery'.`);
+  if (!['duckdb', 'postgres', 'spark', 'bigquery'].includes(dialect))
+    throw new InvalidArgumentError(`Unknown SQL dialect ${JSON.stringify(dialect)}; use 'duckdb', 'postgres', 'spark' or 'bigquery'.`);
   if (typeof options.table !== 'string' || options.table.trim() === '') throw new InvalidArgumentError('momentsQuery needs the table name (options.table).');
   const q = (name: string) => quoteIdentifier(name, dialect);
   const table = options.table.split('.').map(q).join('.');
@@ -184,7 +187,8 @@ function exactInteger(row: MomentsRow, alias: string): bigint {
   if (value === null || value === undefined) return 0n; // SUM over no rows is NULL
   if (typeof value === 'bigint') return value;
   if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value)) throw new InvalidArgumentError(`"${alias}" is ${value}, not an exact integer: keep the query's integer sums as bigint or decimal strings (e.g. getRowObjectsJson in DuckDB).`);
+    if (!Number.isSafeInteger(value))
+      throw new InvalidArgumentError(`"${alias}" is ${value}, not an exact integer: keep the query's integer sums as bigint or decimal strings (e.g. getRowObjectsJson in DuckDB).`);
     return BigInt(value);
   }
   const text = String(value).trim();
@@ -245,7 +249,17 @@ export function analyzeMoments(row: MomentsRow, spec: SurveySpec | NormalizedSpe
   if (s.invalid === 'error') {
     const issues: DataIssue[] = columns.flatMap((column) => {
       const count = invalidCells[column] as number;
-      return count === 0 ? [] : [{ code: 'out_of_scale' as const, path: [null, column] as const, line: null, input: null, message: `Column "${column}" has ${count} value${count === 1 ? '' : 's'} outside the ${min}-${max} integer scale that ${count === 1 ? 'is' : 'are'} not a missing code; fix the data, add the code to spec.missing, or set invalid: "missing" or "drop-row".` }];
+      return count === 0
+        ? []
+        : [
+            {
+              code: 'out_of_scale' as const,
+              path: [null, column] as const,
+              line: null,
+              input: null,
+              message: `Column "${column}" has ${count} value${count === 1 ? '' : 's'} outside the ${min}-${max} integer scale that ${count === 1 ? 'is' : 'are'} not a missing code; fix the data, add the code to spec.missing, or set invalid: "missing" or "drop-row".`,
+            },
+          ];
     });
     if (issues.length > 0) throw new DataValidationError(issues);
   }
@@ -279,7 +293,10 @@ export function analyzeMoments(row: MomentsRow, spec: SurveySpec | NormalizedSpe
     sumW: ncNumber,
     sumLogW: 0,
     mean: nc === 0n ? [0, 0] : [ratio(uSum, 2n * nc), ratio(ySum, nc)],
-    m2: nc === 0n ? [0, 0, 0, 0] : [centred(nc, uSum, uSum, get(ALIAS.uSq)) / 4, centred(nc, uSum, ySum, get(ALIAS.uOverall)) / 2, centred(nc, uSum, ySum, get(ALIAS.uOverall)) / 2, centred(nc, ySum, ySum, ySq)],
+    m2:
+      nc === 0n
+        ? [0, 0, 0, 0]
+        : [centred(nc, uSum, uSum, get(ALIAS.uSq)) / 4, centred(nc, uSum, ySum, get(ALIAS.uOverall)) / 2, centred(nc, uSum, ySum, get(ALIAS.uOverall)) / 2, centred(nc, ySum, ySum, ySq)],
   };
   const eSum = uSum - 2n * ySum;
   const state: AccumulatorState = {
@@ -304,7 +321,8 @@ export function analyzeMoments(row: MomentsRow, spec: SurveySpec | NormalizedSpe
   if (droppedInvalid > 0) warnings.push({ code: 'rows_dropped_invalid', message: `${droppedInvalid} rows with invalid cells were dropped (invalid: "drop-row").` });
   if (droppedEmpty > 0) warnings.push({ code: 'rows_dropped_no_answers', message: `${droppedEmpty} rows without any answer were dropped.` });
   const used = rowsRead - droppedInvalid - droppedEmpty;
-  if (ncNumber < used) warnings.push({ code: 'rows_dropped_missing', message: `OLS, relative importance and peak-end accuracy use the ${ncNumber} complete rows of ${used} (${used - ncNumber} have a missing answer).` });
+  if (ncNumber < used)
+    warnings.push({ code: 'rows_dropped_missing', message: `OLS, relative importance and peak-end accuracy use the ${ncNumber} complete rows of ${used} (${used - ncNumber} have a missing answer).` });
   return {
     method: 'sql-moments',
     rowsRead,

@@ -107,7 +107,8 @@ export class SurveyAccumulator {
     this.spec = 'labels' in spec && spec.labels instanceof Map ? (spec as NormalizedSpec) : normalizeSpec(spec);
     if (!this.spec.scale.integer) throw new InvalidArgumentError('SurveyAccumulator needs an integer rating scale (counts per scale point).');
     const nonUniform = nonUniformSpecReason(this.spec);
-    if (nonUniform !== null) throw new InvalidArgumentError(`SurveyAccumulator needs one rating scale and one set of codes for every column, but ${nonUniform}; use readSurvey or readSurveyFile for this survey.`);
+    if (nonUniform !== null)
+      throw new InvalidArgumentError(`SurveyAccumulator needs one rating scale and one set of codes for every column, but ${nonUniform}; use readSurvey or readSurveyFile for this survey.`);
     this.columns = [...this.spec.touchpoints.map((t) => t.column), this.spec.overall];
     const points = this.spec.scale.max - this.spec.scale.min + 1;
     this.perColumn = this.columns.map(() => ({ n: 0, mean: 0, m2: 0, counts: new Array<number>(points).fill(0) }));
@@ -285,7 +286,22 @@ export class SurveyAccumulator {
   }
 
   /** Per column: n, mean, sample SD, t interval, median, counts and top/bottom-2-box with SEs, as describeSurvey (unweighted). */
-  describe(level = 0.95): { column: string; n: number; mean: number | null; sampleStandardDeviation: number | null; ciLower: number | null; ciUpper: number | null; median: number | null; topTwoBox: number | null; topTwoBoxStdError: number | null; bottomTwoBox: number | null; bottomTwoBoxStdError: number | null; counts: { value: number; count: number }[] }[] {
+  describe(
+    level = 0.95,
+  ): {
+    column: string;
+    n: number;
+    mean: number | null;
+    sampleStandardDeviation: number | null;
+    ciLower: number | null;
+    ciUpper: number | null;
+    median: number | null;
+    topTwoBox: number | null;
+    topTwoBoxStdError: number | null;
+    bottomTwoBox: number | null;
+    bottomTwoBoxStdError: number | null;
+    counts: { value: number; count: number }[];
+  }[] {
     this.flush();
     const { min, max } = this.spec.scale;
     return this.perColumn.map((c, j) => {
@@ -372,7 +388,10 @@ export class SurveyAccumulator {
     const m2 = this.joint.m2;
     const corr = new Float64Array(d * d);
     for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) corr[a * d + b] = (m2[a * d + b] as number) / Math.sqrt((m2[a * d + a] as number) * (m2[b * d + b] as number));
-    return importanceFromData({ names: this.columns.slice(0, -1), corr, n: this.joint.n, rowsDropped: this.rowsSeen - this.joint.n, columns: [], weights: new Float64Array(0), weighted: false }, options);
+    return importanceFromData(
+      { names: this.columns.slice(0, -1), corr, n: this.joint.n, rowsDropped: this.rowsSeen - this.joint.n, columns: [], weights: new Float64Array(0), weighted: false },
+      options,
+    );
   }
 
   /** The aggregate peak-end rule on the per-column means. */
@@ -402,7 +421,6 @@ export class SurveyAccumulator {
       correlation: sxx > 0 && syy > 0 ? (m2[1] as number) / Math.sqrt(sxx * syy) : null,
     };
   }
-
 }
 
 function emptyMoments(d: number): Moments {

@@ -83,7 +83,10 @@ const overallSchema = z.union([
     /** The rating's own scale (`'rating'` only; `'nps'` is always 0-10). */
     scale: scaleSchema.optional(),
     /** `'binary'` only: the raw values (or label texts) of the positive class, stored as 1. */
-    positive: z.array(z.union([z.string(), z.number()])).min(1, 'list at least one value of the positive class').optional(),
+    positive: z
+      .array(z.union([z.string(), z.number()]))
+      .min(1, 'list at least one value of the positive class')
+      .optional(),
     /** Text answers of this column (replace the spec's `labels`). */
     labels: labelsSchema.optional(),
     /** "No answer" codes of this column (replace the spec's `missing`). */
@@ -289,7 +292,13 @@ export function normalizeSpec(spec: unknown): NormalizedSpec {
   const outcomeMissing = resolveMissing(rawOverall.missing ?? explicitMissing, outcomeLabels, []);
   checkCodes(overallColumn, outcomeLabels, outcomeMissing, []);
   const outcomeScale =
-    type === 'nps' ? { ...NPS_SCALE, ...(rawOverall.scale === undefined ? {} : normalizeScale(rawOverall.scale)) } : type === 'rating' ? (rawOverall.scale !== undefined ? normalizeScale(rawOverall.scale) : (globalScale as NormalizedScale)) : null;
+    type === 'nps'
+      ? { ...NPS_SCALE, ...(rawOverall.scale === undefined ? {} : normalizeScale(rawOverall.scale)) }
+      : type === 'rating'
+        ? rawOverall.scale !== undefined
+          ? normalizeScale(rawOverall.scale)
+          : (globalScale as NormalizedScale)
+        : null;
   if (type === 'binary' && rawOverall.positive !== undefined) {
     const positiveText = new Set(rawOverall.positive.map((p) => normalizeText(String(p))));
     const clash = outcomeMissing.find((m) => positiveText.has(normalizeText(String(m))));
@@ -402,7 +411,8 @@ export function nonUniformSpecReason(spec: NormalizedSpec): string | null {
     labels === undefined || labels === spec.labels || (labels.size === spec.labels.size && [...labels].every(([text, score]) => spec.labels.get(text) === score));
   const odd = spec.touchpoints.find((t) => !same(t.scale) || !sameCodes(t.missing) || !sameLabels(t.labels));
   if (odd !== undefined) return `touchpoint "${odd.column}" has its own scale, missing codes or labels`;
-  if (spec.outcome !== undefined && (!same(spec.outcome.scale) || !sameCodes(spec.outcome.missing) || !sameLabels(spec.outcome.labels))) return 'the overall column has its own scale, missing codes or labels';
+  if (spec.outcome !== undefined && (!same(spec.outcome.scale) || !sameCodes(spec.outcome.missing) || !sameLabels(spec.outcome.labels)))
+    return 'the overall column has its own scale, missing codes or labels';
   return null;
 }
 

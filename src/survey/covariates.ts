@@ -31,7 +31,9 @@ export function covariateColumns(survey: Survey, columns: readonly string[], row
     const text = segment ?? survey.covariates?.get(column);
     if (text === undefined) {
       const declared = [...(survey.covariates?.keys() ?? []), ...survey.segments.keys()];
-      throw new InvalidArgumentError(`controls names "${column}", which is not a covariate or segment of this survey; ${declared.length > 0 ? `declared: ${declared.join(', ')}` : 'declare it in spec.covariates'}.`);
+      throw new InvalidArgumentError(
+        `controls names "${column}", which is not a covariate or segment of this survey; ${declared.length > 0 ? `declared: ${declared.join(', ')}` : 'declare it in spec.covariates'}.`,
+      );
     }
     const numeric = segment === undefined && text.every((v) => v === null || (v.trim() !== '' && Number.isFinite(Number(v))));
     return { column, text, numeric };
@@ -40,7 +42,10 @@ export function covariateColumns(survey: Survey, columns: readonly string[], row
   const coding = raw.map(({ column, text, numeric }) => {
     if (numeric) return { column, kind: 'numeric' as const };
     const levels = [...new Set(Array.from(rows, (i, r) => (present[r] ? (text[i] as string) : null)).filter((v): v is string => v !== null))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    if (levels.length < 2) throw new InvalidArgumentError(`The covariate "${column}" has ${levels.length === 1 ? `one value ("${levels[0]}")` : 'no values'} in the model's rows; it cannot be adjusted for. Remove it from controls.`);
+    if (levels.length < 2)
+      throw new InvalidArgumentError(
+        `The covariate "${column}" has ${levels.length === 1 ? `one value ("${levels[0]}")` : 'no values'} in the model's rows; it cannot be adjusted for. Remove it from controls.`,
+      );
     return { column, kind: 'categorical' as const, levels };
   });
   const names = coding.flatMap((c) => (c.kind === 'numeric' ? [c.column] : c.levels.slice(1).map((level) => `${c.column}${level}`)));
@@ -65,7 +70,10 @@ export function withCovariates(survey: Survey, data: SurveyModelData, columns: r
   const dropped = data.X.length - keep.length;
   const X = keep.map((r) => [...(data.X[r] as number[]), ...(covariates.values[r] as number[])]);
   const pick = <T extends Float64Array | Uint32Array>(a: T): T => a.filter((_, r) => covariates.values[r] !== null) as T;
-  const warnings = dropped === 0 ? data.warnings : [...data.warnings, { code: 'rows_dropped_covariates', message: `${dropped} of ${data.rowsAvailable} respondents have no value for a covariate (${columns.join(', ')}) and were left out.` }];
+  const warnings =
+    dropped === 0
+      ? data.warnings
+      : [...data.warnings, { code: 'rows_dropped_covariates', message: `${dropped} of ${data.rowsAvailable} respondents have no value for a covariate (${columns.join(', ')}) and were left out.` }];
   return {
     ...data,
     n: keep.length,

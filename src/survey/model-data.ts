@@ -307,10 +307,16 @@ function modelDataWarnings(method: MissingDataMethod, available: number, dropped
     });
   }
   if (dropped.invalidWeight > 0) {
-    warnings.push({ code: 'rows_dropped_invalid_weight', message: `${plural(dropped.invalidWeight, 'respondent', 'respondents')} ${of} with a weight that is not a finite number >= 0 ${dropped.invalidWeight === 1 ? 'was' : 'were'} left out.` });
+    warnings.push({
+      code: 'rows_dropped_invalid_weight',
+      message: `${plural(dropped.invalidWeight, 'respondent', 'respondents')} ${of} with a weight that is not a finite number >= 0 ${dropped.invalidWeight === 1 ? 'was' : 'were'} left out.`,
+    });
   }
   if (dropped.zeroWeight > 0) {
-    warnings.push({ code: 'rows_dropped_zero_weight', message: `${plural(dropped.zeroWeight, 'respondent', 'respondents')} ${of} with weight 0 ${dropped.zeroWeight === 1 ? 'was' : 'were'} left out.` });
+    warnings.push({
+      code: 'rows_dropped_zero_weight',
+      message: `${plural(dropped.zeroWeight, 'respondent', 'respondents')} ${of} with weight 0 ${dropped.zeroWeight === 1 ? 'was' : 'were'} left out.`,
+    });
   }
   if (indicators.length > 0) {
     warnings.push({

@@ -86,7 +86,8 @@ export function netPromoterScore(ratings: ArrayLike<number | null>, options: Nps
       excluded++;
       continue;
     }
-    if (!(Number.isInteger(v) && v >= 0 && v <= 10)) throw new InvalidArgumentError(`Answer ${i + 1} is ${v}; a likelihood to recommend is a whole number from 0 to 10 (use NaN or null for no answer).`);
+    if (!(Number.isInteger(v) && v >= 0 && v <= 10))
+      throw new InvalidArgumentError(`Answer ${i + 1} is ${v}; a likelihood to recommend is a whole number from 0 to 10 (use NaN or null for no answer).`);
     n++;
     total += w;
     if (v >= 9) promoters += w;

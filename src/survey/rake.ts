@@ -72,7 +72,10 @@ export function rake(survey: Survey, margins: RakeMargins, options: RakeOptions 
   }
   const converged = deviation <= tolerance && trimmed === 0;
   if (!converged && options.requireConvergence) {
-    throw new ConvergenceError('rake_not_converged', `rake did not meet the margins within ${tolerance} after ${iterations} sweeps (largest share deviation ${deviation.toExponential(2)}${trimmed > 0 ? `, ${trimmed} weights still outside the trimming bounds` : ''}); relax the trimming bounds or raise maxIterations.`);
+    throw new ConvergenceError(
+      'rake_not_converged',
+      `rake did not meet the margins within ${tolerance} after ${iterations} sweeps (largest share deviation ${deviation.toExponential(2)}${trimmed > 0 ? `, ${trimmed} weights still outside the trimming bounds` : ''}); relax the trimming bounds or raise maxIterations.`,
+    );
   }
   const calibration: Calibration = {
     method: 'raking',

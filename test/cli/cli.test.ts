@@ -20,7 +20,18 @@ describe('peak-end CLI', () => {
     expect(stdout).toContain('16 of 16 published figures and findings reproduced on 47 questionnaires.');
     expect(stdout).toContain('[yes] peak-end-prediction\n      published:  prediction 4.64 vs overall 4.17\n      reproduced: prediction 4.64 vs overall 4.17');
     expect(stdout).toMatch(/Brand image\s+45\s+2\s+4\.82/);
-    for (const heading of ['GRIM', 'DESCRIPTIVES', 'PEAK-END RULE', 'Verdict: ', 'DOES THE PEAK-END RULE HOLD HERE?', 'Do peak and end add to the mean?', "Williams' t(44)", 'KEY DRIVERS', 'PENALTY-REWARD']) expect(stdout).toContain(heading);
+    for (const heading of [
+      'GRIM',
+      'DESCRIPTIVES',
+      'PEAK-END RULE',
+      'Verdict: ',
+      'DOES THE PEAK-END RULE HOLD HERE?',
+      'Do peak and end add to the mean?',
+      "Williams' t(44)",
+      'KEY DRIVERS',
+      'PENALTY-REWARD',
+    ])
+      expect(stdout).toContain(heading);
     expect((await run('demo', '--json')).code).toBe(2);
   });
 

@@ -31,7 +31,9 @@ describe('peak-end analyze --segment and --rake', () => {
     expect(report.calibration?.converged).toBe(true);
     expect(stderr).toMatch(/Raked the weights to region, gender: \d+ iterations, converged\./);
     const actual = Object.fromEntries(report.descriptives.items.map((d) => [d.column, { mean: d.mean, standardError: d.standardError }]));
-    const expected = Object.fromEntries(Object.entries(golden.raking.describe as Record<string, { mean: number; standardError: number }>).map(([k, v]) => [k, { mean: v.mean, standardError: v.standardError }]));
+    const expected = Object.fromEntries(
+      Object.entries(golden.raking.describe as Record<string, { mean: number; standardError: number }>).map(([k, v]) => [k, { mean: v.mean, standardError: v.standardError }]),
+    );
     expectGolden(actual, expected, { relative: 1e-8 });
     expect(report.segments?.map((s) => s.segment)).toEqual(['region', 'gender']);
   });

@@ -10,7 +10,13 @@ import type { SurveySpec } from '../../src/schema/survey-spec.js';
 export const baseSpec: SurveySpec = { touchpoints: ['a', 'b'], overall: 'o', scale: { min: 1, max: 5 } };
 
 export type Expected =
-  | { readonly ok: true; readonly ratings?: Readonly<Record<string, readonly number[]>>; readonly dropped?: Readonly<Record<string, number>>; readonly warnings?: readonly string[]; readonly n?: number }
+  | {
+      readonly ok: true;
+      readonly ratings?: Readonly<Record<string, readonly number[]>>;
+      readonly dropped?: Readonly<Record<string, number>>;
+      readonly warnings?: readonly string[];
+      readonly n?: number;
+    }
   | { readonly error: IssueCode; readonly path?: readonly [number | null, string | null]; readonly line?: number | null };
 
 export interface CorpusCase {
@@ -36,11 +42,21 @@ export const corpus: readonly CorpusCase[] = [
   { name: 'NUL byte as a whole cell', input: bytes(H, [0], ',2,3\n'), expected: { error: 'unparseable_number', path: [1, 'a'] } },
   { name: 'invalid UTF-8 that is not GB18030 either', input: bytes(H, '1,2,', [0xff, 0xfe, 0x80], '\n'), expected: { error: 'invalid_encoding' } },
   { name: 'invalid UTF-8 with encoding utf-8 given', input: bytes(H, '1,2,3\n', [0xc3, 0x28], ',2,3\n'), options: { encoding: 'utf-8' }, expected: { error: 'invalid_encoding', line: 3 } },
-  { name: 'Windows-1252 header with encoding given', input: bytes('a,b,', [0xe9], '\n1,2,3\n'), spec: { ...baseSpec, overall: 'é' }, options: { encoding: 'windows-1252' }, expected: { ok: true, ratings: { 'é': [3] } } },
+  {
+    name: 'Windows-1252 header with encoding given',
+    input: bytes('a,b,', [0xe9], '\n1,2,3\n'),
+    spec: { ...baseSpec, overall: 'é' },
+    options: { encoding: 'windows-1252' },
+    expected: { ok: true, ratings: { é: [3] } },
+  },
   { name: 'BOM in the middle of the file', input: `${H}1,2,3\n\uFEFF4,5,5\n`, expected: { ok: true, ratings: { a: [1, 4] } } },
   { name: 'BOM at the start, semicolons', input: `\uFEFFa;b;o\n1;2;3\n`, expected: { ok: true, ratings: { o: [3] } } },
   { name: '10 MB field', input: () => `${H}"${'x'.repeat(10 * 1024 * 1024)}",2,3\n`, expected: { error: 'field_too_large' } },
-  { name: '10,000 columns', input: () => `${[...Array.from({ length: 9997 }, (_, i) => `c${i}`), 'a', 'b', 'o'].join(',')}\n${[...Array.from({ length: 9997 }, () => '1'), '2', '3', '4'].join(',')}\n`, expected: { ok: true, ratings: { a: [2], o: [4] } } },
+  {
+    name: '10,000 columns',
+    input: () => `${[...Array.from({ length: 9997 }, (_, i) => `c${i}`), 'a', 'b', 'o'].join(',')}\n${[...Array.from({ length: 9997 }, () => '1'), '2', '3', '4'].join(',')}\n`,
+    expected: { ok: true, ratings: { a: [2], o: [4] } },
+  },
   { name: 'more columns than maxColumns', input: `${H}1,2,3\n`, options: { maxColumns: 2 }, expected: { error: 'too_many_columns' } },
   { name: 'more rows than maxRows', input: `${H}1,2,3\n1,2,3\n1,2,3\n`, options: { maxRows: 2 }, expected: { error: 'too_many_rows', path: [3, null], line: 4 } },
   { name: 'Excel date in a rating cell', input: `${H}2024-01-05,2,3\n`, expected: { error: 'unparseable_number', path: [1, 'a'], line: 2 } },

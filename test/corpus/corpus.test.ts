@@ -39,7 +39,7 @@ describe('malformed-input corpus', () => {
     if (expected.n !== undefined) expect(s.n).toBe(expected.n);
   });
 
-  it('never throws anything but the library\'s errors on the corpus, as bytes too', () => {
+  it("never throws anything but the library's errors on the corpus, as bytes too", () => {
     for (const c of corpus) {
       const input = typeof c.input === 'function' ? c.input() : c.input;
       const asBytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;

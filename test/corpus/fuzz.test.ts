@@ -40,7 +40,10 @@ describe('ingest fuzzing', () => {
   });
 
   it('arbitrary bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => holds(bytes, spec)), { numRuns: runs, seed: 2 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => holds(bytes, spec)),
+      { numRuns: runs, seed: 2 },
+    );
   });
 
   it('CSV-like text built from the characters that break parsers', () => {
@@ -53,9 +56,7 @@ describe('ingest fuzzing', () => {
   it('row objects and columns holding any JavaScript value', () => {
     const cell = fc.oneof(fc.integer({ min: -2, max: 8 }), fc.double(), fc.string({ maxLength: 4 }), fc.constant(null), fc.constant(undefined), fc.boolean(), fc.anything());
     fc.assert(
-      fc.property(fc.array(fc.record({ a: cell, b: cell, o: cell }, { requiredKeys: [] }), { maxLength: 30 }), fc.constantFrom(spec, lenient, dropping), (rows, s) =>
-        holds(rows as SurveyInput, s),
-      ),
+      fc.property(fc.array(fc.record({ a: cell, b: cell, o: cell }, { requiredKeys: [] }), { maxLength: 30 }), fc.constantFrom(spec, lenient, dropping), (rows, s) => holds(rows as SurveyInput, s)),
       { numRuns: runs, seed: 4 },
     );
     fc.assert(

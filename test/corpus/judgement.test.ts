@@ -63,7 +63,7 @@ describe('judgement corpus', () => {
     if (code === 0 || code === 4) {
       if (c.format === 'text') return;
       const report = JSON.parse(stdout) as {
-        survey: { overall: string; scale: { min: number; max: number }; touchpoints: { column: string }[]};
+        survey: { overall: string; scale: { min: number; max: number }; touchpoints: { column: string }[] };
         ingest: { columns: { role: string }[]; droppedByReason: Record<string, number> };
       };
       if (e.overall !== undefined) expect(report.survey.overall).toBe(e.overall);

@@ -30,7 +30,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..');
-const DOCS = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const DOCS = [
+  'README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 
 interface Block {
   readonly file: string;
@@ -71,7 +76,11 @@ function moduleSource(blocks: readonly Block[]): { imports: Map<string, Set<stri
   for (const block of blocks) {
     const body = block.code.replace(/^import\s*\{([^}]*)\}\s*from\s*'([^']+)';[^\n]*\n/gm, (_, names: string, source: string) => {
       const set = imports.get(source) ?? new Set<string>();
-      for (const name of names.split(',').map((n) => n.trim()).filter(Boolean)) set.add(name);
+      for (const name of names
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean))
+        set.add(name);
       imports.set(source, set);
       return '';
     });
@@ -105,7 +114,7 @@ function prelude(file: string, body: string, imported: Set<string>): string {
     lines.push(
       "const { DuckDBInstance } = await import('@duckdb/node-api');",
       "const __db = await (await DuckDBInstance.create(':memory:')).connect();",
-      "await __db.run(\"CREATE SCHEMA cx; CREATE TABLE cx.responses AS SELECT * FROM read_csv('responses.csv', header = true)\");",
+      'await __db.run("CREATE SCHEMA cx; CREATE TABLE cx.responses AS SELECT * FROM read_csv(\'responses.csv\', header = true)");',
       'const runInYourWarehouse = async (sql) => (await __db.runAndReadAll(sql)).getRowObjectsJson();',
     );
   }
@@ -198,30 +207,38 @@ async function shell(command: string): Promise<{ code: number; stdout: string; s
 
 describe('documentation examples run against the built package', () => {
   const withTs = DOCS.filter((f) => tsBlocks(f).length > 0);
-  it.each(withTs)('the TypeScript examples of %s', async (file) => {
-    const blocks = tsBlocks(file);
-    const { imports, body } = moduleSource(blocks);
-    const imported = new Set([...imports.values()].flatMap((s) => [...s]));
-    const head = [...imports].map(([source, names]) => `import { ${[...names].join(', ')} } from '${source}';`).join('\n');
-    const fast = body.replace(/replicates: 1000\b/g, 'replicates: 100');
-    const { code } = await transform(`${head}\n${prelude(file, body, imported)}\n${fast}\nprocess.exit(0);\n`, { loader: 'ts', format: 'esm', target: 'node20' });
-    // Inside the package folder: 'peak-end' resolves to it by self-reference, and the prelude's
-    // DuckDB from the repository's node_modules; the examples' files are read from the work folder.
-    const path = join(scratch, `${file.replace(/[/.]/g, '-')}.mjs`);
-    writeFileSync(path, code);
-    const result = await shell(`node ${JSON.stringify(path)}`);
-    expect(result.stderr, `${file}: examples from lines ${blocks.map((b) => b.line).join(', ')} failed`).toBe('');
-    expect(result.code).toBe(0);
-  }, 60_000);
+  it.each(withTs)(
+    'the TypeScript examples of %s',
+    async (file) => {
+      const blocks = tsBlocks(file);
+      const { imports, body } = moduleSource(blocks);
+      const imported = new Set([...imports.values()].flatMap((s) => [...s]));
+      const head = [...imports].map(([source, names]) => `import { ${[...names].join(', ')} } from '${source}';`).join('\n');
+      const fast = body.replace(/replicates: 1000\b/g, 'replicates: 100');
+      const { code } = await transform(`${head}\n${prelude(file, body, imported)}\n${fast}\nprocess.exit(0);\n`, { loader: 'ts', format: 'esm', target: 'node20' });
+      // Inside the package folder: 'peak-end' resolves to it by self-reference, and the prelude's
+      // DuckDB from the repository's node_modules; the examples' files are read from the work folder.
+      const path = join(scratch, `${file.replace(/[/.]/g, '-')}.mjs`);
+      writeFileSync(path, code);
+      const result = await shell(`node ${JSON.stringify(path)}`);
+      expect(result.stderr, `${file}: examples from lines ${blocks.map((b) => b.line).join(', ')} failed`).toBe('');
+      expect(result.code).toBe(0);
+    },
+    60_000,
+  );
 
   const lines = DOCS.flatMap((file) => shellLines(file).map((l) => ({ where: `${file}:${l.line}`, command: l.command })));
   it('finds the shell examples', () => {
     expect(lines.length).toBeGreaterThanOrEqual(7);
   });
-  it.each(lines.map((l) => [l.where, l.command] as const))('%s: %s', async (_, command) => {
-    const result = await started(command);
-    expect(result.code, result.stderr).toBe(0);
-  }, 90_000);
+  it.each(lines.map((l) => [l.where, l.command] as const))(
+    '%s: %s',
+    async (_, command) => {
+      const result = await started(command);
+      expect(result.code, result.stderr).toBe(0);
+    },
+    90_000,
+  );
   it('every example in the CLI help texts runs (peak-end <command> --help)', async () => {
     const examples = helpExamples();
     expect(examples.length).toBeGreaterThanOrEqual(8);
@@ -236,7 +253,12 @@ describe('documentation examples run against the built package', () => {
 /** `peak-end ...` lines under "Examples:" in the built CLI's help texts. */
 function helpExamples(): string[] {
   const bundle = readFileSync(cli, 'utf8');
-  return [...bundle.matchAll(/Examples:\n((?: {2}peak-end[^\n`]*\n?)+)/g)].flatMap((m) => (m[1] ?? '').split('\n').map((l) => l.trim()).filter(Boolean));
+  return [...bundle.matchAll(/Examples:\n((?: {2}peak-end[^\n`]*\n?)+)/g)].flatMap((m) =>
+    (m[1] ?? '')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean),
+  );
 }
 
 const runs = new Map<string, Promise<{ code: number; stdout: string; stderr: string }>>();

@@ -43,7 +43,12 @@ describe('TSDoc examples quote what the code computes (checked against R)', () =
       'Zhijiang aggregate',
     );
     const mae = (model: string) => (r.comparison?.models.find((m) => m.model === model) as { meanAbsoluteError?: number } | undefined)?.meanAbsoluteError;
-    expectGolden({ n: r.comparison?.n, pe: mae('peak-end'), mean: mae('mean'), p: r.comparison?.wilcoxon?.pValue }, { n: g.comparisonN, pe: g.maePeakEnd, mean: g.maeMean, p: g.wilcoxonPValue }, tol, 'Zhijiang comparison');
+    expectGolden(
+      { n: r.comparison?.n, pe: mae('peak-end'), mean: mae('mean'), p: r.comparison?.wilcoxon?.pValue },
+      { n: g.comparisonN, pe: g.maePeakEnd, mean: g.maeMean, p: g.wilcoxonPValue },
+      tol,
+      'Zhijiang comparison',
+    );
     const verdict = 'no clear difference between peak-end and averaging here (MAE 0.64 vs 0.76, Wilcoxon signed-rank p = 0.21, n = 43).';
     expect(r.comparison?.verdict).toBe(verdict);
     const doc = source('src/experience/peak-end.ts');

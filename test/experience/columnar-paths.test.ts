@@ -42,7 +42,7 @@ describe('crossProductsOfColumns', () => {
   const rng = createRng(3);
   const n = 1301;
   const columns = Array.from({ length: 5 }, () => Float64Array.from({ length: n }, () => 1000 + Math.round(5 * rng.next()) + rng.next()));
-  const y = Float64Array.from({ length: n }, (_, i) => (columns[0] as Float64Array)[i] as number) .map((v) => v + rng.next());
+  const y = Float64Array.from({ length: n }, (_, i) => (columns[0] as Float64Array)[i] as number).map((v) => v + rng.next());
   const w = Float64Array.from({ length: n }, () => 0.25 + rng.next());
   const rows = Array.from({ length: n }, (_, i) => columns.map((c) => c[i] as number));
 
@@ -58,7 +58,16 @@ describe('crossProductsOfColumns', () => {
     const index = Uint32Array.from({ length: 400 }, (_, r) => (r * 7) % n);
     const picked = Array.from(index, (i) => rows[i] as number[]);
     const got = crossProductsOfColumns(columns, y, w, index, index.length, true);
-    expect(got).toEqual(crossProducts(picked, Float64Array.from(index, (i) => y[i] as number), Float64Array.from(index, (i) => w[i] as number), index.length, 5, true));
+    expect(got).toEqual(
+      crossProducts(
+        picked,
+        Float64Array.from(index, (i) => y[i] as number),
+        Float64Array.from(index, (i) => w[i] as number),
+        index.length,
+        5,
+        true,
+      ),
+    );
   });
 
   it('refuses a non-finite cell (null), so callers fall back to the checked route', () => {
@@ -110,7 +119,7 @@ describe('peakEnd by column', () => {
   const columns = names.map((c) => big.ratings.get(c) as Float64Array);
   const overall = big.ratings.get('overall') as Float64Array;
 
-  it.each(['most-intense', 'max', 'min', 'both'] as const)('each respondent\'s own peak and end (%s) as argmaxEarliest on their answers', (rule) => {
+  it.each(['most-intense', 'max', 'min', 'both'] as const)("each respondent's own peak and end (%s) as argmaxEarliest on their answers", (rule) => {
     const scores = rule === 'max' ? [(v: number) => v] : rule === 'min' ? [(v: number) => -v] : rule === 'both' ? [(v: number) => v, (v: number) => -v] : [(v: number) => Math.abs(v - 3)];
     const pass = respondentPass(columns, big.n, rule, 3, 0.5, k - 1);
     let ambiguous = 0;
@@ -131,7 +140,7 @@ describe('peakEnd by column', () => {
     expect(pass.ambiguousPeaks).toBe(ambiguous);
   });
 
-  it('the cross-validated regression from merged fold cross-products is each fold\'s ols on its training rows, to 1e-12', () => {
+  it("the cross-validated regression from merged fold cross-products is each fold's ols on its training rows, to 1e-12", () => {
     const rows = Uint32Array.from({ length: big.n }, (_, i) => i).filter((i) => !Number.isNaN(overall[i] as number) && columns.every((c) => !Number.isNaN(c[i] as number)));
     const fast = crossValidatedPredictions(columns, overall, rows, 10, 1);
     // The row-by-row definition: the same seeded folds, ols on each training set's rows.
@@ -148,7 +157,12 @@ describe('peakEnd by column', () => {
     let worst = 0;
     for (let f = 0; f < 10; f++) {
       const train = X.filter((_, r) => fold[r] !== f);
-      const fit = ols(train, Array.from(rows).filter((_, r) => fold[r] !== f).map((i) => overall[i] as number));
+      const fit = ols(
+        train,
+        Array.from(rows)
+          .filter((_, r) => fold[r] !== f)
+          .map((i) => overall[i] as number),
+      );
       const b = fit.coefficients.map((c) => ('estimate' in c ? c.estimate : 0));
       X.forEach((x, r) => {
         if (fold[r] !== f) return;
@@ -181,7 +195,12 @@ describe('peakEnd by column', () => {
     expect(comparison.n).toBe(rows.length);
     const pe = definitions['peak-end'] as number[];
     const avg = definitions.mean as number[];
-    expect(comparison.wilcoxon).toEqual(wilcoxonSignedRank(pe.map((v, r) => Math.abs(v - (observed[r] as number))), avg.map((v, r) => Math.abs(v - (observed[r] as number)))));
+    expect(comparison.wilcoxon).toEqual(
+      wilcoxonSignedRank(
+        pe.map((v, r) => Math.abs(v - (observed[r] as number))),
+        avg.map((v, r) => Math.abs(v - (observed[r] as number))),
+      ),
+    );
   });
 
   it('penalty-reward by column: the dummy regression and the cell counts of the rows', () => {

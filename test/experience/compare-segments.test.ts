@@ -22,7 +22,11 @@ describe('compareSegments', () => {
     for (const [k, group] of result.groups.entries()) {
       const expected = golden.welch[k];
       expect(group.value).toBe(expected.value);
-      expectGolden(group.means, expected.means.map(({ tValue, df, ...rest }: Record<string, number>) => rest), { relative: 1e-10 });
+      expectGolden(
+        group.means,
+        expected.means.map(({ tValue, df, ...rest }: Record<string, number>) => rest),
+        { relative: 1e-10 },
+      );
     }
   });
 
@@ -72,7 +76,15 @@ describe('compareSegments with a binary overall outcome', () => {
   // The overall rating recoded 4-5 -> 1, 1-3 -> 0 (as generate.R's top); empty cells stay empty.
   const lines = csv.trim().split('\n');
   const at = (lines[0] as string).split(',').indexOf('"overall"');
-  const binaryCsv = [lines[0], ...lines.slice(1).map((line) => line.split(',').map((cell, j) => (j === at && cell !== '' ? (Number(cell) >= 4 ? '1' : '0') : cell)).join(','))].join('\n');
+  const binaryCsv = [
+    lines[0],
+    ...lines.slice(1).map((line) =>
+      line
+        .split(',')
+        .map((cell, j) => (j === at && cell !== '' ? (Number(cell) >= 4 ? '1' : '0') : cell))
+        .join(','),
+    ),
+  ].join('\n');
   const binarySpec = { ...spec, overall: { column: 'overall', type: 'binary' as const } };
   const drop = ({ zValue, ...rest }: Record<string, number>) => rest;
 

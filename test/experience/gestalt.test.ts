@@ -122,10 +122,12 @@ interface GoldenCase {
   importance: Record<string, number>;
   importanceRSquared: number;
   features: Record<string, (number | null)[]>;
-  ordinal: {
-    models: { name: string; n: number; thresholds: number[]; beta: number[]; logLik: number; aic: number; bic: number }[];
-    likelihoodRatioTests: { from: string; to: string; statistic: number; df: number; pValue: number }[];
-  } | Record<string, never>;
+  ordinal:
+    | {
+        models: { name: string; n: number; thresholds: number[]; beta: number[]; logLik: number; aic: number; bic: number }[];
+        likelihoodRatioTests: { from: string; to: string; statistic: number; df: number; pValue: number }[];
+      }
+    | Record<string, never>;
 }
 const golden = loadGolden<{ cases: Record<string, GoldenCase>; dependent: unknown[] }>('gestalt/gestalt.json');
 const heldoutPath = fileURLToPath(new URL('../golden/gestalt/heldout-journey.csv', import.meta.url));
@@ -195,7 +197,12 @@ describe('gestalt battery against R (lm, anova, AIC/BIC, PRESS, psych::r.test, Z
         const e = g.models[j] as (typeof g.models)[number];
         expect([m.name, m.n, m.converged]).toEqual([e.name, e.n, true]);
         // clm's own convergence (gradient 1e-12) limits the estimates to about 1e-8; the likelihood is flat there.
-        expectGolden({ thresholds: m.thresholds.map((t) => t.estimate), beta: m.coefficients.map((c) => c.estimate) }, { thresholds: e.thresholds, beta: e.beta }, { relative: 1e-7, absolute: 1e-9 }, `${name} ${m.name} clm estimates`);
+        expectGolden(
+          { thresholds: m.thresholds.map((t) => t.estimate), beta: m.coefficients.map((c) => c.estimate) },
+          { thresholds: e.thresholds, beta: e.beta },
+          { relative: 1e-7, absolute: 1e-9 },
+          `${name} ${m.name} clm estimates`,
+        );
         expectGolden({ logLik: m.logLik, aic: m.aic, bic: m.bic }, { logLik: e.logLik, aic: e.aic, bic: e.bic }, { relative: 1e-10, absolute: 0 }, `${name} ${m.name} clm fit`);
       });
       // The LR statistic is a difference of log-likelihoods: absolute accuracy 1e-8.
@@ -214,7 +221,7 @@ describe('gestalt battery against R (lm, anova, AIC/BIC, PRESS, psych::r.test, Z
     expect(hw.verdict.otherFeaturesAdd).toBe(false); // R: p = 0.0521
   });
 
-  it('is peakEnd(survey).gestalt, with the call\'s rule, weight and level', async () => {
+  it("is peakEnd(survey).gestalt, with the call's rule, weight and level", async () => {
     const survey = await readSurveyFile(heldoutPath, heldoutSpec(false));
     const viaPeakEnd = peakEnd(survey, { peak: 'max', weight: 0.7, folds: 390, includePredictions: false }).gestalt as GestaltResult;
     const direct = gestalt(survey, { peak: 'max', weight: 0.7, folds: 390 });
@@ -293,7 +300,15 @@ describe('gestalt battery: cross-validation and edge cases', () => {
 
   it('skips the battery when the overall rating is constant (nothing to explain)', () => {
     const n = 12;
-    const survey = readSurvey({ a: Array.from({ length: n }, (_, i) => 1 + (i % 5)), b: Array.from({ length: n }, (_, i) => 1 + ((i * 2) % 5)), c: Array.from({ length: n }, (_, i) => 1 + ((i * 3) % 5)), o: Array.from({ length: n }, () => 4) }, { touchpoints: ['a', 'b', 'c'], overall: 'o', scale: { min: 1, max: 5 } });
+    const survey = readSurvey(
+      {
+        a: Array.from({ length: n }, (_, i) => 1 + (i % 5)),
+        b: Array.from({ length: n }, (_, i) => 1 + ((i * 2) % 5)),
+        c: Array.from({ length: n }, (_, i) => 1 + ((i * 3) % 5)),
+        o: Array.from({ length: n }, () => 4),
+      },
+      { touchpoints: ['a', 'b', 'c'], overall: 'o', scale: { min: 1, max: 5 } },
+    );
     expect(() => gestalt(survey)).toThrow(/no variation/);
     expect(peakEnd(survey).warnings.map((w) => w.code)).toContain('gestalt_skipped');
   });

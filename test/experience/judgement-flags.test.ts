@@ -75,7 +75,10 @@ describe('one definition of high performance for flags and IPA quadrants', () =>
     // "b" is a significant driver with mean 3.9: below 4 but above the mean of means.
     const rng = createRng(11);
     const n = 400;
-    const a: number[] = [], b: number[] = [], c: number[] = [], o: number[] = [];
+    const a: number[] = [],
+      b: number[] = [],
+      c: number[] = [],
+      o: number[] = [];
     const clamp = (v: number) => Math.min(5, Math.max(1, Math.round(v)));
     for (let i = 0; i < n; i++) {
       const z = normal(rng);
@@ -94,7 +97,7 @@ describe('one definition of high performance for flags and IPA quadrants', () =>
 });
 
 describe('key moments need practically relevant importance, not significance alone', () => {
-  it('uses R\'s p-values and relaimpo\'s LMG shares on 5,000 respondents (12 touchpoints)', () => {
+  it("uses R's p-values and relaimpo's LMG shares on 5,000 respondents (12 touchpoints)", () => {
     const name = 'survey-n5000-k12-s1000';
     const ref = loadReference(name);
     const relimp = ref.relimp as Record<string, Record<string, number>> & { R2: number };
@@ -195,8 +198,9 @@ describe('penalty-reward factors: standard errors, p-values, minimum cell size, 
     expect(Math.abs(ia)).toBeLessThan(0.2);
   });
 
-  it('leaves a touchpoint unclassified (null) when its dummies copy another touchpoint\'s, and says why', () => {
-    const a: number[] = [], o: number[] = [];
+  it("leaves a touchpoint unclassified (null) when its dummies copy another touchpoint's, and says why", () => {
+    const a: number[] = [],
+      o: number[] = [];
     for (let i = 0; i < 120; i++) {
       a.push(1 + (i % 5));
       o.push(1 + ((i * 7) % 5));
@@ -208,7 +212,8 @@ describe('penalty-reward factors: standard errors, p-values, minimum cell size, 
 
   it('keeps a middle category on a 3-point scale (low box = 1, high box = 3)', () => {
     const rng = createRng(5);
-    const a: number[] = [], o: number[] = [];
+    const a: number[] = [],
+      o: number[] = [];
     for (let i = 0; i < 200; i++) {
       const v = 1 + rng.int(3);
       a.push(v);

@@ -5,7 +5,15 @@ import { readSurvey } from '../../src/ingest/read-survey.js';
 import { AIRLINE_TOUCHPOINTS, airlineCsvPath } from '../helpers/airline.js';
 import { expectGolden, loadGolden } from '../helpers/golden.js';
 
-interface Coefficient { name: string; estimate: number; stdError: number; stdErrorAtEstimate?: number; zValue?: number; tValue?: number; pValue: number }
+interface Coefficient {
+  name: string;
+  estimate: number;
+  stdError: number;
+  stdErrorAtEstimate?: number;
+  zValue?: number;
+  tValue?: number;
+  pValue: number;
+}
 interface Case {
   n: number;
   columns: string[];
@@ -40,7 +48,12 @@ describe('keyDrivers with a binary outcome reproduces R glm(binomial) and all-su
     expectGolden({ rSquared: r.importance.rSquared, importance: r.importance.importance }, g.measures.mcfadden, tight, 'importance');
     const fit = r.modelFit;
     if (fit === null || !('nullDeviance' in fit)) throw new Error('expected a logistic fit');
-    expectGolden(byName(fit.coefficients), Object.fromEntries(g.coefficients.map(({ name, estimate, stdErrorAtEstimate, zValue: _z, pValue: _p }) => [name, { estimate, stdError: stdErrorAtEstimate }])), tight, 'coefficients');
+    expectGolden(
+      byName(fit.coefficients),
+      Object.fromEntries(g.coefficients.map(({ name, estimate, stdErrorAtEstimate, zValue: _z, pValue: _p }) => [name, { estimate, stdError: stdErrorAtEstimate }])),
+      tight,
+      'coefficients',
+    );
     expect(fit.mcFaddenRSquared).toBeCloseTo(r.importance.rSquared, 12);
     for (const t of r.touchpoints) expect(t.importance).toBe(r.importance.importance[t.touchpoint]);
     expect(r.touchpoints.reduce((s, t) => s + t.importanceShare, 0)).toBeCloseTo(1, 12);
@@ -59,7 +72,12 @@ describe('keyDrivers with a binary outcome reproduces R glm(binomial) and all-su
     expectGolden({ rSquared: r.importance.rSquared, importance: r.importance.importance }, g.measures.mcfadden, tight, 'dummy importance');
     const fit = r.modelFit;
     if (fit === null || !('nullDeviance' in fit)) throw new Error('expected a logistic fit');
-    expectGolden(byName(fit.coefficients), Object.fromEntries(g.coefficients.map(({ name, estimate, stdErrorAtEstimate }) => [rename(name), { estimate, stdError: stdErrorAtEstimate }])), tight, 'dummy coefficients');
+    expectGolden(
+      byName(fit.coefficients),
+      Object.fromEntries(g.coefficients.map(({ name, estimate, stdErrorAtEstimate }) => [rename(name), { estimate, stdError: stdErrorAtEstimate }])),
+      tight,
+      'dummy coefficients',
+    );
     const wifi = r.touchpoints.find((t) => t.touchpoint === 'wifi');
     expect(wifi?.estimate).toBeCloseTo(fit.coefficients.find((c) => c.name === 'wifi')?.estimate as number, 14);
     expect(Object.keys(r.importance.importance)).toEqual(touchpoints);
@@ -75,7 +93,12 @@ describe('keyDrivers with an NPS outcome', () => {
     expect(r.model).toBe('ols');
     expect(r.n).toBe(g.n);
     expectGolden({ rSquared: r.importance.rSquared, importance: r.importance.importance }, { rSquared: g.rSquared, importance: g.importance }, tight, 'lmg');
-    expectGolden(byName(r.regression.coefficients), Object.fromEntries(g.coefficients.map(({ name, estimate, stdError, tValue, pValue }) => [rename(name), { estimate, stdError, tValue, pValue }])), tight, 'lm');
+    expectGolden(
+      byName(r.regression.coefficients),
+      Object.fromEntries(g.coefficients.map(({ name, estimate, stdError, tValue, pValue }) => [rename(name), { estimate, stdError, tValue, pValue }])),
+      tight,
+      'lm',
+    );
   });
   it("promoter vs not on request: logistic, McFadden importance summing to the full model's R2", () => {
     const r = keyDrivers(npsSurvey, { weighted: false, nps: 'promoter' });

@@ -17,7 +17,11 @@ describe('keyDrivers with adjustment covariates (controls)', () => {
   it('shares R-squared among the touchpoints only, as relaimpo calc.relimp(always = ...)', () => {
     const c = golden.controls;
     expect(result.n).toBe(c.n);
-    expectGolden({ rSquared: result.importance.rSquared, rSquaredAlways: (result.importance as { rSquaredAlways?: number }).rSquaredAlways, importance: result.importance.importance }, { rSquared: c.rSquared, rSquaredAlways: c.rSquaredAlways, importance: c.importance }, { relative: 1e-10 });
+    expectGolden(
+      { rSquared: result.importance.rSquared, rSquaredAlways: (result.importance as { rSquaredAlways?: number }).rSquaredAlways, importance: result.importance.importance },
+      { rSquared: c.rSquared, rSquaredAlways: c.rSquaredAlways, importance: c.importance },
+      { relative: 1e-10 },
+    );
     const total = Object.values(c.importance as Record<string, number>).reduce((a, b) => a + b, 0);
     expect(result.touchpoints.map((t) => t.importanceShare)).toEqual(['price', 'delivery', 'service'].map((n) => expect.closeTo(c.importance[n] / total, 12)));
   });

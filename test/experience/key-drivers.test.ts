@@ -62,7 +62,7 @@ describe('importancePerformance (Martilla & James quadrants)', () => {
 });
 
 describe('keyDrivers', () => {
-  it('flags key moments, pain points and hygiene factors from R\'s regression and the touchpoint means', () => {
+  it("flags key moments, pain points and hygiene factors from R's regression and the touchpoint means", () => {
     const name = 'survey-n47-k7-s1000';
     const ref = loadReference(name);
     const result = keyDrivers(referenceSurvey(name));
@@ -87,7 +87,7 @@ describe('keyDrivers', () => {
     expect(result.touchpoints.map((t) => t.importanceRank).sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
-  it('adds grouped stage importance (R: Shapley values of the stages) and bootstrap intervals around R\'s LMG on request, reproducibly', () => {
+  it("adds grouped stage importance (R: Shapley values of the stages) and bootstrap intervals around R's LMG on request, reproducibly", () => {
     const survey = referenceSurvey('survey-n47-k7-s1000');
     const stages = loadGolden<{ keyDriverStages: { groups: Record<string, string[]>; lmg: Record<string, number> } }>('importance/groups.json').keyDriverStages;
     const options = { stages: stages.groups, bootstrap: { replicates: 40, seed: 3 } };
@@ -119,7 +119,11 @@ describe('keyDrivers with ordinal and logistic models', () => {
     }
     expect(ordinal.regression.method).toBe('ols'); // importance still from the OLS R-squared
     const logistic = keyDrivers(survey, { model: 'logistic' });
-    const top2 = logisticRegression(ref.X, ref.y.map((v) => ((v as number) >= 4 ? 1 : 0)), { names: ref.model.x });
+    const top2 = logisticRegression(
+      ref.X,
+      ref.y.map((v) => ((v as number) >= 4 ? 1 : 0)),
+      { names: ref.model.x },
+    );
     expect(logistic.touchpoints[4]?.pValue).toBe(top2.coefficients[5]?.pValue);
     expect(() => keyDrivers(survey, { model: 'probit' as never })).toThrow(InvalidArgumentError);
   });

@@ -41,7 +41,11 @@ describe('peakEnd with a binary outcome', () => {
     const acc = result.respondents.accuracy as BinaryPredictionAccuracy;
     expect('meanAbsoluteError' in acc).toBe(false);
     const scores = (result.respondents.predictions ?? []).map((v) => v ?? Number.NaN);
-    const auc = binaryPredictionAccuracy(scores.map(() => 0.5), Array.from(airline.satisfied), scores).auc;
+    const auc = binaryPredictionAccuracy(
+      scores.map(() => 0.5),
+      Array.from(airline.satisfied),
+      scores,
+    ).auc;
     expect(acc.auc).toBeCloseTo(auc as number, 14);
     expect(acc.logLoss).toBeGreaterThan(0);
     expect(acc.logLoss).toBeLessThan(Math.log(2));

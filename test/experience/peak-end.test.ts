@@ -17,7 +17,7 @@ const zhijiang = [
   { touchpoint: 'meeting', mean: 4.46 },
 ];
 
-describe('aggregatePeakEnd (the study\'s method on touchpoint means)', () => {
+describe("aggregatePeakEnd (the study's method on touchpoint means)", () => {
   it('reproduces the Zhijiang study: peak brand image 4.82, end meeting 4.46, prediction 4.64, gap 0.47 over 4.17', () => {
     const r = aggregatePeakEnd(zhijiang, 4.17, { neutral: 3 });
     expect(r.peak).toMatchObject({ touchpoint: 'brand_image', mean: 4.82 });
@@ -44,7 +44,11 @@ describe('aggregatePeakEnd (the study\'s method on touchpoint means)', () => {
     const r = aggregatePeakEnd(means, 3, { neutral: 3, peak: rule });
     expect(r.peak.touchpoint).toBe(touchpoint);
     expect(r.prediction).toBeCloseTo(prediction, 14);
-    if (rule === 'both') expect(r.peaks.map((p) => [p.kind, p.touchpoint])).toEqual([['positive', 'b'], ['negative', 'c']]);
+    if (rule === 'both')
+      expect(r.peaks.map((p) => [p.kind, p.touchpoint])).toEqual([
+        ['positive', 'b'],
+        ['negative', 'c'],
+      ]);
   });
 
   it('weights the peak by w: w = 0.7 gives 0.7 * peak + 0.3 * end', () => {
@@ -72,10 +76,26 @@ describe('aggregatePeakEnd (the study\'s method on touchpoint means)', () => {
     expect(r.warnings).toEqual([expect.objectContaining({ code: 'peak_tie', message: expect.stringContaining('"b"') })]);
   });
 
-  it('measures intensity from the scale\'s neutral point (1-7 with neutral 4; 0-10 with neutral 5)', () => {
-    const seven = aggregatePeakEnd([{ touchpoint: 'a', mean: 6.5 }, { touchpoint: 'b', mean: 1.2 }, { touchpoint: 'c', mean: 4 }], 4, { neutral: 4 });
+  it("measures intensity from the scale's neutral point (1-7 with neutral 4; 0-10 with neutral 5)", () => {
+    const seven = aggregatePeakEnd(
+      [
+        { touchpoint: 'a', mean: 6.5 },
+        { touchpoint: 'b', mean: 1.2 },
+        { touchpoint: 'c', mean: 4 },
+      ],
+      4,
+      { neutral: 4 },
+    );
     expect(seven.peak.touchpoint).toBe('b'); // |1.2 - 4| = 2.8 > |6.5 - 4| = 2.5
-    const ten = aggregatePeakEnd([{ touchpoint: 'a', mean: 8.9 }, { touchpoint: 'b', mean: 1.5 }, { touchpoint: 'c', mean: 7 }], 6, { neutral: 5 });
+    const ten = aggregatePeakEnd(
+      [
+        { touchpoint: 'a', mean: 8.9 },
+        { touchpoint: 'b', mean: 1.5 },
+        { touchpoint: 'c', mean: 7 },
+      ],
+      6,
+      { neutral: 5 },
+    );
     expect(ten.peak.touchpoint).toBe('a'); // |8.9 - 5| = 3.9 > |1.5 - 5| = 3.5
     expect(ten.prediction).toBeCloseTo((8.9 + 7) / 2, 14);
   });
@@ -108,7 +128,13 @@ describe('peakEnd on surveys', () => {
     expect(fixedEnd.respondents.excluded).toBe(1);
     expect(fixedEnd.warnings.map((w) => w.code)).toContain('respondents_excluded');
     // r2 met b before a and skipped c: own order b, a; last answered = a (5); peak = 5 -> 5.
-    const own = peakEnd(survey, { positions: [['a', 'b', 'c'], ['b', 'a']], folds: 2 });
+    const own = peakEnd(survey, {
+      positions: [
+        ['a', 'b', 'c'],
+        ['b', 'a'],
+      ],
+      folds: 2,
+    });
     expect(own.respondents.predictions).toEqual([4.5, 5]);
     expect(() => peakEnd(survey, { positions: [['a']], folds: 2 })).toThrow(/one order per respondent/);
     expect(() => peakEnd(survey, { positions: [['a'], ['a']], end: 'a' })).toThrow(/not both/);
@@ -139,7 +165,12 @@ describe('peakEnd on surveys', () => {
     expectGolden(r.respondents, g.respondents, tol, `${name} respondents`);
     expect(r.comparison?.n).toBe(g.comparison.n);
     for (const [model, expected] of Object.entries(g.comparison.models)) {
-      expectGolden(r.comparison?.models.find((m) => m.model === model), expected, tol, `${name} model ${model}`);
+      expectGolden(
+        r.comparison?.models.find((m) => m.model === model),
+        expected,
+        tol,
+        `${name} model ${model}`,
+      );
     }
     expectGolden(r.comparison?.wilcoxon, g.comparison.wilcoxon, tol, `${name} wilcoxon`);
     expectGolden(r.comparison?.pairedT, g.comparison.pairedT, tol, `${name} paired t`);
@@ -153,7 +184,11 @@ describe('peakEnd on surveys', () => {
     expect(r.comparison?.models.some((m) => m.model === 'regression')).toBe(true);
     // The verdict R's numbers lead to, with R's mean absolute errors as its evidence.
     const { outcome, meanAbsoluteErrorPeakEnd, meanAbsoluteErrorMean } = g.comparison.verdict;
-    const opening = { 'no-clear-difference': 'no clear difference between peak-end and averaging here (', 'peak-end-worse': 'peak-end predicts worse than averaging here: ', 'peak-end-better': 'peak-end predicts better than averaging here: ' }[outcome];
+    const opening = {
+      'no-clear-difference': 'no clear difference between peak-end and averaging here (',
+      'peak-end-worse': 'peak-end predicts worse than averaging here: ',
+      'peak-end-better': 'peak-end predicts better than averaging here: ',
+    }[outcome];
     expect(r.comparison?.verdict.startsWith(`${opening}MAE ${meanAbsoluteErrorPeakEnd.toFixed(2)} vs ${meanAbsoluteErrorMean.toFixed(2)}, `)).toBe(true);
   });
 

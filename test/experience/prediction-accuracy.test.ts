@@ -3,7 +3,9 @@ import { InsufficientDataError, InvalidArgumentError } from '../../src/errors.js
 import { binaryPredictionAccuracy } from '../../src/experience/prediction-accuracy.js';
 import { expectGolden, loadGolden } from '../helpers/golden.js';
 
-const golden = loadGolden<{ probabilities: number[]; outcomes: number[]; scores: number[]; withScores: Record<string, number>; withProbabilities: Record<string, number> }>('prediction-accuracy/binary.json');
+const golden = loadGolden<{ probabilities: number[]; outcomes: number[]; scores: number[]; withScores: Record<string, number>; withProbabilities: Record<string, number> }>(
+  'prediction-accuracy/binary.json',
+);
 
 describe('binaryPredictionAccuracy reproduces R (test/golden/prediction-accuracy/generate.R)', () => {
   it('log-loss, Brier score and AUC of glm probabilities', () => {

@@ -148,9 +148,16 @@ describe('checkPublishedTable', () => {
     expect(checkPublishedTable([{ id: 'one', mean: '4.00', n: 1 }]).rows[0]?.consistentSampleSizes).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     const r = checkPublishedTable([{ id: 'one', mean: '4.50', n: 3 }], { range: 0 });
     expect(r.rows[0]).toMatchObject({ consistent: false, consistentSampleSizes: [] });
-    expect(r.summary).toBe('1 of 1 figure is impossible at the stated sample size; no single sample size within 0 of the stated one explains all of them (item non-response giving each item its own n, or reporting errors). one: consistent at no sample size in the range.');
+    expect(r.summary).toBe(
+      '1 of 1 figure is impossible at the stated sample size; no single sample size within 0 of the stated one explains all of them (item non-response giving each item its own n, or reporting errors). one: consistent at no sample size in the range.',
+    );
     expect(checkPublishedTable([{ id: 'one', mean: '4.50', n: 2 }], { range: 0 }).summary).toBe('The figure is consistent with its stated sample size.');
-    expect(checkPublishedTable(misstated.map((m) => ({ ...m, n: 21 })), { range: 0 }).summary).toBe('All 2 figures are consistent with their stated sample sizes.');
+    expect(
+      checkPublishedTable(
+        misstated.map((m) => ({ ...m, n: 21 })),
+        { range: 0 },
+      ).summary,
+    ).toBe('All 2 figures are consistent with their stated sample sizes.');
   });
 
   it('passes warnings on, naming the row', () => {
@@ -163,7 +170,12 @@ describe('checkPublishedTable', () => {
   it('rejects empty tables and malformed rows with InvalidArgumentError', () => {
     expect(() => checkPublishedTable([])).toThrow(InvalidArgumentError);
     expect(() => checkPublishedTable([{ id: '', mean: '4.5', n: 3 }])).toThrow(/non-empty id/);
-    expect(() => checkPublishedTable([{ id: 'a', mean: '4.5', n: 3 }, { id: 'a', mean: '4.5', n: 4 }])).toThrow(/twice/);
+    expect(() =>
+      checkPublishedTable([
+        { id: 'a', mean: '4.5', n: 3 },
+        { id: 'a', mean: '4.5', n: 4 },
+      ]),
+    ).toThrow(/twice/);
     expect(() => checkPublishedTable([{ id: 'a', mean: 4.5 as never, n: 3 }])).toThrow(/text as printed/);
     expect(() => checkPublishedTable([{ id: 'a', mean: '4.5', n: 0 }])).toThrow(/at least 1/);
     expect(() => checkPublishedTable([{ id: 'a', mean: '4.5', sd: '1.0', n: 1 }])).toThrow(/at least 2/);

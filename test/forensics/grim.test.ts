@@ -20,7 +20,7 @@ function bruteForceMeans(granules: number, decimals: number, lo = 0, hi = 10): S
 }
 
 describe('grim: published examples with known verdicts (hand-checked)', () => {
-  it('flags Brown & Heathers\' (2017) example: a mean of 5.19 from 28 integers is impossible', () => {
+  it("flags Brown & Heathers' (2017) example: a mean of 5.19 from 28 integers is impossible", () => {
     // Means that print as 5.19 lie in [5.185, 5.195]; times 28 that is [145.18, 145.46]: no
     // integer total. The neighbours: 145/28 = 5.1786 -> 5.18 and 146/28 = 5.2143 -> 5.21.
     const r = grim('5.19', 28);
@@ -29,14 +29,14 @@ describe('grim: published examples with known verdicts (hand-checked)', () => {
     expect(r.nearestPossibleMeans).toEqual(['5.18', '5.21']);
   });
 
-  it('flags scrutiny\'s vignette example, 5.27 with n = 43', () => {
+  it("flags scrutiny's vignette example, 5.27 with n = 43", () => {
     // [5.265, 5.275] * 43 = [226.395, 226.825]: no integer. 226/43 = 5.2558 -> 5.26, 227/43 = 5.2791 -> 5.28.
     const r = grim('5.27', 43);
     expect(r.consistent).toBe(false);
     expect(r.nearestPossibleMeans).toEqual(['5.26', '5.28']);
   });
 
-  it('flags Allard\'s (2018) example, 3.45 from 10 answers on a 1-7 scale', () => {
+  it("flags Allard's (2018) example, 3.45 from 10 answers on a 1-7 scale", () => {
     // 3.45 * 10 = 34.5; [3.445, 3.455] * 10 = [34.45, 34.55] holds no integer. 34/10 = 3.40, 35/10 = 3.50.
     expect(grim('3.45', 10).nearestPossibleMeans).toEqual(['3.40', '3.50']);
     expect(grim('3.50', 10).possibleSums).toEqual([35]);
@@ -49,7 +49,7 @@ describe('grim: published examples with known verdicts (hand-checked)', () => {
     expect(r.nearestPossibleMeans).toEqual(['11.05', '11.10']);
   });
 
-  it('accepts scrutiny\'s flying-pigs means once the three items per scale are counted', () => {
+  it("accepts scrutiny's flying-pigs means once the three items per scale are counted", () => {
     // 5.71 with n = 40: [5.705, 5.715] * 40 = [228.2, 228.6], no integer. With 3 items the
     // granularity is 1/120: [684.6, 685.8] holds 685, and 685/120 = 5.7083 -> 5.71.
     expect(grim('5.71', 40).consistent).toBe(false);

@@ -40,7 +40,7 @@ describe('grimmer: published examples with known verdicts (hand-checked)', () =>
     expect(grimmer('3.00', '1.60', 5)).toMatchObject({ consistent: false, reason: 'sd', solutions: [] });
   });
 
-  it('rejects scrutiny\'s vignette example 7.3 / 2.51 / 12 (one total fails parity, the other the SD)', () => {
+  it("rejects scrutiny's vignette example 7.3 / 2.51 / 12 (one total fails parity, the other the SD)", () => {
     // GRIM: 87/12 = 7.25 (a tie, kept under up_or_down) and 88/12 = 7.333 print as 7.3.
     // V in [2.505^2, 2.515^2] = [6.275025, 6.325225]; Q = 11 V + s^2 / 12.
     // s = 87: Q in [699.775, 700.327] -> Q = 700, even, but Q must have the parity of s (odd).
@@ -51,7 +51,7 @@ describe('grimmer: published examples with known verdicts (hand-checked)', () =>
     expect(grimmer('7.3', '2.50', 12).solutions).toEqual([{ sum: 88, sumOfSquares: 714 }]);
   });
 
-  it('accepts the distribution rsprite2\'s README shows for mean 2.2, sd 1.3, n = 20 on 1-5', () => {
+  it("accepts the distribution rsprite2's README shows for mean 2.2, sd 1.3, n = 20 on 1-5", () => {
     // 2 2 2 4 2 1 1 4 1 1 2 1 4 2 5 1 4 2 3 1: s = 45, Q = 133, mean 2.25 (prints 2.2 rounding
     // half down), V = (20 * 133 - 2025) / 380 = 635 / 380 = 1.6711, sd = 1.2927 -> 1.3.
     const r = grimmer('2.2', '1.3', 20, { scale: { min: 1, max: 5 } });
@@ -61,7 +61,7 @@ describe('grimmer: published examples with known verdicts (hand-checked)', () =>
     expect(grimmer('2.2', '1.3', 20, { scale: { min: 1, max: 5 }, rounding: 'half_up' }).possibleSums).toEqual([43, 44]);
   });
 
-  it('applies rsprite2\'s boundary example: on a 1-7 scale with n = 20 and mean 4, sd 1.5 is possible and 3.5 is not', () => {
+  it("applies rsprite2's boundary example: on a 1-7 scale with n = 20 and mean 4, sd 1.5 is possible and 3.5 is not", () => {
     // Largest variance of 20 answers on 1-7: ten 1s and ten 7s, V = 20 * 9 / 19 = 9.47, sd 3.08 < 3.45.
     expect(grimmer('4', '3.5', 20, { scale: { min: 1, max: 7 } })).toMatchObject({ consistent: false, reason: 'sd' });
     // Without the scale only the granularity is checked, and 3.5 passes.

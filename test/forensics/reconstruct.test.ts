@@ -52,7 +52,11 @@ describe('the Zhijiang reconstruction (fixtures/zhijiang/zhijiang.csv)', () => {
     expect(median).toBeLessThanOrEqual(0.5);
     const complete = (cols: string[]) => {
       const rows = Array.from({ length: survey.n }, (_, i) => i).filter((i) => [...cols, 'overall'].every((c) => !Number.isNaN(column(c)[i] as number)));
-      return ols(rows.map((i) => cols.map((c) => column(c)[i] as number)), rows.map((i) => column('overall')[i] as number), { names: cols });
+      return ols(
+        rows.map((i) => cols.map((c) => column(c)[i] as number)),
+        rows.map((i) => column('overall')[i] as number),
+        { names: cols },
+      );
     };
     const full = complete(ids);
     for (const c of full.coefficients.slice(1) as OlsCoefficient[]) {
@@ -67,11 +71,7 @@ describe('the Zhijiang reconstruction (fixtures/zhijiang/zhijiang.csv)', () => {
   it('reproduces every published finding, and reports item non-response', async () => {
     const r = reproduceZhijiang(await readSurveyFile(csvPath, zhijiangSpec()));
     expect(r.findings.filter((f) => !f.matches)).toEqual([]);
-    expect(r.findings.map((f) => f.id)).toEqual([
-      ...published.touchpoints.map((t: { id: string }) => `mean:${t.id}`),
-      'mean:overall',
-      ...published.findings.map((f: { id: string }) => f.id),
-    ]);
+    expect(r.findings.map((f) => f.id)).toEqual([...published.touchpoints.map((t: { id: string }) => `mean:${t.id}`), 'mean:overall', ...published.findings.map((f: { id: string }) => f.id)]);
     expect(r.itemN.find((i) => i.id === 'brand_image')?.n).toBe(45);
   });
 });
@@ -100,14 +100,25 @@ describe('reconstruct on other targets', () => {
     expect(result.message).toMatch(/^All \d+ constraints are satisfied/);
     expect(result.constraints.every((c) => c.satisfied)).toBe(true);
     // Check two verdicts independently with ols on the returned data.
-    const fit = ols(result.data.map((r) => r.slice(0, 3)), result.data.map((r) => r[3] as number), { names: ["a", "b", "c"] });
+    const fit = ols(
+      result.data.map((r) => r.slice(0, 3)),
+      result.data.map((r) => r[3] as number),
+      { names: ['a', 'b', 'c'] },
+    );
     expect(((fit.coefficients[1] as OlsCoefficient).pValue as number) < 0.05 && (fit.coefficients[1] as OlsCoefficient).estimate > 0).toBe(true);
     expect(((fit.coefficients[3] as OlsCoefficient).pValue as number) < 0.05 && (fit.coefficients[3] as OlsCoefficient).estimate < 0).toBe(true);
     expect(result.data.flat().every((v) => v === null || (Number.isInteger(v) && v >= 1 && v <= 7))).toBe(true);
   }, 120_000);
 
   it('is deterministic for a seed and differs between seeds', () => {
-    const target = { rows: 20, scale: { min: 1, max: 5 }, columns: [{ name: 'x', mean: '3.40', sd: [0.5, 1.5] as const }, { name: 'y', mean: '3.10' }] };
+    const target = {
+      rows: 20,
+      scale: { min: 1, max: 5 },
+      columns: [
+        { name: 'x', mean: '3.40', sd: [0.5, 1.5] as const },
+        { name: 'y', mean: '3.10' },
+      ],
+    };
     const a = reconstruct(target, { seed: 1 });
     expect(reconstruct(target, { seed: 1 }).data).toEqual(a.data);
     expect(reconstruct(target, { seed: 2 }).data).not.toEqual(a.data);
@@ -118,7 +129,10 @@ describe('reconstruct on other targets', () => {
       {
         rows: 10,
         scale: { min: 1, max: 5 },
-        columns: [{ name: 'x', mean: '3.00', sd: [3, 4] }, { name: 'y', mean: '3.00' }],
+        columns: [
+          { name: 'x', mean: '3.00', sd: [3, 4] },
+          { name: 'y', mean: '3.00' },
+        ],
       },
       { seed: 1, maxIterations: 2000 },
     );

@@ -60,7 +60,11 @@ function walk(actual: unknown, expected: unknown, path: string, tol: Tolerance, 
   }
   if (typeof expected === 'number') {
     // The field's name: the last segment that is not an array index (pValues[2] -> pValues).
-    const field = path.split(/[.[\]]/).filter((segment) => segment !== '' && !/^\d+$/.test(segment)).pop() ?? '';
+    const field =
+      path
+        .split(/[.[\]]/)
+        .filter((segment) => segment !== '' && !/^\d+$/.test(segment))
+        .pop() ?? '';
     const override = tol.fields?.[field];
     const relative = override?.relative ?? tol.relative;
     const absolute = isProbability(field) ? (expected === 0 ? 1e-300 : 0) : (override?.absolute ?? tol.absolute ?? relative);

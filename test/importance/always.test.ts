@@ -5,7 +5,9 @@ import { relativeImportance } from '../../src/index.js';
 import { expectGolden, loadGolden } from '../helpers/golden.js';
 
 const golden = loadGolden<Record<string, any>>('segments/golden.json');
-const lines = readFileSync(fileURLToPath(new URL('../golden/segments/data.csv', import.meta.url)), 'utf8').trim().split('\n');
+const lines = readFileSync(fileURLToPath(new URL('../golden/segments/data.csv', import.meta.url)), 'utf8')
+  .trim()
+  .split('\n');
 const header = (lines[0] as string).split(',').map((h) => h.replace(/"/g, ''));
 const rows = lines.slice(1).map((line) => Object.fromEntries(line.split(',').map((cell, j) => [header[j], cell.replace(/"/g, '')])));
 const num = (cell: string | undefined): number => (cell === '' || cell === undefined ? Number.NaN : Number(cell));

@@ -85,7 +85,7 @@ describe('bootstrapImportance', () => {
 describe('bootstrapImportance jackknife and resample correlations', () => {
   const rows = (n: number, seed: number): { X: number[][]; y: number[] } => {
     let state = seed;
-    const next = (): number => ((state = (state * 48271) % 2147483647) / 2147483647);
+    const next = (): number => (state = (state * 48271) % 2147483647) / 2147483647;
     const X = Array.from({ length: n }, () => Array.from({ length: 4 }, () => 1 + Math.floor(5 * next())));
     const y = X.map((r) => r.reduce((a, b) => a + b, 0) / 4 + next());
     return { X, y };
@@ -117,7 +117,10 @@ describe('bootstrapImportance jackknife and resample correlations', () => {
 
   it('computes each resample correlation as the weighted correlation of the rows drawn (to 1e-13)', () => {
     const { X, y } = rows(300, 6);
-    const data = importanceData(X, y.map((v) => v * 1e6 + 1e9));
+    const data = importanceData(
+      X,
+      y.map((v) => v * 1e6 + 1e9),
+    );
     const multiplicity = Float64Array.from({ length: 300 }, (_, i) => (i * 7) % 4);
     const expected = correlationMatrix(data.columns, multiplicity);
     const actual = bootstrapCorrelation(data, multiplicity);

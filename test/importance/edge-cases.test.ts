@@ -34,7 +34,14 @@ describe('relativeImportance is unaffected by the units of the data', () => {
 
 describe('relativeImportance rejects degenerate input and names the offender', () => {
   // Hand-made data: x2 varies, y is constant.
-  const X = [[1, 2], [2, 1], [3, 5], [4, 2], [5, 6], [6, 1]];
+  const X = [
+    [1, 2],
+    [2, 1],
+    [3, 5],
+    [4, 2],
+    [5, 6],
+    [6, 1],
+  ];
 
   it('names only the outcome when the outcome is constant', () => {
     const error = (() => {
@@ -52,7 +59,11 @@ describe('relativeImportance rejects degenerate input and names the offender', (
   it('names only the constant predictor when one predictor is constant', () => {
     const error = (() => {
       try {
-        relativeImportance(X.map((r) => [r[0] as number, 7, r[1] as number]), [1, 2, 4, 3, 6, 5], { method: 'first', names: ['a', 'flat', 'c'] });
+        relativeImportance(
+          X.map((r) => [r[0] as number, 7, r[1] as number]),
+          [1, 2, 4, 3, 6, 5],
+          { method: 'first', names: ['a', 'flat', 'c'] },
+        );
       } catch (e) {
         return e;
       }
@@ -64,7 +75,18 @@ describe('relativeImportance rejects degenerate input and names the offender', (
 
   it('treats a predictor that varies only on incomplete rows as constant', () => {
     expect(() =>
-      relativeImportance([[1, 1], [2, 1], [3, 1], [4, 1], [5, 1], [6, 9]], [1, 3, 2, 5, 4, Number.NaN], { method: 'lmg', names: ['a', 'b'] }),
+      relativeImportance(
+        [
+          [1, 1],
+          [2, 1],
+          [3, 1],
+          [4, 1],
+          [5, 1],
+          [6, 9],
+        ],
+        [1, 3, 2, 5, 4, Number.NaN],
+        { method: 'lmg', names: ['a', 'b'] },
+      ),
     ).toThrow(/b is constant/);
   });
 
@@ -90,7 +112,11 @@ describe('relativeImportance rejects degenerate input and names the offender', (
 describe('correlationMatrix', () => {
   it('equals the hand-computed Pearson correlation and marks constant columns with NaN', () => {
     // x = 1, 2, 3; y = 2, 4, 7: Sxy = 5, Sxx = 2, Syy = 12.667; r = 5 / sqrt(2 * 12.667) = 0.99339927...
-    const c = correlationMatrix([[1, 2, 3], [2, 4, 7], [5, 5, 5]]);
+    const c = correlationMatrix([
+      [1, 2, 3],
+      [2, 4, 7],
+      [5, 5, 5],
+    ]);
     expect(c[1]).toBeCloseTo(5 / Math.sqrt(2 * (38 / 3)), 15);
     expect(c[0]).toBe(1);
     expect(Number.isNaN(c[8] as number)).toBe(true);
@@ -98,8 +124,17 @@ describe('correlationMatrix', () => {
   });
 
   it('weights rows like repeating them', () => {
-    const weighted = correlationMatrix([[1, 2, 3, 4], [2, 1, 4, 3]], [1, 2, 1, 3]);
-    const repeated = correlationMatrix([[1, 2, 2, 3, 4, 4, 4], [2, 1, 1, 4, 3, 3, 3]]);
+    const weighted = correlationMatrix(
+      [
+        [1, 2, 3, 4],
+        [2, 1, 4, 3],
+      ],
+      [1, 2, 1, 3],
+    );
+    const repeated = correlationMatrix([
+      [1, 2, 2, 3, 4, 4, 4],
+      [2, 1, 1, 4, 3, 3, 3],
+    ]);
     expect(weighted[1]).toBeCloseTo(repeated[1] as number, 14);
   });
 });
@@ -132,7 +167,16 @@ describe('relativeImportance groups in array form', () => {
     expect(Object.keys(result.importance)).toEqual(groups.map((x) => x.name));
     expectGolden({ ...result.importance }, g.lmg, { relative: 0, absolute: 1e-10 }, 'array-form groups');
     const names = survey.model.x;
-    expect(() => relativeImportance(survey.X, survey.y, { method: 'lmg', names, groups: [{ name: 'a', members: names }, { name: 'a', members: [] }] })).toThrow(/defined twice/);
+    expect(() =>
+      relativeImportance(survey.X, survey.y, {
+        method: 'lmg',
+        names,
+        groups: [
+          { name: 'a', members: names },
+          { name: 'a', members: [] },
+        ],
+      }),
+    ).toThrow(/defined twice/);
     expect(() => relativeImportance(survey.X, survey.y, { method: 'lmg', names, groups: { all: 'tp1' as unknown as string[] } })).toThrow(InvalidArgumentError);
   });
 });

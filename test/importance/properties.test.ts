@@ -42,7 +42,11 @@ describe('relativeImportance invariants (seeded property tests)', () => {
         }
         for (const method of ['lmg', 'pratt', 'last', 'johnson'] as const) {
           const a = relativeImportance(X, y, { method });
-          const b = relativeImportance(order.map((i) => X[i] as number[]), order.map((i) => ((y[i] as number) - 7) * scale), { method });
+          const b = relativeImportance(
+            order.map((i) => X[i] as number[]),
+            order.map((i) => ((y[i] as number) - 7) * scale),
+            { method },
+          );
           for (const [name, value] of Object.entries(a.importance)) expect(Math.abs((b.importance[name] as number) - value)).toBeLessThan(1e-12);
         }
       }),

@@ -26,7 +26,12 @@ describe('pseudoRSquaredShapley equals the Shapley values of all-subsets glm(bin
   it.each(Object.keys(complete.measures))('complete cases, %s', (measure) => {
     const r = pseudoRSquaredShapley(X, y, { names: tp, measure: measure as PseudoRSquaredMeasure });
     const expected = complete.measures[measure];
-    expectGolden({ rSquared: r.rSquared, importance: r.importance, logLik: r.logLik, nullLogLik: r.nullLogLik, n: r.n }, { ...expected, logLik: complete.logLik, nullLogLik: complete.nullLogLik, n: complete.n }, { relative: 1e-10, absolute: 1e-13 }, measure);
+    expectGolden(
+      { rSquared: r.rSquared, importance: r.importance, logLik: r.logLik, nullLogLik: r.nullLogLik, n: r.n },
+      { ...expected, logLik: complete.logLik, nullLogLik: complete.nullLogLik, n: complete.n },
+      { relative: 1e-10, absolute: 1e-13 },
+      measure,
+    );
     expect(r.exact).toBe(true);
     expect(r.fits).toBe(2 ** tp.length - 1);
     expect(r.rowsDropped).toBe(airline.n - complete.n);
@@ -88,28 +93,60 @@ describe('pseudoRSquaredShapley sampling estimator', () => {
 });
 
 describe('pseudoRSquaredShapley edge cases', () => {
-  const small = [[1, 2], [2, 1], [3, 3], [4, 2], [5, 5], [2, 4], [3, 1], [4, 4], [1, 1], [5, 3]];
+  const small = [
+    [1, 2],
+    [2, 1],
+    [3, 3],
+    [4, 2],
+    [5, 5],
+    [2, 4],
+    [3, 1],
+    [4, 4],
+    [1, 1],
+    [5, 3],
+  ];
   const outcome = [0, 0, 1, 0, 1, 1, 0, 1, 0, 1];
   it('rejects an outcome with more than two values', () => {
     expect(() => pseudoRSquaredShapley(small, [0, 1, 2, 0, 1, 1, 0, 1, 0, 1])).toThrow(InvalidArgumentError);
   });
   it('needs both outcomes', () => {
-    expect(() => pseudoRSquaredShapley(small, outcome.map(() => 1))).toThrow(InsufficientDataError);
+    expect(() =>
+      pseudoRSquaredShapley(
+        small,
+        outcome.map(() => 1),
+      ),
+    ).toThrow(InsufficientDataError);
   });
   it('rejects empty input and too few rows', () => {
     expect(() => pseudoRSquaredShapley([], [])).toThrow(InvalidArgumentError);
     expect(() => pseudoRSquaredShapley(small.slice(0, 3), outcome.slice(0, 3))).toThrow(InsufficientDataError);
   });
   it('names a constant predictor', () => {
-    expect(() => pseudoRSquaredShapley(small.map((r) => [r[0] as number, 3]), outcome, { names: ['a', 'flat'] })).toThrow(RankDeficientError);
+    expect(() =>
+      pseudoRSquaredShapley(
+        small.map((r) => [r[0] as number, 3]),
+        outcome,
+        { names: ['a', 'flat'] },
+      ),
+    ).toThrow(RankDeficientError);
   });
   it('reports separation', () => {
-    expect(() => pseudoRSquaredShapley(small, small.map((r) => ((r[0] as number) >= 3 ? 1 : 0)), { names: ['a', 'b'] })).toThrow(ConvergenceError);
+    expect(() =>
+      pseudoRSquaredShapley(
+        small,
+        small.map((r) => ((r[0] as number) >= 3 ? 1 : 0)),
+        { names: ['a', 'b'] },
+      ),
+    ).toThrow(ConvergenceError);
   });
   it('does not depend on row order or on which value is positive', () => {
     const base = pseudoRSquaredShapley(X, y, { names: tp });
     const order = X.map((_, i) => i).reverse();
-    const permuted = pseudoRSquaredShapley(order.map((i) => X[i] as number[]), order.map((i) => y[i] as number), { names: tp });
+    const permuted = pseudoRSquaredShapley(
+      order.map((i) => X[i] as number[]),
+      order.map((i) => y[i] as number),
+      { names: tp },
+    );
     const flipped = pseudoRSquaredShapley(X, y, { names: tp, positive: 0 });
     for (const t of tp) {
       expect(permuted.importance[t]).toBeCloseTo(base.importance[t] as number, 12);

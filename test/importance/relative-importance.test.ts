@@ -61,7 +61,7 @@ describe('relativeImportance properties and edge cases', () => {
       fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 1e6 }), (k, seed) => {
         // A seeded pseudo-random design with correlated columns.
         let state = seed + 1;
-        const rand = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+        const rand = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
         const n = 30 + k * 5;
         const X = Array.from({ length: n }, () => {
           const common = rand();
@@ -82,7 +82,11 @@ describe('relativeImportance properties and edge cases', () => {
     const ref = loadReference('survey-n47-k7-s1000');
     const a = relativeImportance(ref.X, ref.y, { method: 'lmg', names: ref.model.x });
     const order = ref.y.map((_, i) => i).reverse();
-    const b = relativeImportance(order.map((i) => ref.X[i] as (number | null)[]), order.map((i) => ref.y[i] as number), { method: 'lmg', names: ref.model.x });
+    const b = relativeImportance(
+      order.map((i) => ref.X[i] as (number | null)[]),
+      order.map((i) => ref.y[i] as number),
+      { method: 'lmg', names: ref.model.x },
+    );
     for (const name of ref.model.x) expect(b.importance[name]).toBeCloseTo(a.importance[name] as number, 13);
   });
 
@@ -112,14 +116,32 @@ describe('relativeImportance properties and edge cases', () => {
     expect(r.rowsDropped).toBe(135);
     const collinear = loadReference('survey-n120-k5-collinear-s1000');
     expect(() => relativeImportance(collinear.X, collinear.y, { method: 'lmg', names: collinear.model.x })).toThrow(RankDeficientError);
-    expect(() => relativeImportance([[1, 2], [1, 3], [1, 4], [1, 5]], [1, 2, 3, 5], { method: 'lmg' })).toThrow(/constant/);
+    expect(() =>
+      relativeImportance(
+        [
+          [1, 2],
+          [1, 3],
+          [1, 4],
+          [1, 5],
+        ],
+        [1, 2, 3, 5],
+        { method: 'lmg' },
+      ),
+    ).toThrow(/constant/);
     expect(() => relativeImportance([[1], [2]], [1, 2], { method: 'lmg' })).toThrow(InsufficientDataError);
     expect(() => relativeImportance([[1], [2], [3]], [1, 2, 4], { method: 'median' as ImportanceMethod })).toThrow(InvalidArgumentError);
     expect(() => relativeImportance(ref.X, ref.y, { method: 'lmg', names: ref.model.x, groups: { a: ['tp1'] } })).toThrow(/Every predictor must be in a group/);
   });
 
   it('keeps predictor names such as __proto__ as plain keys', () => {
-    const X = [[1, 2], [2, 1], [3, 5], [4, 2], [5, 6], [6, 1]];
+    const X = [
+      [1, 2],
+      [2, 1],
+      [3, 5],
+      [4, 2],
+      [5, 6],
+      [6, 1],
+    ];
     const y = [1, 2, 4, 3, 6, 5];
     const r = relativeImportance(X, y, { method: 'first', names: ['__proto__', 'constructor'] });
     expect(Object.keys(r.importance)).toEqual(['__proto__', 'constructor']);

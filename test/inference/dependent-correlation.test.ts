@@ -17,7 +17,7 @@ interface Golden {
 const golden = loadGolden<{ dependent: Golden[] }>('gestalt/gestalt.json').dependent;
 
 describe('dependentCorrelation (Williams t, Zou interval)', () => {
-  it.each(golden)('matches psych::r.test and Zou\'s formula in R for n = $n, r12 = $r12, r13 = $r13, r23 = $r23', (g) => {
+  it.each(golden)("matches psych::r.test and Zou's formula in R for n = $n, r12 = $r12, r13 = $r13, r23 = $r23", (g) => {
     const r = dependentCorrelation({ n: g.n, r12: g.r12, r13: g.r13, r23: g.r23 });
     expectGolden(r, g, { relative: 1e-12, absolute: 1e-15 }, `n = ${g.n}`);
     expect(r.difference).toBe(g.r12 - g.r13);

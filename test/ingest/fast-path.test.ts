@@ -72,14 +72,48 @@ const encoder = new TextEncoder();
 // A rating field: plain integers (with leading zeros, signs, blanks), missing codes, labels,
 // decimals, text, full-width digits and other non-ASCII text, empty.
 const integerText = fc
-  .tuple(fc.constantFrom('', '', '', '+', '-'), fc.constantFrom('', '', '0', '00'), fc.integer({ min: 0, max: 120 }), fc.constantFrom('', '', '', ' ', '\t'), fc.constantFrom('', '', '', ' ', '\u000b'))
+  .tuple(
+    fc.constantFrom('', '', '', '+', '-'),
+    fc.constantFrom('', '', '0', '00'),
+    fc.integer({ min: 0, max: 120 }),
+    fc.constantFrom('', '', '', ' ', '\t'),
+    fc.constantFrom('', '', '', ' ', '\u000b'),
+  )
   .map(([sign, zeros, value, before, after]) => `${before}${sign}${zeros}${value}${after}`);
 const field = fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: 1, max: 5 }).map(String) },
   { weight: 4, arbitrary: integerText },
   {
     weight: 3,
-    arbitrary: fc.constantFrom('', ' ', 'NA', 'na', '-', '99', '9', '09', '0', '-0', '+5', '4.5', '4.', '4e0', '1e400', 'x', 'Good', '４', '５', '中', 'é', '😀', '\u00a0' + '3', '3\u00a0', '1234567890', '0000000004', '4,5'),
+    arbitrary: fc.constantFrom(
+      '',
+      ' ',
+      'NA',
+      'na',
+      '-',
+      '99',
+      '9',
+      '09',
+      '0',
+      '-0',
+      '+5',
+      '4.5',
+      '4.',
+      '4e0',
+      '1e400',
+      'x',
+      'Good',
+      '４',
+      '５',
+      '中',
+      'é',
+      '😀',
+      '\u00a0' + '3',
+      '3\u00a0',
+      '1234567890',
+      '0000000004',
+      '4,5',
+    ),
   },
 );
 const lineEnd = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r');

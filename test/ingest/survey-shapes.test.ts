@@ -46,7 +46,15 @@ describe('normalizeSpec: survey shapes', () => {
   it('keeps a plain spec as before: overall a column name, one scale for every column', () => {
     const s = normalizeSpec({ touchpoints: ['a', 'b'], overall: 'o', scale: { min: 1, max: 5 } });
     expect(s.overall).toBe('o');
-    expect(s.outcome).toEqual({ column: 'o', type: 'rating', scale: { min: 1, max: 5, neutral: 3, integer: true }, positive: null, positiveIsDefault: false, labels: new Map(), missing: ['', 'NA', 'N/A', '-'] });
+    expect(s.outcome).toEqual({
+      column: 'o',
+      type: 'rating',
+      scale: { min: 1, max: 5, neutral: 3, integer: true },
+      positive: null,
+      positiveIsDefault: false,
+      labels: new Map(),
+      missing: ['', 'NA', 'N/A', '-'],
+    });
     expect(s.touchpoints[0]).toMatchObject({ column: 'a', label: 'a', scale: { min: 1, max: 5, neutral: 3, integer: true }, missing: ['', 'NA', 'N/A', '-'], notApplicable: [] });
     expect(s.notApplicable).toEqual([]);
   });
@@ -68,14 +76,22 @@ describe('normalizeSpec: survey shapes', () => {
   });
 
   it('makes scale optional when every rated column has its own or the outcome needs none, and says which columns lack one otherwise', () => {
-    const s = normalizeSpec({ touchpoints: [{ column: 'a', scale: { min: 1, max: 5 } }, { column: 'b', scale: { min: 1, max: 7 } }], overall: { column: 'o', type: 'binary', positive: ['yes'] } });
+    const s = normalizeSpec({
+      touchpoints: [
+        { column: 'a', scale: { min: 1, max: 5 } },
+        { column: 'b', scale: { min: 1, max: 7 } },
+      ],
+      overall: { column: 'o', type: 'binary', positive: ['yes'] },
+    });
     expect(s.outcome).toMatchObject({ type: 'binary', scale: null, positive: ['yes'], positiveIsDefault: false });
     // The global default spans the touchpoints' scales.
     expect(s.scale).toEqual({ min: 1, max: 7, neutral: 4, integer: true });
     const nps = normalizeSpec({ touchpoints: [{ column: 'a', scale: { min: 0, max: 10 } }], overall: { column: 'o', type: 'nps' } });
     expect(nps.outcome.scale).toEqual({ min: 0, max: 10, neutral: 5, integer: true });
     expect(nps.scale).toEqual({ min: 0, max: 10, neutral: 5, integer: true });
-    expect(() => normalizeSpec({ touchpoints: ['a', { column: 'b', scale: { min: 1, max: 5 } }], overall: { column: 'o', type: 'numeric' } })).toThrow(/scale is required: "a" has no scale of its own/);
+    expect(() => normalizeSpec({ touchpoints: ['a', { column: 'b', scale: { min: 1, max: 5 } }], overall: { column: 'o', type: 'numeric' } })).toThrow(
+      /scale is required: "a" has no scale of its own/,
+    );
     expect(() => normalizeSpec({ touchpoints: [{ column: 'a', scale: { min: 1, max: 5 } }], overall: 'o' })).toThrow(/scale is required: the overall rating "o" has no scale of its own/);
   });
 
@@ -176,7 +192,7 @@ describe('readSurvey: not applicable versus missing', () => {
     expect(Array.from(surveyNotApplicable(s, 'wifi'))).toEqual([0]);
   });
 
-  it('reads a per-column not-applicable code that lies on another column\'s scale', () => {
+  it("reads a per-column not-applicable code that lies on another column's scale", () => {
     const s = readSurvey('a,b,o\n9,9,3\n', { touchpoints: ['a', { column: 'b', scale: { min: 0, max: 10 }, notApplicable: [] }], overall: 'o', scale: { min: 1, max: 5 }, notApplicable: [9] });
     expect(values(s, 'a')).toEqual([NaN]);
     expect(values(s, 'b')).toEqual([9]);
@@ -214,7 +230,7 @@ describe('readSurvey: per-column scales', () => {
 });
 
 describe('describeSurvey on per-column scales and a binary outcome', () => {
-  it('counts scale points and boxes on each column\'s own scale; a binary outcome has no boxes', () => {
+  it("counts scale points and boxes on each column's own scale; a binary outcome has no boxes", () => {
     const s = readSurvey('a,b,o\n1,0,yes\n5,10,no\n4,9,yes\n', {
       touchpoints: ['a', { column: 'b', scale: { min: 0, max: 10 } }],
       overall: { column: 'o', type: 'binary', positive: ['yes'] },

@@ -45,7 +45,16 @@ describe('crossProducts (the one pass of the normal equations)', () => {
   it('returns null on the first row that is not p finite numbers (the caller then takes the listwise route)', () => {
     const at = (value: number | null) => rows.map((row, i) => (i === 700 ? [...row.slice(0, 6), value] : row)) as number[][];
     for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, null, '3' as unknown as number]) expect(crossProducts(at(bad), Float64Array.from(y), null, rows.length, 7, true)).toBeNull();
-    expect(crossProducts(rows.map((row, i) => (i === 5 ? row.slice(0, 6) : row)), Float64Array.from(y), null, rows.length, 7, true)).toBeNull();
+    expect(
+      crossProducts(
+        rows.map((row, i) => (i === 5 ? row.slice(0, 6) : row)),
+        Float64Array.from(y),
+        null,
+        rows.length,
+        7,
+        true,
+      ),
+    ).toBeNull();
   });
 
   it('the WebAssembly module is available here (Node 20 has SIMD), so the test above ran it', () => {

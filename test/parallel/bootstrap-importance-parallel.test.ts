@@ -34,7 +34,9 @@ describe('bootstrapImportanceParallel', () => {
     for (const concurrency of [0, -2, 1.5, Number.NaN]) {
       await expect(bootstrapImportanceParallel(X, y, { method: 'lmg', concurrency })).rejects.toThrow(InvalidArgumentError);
     }
-    await expect(bootstrapImportanceParallel(X, y, { method: 'lmg', concurrency: 0 })).rejects.toThrow('concurrency must be a positive integer (the number of threads; 1 computes in this thread without workers), got 0.');
+    await expect(bootstrapImportanceParallel(X, y, { method: 'lmg', concurrency: 0 })).rejects.toThrow(
+      'concurrency must be a positive integer (the number of threads; 1 computes in this thread without workers), got 0.',
+    );
     await expect(bootstrapImportanceParallel(X, y, { method: 'lmg', concurrency: '2' as unknown as number })).rejects.toThrow('got "2"');
   });
 

@@ -62,7 +62,20 @@ describe('logisticRegression contract and edge cases', () => {
 
   it('detects quasi-complete separation (one tied value of the predictor has both outcomes) and names the predictor', () => {
     // delivery <= 3 -> all 0, delivery >= 5 -> all 1, delivery = 4 mixed; price is noise.
-    const X = [[1, 3], [2, 1], [3, 4], [4, 2], [4, 5], [4, 3], [4, 1], [5, 4], [6, 2], [7, 5], [2, 2], [6, 3]];
+    const X = [
+      [1, 3],
+      [2, 1],
+      [3, 4],
+      [4, 2],
+      [4, 5],
+      [4, 3],
+      [4, 1],
+      [5, 4],
+      [6, 2],
+      [7, 5],
+      [2, 2],
+      [6, 3],
+    ];
     const yq = [0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 0, 1];
     expect(() => logisticRegression(X, yq, { names: ['delivery', 'price'] })).toThrow(
       expect.objectContaining({ code: 'separation', message: expect.stringMatching(/^logisticRegression: "delivery" \(almost\) perfectly separates/) }),
@@ -80,12 +93,19 @@ describe('logisticRegression contract and edge cases', () => {
 
   it('models any two values, the larger as the event by default; the intercept-only fit is the logit of the share', () => {
     // 3 of 8 are 5s: logit(3/8) = log(3/5).
-    const fit = logisticRegression(Array.from({ length: 8 }, () => []), [2, 5, 2, 2, 5, 2, 5, 2]);
+    const fit = logisticRegression(
+      Array.from({ length: 8 }, () => []),
+      [2, 5, 2, 2, 5, 2, 5, 2],
+    );
     expect(fit.positive).toBe(5);
     expect(fit.coefficients[0]?.estimate).toBeCloseTo(Math.log(3 / 5), 10);
     expect(fit.logLik).toBeCloseTo(fit.nullLogLik, 10);
     // positive = 2 flips every sign.
-    const flipped = logisticRegression(ref.X, ref.y.map((v) => (v === null ? null : v >= 4 ? 7 : 3)), { names: ref.model.x, positive: 3 });
+    const flipped = logisticRegression(
+      ref.X,
+      ref.y.map((v) => (v === null ? null : v >= 4 ? 7 : 3)),
+      { names: ref.model.x, positive: 3 },
+    );
     flipped.coefficients.forEach((c, j) => expect(c.estimate).toBeCloseTo(-(base.coefficients[j]?.estimate as number), 8));
   });
 
@@ -98,13 +118,27 @@ describe('logisticRegression contract and edge cases', () => {
   });
 
   it('rejects a constant or collinear predictor with singular_information', () => {
-    expect(() => logisticRegression(ref.X.map((r) => [...r, 2]), y)).toThrow(expect.objectContaining({ code: 'singular_information', message: expect.stringContaining('constant or a linear combination') }));
-    expect(() => logisticRegression(ref.X.map((r) => [...r, (r[0] as number) + (r[1] as number)]), y)).toThrow(expect.objectContaining({ code: 'singular_information' }));
+    expect(() =>
+      logisticRegression(
+        ref.X.map((r) => [...r, 2]),
+        y,
+      ),
+    ).toThrow(expect.objectContaining({ code: 'singular_information', message: expect.stringContaining('constant or a linear combination') }));
+    expect(() =>
+      logisticRegression(
+        ref.X.map((r) => [...r, (r[0] as number) + (r[1] as number)]),
+        y,
+      ),
+    ).toThrow(expect.objectContaining({ code: 'singular_information' }));
   });
 
   it('does not depend on row order, and zero weights equal dropping the rows', () => {
     const order = y.map((_, i) => i).sort((a, b) => ((a * 7919) % 200) - ((b * 7919) % 200));
-    const permuted = logisticRegression(order.map((i) => ref.X[i] as (number | null)[]), order.map((i) => y[i] as number), { names: ref.model.x });
+    const permuted = logisticRegression(
+      order.map((i) => ref.X[i] as (number | null)[]),
+      order.map((i) => y[i] as number),
+      { names: ref.model.x },
+    );
     permuted.coefficients.forEach((c, j) => {
       expect(c.estimate).toBeCloseTo(base.coefficients[j]?.estimate as number, 9);
       expect(c.stdError).toBeCloseTo(base.coefficients[j]?.stdError as number, 9);
@@ -118,7 +152,11 @@ describe('logisticRegression contract and edge cases', () => {
 
   it('handles huge and tiny magnitudes: scaling x by 1e8 scales the slopes by 1e-8 and leaves z unchanged', () => {
     for (const factor of [1e8, 1e-8]) {
-      const scaled = logisticRegression(ref.X.map((r) => r.map((v) => (v === null ? null : v * factor))), y, { names: ref.model.x });
+      const scaled = logisticRegression(
+        ref.X.map((r) => r.map((v) => (v === null ? null : v * factor))),
+        y,
+        { names: ref.model.x },
+      );
       scaled.coefficients.slice(1).forEach((c, j) => {
         const b = base.coefficients[j + 1];
         expect((c.estimate * factor) / (b?.estimate as number)).toBeCloseTo(1, 8);

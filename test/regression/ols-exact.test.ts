@@ -57,7 +57,11 @@ describe('ols at scale against exact rational least squares (200,000 x 8 integer
     // Shifting the integers by 1e6 keeps them exact; slopes, their standard errors and R-squared
     // are shift-invariant, so the exact answer still applies. Centring must not lose the digits
     // that the magnitude 1e6 pushes out of a naive sum of squares.
-    const fit = ols(X.map((row) => row.map((v) => v + 1e6)), y.map((v) => v + 1e6), { algorithm });
+    const fit = ols(
+      X.map((row) => row.map((v) => v + 1e6)),
+      y.map((v) => v + 1e6),
+      { algorithm },
+    );
     const slopes = (fit.coefficients as OlsCoefficient[]).slice(1);
     expectGolden(
       { estimate: slopes.map((c) => c.estimate), stdError: slopes.map((c) => c.stdError), rSquared: fit.rSquared },

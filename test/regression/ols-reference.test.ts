@@ -44,7 +44,17 @@ describe('ols contract and edge cases', () => {
   });
 
   it('reports a constant predictor as aliased when there is an intercept', () => {
-    const fit = ols([[1, 5], [2, 5], [3, 5], [4, 5], [5, 5]], [1.1, 2.3, 2.8, 4.2, 5.1], { names: ['x', 'constant'] });
+    const fit = ols(
+      [
+        [1, 5],
+        [2, 5],
+        [3, 5],
+        [4, 5],
+        [5, 5],
+      ],
+      [1.1, 2.3, 2.8, 4.2, 5.1],
+      { names: ['x', 'constant'] },
+    );
     expect(fit.coefficients[2]).toEqual({ name: 'constant', aliased: true });
     // Hand check: slope of y on x = Sxy / Sxx = 9.9 / 10 = 0.99.
     expect((fit.coefficients[1] as OlsCoefficient).estimate).toBeCloseTo(0.99, 12);
@@ -68,7 +78,12 @@ describe('ols contract and edge cases', () => {
   });
 
   it('throws InsufficientDataError naming the rows needed and dropped', () => {
-    const X = [[1, 2], [2, 1], [3, 5], [null, 1]];
+    const X = [
+      [1, 2],
+      [2, 1],
+      [3, 5],
+      [null, 1],
+    ];
     expect(() => ols(X, [1, 2, 3, 4])).toThrow(InsufficientDataError);
     expect(() => ols(X, [1, 2, 3, 4])).toThrow('ols requires at least 4 complete rows for 2 predictors and an intercept, got 3 (1 rows dropped for missing values).');
     expect(() => ols([], [])).toThrow(InsufficientDataError);
@@ -84,7 +99,10 @@ describe('ols contract and edge cases', () => {
     const ref = loadReference('survey-n200-k5-s1000');
     const base = ols(ref.X, ref.y);
     for (const factor of [1e12, 1e-12]) {
-      const scaled = ols(ref.X.map((row) => row.map((v) => (v === null ? null : v * factor))), ref.y);
+      const scaled = ols(
+        ref.X.map((row) => row.map((v) => (v === null ? null : v * factor))),
+        ref.y,
+      );
       (scaled.coefficients as OlsCoefficient[]).slice(1).forEach((c, j) => {
         const b = (base.coefficients as OlsCoefficient[])[j + 1] as OlsCoefficient;
         expect(c.estimate * factor).toBeCloseTo(b.estimate, 10);
@@ -116,16 +134,27 @@ describe('ols contract and edge cases', () => {
     const base = ols(ref.X, ref.y);
     const estimates = (f: ReturnType<typeof ols>) => (f.coefficients as OlsCoefficient[]).map((c) => c.estimate);
     fc.assert(
-      fc.property(fc.array(fc.nat(), { minLength: ref.y.length, maxLength: ref.y.length }), fc.double({ min: -50, max: 50, noNaN: true }), fc.double({ min: 0.1, max: 10, noNaN: true }), (keys, shift, factor) => {
-        const order = ref.y.map((_, i) => i).sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
-        const permuted = ols(order.map((i) => ref.X[i] as (number | null)[]), order.map((i) => ref.y[i] as number));
-        estimates(permuted).forEach((e, j) => expect(e).toBeCloseTo(estimates(base)[j] as number, 10));
-        const transformed = ols(ref.X, ref.y.map((v) => (v as number) * factor + shift));
-        estimates(transformed).forEach((e, j) => {
-          const expected = (estimates(base)[j] as number) * factor + (j === 0 ? shift : 0);
-          expect(e).toBeCloseTo(expected, 9);
-        });
-      }),
+      fc.property(
+        fc.array(fc.nat(), { minLength: ref.y.length, maxLength: ref.y.length }),
+        fc.double({ min: -50, max: 50, noNaN: true }),
+        fc.double({ min: 0.1, max: 10, noNaN: true }),
+        (keys, shift, factor) => {
+          const order = ref.y.map((_, i) => i).sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
+          const permuted = ols(
+            order.map((i) => ref.X[i] as (number | null)[]),
+            order.map((i) => ref.y[i] as number),
+          );
+          estimates(permuted).forEach((e, j) => expect(e).toBeCloseTo(estimates(base)[j] as number, 10));
+          const transformed = ols(
+            ref.X,
+            ref.y.map((v) => (v as number) * factor + shift),
+          );
+          estimates(transformed).forEach((e, j) => {
+            const expected = (estimates(base)[j] as number) * factor + (j === 0 ? shift : 0);
+            expect(e).toBeCloseTo(expected, 9);
+          });
+        },
+      ),
       { numRuns: 30, seed: 42 },
     );
   });
@@ -158,11 +187,19 @@ describe('ols contract and edge cases', () => {
     const withMissing = X.map((row, i) => (i === 11_000 ? [row[0], null, row[2], row[3]] : row)) as (number | null)[][];
     const dropped = ols(withMissing, y);
     expect(dropped.rowsDropped.missing).toBe(1);
-    const without = ols(X.filter((_, i) => i !== 11_000), y.filter((_, i) => i !== 11_000));
+    const without = ols(
+      X.filter((_, i) => i !== 11_000),
+      y.filter((_, i) => i !== 11_000),
+    );
     expectGolden(dropped.coefficients, without.coefficients, { relative: 1e-13, absolute: 1e-15 }, 'late missing cell');
     const withText = X.map((row, i) => (i === 11_000 ? [row[0], 'n/a', row[2], row[3]] : row)) as unknown as number[][];
     expect(() => ols(withText, y)).toThrow(/Row 11001, x2: "n\/a" is not a number/);
-    expect(() => ols(X, y.map((v, i) => (i === 11_500 ? Infinity : v)))).toThrow(/Row 11501, y: Infinity is not a finite number/);
+    expect(() =>
+      ols(
+        X,
+        y.map((v, i) => (i === 11_500 ? Infinity : v)),
+      ),
+    ).toThrow(/Row 11501, y: Infinity is not a finite number/);
   });
 
   it("'cholesky' hands aliased or ill-conditioned designs to QR, so they are reported as R does", () => {
@@ -175,7 +212,10 @@ describe('ols contract and edge cases', () => {
 
   it('reports VIF, standardized coefficients and a condition number', () => {
     const ref = loadReference('survey-n120-k5-collinear-s1000');
-    const fit = ols(ref.X.map((r) => r.slice(0, 4)), ref.y);
+    const fit = ols(
+      ref.X.map((r) => r.slice(0, 4)),
+      ref.y,
+    );
     const c = fit.coefficients as OlsCoefficient[];
     expect(c[0]?.vif).toBeNull();
     expect(c.slice(1).every((x) => (x.vif as number) >= 1)).toBe(true);

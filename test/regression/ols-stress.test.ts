@@ -4,7 +4,14 @@ import { ols, type OlsCoefficient } from '../../src/regression/ols.js';
 import { loadReference } from '../helpers/reference.js';
 
 describe('ols under numerical stress: a correct answer or a clear error, never a silent NaN', () => {
-  const X = [[1, 2], [2, 1], [3, 5], [4, 2], [5, 7], [6, 3]];
+  const X = [
+    [1, 2],
+    [2, 1],
+    [3, 5],
+    [4, 2],
+    [5, 7],
+    [6, 3],
+  ];
   const y = [1.2, 1.9, 4.1, 3.2, 6.8, 4.9];
 
   it('n = k + 2 (one residual df) fits; n = k + 1 is an InsufficientDataError', () => {
@@ -25,7 +32,10 @@ describe('ols under numerical stress: a correct answer or a clear error, never a
   it('extreme magnitudes (1e-150, 1e150) give the same fit, rescaled', () => {
     const base = ols(X, y);
     for (const factor of [1e-150, 1e150]) {
-      const fit = ols(X.map((r) => r.map((v) => v * factor)), y.map((v) => v * factor));
+      const fit = ols(
+        X.map((r) => r.map((v) => v * factor)),
+        y.map((v) => v * factor),
+      );
       const b = base.coefficients as OlsCoefficient[];
       (fit.coefficients as OlsCoefficient[]).forEach((c, j) => {
         expect(c.estimate / (j === 0 ? factor : 1)).toBeCloseTo((b[j] as OlsCoefficient).estimate, 9);

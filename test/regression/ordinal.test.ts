@@ -106,17 +106,30 @@ describe('ordinalLogit contract and edge cases', () => {
     const delivery = [1, 2, 3, 4, 4, 5, 6, 6, 7, 8, 2, 5];
     const price = [3, 1, 4, 2, 5, 3, 1, 4, 2, 5, 3, 1];
     const y = [1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 1, 2];
-    expect(() => ordinalLogit(delivery.map((v) => [v]), y, { names: ['delivery'] })).toThrow(
+    expect(() =>
+      ordinalLogit(
+        delivery.map((v) => [v]),
+        y,
+        { names: ['delivery'] },
+      ),
+    ).toThrow(
       expect.objectContaining({ code: 'separation', message: expect.stringMatching(/^ordinalLogit: "delivery" \(almost\) perfectly separates the outcome categories, so its coefficient diverges/) }),
     );
-    expect(() => ordinalLogit(delivery.map((v, i) => [v, price[i] as number]), y, { names: ['delivery', 'price'] })).toThrow(
-      expect.objectContaining({ code: 'separation', message: expect.stringContaining('"delivery", "price" (almost) perfectly separate the outcome categories') }),
-    );
+    expect(() =>
+      ordinalLogit(
+        delivery.map((v, i) => [v, price[i] as number]),
+        y,
+        { names: ['delivery', 'price'] },
+      ),
+    ).toThrow(expect.objectContaining({ code: 'separation', message: expect.stringContaining('"delivery", "price" (almost) perfectly separate the outcome categories') }));
   });
 
   it('gives the thresholds-only model when there are no predictors (thresholds = cumulative logits)', () => {
     // 2 ones, 3 twos, 5 threes: logit(0.2) and logit(0.5).
-    const fit = ordinalLogit(Array.from({ length: 10 }, () => []), [1, 1, 2, 2, 2, 3, 3, 3, 3, 3]);
+    const fit = ordinalLogit(
+      Array.from({ length: 10 }, () => []),
+      [1, 1, 2, 2, 2, 3, 3, 3, 3, 3],
+    );
     expect(fit.thresholds[0]?.estimate).toBeCloseTo(Math.log(0.2 / 0.8), 10);
     expect(fit.thresholds[1]?.estimate).toBeCloseTo(0, 10);
     expect(fit.logLik).toBeCloseTo(fit.nullLogLik, 10);
@@ -125,7 +138,11 @@ describe('ordinalLogit contract and edge cases', () => {
 
   it('does not depend on row order', () => {
     const order = ref.y.map((_, i) => i).sort((a, b) => ((a * 31) % 47) - ((b * 31) % 47));
-    const permuted = ordinalLogit(order.map((i) => ref.X[i] as (number | null)[]), order.map((i) => ref.y[i] as number), { names: ref.model.x });
+    const permuted = ordinalLogit(
+      order.map((i) => ref.X[i] as (number | null)[]),
+      order.map((i) => ref.y[i] as number),
+      { names: ref.model.x },
+    );
     expectGolden(asClm(permuted), asClm(base), { relative: 1e-9, absolute: 1e-12 }, 'permuted rows');
     expect(permuted.logLik).toBeCloseTo(base.logLik, 10);
   });
@@ -144,7 +161,11 @@ describe('ordinalLogit contract and edge cases', () => {
 
   it('handles huge and tiny magnitudes: scaling x by 1e8 scales beta by 1e-8 and leaves thresholds and z unchanged', () => {
     for (const factor of [1e8, 1e-8]) {
-      const scaled = ordinalLogit(ref.X.map((r) => r.map((v) => (v === null ? null : v * factor))), ref.y, { names: ref.model.x });
+      const scaled = ordinalLogit(
+        ref.X.map((r) => r.map((v) => (v === null ? null : v * factor))),
+        ref.y,
+        { names: ref.model.x },
+      );
       scaled.coefficients.forEach((c, j) => {
         expect((c.estimate * factor) / (base.coefficients[j]?.estimate as number)).toBeCloseTo(1, 8);
         expect(c.zValue).toBeCloseTo(base.coefficients[j]?.zValue as number, 7);
@@ -154,8 +175,18 @@ describe('ordinalLogit contract and edge cases', () => {
   });
 
   it('rejects a constant or collinear predictor and bad options with typed errors', () => {
-    expect(() => ordinalLogit(ref.X.map((r) => [...r, 1]), ref.y)).toThrow(expect.objectContaining({ code: 'singular_information', message: expect.stringContaining('constant, collinear') }));
-    expect(() => ordinalLogit(ref.X.map((r) => [...r, (r[0] as number) - (r[1] as number)]), ref.y)).toThrow(expect.objectContaining({ code: 'singular_information' }));
+    expect(() =>
+      ordinalLogit(
+        ref.X.map((r) => [...r, 1]),
+        ref.y,
+      ),
+    ).toThrow(expect.objectContaining({ code: 'singular_information', message: expect.stringContaining('constant, collinear') }));
+    expect(() =>
+      ordinalLogit(
+        ref.X.map((r) => [...r, (r[0] as number) - (r[1] as number)]),
+        ref.y,
+      ),
+    ).toThrow(expect.objectContaining({ code: 'singular_information' }));
     expect(() => ordinalLogit(ref.X, ref.y, { link: 'cloglog' as never })).toThrow(InvalidArgumentError);
     expect(() => ordinalLogit(ref.X, ref.y, { levels: [2, 3, 4] })).toThrow('y contains 5, which is not one of the levels 2, 3, 4.');
     expect(() => ordinalLogit(ref.X, ref.y, { level: 1.5 })).toThrow(InvalidArgumentError);

@@ -44,7 +44,11 @@ beforeAll(() => {
   withBootstrap = analyze(survey, { keyDrivers: { bootstrap: { replicates: 30, seed: 1 } } });
 });
 
-type Layer = { mark: { type: string; align?: string; baseline?: string }; data: { values: Record<string, unknown>[] }; encoding: Record<string, { field?: string; scale?: { domain: number[] }; title?: string; legend?: { labelLimit?: number }; axis?: { labelLimit?: number } }> };
+type Layer = {
+  mark: { type: string; align?: string; baseline?: string };
+  data: { values: Record<string, unknown>[] };
+  encoding: Record<string, { field?: string; scale?: { domain: number[] }; title?: string; legend?: { labelLimit?: number }; axis?: { labelLimit?: number } }>;
+};
 type LayeredSpec = { width: number; height: number; layer: Layer[]; title: unknown; encoding?: Layer['encoding'] };
 
 describe('estimateTextWidth', () => {
@@ -111,7 +115,12 @@ describe('importance-performance chart', () => {
   it('names the quadrants in the four corners, whole, with one colour per quadrant', () => {
     const spec = ipaChart(report) as LayeredSpec;
     const corners = spec.layer.filter((l) => l.mark.type === 'text' && l.mark.align !== 'center');
-    expect(corners.map((l) => `${l.mark.align} ${l.mark.baseline} ${l.data.values[0]?.text}`)).toEqual(['left top concentrate here', 'right top keep up the good work', 'left bottom low priority', 'right bottom possible overkill']);
+    expect(corners.map((l) => `${l.mark.align} ${l.mark.baseline} ${l.data.values[0]?.text}`)).toEqual([
+      'left top concentrate here',
+      'right top keep up the good work',
+      'left bottom low priority',
+      'right bottom possible overkill',
+    ]);
     const color = (spec.layer.find((l) => l.mark.type === 'point') as Layer).encoding.color as unknown as { scale: { domain: string[] }; legend: { labelLimit: number } };
     expect(color.scale.domain).toEqual(['concentrate here', 'keep up the good work', 'low priority', 'possible overkill']);
     expect(color.legend.labelLimit).toBeGreaterThan(estimateTextWidth('keep up the good work'));
@@ -127,7 +136,7 @@ describe('importance-performance chart', () => {
 describe('driver chart', () => {
   it('explains bars and whiskers in a subtitle, in both locales', () => {
     const en = driverChart(withBootstrap) as { title: { subtitle: string[] } };
-    expect(en.title.subtitle).toEqual(['Bars: LMG importance, the touchpoint\'s share of R²', 'Whiskers: 95% bootstrap percentile interval (30 resamples)']);
+    expect(en.title.subtitle).toEqual(["Bars: LMG importance, the touchpoint's share of R²", 'Whiskers: 95% bootstrap percentile interval (30 resamples)']);
     const zh = driverChart(withBootstrap, { locale: 'zh-CN' }) as { title: { subtitle: string[] } };
     expect(zh.title.subtitle[1]).toBe('误差线：95% 自助法百分位置信区间（30 次重抽样）');
     const plain = driverChart(report) as { title: { subtitle: string[] }; layer: unknown[] };
@@ -135,7 +144,7 @@ describe('driver chart', () => {
     expect(plain.layer).toHaveLength(1);
   });
 
-  it('names McFadden\'s pseudo-R² for a binary outcome (logistic drivers)', () => {
+  it("names McFadden's pseudo-R² for a binary outcome (logistic drivers)", () => {
     const csv = closeMeansCsv()
       .split('\n')
       .map((line, i) => (i === 0 ? line : line.replace(/,(\d+)$/, (_, v: string) => `,${Number(v) >= 8 ? 1 : 0}`)))
@@ -143,7 +152,7 @@ describe('driver chart', () => {
     const binary = analyze(readSurvey(csv, { touchpoints: touchpoints.map(([column, label]) => ({ column, label })), overall: { column: 'overall', type: 'binary' }, scale: { min: 1, max: 10 } }));
     expect(binary.keyDrivers?.model).toBe('logistic');
     const spec = driverChart(binary) as { title: { subtitle: string[] }; layer: Layer[] };
-    expect(spec.title.subtitle[0]).toBe('Bars: Shapley importance, the touchpoint\'s share of McFadden R²');
+    expect(spec.title.subtitle[0]).toBe("Bars: Shapley importance, the touchpoint's share of McFadden R²");
     expect(spec.layer[0]?.encoding.x?.title).toBe('Importance (Shapley, McFadden R²)');
   });
 
@@ -185,9 +194,9 @@ describe('warnings in words', () => {
   it('keeps the English message and words known codes in Chinese', () => {
     expect(warningText(warning)).toBe('[key-drivers] 4 rows with a missing value were left out (listwise deletion).');
     expect(warningText(warning, 'zh-CN')).toBe('[关键驱动因素] 4 行含缺失值，已剔除（列表删除）。');
-    expect(warningText({ source: 'peak-end', code: 'small_sample', message: 'Model gestalt: 47 rows for 8 parameters (fewer than 10 per parameter): estimates and p-values are imprecise.' }, 'zh-CN')).toBe(
-      '[峰终定律] 模型 格式塔（七个特征）：47 行数据估计 8 个参数（每个参数不足 10 行）：估计值和 p 值不精确。',
-    );
+    expect(
+      warningText({ source: 'peak-end', code: 'small_sample', message: 'Model gestalt: 47 rows for 8 parameters (fewer than 10 per parameter): estimates and p-values are imprecise.' }, 'zh-CN'),
+    ).toBe('[峰终定律] 模型 格式塔（七个特征）：47 行数据估计 8 个参数（每个参数不足 10 行）：估计值和 p 值不精确。');
   });
   it('gives other codes a Chinese headline and keeps the detail', () => {
     expect(warningText({ source: 'ingest', code: 'out_of_scale', message: '3 cells outside 1-5.' }, 'zh-CN')).toBe('[数据读取] 有数值超出量表范围（3 cells outside 1-5.）');
@@ -198,6 +207,6 @@ describe('warnings in words', () => {
 describe('sanitizeSvg', () => {
   it('strips handlers from tags but leaves escaped text that reads like one whole', () => {
     const svg = '<svg onload="x()"><text>Peak: \'&gt;&lt;svg onload=window.__pwned=1&gt;</text><text>End</text></svg>';
-    expect(sanitizeSvg(svg)).toBe('<svg><text>Peak: \'&gt;&lt;svg onload=window.__pwned=1&gt;</text><text>End</text></svg>');
+    expect(sanitizeSvg(svg)).toBe("<svg><text>Peak: '&gt;&lt;svg onload=window.__pwned=1&gt;</text><text>End</text></svg>");
   });
 });

@@ -41,7 +41,7 @@ describe('"Does the peak-end rule hold here?" section', () => {
     for (const part of ['## 峰终定律在这里成立吗？', '峰值和终值能否在均值之外增加解释力？', '似然比 χ²', '结论: 峰终定律在此成立']) expect(zh).toContain(part);
   });
 
-  it('charts every feature\'s LMG, peak and end in their own colour group', () => {
+  it("charts every feature's LMG, peak and end in their own colour group", () => {
     const spec = gestaltChart(report) as { data: { values: { feature: string; importance: number; group: string }[] } };
     const importance = report.peakEnd?.gestalt?.importance as Record<string, number>;
     expect(spec.data.values.map((v) => v.importance)).toEqual(Object.values(importance));
@@ -50,7 +50,16 @@ describe('"Does the peak-end rule hold here?" section', () => {
   });
 
   it('words every verdict code in English and Chinese', () => {
-    const base: Omit<GestaltVerdictWords, 'code'> = { peakEndAddsPValue: 0.2, meanAddsPValue: 0.0004, otherFeaturesPValue: 0.03, otherFeaturesAdd: true, correlation: 'mean-higher', strongestFeature: 'mean', correlationPValue: 0.01, rBetween: 0.8 };
+    const base: Omit<GestaltVerdictWords, 'code'> = {
+      peakEndAddsPValue: 0.2,
+      meanAddsPValue: 0.0004,
+      otherFeaturesPValue: 0.03,
+      otherFeaturesAdd: true,
+      correlation: 'mean-higher',
+      strongestFeature: 'mean',
+      correlationPValue: 0.01,
+      rBetween: 0.8,
+    };
     for (const code of ['peak-end-beyond-mean', 'both-contribute', 'mean-suffices', 'indistinguishable', 'no-relation'] as const) {
       for (const locale of ['en', 'zh-CN'] as const) {
         const text = gestaltVerdictText({ ...base, code }, locale);
@@ -59,7 +68,7 @@ describe('"Does the peak-end rule hold here?" section', () => {
       }
     }
     expect(gestaltVerdictText({ ...base, code: 'mean-suffices' })).toBe(
-      'No: the mean explains the overall rating and peak and end add nothing beyond it (p = 0.20), while the mean adds to them (p < 0.001). Trough, beginning, trend and variability add further (p = 0.03). The mean correlates more strongly with the overall rating than the peak-end score does (Williams\' p = 0.01). Largest share of the explained variance (LMG): mean.',
+      "No: the mean explains the overall rating and peak and end add nothing beyond it (p = 0.20), while the mean adds to them (p < 0.001). Trough, beginning, trend and variability add further (p = 0.03). The mean correlates more strongly with the overall rating than the peak-end score does (Williams' p = 0.01). Largest share of the explained variance (LMG): mean.",
     );
   });
 });

@@ -146,7 +146,12 @@ describe('notebook display of results', () => {
     expect((await display(peak))['text/plain']).toContain('prediction 4.64');
     // Published finding: only delivery speed and the distributor meeting are significant.
     const text = (await display(drivers))['text/plain'] as string;
-    expect(text.split('\n').filter((line) => line.includes('KEY MOMENT')).map((line) => line.split(/\s{2,}/)[0])).toEqual(['Delivery speed', 'Distributor meeting']);
+    expect(
+      text
+        .split('\n')
+        .filter((line) => line.includes('KEY MOMENT'))
+        .map((line) => line.split(/\s{2,}/)[0]),
+    ).toEqual(['Delivery speed', 'Distributor meeting']);
   });
 
   it('ols shows the NIST Longley certified coefficients to five significant digits', async () => {

@@ -49,7 +49,7 @@ describe('chart specs', () => {
     expect(spec.layer[3]?.data.values.map((r) => r.value)).toEqual([3, report.peakEnd?.aggregate.observed, report.peakEnd?.aggregate.prediction]);
   });
 
-  it('driver, IPA and peak-end charts carry the report\'s numbers', () => {
+  it("driver, IPA and peak-end charts carry the report's numbers", () => {
     const drivers = driverChart(reportWithBootstrap) as { data: { values: Record<string, unknown>[] }; layer: unknown[] };
     expect(drivers.layer).toHaveLength(2); // bars and bootstrap interval rules
     expect(drivers.data.values.find((v) => v.touchpoint === 'Delivery speed')?.significance).toBe('KEY MOMENT');
@@ -68,7 +68,7 @@ describe('text and Markdown reports (pinned by snapshots)', () => {
     await expect(formatReportMarkdown(report)).toMatchFileSnapshot('__snapshots__/zhijiang.md');
     await expect(formatReportMarkdown(report, { locale: 'zh-CN' })).toMatchFileSnapshot('__snapshots__/zhijiang.zh-CN.md');
   });
-  it('zh-CN uses Chinese headings, the spec\'s Chinese touchpoint names and a Chinese verdict', () => {
+  it("zh-CN uses Chinese headings, the spec's Chinese touchpoint names and a Chinese verdict", () => {
     const md = formatReportMarkdown(report, { locale: 'zh-CN' });
     for (const text of ['## 描述统计', '## 峰终定律', '## 关键驱动因素', '| 送货速度 |', 'Wilcoxon 符号秩检验', '## 峰终定律在这里成立吗？', '峰终定律在此成立']) expect(md).toContain(text);
   });
@@ -88,10 +88,7 @@ describe('HTML report', () => {
 
   it('escapes data-derived text everywhere (headers and labels crafted as HTML)', async () => {
     const evil = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "'><svg onload=alert(1)>"];
-    const survey = readSurvey(
-      csvText(evil),
-      { touchpoints: evil.map((column) => ({ column, label: column })), overall: 'overall', scale: { min: 1, max: 5 } },
-    );
+    const survey = readSurvey(csvText(evil), { touchpoints: evil.map((column) => ({ column, label: column })), overall: 'overall', scale: { min: 1, max: 5 } });
     const r = analyze(survey);
     const html = await renderReportHtml(r);
     expect(html).not.toContain('<script>alert');
@@ -137,4 +134,3 @@ function csvText(names: string[]): string {
   const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
   return [[...names, 'overall'].map(quote).join(','), ...rows.map((r) => r.join(','))].join('\n');
 }
-

@@ -28,7 +28,11 @@ describe('analyze with segments', () => {
   it('carries the driver differences and BH-adjusted p-values of R lm and p.adjust', () => {
     const region = report.segments?.[0];
     const actual = (region?.groups ?? []).flatMap((g) => g.drivers.map((d) => ({ value: g.value, ...d, n: g.nModel })));
-    expectGolden(actual, golden.drivers.map(({ tValue, ...rest }: Record<string, number>) => rest), { relative: 1e-9 });
+    expectGolden(
+      actual,
+      golden.drivers.map(({ tValue, ...rest }: Record<string, number>) => rest),
+      { relative: 1e-9 },
+    );
     expectGolden(region?.groups[1]?.means[1], (({ tValue, df, ...rest }) => rest)(golden.welch[1].means[1]), { relative: 1e-10 });
   });
 

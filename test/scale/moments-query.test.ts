@@ -42,11 +42,21 @@ function expectSameAsInMemory(name: string, result: MomentsAnalysis, spec: Surve
   const inMemory = new SurveyAccumulator(spec).add(survey);
   expectGolden(result.state.joint, inMemory.toJSON().joint, { relative: 1e-12, absolute: 1e-12 }, `${name} joint moments`);
   const d = describeSurvey(survey);
-  expectGolden(result.describe, d.items.map(({ label: _l, role: _r, missing: _m, standardError: _s, ...rest }) => rest), tol, `${name} describe`);
+  expectGolden(
+    result.describe,
+    d.items.map(({ label: _l, role: _r, missing: _m, standardError: _s, ...rest }) => rest),
+    tol,
+    `${name} describe`,
+  );
   const X = rows.map((r) => r.slice(0, -1));
   const y = rows.map((r) => r[r.length - 1] ?? null);
   const fit = ols(X, y, { names: columns.slice(0, -1) as string[] });
-  expectGolden(result.ols?.coefficients, (fit.coefficients as OlsCoefficient[]).map(({ standardized: _s, vif: _v, ...c }) => c), tol, `${name} ols coefficients`);
+  expectGolden(
+    result.ols?.coefficients,
+    (fit.coefficients as OlsCoefficient[]).map(({ standardized: _s, vif: _v, ...c }) => c),
+    tol,
+    `${name} ols coefficients`,
+  );
   expectGolden(
     { rSquared: result.ols?.rSquared, fStatistic: result.ols?.fStatistic, logLik: result.ols?.logLik, aic: result.ols?.aic },
     { rSquared: fit.rSquared, fStatistic: fit.fStatistic, logLik: fit.logLik, aic: fit.aic },
@@ -163,17 +173,20 @@ const postgres = await startPostgres();
 const postgresUnavailable = 'unavailable' in postgres ? postgres.unavailable : null;
 if (postgresUnavailable !== null) process.stderr.write(`PostgreSQL pushdown tests SKIPPED: ${postgresUnavailable}\n`);
 
-describe.skipIf(postgresUnavailable !== null)(`SQL pushdown on a real PostgreSQL server equals the in-memory analysis${postgresUnavailable === null ? '' : ` (SKIPPED: ${postgresUnavailable})`}`, () => {
-  const server = postgres as PostgresServer;
-  afterAll(() => server.stop?.());
+describe.skipIf(postgresUnavailable !== null)(
+  `SQL pushdown on a real PostgreSQL server equals the in-memory analysis${postgresUnavailable === null ? '' : ` (SKIPPED: ${postgresUnavailable})`}`,
+  () => {
+    const server = postgres as PostgresServer;
+    afterAll(() => server.stop?.());
 
-  it.each(NAMES)('%s: descriptives, OLS, LMG, peak-end, peak-end accuracy', (name) => {
-    const { spec, columns, rows } = reference(name);
-    const table = name.replaceAll('-', '_');
-    server.query(createTableSql(table, columns, rows));
-    const [row] = server.query(momentsQuery(spec, { dialect: 'postgres', table }));
-    const result = analyzeMoments(row as Record<string, string>, spec);
-    expectSameAsInMemory(name, result, spec, columns, rows);
-    expectSameAsR(name, result);
-  });
-});
+    it.each(NAMES)('%s: descriptives, OLS, LMG, peak-end, peak-end accuracy', (name) => {
+      const { spec, columns, rows } = reference(name);
+      const table = name.replaceAll('-', '_');
+      server.query(createTableSql(table, columns, rows));
+      const [row] = server.query(momentsQuery(spec, { dialect: 'postgres', table }));
+      const result = analyzeMoments(row as Record<string, string>, spec);
+      expectSameAsInMemory(name, result, spec, columns, rows);
+      expectSameAsR(name, result);
+    });
+  },
+);

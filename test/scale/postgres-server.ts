@@ -20,13 +20,22 @@ export interface PostgresServer {
 function binDir(): string | null {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
-  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions[0] === undefined ? null : join(root, versions[0], 'bin');
 }
 
 function tryInstall(): string | null {
   if (process.getuid?.() !== 0) return 'the Debian package postgresql is not installed and this process is not root (apt-get install -y postgresql)';
-  const r = spawnSync('sh', ['-c', 'DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql)'], { encoding: 'utf8', timeout: 300_000 });
+  const r = spawnSync(
+    'sh',
+    [
+      '-c',
+      'DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql)',
+    ],
+    { encoding: 'utf8', timeout: 300_000 },
+  );
   return r.status === 0 ? null : `apt-get install postgresql failed: ${(r.stderr || r.stdout).split('\n').slice(-4).join(' ')}`;
 }
 
@@ -89,7 +98,11 @@ export async function startPostgres(): Promise<PostgresServer | { unavailable: s
   const psql = existsSync(join(bin, 'psql')) ? join(bin, 'psql') : 'psql';
   return {
     query(sql: string) {
-      const r = spawnSync(psql, ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-X', '-q', '--csv', '-v', 'ON_ERROR_STOP=1', '-f', '-'], { encoding: 'utf8', input: sql, maxBuffer: 64 << 20 });
+      const r = spawnSync(psql, ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-X', '-q', '--csv', '-v', 'ON_ERROR_STOP=1', '-f', '-'], {
+        encoding: 'utf8',
+        input: sql,
+        maxBuffer: 64 << 20,
+      });
       if (r.status !== 0) throw new Error(`psql failed: ${r.stderr}`);
       return parseCsv(r.stdout);
     },

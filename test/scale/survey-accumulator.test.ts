@@ -28,7 +28,12 @@ describe('SurveyAccumulator equals the in-memory analyses', () => {
     const acc = new SurveyAccumulator(spec).add(survey);
     const tol = { relative: 1e-10, absolute: 1e-12 };
     const d = describeSurvey(survey);
-    expectGolden(acc.describe(), d.items.map(({ label: _l, role: _r, missing: _m, standardError: _s, ...rest }) => rest), tol, `${name} describe`);
+    expectGolden(
+      acc.describe(),
+      d.items.map(({ label: _l, role: _r, missing: _m, standardError: _s, ...rest }) => rest),
+      tol,
+      `${name} describe`,
+    );
     const ref = loadReference(name);
     const fit = ols(ref.X, ref.y, { names: ref.model.x });
     const { coefficients, ...summary } = acc.ols();
@@ -38,7 +43,12 @@ describe('SurveyAccumulator equals the in-memory analyses', () => {
       tol,
       `${name} ols coefficients`,
     );
-    expectGolden(summary, { rSquared: fit.rSquared, adjustedRSquared: fit.adjustedRSquared, fStatistic: fit.fStatistic, logLik: fit.logLik, aic: fit.aic, bic: fit.bic, dfResidual: fit.dfResidual }, tol, `${name} ols`);
+    expectGolden(
+      summary,
+      { rSquared: fit.rSquared, adjustedRSquared: fit.adjustedRSquared, fStatistic: fit.fStatistic, logLik: fit.logLik, aic: fit.aic, bic: fit.bic, dfResidual: fit.dfResidual },
+      tol,
+      `${name} ols`,
+    );
     expectGolden({ ...acc.relativeImportance({ method: 'lmg' }).importance }, { ...relativeImportance(ref.X, ref.y, { method: 'lmg', names: ref.model.x }).importance }, tol, `${name} lmg`);
     const pe = peakEnd(survey);
     expect(acc.peakEnd().prediction).toBeCloseTo(pe.aggregate.allAnswers.prediction, 12); // each mean over its own answers
@@ -65,7 +75,12 @@ describe('mergeable moments', () => {
   it('property: any split of the rows, merged (through JSON), equals the whole to 1e-12', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 500, maxLength: 500 }), (shardOf) => {
-        const shards = [0, 1, 2, 3].map((s) => referenceSurvey('survey-n500-k7-missing-s1000', shardOf.flatMap((x, i) => (x === s ? [i] : []))));
+        const shards = [0, 1, 2, 3].map((s) =>
+          referenceSurvey(
+            'survey-n500-k7-missing-s1000',
+            shardOf.flatMap((x, i) => (x === s ? [i] : [])),
+          ),
+        );
         const accs = shards.map(({ survey }) => (survey.n > 0 ? new SurveyAccumulator(spec).add(survey) : new SurveyAccumulator(spec)));
         const merged = accs.map((a) => SurveyAccumulator.fromJSON(JSON.parse(JSON.stringify(a.toJSON())), spec)).reduce((x, y) => x.merge(y));
         const tol = { relative: 1e-12, absolute: 1e-12 };

@@ -150,7 +150,14 @@ describe('modelData against R lm() (test/golden/model-data, journey survey with 
     const rCoefficients = expected.coefficients.map((c) => ({ ...c, name: c.name.replace(/_f$/, '') }));
     expectGolden(
       { n: fit.n, coefficients: fit.coefficients, rSquared: fit.rSquared, adjustedRSquared: fit.adjustedRSquared, residualStdError: fit.residualStdError, dfResidual: fit.dfResidual },
-      { n: expected.n, coefficients: rCoefficients, rSquared: expected.rSquared, adjustedRSquared: expected.adjustedRSquared, residualStdError: expected.residualStdError, dfResidual: expected.dfResidual },
+      {
+        n: expected.n,
+        coefficients: rCoefficients,
+        rSquared: expected.rSquared,
+        adjustedRSquared: expected.adjustedRSquared,
+        residualStdError: expected.residualStdError,
+        dfResidual: expected.dfResidual,
+      },
       { relative: 1e-10, fields: { pValue: { relative: 1e-8, absolute: 1e-14 } } },
       method,
     );

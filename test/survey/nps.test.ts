@@ -57,7 +57,13 @@ describe('describeSurvey gives an NPS overall item an nps object', () => {
     const { describeSurvey } = await import('../../src/survey/describe-survey.js');
     const { airlineCsvPath } = await import('../helpers/airline.js');
     const csv = readFileSync(airlineCsvPath(), 'utf8');
-    const spec = { touchpoints: ['booking', 'checkin', 'boarding', 'seat', 'wifi', 'food', 'baggage'], overall: { column: 'recommend', type: 'nps' as const }, scale: { min: 1, max: 5 }, notApplicable: [0], weight: 'weight' };
+    const spec = {
+      touchpoints: ['booking', 'checkin', 'boarding', 'seat', 'wifi', 'food', 'baggage'],
+      overall: { column: 'recommend', type: 'nps' as const },
+      scale: { min: 1, max: 5 },
+      notApplicable: [0],
+      weight: 'weight',
+    };
     const survey = readSurvey(csv, spec);
     const { n: _n, level: _level, ...expected } = golden.airline;
     const { n: _wn, level: _wl, ...expectedWeighted } = golden.airlineWeighted;

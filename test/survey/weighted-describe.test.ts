@@ -34,9 +34,7 @@ describe('describeSurvey with survey weights', () => {
     // missing cells uses n/(n-1) over all rows; the unweighted describe keeps sd/sqrt(n) (R's sd).
     const withoutSe = (item: Record<string, number>) =>
       Object.fromEntries(Object.entries(item).filter(([k]) => !/(StdError|standardError)$/.test(k) || ['price', 'overall'].includes(String(item.column))));
-    const expected = Object.fromEntries(
-      Object.entries(golden.unweighted as Record<string, Record<string, number>>).map(([k, v]) => [k, withoutSe({ ...v, column: k as unknown as number })]),
-    );
+    const expected = Object.fromEntries(Object.entries(golden.unweighted as Record<string, Record<string, number>>).map(([k, v]) => [k, withoutSe({ ...v, column: k as unknown as number })]));
     expectGolden(byColumn(describeSurvey(unweightedSurvey)), expected, { relative: 1e-10 });
     expectGolden(byColumn(describeSurvey(survey, { weighted: false })), expected, { relative: 1e-10 });
   });
@@ -60,7 +58,10 @@ describe('rake', () => {
     const raked = rake(survey, margins);
     const w = raked.weights as Float64Array;
     const total = w.reduce((a, b) => a + b, 0);
-    expect(total).toBeCloseTo((survey.weights as Float64Array).reduce((a, b) => a + b, 0), 9);
+    expect(total).toBeCloseTo(
+      (survey.weights as Float64Array).reduce((a, b) => a + b, 0),
+      9,
+    );
     const gender = raked.segments.get('gender') as (string | null)[];
     const female = gender.reduce((sum, g, i) => (g === 'female' ? sum + (w[i] as number) : sum), 0);
     expect(female / total).toBeCloseTo(0.5, 12);

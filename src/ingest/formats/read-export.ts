@@ -50,7 +50,8 @@ export function sniffFormat(head: Uint8Array, encoding?: string): SurveyFileForm
         code: 'corrupt_file',
         path: [null, null],
         line: null,
-        message: 'This is an Excel 97-2003 workbook (.xls) or a password-protected one, which peak-end cannot read: open it in Excel or LibreOffice and save it as .xlsx (without a password) or as CSV.',
+        message:
+          'This is an Excel 97-2003 workbook (.xls) or a password-protected one, which peak-end cannot read: open it in Excel or LibreOffice and save it as .xlsx (without a password) or as CSV.',
         input: null,
       },
     ]);
@@ -119,7 +120,8 @@ export async function exportTableFromBytes(bytes: Uint8Array, format: SurveyFile
  */
 function tableFromRecords(records: readonly ExportRecord[], source: { encoding: string | null; delimiter: string | null; text: boolean }, forced?: SurveyFileFormat): ExportTable {
   const head = records.slice(0, 3).map((r) => r.cells);
-  const format = forced === 'qualtrics' || forced === 'surveymonkey' ? forced : qualtricsLayout(head) !== null || isDamagedQualtrics(head) ? 'qualtrics' : isSurveyMonkeyLayout(head) ? 'surveymonkey' : 'plain';
+  const format =
+    forced === 'qualtrics' || forced === 'surveymonkey' ? forced : qualtricsLayout(head) !== null || isDamagedQualtrics(head) ? 'qualtrics' : isSurveyMonkeyLayout(head) ? 'surveymonkey' : 'plain';
   if (format === 'qualtrics') return parseQualtrics(records, source);
   if (format === 'surveymonkey') return parseSurveyMonkey(records, source);
   const [header, ...rest] = records;

@@ -280,7 +280,14 @@ export function parseSav(bytes: Uint8Array, options: ParseSavOptions = {}): SavF
   if (longNames !== null) {
     for (const pair of text(longNames).split('\t')) {
       const eq = pair.indexOf('=');
-      if (eq > 0) longNameMap.set(pair.slice(0, eq).trim().toUpperCase(), pair.slice(eq + 1).replace(/\u0000/g, '').trim());
+      if (eq > 0)
+        longNameMap.set(
+          pair.slice(0, eq).trim().toUpperCase(),
+          pair
+            .slice(eq + 1)
+            .replace(/\u0000/g, '')
+            .trim(),
+        );
     }
   }
   const veryLongMap = new Map<string, number>();
@@ -407,7 +414,9 @@ export function parseSav(bytes: Uint8Array, options: ParseSavOptions = {}): SavF
   const weightVariable = weightIndex > 0 ? raw[weightIndex - 1] : undefined;
   const weight = weightVariable === undefined ? null : (columns.find((col) => col.segments[0]?.[0] === elementOffsets.get(weightVariable))?.variable.name ?? null);
   return {
-    product: latin(productBytes).replace(/^@\(#\) ?/, '').trim(),
+    product: latin(productBytes)
+      .replace(/^@\(#\) ?/, '')
+      .trim(),
     encoding,
     compression,
     declaredCases: declared,
@@ -638,7 +647,10 @@ function inflateBlocks(bytes: Uint8Array, dataStart: number, little: boolean, in
     try {
       parts.push(inflate(bytes.subarray(compressedOffset, compressedOffset + compressedSize)));
     } catch (cause) {
-      throw new DataValidationError([{ code: 'corrupt_file', path: [null, null], line: null, message: `ZLIB block ${i + 1} of this .zsav file does not inflate (${(cause as Error).message}); the file is damaged.`, input: null }], { cause });
+      throw new DataValidationError(
+        [{ code: 'corrupt_file', path: [null, null], line: null, message: `ZLIB block ${i + 1} of this .zsav file does not inflate (${(cause as Error).message}); the file is damaged.`, input: null }],
+        { cause },
+      );
     }
   }
   return concat(parts);

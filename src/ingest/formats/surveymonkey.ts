@@ -16,7 +16,11 @@ const METADATA = /^(respondent id|collector id|start date|end date|ip address|em
 const SINGLE = /^(response|open-ended response|responses?)$/i;
 
 function clean(cell: ExportCell | undefined): string {
-  return cell === null || cell === undefined ? '' : String(cell).replace(/\u00a0/g, ' ').trim();
+  return cell === null || cell === undefined
+    ? ''
+    : String(cell)
+        .replace(/\u00a0/g, ' ')
+        .trim();
 }
 
 /** Whether the first rows look like a SurveyMonkey export. */

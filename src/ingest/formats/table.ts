@@ -365,7 +365,10 @@ function withExclusions(survey: Survey, fed: readonly number[], excluded: Readon
     });
   }
   if (unfinishedKept > 0) {
-    warnings.push({ code: 'unfinished_responses', message: `${unfinishedKept} unfinished response${unfinishedKept === 1 ? ' was' : 's were'} kept (drop them with responses: { unfinished: "drop" }).` });
+    warnings.push({
+      code: 'unfinished_responses',
+      message: `${unfinishedKept} unfinished response${unfinishedKept === 1 ? ' was' : 's were'} kept (drop them with responses: { unfinished: "drop" }).`,
+    });
   }
   if (rowsDropped > 0) {
     const parts = DROP_REASONS.filter((r) => droppedByReason[r] > 0).map((r) => `${droppedByReason[r]} ${r.replace(/_/g, ' ')}`);

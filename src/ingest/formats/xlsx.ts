@@ -68,9 +68,14 @@ export async function readXlsxRows(bytes: Uint8Array, sheet?: string | number): 
   }
   let worksheet = workbook.worksheets[0];
   if (sheet !== undefined) {
-    worksheet = typeof sheet === 'number' ? workbook.worksheets[sheet - 1] : workbook.worksheets.find((w) => w.name === sheet) ?? workbook.worksheets.find((w) => w.name.trim().toLowerCase() === String(sheet).trim().toLowerCase());
+    worksheet =
+      typeof sheet === 'number'
+        ? workbook.worksheets[sheet - 1]
+        : (workbook.worksheets.find((w) => w.name === sheet) ?? workbook.worksheets.find((w) => w.name.trim().toLowerCase() === String(sheet).trim().toLowerCase()));
     if (worksheet === undefined) {
-      throw new InvalidArgumentError(`The workbook has no sheet ${typeof sheet === 'number' ? `number ${sheet}` : JSON.stringify(sheet)}; its sheets are: ${sheets.map((s) => JSON.stringify(s)).join(', ')}.`);
+      throw new InvalidArgumentError(
+        `The workbook has no sheet ${typeof sheet === 'number' ? `number ${sheet}` : JSON.stringify(sheet)}; its sheets are: ${sheets.map((s) => JSON.stringify(s)).join(', ')}.`,
+      );
     }
   }
   const ws = worksheet as NonNullable<typeof worksheet>;

@@ -45,9 +45,13 @@ describe('Qualtrics exports', () => {
   });
 
   it('keeps flagged responses and drops unfinished ones on request', async () => {
-    const survey = await readSurveyFile(fixture('hotel-choice-text.csv'), { ...spec, missing: ['', 'Never tried'], labels: satisfaction }, {
-      responses: { preview: 'keep', test: 'keep', spam: 'drop', unfinished: 'drop' },
-    });
+    const survey = await readSurveyFile(
+      fixture('hotel-choice-text.csv'),
+      { ...spec, missing: ['', 'Never tried'], labels: satisfaction },
+      {
+        responses: { preview: 'keep', test: 'keep', spam: 'drop', unfinished: 'drop' },
+      },
+    );
     expect(survey.report.droppedByReason).toMatchObject({ survey_preview: 0, test_response: 0, spam: 1, unfinished: 1 });
     expect(survey.n).toBe(14);
     expect(survey.ids).toContain('R_3c');

@@ -6,7 +6,7 @@ import { readSurveyFile } from '../../../src/ingest/read-survey-file.js';
 const fixture = (name: string): string => fileURLToPath(new URL(`../../../fixtures/exports/${name}`, import.meta.url));
 
 describe('readSurveyExport', () => {
-  it('lists an SPSS file\'s variables with labels, value labels and user-missing codes', async () => {
+  it("lists an SPSS file's variables with labels, value labels and user-missing codes", async () => {
     const info = await readSurveyExport(fixture('spss/hotel.zsav'));
     expect(info).toMatchObject({ format: 'sav', sheet: null, encoding: 'utf-8', rows: 14 });
     expect(info.columns.find((c) => c.name === 'overall')).toMatchObject({
@@ -38,16 +38,24 @@ describe('readSurveyExport', () => {
     expect(info.columns.filter((c) => c.metadata)).toHaveLength(17);
   });
 
-  it('marks SurveyMonkey\'s respondent columns as metadata', async () => {
+  it("marks SurveyMonkey's respondent columns as metadata", async () => {
     const info = await readSurveyExport(fixture('surveymonkey/hotel.csv'));
     expect(info.columns.filter((c) => c.metadata).map((c) => c.name)).toEqual([
-      'Respondent ID', 'Collector ID', 'Start Date', 'End Date', 'IP Address', 'Email Address', 'First Name', 'Last Name', 'Custom Data 1',
+      'Respondent ID',
+      'Collector ID',
+      'Start Date',
+      'End Date',
+      'IP Address',
+      'Email Address',
+      'First Name',
+      'Last Name',
+      'Custom Data 1',
     ]);
   });
 });
 
 describe('inferSurveySpecFile', () => {
-  it('guesses an SPSS file\'s spec from its value labels and weight, and the guess reads', async () => {
+  it("guesses an SPSS file's spec from its value labels and weight, and the guess reads", async () => {
     const { spec, notes } = await inferSurveySpecFile(fixture('spss/hotel-compressed.sav'));
     expect(spec).toMatchObject({ touchpoints: ['booking', 'checkin', 'room', 'checkout'], overall: 'overall', scale: { min: 0, max: 10 }, weight: 'wt' });
     expect(notes).toContain('scale: 0-10 (from the value labels; set --scale to change)');
@@ -55,7 +63,7 @@ describe('inferSurveySpecFile', () => {
     expect(survey.n).toBe(14);
   });
 
-  it('leaves Qualtrics\' own columns out and lists negative recodes as missing', async () => {
+  it("leaves Qualtrics' own columns out and lists negative recodes as missing", async () => {
     const { spec, notes } = await inferSurveySpecFile(fixture('qualtrics/hotel-numeric.csv'), { overall: 'Q2', touchpoints: ['Q1_1', 'Q1_2', 'Q1_3', 'Q1_4'] });
     // The touchpoints are rated 1-5 and the recommendation question on its own, longer scale.
     expect(spec).toMatchObject({ scale: { min: 1, max: 5 }, overall: { column: 'Q2', scale: { min: 1, max: 10 } }, id: 'ResponseId' });

@@ -19,8 +19,6 @@ export function expectSameSurvey(actual: Survey, twin: Survey, rename: Readonly<
   expect([...actual.segments.values()]).toEqual([...twin.segments.values()]);
   expect(actual.touchpoints.map((t) => t.column)).toEqual(twin.touchpoints.map((t) => as(t.column)));
   expect(actual.report.rowsUsed).toBe(twin.report.rowsUsed);
-  expect(actual.report.columns.map(({ role, missing, invalid }) => ({ role, missing, invalid }))).toEqual(
-    twin.report.columns.map(({ role, missing, invalid }) => ({ role, missing, invalid })),
-  );
+  expect(actual.report.columns.map(({ role, missing, invalid }) => ({ role, missing, invalid }))).toEqual(twin.report.columns.map(({ role, missing, invalid }) => ({ role, missing, invalid })));
   expect(actual.report.straightLining.count).toBe(twin.report.straightLining.count);
 }
