@@ -131,7 +131,7 @@ function ratioTo(ours, anchor) {
 }
 
 /** Floor: ours / (the named anchor) <= limit. Unknown (met: null) when that anchor was skipped. */
-const ratioAtMost = (anchorName, limit, rule) => (ours, anchors) => {
+const ratioAtMost = (anchorName, limit, rule) => (_ours, anchors) => {
   const anchor = anchors.find((candidate) => candidate.name === anchorName);
   const ratio = anchor?.ratio ?? anchor?.ratioBelow ?? null;
   return { rule, limit, value: ratio, met: ratio === null ? null : ratio <= limit };

@@ -52,7 +52,10 @@ const ecsiTouchpoints = [
   ['complaints', 'Complaint handling after purchase', '售后投诉处理'],
 ];
 let seed = 20261201;
-const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+const random = () => {
+  seed = (seed * 1103515245 + 12345) % 2147483648;
+  return seed / 2147483648;
+};
 const normal = () => Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
 const clamp10 = (v) => Math.min(10, Math.max(1, Math.round(v)));
 const ecsiRows = Array.from({ length: 300 }, () => {

@@ -286,7 +286,9 @@ export class IssueTally {
  */
 export function summarizeIssues(issues: readonly DataIssue[]): IssueCause[] {
   const tally = new IssueTally();
-  issues.forEach((i) => tally.add(i));
+  issues.forEach((i) => {
+    tally.add(i);
+  });
   return tally.causes();
 }
 

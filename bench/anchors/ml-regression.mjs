@@ -27,13 +27,13 @@ for (let i = 1; i < lines.length; i++) {
   X.push(values);
 }
 
-const fit = () => new MultivariateLinearRegression(X, Y, { intercept: true, statistics: true });
-for (let i = 0; i < warmup; i++) fit();
+const fitModel = () => new MultivariateLinearRegression(X, Y, { intercept: true, statistics: true });
+for (let i = 0; i < warmup; i++) fitModel();
 const ms = [];
 let model;
 for (let i = 0; i < runs; i++) {
   const start = performance.now();
-  model = fit();
+  model = fitModel();
   ms.push(performance.now() - start);
 }
 ms.sort((a, b) => a - b);

@@ -30,5 +30,7 @@ export async function describeCommand(args: readonly string[], ctx: CommandConte
     return;
   }
   ctx.out(`${formatIngestReportText(survey.report)}\n\n${formatDescriptivesText(descriptives)}`);
-  [...survey.report.warnings, ...descriptives.warnings].forEach((w) => ctx.warn(w.message));
+  [...survey.report.warnings, ...descriptives.warnings].forEach((w) => {
+    ctx.warn(w.message);
+  });
 }

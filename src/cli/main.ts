@@ -54,7 +54,7 @@ export async function main(argv: readonly string[], ctx: CommandContext): Promis
     ctx.out(packageJson.version);
     return 0;
   }
-  const command = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   // The same warning is printed once, however many parts report it.
   const printed = new Set<string>();
   const warn = ctx.warn;

@@ -128,7 +128,9 @@ export async function loadSurvey(
       if (error instanceof PeakEndError && error.code === 'file_not_readable') throw new UsageError(`Cannot read "${file}": ${(error.cause as Error | undefined)?.message ?? error.message}.`);
       throw error;
     });
-    inferred.notes.forEach((note) => announce(`Note: ${note}.`));
+    inferred.notes.forEach((note) => {
+      announce(`Note: ${note}.`);
+    });
     spec = inferred.spec;
   }
   return readSurveyFile(file, spec, {

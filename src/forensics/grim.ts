@@ -278,6 +278,8 @@ function nearestPossible(reported: ScaledDecimal, centre: bigint, direction: 1n 
   for (let s = centre - direction * 2n; ; s += direction) {
     const beyond = roundsTo(s).filter((v) => (direction === 1n ? v > reported.units : v < reported.units));
     if (beyond.length > 0) {
+      // BigInt values: Math.min/Math.max do not take them.
+      // biome-ignore lint/complexity/useMathMinMax: BigInt operands
       const value = beyond.reduce((a, b) => (direction === 1n ? (a < b ? a : b) : a > b ? a : b));
       return formatScaled({ units: value, decimals: reported.decimals });
     }

@@ -540,12 +540,18 @@ function addCell(
  * anything else goes through csv-parse.
  */
 function splitRecords(text: string, delimiter: string, maxRecordSize: number, sink: { record(fields: string[], line: number): void }): void {
-  if (text.includes('"')) return parseCsvText(text, delimiter, maxRecordSize, sink);
+  if (text.includes('"')) {
+    parseCsvText(text, delimiter, maxRecordSize, sink);
+    return;
+  }
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const lines = body.split(/\r\n|\n|\r/);
   // A final line break ends the last record; it does not start another.
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  if (lines.some((line) => line.length > maxRecordSize)) return parseCsvText(text, delimiter, maxRecordSize, sink);
+  if (lines.some((line) => line.length > maxRecordSize)) {
+    parseCsvText(text, delimiter, maxRecordSize, sink);
+    return;
+  }
   for (let i = 0; i < lines.length; i++) sink.record((lines[i] as string).split(delimiter), i + 1);
 }
 

@@ -131,7 +131,7 @@ export function decimalCommaFor(option: boolean | undefined, delimiter: string):
 export function checkDelimiter(delimiter: string | undefined): string | undefined {
   if (delimiter === undefined) return undefined;
   const named: Record<string, string> = { tab: '\t', '\\t': '\t', comma: ',', semicolon: ';' };
-  const value = Object.prototype.hasOwnProperty.call(named, delimiter) ? (named[delimiter] as string) : delimiter;
+  const value = Object.hasOwn(named, delimiter) ? (named[delimiter] as string) : delimiter;
   if (value.length !== 1 || value === '"' || value === '\n' || value === '\r') {
     throw new InvalidArgumentError(`Invalid delimiter ${JSON.stringify(delimiter)}: use one character such as ",", ";" or "\\t" (or the names comma, semicolon, tab).`);
   }

@@ -7,7 +7,7 @@
  * text by `CellReader.rating`. So both paths give the same survey, account and errors; a property
  * test cross-checks them, and both against csv-parse.
  */
-import { DataValidationError } from '../errors.js';
+import type { DataValidationError } from '../errors.js';
 import type { SurveyBuilder } from './builder.js';
 import { UNREAD, isBlank, type CellReader } from './cell.js';
 import { csvSyntaxError } from './csv.js';
@@ -243,6 +243,7 @@ export class Utf8RecordReader {
     this.width = names.length;
     this.parsed = new Float64Array(Math.max(...this.slots, -1) + 1);
     const first = names[0] ?? '';
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test is for any ASCII, control characters included
     this.firstName = /^[\x00-\x7f]*$/.test(first) ? Uint8Array.from(first, (c) => c.charCodeAt(0)) : null;
   }
 

@@ -80,7 +80,9 @@ export function refineLeastSquares(problem: RefinementProblem, keep: boolean): R
   // Slopes (kept columns, in QR order) as double-double pairs.
   const slopeHi = new Float64Array(k);
   const slopeLo = new Float64Array(k);
-  kept.forEach((col, i) => (slopeHi[i] = problem.slope[col] as number));
+  kept.forEach((col, i) => {
+    slopeHi[i] = problem.slope[col] as number;
+  });
   const r = new Float64Array(n);
   const f = new Float64Array(n);
   const g = new Float64Array(k);

@@ -3,7 +3,7 @@
  * enumeration of many predictors spread over worker threads, with exactly the result of the core
  * `relativeImportance`.
  */
-import { exactShapleyBlocks, lmgBlockDepth, mergeShapleyBlocks, shapleyBlockStride } from '../importance/lmg.js';
+import { lmgBlockDepth, mergeShapleyBlocks, shapleyBlockStride } from '../importance/lmg.js';
 import { importanceData, importanceFromData, type RelativeImportanceOptions, type RelativeImportanceResult } from '../importance/relative-importance.js';
 import { resolveConcurrency, runInWorkers, type ConcurrencyOptions, type PoolTask } from './pool.js';
 

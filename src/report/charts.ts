@@ -149,7 +149,7 @@ export function estimateTextWidth(text: string, fontSize = 11, bold = false): nu
     )
       em += 1;
     else if (/[ijlI.,:;!|'`]/.test(ch)) em += 0.3;
-    else if (/[ ftr()[\]{}\-]/.test(ch)) em += 0.4;
+    else if (/[ ftr()[\]{}-]/.test(ch)) em += 0.4;
     else if (/[mwMW@%]/.test(ch)) em += 0.95;
     else if (/[A-Z]/.test(ch)) em += 0.72;
     else em += 0.62;

@@ -324,13 +324,21 @@ export function normalizeSpec(spec: unknown): NormalizedSpec {
     }
     roles.set(column, role);
   };
-  touchpoints.forEach((t) => claim(t.column, 'a touchpoint'));
+  touchpoints.forEach((t) => {
+    claim(t.column, 'a touchpoint');
+  });
   claim(overallColumn, 'overall');
   if (s.weight !== undefined) claim(s.weight, 'weight');
   if (s.id !== undefined) claim(s.id, 'id');
-  (s.segments ?? []).forEach((c) => claim(c, 'a segment'));
+  (s.segments ?? []).forEach((c) => {
+    claim(c, 'a segment');
+  });
   // A covariate may also be a segment (compared, and held constant in driver models).
-  (s.covariates ?? []).filter((c) => !(s.segments ?? []).includes(c)).forEach((c) => claim(c, 'a covariate'));
+  (s.covariates ?? [])
+    .filter((c) => !(s.segments ?? []).includes(c))
+    .forEach((c) => {
+      claim(c, 'a covariate');
+    });
   const reversible = new Set([...touchpoints.map((t) => t.column), ...(outcomeScale !== null ? [overallColumn] : [])]);
   for (const column of s.reverse ?? []) {
     if (!reversible.has(column)) {

@@ -7,7 +7,6 @@ import { runCli, type CliRun } from '../helpers/run-cli.js';
 import { reportSchema } from '../../src/schema/report.js';
 import { expectGolden, loadGolden } from '../helpers/golden.js';
 
-const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
 const data = fileURLToPath(new URL('../golden/segments/data.csv', import.meta.url));
 const golden = loadGolden<Record<string, any>>('segments/golden.json');
 const survey = ['--overall', 'overall', '--touchpoints', 'price,delivery,service', '--scale', '1-5', '--id', 'id', '--weight', 'w'];

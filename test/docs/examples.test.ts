@@ -272,7 +272,12 @@ function started(command: string): Promise<{ code: number; stdout: string; stder
       if (runs.has(c)) continue;
       runs.set(
         c,
-        new Promise<void>((resolve) => (slots > 0 ? (slots--, resolve()) : queue.push(resolve))).then(async () => {
+        new Promise<void>((resolve) => {
+          if (slots > 0) {
+            slots--;
+            resolve();
+          } else queue.push(resolve);
+        }).then(async () => {
           try {
             return await shell(c);
           } finally {

@@ -85,9 +85,13 @@ describe('crossProductsOfColumns', () => {
     const merged = mergeCrossProducts(parts.map((p) => p as NonNullable<typeof p>));
     if (whole === null) throw new Error('unexpected null');
     expect(merged.weight).toBeCloseTo(whole.weight, 9);
-    merged.means.forEach((m, j) => expect(Math.abs(m - (whole.means[j] as number))).toBeLessThan(1e-12 * Math.abs(m)));
+    merged.means.forEach((m, j) => {
+      expect(Math.abs(m - (whole.means[j] as number))).toBeLessThan(1e-12 * Math.abs(m));
+    });
     const scale = Math.max(...whole.comoments.map(Math.abs));
-    merged.comoments.forEach((m, j) => expect(Math.abs(m - (whole.comoments[j] as number))).toBeLessThan(1e-12 * scale));
+    merged.comoments.forEach((m, j) => {
+      expect(Math.abs(m - (whole.comoments[j] as number))).toBeLessThan(1e-12 * scale);
+    });
   });
 });
 
@@ -152,7 +156,9 @@ describe('peakEnd by column', () => {
       [order[i], order[j]] = [order[j] as number, order[i] as number];
     }
     const fold = new Int32Array(n);
-    order.forEach((row, position) => (fold[row] = position % 10));
+    order.forEach((row, position) => {
+      fold[row] = position % 10;
+    });
     const X = Array.from(rows, (i) => columns.map((c) => c[i] as number));
     let worst = 0;
     for (let f = 0; f < 10; f++) {

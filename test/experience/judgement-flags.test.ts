@@ -125,7 +125,6 @@ describe('key moments need practically relevant importance, not significance alo
     // strong drivers, eight weak but significant ones, three nothing.
     const rng = createRng(23863);
     const n = 23863;
-    const k = 14;
     const effects = [0.5, 0.45, 0.4, 0.04, 0.04, 0.04, 0.04, 0.04, 0.04, 0.04, 0.04, 0, 0, 0];
     const columns: Record<string, number[]> = {};
     const names = effects.map((_, j) => `t${j + 1}`);

@@ -86,7 +86,9 @@ function walk(actual: unknown, expected: unknown, path: string, tol: Tolerance, 
       out.push({ path, expected: `array(${expected.length})`, actual: Array.isArray(actual) ? `array(${actual.length})` : actual });
       return;
     }
-    expected.forEach((item, i) => walk(actual[i], item, `${path}[${i}]`, tol, out));
+    expected.forEach((item, i) => {
+      walk(actual[i], item, `${path}[${i}]`, tol, out);
+    });
     return;
   }
   if (typeof expected === 'object') {

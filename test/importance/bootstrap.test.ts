@@ -85,7 +85,10 @@ describe('bootstrapImportance', () => {
 describe('bootstrapImportance jackknife and resample correlations', () => {
   const rows = (n: number, seed: number): { X: number[][]; y: number[] } => {
     let state = seed;
-    const next = (): number => (state = (state * 48271) % 2147483647) / 2147483647;
+    const next = (): number => {
+      state = (state * 48271) % 2147483647;
+      return state / 2147483647;
+    };
     const X = Array.from({ length: n }, () => Array.from({ length: 4 }, () => 1 + Math.floor(5 * next())));
     const y = X.map((r) => r.reduce((a, b) => a + b, 0) / 4 + next());
     return { X, y };
@@ -124,6 +127,8 @@ describe('bootstrapImportance jackknife and resample correlations', () => {
     const multiplicity = Float64Array.from({ length: 300 }, (_, i) => (i * 7) % 4);
     const expected = correlationMatrix(data.columns, multiplicity);
     const actual = bootstrapCorrelation(data, multiplicity);
-    actual.forEach((v, i) => expect(Math.abs(v - (expected[i] as number))).toBeLessThan(1e-13));
+    actual.forEach((v, i) => {
+      expect(Math.abs(v - (expected[i] as number))).toBeLessThan(1e-13);
+    });
   });
 });

@@ -8,7 +8,10 @@ import { LMG_WASM_BASE64 } from '../../src/linalg/lmg-wasm.js';
 /** Seeded correlated ratings: n rows of k predictors and an outcome (MINSTD). */
 function ratings(n: number, k: number, seed: number): { X: number[][]; y: number[] } {
   let state = seed;
-  const next = (): number => (state = (state * 48271) % 2147483647) / 2147483647;
+  const next = (): number => {
+    state = (state * 48271) % 2147483647;
+    return state / 2147483647;
+  };
   const X = Array.from({ length: n }, () => {
     const common = next();
     return Array.from({ length: k }, () => Math.round(1 + 4 * (0.6 * common + 0.4 * next())));

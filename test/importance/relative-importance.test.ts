@@ -61,7 +61,10 @@ describe('relativeImportance properties and edge cases', () => {
       fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 1e6 }), (k, seed) => {
         // A seeded pseudo-random design with correlated columns.
         let state = seed + 1;
-        const rand = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+        const rand = () => {
+          state = (state * 1103515245 + 12345) % 2147483648;
+          return state / 2147483648;
+        };
         const n = 30 + k * 5;
         const X = Array.from({ length: n }, () => {
           const common = rand();
@@ -145,6 +148,7 @@ describe('relativeImportance properties and edge cases', () => {
     const y = [1, 2, 4, 3, 6, 5];
     const r = relativeImportance(X, y, { method: 'first', names: ['__proto__', 'constructor'] });
     expect(Object.keys(r.importance)).toEqual(['__proto__', 'constructor']);
-    expect(JSON.parse(JSON.stringify(r.importance)).__proto__).toBeCloseTo(r.importance['__proto__'] as number, 15);
+    // biome-ignore lint/suspicious/noProto: the test is that a column named __proto__ is an ordinary key
+    expect(JSON.parse(JSON.stringify(r.importance)).__proto__).toBeCloseTo(r.importance.__proto__ as number, 15);
   });
 });

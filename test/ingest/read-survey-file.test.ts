@@ -38,7 +38,7 @@ describe('readSurveyFile', () => {
   );
 
   it('reports progress up to the file size', async () => {
-    const path = writeTemp('progress.csv', 'price,delivery,overall\n' + '4,4,4\n'.repeat(1000));
+    const path = writeTemp('progress.csv', `price,delivery,overall\n${'4,4,4\n'.repeat(1000)}`);
     const seen: number[] = [];
     const survey = await readSurveyFile(path, spec, { chunkSize: 1024, onProgress: (p) => seen.push(p.bytesRead / p.totalBytes) });
     expect(survey.n).toBe(1000);
@@ -47,14 +47,14 @@ describe('readSurveyFile', () => {
   });
 
   it('names the file line of a validation issue after many chunks', async () => {
-    const path = writeTemp('late.csv', 'price,delivery,overall\n' + '4,4,4\n'.repeat(500) + '4,8,4\n');
+    const path = writeTemp('late.csv', `price,delivery,overall\n${'4,4,4\n'.repeat(500)}4,8,4\n`);
     await expect(readSurveyFile(path, spec, { chunkSize: 64 })).rejects.toMatchObject({
       issues: [{ code: 'out_of_scale', path: [501, 'delivery'], line: 502 }],
     });
   });
 
   it('rejects invalid UTF-8 after the first chunk with the line where decoding failed', async () => {
-    const head = new TextEncoder().encode('price,delivery,overall\n' + '4,4,4\n'.repeat(100));
+    const head = new TextEncoder().encode(`price,delivery,overall\n${'4,4,4\n'.repeat(100)}`);
     const path = writeTemp('bad.csv', new Uint8Array([...head, 0x34, 0xff, 0x2c, 0x34, 0x0a]));
     const error = await readSurveyFile(path, spec, { chunkSize: 64 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DataValidationError);

@@ -45,7 +45,7 @@ describe('readSurvey: CSV text', () => {
 
   it('sniffs comma, semicolon and tab delimiters, and accepts an explicit one', () => {
     for (const d of [',', ';', '\t']) {
-      const csv = ['price', 'delivery', 'overall'].join(d) + '\n' + ['4', '5', '5'].join(d) + '\n';
+      const csv = `${['price', 'delivery', 'overall'].join(d)}\n${['4', '5', '5'].join(d)}\n`;
       const survey = readSurvey(csv, spec);
       expect(survey.report.delimiter).toBe(d);
       expect(ratings(survey, 'overall')).toEqual([5]);
@@ -148,7 +148,7 @@ describe('readSurvey: every validation error names row, column, line and the fix
   });
 
   it('lists the first 50 issues and counts all of them', () => {
-    const csv = 'price,delivery,overall\n' + Array.from({ length: 80 }, () => '9,4,4').join('\n');
+    const csv = `price,delivery,overall\n${Array.from({ length: 80 }, () => '9,4,4').join('\n')}`;
     const error = issuesOf(() => readSurvey(csv, spec));
     expect(error.issues).toHaveLength(50);
     expect(error.totalIssues).toBe(80);
@@ -177,7 +177,7 @@ describe('readSurvey: invalid-value policies', () => {
     expectAccounting(survey);
   });
   it("'drop-row' drops every row with an invalid cell and says why", () => {
-    const survey = readSurvey(csv + '4,4\n', { ...spec, invalid: 'drop-row' });
+    const survey = readSurvey(`${csv}4,4\n`, { ...spec, invalid: 'drop-row' });
     expect(survey.n).toBe(1);
     expect(survey.report.droppedByReason).toMatchObject({ invalid_value: 2, ragged_row: 1 });
     expect(survey.report.warnings.find((w) => w.code === 'rows_dropped')?.message).toContain('3 of 4 rows');

@@ -35,9 +35,13 @@ describe('crossProducts (the one pass of the normal equations)', () => {
         const got = crossProducts(rows, Float64Array.from(y), weights === null ? null : Float64Array.from(weights), rows.length, 7, centred, kernel);
         if (got === null) throw new Error('crossProducts refused valid rows');
         const want = twoPass(rows, y, weights, centred);
-        want.means.forEach((m, j) => expect(Math.abs((got.means[j] as number) - m)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(m))));
+        want.means.forEach((m, j) => {
+          expect(Math.abs((got.means[j] as number) - m)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(m)));
+        });
         const scale = Math.max(...want.m2.map(Math.abs));
-        want.m2.forEach((m, j) => expect(Math.abs((got.comoments[j] as number) - m)).toBeLessThanOrEqual(1e-12 * Math.max(Math.abs(m), 1e-3 * scale)));
+        want.m2.forEach((m, j) => {
+          expect(Math.abs((got.comoments[j] as number) - m)).toBeLessThanOrEqual(1e-12 * Math.max(Math.abs(m), 1e-3 * scale));
+        });
       }
     }
   });

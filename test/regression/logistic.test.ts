@@ -106,7 +106,9 @@ describe('logisticRegression contract and edge cases', () => {
       ref.y.map((v) => (v === null ? null : v >= 4 ? 7 : 3)),
       { names: ref.model.x, positive: 3 },
     );
-    flipped.coefficients.forEach((c, j) => expect(c.estimate).toBeCloseTo(-(base.coefficients[j]?.estimate as number), 8));
+    flipped.coefficients.forEach((c, j) => {
+      expect(c.estimate).toBeCloseTo(-(base.coefficients[j]?.estimate as number), 8);
+    });
   });
 
   it('drops missing rows listwise and counts them', () => {
@@ -147,7 +149,9 @@ describe('logisticRegression contract and edge cases', () => {
     const zero = logisticRegression(ref.X, y, { names: ref.model.x, weights });
     const dropped = logisticRegression(ref.X.slice(20), y.slice(20), { names: ref.model.x });
     expect(zero.rowsDropped.zeroWeight).toBe(20);
-    zero.coefficients.forEach((c, j) => expect(c.estimate).toBeCloseTo(dropped.coefficients[j]?.estimate as number, 10));
+    zero.coefficients.forEach((c, j) => {
+      expect(c.estimate).toBeCloseTo(dropped.coefficients[j]?.estimate as number, 10);
+    });
   });
 
   it('handles huge and tiny magnitudes: scaling x by 1e8 scales the slopes by 1e-8 and leaves z unchanged', () => {

@@ -144,7 +144,9 @@ describe('ols contract and edge cases', () => {
             order.map((i) => ref.X[i] as (number | null)[]),
             order.map((i) => ref.y[i] as number),
           );
-          estimates(permuted).forEach((e, j) => expect(e).toBeCloseTo(estimates(base)[j] as number, 10));
+          estimates(permuted).forEach((e, j) => {
+            expect(e).toBeCloseTo(estimates(base)[j] as number, 10);
+          });
           const transformed = ols(
             ref.X,
             ref.y.map((v) => (v as number) * factor + shift),

@@ -57,6 +57,8 @@ describe('ols under numerical stress: a correct answer or a clear error, never a
     const ref = loadReference('survey-n200-k5-s1000');
     const once = ols(ref.X, ref.y).coefficients as OlsCoefficient[];
     const twice = ols([...ref.X, ...ref.X], [...ref.y, ...ref.y]).coefficients as OlsCoefficient[];
-    twice.forEach((c, j) => expect(c.estimate).toBeCloseTo((once[j] as OlsCoefficient).estimate, 12));
+    twice.forEach((c, j) => {
+      expect(c.estimate).toBeCloseTo((once[j] as OlsCoefficient).estimate, 12);
+    });
   });
 });

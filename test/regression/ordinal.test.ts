@@ -170,7 +170,9 @@ describe('ordinalLogit contract and edge cases', () => {
         expect((c.estimate * factor) / (base.coefficients[j]?.estimate as number)).toBeCloseTo(1, 8);
         expect(c.zValue).toBeCloseTo(base.coefficients[j]?.zValue as number, 7);
       });
-      scaled.thresholds.forEach((t, k) => expect(t.estimate).toBeCloseTo(base.thresholds[k]?.estimate as number, 7));
+      scaled.thresholds.forEach((t, k) => {
+        expect(t.estimate).toBeCloseTo(base.thresholds[k]?.estimate as number, 7);
+      });
     }
   });
 

@@ -24,7 +24,10 @@ const touchpoints = [
 /** ECSI-like data: 1-10, means close together (a fixed linear congruential generator). */
 function closeMeansCsv(): string {
   let seed = 20261201;
-  const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const random = (): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
   const normal = (): number => Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
   const clamp = (v: number): number => Math.min(10, Math.max(1, Math.round(v)));
   const rows = Array.from({ length: 200 }, () => {
@@ -160,7 +163,7 @@ describe('driver chart', () => {
     const spec = driverChart(report, { locale: 'zh-CN' }) as { data: { values: { importance: number; significance: string }[] }; layer: Layer[] };
     const importance = spec.data.values.map((v) => v.importance);
     expect(importance).toEqual([...importance].sort((a, b) => b - a));
-    const domain = (spec.layer[0]?.encoding.color as unknown as { scale: { domain: string[] } }).scale.domain;
+    const domain = ((spec.layer[0] as (typeof spec.layer)[number]).encoding.color as unknown as { scale: { domain: string[] } }).scale.domain;
     expect(domain).toEqual(['关键时刻', '显著（p < 0.05）', '不显著']);
     for (const v of spec.data.values) expect(domain).toContain(v.significance);
   });

@@ -98,7 +98,19 @@ describe('notebook display of the Report', () => {
   it('has a Vega-Lite spec that compiles without a warning', async () => {
     const spec = (await display(report))[VEGA_LITE];
     const warnings: unknown[] = [];
-    const logger = { level: () => logger, error: (...m: unknown[]) => (warnings.push(m), logger), warn: (...m: unknown[]) => (warnings.push(m), logger), info: () => logger, debug: () => logger };
+    const logger = {
+      level: () => logger,
+      error: (...m: unknown[]) => {
+        warnings.push(m);
+        return logger;
+      },
+      warn: (...m: unknown[]) => {
+        warnings.push(m);
+        return logger;
+      },
+      info: () => logger,
+      debug: () => logger,
+    };
     const compiled = compile(spec as never, { logger: logger as never }).spec;
     expect(warnings).toEqual([]);
     expect(compiled.marks?.length).toBeGreaterThan(0);
@@ -234,7 +246,12 @@ describe('reportElement', () => {
 
   it('builds a div holding the report with its charts as SVG where a DOM exists', async () => {
     const created: { tagName: string; className: string; innerHTML: string }[] = [];
-    const fakeDocument = { createElement: (tagName: string) => (created.push({ tagName, className: '', innerHTML: '' }), created.at(-1)) };
+    const fakeDocument = {
+      createElement: (tagName: string) => {
+        created.push({ tagName, className: '', innerHTML: '' });
+        return created.at(-1);
+      },
+    };
     (globalThis as { document?: unknown }).document = fakeDocument;
     try {
       const element = (await reportElement(report)) as unknown as { tagName: string; className: string; innerHTML: string };

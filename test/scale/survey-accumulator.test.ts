@@ -52,7 +52,11 @@ describe('SurveyAccumulator equals the in-memory analyses', () => {
     expectGolden({ ...acc.relativeImportance({ method: 'lmg' }).importance }, { ...relativeImportance(ref.X, ref.y, { method: 'lmg', names: ref.model.x }).importance }, tol, `${name} lmg`);
     const pe = peakEnd(survey);
     expect(acc.peakEnd().prediction).toBeCloseTo(pe.aggregate.allAnswers.prediction, 12); // each mean over its own answers
-    const { model: _m, description: _d, ...accuracy } = pe.comparison?.models.find((m) => m.model === 'peak-end') as NonNullable<typeof pe.comparison>['models'][number];
+    const {
+      model: _m,
+      description: _d,
+      ...accuracy
+    } = (pe.comparison as NonNullable<typeof pe.comparison>).models.find((m) => m.model === 'peak-end') as NonNullable<typeof pe.comparison>['models'][number];
     expectGolden(acc.peakEndAccuracy(), accuracy, tol, `${name} peak-end accuracy`);
   });
 
@@ -63,7 +67,9 @@ describe('SurveyAccumulator equals the in-memory analyses', () => {
     const survey = readSurvey({ ...columns, w: ref.weights as number[] }, spec);
     const fit = ols(ref.X, ref.y, { names: ref.model.x, weights: ref.weights as number[] });
     const acc = new SurveyAccumulator(spec).add(survey).ols();
-    acc.coefficients.forEach((c, j) => expect(c.stdError).toBeCloseTo((fit.coefficients[j] as OlsCoefficient).stdError, 10));
+    acc.coefficients.forEach((c, j) => {
+      expect(c.stdError).toBeCloseTo((fit.coefficients[j] as OlsCoefficient).stdError, 10);
+    });
     expect(acc.logLik).toBeCloseTo(fit.logLik as number, 9);
   });
 });

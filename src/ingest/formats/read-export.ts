@@ -71,7 +71,7 @@ export function sniffFormat(head: Uint8Array, encoding?: string): SurveyFileForm
 /** Reads the first `bytes` of a file. */
 export async function readHead(path: string, bytes = 65536): Promise<Uint8Array> {
   const { open } = await import('node:fs/promises');
-  let handle;
+  let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(path, 'r');
   } catch (cause) {

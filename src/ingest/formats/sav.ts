@@ -146,7 +146,7 @@ export function parseSav(bytes: Uint8Array, options: ParseSavOptions = {}): SavF
   const probe = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length < 176) throw corrupt(`The SPSS file is only ${bytes.length} bytes long, shorter than its 176-byte header: it is truncated; copy it again.`);
   const layoutLe = probe.getInt32(64, true);
-  const little = layoutLe === 2 || layoutLe === 3 ? true : !(probe.getInt32(64, false) === 2 || probe.getInt32(64, false) === 3) ? true : false;
+  const little = layoutLe === 2 || layoutLe === 3 ? true : !(probe.getInt32(64, false) === 2 || probe.getInt32(64, false) === 3);
   const c = new Cursor(bytes, little);
   c.pos = 4;
   const productBytes = c.take(60, 'the file header');
@@ -251,6 +251,7 @@ export function parseSav(bytes: Uint8Array, options: ParseSavOptions = {}): SavF
   const encoding = pickEncoding(encodingName, characterCode);
   const decoder = new TextDecoder(encoding);
   const text = (b: Uint8Array): string => (encoding === 'windows-1252' ? decodeWindows1252(b) : decoder.decode(b));
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: SPSS pads strings with NUL bytes
   const trimEnd = (s: string): string => s.replace(/[ \u0000]+$/, '');
 
   for (const set of labelSets) {
@@ -285,6 +286,7 @@ export function parseSav(bytes: Uint8Array, options: ParseSavOptions = {}): SavF
           pair.slice(0, eq).trim().toUpperCase(),
           pair
             .slice(eq + 1)
+            // biome-ignore lint/suspicious/noControlCharactersInRegex: SPSS pads strings with NUL bytes
             .replace(/\u0000/g, '')
             .trim(),
         );
@@ -292,6 +294,7 @@ export function parseSav(bytes: Uint8Array, options: ParseSavOptions = {}): SavF
   }
   const veryLongMap = new Map<string, number>();
   if (veryLong !== null) {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the very-long-string record separates pairs with NUL and tab
     for (const pair of latin(veryLong).split(/\u0000\t?|\t/)) {
       const eq = pair.indexOf('=');
       if (eq > 0) veryLongMap.set(pair.slice(0, eq).trim().toUpperCase(), Number.parseInt(pair.slice(eq + 1), 10));

@@ -289,9 +289,15 @@ export function surveyFromTable(table: ExportTable, spec: SurveySpec, limits: In
   const keep = { survey_preview: filter.preview === 'keep', test_response: filter.test === 'keep', spam: filter.spam === 'keep' };
   try {
     table.rows.forEach((row, k) => {
-      if (row.exclusion !== null && !keep[row.exclusion]) return drop(row.exclusion);
+      if (row.exclusion !== null && !keep[row.exclusion]) {
+        drop(row.exclusion);
+        return;
+      }
       if (row.unfinished) {
-        if (filter.unfinished === 'drop') return drop('unfinished');
+        if (filter.unfinished === 'drop') {
+          drop('unfinished');
+          return;
+        }
         unfinishedKept++;
       }
       let cells = row.cells;
