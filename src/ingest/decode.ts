@@ -3,6 +3,7 @@
  * Chinese Excel exports need. Uses the WHATWG `TextDecoder` (Node, Deno, Bun, browsers).
  */
 import { DataValidationError, type Warning } from '../errors.js';
+import { decodeWindows1252 } from './formats/cp1252.js';
 
 /** Encodings accepted by name (WHATWG labels); anything `TextDecoder` knows also works. */
 export type SurveyEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'gbk' | 'windows-1252' | (string & {});
@@ -19,7 +20,8 @@ export interface DetectedEncoding {
 /**
  * Picks the encoding of CSV bytes: the caller's `encoding` if given; else a BOM (UTF-8, UTF-16 LE/BE);
  * else UTF-8 if `head` is valid UTF-8 (a sequence cut at the end of `head` is allowed); else
- * GB18030 (a superset of GBK and GB2312, what Excel writes for Chinese CSVs).
+ * GB18030 (a superset of GBK and GB2312, what Excel writes for Chinese CSVs) or Windows-1252
+ * (what Excel writes for Western European CSVs), told apart by the runs of non-ASCII bytes.
  *
  * @throws DataValidationError (code `not_csv`) when `head` starts with the signature of a file
  *   that is not text: an Excel workbook (.xlsx, or .xls), another ZIP or OLE file, gzip or PDF.
@@ -32,7 +34,30 @@ export function detectEncoding(head: Uint8Array, encoding?: string): DetectedEnc
     return { encoding: canonical, bomLength: bom !== null && bom.encoding === canonical ? bom.length : 0, guessed: false };
   }
   if (bom !== null) return { encoding: bom.encoding, bomLength: bom.length, guessed: false };
-  return { encoding: firstInvalidUtf8(head, true) === -1 ? 'utf-8' : 'gb18030', bomLength: 0, guessed: true };
+  return { encoding: firstInvalidUtf8(head, true) === -1 ? 'utf-8' : legacyEncodingOf(head), bomLength: 0, guessed: true };
+}
+
+/**
+ * Which legacy encoding bytes that are not UTF-8 are in: GB18030 (Chinese Excel) or Windows-1252
+ * (Western European Excel). Chinese text comes in runs of two or more bytes >= 0x80 (each common
+ * character is two such bytes); Western text has single accented letters or quotes between ASCII
+ * letters. Most runs of length one: Windows-1252.
+ */
+function legacyEncodingOf(head: Uint8Array): 'gb18030' | 'windows-1252' {
+  let runs = 0;
+  let single = 0;
+  for (let i = 0; i < head.length; ) {
+    if ((head[i] as number) < 0x80) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < head.length && (head[end] as number) >= 0x80) end++;
+    runs++;
+    if (end - i === 1) single++;
+    i = end;
+  }
+  return single * 2 > runs ? 'windows-1252' : 'gb18030';
 }
 
 /**
@@ -101,6 +126,22 @@ export function canonicalEncoding(label: string): string {
   }
 }
 
+/** The part of `TextDecoder` that ingest uses. */
+export interface ByteDecoder {
+  readonly encoding: string;
+  decode(bytes: Uint8Array, options?: { stream?: boolean }): string;
+}
+
+/**
+ * A strict decoder for a canonical encoding name. Windows-1252 is decoded by our own table: Node
+ * 20's `TextDecoder('windows-1252')` drops the bytes 0x80-0x9F (curly quotes, dashes, the euro
+ * sign) without an error, and Excel on Windows writes exactly those.
+ */
+export function byteDecoder(encoding: string): ByteDecoder {
+  if (encoding === 'windows-1252') return { encoding, decode: (bytes) => decodeWindows1252(bytes) };
+  return new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+}
+
 /**
  * Decodes CSV bytes to text (BOM removed).
  *
@@ -111,7 +152,7 @@ export function decodeBytes(bytes: Uint8Array, encoding?: string): { text: strin
   const detected = detectEncoding(bytes, encoding);
   const body = bytes.subarray(detected.bomLength);
   try {
-    return { text: new TextDecoder(detected.encoding, { fatal: true, ignoreBOM: true }).decode(body), detected };
+    return { text: byteDecoder(detected.encoding).decode(body), detected };
   } catch (cause) {
     const offset = detected.encoding === 'utf-8' ? firstInvalidUtf8(body, false) : -1;
     const line = offset >= 0 ? lineAt(body, offset) : null;

@@ -12,7 +12,7 @@ import { normalizeSpec, type SurveySpec } from '../schema/survey-spec.js';
 import type { Survey } from '../survey/survey.js';
 import { SurveyBuilder } from './builder.js';
 import { LineTracker, csvParseOptions, csvSyntaxError, sniffDelimiter } from './csv.js';
-import { detectEncoding, encodingError, type DetectedEncoding, firstInvalidUtf8, guessedEncodingWarning, lineAt } from './decode.js';
+import { type ByteDecoder, byteDecoder, detectEncoding, encodingError, type DetectedEncoding, firstInvalidUtf8, guessedEncodingWarning, lineAt } from './decode.js';
 import { ingestLimits } from './limits.js';
 import { Utf8RecordReader } from './utf8-records.js';
 import { checkDelimiter, decimalCommaFor, type ReadSurveyOptions } from './read-survey.js';
@@ -142,7 +142,7 @@ export async function streamSurveyFile(
   async function readAll(): Promise<SurveyBuilder> {
     // LF characters in the text decoded (or validated) so far: decoding errors name lines by them.
     let newlines = 0;
-    function decode(decoder: TextDecoder, bytes: Uint8Array, stream: boolean): string {
+    function decode(decoder: ByteDecoder, bytes: Uint8Array, stream: boolean): string {
       try {
         const text = decoder.decode(bytes, { stream });
         for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) newlines++;
@@ -154,7 +154,7 @@ export async function streamSurveyFile(
       }
     }
     // The rest of the file as text, decoded chunk by chunk.
-    async function* decodedRest(decoder: TextDecoder): AsyncGenerator<string> {
+    async function* decodedRest(decoder: ByteDecoder): AsyncGenerator<string> {
       for (let bytes = await nextChunk(); bytes !== null; bytes = await nextChunk()) {
         yield decode(decoder, bytes, true);
         progress();
@@ -164,7 +164,7 @@ export async function streamSurveyFile(
     }
 
     // The head: chunks up to the end of the header line, so the delimiter can be sniffed.
-    let decoder: TextDecoder | null = null;
+    let decoder: ByteDecoder | null = null;
     let detected: DetectedEncoding | null = null;
     let head = '';
     const headBytes: Uint8Array[] = [];
@@ -178,7 +178,7 @@ export async function streamSurveyFile(
       }
       if (decoder === null) {
         detected = detectEncoding(bytes, options.encoding);
-        decoder = new TextDecoder(detected.encoding, { fatal: true, ignoreBOM: true });
+        decoder = byteDecoder(detected.encoding);
         bytes = bytes.subarray(detected.bomLength);
       }
       head += decode(decoder, bytes, true);
@@ -207,7 +207,7 @@ export async function streamSurveyFile(
     }
     return await readText(active, decoder, delimiter);
 
-    async function readBytes(builder: SurveyBuilder, validator: TextDecoder, delimiterByte: number): Promise<SurveyBuilder> {
+    async function readBytes(builder: SurveyBuilder, validator: ByteDecoder, delimiterByte: number): Promise<SurveyBuilder> {
       const lines = new Utf8RecordReader(builder, delimiterByte, limits.maxFieldBytes);
       const first = headBytes.length === 1 ? (headBytes[0] as Uint8Array) : Buffer.concat(headBytes);
       // Whether the validating decoder may hold the start of a multi-byte character.
@@ -247,7 +247,7 @@ export async function streamSurveyFile(
       return parseRest(builder, text, ended ? emptyText() : decodedRest(textDecoder), lines.lineNo, String.fromCharCode(delimiterByte));
     }
 
-    async function readText(builder: SurveyBuilder, textDecoder: TextDecoder, delimiter: string): Promise<SurveyBuilder> {
+    async function readText(builder: SurveyBuilder, textDecoder: ByteDecoder, delimiter: string): Promise<SurveyBuilder> {
       const feed = (fields: string[], line: number): void => {
         if (builder.hasHeader) builder.record(fields, line, true);
         else builder.header(fields, line);

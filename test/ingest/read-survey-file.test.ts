@@ -73,3 +73,13 @@ describe('readSurveyFile', () => {
     expect((missing as PeakEndError).code).toBe('file_not_readable');
   });
 });
+
+describe('readSurveyFile: Windows-1252 streamed in small chunks', () => {
+  it('decodes the bytes 0x80-0x9F (euro sign, dash, curly quotes) like readSurvey', async () => {
+    const path = fileURLToPath(new URL('../../fixtures/encodings/windows-1252.csv', import.meta.url));
+    const spec: SurveySpec = { touchpoints: ['Accueil', 'Prix €', 'Délai – livraison'], overall: 'Satisfaction “globale”', scale: { min: 1, max: 5 } };
+    const survey = await readSurveyFile(path, spec, { chunkSize: 7 });
+    expect(survey.report.encoding).toBe('windows-1252');
+    expect(Array.from(survey.ratings.get('Satisfaction “globale”') as Float64Array)).toEqual([4, 4, 3, 5]);
+  });
+});

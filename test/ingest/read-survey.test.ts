@@ -289,3 +289,26 @@ describe('readSurvey: spec validation and safety', () => {
     expect(ok.success && ok.survey.n).toBe(1);
   });
 });
+
+describe('readSurvey: Windows-1252 (fixtures/encodings/windows-1252.csv, encoded by Python cp1252)', () => {
+  // The header as written before encoding: the euro sign, an en dash and curly quotes are the bytes
+  // 0x80, 0x96, 0x93 and 0x94, which Node 20's TextDecoder('windows-1252') drops without an error.
+  const header = ['Référence', 'Accueil', 'Prix €', 'Délai – livraison', 'Satisfaction “globale”'];
+  const spec: SurveySpec = { touchpoints: ['Accueil', 'Prix €', 'Délai – livraison'], overall: 'Satisfaction “globale”', id: 'Référence', scale: { min: 1, max: 5 } };
+  const bytes = (): Uint8Array => new Uint8Array(readFileSync(fileURLToPath(new URL('../../fixtures/encodings/windows-1252.csv', import.meta.url))));
+
+  it.each(['windows-1252', 'latin1', 'cp1252'])('keeps every character when the encoding is given as %s', (encoding) => {
+    const survey = readSurvey(bytes(), spec, { encoding });
+    expect(survey.report.encoding).toBe('windows-1252');
+    expect(survey.touchpoints.map((t) => t.column)).toEqual(header.slice(1, 4));
+    expect(ratings(survey, 'Prix €')).toEqual([4, 3, 2, 5]);
+    expect(ratings(survey, 'Satisfaction “globale”')).toEqual([4, 4, 3, 5]);
+  });
+
+  it('guesses Windows-1252, not GB18030, for Western text that is not UTF-8, and says it guessed', () => {
+    const survey = readSurvey(bytes(), spec);
+    expect(survey.report.encoding).toBe('windows-1252');
+    expect(survey.ids).toEqual(['r1', 'r2', 'r3', 'r4']);
+    expect(survey.report.warnings.map((w) => w.code)).toContain('encoding_guessed');
+  });
+});
