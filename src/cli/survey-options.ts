@@ -39,7 +39,8 @@ export const surveyOptionsHelp = `Survey options:
                          overall, satisfaction, rating, 总体, 满意度, ...; refused when no name decides)
   --touchpoints A,B,...  touchpoint columns in journey order (default: the rating columns except overall)
   --scale MIN-MAX        rating scale, e.g. 1-5 or 0-10 (default: the smallest standard scale holding the values)
-  --missing CODES        comma-separated missing-value codes (default: empty, NA, N/A, -)
+  --missing CODES        comma-separated missing-value codes (default: empty, NA, N/A, -); given
+                         codes replace NA, N/A and -, and an empty cell stays missing
   --labels FILE|JSON     text answers to scores, e.g. '{"Very satisfied": 5, "Satisfied": 4}' or a JSON file
   --weight COL           column of survey weights
   --id COL               respondent id column

@@ -5,7 +5,7 @@
  * option that decides. docs/cli.md lists every rule.
  */
 import { DataValidationError, InferenceRefusedError, formatCount } from '../errors.js';
-import { DEFAULT_MISSING_CODES, normalizeText, type SurveySpec } from '../schema/survey-spec.js';
+import { normalizeText, resolveMissing, type SurveySpec } from '../schema/survey-spec.js';
 import { parseCsvText, sniffDelimiter } from './csv.js';
 import { decodeBytes } from './decode.js';
 import { ingestLimits } from './limits.js';
@@ -244,12 +244,14 @@ export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOp
   const text = typeof input === 'string' ? input : decodeBytes(input, options.encoding).text;
   const delimiter = checkDelimiter(options.delimiter) ?? sniffDelimiter(text);
   const given = givenSpec(options);
-  const missingCodes = given.missing ?? DEFAULT_MISSING_CODES;
+  const labels = labelMap(given.labels);
+  const givenNotApplicable = (given as { notApplicable?: (string | number)[] }).notApplicable ?? [];
+  // The codes reading will use (an empty cell stays "no answer" beside given codes).
+  const missingCodes = resolveMissing(given.missing, labels, givenNotApplicable);
   // Not-applicable cells are no answers for the choices made here (reading keeps them apart).
-  const skipCodes = [...missingCodes, ...((given as { notApplicable?: (string | number)[] }).notApplicable ?? [])];
+  const skipCodes = [...missingCodes, ...givenNotApplicable];
   const missing = new Set(skipCodes.map((m) => normalizeText(String(m))));
   const missingNumbers = new Set(skipCodes.filter((m): m is number => typeof m === 'number'));
-  const labels = labelMap(given.labels);
   const limit = options.sampleRows ?? Number.POSITIVE_INFINITY;
   const notes: string[] = [];
 

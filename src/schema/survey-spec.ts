@@ -102,7 +102,11 @@ export const surveySpecSchema = z.strictObject({
   overall: overallSchema,
   /** Default scale of rated columns without their own; required unless every rated column has one. */
   scale: scaleSchema.optional(),
-  /** Cell values meaning "no answer": strings match trimmed text case-insensitively, numbers match the value. */
+  /**
+   * Cell values meaning "no answer": strings match trimmed text case-insensitively, numbers match
+   * the value. Default `['', 'NA', 'N/A', '-']`; given, the list replaces the default except that an
+   * empty cell always stays "no answer" (unless it is a label or a not-applicable code).
+   */
   missing: codesSchema.optional(),
   /**
    * Cell values meaning "did not experience this touchpoint" (touchpoints only), matched like
@@ -366,12 +370,16 @@ export function normalizeSpec(spec: unknown): NormalizedSpec {
 }
 
 /**
- * A column's missing codes: the explicit ones, or the defaults without any text the column uses
- * as a label or a not-applicable code (an explicit choice wins over a default).
+ * A column's missing codes: the explicit ones (with the empty cell, unless the column uses the
+ * empty text as a label or a not-applicable code), or the defaults without any text the column
+ * uses as a label or a not-applicable code (an explicit choice wins over a default). Reading and
+ * inference both resolve codes here.
  */
-function resolveMissing(explicit: readonly CellCode[] | undefined, labels: ReadonlyMap<string, number>, notApplicable: readonly CellCode[]): readonly CellCode[] {
-  if (explicit !== undefined) return explicit;
-  const taken = new Set([...labels.keys(), ...notApplicable.map((c) => normalizeText(String(c)))]);
+export function resolveMissing(explicit: readonly CellCode[] | undefined, labels: ReadonlyMap<string, number>, notApplicable: readonly CellCode[]): readonly CellCode[] {
+  const taken = new Set([...[...labels.keys()].map(normalizeText), ...notApplicable.map((c) => normalizeText(String(c)))]);
+  // An empty cell is no answer whatever codes are listed (missing: [99] adds 99, it does not make
+  // blank cells invalid), unless the spec gives the empty text another meaning.
+  if (explicit !== undefined) return explicit.some((c) => c === '') || taken.has('') ? explicit : ['', ...explicit];
   return taken.size === 0 ? DEFAULT_MISSING_CODES : DEFAULT_MISSING_CODES.filter((c) => !taken.has(normalizeText(c)));
 }
 

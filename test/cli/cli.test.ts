@@ -63,6 +63,20 @@ describe('peak-end CLI', () => {
     expect(parsed.ingest.rowsRead).toBe(47);
   });
 
+  it('describe --missing 99 adds 99 to the missing codes and keeps blank cells as no answer', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'peak-end-missing-')), 'm.csv');
+    writeFileSync(file, 'price,delivery,overall\n4,5,4\n,3,4\n99,4,5\n3,,3\n5,4,5\n4,4,4\n2,3,2\n5,5,5\n3,4,3\n4,2,3\n');
+    const { code, stdout } = await run('describe', file, '--missing', '99', '--json');
+    expect(code).toBe(0);
+    const items = JSON.parse(stdout).descriptives.items as { column: string; n: number; missing: number; mean: number }[];
+    expect(items.map((i) => [i.column, i.n, i.missing])).toEqual([
+      ['price', 8, 2],
+      ['delivery', 9, 1],
+      ['overall', 10, 0],
+    ]);
+    expect(items[0]?.mean).toBe(30 / 8);
+  });
+
   it('describe --json prints descriptives and the ingest account', async () => {
     const file = join(packageRoot, 'fixtures', 'zhijiang', 'zhijiang.csv');
     const { code, stdout } = await run('describe', file, '--spec', join(packageRoot, 'fixtures', 'zhijiang', 'spec.json'), '--json');

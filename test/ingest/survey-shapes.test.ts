@@ -70,9 +70,17 @@ describe('normalizeSpec: survey shapes', () => {
     });
     const [a, b] = s.touchpoints;
     expect(a).toMatchObject({ scale: { min: 1, max: 5 }, missing: [''], notApplicable: [0], labels: new Map([['good', 4]]) });
-    expect(b).toMatchObject({ scale: { min: 0, max: 10, neutral: 5 }, missing: ['99'], notApplicable: [-1], labels: new Map([['great', 10]]) });
+    expect(b).toMatchObject({ scale: { min: 0, max: 10, neutral: 5 }, missing: ['', '99'], notApplicable: [-1], labels: new Map([['great', 10]]) });
     expect(s.outcome.missing).toEqual(['']);
     expect(s.scale).toEqual({ min: 1, max: 5, neutral: 3, integer: true });
+  });
+
+  it('keeps an empty cell as no answer when missing codes are given (missing: [99] adds 99, blanks stay missing)', () => {
+    const survey = readSurvey('a,b,o\n4,99,4\n,3,5\n2,,3\n', { touchpoints: ['a', 'b'], overall: 'o', scale: { min: 1, max: 5 }, missing: [99] });
+    expect(Array.from(survey.ratings.get('a') as Float64Array)).toEqual([4, NaN, 2]);
+    expect(Array.from(survey.ratings.get('b') as Float64Array)).toEqual([NaN, 3, NaN]);
+    // ... unless the spec gives the empty text another meaning.
+    expect(normalizeSpec({ touchpoints: ['a'], overall: 'o', scale: { min: 1, max: 5 }, missing: [99], notApplicable: [''] }).touchpoints[0]?.missing).toEqual([99]);
   });
 
   it('makes scale optional when every rated column has its own or the outcome needs none, and says which columns lack one otherwise', () => {
