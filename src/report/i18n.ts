@@ -530,6 +530,7 @@ const warningTitlesZh: Record<string, string> = {
   gestalt_importance_skipped: '未计算格式塔特征的重要性',
   gestalt_cv_skipped: '未进行交叉验证',
   gestalt_ordinal_skipped: '未拟合有序模型',
+  gestalt_logistic_skipped: '未拟合逻辑回归模型',
   gestalt_respondents_excluded: '部分受访者未纳入格式塔分析',
   mean_outside_scale: '均值超出量表范围',
   non_integer: '有非整数评分',
