@@ -220,6 +220,14 @@ export interface GestaltResult {
  * - `ordinal` (with `ordinal: true`): the four models by proportional-odds regression of the
  *   overall rating as ordered categories ({@link ordinalLogit}, R's `ordinal::clm`), AIC/BIC and
  *   likelihood-ratio tests of the same nested pairs (R's `anova(clm1, clm2)`).
+ * - `logistic` (a binary outcome, spec `overall.type: 'binary'`): the four models by logistic
+ *   regression (R's `glm(family = binomial)`) with AIC/BIC, McFadden's R², a cross-validated
+ *   log-loss on the same folds and likelihood-ratio tests of the nested pairs (R's `anova(m1, m2,
+ *   test = "LRT")`); `importance` is then the Shapley value of McFadden's R² over the seven
+ *   features (`pseudoRSquaredShapley`) and the verdict comes from the likelihood-ratio tests
+ *   (`verdict.basis: 'logistic'`); the correlations of the dependent-correlation test are
+ *   point-biserial (Williams' t is then a large-sample approximation). `models` keep the
+ *   least-squares (linear-probability) fits for comparison.
  *
  * With survey weights the fits are weighted least squares (R's `lm(weights =)`), the
  * correlations and LMG are weighted, the RMSE is sqrt(sum w e^2 / sum w); Williams' t then uses
@@ -227,7 +235,9 @@ export interface GestaltResult {
  *
  * Accuracy: every number agrees with R 4.2.2 (`lm`, `anova`, `AIC`, `BIC`, `psych::r.test`, Zou's
  * formula, `relaimpo::calc.relimp`) to 1e-9 relative or better (test/golden/gestalt); the
- * cross-validation equals R's leave-one-out (PRESS) RMSE when folds = n.
+ * cross-validation equals R's leave-one-out (PRESS) RMSE when folds = n. The binary battery
+ * agrees with `glm`, `anova(test = "LRT")` and all-subsets McFadden R² to 1e-9
+ * (test/golden/gestalt/binary.R), the log-loss with R's leave-one-out when folds = n.
  *
  * @example
  * ```ts
