@@ -44,7 +44,7 @@ shapley_mcfadden <- function(g, d) {
   }), g)
 }
 
-battery <- function(X, outcome, neutral, w = NULL, loo = TRUE, peak_weight = 0.5, head = NULL) {
+binary_battery <- function(X, outcome, neutral, w = NULL, loo = TRUE, peak_weight = 0.5, head = NULL) {
   f <- features_of(X, neutral)
   keep <- !is.na(f$variability) & !is.na(outcome)
   if (!is.null(w)) keep <- keep & w > 0
@@ -100,9 +100,9 @@ airY <- as.numeric(air$satisfaction == "satisfied")
 
 out <- list(
   cases = list(
-    `heldout-binary` = battery(hoX, hoY, 4),
-    `heldout-binary-weighted` = battery(hoX, hoY, 4, w = ho$weight),
-    airline = battery(airX, airY, 3, loo = FALSE, head = 200)
+    `heldout-binary` = binary_battery(hoX, hoY, 4),
+    `heldout-binary-weighted` = binary_battery(hoX, hoY, 4, w = ho$weight),
+    airline = binary_battery(airX, airY, 3, loo = FALSE, head = 200)
   ),
   journey = I(journey),
   producer = paste(R.version.string, "| psych", packageVersion("psych"), "| jsonlite", packageVersion("jsonlite"))
