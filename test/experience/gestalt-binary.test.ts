@@ -162,4 +162,17 @@ describe('gestalt battery on a binary outcome against R (glm, anova LRT, AIC/BIC
     const rating = gestalt(readSurvey(heldoutText, { ...heldoutBinarySpec(false), overall: 'overall' }));
     expect([rating.outcome, rating.logistic, rating.importanceMethod, rating.verdict.basis]).toEqual(['rating', null, 'lmg', 'ols']);
   });
+
+  it('falls back to the least-squares verdict with a warning when the logistic fits fail (the mean separates the outcome)', () => {
+    // Outcome 1 exactly when the mean rating is above 3: the maximum-likelihood estimate does not exist.
+    const a = [1, 2, 4, 5, 3, 2, 5, 4, 1, 3, 4, 2, 5, 1, 3, 4, 2, 5, 3, 1];
+    const b = [2, 1, 5, 4, 2, 3, 4, 5, 2, 1, 5, 1, 4, 2, 2, 5, 1, 4, 2, 2];
+    const c = [1, 3, 4, 4, 3, 1, 5, 3, 2, 2, 4, 3, 5, 1, 3, 4, 3, 4, 3, 2];
+    const o = a.map((v, i) => ((v + (b[i] as number) + (c[i] as number)) / 3 > 3 ? 1 : 0));
+    const survey = readSurvey({ a, b, c, o }, { touchpoints: ['a', 'b', 'c'], overall: { column: 'o', type: 'binary' }, scale: { min: 1, max: 5 } });
+    const r = gestalt(survey);
+    expect([r.outcome, r.logistic, r.importanceMethod, r.verdict.basis]).toEqual(['binary', null, 'lmg', 'ols']);
+    expect(r.warnings.map((w) => w.code)).toContain('gestalt_logistic_skipped');
+    expect(r.warnings.find((w) => w.code === 'gestalt_logistic_skipped')?.message).toMatch(/separate/);
+  });
 });
