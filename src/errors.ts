@@ -148,6 +148,8 @@ export type WarningCode =
   | 'aggregate_gap_not_comparable'
   /** The Gestalt ordinal models could not be fitted. */
   | 'gestalt_ordinal_skipped'
+  /** The Gestalt logistic models (binary outcome) could not be fitted; the verdict rests on the linear-probability fits. */
+  | 'gestalt_logistic_skipped'
   /** A touchpoint's key-driver coefficient is negative. */
   | 'negative_driver'
   /** A driver is statistically significant but too small to matter. */

@@ -155,6 +155,7 @@ export type {
   GestaltOrdinalModel,
   LikelihoodRatioTest,
 } from './experience/gestalt.js';
+export type { GestaltLogistic, GestaltLogisticModel } from './experience/gestalt-logistic.js';
 export { dependentCorrelation } from './inference/dependent-correlation.js';
 export type { DependentCorrelationInput, DependentCorrelationResult } from './inference/dependent-correlation.js';
 export { gestaltChart } from './report/charts.js';

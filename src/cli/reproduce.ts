@@ -27,7 +27,11 @@ Examples:
   peak-end reproduce zhijiang
   peak-end reproduce zhijiang --json > zhijiang.json   # then e.g. jq '.findings[] | select(.matches | not)' zhijiang.json`;
 
-export async function reproduceCommand(args: readonly string[], ctx: CommandContext): Promise<void> {
+/**
+ * `gestalt: false` (the demo, whose full analysis that follows shows the battery with the
+ * aggregate method beside it) leaves the Gestalt section out of the text, so it is printed once.
+ */
+export async function reproduceCommand(args: readonly string[], ctx: CommandContext, options: { readonly gestalt?: boolean } = {}): Promise<void> {
   const { values, positionals } = parseArgs({ args: [...args], options: { json: { type: 'boolean' }, data: { type: 'string' } }, allowPositionals: true });
   if (positionals[0] !== 'zhijiang' || positionals.length > 1) throw new UsageError('reproduce knows one study: peak-end reproduce zhijiang.');
   const file = values.data ?? join(ctx.packageRoot, 'fixtures', 'zhijiang', 'zhijiang.csv');
@@ -36,5 +40,5 @@ export async function reproduceCommand(args: readonly string[], ctx: CommandCont
   // The study's aggregate method beside the research-standard battery on the same respondents.
   const { aggregate, gestalt } = peakEnd(survey, { includePredictions: false });
   if (values.json) ctx.out(JSON.stringify({ ...result, gestalt }, null, 2));
-  else ctx.out(gestalt === null ? formatReproductionText(result) : `${formatReproductionText(result)}\n\n${formatGestaltText(gestalt, { aggregate })}`);
+  else ctx.out(gestalt === null || options.gestalt === false ? formatReproductionText(result) : `${formatReproductionText(result)}\n\n${formatGestaltText(gestalt, { aggregate })}`);
 }

@@ -15,6 +15,7 @@ import { ols, type AliasedCoefficient, type OlsCoefficient, type OlsResult } fro
 import { ordinalLogit, type Threshold, type WaldCoefficient } from '../regression/ordinal.js';
 import type { Survey, Warning } from '../survey/survey.js';
 import { gestaltFeatureColumns, type GestaltFeature, type GestaltFeaturesOptions } from './gestalt-features.js';
+import { logisticBattery, logisticImportance, type GestaltLogistic } from './gestalt-logistic.js';
 import type { PeakRule } from './aggregate-peak-end.js';
 
 /** The nested models of the battery. */
@@ -55,11 +56,14 @@ export interface GestaltOrdinalModel {
   readonly converged: boolean;
 }
 
-/** Likelihood-ratio test of a model against a larger one that contains it, as R's `anova(clm1, clm2)`. */
+/**
+ * Likelihood-ratio test of a model against a larger one that contains it, as R's `anova(clm1,
+ * clm2)` and `anova(glm1, glm2, test = "LRT")`.
+ */
 export interface LikelihoodRatioTest {
   readonly from: GestaltModelName;
   readonly to: GestaltModelName;
-  /** 2 (logLik of the larger - logLik of the smaller). */
+  /** 2 (logLik of the larger - logLik of the smaller); for logistic models the deviance difference (weights as given). */
   readonly statistic: number;
   readonly df: number;
   readonly pValue: number;
@@ -137,6 +141,11 @@ export type GestaltVerdictCode = 'peak-end-beyond-mean' | 'both-contribute' | 'm
 /** The verdict with the numbers behind it. */
 export interface GestaltVerdict {
   readonly code: GestaltVerdictCode;
+  /**
+   * The tests the code comes from: `'ols'` (partial F tests of `nestedTests`) for a rating, or
+   * `'logistic'` (likelihood-ratio tests of `logistic`) for a binary outcome.
+   */
+  readonly basis: 'ols' | 'logistic';
   /** 1 - level. */
   readonly alpha: number;
   /** p of mean -> mean+peak-end. */
@@ -149,13 +158,15 @@ export interface GestaltVerdict {
   readonly otherFeaturesAdd: boolean;
   /** Williams' test at alpha; null when the test could not run. */
   readonly correlation: 'peak-end-higher' | 'mean-higher' | 'no-difference' | null;
-  /** The feature with the largest LMG share in the gestalt model (null without importance). */
+  /** The feature with the largest share of `importance` in the gestalt model (null without importance). */
   readonly strongestFeature: GestaltFeature | null;
 }
 
 /** Result of {@link gestalt}. */
 export interface GestaltResult {
   readonly method: 'gestalt';
+  /** 'binary' when the survey's outcome is binary (`logistic` holds the battery the verdict comes from). */
+  readonly outcome: 'rating' | 'binary';
   readonly rule: PeakRule;
   readonly weight: number;
   readonly level: number;
@@ -167,11 +178,20 @@ export interface GestaltResult {
   readonly excluded: number;
   readonly folds: number;
   readonly seed: number;
+  /** Least-squares fits (for a binary outcome the linear-probability models, kept for comparison). */
   readonly models: readonly GestaltModel[];
   readonly nestedTests: readonly NestedTest[];
+  /** For a binary outcome the correlations are point-biserial (see {@link gestalt}). */
   readonly dependentCorrelation: GestaltDependentCorrelation | null;
-  /** LMG share of the gestalt model's R-squared per feature (R-squared scale), or null. */
+  /**
+   * Each feature's share of the gestalt model's fit, or null: for a rating its LMG share of
+   * R-squared (`'lmg'`), for a binary outcome its Shapley value of McFadden's R-squared
+   * (`'pseudo-r-squared-shapley'`); they sum to the model's R-squared.
+   */
   readonly importance: Readonly<Partial<Record<GestaltFeature, number>>> | null;
+  readonly importanceMethod: 'lmg' | 'pseudo-r-squared-shapley';
+  /** A binary outcome's battery by logistic regression (null for a rating, or when the fits fail, with a warning). */
+  readonly logistic: GestaltLogistic | null;
   /** Proportional-odds fits and likelihood-ratio tests (`ordinal: true`; null otherwise or when they fail, with a warning). */
   readonly ordinal: GestaltOrdinal | null;
   readonly verdict: GestaltVerdict;
@@ -200,6 +220,14 @@ export interface GestaltResult {
  * - `ordinal` (with `ordinal: true`): the four models by proportional-odds regression of the
  *   overall rating as ordered categories ({@link ordinalLogit}, R's `ordinal::clm`), AIC/BIC and
  *   likelihood-ratio tests of the same nested pairs (R's `anova(clm1, clm2)`).
+ * - `logistic` (a binary outcome, spec `overall.type: 'binary'`): the four models by logistic
+ *   regression (R's `glm(family = binomial)`) with AIC/BIC, McFadden's R², a cross-validated
+ *   log-loss on the same folds and likelihood-ratio tests of the nested pairs (R's `anova(m1, m2,
+ *   test = "LRT")`); `importance` is then the Shapley value of McFadden's R² over the seven
+ *   features (`pseudoRSquaredShapley`) and the verdict comes from the likelihood-ratio tests
+ *   (`verdict.basis: 'logistic'`); the correlations of the dependent-correlation test are
+ *   point-biserial (Williams' t is then a large-sample approximation). `models` keep the
+ *   least-squares (linear-probability) fits for comparison.
  *
  * With survey weights the fits are weighted least squares (R's `lm(weights =)`), the
  * correlations and LMG are weighted, the RMSE is sqrt(sum w e^2 / sum w); Williams' t then uses
@@ -207,7 +235,9 @@ export interface GestaltResult {
  *
  * Accuracy: every number agrees with R 4.2.2 (`lm`, `anova`, `AIC`, `BIC`, `psych::r.test`, Zou's
  * formula, `relaimpo::calc.relimp`) to 1e-9 relative or better (test/golden/gestalt); the
- * cross-validation equals R's leave-one-out (PRESS) RMSE when folds = n.
+ * cross-validation equals R's leave-one-out (PRESS) RMSE when folds = n. The binary battery
+ * agrees with `glm`, `anova(test = "LRT")` and all-subsets McFadden R² to 1e-9
+ * (test/golden/gestalt/binary.R), the log-loss with R's leave-one-out when folds = n.
  *
  * @example
  * ```ts
@@ -234,6 +264,7 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
   const warnings: Warning[] = [...featureResult.warnings];
   const overall = survey.ratings.get(survey.overall) as Float64Array;
   const surveyWeights = survey.weights;
+  const binary = survey.spec.outcome.type === 'binary';
 
   // The sample: every feature, an overall rating and a positive weight.
   const rows: number[] = [];
@@ -362,11 +393,27 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
     }
   }
 
-  // LMG of the gestalt model's features.
+  // A binary outcome: the four models by logistic regression, the verdict from their LR tests.
+  let logistic: GestaltLogistic | null = null;
+  if (binary) {
+    try {
+      logistic = logisticBattery({ terms, models: GESTALT_MODELS, column, y, w, fold: foldOf, folds, level }, warnings);
+    } catch (error) {
+      if (!(error instanceof PeakEndError) || error instanceof InvalidArgumentError) throw error;
+      warnings.push({ code: 'gestalt_logistic_skipped', message: `The logistic models could not be fitted, so the verdict rests on the linear-probability fits: ${error.message}` });
+    }
+  }
+
+  // Importance of the gestalt model's features: LMG of R-squared, or for a binary outcome the
+  // Shapley value of McFadden's R-squared.
+  const importanceMethod = logistic !== null ? 'pseudo-r-squared-shapley' : 'lmg';
   let importance: Partial<Record<GestaltFeature, number>> | null = null;
   try {
-    const lmg = relativeImportanceOfColumns(terms.gestalt.map(column), y, { method: 'lmg', names: terms.gestalt, ...(w !== null && { weights: w }) });
-    importance = Object.fromEntries(terms.gestalt.map((f) => [f, lmg.importance[f] as number]));
+    if (importanceMethod === 'pseudo-r-squared-shapley') importance = logisticImportance(terms.gestalt, column, y, w);
+    else {
+      const lmg = relativeImportanceOfColumns(terms.gestalt.map(column), y, { method: 'lmg', names: terms.gestalt, ...(w !== null && { weights: w }) });
+      importance = Object.fromEntries(terms.gestalt.map((f) => [f, lmg.importance[f] as number]));
+    }
   } catch (error) {
     if (!(error instanceof PeakEndError) || error instanceof InvalidArgumentError) throw error;
     warnings.push({
@@ -412,9 +459,27 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
 
   // 1 - level without its rounding residue (0.05, not 0.050000000000000044).
   const alpha = Math.round((1 - level) * 1e12) / 1e12;
-  const verdict = decide(nestedTests, fits.get('mean+peak-end') as OlsResult, dependent, importance, alpha);
+  const verdict =
+    logistic === null
+      ? decide(
+          'ols',
+          nestedTests.map((t) => t.pValue),
+          (fits.get('mean+peak-end') as OlsResult).fPValue,
+          dependent,
+          importance,
+          alpha,
+        )
+      : decide(
+          'logistic',
+          logistic.likelihoodRatioTests.map((t) => t.pValue),
+          logistic.overallTest.pValue,
+          dependent,
+          importance,
+          alpha,
+        );
   return {
     method: 'gestalt',
+    outcome: binary ? 'binary' : 'rating',
     rule,
     weight,
     level,
@@ -427,6 +492,8 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
     nestedTests,
     dependentCorrelation: dependent,
     importance,
+    importanceMethod,
+    logistic,
     ordinal,
     verdict,
     warnings,
@@ -449,17 +516,23 @@ function nestedTest(from: GestaltModelName, to: GestaltModelName, fits: Readonly
   return { from, to, fStatistic, df1, df2, pValue: fUpperTail(fStatistic, df1, df2) };
 }
 
+/**
+ * The verdict from the p-values of the three nested comparisons (mean -> mean+peak-end,
+ * peak-end -> mean+peak-end, mean+peak-end -> gestalt) and of mean+peak-end against the
+ * intercept-only model.
+ */
 function decide(
-  tests: readonly NestedTest[],
-  meanPeakEnd: OlsResult,
+  basis: GestaltVerdict['basis'],
+  pValues: readonly (number | null)[],
+  meanPeakEndPValue: number | null,
   dependent: GestaltDependentCorrelation | null,
   importance: Partial<Record<GestaltFeature, number>> | null,
   alpha: number,
 ): GestaltVerdict {
-  const [peakEndAdds, meanAdds, others] = tests.map((t) => t.pValue) as [number | null, number | null, number | null];
+  const [peakEndAdds, meanAdds, others] = pValues as [number | null, number | null, number | null];
   const significant = (p: number | null): boolean => p !== null && p < alpha;
   const code: GestaltVerdictCode =
-    meanPeakEnd.fPValue !== null && meanPeakEnd.fPValue >= alpha
+    meanPeakEndPValue !== null && meanPeakEndPValue >= alpha
       ? 'no-relation'
       : significant(peakEndAdds)
         ? significant(meanAdds)
@@ -475,7 +548,7 @@ function decide(
       if (strongestFeature === null || value > (importance[strongestFeature] as number)) strongestFeature = feature;
     }
   }
-  return { code, alpha, peakEndAddsPValue: peakEndAdds, meanAddsPValue: meanAdds, otherFeaturesPValue: others, otherFeaturesAdd: significant(others), correlation, strongestFeature };
+  return { code, basis, alpha, peakEndAddsPValue: peakEndAdds, meanAddsPValue: meanAdds, otherFeaturesPValue: others, otherFeaturesAdd: significant(others), correlation, strongestFeature };
 }
 
 /** From this many respondents on, the folds' fits come from downdated cross-products (see below). */

@@ -410,7 +410,7 @@ export function peakEndChart(report: Report, options: ChartOptions = {}): VegaLi
 
 /**
  * What shapes the overall rating: horizontal bars of each Gestalt feature's LMG share of the
- * gestalt model's R-squared, largest first, peak and end in one colour, the mean in another, the
+ * gestalt model's R-squared (for a binary outcome its Shapley share of McFadden's R-squared), largest first, peak and end in one colour, the mean in another, the
  * other features grey (empty without a Gestalt result).
  */
 export function gestaltChart(report: Report, options: ChartOptions = {}): VegaLiteSpec {
@@ -418,18 +418,19 @@ export function gestaltChart(report: Report, options: ChartOptions = {}): VegaLi
   const m = messages(locale);
   const g = gestaltMessages(locale);
   const importance = report.peakEnd?.gestalt?.importance ?? {};
+  const shapley = report.peakEnd?.gestalt?.importanceMethod === 'pseudo-r-squared-shapley';
   const group = (f: string): string => (f === 'peak' || f === 'end' ? g.chartGroups['peak-end'] : f === 'mean' ? g.chartGroups.mean : g.chartGroups.other) as string;
   const values = (Object.entries(importance) as [string, number][]).map(([f, v]) => ({ feature: g.features[f] ?? f, importance: v, group: group(f) }));
   const domain = [g.chartGroups['peak-end'], g.chartGroups.mean, g.chartGroups.other];
   return {
     $schema: SCHEMA,
-    title: g.chart,
+    title: shapley ? g.chartBinary : g.chart,
     width: WIDTH,
     height: { step: 28 },
     data: { values },
     encoding: {
       y: { field: 'feature', type: 'nominal', sort: '-x', title: null, axis: { labelLimit: LABEL_LIMIT } },
-      x: { field: 'importance', type: 'quantitative', title: `${m.importance} (LMG, R²)` },
+      x: { field: 'importance', type: 'quantitative', title: `${m.importance} (${shapley ? 'Shapley, McFadden R²' : 'LMG, R²'})` },
     },
     layer: [
       { mark: { type: 'bar' }, encoding: { color: { field: 'group', type: 'nominal', title: null, scale: { domain, range: ['#8250df', '#1f6feb', '#9aa5b1'] } } } },

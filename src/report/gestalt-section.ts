@@ -36,30 +36,60 @@ export function gestaltSection(g: GestaltReport, options: { locale?: Locale; agg
   const blocks: Block[] = [{ kind: 'paragraph', text: m.sample(g.n, g.weighted) }];
   const a = options.aggregate?.allAnswers ?? options.aggregate;
   if (a !== null && a !== undefined) blocks.push({ kind: 'paragraph', text: m.study(fixed(a.prediction), fixed(a.observed), `${a.gap !== null && a.gap >= 0 ? '+' : ''}${fixed(a.gap)}`) });
-  blocks.push({
-    kind: 'table',
-    rows: [
-      [m.model, m.terms, 'R²', 'Adj. R²', 'AIC', 'BIC', m.cvRmse],
-      ...g.models.map((x) => [
-        m.models[x.name] ?? x.name,
-        x.terms.map(feature).join(' + '),
-        fixed(x.rSquared, 3),
-        fixed(x.adjustedRSquared, 3),
-        fixed(x.aic, 1),
-        fixed(x.bic, 1),
-        fixed(x.crossValidatedRmse, 3),
-      ]),
-    ],
-  });
-  blocks.push({ kind: 'paragraph', text: m.cvNote(g.folds, g.seed) });
-  blocks.push({ kind: 'paragraph', text: m.nestedTests });
-  blocks.push({
-    kind: 'table',
-    rows: [
-      [m.comparison, 'F', 'df', 'p', ''],
-      ...g.nestedTests.map((t) => [m.questions[`${t.from}>${t.to}`] ?? `${t.from} → ${t.to}`, fixed(t.fStatistic), `${t.df1}, ${t.df2}`, formatP(t.pValue), stars(t.pValue)]),
-    ],
-  });
+  // A binary outcome: the logistic battery (the verdict's basis) in place of the least-squares one.
+  const logistic = g.logistic ?? null;
+  if (logistic !== null) {
+    blocks.push({ kind: 'paragraph', text: m.binary(logistic.events, g.n) });
+    blocks.push({
+      kind: 'table',
+      rows: [
+        [m.model, m.terms, 'McFadden R²', 'logLik', 'AIC', 'BIC', m.cvLogLoss],
+        ...logistic.models.map((x) => [
+          m.models[x.name] ?? x.name,
+          x.terms.map(feature).join(' + '),
+          fixed(x.mcFaddenRSquared, 3),
+          fixed(x.logLik, 1),
+          fixed(x.aic, 1),
+          fixed(x.bic, 1),
+          fixed(x.crossValidatedLogLoss, 3),
+        ]),
+      ],
+    });
+    blocks.push({ kind: 'paragraph', text: m.cvNoteBinary(g.folds, g.seed) });
+    blocks.push({ kind: 'paragraph', text: m.nestedTestsBinary });
+    blocks.push({
+      kind: 'table',
+      rows: [
+        [m.comparison, m.lrTest, 'df', 'p', ''],
+        ...logistic.likelihoodRatioTests.map((t) => [m.questions[`${t.from}>${t.to}`] ?? `${t.from} → ${t.to}`, fixed(t.statistic), String(t.df), formatP(t.pValue), stars(t.pValue)]),
+      ],
+    });
+  } else {
+    blocks.push({
+      kind: 'table',
+      rows: [
+        [m.model, m.terms, 'R²', 'Adj. R²', 'AIC', 'BIC', m.cvRmse],
+        ...g.models.map((x) => [
+          m.models[x.name] ?? x.name,
+          x.terms.map(feature).join(' + '),
+          fixed(x.rSquared, 3),
+          fixed(x.adjustedRSquared, 3),
+          fixed(x.aic, 1),
+          fixed(x.bic, 1),
+          fixed(x.crossValidatedRmse, 3),
+        ]),
+      ],
+    });
+    blocks.push({ kind: 'paragraph', text: m.cvNote(g.folds, g.seed) });
+    blocks.push({ kind: 'paragraph', text: m.nestedTests });
+    blocks.push({
+      kind: 'table',
+      rows: [
+        [m.comparison, 'F', 'df', 'p', ''],
+        ...g.nestedTests.map((t) => [m.questions[`${t.from}>${t.to}`] ?? `${t.from} → ${t.to}`, fixed(t.fStatistic), `${t.df1}, ${t.df2}`, formatP(t.pValue), stars(t.pValue)]),
+      ],
+    });
+  }
   const d = g.dependentCorrelation;
   if (d !== null) {
     blocks.push({
@@ -78,12 +108,13 @@ export function gestaltSection(g: GestaltReport, options: { locale?: Locale; agg
     });
   }
   if (g.importance !== null) {
-    if (options.charts) blocks.push({ kind: 'chart', chart: 'gestalt', title: m.chart });
+    const shapley = g.importanceMethod === 'pseudo-r-squared-shapley';
+    if (options.charts) blocks.push({ kind: 'chart', chart: 'gestalt', title: shapley ? m.chartBinary : m.chart });
     const entries = (Object.entries(g.importance) as [string, number][]).sort((x, y) => y[1] - x[1]);
     const total = entries.reduce((s, [, v]) => s + v, 0);
     blocks.push({
       kind: 'table',
-      rows: [[m.feature, m.lmg, m.share], ...entries.map(([f, v]) => [feature(f), fixed(v, 3), total > 0 ? `${((v / total) * 100).toFixed(0)}%` : '–'])],
+      rows: [[m.feature, shapley ? m.shapley : m.lmg, m.share], ...entries.map(([f, v]) => [feature(f), fixed(v, 3), total > 0 ? `${((v / total) * 100).toFixed(0)}%` : '–'])],
     });
   }
   if (g.ordinal !== null) {
@@ -107,7 +138,7 @@ export function gestaltSection(g: GestaltReport, options: { locale?: Locale; agg
   const v = g.verdict;
   blocks.push({
     kind: 'paragraph',
-    text: `${m.verdict}: ${gestaltVerdictText({ ...v, correlationPValue: d?.pValue ?? null, rBetween: d?.rBetween ?? null }, locale)}`,
+    text: `${m.verdict}: ${gestaltVerdictText({ ...v, correlationPValue: d?.pValue ?? null, rBetween: d?.rBetween ?? null, ...(g.importanceMethod !== undefined && { importanceMethod: g.importanceMethod }) }, locale)}`,
   });
   return { heading: m.heading, blocks };
 }

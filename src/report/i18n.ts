@@ -302,6 +302,8 @@ export interface GestaltVerdictWords {
   readonly strongestFeature: string | null;
   readonly correlationPValue: number | null;
   readonly rBetween: number | null;
+  /** How `strongestFeature` was chosen (default 'lmg'). */
+  readonly importanceMethod?: 'lmg' | 'pseudo-r-squared-shapley';
 }
 
 const gestaltEn = {
@@ -353,6 +355,15 @@ const gestaltEn = {
       `The peak-end score and the mean correlate about equally with the overall rating (Williams' ${pText(v.correlationPValue)}): a high correlation of the peak-end score alone proves little, because it tracks the mean (r = ${v.rBetween === null ? '–' : v.rBetween.toFixed(2)}).`,
   },
   strongest: (feature: string) => `Largest share of the explained variance (LMG): ${feature}.`,
+  strongestBinary: (feature: string) => `Largest share of McFadden's R² (Shapley value): ${feature}.`,
+  binary: (events: number, n: number) =>
+    `The outcome is binary (${events} of ${n} in the positive class): the four models are logistic regressions (R's glm), R² is McFadden's (1 − deviance / null deviance), and the point-biserial correlations enter Williams' test.`,
+  cvNoteBinary: (folds: number, seed: number) =>
+    `AIC and BIC as R's AIC/BIC on glm (lower is better); CV log-loss: mean out-of-fold log-loss, ${folds}-fold cross-validation, seed ${seed} (lower is better).`,
+  cvLogLoss: 'CV log-loss',
+  nestedTestsBinary: 'Nested models (likelihood-ratio tests, as R\'s anova(m1, m2, test = "LRT")):',
+  shapley: 'Shapley (McFadden R²)',
+  chartBinary: "Relative importance of the Gestalt features (Shapley share of McFadden's R²)",
   ordinal: "The overall rating as ordered categories: proportional-odds models (R's clm) and likelihood-ratio tests:",
   lrTest: 'LR χ²',
 };
@@ -401,6 +412,13 @@ const gestaltZh: GestaltMessages = {
       `峰终得分与均值和整体评分的相关程度相当（Williams ${pText(v.correlationPValue)}）：仅凭峰终得分的高相关说明不了什么，因为它与均值高度相关（r = ${v.rBetween === null ? '–' : v.rBetween.toFixed(2)}）。`,
   },
   strongest: (feature) => `解释方差占比最大的特征（LMG）：${feature}。`,
+  strongestBinary: (feature) => `McFadden R² 中占比最大的特征（Shapley 值）：${feature}。`,
+  binary: (events, n) => `结果变量为二分类（${n} 人中 ${events} 人属于正类）：四个模型均为逻辑回归（与 R 的 glm 一致），R² 为 McFadden R²（1 − 偏差 / 零模型偏差），Williams 检验使用点二列相关。`,
+  cvNoteBinary: (folds, seed) => `AIC 与 BIC 与 R 中 glm 的 AIC/BIC 一致（越低越好）；交叉验证对数损失：样本外平均对数损失，${folds} 折交叉验证，种子 ${seed}（越低越好）。`,
+  cvLogLoss: '交叉验证对数损失',
+  nestedTestsBinary: '嵌套模型（似然比检验，与 R 的 anova(m1, m2, test = "LRT") 一致）：',
+  shapley: 'Shapley（McFadden R²）',
+  chartBinary: '格式塔特征的相对重要性（McFadden R² 的 Shapley 分解）',
   ordinal: '将整体评分视为有序类别：比例优势模型（与 R 的 clm 一致）及似然比检验：',
   lrTest: '似然比 χ²',
 };
@@ -416,7 +434,10 @@ export function gestaltVerdictText(v: GestaltVerdictWords, locale: Locale = 'en'
   const parts = [m.verdicts[v.code](v)];
   if (v.code !== 'no-relation') parts.push(m.others(v));
   if (v.correlation !== null) parts.push(m.correlations[v.correlation](v));
-  if (v.strongestFeature !== null) parts.push(m.strongest(m.features[v.strongestFeature] ?? v.strongestFeature));
+  if (v.strongestFeature !== null) {
+    const feature = m.features[v.strongestFeature] ?? v.strongestFeature;
+    parts.push(v.importanceMethod === 'pseudo-r-squared-shapley' ? m.strongestBinary(feature) : m.strongest(feature));
+  }
   const text = parts.join(locale === 'zh-CN' ? '' : ' ');
   return locale === 'zh-CN' ? text : text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -530,6 +551,7 @@ const warningTitlesZh: Record<string, string> = {
   gestalt_importance_skipped: '未计算格式塔特征的重要性',
   gestalt_cv_skipped: '未进行交叉验证',
   gestalt_ordinal_skipped: '未拟合有序模型',
+  gestalt_logistic_skipped: '未拟合逻辑回归模型',
   gestalt_respondents_excluded: '部分受访者未纳入格式塔分析',
   mean_outside_scale: '均值超出量表范围',
   non_integer: '有非整数评分',

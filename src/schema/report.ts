@@ -139,8 +139,11 @@ const peakRule = z.enum(['most-intense', 'max', 'min', 'both']);
 
 const gestaltFeature = z.enum(['peak', 'peakHigh', 'trough', 'beginning', 'end', 'mean', 'trend', 'variability']);
 const gestaltModelName = z.enum(['mean', 'peak-end', 'mean+peak-end', 'gestalt']);
+const gestaltWaldCoefficient = z.strictObject({ name: z.string(), estimate: num, stdError: num, zValue: num, pValue: num, ciLower: num, ciUpper: num });
+const likelihoodRatioTest = z.strictObject({ from: gestaltModelName, to: gestaltModelName, statistic: num, df: num, pValue: num });
 const gestaltResult = z.strictObject({
   method: z.literal('gestalt'),
+  outcome: z.enum(['rating', 'binary']),
   rule: z.enum(['most-intense', 'max', 'min', 'both']),
   weight: num,
   level: num,
@@ -183,6 +186,29 @@ const gestaltResult = z.strictObject({
     })
     .nullable(),
   importance: z.partialRecord(gestaltFeature, num).nullable(),
+  importanceMethod: z.enum(['lmg', 'pseudo-r-squared-shapley']),
+  logistic: z
+    .strictObject({
+      method: z.literal('logistic'),
+      events: num,
+      models: z.array(
+        z.strictObject({
+          name: gestaltModelName,
+          terms: z.array(gestaltFeature),
+          n: num,
+          coefficients: z.array(gestaltWaldCoefficient),
+          logLik: num,
+          aic: num,
+          bic: num,
+          deviance: num,
+          mcFaddenRSquared: num,
+          crossValidatedLogLoss: nullableNumber,
+        }),
+      ),
+      likelihoodRatioTests: z.array(likelihoodRatioTest),
+      overallTest: z.strictObject({ statistic: num, df: num, pValue: num }),
+    })
+    .nullable(),
   ordinal: z
     .strictObject({
       method: z.literal('ordinal-logit'),
@@ -192,7 +218,7 @@ const gestaltResult = z.strictObject({
           terms: z.array(gestaltFeature),
           n: num,
           thresholds: z.array(z.strictObject({ name: z.string(), estimate: num, stdError: num })),
-          coefficients: z.array(z.strictObject({ name: z.string(), estimate: num, stdError: num, zValue: num, pValue: num, ciLower: num, ciUpper: num })),
+          coefficients: z.array(gestaltWaldCoefficient),
           logLik: num,
           aic: num,
           bic: num,
@@ -200,11 +226,12 @@ const gestaltResult = z.strictObject({
           converged: z.boolean(),
         }),
       ),
-      likelihoodRatioTests: z.array(z.strictObject({ from: gestaltModelName, to: gestaltModelName, statistic: num, df: num, pValue: num })),
+      likelihoodRatioTests: z.array(likelihoodRatioTest),
     })
     .nullable(),
   verdict: z.strictObject({
     code: z.enum(['peak-end-beyond-mean', 'both-contribute', 'mean-suffices', 'indistinguishable', 'no-relation']),
+    basis: z.enum(['ols', 'logistic']),
     alpha: num,
     peakEndAddsPValue: nullableNumber,
     meanAddsPValue: nullableNumber,

@@ -32,6 +32,9 @@ describe('peak-end CLI', () => {
       'PENALTY-REWARD',
     ])
       expect(stdout).toContain(heading);
+    // The battery once (in the full analysis), not again after the reproduction.
+    expect(stdout.split('DOES THE PEAK-END RULE HOLD HERE?')).toHaveLength(2);
+    expect(stdout.indexOf('DOES THE PEAK-END RULE HOLD HERE?')).toBeGreaterThan(stdout.indexOf('FULL ANALYSIS'));
     expect((await run('demo', '--json')).code).toBe(2);
   });
 

@@ -8,6 +8,7 @@ import { zhijiangSpec } from '../../src/forensics/zhijiang.js';
 import { readSurveyFile } from '../../src/ingest/read-survey-file.js';
 import { readSurvey } from '../../src/ingest/read-survey.js';
 import type { SurveySpec } from '../../src/schema/survey-spec.js';
+import type { Survey } from '../../src/survey/survey.js';
 import { expectGolden, loadGolden } from '../helpers/golden.js';
 
 const NaN_ = null;
@@ -149,41 +150,54 @@ const cases = [
 ];
 const tolerance = { relative: 1e-9, absolute: 1e-12 };
 
+/** Features, models, nested F tests, dependent correlations and LMG of `survey` against R's values `g`. */
+function expectBatteryAsR(name: string, g: GoldenCase, survey: Survey, options: { peak?: 'max' | 'min'; weight?: number }): void {
+  expect(survey.n).toBe(g.n + g.excluded);
+  const features = gestaltFeatures(survey, options).features;
+  expectGolden(features, g.features, tolerance, `${name} features`);
+  // Leave-one-out cross-validation (folds = n) is R's PRESS RMSE, whatever the seed.
+  const r = gestalt(survey, { ...options, folds: g.n });
+  expect([r.n, r.excluded, r.folds]).toEqual([g.n, g.excluded, g.n]);
+  expect(r.weighted).toBe(name === 'heldout-weighted');
+  r.models.forEach((m, j) => {
+    const e = g.models[j] as GoldenModel;
+    expect([m.name, m.terms, m.n, m.dfResidual]).toEqual([e.name, e.terms, e.n, e.dfResidual]);
+    const coefficients = m.coefficients.map((c) => ('estimate' in c ? c : null));
+    expectGolden(
+      {
+        estimates: coefficients.map((c) => c?.estimate),
+        stdErrors: coefficients.map((c) => c?.stdError),
+        tValues: coefficients.map((c) => c?.tValue),
+        pValues: coefficients.map((c) => c?.pValue),
+        ...m,
+        looRmse: m.crossValidatedRmse,
+      },
+      (({ name: _name, terms: _terms, ...numbers }) => numbers)(e),
+      tolerance,
+      `${name} model ${m.name}`,
+    );
+  });
+  expectGolden(r.nestedTests, g.nestedTests, tolerance, `${name} nested tests`);
+  expectGolden(r.dependentCorrelation, g.dependentCorrelation, tolerance, `${name} dependent correlation`);
+  expectGolden(r.importance, g.importance, tolerance, `${name} LMG`);
+  const lmgSum = Object.values(r.importance ?? {}).reduce((s, v) => s + v, 0);
+  expect(lmgSum).toBeCloseTo(g.importanceRSquared, 12);
+  expect(lmgSum).toBeCloseTo(r.models[3]?.rSquared as number, 12);
+}
+
 describe('gestalt battery against R (lm, anova, AIC/BIC, PRESS, psych::r.test, Zou, relaimpo)', () => {
   it.each(cases)('$name: features, models, nested F tests, dependent correlations and LMG match R to 1e-9', async ({ name, file, spec: makeSpec, options }) => {
-    const g = golden.cases[name] as GoldenCase;
-    const survey = await readSurveyFile(file, makeSpec());
-    expect(survey.n).toBe(g.n + g.excluded);
-    const features = gestaltFeatures(survey, options).features;
-    expectGolden(features, g.features, tolerance, `${name} features`);
-    // Leave-one-out cross-validation (folds = n) is R's PRESS RMSE, whatever the seed.
-    const r = gestalt(survey, { ...options, folds: g.n });
-    expect([r.n, r.excluded, r.folds]).toEqual([g.n, g.excluded, g.n]);
-    expect(r.weighted).toBe(name === 'heldout-weighted');
-    r.models.forEach((m, j) => {
-      const e = g.models[j] as GoldenModel;
-      expect([m.name, m.terms, m.n, m.dfResidual]).toEqual([e.name, e.terms, e.n, e.dfResidual]);
-      const coefficients = m.coefficients.map((c) => ('estimate' in c ? c : null));
-      expectGolden(
-        {
-          estimates: coefficients.map((c) => c?.estimate),
-          stdErrors: coefficients.map((c) => c?.stdError),
-          tValues: coefficients.map((c) => c?.tValue),
-          pValues: coefficients.map((c) => c?.pValue),
-          ...m,
-          looRmse: m.crossValidatedRmse,
-        },
-        (({ name: _name, terms: _terms, ...numbers }) => numbers)(e),
-        tolerance,
-        `${name} model ${m.name}`,
-      );
-    });
-    expectGolden(r.nestedTests, g.nestedTests, tolerance, `${name} nested tests`);
-    expectGolden(r.dependentCorrelation, g.dependentCorrelation, tolerance, `${name} dependent correlation`);
-    expectGolden(r.importance, g.importance, tolerance, `${name} LMG`);
-    const lmgSum = Object.values(r.importance ?? {}).reduce((s, v) => s + v, 0);
-    expect(lmgSum).toBeCloseTo(g.importanceRSquared, 12);
-    expect(lmgSum).toBeCloseTo(r.models[3]?.rSquared as number, 12);
+    expectBatteryAsR(name, golden.cases[name] as GoldenCase, await readSurveyFile(file, makeSpec()), options);
+  });
+
+  it('a public survey with a rating outcome (Air France export, 300 passengers, scores 1.0-10.0): the battery matches R', async () => {
+    // test/golden/gestalt/air-france.R; the six scores in a journey order of our choosing (the file records none).
+    const af = loadGolden<{ cases: Record<string, GoldenCase>; journey: string[] }>('gestalt/air-france.json');
+    const file = fileURLToPath(new URL('../corpus/heldout/air-france-satisfaction-head300.csv', import.meta.url));
+    const survey = await readSurveyFile(file, { touchpoints: af.journey, overall: 'note_globale', scale: { min: 1, max: 10, integer: false } });
+    expectBatteryAsR('air-france', af.cases['air-france'] as GoldenCase, survey, {});
+    // R: peak and end add nothing to the mean (p = 0.17), the mean adds to them (p = 3e-92).
+    expect(gestalt(survey).verdict).toMatchObject({ code: 'mean-suffices', correlation: 'mean-higher', strongestFeature: 'mean' });
   });
 
   it.each(cases.filter((c) => 'models' in (golden.cases[c.name] as GoldenCase).ordinal))(

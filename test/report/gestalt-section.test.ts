@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { zhijiangSpec } from '../../src/forensics/zhijiang.js';
 import { readSurveyFile } from '../../src/ingest/read-survey-file.js';
+import { readSurvey } from '../../src/ingest/read-survey.js';
 import { analyze } from '../../src/report/analyze.js';
 import { gestaltChart } from '../../src/report/charts.js';
 import { formatGestaltText } from '../../src/report/gestalt-section.js';
@@ -70,5 +72,45 @@ describe('"Does the peak-end rule hold here?" section', () => {
     expect(gestaltVerdictText({ ...base, code: 'mean-suffices' })).toBe(
       "No: the mean explains the overall rating and peak and end add nothing beyond it (p = 0.20), while the mean adds to them (p < 0.001). Trough, beginning, trend and variability add further (p = 0.03). The mean correlates more strongly with the overall rating than the peak-end score does (Williams' p = 0.01). Largest share of the explained variance (LMG): mean.",
     );
+  });
+
+  it('shows the logistic battery for a binary outcome: McFadden R², CV log-loss, LR tests, Shapley importance (en, zh-CN)', () => {
+    // The held-out journey survey with its overall rating dichotomised (6 or 7 of 7 = 1), as test/golden/gestalt/binary.R.
+    const [header, ...lines] = readFileSync(fileURLToPath(new URL('../golden/gestalt/heldout-journey.csv', import.meta.url)), 'utf8')
+      .trim()
+      .split(/\r?\n/);
+    const text = [`${header},"top2"`, ...lines.map((l) => `${l},${l.split(',')[7] === '' ? '' : Number(l.split(',')[7]) >= 6 ? 1 : 0}`)].join('\n');
+    const survey = readSurvey(text, {
+      touchpoints: ['booking', 'arrival', 'waiting', 'service', 'billing', 'farewell'],
+      overall: { column: 'top2', type: 'binary' },
+      scale: { min: 1, max: 7 },
+      id: 'id',
+    });
+    const binary = analyze(survey);
+    expect(reportSchema.safeParse(binary).error).toBeUndefined();
+    const g = binary.peakEnd?.gestalt as NonNullable<NonNullable<Report['peakEnd']>['gestalt']>;
+    expect([g.outcome, g.importanceMethod, g.verdict.basis]).toEqual(['binary', 'pseudo-r-squared-shapley', 'logistic']);
+    const en = formatGestaltText(g);
+    // R (binary.R): LR chi-squared 43.05 on 2 df, 22.98 on 1 df, 8.34 on 4 df; McFadden R² 0.355, 0.396, 0.442, 0.458.
+    for (const part of [
+      'The outcome is binary (132 of 390 in the positive class)',
+      'McFadden R²',
+      'CV log-loss',
+      '0.442',
+      'likelihood-ratio tests',
+      '43.05',
+      '22.98',
+      '8.34',
+      'Shapley (McFadden R²)',
+      "Largest share of McFadden's R² (Shapley value): mean.",
+    ]) {
+      expect(en).toContain(part);
+    }
+    expect(en).not.toContain('Adj. R²');
+    const zh = formatReportMarkdown(binary, { locale: 'zh-CN' });
+    for (const part of ['结果变量为二分类', '交叉验证对数损失', '似然比检验', 'Shapley（McFadden R²）']) expect(zh).toContain(part);
+    const chart = gestaltChart(binary) as { title: string; data: { values: { importance: number }[] } };
+    expect(chart.title).toContain('McFadden');
+    expect(chart.data.values.map((v) => v.importance)).toEqual(Object.values(g.importance ?? {}));
   });
 });
