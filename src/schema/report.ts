@@ -4,6 +4,9 @@
  * `peak-end schema`, so other services can validate reports without this library.
  */
 import { z } from 'zod';
+import type { Report } from '../report/analyze.js';
+import type { OlsResult } from '../regression/ols.js';
+import type { MissingDataSummary } from '../survey/model-data.js';
 
 const num = z.number();
 const nullableNumber = z.number().nullable();
@@ -518,8 +521,45 @@ export const reportSchema = z.strictObject({
   warnings: z.array(z.strictObject({ source: z.enum(['ingest', 'descriptives', 'peak-end', 'key-drivers', 'segments']), code: z.string(), message: z.string() })),
 });
 
-/** The Report type, as the schema defines it. */
-export type Report = z.infer<typeof reportSchema>;
+export type { Report } from '../report/analyze.js';
+
+// ---------------------------------------------------------------------------------------------
+// One source for each type: the analyses' TypeScript interfaces. The schemas above describe the
+// same data for validation and the JSON Schema; these compile-time checks fail when the two
+// drift apart (a field added to a result but not to its schema, or the other way round), naming
+// the field, so a merge that changes one without the other does not typecheck.
+
+type Leaf = string | number | boolean | bigint | symbol | null | undefined;
+
+/** Every field path of T, e.g. `keyDrivers.touchpoints[].pValue`; `?` marks an optional field. */
+type FieldPaths<T, Prefix extends string = ''> = T extends Leaf
+  ? never
+  : T extends readonly (infer Item)[]
+    ? FieldPaths<Item, `${Prefix}[]`>
+    : { [K in keyof T & string]-?: `${Dot<Prefix, K>}${Partial<Pick<T, K>> extends Pick<T, K> ? '?' : ''}` | FieldPaths<T[K], Dot<Prefix, K>> }[keyof T & string];
+type Dot<Prefix extends string, Key extends string> = Prefix extends '' ? Key : `${Prefix}.${Key}`;
+
+/** Fields of the result type that the schema lacks, and fields of the schema that the result type lacks. */
+type Drift<Result, Schema extends z.ZodType> = {
+  readonly missingFromSchema: Exclude<FieldPaths<Result>, FieldPaths<z.output<Schema>>>;
+  readonly missingFromResult: Exclude<FieldPaths<z.output<Schema>>, FieldPaths<Result>>;
+};
+
+type DeepReadonly<T> = T extends Leaf ? T : T extends readonly (infer Item)[] ? readonly DeepReadonly<Item>[] : { readonly [K in keyof T]: DeepReadonly<T[K]> };
+
+/**
+ * Compiles only when the schema and the result type have the same fields (same optionality) and
+ * every value of the result type is one the schema accepts. The schema may be wider in value
+ * types only where it says so (warning codes are strings, so consumers accept new codes).
+ */
+type Agrees<Result extends DeepReadonly<z.output<Schema>>, Schema extends z.ZodType, Fields extends { missingFromSchema: never; missingFromResult: never }> = [Result, Schema, Fields];
+
+/** The checks themselves (compile time only; exported so that nothing flags them unused, not part of the API). */
+export type SchemasAgreeWithResultTypes = [
+  Agrees<Report, typeof reportSchema, Drift<Report, typeof reportSchema>>,
+  Agrees<OlsResult, typeof olsResultSchema, Drift<OlsResult, typeof olsResultSchema>>,
+  Agrees<MissingDataSummary, typeof missingDataSummarySchema, Drift<MissingDataSummary, typeof missingDataSummarySchema>>,
+];
 
 /** The Report's JSON Schema (draft 2020-12). */
 export function reportJsonSchema(): Record<string, unknown> {
