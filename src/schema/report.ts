@@ -8,8 +8,11 @@ import type { Report } from '../report/analyze.js';
 import type { OlsResult } from '../regression/ols.js';
 import type { MissingDataSummary } from '../survey/model-data.js';
 
+// Every number in a Report is finite (zod's z.number() rejects NaN and Infinity, and JSON has
+// neither). A statistic that can be undefined on the data is nullable, and its result type says
+// `number | null`: the analysis returns null, never NaN.
 const num = z.number();
-const nullableNumber = z.number().nullable();
+const nullableNumber = z.number().nullable().describe('null where the statistic is undefined on these data (JSON has no NaN or Infinity)');
 const warning = z.strictObject({ code: z.string(), message: z.string() });
 const warnings = z.array(warning);
 const interval = z.strictObject({ lower: nullableNumber, upper: nullableNumber });
@@ -518,7 +521,17 @@ export const reportSchema = z.strictObject({
   /** The raking that produced the survey's weights (present when the survey was raked). */
   calibration: calibrationSummary.optional(),
   /** Every warning of every part, tagged with the part it came from. */
-  warnings: z.array(z.strictObject({ source: z.enum(['ingest', 'descriptives', 'peak-end', 'key-drivers', 'segments']), code: z.string(), message: z.string() })),
+  warnings: z.array(
+    z.strictObject({
+      source: z.enum(['ingest', 'descriptives', 'peak-end', 'key-drivers', 'segments']),
+      code: z
+        .string()
+        .describe(
+          "A WarningCode of the part; or 'peak_end_skipped', 'key_drivers_skipped', 'segments_skipped' (the part could not run and is null), 'segment_not_compared', or 'non_finite_number': a part returned NaN or Infinity, which JSON cannot hold, at the field the message names; the Report gives null there.",
+        ),
+      message: z.string(),
+    }),
+  ),
 });
 
 export type { Report } from '../report/analyze.js';
@@ -566,7 +579,8 @@ export function reportJsonSchema(): Record<string, unknown> {
   return {
     $id: 'https://github.com/peak-end/peak-end/docs/report.schema.json',
     title: 'peak-end Report',
-    description: 'The result of analyze(): ingest account, descriptives, peak-end analysis and key drivers of a customer-experience survey.',
+    description:
+      'The result of analyze(): ingest account, descriptives, peak-end analysis and key drivers of a customer-experience survey. Every number is finite; a statistic undefined on the data is null where the field allows null. A non-finite number returned by an analysis is given as null with a non_finite_number warning naming the field.',
     ...z.toJSONSchema(reportSchema),
   };
 }
