@@ -77,6 +77,9 @@ export interface AnalyzeOptions {
  * (too few complete rows, a collinear design) is `null`, with a warning saying why; bad options
  * still throw. When the survey has segment columns (spec `segments`), each is compared with
  * `compareSegments` and the Report carries `segments`; a raked survey's Report carries `calibration`.
+ * The parts are the analyses' results as they return them (`ingest` is `survey.report`), nothing
+ * copied or converted; should a part hold a non-finite number, which JSON cannot carry, it is
+ * set to `null` and a `non_finite_number` warning names the field.
  *
  * @example
  * ```ts
