@@ -545,7 +545,7 @@ export type { Report } from '../report/analyze.js';
 type Leaf = string | number | boolean | bigint | symbol | null | undefined;
 
 /** Every field path of T, e.g. `keyDrivers.touchpoints[].pValue`; `?` marks an optional field. */
-type FieldPaths<T, Prefix extends string = ''> = T extends Leaf
+export type FieldPaths<T, Prefix extends string = ''> = T extends Leaf
   ? never
   : T extends readonly (infer Item)[]
     ? FieldPaths<Item, `${Prefix}[]`>
@@ -553,7 +553,7 @@ type FieldPaths<T, Prefix extends string = ''> = T extends Leaf
 type Dot<Prefix extends string, Key extends string> = Prefix extends '' ? Key : `${Prefix}.${Key}`;
 
 /** Fields of the result type that the schema lacks, and fields of the schema that the result type lacks. */
-type Drift<Result, Schema extends z.ZodType> = {
+export type Drift<Result, Schema extends z.ZodType> = {
   readonly missingFromSchema: Exclude<FieldPaths<Result>, FieldPaths<z.output<Schema>>>;
   readonly missingFromResult: Exclude<FieldPaths<z.output<Schema>>, FieldPaths<Result>>;
 };
@@ -565,7 +565,7 @@ type DeepReadonly<T> = T extends Leaf ? T : T extends readonly (infer Item)[] ? 
  * every value of the result type is one the schema accepts. The schema may be wider in value
  * types only where it says so (warning codes are strings, so consumers accept new codes).
  */
-type Agrees<Result extends DeepReadonly<z.output<Schema>>, Schema extends z.ZodType, Fields extends { missingFromSchema: never; missingFromResult: never }> = [Result, Schema, Fields];
+export type Agrees<Result extends DeepReadonly<z.output<Schema>>, Schema extends z.ZodType, Fields extends { missingFromSchema: never; missingFromResult: never }> = [Result, Schema, Fields];
 
 /** The checks themselves (compile time only; exported so that nothing flags them unused, not part of the API). */
 export type SchemasAgreeWithResultTypes = [
