@@ -6,9 +6,56 @@ import { ConvergenceError, InsufficientDataError, InvalidArgumentError, RankDefi
 import { compareSegments, type CompareSegmentsOptions, type CompareSegmentsResult } from '../experience/compare-segments.js';
 import { keyDrivers, type KeyDriversOptions, type KeyDriversResult } from '../experience/key-drivers.js';
 import { peakEnd, type PeakEndOptions, type PeakEndResult } from '../experience/peak-end.js';
-import type { Report } from '../schema/report.js';
-import { describeSurvey, type DescribeOptions } from '../survey/describe-survey.js';
-import type { Survey, Warning } from '../survey/survey.js';
+import { describeSurvey, type DescribeOptions, type SurveyDescriptives } from '../survey/describe-survey.js';
+import type { Calibration, IngestReport, Survey, Warning } from '../survey/survey.js';
+
+/**
+ * The whole analysis of a survey: what {@link analyze} returns and `peak-end analyze --json`
+ * prints. Its parts are the analyses' own result types (one source: `reportSchema` in
+ * schema/report.ts is checked against this type at compile time). Every number is finite: a
+ * statistic that is undefined on the data is `null` where its result type says `number | null`.
+ */
+export interface Report {
+  readonly method: 'analyze';
+  /** Version of the Report layout (docs/report.schema.json). */
+  readonly schemaVersion: 1;
+  readonly generator: { readonly name: 'peak-end'; readonly version: string };
+  readonly survey: ReportSurvey;
+  readonly ingest: IngestReport;
+  readonly descriptives: SurveyDescriptives;
+  /** The peak-end analysis; `null` when it could not run on these data (a `peak_end_skipped` warning says why). */
+  readonly peakEnd: PeakEndResult | null;
+  /** The key-driver analysis; `null` when it could not run on these data (a `key_drivers_skipped` warning says why). */
+  readonly keyDrivers: KeyDriversResult | null;
+  /** Each segment column against its complement, one result per column (present when segments were compared). */
+  readonly segments?: readonly CompareSegmentsResult[];
+  /** The raking that produced the survey's weights (present when the survey was raked). */
+  readonly calibration?: CalibrationSummary;
+  /** Every warning of every part, tagged with the part it came from. */
+  readonly warnings: readonly ReportWarning[];
+}
+
+/** The survey a {@link Report} describes: its touchpoints in journey order, overall column, scale and size. */
+export interface ReportSurvey {
+  readonly touchpoints: readonly { readonly column: string; readonly label: string; readonly zh: string | null; readonly en: string | null }[];
+  readonly overall: string;
+  readonly scale: { readonly min: number; readonly max: number; readonly neutral: number; readonly integer: boolean };
+  readonly n: number;
+}
+
+/** How the survey's weights were calibrated: a raked survey's `calibration` without the row indices. */
+export interface CalibrationSummary extends Omit<Calibration, 'margins'> {
+  readonly margins: readonly { readonly column: string; readonly levels: readonly string[] }[];
+}
+
+/** A warning of one part of the {@link Report}, tagged with that part. */
+export interface ReportWarning {
+  readonly source: 'ingest' | 'descriptives' | 'peak-end' | 'key-drivers' | 'segments';
+  /** A `WarningCode`, or `<part>_skipped`, `segment_not_compared`, `non_finite_number` (see the schema). */
+  readonly code: string;
+  /** English fallback; presenters word the code. */
+  readonly message: string;
+}
 
 /** Options for {@link analyze}: each part's own options. */
 export interface AnalyzeOptions {
@@ -30,6 +77,9 @@ export interface AnalyzeOptions {
  * (too few complete rows, a collinear design) is `null`, with a warning saying why; bad options
  * still throw. When the survey has segment columns (spec `segments`), each is compared with
  * `compareSegments` and the Report carries `segments`; a raked survey's Report carries `calibration`.
+ * The parts are the analyses' results as they return them (`ingest` is `survey.report`), nothing
+ * copied or converted; should a part hold a non-finite number, which JSON cannot carry, it is
+ * set to `null` and a `non_finite_number` warning names the field.
  *
  * @example
  * ```ts
@@ -41,8 +91,8 @@ export interface AnalyzeOptions {
  * @throws InvalidArgumentError for invalid options.
  */
 export function analyze(survey: Survey, options: AnalyzeOptions = {}): Report {
-  const warnings: Report['warnings'] = [];
-  const tag = (source: Report['warnings'][number]['source'], list: readonly Warning[]): void => {
+  const warnings: ReportWarning[] = [];
+  const tag = (source: ReportWarning['source'], list: readonly Warning[]): void => {
     for (const w of list) warnings.push({ source, code: w.code, message: w.message });
   };
   tag('ingest', survey.report.warnings);
@@ -79,11 +129,11 @@ export function analyze(survey: Survey, options: AnalyzeOptions = {}): Report {
       scale: { ...survey.spec.scale },
       n: survey.n,
     },
-    ingest: survey.report as Report['ingest'],
-    descriptives: descriptives as Report['descriptives'],
-    peakEnd: peak as Report['peakEnd'],
-    keyDrivers: drivers as Report['keyDrivers'],
-    ...(segmentColumns.length > 0 && { segments: segments as NonNullable<Report['segments']> }),
+    ingest: survey.report,
+    descriptives,
+    peakEnd: peak,
+    keyDrivers: drivers,
+    ...(segmentColumns.length > 0 && { segments }),
     ...(c !== undefined &&
       survey.weights !== null && {
         calibration: {
@@ -97,11 +147,39 @@ export function analyze(survey: Survey, options: AnalyzeOptions = {}): Report {
       }),
     warnings,
   };
-  // Plain data: records built without prototypes and typed arrays become ordinary JSON values.
-  return JSON.parse(JSON.stringify(report)) as Report;
+  const parts = [
+    ['survey', 'ingest'],
+    ['ingest', 'ingest'],
+    ['calibration', 'ingest'],
+    ['descriptives', 'descriptives'],
+    ['peakEnd', 'peak-end'],
+    ['keyDrivers', 'key-drivers'],
+    ['segments', 'segments'],
+  ] as const;
+  for (const [key, source] of parts) nullNonFinite(report[key], key, source, warnings);
+  return report;
 }
 
-function attempt<T>(run: () => T, source: 'peak-end' | 'key-drivers' | 'segments', warnings: Report['warnings']): T | null {
+/**
+ * JSON has no NaN or Infinity. Analyses return `null` for a statistic that is undefined on the
+ * data, so a Report should hold finite numbers only; should a part return a non-finite number
+ * anyway, it is replaced by `null` here, in place, and a `non_finite_number` warning names the
+ * field and the value. Nothing else is converted. Where the schema allows `null` (a nullable
+ * number) the Report stays valid; where it does not, `reportSchema` rejects the Report at that
+ * field, so the analysis's bug shows instead of being printed as a plausible `null`.
+ */
+function nullNonFinite(value: unknown, path: string, source: ReportWarning['source'], warnings: ReportWarning[]): void {
+  if (typeof value !== 'object' || value === null) return;
+  for (const [key, item] of Object.entries(value)) {
+    const at = Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`;
+    if (typeof item === 'number' && !Number.isFinite(item)) {
+      Reflect.set(value, key, null);
+      warnings.push({ source, code: 'non_finite_number', message: `${at} was ${item}; JSON has no ${item}, so the Report gives null.` });
+    } else nullNonFinite(item, at, source, warnings);
+  }
+}
+
+function attempt<T>(run: () => T, source: 'peak-end' | 'key-drivers' | 'segments', warnings: ReportWarning[]): T | null {
   try {
     return run();
   } catch (error) {

@@ -85,7 +85,7 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
     blocks: [
       ...(raking !== null ? [{ kind: 'paragraph' as const, text: raking }] : []),
       ...(options.charts ? [{ kind: 'chart' as const, chart: 'journey' as const, title: m.journeyChart }] : []),
-      { kind: 'table', rows: descriptivesRows(report.descriptives as SurveyDescriptives, name, locale) },
+      { kind: 'table', rows: descriptivesRows(report.descriptives, name, locale) },
     ],
   });
   const pe = report.peakEnd;

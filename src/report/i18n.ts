@@ -547,6 +547,7 @@ const warningTitlesZh: Record<string, string> = {
   penalty_reward_skipped: '未进行惩罚-奖励分析',
   peak_end_skipped: '峰终分析未运行',
   key_drivers_skipped: '关键驱动因素分析未运行',
+  non_finite_number: '有非有限数值（NaN 或无穷大），报告中记为 null',
   gestalt_correlation_skipped: '未进行相依相关比较',
   gestalt_importance_skipped: '未计算格式塔特征的重要性',
   gestalt_cv_skipped: '未进行交叉验证',

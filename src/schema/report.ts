@@ -4,9 +4,15 @@
  * `peak-end schema`, so other services can validate reports without this library.
  */
 import { z } from 'zod';
+import type { Report } from '../report/analyze.js';
+import type { OlsResult } from '../regression/ols.js';
+import type { MissingDataSummary } from '../survey/model-data.js';
 
+// Every number in a Report is finite (zod's z.number() rejects NaN and Infinity, and JSON has
+// neither). A statistic that can be undefined on the data is nullable, and its result type says
+// `number | null`: the analysis returns null, never NaN.
 const num = z.number();
-const nullableNumber = z.number().nullable();
+const nullableNumber = z.number().nullable().describe('null where the statistic is undefined on these data (JSON has no NaN or Infinity)');
 const warning = z.strictObject({ code: z.string(), message: z.string() });
 const warnings = z.array(warning);
 const interval = z.strictObject({ lower: nullableNumber, upper: nullableNumber });
@@ -542,18 +548,66 @@ export const reportSchema = z.strictObject({
   /** The raking that produced the survey's weights (present when the survey was raked). */
   calibration: calibrationSummary.optional(),
   /** Every warning of every part, tagged with the part it came from. */
-  warnings: z.array(z.strictObject({ source: z.enum(['ingest', 'descriptives', 'peak-end', 'key-drivers', 'segments']), code: z.string(), message: z.string() })),
+  warnings: z.array(
+    z.strictObject({
+      source: z.enum(['ingest', 'descriptives', 'peak-end', 'key-drivers', 'segments']),
+      code: z
+        .string()
+        .describe(
+          "A WarningCode of the part; or 'peak_end_skipped', 'key_drivers_skipped', 'segments_skipped' (the part could not run and is null), 'segment_not_compared', or 'non_finite_number': a part returned NaN or Infinity, which JSON cannot hold, at the field the message names; the Report gives null there.",
+        ),
+      message: z.string(),
+    }),
+  ),
 });
 
-/** The Report type, as the schema defines it. */
-export type Report = z.infer<typeof reportSchema>;
+export type { Report } from '../report/analyze.js';
+
+// ---------------------------------------------------------------------------------------------
+// One source for each type: the analyses' TypeScript interfaces. The schemas above describe the
+// same data for validation and the JSON Schema; these compile-time checks fail when the two
+// drift apart (a field added to a result but not to its schema, or the other way round), naming
+// the field, so a merge that changes one without the other does not typecheck.
+
+type Leaf = string | number | boolean | bigint | symbol | null | undefined;
+
+/** Every field path of T, e.g. `keyDrivers.touchpoints[].pValue`; `?` marks an optional field. */
+export type FieldPaths<T, Prefix extends string = ''> = T extends Leaf
+  ? never
+  : T extends readonly (infer Item)[]
+    ? FieldPaths<Item, `${Prefix}[]`>
+    : { [K in keyof T & string]-?: `${Dot<Prefix, K>}${Partial<Pick<T, K>> extends Pick<T, K> ? '?' : ''}` | FieldPaths<T[K], Dot<Prefix, K>> }[keyof T & string];
+type Dot<Prefix extends string, Key extends string> = Prefix extends '' ? Key : `${Prefix}.${Key}`;
+
+/** Fields of the result type that the schema lacks, and fields of the schema that the result type lacks. */
+export type Drift<Result, Schema extends z.ZodType> = {
+  readonly missingFromSchema: Exclude<FieldPaths<Result>, FieldPaths<z.output<Schema>>>;
+  readonly missingFromResult: Exclude<FieldPaths<z.output<Schema>>, FieldPaths<Result>>;
+};
+
+type DeepReadonly<T> = T extends Leaf ? T : T extends readonly (infer Item)[] ? readonly DeepReadonly<Item>[] : { readonly [K in keyof T]: DeepReadonly<T[K]> };
+
+/**
+ * Compiles only when the schema and the result type have the same fields (same optionality) and
+ * every value of the result type is one the schema accepts. The schema may be wider in value
+ * types only where it says so (warning codes are strings, so consumers accept new codes).
+ */
+export type Agrees<Result extends DeepReadonly<z.output<Schema>>, Schema extends z.ZodType, Fields extends { missingFromSchema: never; missingFromResult: never }> = [Result, Schema, Fields];
+
+/** The checks themselves (compile time only; exported so that nothing flags them unused, not part of the API). */
+export type SchemasAgreeWithResultTypes = [
+  Agrees<Report, typeof reportSchema, Drift<Report, typeof reportSchema>>,
+  Agrees<OlsResult, typeof olsResultSchema, Drift<OlsResult, typeof olsResultSchema>>,
+  Agrees<MissingDataSummary, typeof missingDataSummarySchema, Drift<MissingDataSummary, typeof missingDataSummarySchema>>,
+];
 
 /** The Report's JSON Schema (draft 2020-12). */
 export function reportJsonSchema(): Record<string, unknown> {
   return {
     $id: 'https://github.com/peak-end/peak-end/docs/report.schema.json',
     title: 'peak-end Report',
-    description: 'The result of analyze(): ingest account, descriptives, peak-end analysis and key drivers of a customer-experience survey.',
+    description:
+      'The result of analyze(): ingest account, descriptives, peak-end analysis and key drivers of a customer-experience survey. Every number is finite; a statistic undefined on the data is null where the field allows null. A non-finite number returned by an analysis is given as null with a non_finite_number warning naming the field.',
     ...z.toJSONSchema(reportSchema),
   };
 }

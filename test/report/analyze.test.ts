@@ -15,6 +15,8 @@ describe('analyze', () => {
     const survey = await readSurveyFile(fileURLToPath(new URL('fixtures/zhijiang/zhijiang.csv', root)), spec);
     const report = analyze(survey, { keyDrivers: { bootstrap: { replicates: 20, seed: 1 } } });
     expect(reportSchema.safeParse(report).error).toBeUndefined();
+    // Plain data as returned: its JSON document holds the same values (no NaN, no undefined, no typed arrays).
+    expect(JSON.parse(JSON.stringify(report))).toEqual(report);
     expect(report.peakEnd?.aggregate.end.touchpoint).toBe('meeting');
     expect(report.keyDrivers?.touchpoints).toHaveLength(7);
     expect(report.warnings.some((w) => w.source === 'key-drivers' && w.code === 'small_sample')).toBe(true);
@@ -27,6 +29,8 @@ describe('analyze', () => {
     const survey = readSurvey(columns, { touchpoints: ref.model.x, overall: ref.model.y, scale: { min: 1, max } });
     const report = analyze(survey);
     expect(reportSchema.safeParse(report).error).toBeUndefined();
+    expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+    expect(report.warnings.filter((w) => w.code === 'non_finite_number')).toEqual([]);
     if (name.includes('collinear')) {
       expect(report.keyDrivers).toBeNull();
       expect(report.warnings.find((w) => w.code === 'key_drivers_skipped')?.message).toContain('linear combination');
