@@ -253,13 +253,21 @@ const peakEndResult = z.strictObject({
       seed: num,
       models: z.array(
         z.union([
-          z.strictObject({ model: z.enum(['peak-end', 'mean', 'end', 'peak', 'min', 'max', 'first', 'regression']), description: z.string(), ...accuracy }),
-          z.strictObject({ model: z.enum(['peak-end', 'mean', 'end', 'peak', 'min', 'max', 'first', 'regression']), description: z.string(), ...binaryAccuracy }),
+          z.strictObject({ model: z.enum(['peak-end', 'mean', 'end', 'peak', 'min', 'max', 'first', 'regression']), ...accuracy }),
+          z.strictObject({ model: z.enum(['peak-end', 'mean', 'end', 'peak', 'min', 'max', 'first', 'regression']), ...binaryAccuracy }),
         ]),
       ),
       wilcoxon: wilcoxon.nullable(),
       pairedT: pairedT.nullable(),
-      verdict: z.string(),
+      verdict: z.strictObject({
+        code: z.enum(['peak-end-better', 'peak-end-worse', 'no-clear-difference', 'identical']),
+        measure: z.enum(['mean-absolute-error', 'log-loss']),
+        peakEnd: nullableNumber,
+        mean: nullableNumber,
+        pValue: nullableNumber,
+        alpha: num,
+        n: num,
+      }),
     })
     .nullable(),
   regression: olsResultSchema.nullable(),
