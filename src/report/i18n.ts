@@ -319,8 +319,10 @@ export function modelName(model: string, outcome: 'rating' | 'binary', locale: L
  *
  * @example
  * ```ts
- * peakEndVerdictText({ code: 'no-clear-difference', measure: 'mean-absolute-error', peakEnd: 0.64, mean: 0.76, pValue: 0.2104, alpha: 0.05, n: 43 });
- * // 'no clear difference between peak-end and averaging here (MAE 0.64 vs 0.76, Wilcoxon signed-rank p = 0.210, n = 43).'
+ * peakEndVerdictText(peakEnd(zhijiang).comparison.verdict); // the bundled reconstruction
+ * // 'no clear difference between peak-end and averaging here (MAE 0.64 vs 0.76, Wilcoxon signed-rank p = 0.213, n = 43).'
+ * peakEndVerdictText(peakEnd(zhijiang).comparison.verdict, 'zh-CN');
+ * // '此处峰终定律与平均值的预测没有明显差别：MAE 0.64 对 0.76，Wilcoxon 符号秩检验 p = 0.213，n = 43。'
  * ```
  */
 export function peakEndVerdictText(verdict: PeakEndVerdictWords, locale: Locale = 'en'): string {
