@@ -608,6 +608,8 @@ const warningTitlesZh: Record<string, string> = {
   grim_uninformative: 'GRIM 检验无信息',
   formula_without_value: '公式单元格没有值',
   export_layout: '导出文件布局',
+  deprecated_option: '使用了已弃用的选项名',
+  importance_method_ignored: '所选重要性方法不适用，已忽略',
 };
 
 /**
