@@ -85,7 +85,7 @@ export type { Rng } from './random/rng.js';
 
 // relative importance
 export { IMPORTANCE_METHODS, MAX_EXACT_LMG_PLAYERS, MAX_DOMINANCE_PREDICTORS } from './importance/relative-importance.js';
-export type { ImportanceMethod, ImportanceGroup, RelativeImportanceOptions, RelativeImportanceResult } from './importance/relative-importance.js';
+export type { ImportanceMethod, ImportanceGroup, RelativeImportanceOptions, RelativeImportanceResult, RowsDropped } from './importance/relative-importance.js';
 export type { DominanceDetails } from './importance/dominance.js';
 export { pseudoRSquaredShapley, PSEUDO_R_SQUARED_MEASURES, DEFAULT_MAX_EXACT_PLAYERS, MAX_EXACT_PSEUDO_R_SQUARED_PLAYERS } from './importance/pseudo-r-squared-shapley.js';
 export type { PseudoRSquaredMeasure, PseudoRSquaredShapleyOptions, PseudoRSquaredShapleyResult } from './importance/pseudo-r-squared-shapley.js';

@@ -345,7 +345,10 @@ function importanceView(r: RelativeImportanceResult, locale: Locale): View {
   return {
     heading: `${m.importance} (${r.method.toUpperCase()})`,
     blocks: [
-      { kind: 'paragraph', text: `R² = ${fixed(r.rSquared, 4)}, n = ${r.n}${r.rowsDropped > 0 ? ` (${r.rowsDropped} rows dropped for missing values)` : ''}.` },
+      {
+        kind: 'paragraph',
+        text: `R² = ${fixed(r.rSquared, 4)}, n = ${r.n}${r.rowsDropped.missing + r.rowsDropped.zeroWeight > 0 ? ` (${r.rowsDropped.missing + r.rowsDropped.zeroWeight} rows dropped)` : ''}.`,
+      },
       {
         kind: 'table',
         rows: [

@@ -9,6 +9,8 @@ const num = z.number();
 const nullableNumber = z.number().nullable();
 const warning = z.strictObject({ code: z.string(), message: z.string() });
 const warnings = z.array(warning);
+/** Rows left out of a model by reason (regressions and importance measures alike). */
+const rowsDropped = z.strictObject({ missing: num, zeroWeight: num });
 const interval = z.strictObject({ lower: nullableNumber, upper: nullableNumber });
 const numberRecord = z.record(z.string(), num);
 
@@ -290,7 +292,7 @@ const relativeImportanceResult = z.strictObject({
     })
     .optional(),
   n: num,
-  rowsDropped: num,
+  rowsDropped,
   warnings,
 });
 
@@ -307,7 +309,7 @@ const pseudoRSquaredShapleyResult = z.strictObject({
   fits: num,
   positive: num,
   n: num,
-  rowsDropped: num,
+  rowsDropped,
   warnings,
 });
 
@@ -341,7 +343,6 @@ const factorType = z.enum(['basic', 'performance', 'excitement', 'insufficient d
 const waldCoefficient = z.strictObject({ name: z.string(), estimate: num, stdError: num, zValue: num, pValue: num, ciLower: num, ciUpper: num });
 const convergence = z.strictObject({ converged: z.boolean(), iterations: num, maxGradient: num, conditionNumber: num });
 const likelihoodRatio = z.strictObject({ statistic: num, df: num, pValue: num });
-const rowsDropped = z.strictObject({ missing: num, zeroWeight: num });
 const ordinalResult = z.strictObject({
   method: z.enum(['ordinal-logit', 'ordinal-probit']),
   link: z.enum(['logit', 'probit']),
