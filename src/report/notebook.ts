@@ -32,7 +32,7 @@ import { reportCharts, type VegaLiteSpec } from './charts.js';
 import { descriptivesRows, keyDriversSection, peakEndSection, type Block, type KeyDriversReport, type PeakEndReport } from './document.js';
 import { formatNumber as fixed, formatPercent as percent, formatPValue, significanceStars } from './format.js';
 import { escapeHtml, htmlTable, reportHtmlBody, sanitizeSvg, type ChartSvgs } from './html.js';
-import { messages, type Locale } from './i18n.js';
+import { messages, warningText, type Locale } from './i18n.js';
 import { escapeMarkdown, formatReportMarkdown } from './markdown.js';
 import { renderChartSvg } from './render-html.js';
 import { formatReportText, formatTable } from './text.js';
@@ -282,22 +282,23 @@ function markdownTable(rows: readonly (readonly string[])[]): string {
   );
 }
 
-function warningBlocks(warnings: readonly Warning[]): Block[] {
-  return warnings.map((w) => ({ kind: 'paragraph' as const, text: `Warning (${w.code}): ${w.message}` }));
+/** A result's warnings in the locale's words (as the report's warnings section words them). */
+function warningBlocks(warnings: readonly Warning[], locale: Locale = 'en'): Block[] {
+  return warnings.map((w) => ({ kind: 'paragraph' as const, text: `${messages(locale).warning} (${w.code}): ${warningText(w, locale)}` }));
 }
 
 function describeView(d: SurveyDescriptives, locale: Locale): View {
   const labels = new Map(d.items.map((item) => [item.column, item.label]));
   return {
     heading: messages(locale).descriptives,
-    blocks: [{ kind: 'table', rows: descriptivesRows(d, (column) => labels.get(column) ?? column, locale) }, ...warningBlocks(d.warnings)],
+    blocks: [{ kind: 'table', rows: descriptivesRows(d, (column) => labels.get(column) ?? column, locale) }, ...warningBlocks(d.warnings, locale)],
   };
 }
 
 /** A peakEnd() result: the report's peak-end section (one source), touchpoints by column, then its warnings. */
 function peakEndView(pe: PeakEndResult, locale: Locale): View {
   const section = peakEndSection(pe as unknown as PeakEndReport, { locale, name: (column) => column, charts: false });
-  return { heading: section.heading, blocks: [...section.blocks, ...warningBlocks(pe.warnings)] };
+  return { heading: section.heading, blocks: [...section.blocks, ...warningBlocks(pe.warnings, locale)] };
 }
 
 /** A keyDrivers() result: the report's key-driver section with the result's own labels, bootstrap, warnings. */
@@ -306,7 +307,7 @@ function keyDriversView(kd: KeyDriversResult, locale: Locale): View {
   const section = keyDriversSection(kd as unknown as KeyDriversReport, { locale, name: (column) => labels.get(column) ?? column, charts: false });
   const blocks = [...section.blocks];
   if (kd.bootstrap !== null) blocks.push(...bootstrapView(kd.bootstrap, locale).blocks);
-  return { heading: section.heading, blocks: [...blocks, ...warningBlocks(kd.warnings)] };
+  return { heading: section.heading, blocks: [...blocks, ...warningBlocks(kd.warnings, locale)] };
 }
 
 function bootstrapView(b: BootstrapImportanceResult, locale: Locale): View {
@@ -333,7 +334,7 @@ function bootstrapView(b: BootstrapImportanceResult, locale: Locale): View {
           ]),
         ],
       },
-      ...warningBlocks(b.warnings),
+      ...warningBlocks(b.warnings, locale),
     ],
   };
 }
@@ -359,7 +360,7 @@ function importanceView(r: RelativeImportanceResult, locale: Locale): View {
           }),
         ],
       },
-      ...warningBlocks(r.warnings),
+      ...warningBlocks(r.warnings, locale),
     ],
   };
 }
