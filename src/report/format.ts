@@ -56,6 +56,26 @@ export function significanceStars(p: number | null | undefined): string {
   return p < 0.001 ? '***' : p < 0.01 ? '**' : p < 0.05 ? '*' : p < 0.1 ? '.' : '';
 }
 
+/**
+ * A number to `digits` significant digits (5 by default), as R prints a regression table: no
+ * exponent from 1e-4 to 1e15, whole numbers from 10^digits on; an en dash when missing.
+ *
+ * @example
+ * ```ts
+ * formatSignificant(-3482258.63459582); // '-3482259'
+ * formatSignificant(0.0150618);         // '0.015062'
+ * formatSignificant(1.2e-7);            // '1.2000e-7'
+ * ```
+ */
+export function formatSignificant(value: number | null | undefined, digits = 5): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  const size = Math.abs(value);
+  if (size === 0) return '0';
+  if (size >= 1e15 || size < 1e-4) return value.toExponential(digits - 1);
+  if (size >= 1) return value.toFixed(Math.max(0, digits - (Math.floor(Math.log10(size)) + 1)));
+  return value.toPrecision(digits);
+}
+
 /** A number with its sign (`'+0.45'`, `'-0.12'`), or an en dash when missing. */
 export function formatSigned(value: number | null | undefined, decimals = 2): string {
   return value === null || value === undefined || !Number.isFinite(value) ? '–' : `${value >= 0 ? '+' : ''}${formatNumber(value, decimals)}`;

@@ -30,7 +30,7 @@ import type { SurveyDescriptives } from '../survey/describe-survey.js';
 import type { Warning } from '../survey/survey.js';
 import { reportCharts, type VegaLiteSpec } from './charts.js';
 import { descriptivesRows, keyDriversSection, peakEndSection, type Block, type KeyDriversReport, type PeakEndReport } from './document.js';
-import { formatNumber as fixed, formatPercent as percent, formatPValue, significanceStars } from './format.js';
+import { formatNumber as fixed, formatPercent as percent, formatPValue, formatSignificant as significant, significanceStars } from './format.js';
 import { escapeHtml, htmlTable, reportHtmlBody, sanitizeSvg, type ChartSvgs } from './html.js';
 import { messages, warningText, type Locale } from './i18n.js';
 import { escapeMarkdown, formatReportMarkdown } from './markdown.js';
@@ -260,7 +260,7 @@ function resultView(value: unknown, method: unknown, locale: Locale): View | nul
   if (method === 'peak-end') return peakEndView(value as PeakEndResult, locale);
   if (method === 'key-drivers') return keyDriversView(value as KeyDriversResult, locale);
   if (method === 'bootstrap') return bootstrapView(value as BootstrapImportanceResult, locale);
-  if (method === 'ols') return olsView(value as OlsResult);
+  if (method === 'ols') return olsView(value as OlsResult, locale);
   if (typeof method === 'string' && IMPORTANCE_METHODS.has(method) && 'importance' in value) return importanceView(value as RelativeImportanceResult, locale);
   return null;
 }
@@ -317,7 +317,7 @@ function bootstrapView(b: BootstrapImportanceResult, locale: Locale): View {
     blocks: [
       {
         kind: 'paragraph',
-        text: `${b.replicates} ${m.resamples}${b.failedReplicates > 0 ? ` (${b.failedReplicates} failed)` : ''}, seed ${b.seed}, ${Math.round(b.level * 100)}% CI; n = ${b.n}, R² = ${fixed(b.rSquared, 3)}.`,
+        text: `${b.replicates} ${m.resamples}${b.failedReplicates > 0 ? m.failedResamples(b.failedReplicates) : ''}, seed ${b.seed}, ${Math.round(b.level * 100)}% CI; n = ${b.n}, R² = ${fixed(b.rSquared, 3)}.`,
       },
       {
         kind: 'table',
@@ -348,7 +348,7 @@ function importanceView(r: RelativeImportanceResult, locale: Locale): View {
     blocks: [
       {
         kind: 'paragraph',
-        text: `R² = ${fixed(r.rSquared, 4)}, n = ${r.n}${r.rowsDropped.missing + r.rowsDropped.zeroWeight > 0 ? ` (${r.rowsDropped.missing + r.rowsDropped.zeroWeight} rows dropped)` : ''}.`,
+        text: `R² = ${fixed(r.rSquared, 4)}, n = ${r.n}${r.rowsDropped.missing + r.rowsDropped.zeroWeight > 0 ? m.rowsDroppedNote(r.rowsDropped.missing + r.rowsDropped.zeroWeight) : ''}.`,
       },
       {
         kind: 'table',
@@ -365,24 +365,15 @@ function importanceView(r: RelativeImportanceResult, locale: Locale): View {
   };
 }
 
-/** Five significant digits without an exponent from 1e-4 to 1e15 (whole numbers from 1e5 on), as in a regression table. */
-function significant(value: number | null | undefined, digits = 5): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  const size = Math.abs(value);
-  if (size === 0) return '0';
-  if (size >= 1e15 || size < 1e-4) return value.toExponential(digits - 1);
-  if (size >= 1) return value.toFixed(Math.max(0, digits - (Math.floor(Math.log10(size)) + 1)));
-  return value.toPrecision(digits);
-}
-
-function coefficientTable(fit: OlsResult): Block {
+function coefficientTable(fit: OlsResult, locale: Locale): Block {
+  const m = messages(locale);
   return {
     kind: 'table',
     rows: [
-      ['', 'Estimate', 'Std. Error', 't value', 'Pr(>|t|)', '', `${Math.round(fit.level * 100)}% CI`],
+      ['', ...m.olsColumns, '', `${Math.round(fit.level * 100)}% CI`],
       ...fit.coefficients.map((c) =>
         'aliased' in c
-          ? [c.name, 'aliased', '', '', '', '', '']
+          ? [c.name, m.aliased, '', '', '', '', '']
           : [
               c.name,
               significant(c.estimate),
@@ -390,28 +381,29 @@ function coefficientTable(fit: OlsResult): Block {
               fixed(c.tValue, 3),
               formatPValue(c.pValue, 'table'),
               significanceStars(c.pValue),
-              `${significant(c.ciLower)} to ${significant(c.ciUpper)}`,
+              `${significant(c.ciLower)} – ${significant(c.ciUpper)}`,
             ],
       ),
     ],
   };
 }
 
-function olsView(fit: OlsResult): View {
+function olsView(fit: OlsResult, locale: Locale): View {
+  const m = messages(locale);
   const dropped = fit.rowsDropped.missing + fit.rowsDropped.zeroWeight;
   return {
-    heading: `Linear regression (OLS${fit.covariance === 'classical' ? '' : `, ${fit.covariance} standard errors`})`,
+    heading: m.olsHeading(fit.covariance === 'classical' ? null : fit.covariance),
     blocks: [
-      coefficientTable(fit),
+      coefficientTable(fit, locale),
       {
         kind: 'paragraph',
         text:
-          `Residual standard error ${significant(fit.residualStdError)} on ${fit.dfResidual} degrees of freedom; n = ${fit.n}${dropped > 0 ? ` (${dropped} rows dropped)` : ''}. ` +
-          `R² = ${fixed(fit.rSquared, 4)}, adjusted R² = ${fixed(fit.adjustedRSquared, 4)}` +
-          (fit.fStatistic !== null ? `; F = ${fixed(fit.fStatistic, 2)} on ${fit.dfModel} and ${fit.dfResidual} df, p ${formatPValue(fit.fPValue, 'table')}.` : '.') +
-          ' Significance: *** p < 0.001, ** < 0.01, * < 0.05, . < 0.1.',
+          `${m.olsResidual(significant(fit.residualStdError), fit.dfResidual, fit.n, dropped > 0 ? m.rowsDroppedNote(dropped) : '')} ` +
+          m.olsFit(fixed(fit.rSquared, 4), fixed(fit.adjustedRSquared, 4)) +
+          (fit.fStatistic !== null ? m.olsF(fixed(fit.fStatistic, 2), fit.dfModel, fit.dfResidual, formatPValue(fit.fPValue, 'table')) : '') +
+          `. ${m.significance}`,
       },
-      ...warningBlocks(fit.warnings),
+      ...warningBlocks(fit.warnings, locale),
     ],
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatP, formatPValue, formatPercent, formatSigned, significanceStars } from '../../src/report/format.js';
+import { formatNumber, formatP, formatPValue, formatPercent, formatSigned, formatSignificant, significanceStars } from '../../src/report/format.js';
 import { modelName, peakEndVerdictText } from '../../src/report/i18n.js';
 import { formatNumber as formatNumberFromText } from '../../src/report/text.js';
 
@@ -74,5 +74,15 @@ describe('peakEndVerdictText: the comparison verdict worded from its code and nu
     expect(modelName('regression', 'rating')).toBe('OLS on all touchpoints (cross-validated)');
     expect(modelName('regression', 'binary')).toBe('logistic regression on all touchpoints (cross-validated)');
     expect(modelName('regression', 'binary', 'zh-CN')).toBe('全部触点的逻辑回归（交叉验证）');
+  });
+});
+
+describe('formatSignificant: significant digits as R prints a regression table', () => {
+  it('five digits, no exponent from 1e-4 to 1e15, an en dash when missing', () => {
+    expect(formatSignificant(-3482258.63459582)).toBe('-3482259');
+    expect(formatSignificant(0.0150618)).toBe('0.015062');
+    expect(formatSignificant(1.2e-7)).toBe('1.2000e-7');
+    expect(formatSignificant(0)).toBe('0');
+    expect(formatSignificant(null)).toBe('–');
   });
 });
