@@ -29,8 +29,7 @@ export interface ReportDocument {
   readonly sections: readonly Section[];
 }
 
-/** Fixed decimals, or an en dash for a missing value: {@link formatNumber}. */
-export const fixed = formatNumber;
+const fixed = formatNumber;
 
 /** A Report's peak-end part (`report.peakEnd`, not null). */
 export type PeakEndReport = NonNullable<Report['peakEnd']>;
@@ -347,5 +346,3 @@ export function descriptivesRows(descriptives: SurveyDescriptives, name: (column
     ]),
   ];
 }
-
-export { formatP, formatPValue, significanceStars } from './format.js';
