@@ -170,6 +170,9 @@ export type WarningCode =
   | 'no_answers'
   /** Inference was refused by rule (design or sample does not support it). */
   | 'inference_refused'
+  // API.
+  /** A deprecated option name was used; it still works for now (the message names its replacement). */
+  | 'deprecated_option'
   // Streaming moments (scale/).
   /** The streamed OLS could not be computed. */
   | 'ols_unavailable'

@@ -63,8 +63,17 @@ export type { WilcoxonSignedRankResult } from './inference/wilcoxon-signed-rank.
 export type { OlsOptions, OlsResult, OlsCoefficient, AliasedCoefficient, CovarianceType } from './regression/ols.js';
 
 // peak-end analysis
-export { formatPValue } from './experience/peak-end.js';
-export type { PeakEndOptions, PeakEndResult, AggregateWithTest, RespondentPeakEnd, ModelComparison, ModelAccuracy, PredictionModel } from './experience/peak-end.js';
+export type {
+  PeakEndOptions,
+  PeakEndResult,
+  AggregateWithTest,
+  RespondentPeakEnd,
+  ModelComparison,
+  ModelAccuracy,
+  PredictionModel,
+  PeakEndVerdict,
+  PeakEndVerdictCode,
+} from './experience/peak-end.js';
 export { aggregatePeakEnd } from './experience/aggregate-peak-end.js';
 export type { AggregatePeakEndResult, PeakRule, PeakEndRule, TouchpointMean, Moment } from './experience/aggregate-peak-end.js';
 export { predictionAccuracy, binaryPredictionAccuracy } from './experience/prediction-accuracy.js';
@@ -76,7 +85,7 @@ export type { Rng } from './random/rng.js';
 
 // relative importance
 export { IMPORTANCE_METHODS, MAX_EXACT_LMG_PLAYERS, MAX_DOMINANCE_PREDICTORS } from './importance/relative-importance.js';
-export type { ImportanceMethod, ImportanceGroup, RelativeImportanceOptions, RelativeImportanceResult } from './importance/relative-importance.js';
+export type { ImportanceMethod, ImportanceGroup, RelativeImportanceOptions, RelativeImportanceResult, RowsDropped } from './importance/relative-importance.js';
 export type { DominanceDetails } from './importance/dominance.js';
 export { pseudoRSquaredShapley, PSEUDO_R_SQUARED_MEASURES, DEFAULT_MAX_EXACT_PLAYERS, MAX_EXACT_PSEUDO_R_SQUARED_PLAYERS } from './importance/pseudo-r-squared-shapley.js';
 export type { PseudoRSquaredMeasure, PseudoRSquaredShapleyOptions, PseudoRSquaredShapleyResult } from './importance/pseudo-r-squared-shapley.js';
@@ -111,11 +120,13 @@ export type { PublishedRow, CheckTableOptions, CheckedRow, CheckTableResult } fr
 export { reconstruct } from './forensics/reconstruct.js';
 export type { ReconstructTarget, ReconstructOptions, ReconstructResult, TargetColumn, RegressionConstraint, ConstraintCheck } from './forensics/reconstruct.js';
 // The Zhijiang study's data and reproduction: 'peak-end/zhijiang' (src/zhijiang.ts).
-export { formatReportText, formatNumber } from './report/text.js';
-export { reportDocument, significanceStars, formatP } from './report/document.js';
+export { formatReportText } from './report/text.js';
+export { formatNumber, formatPValue, formatP, significanceStars } from './report/format.js';
+export type { PValueStyle } from './report/format.js';
+export { reportDocument } from './report/document.js';
 export type { ReportDocument, Section, Block } from './report/document.js';
-export { LOCALES } from './report/i18n.js';
-export type { Locale } from './report/i18n.js';
+export { LOCALES, peakEndVerdictText, modelName } from './report/i18n.js';
+export type { Locale, PeakEndVerdictWords } from './report/i18n.js';
 export { formatReportMarkdown } from './report/markdown.js';
 export { formatReportHtml } from './report/html.js';
 export type { ChartSvgs } from './report/html.js';

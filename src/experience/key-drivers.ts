@@ -48,7 +48,15 @@ export interface KeyDriversOptions {
   readonly covariance?: CovarianceType;
   /** Significance level for key moments. Default 0.05. */
   readonly alpha?: number;
-  /** Relative-importance measure for importance and the IPA grid (rating outcomes). Default 'lmg'. */
+  /**
+   * Relative-importance method for importance and the IPA grid (rating outcomes), as
+   * relativeImportance's `method` (the result's `importance.method`). Default 'lmg'.
+   */
+  readonly importanceMethod?: Exclude<ImportanceMethod, 'dominance'>;
+  /**
+   * @deprecated Use `importanceMethod` (same values); `importance` still works in this release, with
+   * a `deprecated_option` warning, and will be removed in the next minor release.
+   */
   readonly importance?: Exclude<ImportanceMethod, 'dominance'>;
   /** Journey stages as groups for a grouped LMG (reported in `stageImportance`). */
   readonly stages?: Readonly<Record<string, readonly string[]>>;
@@ -56,7 +64,7 @@ export interface KeyDriversOptions {
   readonly bootstrap?: { readonly replicates?: number; readonly seed?: number; readonly onProgress?: (p: { completed: number; total: number }) => void };
   /**
    * @deprecated Use `highPerformance`: `crosshair: 'means'` is `highPerformance: 'means'`,
-   * `crosshair: 'scale'` is `highPerformance: 'scale'`.
+   * `crosshair: 'scale'` is `highPerformance: 'scale'` (a `deprecated_option` warning says so).
    */
   readonly crosshair?: 'means' | 'scale';
   /**
@@ -222,7 +230,11 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
     throw new InvalidArgumentError(`highPerformance must be 'scale', 'means' or a mean rating, got ${JSON.stringify(performanceOption)}.`);
   }
   const highPerformanceRule = typeof performanceOption === 'number' ? 'fixed' : performanceOption;
-  const method = options.importance ?? 'lmg';
+  if (options.importance !== undefined && options.importanceMethod !== undefined && options.importance !== options.importanceMethod) {
+    throw new InvalidArgumentError(`Give importanceMethod only (importance is its deprecated name); got importanceMethod '${options.importanceMethod}' and importance '${options.importance}'.`);
+  }
+  const requestedMethod = options.importanceMethod ?? options.importance;
+  const method = requestedMethod ?? 'lmg';
   const outcomeSpec = survey.spec.outcome;
   if (options.nps !== undefined && !['rating', 'promoter'].includes(options.nps)) throw new InvalidArgumentError(`nps must be 'rating' or 'promoter', got ${JSON.stringify(options.nps)}.`);
   if (options.nps === 'promoter' && outcomeSpec.type !== 'nps')
@@ -239,7 +251,7 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
   const always = data.names.slice(base.names.length);
   if (always.length > 0 && (binary || method !== 'lmg')) {
     throw new InvalidArgumentError(
-      `controls apply to LMG importance of a rating outcome; ${binary ? `"${survey.overall}" is a binary outcome` : `importance is '${method}'`} (remove controls, or use importance 'lmg').`,
+      `controls apply to LMG importance of a rating outcome; ${binary ? `"${survey.overall}" is a binary outcome` : `importanceMethod is '${method}'`} (remove controls, or use importanceMethod 'lmg').`,
     );
   }
   // By column where the analysis allows (no rows built); data.X only for the ordinal, logistic and
@@ -252,8 +264,7 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
   const common = { names: data.names, ...(weights && { weights }) };
   // Dummy adjustment: a touchpoint and its "not answered" indicator are one LMG player.
   const indicatorOf = new Map(data.indicators.map((d) => [d.column, d.indicator]));
-  const touchpointGroups =
-    indicatorOf.size > 0 && (options.importance ?? 'lmg') === 'lmg' ? Object.fromEntries(names.map((c) => [c, [c, ...(indicatorOf.has(c) ? [indicatorOf.get(c) as string] : [])]])) : undefined;
+  const touchpointGroups = indicatorOf.size > 0 && method === 'lmg' ? Object.fromEntries(names.map((c) => [c, [c, ...(indicatorOf.has(c) ? [indicatorOf.get(c) as string] : [])]])) : undefined;
   const stages =
     options.stages === undefined || indicatorOf.size === 0
       ? options.stages
@@ -270,7 +281,7 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
       : model === 'logistic'
         ? logisticRegression(data.X, binary ? y : y.map((v) => (Number.isNaN(v) ? Number.NaN : v >= cut ? 1 : 0)), { ...common, positive: 1 })
         : null;
-  const warnings: Warning[] = [];
+  const warnings: Warning[] = deprecationWarnings(options);
   // A binary outcome: importance is the Shapley value of the logistic model's pseudo-R-squared,
   // with a touchpoint and its "not answered" indicator as one player (groups always, since the
   // importance is per touchpoint whatever the measure).
@@ -283,10 +294,10 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
       ...(options.sampling !== undefined && { sampling: options.sampling }),
       ...(groups !== undefined && { groups }),
     });
-  if (binary && options.importance !== undefined) {
+  if (binary && requestedMethod !== undefined) {
     warnings.push({
       code: 'importance_method_ignored',
-      message: `importance: '${options.importance}' decomposes an OLS R-squared; for a binary outcome importance is the Shapley value of the logistic model's pseudo-R-squared.`,
+      message: `importanceMethod: '${requestedMethod}' decomposes an OLS R-squared; for a binary outcome importance is the Shapley value of the logistic model's pseudo-R-squared.`,
     });
   }
   const importance = binary
@@ -420,4 +431,22 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
 
 function integerLevels(min: number, max: number): number[] {
   return Array.from({ length: Math.floor(max) - Math.ceil(min) + 1 }, (_, k) => Math.ceil(min) + k);
+}
+
+/** A `deprecated_option` warning for each deprecated option name used (they still work in this release). */
+function deprecationWarnings(options: KeyDriversOptions): Warning[] {
+  const warnings: Warning[] = [];
+  if (options.importance !== undefined) {
+    warnings.push({
+      code: 'deprecated_option',
+      message: `keyDrivers option importance is deprecated: use importanceMethod: '${options.importance}' (importance will be removed in the next minor release).`,
+    });
+  }
+  if (options.crosshair !== undefined) {
+    warnings.push({
+      code: 'deprecated_option',
+      message: `keyDrivers option crosshair is deprecated: use highPerformance: '${options.crosshair}' (crosshair will be removed in the next minor release).`,
+    });
+  }
+  return warnings;
 }

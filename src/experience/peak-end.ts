@@ -95,11 +95,39 @@ export interface RespondentPeakEnd {
 /** Names of the compared models. */
 export type PredictionModel = 'peak-end' | 'mean' | 'end' | 'peak' | 'min' | 'max' | 'first' | 'regression';
 
-/** One model's accuracy in the comparison (binary measures for a binary outcome). */
+/**
+ * One model's accuracy in the comparison (binary measures for a binary outcome). `model` is a
+ * code; the presenters name it in words (`'regression'` is OLS for a rating, logistic regression
+ * for a binary outcome, cross-validated either way).
+ */
 export type ModelAccuracy = (PredictionAccuracy | BinaryPredictionAccuracy) & {
   readonly model: PredictionModel;
-  readonly description: string;
 };
+
+/**
+ * The comparison's verdict on peak-end against averaging, by one rule: `'identical'` when the two
+ * models' errors cannot be told apart at all (no test possible), `'no-clear-difference'` when the
+ * Wilcoxon signed-rank p-value is at least `alpha`, otherwise `'peak-end-worse'` or
+ * `'peak-end-better'` by the accuracy measure.
+ */
+export type PeakEndVerdictCode = 'peak-end-better' | 'peak-end-worse' | 'no-clear-difference' | 'identical';
+
+/** The verdict code and the numbers it rests on; the presenters put it in words. */
+export interface PeakEndVerdict {
+  readonly code: PeakEndVerdictCode;
+  /** The accuracy measure compared: mean absolute error (rating outcome) or log-loss (binary outcome). */
+  readonly measure: 'mean-absolute-error' | 'log-loss';
+  /** The measure of model 'peak-end' (null when that model could not be scored). */
+  readonly peakEnd: number | null;
+  /** The measure of model 'mean' (averaging the touchpoints; null when it could not be scored). */
+  readonly mean: number | null;
+  /** Wilcoxon signed-rank p-value of the paired per-respondent errors (null when no test ran). */
+  readonly pValue: number | null;
+  /** Significance level of the rule. */
+  readonly alpha: number;
+  /** Respondents compared. */
+  readonly n: number;
+}
 
 /** Peak-end against the other models on the same respondents. */
 export interface ModelComparison {
@@ -112,8 +140,8 @@ export interface ModelComparison {
   /** Paired tests of |error of peak-end| against |error of the mean model|. */
   readonly wilcoxon: WilcoxonSignedRankResult | null;
   readonly pairedT: PairedTTestResult | null;
-  /** Plain-language verdict with its evidence. */
-  readonly verdict: string;
+  /** Peak-end against averaging: a code and the numbers behind it (words: the presenters). */
+  readonly verdict: PeakEndVerdict;
 }
 
 /** Result of {@link peakEnd}. */
@@ -156,7 +184,7 @@ export interface PeakEndResult {
  *   touchpoints, end only, peak only, minimum, maximum, first, and an OLS regression on all
  *   touchpoints evaluated by seeded k-fold cross-validation (so it is not flattered by fitting);
  *   Wilcoxon signed-rank and paired t tests of the absolute errors of peak-end against averaging,
- *   and a verdict in words.
+ *   and a verdict code with the numbers it rests on (the presenters word it).
  * - **Regression check**: overall on the peak and end touchpoints, with full OLS inference.
  *
  * Reference: Kahneman et al. (1993); Redelmeier & Kahneman (1996); Alaybek, Dalal, Fyffe et al.
@@ -167,8 +195,7 @@ export interface PeakEndResult {
  * const result = peakEnd(zhijiang); // the bundled reconstruction, fixtures/zhijiang
  * result.aggregate.prediction; // 4.625: brand image 4.82, meeting 4.43 on the 44 who answered both and overall
  * result.aggregate.allAnswers.prediction; // 4.64, the study's figure (each mean over its own answers)
- * result.comparison?.verdict;
- * // 'no clear difference between peak-end and averaging here (MAE 0.64 vs 0.76, Wilcoxon signed-rank p = 0.21, n = 43).'
+ * result.comparison?.verdict.code; // 'no-clear-difference' (MAE 0.64 vs 0.76, Wilcoxon p = 0.21, n = 43)
  * ```
  * @throws InvalidArgumentError for invalid options (unknown end touchpoint, weight outside [0, 1]).
  * @throws InsufficientDataError when no respondent has both a prediction and an overall rating.
@@ -360,19 +387,6 @@ function sameRespondents(
   };
 }
 
-const MODEL_DESCRIPTIONS: Record<PredictionModel, string> = {
-  'peak-end': 'peak-end rule (own peak and end)',
-  mean: 'mean of all touchpoints',
-  end: 'end touchpoint only',
-  peak: 'peak touchpoint only',
-  min: 'worst touchpoint',
-  max: 'best touchpoint',
-  first: 'first touchpoint',
-  regression: 'OLS on all touchpoints (cross-validated)',
-};
-
-const BINARY_REGRESSION_DESCRIPTION = 'logistic regression on all touchpoints (cross-validated)';
-
 function compareModels(
   survey: Survey,
   columns: readonly Float64Array[],
@@ -426,9 +440,7 @@ function compareModels(
   if (binary) return compareBinaryModels(columns.map(at), observed, predictions, folds, seed, options, warnings);
   const cv = tryFit(() => crossValidatedPredictions(columns, overall, rows, folds, seed), 'regression_model_skipped', warnings);
   if (cv !== null) predictions.set('regression', cv);
-  const models = [...predictions.entries()]
-    .map(([model, p]) => ({ model, description: MODEL_DESCRIPTIONS[model], ...predictionAccuracy(p, observed) }))
-    .sort((a, b) => a.meanAbsoluteError - b.meanAbsoluteError);
+  const models = [...predictions.entries()].map(([model, p]) => ({ model, ...predictionAccuracy(p, observed) })).sort((a, b) => a.meanAbsoluteError - b.meanAbsoluteError);
   const absErr = (p: Float64Array): Float64Array => {
     const out = new Float64Array(n);
     for (let r = 0; r < n; r++) out[r] = Math.abs((p[r] as number) - (observed[r] as number));
@@ -440,20 +452,17 @@ function compareModels(
   const pairedT = tryTest(() => pairedTTest(pe, avg, options.level === undefined ? {} : { level: options.level }), 'paired_t_skipped', warnings);
   const maePe = (models.find((m) => m.model === 'peak-end') as PredictionAccuracy).meanAbsoluteError;
   const maeMean = (models.find((m) => m.model === 'mean') as PredictionAccuracy).meanAbsoluteError;
-  return { n, folds, seed, models, wilcoxon, pairedT, verdict: verdict(maePe, maeMean, wilcoxon, n) };
+  return { n, folds, seed, models, wilcoxon, pairedT, verdict: verdictOf('mean-absolute-error', maePe, maeMean, wilcoxon, n) };
 }
 
-/** Formats a p-value for prose: "p < 0.001" or "p = 0.042". */
-export function formatPValue(p: number): string {
-  return p < 0.001 ? 'p < 0.001' : `p = ${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;
-}
+/** Significance level of the verdict rule. */
+const VERDICT_ALPHA = 0.05;
 
-function verdict(maePe: number, maeMean: number, test: WilcoxonSignedRankResult | null, n: number): string {
-  const evidence = `MAE ${maePe.toFixed(2)} vs ${maeMean.toFixed(2)}`;
-  if (test === null) return `peak-end and averaging predict identically here (${evidence}, n = ${n}).`;
-  const stats = `${evidence}, Wilcoxon signed-rank ${formatPValue(test.pValue)}, n = ${n}`;
-  if (test.pValue >= 0.05) return `no clear difference between peak-end and averaging here (${stats}).`;
-  return maePe > maeMean ? `peak-end predicts worse than averaging here: ${stats}.` : `peak-end predicts better than averaging here: ${stats}.`;
+/** The verdict rule (see {@link PeakEndVerdictCode}): one rule for both measures. */
+function verdictOf(measure: PeakEndVerdict['measure'], peakEnd: number | null, mean: number | null, test: WilcoxonSignedRankResult | null, n: number): PeakEndVerdict {
+  const code: PeakEndVerdictCode =
+    test === null ? 'identical' : test.pValue >= VERDICT_ALPHA ? 'no-clear-difference' : (peakEnd ?? Number.NaN) > (mean ?? Number.NaN) ? 'peak-end-worse' : 'peak-end-better';
+  return { code, measure, peakEnd, mean, pValue: test?.pValue ?? null, alpha: VERDICT_ALPHA, n };
 }
 
 /** The survey rows where overall and every touchpoint were answered and the prediction exists. */
@@ -496,7 +505,6 @@ function compareBinaryModels(
   const models: ModelAccuracy[] = [...probabilities.entries()]
     .map(([model, p]) => ({
       model,
-      description: model === 'regression' ? BINARY_REGRESSION_DESCRIPTION : MODEL_DESCRIPTIONS[model],
       ...binaryPredictionAccuracy(p, observed, scores.get(model) as Float64Array),
     }))
     .sort((a, b) => a.logLoss - b.logLoss);
@@ -505,18 +513,8 @@ function compareBinaryModels(
   const avg = probabilities.get('mean');
   const wilcoxon = pe && avg ? tryTest(() => wilcoxonSignedRank(losses(pe), losses(avg)), 'wilcoxon_skipped', warnings) : null;
   const pairedT = pe && avg ? tryTest(() => pairedTTest(losses(pe), losses(avg), options.level === undefined ? {} : { level: options.level }), 'paired_t_skipped', warnings) : null;
-  const lossOf = (model: PredictionModel): number => (models.find((m) => m.model === model) as BinaryPredictionAccuracy | undefined)?.logLoss ?? Number.NaN;
-  const evidence = `log-loss ${lossOf('peak-end').toFixed(3)} vs ${lossOf('mean').toFixed(3)}`;
-  const stats = wilcoxon === null ? `${evidence}, n = ${n}` : `${evidence}, Wilcoxon signed-rank ${formatPValue(wilcoxon.pValue)}, n = ${n}`;
-  const verdict =
-    wilcoxon === null
-      ? `peak-end and averaging predict the outcome identically here (${stats}).`
-      : wilcoxon.pValue >= 0.05
-        ? `no clear difference between peak-end and averaging in predicting the outcome here (${stats}).`
-        : lossOf('peak-end') > lossOf('mean')
-          ? `peak-end predicts the outcome worse than averaging here: ${stats}.`
-          : `peak-end predicts the outcome better than averaging here: ${stats}.`;
-  return { n, folds, seed, models, wilcoxon, pairedT, verdict };
+  const lossOf = (model: PredictionModel): number | null => (models.find((m) => m.model === model) as BinaryPredictionAccuracy | undefined)?.logLoss ?? null;
+  return { n, folds, seed, models, wilcoxon, pairedT, verdict: verdictOf('log-loss', lossOf('peak-end'), lossOf('mean'), wilcoxon, n) };
 }
 
 /**

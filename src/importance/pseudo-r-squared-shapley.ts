@@ -8,7 +8,7 @@ import { modelData } from '../regression/glm-data.js';
 import type { Warning } from '../survey/survey.js';
 import { shapleyWeights } from './lmg.js';
 import { LogitSubsetFitter, type Patterns, type SubsetFit } from './pseudo-r-squared-kernel.js';
-import { playersOf, record, type ImportanceGroup } from './relative-importance.js';
+import { playersOf, record, type ImportanceGroup, type RowsDropped } from './relative-importance.js';
 
 /** Pseudo-R-squared measures of a logistic model (all 0 for the intercept-only model). */
 export type PseudoRSquaredMeasure = 'mcfadden' | 'estrella' | 'nagelkerke' | 'cox-snell';
@@ -71,8 +71,8 @@ export interface PseudoRSquaredShapleyResult {
   readonly positive: number;
   /** Complete cases used by every subset model. */
   readonly n: number;
-  /** Rows left out: a missing value in y, a predictor or the weight, or weight 0. */
-  readonly rowsDropped: number;
+  /** Rows left out by reason: a missing value in y, a predictor or the weight; weight 0. */
+  readonly rowsDropped: RowsDropped;
   readonly warnings: readonly Warning[];
 }
 
@@ -156,7 +156,15 @@ export function pseudoRSquaredShapley(X: readonly (readonly (number | null)[])[]
     throw new InvalidArgumentError(`maxExactPlayers must be an integer from 1 to ${MAX_EXACT_PSEUDO_R_SQUARED_PLAYERS}, got ${maxExact}.`);
   }
   const sampling = options.sampling ?? (players.length > maxExact ? { permutations: DEFAULT_PERMUTATIONS, seed: 1 } : undefined);
-  const base = { method: 'pseudo-r-squared-shapley' as const, measure, nullLogLik: fitter.nullLogLik, positive, n, rowsDropped, warnings };
+  const base = {
+    method: 'pseudo-r-squared-shapley' as const,
+    measure,
+    nullLogLik: fitter.nullLogLik,
+    positive,
+    n,
+    rowsDropped: { missing: data.rowsDropped.missing, zeroWeight: data.rowsDropped.zeroWeight },
+    warnings,
+  };
   if (sampling !== undefined) {
     const { permutations, seed } = sampling;
     if (!Number.isInteger(permutations) || permutations < 2) throw new InvalidArgumentError(`sampling.permutations must be an integer of at least 2, got ${permutations}.`);

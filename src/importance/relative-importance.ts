@@ -64,8 +64,17 @@ export interface RelativeImportanceResult {
   /** Dominance details (method 'dominance' only). */
   readonly dominance?: DominanceDetails;
   readonly n: number;
-  readonly rowsDropped: number;
+  /** Rows left out, by reason, as the regressions count them: a missing value (in X, y or the weight), or weight 0. */
+  readonly rowsDropped: RowsDropped;
   readonly warnings: readonly Warning[];
+}
+
+/** Rows left out of a model, by reason: the same shape in the regressions and the importance measures. */
+export interface RowsDropped {
+  /** A missing value in a predictor, the outcome or the weight. */
+  readonly missing: number;
+  /** Weight 0. */
+  readonly zeroWeight: number;
 }
 
 /** Complete-case correlation matrix of predictors and outcome (outcome last), with accounting. */
@@ -73,7 +82,8 @@ export interface ImportanceData {
   readonly names: readonly string[];
   readonly corr: Float64Array;
   readonly n: number;
-  readonly rowsDropped: number;
+  /** Rows left out by reason; a count alone (the streaming accumulator's) counts rows with a missing value. */
+  readonly rowsDropped: RowsDropped | number;
   /** Complete-case columns: the predictors, then the outcome. */
   readonly columns: readonly Float64Array[];
   /** Complete-case weights (all 1 without weights). */
@@ -100,6 +110,7 @@ export function importanceData(
   const columns: number[][] = Array.from({ length: k + 1 }, () => []);
   const w: number[] = [];
   let dropped = 0;
+  let zeroWeight = 0;
   for (let i = 0; i < y.length; i++) {
     const row = X[i] as readonly (number | null)[];
     if (row.length !== k) throw new InvalidArgumentError(`Row ${i + 1} of X has ${row.length} values; row 1 has ${k}.`);
@@ -111,6 +122,7 @@ export function importanceData(
     if (typeof weight === 'number' && weight < 0) throw new InvalidArgumentError(`Weight ${weight} in row ${i + 1} is negative; weights must be >= 0.`);
     if (values.some((v) => typeof v !== 'number' || Number.isNaN(v)) || typeof weight !== 'number' || Number.isNaN(weight) || weight === 0) {
       dropped++;
+      if (weight === 0 && values.every((v) => typeof v === 'number' && !Number.isNaN(v))) zeroWeight++;
       continue;
     }
     values.forEach((v, j) => (columns[j] as number[]).push(v as number));
@@ -130,7 +142,15 @@ export function importanceData(
       constant,
     );
   }
-  return { names, corr, n, rowsDropped: dropped, columns: columns.map((c) => Float64Array.from(c)), weights: Float64Array.from(w), weighted: options.weights !== undefined };
+  return {
+    names,
+    corr,
+    n,
+    rowsDropped: { missing: dropped - zeroWeight, zeroWeight },
+    columns: columns.map((c) => Float64Array.from(c)),
+    weights: Float64Array.from(w),
+    weighted: options.weights !== undefined,
+  };
 }
 
 /**
@@ -157,7 +177,7 @@ export function importanceDataOfColumns(columns: readonly Float64Array[], y: Flo
       constant,
     );
   }
-  return { names, corr, n, rowsDropped: 0, columns: all, weights: options.weights ?? new Float64Array(n).fill(1), weighted: options.weights !== undefined };
+  return { names, corr, n, rowsDropped: { missing: 0, zeroWeight: 0 }, columns: all, weights: options.weights ?? new Float64Array(n).fill(1), weighted: options.weights !== undefined };
 }
 
 /**
@@ -262,7 +282,8 @@ export type ExactShapleyKernel = (corr: Float64Array, players: readonly (readonl
  * `exact` computes the exact LMG; 'peak-end/node' passes one that runs on worker threads.
  */
 export function importanceFromData(data: ImportanceData, options: RelativeImportanceOptions, exact: ExactShapleyKernel = exactShapley): RelativeImportanceResult {
-  const { names, corr, n, rowsDropped } = data;
+  const { names, corr, n } = data;
+  const rowsDropped: RowsDropped = typeof data.rowsDropped === 'number' ? { missing: data.rowsDropped, zeroWeight: 0 } : { ...data.rowsDropped };
   const method = options.method;
   if (!IMPORTANCE_METHODS.includes(method)) {
     throw new InvalidArgumentError(`method must be one of ${IMPORTANCE_METHODS.join(', ')}, got ${JSON.stringify(method)}.`);

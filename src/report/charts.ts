@@ -4,6 +4,7 @@
  */
 import type { Report } from '../schema/report.js';
 import { gestaltMessages, messages, segmentsMessages, touchpointName, type Locale } from './i18n.js';
+import { formatNumber } from './format.js';
 
 /** A Vega-Lite specification (JSON). */
 export type VegaLiteSpec = Record<string, unknown>;
@@ -41,8 +42,8 @@ export function journeyChart(report: Report, options: ChartOptions = {}): VegaLi
     { label: `${m.neutral} ${report.survey.scale.neutral}`, value: report.survey.scale.neutral, kind: 'neutral' },
     ...(report.peakEnd !== null
       ? [
-          { label: `${m.observed} ${report.peakEnd.aggregate.observed.toFixed(2)}`, value: report.peakEnd.aggregate.observed, kind: 'observed' },
-          { label: `${m.prediction} ${report.peakEnd.aggregate.prediction.toFixed(2)}`, value: report.peakEnd.aggregate.prediction, kind: 'prediction' },
+          { label: `${m.observed} ${formatNumber(report.peakEnd.aggregate.observed)}`, value: report.peakEnd.aggregate.observed, kind: 'observed' },
+          { label: `${m.prediction} ${formatNumber(report.peakEnd.aggregate.prediction)}`, value: report.peakEnd.aggregate.prediction, kind: 'prediction' },
         ]
       : []),
   ];
@@ -320,7 +321,7 @@ export function ipaChart(report: Report, options: ChartOptions = {}): VegaLiteSp
       leader: at.leader,
     };
   });
-  const f = (v: number): string => v.toFixed(span < 1 ? 2 : 1);
+  const f = (v: number): string => formatNumber(v, span < 1 ? 2 : 1);
   const x = {
     field: 'performance',
     type: 'quantitative',

@@ -5,6 +5,7 @@
  */
 import type { GestaltResult } from '../experience/gestalt.js';
 import type { Block, Section } from './document.js';
+import { formatNumber as fixed, formatPercent, formatPValue, formatSigned, significanceStars as stars } from './format.js';
 import { gestaltMessages, gestaltVerdictText, type Locale } from './i18n.js';
 import { formatTable } from './text.js';
 
@@ -21,9 +22,7 @@ export interface AggregateSummary {
   readonly allAnswers?: { readonly prediction: number; readonly observed: number; readonly gap: number | null };
 }
 
-const fixed = (value: number | null | undefined, decimals = 2): string => (value === null || value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(decimals));
-const formatP = (p: number | null | undefined): string => (p === null || p === undefined ? '–' : p < 0.001 ? '<0.001' : p.toFixed(3));
-const stars = (p: number | null | undefined): string => (p === null || p === undefined ? '' : p < 0.001 ? '***' : p < 0.01 ? '**' : p < 0.05 ? '*' : p < 0.1 ? '.' : '');
+const formatP = (p: number | null | undefined): string => formatPValue(p, 'table');
 
 /**
  * Lays out the Gestalt section. `charts` adds the importance chart slot (`'gestalt'`), which the
@@ -35,7 +34,7 @@ export function gestaltSection(g: GestaltReport, options: { locale?: Locale; agg
   const feature = (f: string): string => m.features[f] ?? f;
   const blocks: Block[] = [{ kind: 'paragraph', text: m.sample(g.n, g.weighted) }];
   const a = options.aggregate?.allAnswers ?? options.aggregate;
-  if (a !== null && a !== undefined) blocks.push({ kind: 'paragraph', text: m.study(fixed(a.prediction), fixed(a.observed), `${a.gap !== null && a.gap >= 0 ? '+' : ''}${fixed(a.gap)}`) });
+  if (a !== null && a !== undefined) blocks.push({ kind: 'paragraph', text: m.study(fixed(a.prediction), fixed(a.observed), formatSigned(a.gap)) });
   // A binary outcome: the logistic battery (the verdict's basis) in place of the least-squares one.
   const logistic = g.logistic ?? null;
   if (logistic !== null) {
@@ -94,17 +93,7 @@ export function gestaltSection(g: GestaltReport, options: { locale?: Locale; agg
   if (d !== null) {
     blocks.push({
       kind: 'paragraph',
-      text: m.correlation(
-        fixed(d.rPeakEnd),
-        fixed(d.rMean),
-        fixed(d.rBetween),
-        d.df,
-        fixed(d.tValue),
-        formatP(d.pValue) === '<0.001' ? 'p < 0.001' : `p = ${formatP(d.pValue)}`,
-        Math.round(d.level * 100),
-        fixed(d.ciLower),
-        fixed(d.ciUpper),
-      ),
+      text: m.correlation(fixed(d.rPeakEnd), fixed(d.rMean), fixed(d.rBetween), d.df, fixed(d.tValue), formatPValue(d.pValue), Math.round(d.level * 100), fixed(d.ciLower), fixed(d.ciUpper)),
     });
   }
   if (g.importance !== null) {
@@ -114,7 +103,7 @@ export function gestaltSection(g: GestaltReport, options: { locale?: Locale; agg
     const total = entries.reduce((s, [, v]) => s + v, 0);
     blocks.push({
       kind: 'table',
-      rows: [[m.feature, shapley ? m.shapley : m.lmg, m.share], ...entries.map(([f, v]) => [feature(f), fixed(v, 3), total > 0 ? `${((v / total) * 100).toFixed(0)}%` : '–'])],
+      rows: [[m.feature, shapley ? m.shapley : m.lmg, m.share], ...entries.map(([f, v]) => [feature(f), fixed(v, 3), total > 0 ? formatPercent(v / total) : '–'])],
     });
   }
   if (g.ordinal !== null) {

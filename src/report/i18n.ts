@@ -2,7 +2,9 @@
  * Words of the reports in English and Simplified Chinese. Presenters look every heading and label
  * up here; numbers and data never pass through it.
  */
+import type { PeakEndVerdictCode } from '../experience/peak-end.js';
 import type { Report } from '../schema/report.js';
+import { formatNumber, formatPValue } from './format.js';
 
 /** Report languages. */
 export type Locale = 'en' | 'zh-CN';
@@ -67,6 +69,7 @@ const en = {
   asymmetry: 'Asymmetry',
   factor: 'Factor',
   warnings: 'Warnings',
+  warning: 'Warning',
   methods: 'Methods',
   charts: 'Charts',
   journeyChart: 'Journey: touchpoint means in journey order',
@@ -115,16 +118,45 @@ const en = {
     given: (low: string, high: string): string => `low box ≤ ${low}, high box ≥ ${high}`,
   } as Record<string, (low: string, high: string) => string>,
   minCell: (size: number): string => `A factor type needs at least ${size} respondents in each of low, middle and high.`,
-  models: {} as Record<string, string>,
+  models: {
+    'peak-end': 'peak-end rule (own peak and end)',
+    mean: 'mean of all touchpoints',
+    end: 'end touchpoint only',
+    peak: 'peak touchpoint only',
+    min: 'worst touchpoint',
+    max: 'best touchpoint',
+    first: 'first touchpoint',
+    regression: 'OLS on all touchpoints (cross-validated)',
+  } as Record<string, string>,
+  binaryRegressionModel: 'logistic regression on all touchpoints (cross-validated)',
+  failedResamples: (n: number): string => ` (${n} failed)`,
+  rowsDroppedNote: (n: number): string => ` (${n} rows dropped)`,
+  olsHeading: (covariance: string | null): string => `Linear regression (OLS${covariance === null ? '' : `, ${covariance} standard errors`})`,
+  olsColumns: ['Estimate', 'Std. Error', 't value', 'Pr(>|t|)'],
+  olsResidual: (rse: string, df: number, n: number, dropped: string): string => `Residual standard error ${rse} on ${df} degrees of freedom; n = ${n}${dropped}.`,
+  olsFit: (r2: string, adj: string): string => `R² = ${r2}, adjusted R² = ${adj}`,
+  olsF: (f: string, df1: number, df2: number, p: string): string => `; F = ${f} on ${df1} and ${df2} df, p ${p}`,
   modelLine: {
     ordinal: 'Coef, SE and p come from the proportional-odds model (latent scale)',
     logistic: 'Coef, SE and p come from the logistic model of top-2-box satisfaction (log-odds)',
     'logistic-binary': 'Coef, SE and p come from the logistic model of the binary outcome (log-odds)',
     'ols-binary': 'Coef, SE and p come from the linear probability model (OLS of the 0/1 outcome, as asked with model ols)',
   } as Record<string, string>,
-  verdictWorse: 'peak-end predicts worse than averaging here',
-  verdictBetter: 'peak-end predicts better than averaging here',
-  verdictSame: 'no clear difference between peak-end and averaging here',
+  verdicts: {
+    'peak-end-worse': 'peak-end predicts worse than averaging here',
+    'peak-end-better': 'peak-end predicts better than averaging here',
+    'no-clear-difference': 'no clear difference between peak-end and averaging here',
+    identical: 'peak-end and averaging predict identically here',
+  } as Record<PeakEndVerdictCode, string>,
+  verdictsBinary: {
+    'peak-end-worse': 'peak-end predicts the outcome worse than averaging here',
+    'peak-end-better': 'peak-end predicts the outcome better than averaging here',
+    'no-clear-difference': 'no clear difference between peak-end and averaging in predicting the outcome here',
+    identical: 'peak-end and averaging predict the outcome identically here',
+  } as Record<PeakEndVerdictCode, string>,
+  verdictEvidence: (measure: string, peakEnd: string, mean: string, p: string | null, n: number): string =>
+    `${measure} ${peakEnd} vs ${mean}${p === null ? '' : `, Wilcoxon signed-rank ${p}`}, n = ${n}`,
+  verdictSentence: (head: string, evidence: string, differs: boolean): string => (differs ? `${head}: ${evidence}.` : `${head} (${evidence}).`),
   methodNotes:
     'Peak = the touchpoint mean furthest from neutral (or as chosen); prediction = w x peak + (1 - w) x end, with the gap and its paired test on the same respondents. The model comparison scores each model on the respondents who answered everything; the regression is cross-validated. Key drivers: OLS with R-compatible inference; importance = LMG (Shapley) share of R-squared; key moment = significant positive driver with a practically relevant share of R-squared; pain point = key moment with a mean below the high-performance level; hygiene = high mean but not a key moment; the quadrants use the same two levels. Penalty-reward: dummy regression with standard errors; small cells are not classified. Details: docs/methods.md.',
 };
@@ -188,6 +220,7 @@ const zh: Messages = {
   asymmetry: '不对称性',
   factor: '因素类型',
   warnings: '警告',
+  warning: '警告',
   methods: '方法说明',
   charts: '图表',
   journeyChart: '旅程：按旅程顺序的触点均值',
@@ -249,9 +282,28 @@ const zh: Messages = {
     first: '第一个触点',
     regression: '全部触点的最小二乘回归（交叉验证）',
   },
-  verdictWorse: '此处峰终定律的预测不如平均值',
-  verdictBetter: '此处峰终定律的预测优于平均值',
-  verdictSame: '此处峰终定律与平均值的预测没有明显差别',
+  binaryRegressionModel: '全部触点的逻辑回归（交叉验证）',
+  failedResamples: (n) => `（${n} 次失败）`,
+  rowsDroppedNote: (n) => `（剔除 ${n} 行）`,
+  olsHeading: (covariance) => `线性回归（OLS${covariance === null ? '' : `，${covariance} 标准误`}）`,
+  olsColumns: ['估计值', '标准误', 't 值', 'Pr(>|t|)'],
+  olsResidual: (rse, df, n, dropped) => `残差标准误 ${rse}，自由度 ${df}；n = ${n}${dropped}。`,
+  olsFit: (r2, adj) => `R² = ${r2}，调整 R² = ${adj}`,
+  olsF: (f, df1, df2, p) => `；F = ${f}，自由度 ${df1} 与 ${df2}，p ${p}`,
+  verdicts: {
+    'peak-end-worse': '此处峰终定律的预测不如平均值',
+    'peak-end-better': '此处峰终定律的预测优于平均值',
+    'no-clear-difference': '此处峰终定律与平均值的预测没有明显差别',
+    identical: '此处峰终定律与平均值的预测完全相同',
+  },
+  verdictsBinary: {
+    'peak-end-worse': '此处峰终定律对结果的预测不如平均值',
+    'peak-end-better': '此处峰终定律对结果的预测优于平均值',
+    'no-clear-difference': '此处峰终定律与平均值对结果的预测没有明显差别',
+    identical: '此处峰终定律与平均值对结果的预测完全相同',
+  },
+  verdictEvidence: (measure, peakEnd, mean, p, n) => `${measure === 'log-loss' ? '对数损失' : measure} ${peakEnd} 对 ${mean}${p === null ? '' : `，Wilcoxon 符号秩检验 ${p}`}，n = ${n}`,
+  verdictSentence: (head, evidence) => `${head}：${evidence}。`,
   methodNotes:
     '峰值 = 偏离中性点最远的触点均值（或按设定选择）；预测值 = w × 峰值 + (1 − w) × 终值，差距及其配对检验基于同一批受访者。模型比较在回答了全部题目的受访者上评估各模型，回归模型采用交叉验证。关键驱动因素：与 R 一致的最小二乘推断；重要性 = R² 的 LMG（Shapley）分解占比；关键时刻 = 显著、正向且占 R² 份额具有实际意义的驱动因素；痛点 = 均值低于高绩效水平的关键时刻；保健因素 = 均值高但不是关键时刻；象限使用同样的两个水平。惩罚-奖励分析：虚拟变量回归并给出标准误；样本过少的组不作判定。详见 docs/methods.md。',
 };
@@ -268,28 +320,44 @@ export function touchpointName(report: Report, column: string, locale: Locale = 
   return locale === 'zh-CN' && t.zh !== null ? t.zh : t.label;
 }
 
-/** The model-comparison verdict in words, rebuilt from its numbers for the locale. */
-export function verdictText(report: Report, locale: Locale = 'en'): string | null {
-  const c = report.peakEnd?.comparison;
-  if (c === null || c === undefined) return null;
-  if (locale === 'en') return c.verdict;
+/** A peak-end comparison verdict as a Report carries it (`report.peakEnd.comparison.verdict`). */
+export type PeakEndVerdictWords = NonNullable<NonNullable<Report['peakEnd']>['comparison']>['verdict'];
+
+/** A prediction model's name in a locale (`'regression'` is logistic for a binary outcome). */
+export function modelName(model: string, outcome: 'rating' | 'binary', locale: Locale = 'en'): string {
   const m = messages(locale);
-  if (report.peakEnd?.outcome === 'binary') return c.verdict;
-  const mae = (model: string): number => {
-    const found = c.models.find((x) => x.model === model);
-    return found !== undefined && 'meanAbsoluteError' in found ? found.meanAbsoluteError : Number.NaN;
-  };
-  const p = c.wilcoxon?.pValue ?? 1;
-  const head = p >= 0.05 ? m.verdictSame : mae('peak-end') > mae('mean') ? m.verdictWorse : m.verdictBetter;
-  const pText = p < 0.001 ? 'p < 0.001' : `p = ${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;
-  return `${head}：MAE ${mae('peak-end').toFixed(2)} 对 ${mae('mean').toFixed(2)}，Wilcoxon 符号秩检验 ${pText}，n = ${c.n}。`;
+  return model === 'regression' && outcome === 'binary' ? m.binaryRegressionModel : (m.models[model] ?? model);
+}
+
+/**
+ * The peak-end model-comparison verdict in words, from its code and numbers: one rule, every
+ * locale. Mean absolute errors show two decimals, log-losses three.
+ *
+ * @example
+ * ```ts
+ * peakEndVerdictText(peakEnd(zhijiang).comparison.verdict); // the bundled reconstruction
+ * // 'no clear difference between peak-end and averaging here (MAE 0.64 vs 0.76, Wilcoxon signed-rank p = 0.213, n = 43).'
+ * peakEndVerdictText(peakEnd(zhijiang).comparison.verdict, 'zh-CN');
+ * // '此处峰终定律与平均值的预测没有明显差别：MAE 0.64 对 0.76，Wilcoxon 符号秩检验 p = 0.213，n = 43。'
+ * ```
+ */
+export function peakEndVerdictText(verdict: PeakEndVerdictWords, locale: Locale = 'en'): string {
+  const m = messages(locale);
+  const binary = verdict.measure === 'log-loss';
+  const decimals = binary ? 3 : 2;
+  const head = (binary ? m.verdictsBinary : m.verdicts)[verdict.code];
+  const evidence = m.verdictEvidence(
+    binary ? 'log-loss' : 'MAE',
+    formatNumber(verdict.peakEnd, decimals),
+    formatNumber(verdict.mean, decimals),
+    verdict.pValue === null ? null : formatPValue(verdict.pValue),
+    verdict.n,
+  );
+  return m.verdictSentence(head, evidence, verdict.code === 'peak-end-better' || verdict.code === 'peak-end-worse');
 }
 
 /** p for prose: "p < 0.001" or "p = 0.042" (the same in every locale). */
-function pText(p: number | null): string {
-  if (p === null) return 'p = –';
-  return p < 0.001 ? 'p < 0.001' : `p = ${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;
-}
+const pText = (p: number | null): string => formatPValue(p);
 
 /** The numbers a Gestalt verdict is phrased from (a `GestaltVerdict` plus the correlations). */
 export interface GestaltVerdictWords {
@@ -352,7 +420,7 @@ const gestaltEn = {
     'peak-end-higher': (v: GestaltVerdictWords) => `The peak-end score correlates more strongly with the overall rating than the mean does (Williams' ${pText(v.correlationPValue)}).`,
     'mean-higher': (v: GestaltVerdictWords) => `The mean correlates more strongly with the overall rating than the peak-end score does (Williams' ${pText(v.correlationPValue)}).`,
     'no-difference': (v: GestaltVerdictWords) =>
-      `The peak-end score and the mean correlate about equally with the overall rating (Williams' ${pText(v.correlationPValue)}): a high correlation of the peak-end score alone proves little, because it tracks the mean (r = ${v.rBetween === null ? '–' : v.rBetween.toFixed(2)}).`,
+      `The peak-end score and the mean correlate about equally with the overall rating (Williams' ${pText(v.correlationPValue)}): a high correlation of the peak-end score alone proves little, because it tracks the mean (r = ${formatNumber(v.rBetween)}).`,
   },
   strongest: (feature: string) => `Largest share of the explained variance (LMG): ${feature}.`,
   strongestBinary: (feature: string) => `Largest share of McFadden's R² (Shapley value): ${feature}.`,
@@ -409,7 +477,7 @@ const gestaltZh: GestaltMessages = {
     'peak-end-higher': (v) => `峰终得分与整体评分的相关高于均值（Williams ${pText(v.correlationPValue)}）。`,
     'mean-higher': (v) => `均值与整体评分的相关高于峰终得分（Williams ${pText(v.correlationPValue)}）。`,
     'no-difference': (v) =>
-      `峰终得分与均值和整体评分的相关程度相当（Williams ${pText(v.correlationPValue)}）：仅凭峰终得分的高相关说明不了什么，因为它与均值高度相关（r = ${v.rBetween === null ? '–' : v.rBetween.toFixed(2)}）。`,
+      `峰终得分与均值和整体评分的相关程度相当（Williams ${pText(v.correlationPValue)}）：仅凭峰终得分的高相关说明不了什么，因为它与均值高度相关（r = ${formatNumber(v.rBetween)}）。`,
   },
   strongest: (feature) => `解释方差占比最大的特征（LMG）：${feature}。`,
   strongestBinary: (feature) => `McFadden R² 中占比最大的特征（Shapley 值）：${feature}。`,
@@ -579,6 +647,8 @@ const warningTitlesZh: Record<string, string> = {
   grim_uninformative: 'GRIM 检验无信息',
   formula_without_value: '公式单元格没有值',
   export_layout: '导出文件布局',
+  deprecated_option: '使用了已弃用的选项名',
+  importance_method_ignored: '所选重要性方法不适用，已忽略',
 };
 
 /**

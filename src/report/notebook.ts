@@ -29,9 +29,10 @@ import type { Report } from '../schema/report.js';
 import type { SurveyDescriptives } from '../survey/describe-survey.js';
 import type { Warning } from '../survey/survey.js';
 import { reportCharts, type VegaLiteSpec } from './charts.js';
-import { descriptivesRows, fixed, formatP, significanceStars, type Block } from './document.js';
+import { descriptivesRows, keyDriversSection, peakEndSection, type Block, type KeyDriversReport, type PeakEndReport } from './document.js';
+import { formatNumber as fixed, formatPercent as percent, formatPValue, formatSignificant as significant, significanceStars } from './format.js';
 import { escapeHtml, htmlTable, reportHtmlBody, sanitizeSvg, type ChartSvgs } from './html.js';
-import { messages, type Locale } from './i18n.js';
+import { messages, warningText, type Locale } from './i18n.js';
 import { escapeMarkdown, formatReportMarkdown } from './markdown.js';
 import { renderChartSvg } from './render-html.js';
 import { formatReportText, formatTable } from './text.js';
@@ -259,7 +260,7 @@ function resultView(value: unknown, method: unknown, locale: Locale): View | nul
   if (method === 'peak-end') return peakEndView(value as PeakEndResult, locale);
   if (method === 'key-drivers') return keyDriversView(value as KeyDriversResult, locale);
   if (method === 'bootstrap') return bootstrapView(value as BootstrapImportanceResult, locale);
-  if (method === 'ols') return olsView(value as OlsResult);
+  if (method === 'ols') return olsView(value as OlsResult, locale);
   if (typeof method === 'string' && IMPORTANCE_METHODS.has(method) && 'importance' in value) return importanceView(value as RelativeImportanceResult, locale);
   return null;
 }
@@ -281,100 +282,32 @@ function markdownTable(rows: readonly (readonly string[])[]): string {
   );
 }
 
-function warningBlocks(warnings: readonly Warning[]): Block[] {
-  return warnings.map((w) => ({ kind: 'paragraph' as const, text: `Warning (${w.code}): ${w.message}` }));
+/** A result's warnings in the locale's words (as the report's warnings section words them). */
+function warningBlocks(warnings: readonly Warning[], locale: Locale = 'en'): Block[] {
+  return warnings.map((w) => ({ kind: 'paragraph' as const, text: `${messages(locale).warning} (${w.code}): ${warningText(w, locale)}` }));
 }
-
-const percent = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : `${(v * 100).toFixed(0)}%`);
 
 function describeView(d: SurveyDescriptives, locale: Locale): View {
   const labels = new Map(d.items.map((item) => [item.column, item.label]));
   return {
     heading: messages(locale).descriptives,
-    blocks: [{ kind: 'table', rows: descriptivesRows(d, (column) => labels.get(column) ?? column, locale) }, ...warningBlocks(d.warnings)],
+    blocks: [{ kind: 'table', rows: descriptivesRows(d, (column) => labels.get(column) ?? column, locale) }, ...warningBlocks(d.warnings, locale)],
   };
 }
 
-function accuracyText(accuracy: PeakEndResult['respondents']['accuracy']): string {
-  return 'logLoss' in accuracy
-    ? `log-loss ${fixed(accuracy.logLoss, 3)}, Brier ${fixed(accuracy.brierScore, 3)}, AUC ${fixed(accuracy.auc, 3)}`
-    : `MAE ${fixed(accuracy.meanAbsoluteError)}, RMSE ${fixed(accuracy.rootMeanSquaredError)}, bias ${fixed(accuracy.meanBias)}, r ${fixed(accuracy.correlation)}`;
-}
-
+/** A peakEnd() result: the report's peak-end section (one source), touchpoints by column, then its warnings. */
 function peakEndView(pe: PeakEndResult, locale: Locale): View {
-  const m = messages(locale);
-  const a = pe.aggregate;
-  const blocks: Block[] = [
-    {
-      kind: 'paragraph',
-      text:
-        `${m.peak} (${a.rule}): ${a.peaks.map((p) => `${p.touchpoint} ${fixed(p.mean)}`).join(', ')}; ${m.end}: ${a.end.touchpoint} ${fixed(a.end.mean)}. ` +
-        `${m.prediction} ${fixed(a.prediction)} = ${a.weight} × ${m.peak} + ${fixed(1 - a.weight, 1)} × ${m.end}; ${m.observed} ${fixed(a.observed)}; ${m.gap} ${a.gap !== null && a.gap >= 0 ? '+' : ''}${fixed(a.gap)}` +
-        (a.gapTest ? ` (paired t, n = ${a.gapTest.n}: ${Math.round(a.gapTest.level * 100)}% CI ${fixed(a.gapTest.ciLower)} to ${fixed(a.gapTest.ciUpper)}, p ${formatP(a.gapTest.pValue)}).` : '.'),
-    },
-    ...(a.allAnswers !== undefined && (fixed(a.allAnswers.prediction) !== fixed(a.prediction) || fixed(a.allAnswers.observed) !== fixed(a.observed))
-      ? [
-          {
-            kind: 'paragraph' as const,
-            text: m.allAnswers(fixed(a.allAnswers.prediction), fixed(a.allAnswers.observed), `${a.allAnswers.gap !== null && a.allAnswers.gap >= 0 ? '+' : ''}${fixed(a.allAnswers.gap)}`),
-          },
-        ]
-      : []),
-    { kind: 'paragraph', text: `${m.perRespondent} (n = ${pe.respondents.n}): ${accuracyText(pe.respondents.accuracy)}.` },
-  ];
-  if (pe.comparison !== null) {
-    const binary = pe.comparison.models.some((x) => 'logLoss' in x);
-    blocks.push({
-      kind: 'table',
-      rows: [
-        binary ? [m.model, 'Log-loss', 'Brier', 'AUC'] : [m.model, 'MAE', 'RMSE', 'Bias', 'r'],
-        ...pe.comparison.models.map((x) =>
-          'logLoss' in x
-            ? [m.models[x.model] ?? x.description, fixed(x.logLoss, 3), fixed(x.brierScore, 3), fixed(x.auc, 3)]
-            : [m.models[x.model] ?? x.description, fixed(x.meanAbsoluteError), fixed(x.rootMeanSquaredError), fixed(x.meanBias), fixed(x.correlation)],
-        ),
-      ],
-    });
-    blocks.push({ kind: 'paragraph', text: `${m.verdict}: ${pe.comparison.verdict}` });
-  }
-  if (pe.regression !== null) blocks.push({ kind: 'paragraph', text: `${m.regressionCheck}:` }, coefficientTable(pe.regression));
-  return { heading: m.peakEnd, blocks: [...blocks, ...warningBlocks(pe.warnings)] };
+  const section = peakEndSection(pe as unknown as PeakEndReport, { locale, name: (column) => column, charts: false });
+  return { heading: section.heading, blocks: [...section.blocks, ...warningBlocks(pe.warnings, locale)] };
 }
 
+/** A keyDrivers() result: the report's key-driver section with the result's own labels, bootstrap, warnings. */
 function keyDriversView(kd: KeyDriversResult, locale: Locale): View {
-  const m = messages(locale);
-  const reg = kd.regression;
-  const name = (t: KeyDriversResult['touchpoints'][number]): string => (locale === 'zh-CN' && t.zh !== null ? t.zh : t.label);
-  const flags = (t: KeyDriversResult['touchpoints'][number]): string =>
-    [t.flags.keyMoment && m.keyMoment, t.flags.painPoint && m.painPoint, t.flags.hygiene && m.hygiene, t.flags.peak && m.peak, t.flags.end && m.end].filter(Boolean).join(', ');
-  const blocks: Block[] = [
-    {
-      kind: 'paragraph',
-      text: `OLS (n = ${reg.n}): R² = ${fixed(reg.rSquared, 3)}, adj. R² = ${fixed(reg.adjustedRSquared, 3)}, F = ${fixed(reg.fStatistic)} (p ${formatP(reg.fPValue)}); ${m.importance} = ${kd.importance.method.toUpperCase()}.`,
-    },
-    {
-      kind: 'table',
-      rows: [
-        [m.touchpoint, m.mean, m.coefficient, 'SE', 'p', '', m.importance, m.share, m.rank, m.quadrant, m.flags],
-        ...kd.touchpoints.map((t) => [
-          name(t),
-          fixed(t.performance),
-          fixed(t.estimate, 3),
-          fixed(t.stdError, 3),
-          formatP(t.pValue),
-          significanceStars(t.pValue),
-          fixed(t.importance, 3),
-          percent(t.importanceShare),
-          String(t.importanceRank),
-          m.quadrants[t.quadrant] ?? t.quadrant,
-          flags(t),
-        ]),
-      ],
-    },
-    { kind: 'paragraph', text: m.significance },
-  ];
+  const labels = new Map(kd.touchpoints.map((t) => [t.touchpoint, locale === 'zh-CN' && t.zh !== null ? t.zh : t.label]));
+  const section = keyDriversSection(kd as unknown as KeyDriversReport, { locale, name: (column) => labels.get(column) ?? column, charts: false });
+  const blocks = [...section.blocks];
   if (kd.bootstrap !== null) blocks.push(...bootstrapView(kd.bootstrap, locale).blocks);
-  return { heading: m.keyDrivers, blocks: [...blocks, ...warningBlocks(kd.warnings)] };
+  return { heading: section.heading, blocks: [...blocks, ...warningBlocks(kd.warnings, locale)] };
 }
 
 function bootstrapView(b: BootstrapImportanceResult, locale: Locale): View {
@@ -384,7 +317,7 @@ function bootstrapView(b: BootstrapImportanceResult, locale: Locale): View {
     blocks: [
       {
         kind: 'paragraph',
-        text: `${b.replicates} ${m.resamples}${b.failedReplicates > 0 ? ` (${b.failedReplicates} failed)` : ''}, seed ${b.seed}, ${Math.round(b.level * 100)}% CI; n = ${b.n}, R² = ${fixed(b.rSquared, 3)}.`,
+        text: `${b.replicates} ${m.resamples}${b.failedReplicates > 0 ? m.failedResamples(b.failedReplicates) : ''}, seed ${b.seed}, ${Math.round(b.level * 100)}% CI; n = ${b.n}, R² = ${fixed(b.rSquared, 3)}.`,
       },
       {
         kind: 'table',
@@ -401,7 +334,7 @@ function bootstrapView(b: BootstrapImportanceResult, locale: Locale): View {
           ]),
         ],
       },
-      ...warningBlocks(b.warnings),
+      ...warningBlocks(b.warnings, locale),
     ],
   };
 }
@@ -413,7 +346,10 @@ function importanceView(r: RelativeImportanceResult, locale: Locale): View {
   return {
     heading: `${m.importance} (${r.method.toUpperCase()})`,
     blocks: [
-      { kind: 'paragraph', text: `R² = ${fixed(r.rSquared, 4)}, n = ${r.n}${r.rowsDropped > 0 ? ` (${r.rowsDropped} rows dropped for missing values)` : ''}.` },
+      {
+        kind: 'paragraph',
+        text: `R² = ${fixed(r.rSquared, 4)}, n = ${r.n}${r.rowsDropped.missing + r.rowsDropped.zeroWeight > 0 ? m.rowsDroppedNote(r.rowsDropped.missing + r.rowsDropped.zeroWeight) : ''}.`,
+      },
       {
         kind: 'table',
         rows: [
@@ -424,50 +360,50 @@ function importanceView(r: RelativeImportanceResult, locale: Locale): View {
           }),
         ],
       },
-      ...warningBlocks(r.warnings),
+      ...warningBlocks(r.warnings, locale),
     ],
   };
 }
 
-/** Five significant digits without an exponent from 1e-4 to 1e15 (whole numbers from 1e5 on), as in a regression table. */
-function significant(value: number | null | undefined, digits = 5): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  const size = Math.abs(value);
-  if (size === 0) return '0';
-  if (size >= 1e15 || size < 1e-4) return value.toExponential(digits - 1);
-  if (size >= 1) return value.toFixed(Math.max(0, digits - (Math.floor(Math.log10(size)) + 1)));
-  return value.toPrecision(digits);
-}
-
-function coefficientTable(fit: OlsResult): Block {
+function coefficientTable(fit: OlsResult, locale: Locale): Block {
+  const m = messages(locale);
   return {
     kind: 'table',
     rows: [
-      ['', 'Estimate', 'Std. Error', 't value', 'Pr(>|t|)', '', `${Math.round(fit.level * 100)}% CI`],
+      ['', ...m.olsColumns, '', `${Math.round(fit.level * 100)}% CI`],
       ...fit.coefficients.map((c) =>
         'aliased' in c
-          ? [c.name, 'aliased', '', '', '', '', '']
-          : [c.name, significant(c.estimate), significant(c.stdError), fixed(c.tValue, 3), formatP(c.pValue), significanceStars(c.pValue), `${significant(c.ciLower)} to ${significant(c.ciUpper)}`],
+          ? [c.name, m.aliased, '', '', '', '', '']
+          : [
+              c.name,
+              significant(c.estimate),
+              significant(c.stdError),
+              fixed(c.tValue, 3),
+              formatPValue(c.pValue, 'table'),
+              significanceStars(c.pValue),
+              `${significant(c.ciLower)} – ${significant(c.ciUpper)}`,
+            ],
       ),
     ],
   };
 }
 
-function olsView(fit: OlsResult): View {
+function olsView(fit: OlsResult, locale: Locale): View {
+  const m = messages(locale);
   const dropped = fit.rowsDropped.missing + fit.rowsDropped.zeroWeight;
   return {
-    heading: `Linear regression (OLS${fit.covariance === 'classical' ? '' : `, ${fit.covariance} standard errors`})`,
+    heading: m.olsHeading(fit.covariance === 'classical' ? null : fit.covariance),
     blocks: [
-      coefficientTable(fit),
+      coefficientTable(fit, locale),
       {
         kind: 'paragraph',
         text:
-          `Residual standard error ${significant(fit.residualStdError)} on ${fit.dfResidual} degrees of freedom; n = ${fit.n}${dropped > 0 ? ` (${dropped} rows dropped)` : ''}. ` +
-          `R² = ${fixed(fit.rSquared, 4)}, adjusted R² = ${fixed(fit.adjustedRSquared, 4)}` +
-          (fit.fStatistic !== null ? `; F = ${fixed(fit.fStatistic, 2)} on ${fit.dfModel} and ${fit.dfResidual} df, p ${formatP(fit.fPValue)}.` : '.') +
-          ' Significance: *** p < 0.001, ** < 0.01, * < 0.05, . < 0.1.',
+          `${m.olsResidual(significant(fit.residualStdError), fit.dfResidual, fit.n, dropped > 0 ? m.rowsDroppedNote(dropped) : '')} ` +
+          m.olsFit(fixed(fit.rSquared, 4), fixed(fit.adjustedRSquared, 4)) +
+          (fit.fStatistic !== null ? m.olsF(fixed(fit.fStatistic, 2), fit.dfModel, fit.dfResidual, formatPValue(fit.fPValue, 'table')) : '') +
+          `. ${m.significance}`,
       },
-      ...warningBlocks(fit.warnings),
+      ...warningBlocks(fit.warnings, locale),
     ],
   };
 }

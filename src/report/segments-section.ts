@@ -5,16 +5,14 @@
  */
 import type { Report } from '../schema/report.js';
 import type { Block, Section } from './document.js';
+import { formatNumber as fixed, formatPercent as percent, formatPValue, formatSigned, significanceStars as stars } from './format.js';
 import { segmentsMessages, type Locale } from './i18n.js';
 
 /** A segment comparison as a Report carries it (`report.segments[k]`). */
 export type SegmentsReport = NonNullable<Report['segments']>[number];
 
-const fixed = (value: number | null | undefined, decimals = 2): string => (value === null || value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(decimals));
-const formatP = (p: number | null | undefined): string => (p === null || p === undefined ? '–' : p < 0.001 ? '<0.001' : p.toFixed(3));
-const stars = (p: number | null | undefined): string => (p === null || p === undefined ? '' : p < 0.001 ? '***' : p < 0.01 ? '**' : p < 0.05 ? '*' : p < 0.1 ? '.' : '');
-const percent = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : `${(v * 100).toFixed(0)}%`);
-const signed = (v: number | null | undefined, decimals = 3): string => (v === null || v === undefined ? '–' : `${v >= 0 ? '+' : ''}${fixed(v, decimals)}`);
+const formatP = (p: number | null | undefined): string => formatPValue(p, 'table');
+const signed = (v: number | null | undefined, decimals = 3): string => formatSigned(v, decimals);
 
 /**
  * Lays out one segment comparison. `name` gives display names of rated columns; `chart` adds the

@@ -8,10 +8,7 @@ import type { Locale } from './i18n.js';
 import type { IngestReport } from '../survey/survey.js';
 import type { SurveyDescriptives } from '../survey/describe-survey.js';
 
-/** Formats a number with fixed decimals, or an en dash for a missing statistic. */
-export function formatNumber(value: number | null, decimals = 2): string {
-  return value === null || !Number.isFinite(value) ? '–' : value.toFixed(decimals);
-}
+export { formatNumber } from './format.js';
 
 /** Aligns rows of cells into columns; the first row is the header. Numbers align right. */
 export function formatTable(rows: readonly (readonly string[])[]): string {

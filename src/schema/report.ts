@@ -15,6 +15,8 @@ const num = z.number();
 const nullableNumber = z.number().nullable().describe('null where the statistic is undefined on these data (JSON has no NaN or Infinity)');
 const warning = z.strictObject({ code: z.string(), message: z.string() });
 const warnings = z.array(warning);
+/** Rows left out of a model by reason (regressions and importance measures alike). */
+const rowsDropped = z.strictObject({ missing: num, zeroWeight: num });
 const interval = z.strictObject({ lower: nullableNumber, upper: nullableNumber });
 const numberRecord = z.record(z.string(), num);
 
@@ -286,13 +288,21 @@ const peakEndResult = z.strictObject({
       seed: num,
       models: z.array(
         z.union([
-          z.strictObject({ model: z.enum(['peak-end', 'mean', 'end', 'peak', 'min', 'max', 'first', 'regression']), description: z.string(), ...accuracy }),
-          z.strictObject({ model: z.enum(['peak-end', 'mean', 'end', 'peak', 'min', 'max', 'first', 'regression']), description: z.string(), ...binaryAccuracy }),
+          z.strictObject({ model: z.enum(['peak-end', 'mean', 'end', 'peak', 'min', 'max', 'first', 'regression']), ...accuracy }),
+          z.strictObject({ model: z.enum(['peak-end', 'mean', 'end', 'peak', 'min', 'max', 'first', 'regression']), ...binaryAccuracy }),
         ]),
       ),
       wilcoxon: wilcoxon.nullable(),
       pairedT: pairedT.nullable(),
-      verdict: z.string(),
+      verdict: z.strictObject({
+        code: z.enum(['peak-end-better', 'peak-end-worse', 'no-clear-difference', 'identical']),
+        measure: z.enum(['mean-absolute-error', 'log-loss']),
+        peakEnd: nullableNumber,
+        mean: nullableNumber,
+        pValue: nullableNumber,
+        alpha: num,
+        n: num,
+      }),
     })
     .nullable(),
   regression: olsResultSchema.nullable(),
@@ -315,7 +325,7 @@ const relativeImportanceResult = z.strictObject({
     })
     .optional(),
   n: num,
-  rowsDropped: num,
+  rowsDropped,
   warnings,
 });
 
@@ -332,7 +342,7 @@ const pseudoRSquaredShapleyResult = z.strictObject({
   fits: num,
   positive: num,
   n: num,
-  rowsDropped: num,
+  rowsDropped,
   warnings,
 });
 
@@ -366,7 +376,6 @@ const factorType = z.enum(['basic', 'performance', 'excitement', 'insufficient d
 const waldCoefficient = z.strictObject({ name: z.string(), estimate: num, stdError: num, zValue: num, pValue: num, ciLower: num, ciUpper: num });
 const convergence = z.strictObject({ converged: z.boolean(), iterations: num, maxGradient: num, conditionNumber: num });
 const likelihoodRatio = z.strictObject({ statistic: num, df: num, pValue: num });
-const rowsDropped = z.strictObject({ missing: num, zeroWeight: num });
 const ordinalResult = z.strictObject({
   method: z.enum(['ordinal-logit', 'ordinal-probit']),
   link: z.enum(['logit', 'probit']),

@@ -9,6 +9,7 @@ import { keyDrivers } from '../../src/experience/key-drivers.js';
 import { peakEnd } from '../../src/experience/peak-end.js';
 import { penaltyReward } from '../../src/experience/penalty-reward.js';
 import { readSurveyFile } from '../../src/ingest/read-survey-file.js';
+import { peakEndVerdictText } from '../../src/report/i18n.js';
 import type { SurveySpec } from '../../src/schema/survey-spec.js';
 import { expectGolden, loadGolden } from '../helpers/golden.js';
 
@@ -49,11 +50,15 @@ describe('TSDoc examples quote what the code computes (checked against R)', () =
       tol,
       'Zhijiang comparison',
     );
-    const verdict = 'no clear difference between peak-end and averaging here (MAE 0.64 vs 0.76, Wilcoxon signed-rank p = 0.21, n = 43).';
-    expect(r.comparison?.verdict).toBe(verdict);
+    // R's Wilcoxon p (0.21) is above 0.05: no clear difference, worded with R's numbers.
+    expect(r.comparison?.verdict.code).toBe('no-clear-difference');
+    const [maePe, maeMean, pValue] = [g.maePeakEnd, g.maeMean, g.wilcoxonPValue] as [number, number, number];
+    const words = `no clear difference between peak-end and averaging here (MAE ${maePe.toFixed(2)} vs ${maeMean.toFixed(2)}, Wilcoxon signed-rank p = ${pValue.toFixed(3)}, n = ${g.comparisonN}).`;
+    expect(peakEndVerdictText((r.comparison as NonNullable<typeof r.comparison>).verdict)).toBe(words);
     const doc = source('src/experience/peak-end.ts');
     expect(doc).toContain(`result.aggregate.prediction; // ${String(r.aggregate.prediction)}`);
-    expect(doc).toContain(`// '${verdict}'`);
+    expect(doc).toContain(`result.comparison?.verdict.code; // 'no-clear-difference' (MAE ${maePe.toFixed(2)} vs ${maeMean.toFixed(2)}, Wilcoxon p = ${pValue.toFixed(2)}, n = ${g.comparisonN})`);
+    expect(source('src/report/i18n.ts')).toContain(`// '${words}'`);
   });
 
   it('keyDrivers: key moments delivery and meeting, pain point delivery, relevance 1/14', async () => {

@@ -44,7 +44,7 @@ describe('keyDrivers with adjustment covariates (controls)', () => {
 
   it('refuses a control that is not declared, and controls with a binary outcome', () => {
     expect(() => keyDrivers(survey, { controls: ['w'] })).toThrow(/not a covariate or segment/);
-    expect(() => keyDrivers(survey, { controls: ['age'], importance: 'pratt' })).toThrow(/controls apply to LMG/);
+    expect(() => keyDrivers(survey, { controls: ['age'], importanceMethod: 'pratt' })).toThrow(/controls apply to LMG/);
   });
 });
 

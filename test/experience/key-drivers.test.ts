@@ -128,3 +128,20 @@ describe('keyDrivers with ordinal and logistic models', () => {
     expect(() => keyDrivers(survey, { model: 'probit' as never })).toThrow(InvalidArgumentError);
   });
 });
+
+describe('keyDrivers option names: importanceMethod, as relativeImportance names its method', () => {
+  const survey = referenceSurvey('survey-n47-k7-s1000');
+  it('importanceMethod chooses the importance; the deprecated importance still works with a deprecated_option warning', () => {
+    const current = keyDrivers(survey, { importanceMethod: 'pratt' });
+    expect(current.importance.method).toBe('pratt');
+    expect(current.warnings.map((w) => w.code)).not.toContain('deprecated_option');
+    const old = keyDrivers(survey, { importance: 'pratt' });
+    expect(old.importance).toEqual(current.importance);
+    expect(old.warnings.find((w) => w.code === 'deprecated_option')?.message).toMatch(/importanceMethod: 'pratt'/);
+    expect(() => keyDrivers(survey, { importance: 'pratt', importanceMethod: 'lmg' })).toThrow(InvalidArgumentError);
+  });
+
+  it('the deprecated crosshair warns the same way', () => {
+    expect(keyDrivers(survey, { crosshair: 'means' }).warnings.map((w) => w.code)).toContain('deprecated_option');
+  });
+});

@@ -53,7 +53,14 @@ describe('peakEnd with a binary outcome', () => {
     const models = result.comparison?.models ?? [];
     expect(models.map((m) => m.model)).toContain('regression');
     for (let k = 1; k < models.length; k++) expect((models[k] as BinaryPredictionAccuracy).logLoss).toBeGreaterThanOrEqual((models[k - 1] as BinaryPredictionAccuracy).logLoss);
-    expect(result.comparison?.verdict).toMatch(/log-loss/);
+    const verdict = result.comparison?.verdict;
+    expect(verdict?.measure).toBe('log-loss');
+    expect(verdict?.peakEnd).toBe((models.find((m) => m.model === 'peak-end') as BinaryPredictionAccuracy).logLoss);
+    expect(verdict?.mean).toBe((models.find((m) => m.model === 'mean') as BinaryPredictionAccuracy).logLoss);
+    expect(verdict?.pValue).toBe(result.comparison?.wilcoxon?.pValue ?? null);
+    expect(verdict?.code).toBe(
+      verdict?.pValue === null ? 'identical' : (verdict?.pValue ?? 1) >= 0.05 ? 'no-clear-difference' : (verdict?.peakEnd ?? 0) > (verdict?.mean ?? 0) ? 'peak-end-worse' : 'peak-end-better',
+    );
   });
 
   it('is reproducible and the Report with a binary outcome validates against the schema', () => {

@@ -4,6 +4,7 @@ import { aggregatePeakEnd } from '../../src/experience/aggregate-peak-end.js';
 import { peakEnd } from '../../src/experience/peak-end.js';
 import { predictionAccuracy } from '../../src/experience/prediction-accuracy.js';
 import { readSurvey } from '../../src/ingest/read-survey.js';
+import { peakEndVerdictText } from '../../src/report/i18n.js';
 import { expectGolden, loadGolden } from '../helpers/golden.js';
 
 // The Zhijiang study's published means (fixtures/zhijiang/published.json), journey order.
@@ -189,7 +190,17 @@ describe('peakEnd on surveys', () => {
       'peak-end-worse': 'peak-end predicts worse than averaging here: ',
       'peak-end-better': 'peak-end predicts better than averaging here: ',
     }[outcome];
-    expect(r.comparison?.verdict.startsWith(`${opening}MAE ${meanAbsoluteErrorPeakEnd.toFixed(2)} vs ${meanAbsoluteErrorMean.toFixed(2)}, `)).toBe(true);
+    const verdict = r.comparison?.verdict;
+    expect(verdict?.code).toBe(outcome);
+    expect(verdict?.measure).toBe('mean-absolute-error');
+    expectGolden(
+      { peakEnd: verdict?.peakEnd, mean: verdict?.mean, pValue: verdict?.pValue, n: verdict?.n },
+      { peakEnd: meanAbsoluteErrorPeakEnd, mean: meanAbsoluteErrorMean, pValue: g.comparison.wilcoxon.pValue, n: g.comparison.n },
+      tol,
+      `${name} verdict`,
+    );
+    // The presenters word the code with its numbers.
+    expect(peakEndVerdictText(verdict as NonNullable<typeof verdict>).startsWith(`${opening}MAE ${meanAbsoluteErrorPeakEnd.toFixed(2)} vs ${meanAbsoluteErrorMean.toFixed(2)}, `)).toBe(true);
   });
 
   it('cross-validates the regression model reproducibly: same seed same result, another seed differs', () => {

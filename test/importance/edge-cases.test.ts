@@ -101,10 +101,11 @@ describe('relativeImportance rejects degenerate input and names the offender', (
     const y = [...ref.y, 5, 5, null];
     const r = relativeImportance(withMissing, y, { method: 'lmg', names: ref.model.x });
     expect(r.n).toBe(ref.X.length);
-    expect(r.rowsDropped).toBe(3);
+    expect(r.rowsDropped).toEqual({ missing: 3, zeroWeight: 0 });
     expectGolden({ ...r.importance }, relimp.lmg, { relative: 0, absolute: 1e-10 }, 'lmg with dropped rows');
     const weighted = relativeImportance([...ref.X, [9, 1, 1]], [...ref.y, 1], { method: 'lmg', names: ref.model.x, weights: [...ref.X.map(() => 2), 0] });
     expect(weighted.n).toBe(ref.X.length);
+    expect(weighted.rowsDropped).toEqual({ missing: 0, zeroWeight: 1 });
     expectGolden({ ...weighted.importance }, relimp.lmg, { relative: 0, absolute: 1e-10 }, 'lmg with equal weights and a zero weight');
   });
 });

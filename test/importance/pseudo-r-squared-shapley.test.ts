@@ -34,7 +34,7 @@ describe('pseudoRSquaredShapley equals the Shapley values of all-subsets glm(bin
     );
     expect(r.exact).toBe(true);
     expect(r.fits).toBe(2 ** tp.length - 1);
-    expect(r.rowsDropped).toBe(airline.n - complete.n);
+    expect(r.rowsDropped).toEqual({ missing: airline.n - complete.n, zeroWeight: 0 });
     const sum = Object.values(r.importance).reduce((a, b) => a + b, 0);
     expect(sum).toBeCloseTo(r.rSquared, 13);
   });

@@ -116,7 +116,7 @@ describe('relativeImportance properties and edge cases', () => {
     const ref = loadReference('survey-n500-k7-missing-s1000');
     const r = relativeImportance(ref.X, ref.y, { method: 'first', names: ref.model.x });
     expect(r.n).toBe(365);
-    expect(r.rowsDropped).toBe(135);
+    expect(r.rowsDropped).toEqual({ missing: 135, zeroWeight: 0 });
     const collinear = loadReference('survey-n120-k5-collinear-s1000');
     expect(() => relativeImportance(collinear.X, collinear.y, { method: 'lmg', names: collinear.model.x })).toThrow(RankDeficientError);
     expect(() =>

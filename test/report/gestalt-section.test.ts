@@ -70,7 +70,7 @@ describe('"Does the peak-end rule hold here?" section', () => {
       }
     }
     expect(gestaltVerdictText({ ...base, code: 'mean-suffices' })).toBe(
-      "No: the mean explains the overall rating and peak and end add nothing beyond it (p = 0.20), while the mean adds to them (p < 0.001). Trough, beginning, trend and variability add further (p = 0.03). The mean correlates more strongly with the overall rating than the peak-end score does (Williams' p = 0.01). Largest share of the explained variance (LMG): mean.",
+      "No: the mean explains the overall rating and peak and end add nothing beyond it (p = 0.200), while the mean adds to them (p < 0.001). Trough, beginning, trend and variability add further (p = 0.030). The mean correlates more strongly with the overall rating than the peak-end score does (Williams' p = 0.010). Largest share of the explained variance (LMG): mean.",
     );
   });
 

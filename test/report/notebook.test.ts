@@ -19,9 +19,11 @@ import {
   ols,
   peakEnd,
   peakEndChart,
+  peakEndVerdictText,
   readSurvey,
   relativeImportance,
   reportCharts,
+  reportDocument,
   reportElement,
   reportSchema,
   vegaLite,
@@ -164,6 +166,19 @@ describe('notebook display of results', () => {
         .filter((line) => line.includes('KEY MOMENT'))
         .map((line) => line.split(/\s{2,}/)[0]),
     ).toEqual(['Delivery speed', 'Distributor meeting']);
+  });
+
+  it("peakEnd's display is the report's peak-end section (one source), verdict worded in the requested locale", async () => {
+    const peak = peakEnd(survey);
+    const verdict = (peak.comparison as NonNullable<typeof peak.comparison>).verdict;
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const text = (await mimeBundle(peak, { locale }))['text/plain'] as string;
+      expect(text).toContain(peakEndVerdictText(verdict, locale));
+      const section = reportDocument(report, { locale }).sections.find((x) => x.heading === (locale === 'en' ? 'Peak-end rule' : '峰终定律'));
+      // The report names touchpoints by label; the bare result by column: compare the verdict and per-respondent lines.
+      const same = section?.blocks.filter((b) => b.kind === 'paragraph' && /MAE|Wilcoxon/.test(b.text)).map((b) => (b.kind === 'paragraph' ? b.text : ''));
+      for (const line of same ?? []) expect(text).toContain(line);
+    }
   });
 
   it('ols shows the NIST Longley certified coefficients to five significant digits', async () => {

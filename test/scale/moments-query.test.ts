@@ -66,11 +66,7 @@ function expectSameAsInMemory(name: string, result: MomentsAnalysis, spec: Surve
   expectGolden({ ...result.relativeImportance?.importance }, { ...relativeImportance(X, y, { method: 'lmg', names: columns.slice(0, -1) as string[] }).importance }, tol, `${name} lmg`);
   const pe = peakEnd(survey);
   expect(result.peakEnd.prediction).toBeCloseTo(pe.aggregate.allAnswers.prediction, 12); // the summary has each mean over its own answers
-  const {
-    model: _m,
-    description: _d,
-    ...accuracy
-  } = (pe.comparison as NonNullable<typeof pe.comparison>).models.find((m) => m.model === 'peak-end') as NonNullable<typeof pe.comparison>['models'][number];
+  const { model: _m, ...accuracy } = (pe.comparison as NonNullable<typeof pe.comparison>).models.find((m) => m.model === 'peak-end') as NonNullable<typeof pe.comparison>['models'][number];
   expectGolden(result.peakEndAccuracy, accuracy, tol, `${name} peak-end accuracy`);
 }
 

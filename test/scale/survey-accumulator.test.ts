@@ -52,11 +52,7 @@ describe('SurveyAccumulator equals the in-memory analyses', () => {
     expectGolden({ ...acc.relativeImportance({ method: 'lmg' }).importance }, { ...relativeImportance(ref.X, ref.y, { method: 'lmg', names: ref.model.x }).importance }, tol, `${name} lmg`);
     const pe = peakEnd(survey);
     expect(acc.peakEnd().prediction).toBeCloseTo(pe.aggregate.allAnswers.prediction, 12); // each mean over its own answers
-    const {
-      model: _m,
-      description: _d,
-      ...accuracy
-    } = (pe.comparison as NonNullable<typeof pe.comparison>).models.find((m) => m.model === 'peak-end') as NonNullable<typeof pe.comparison>['models'][number];
+    const { model: _m, ...accuracy } = (pe.comparison as NonNullable<typeof pe.comparison>).models.find((m) => m.model === 'peak-end') as NonNullable<typeof pe.comparison>['models'][number];
     expectGolden(acc.peakEndAccuracy(), accuracy, tol, `${name} peak-end accuracy`);
   });
 
