@@ -68,6 +68,8 @@ export interface SurveyFlags {
   readonly na?: string;
   readonly 'outcome-type'?: string;
   readonly positive?: string;
+  /** Adjustment covariates (analyze --control): added to the spec's covariates unless they are segments. */
+  readonly control?: readonly string[];
 }
 
 /** Spec keys that, with the flags, make inference unnecessary. */
@@ -99,6 +101,11 @@ export async function loadSurvey(
   if (flags.id !== undefined) given.id = flags.id;
   if (flags.segment !== undefined) given.segments = flags.segment.flatMap(splitList);
   if (flags.na !== undefined) given.notApplicable = parseMissing(flags.na);
+  if (flags.control !== undefined) {
+    const segments = (given.segments as string[] | undefined) ?? [];
+    const covariates = [...((given.covariates as string[] | undefined) ?? []), ...controlList(flags.control).filter((c) => !segments.includes(c))];
+    if (covariates.length > 0) given.covariates = [...new Set(covariates)];
+  }
   const outcomeType = flags['outcome-type'];
   if (outcomeType !== undefined && !(OUTCOME_TYPES as readonly string[]).includes(outcomeType)) {
     throw new UsageError(`--outcome-type must be ${OUTCOME_TYPES.join(', ')}, got "${outcomeType}".`);
@@ -154,6 +161,11 @@ function readSpecFile(path: string): Partial<SurveySpec> {
   } catch (cause) {
     throw new UsageError(`The spec file "${path}" is not valid JSON (${(cause as Error).message}); see docs/getting-started.md for the format.`);
   }
+}
+
+/** The columns named by repeated or comma-separated --control flags, each once, in order. */
+export function controlList(flags: readonly string[]): string[] {
+  return [...new Set(flags.flatMap(splitList))];
 }
 
 function splitList(text: string): string[] {

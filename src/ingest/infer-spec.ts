@@ -331,6 +331,7 @@ export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOp
     ...(given.weight ? [given.weight] : []),
     ...(given.id ? [given.id] : []),
     ...(given.segments ?? []),
+    ...(given.covariates ?? []),
   ]);
   const fixedScale = given.scale as (Scale & { integer?: boolean }) | undefined;
   const columns: Column[] = names.map((name, index) => classify(name, index, stats[index] as ColumnStats, rows, fixedScale));

@@ -45,3 +45,56 @@ describe('peak-end analyze --segment and --rake', () => {
     expect(unknown.stderr).toContain('declare it in spec.segments (or --segment)');
   });
 });
+
+describe('peak-end analyze --control', () => {
+  const plain = ['--overall', 'overall', '--touchpoints', 'price,delivery,service', '--scale', '1-5', '--id', 'id'];
+  const expected = { rSquared: golden.controls.rSquared, rSquaredAlways: golden.controls.rSquaredAlways, importance: golden.controls.importance };
+  const importanceOf = (stdout: string) => {
+    const report = reportSchema.parse(JSON.parse(stdout));
+    const importance = report.keyDrivers?.importance as { rSquared: number; rSquaredAlways?: number; importance: Record<string, number> };
+    return { rSquared: importance.rSquared, rSquaredAlways: importance.rSquaredAlways, importance: importance.importance };
+  };
+
+  it('--control COL,COL holds covariates constant in the key drivers, as relaimpo calc.relimp(always = ...)', async () => {
+    const { code, stdout, stderr } = await run('analyze', data, ...plain, '--segment', 'region', '--control', 'age,gender', '--json');
+    expect(code).toBe(0);
+    expectGolden(importanceOf(stdout), expected, { relative: 1e-10 });
+    expect(stderr).toContain('Key drivers adjusted for age, gender');
+  });
+
+  it('uses the spec covariates as controls when --control is not given, and the report says which were held constant', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'peak-end-controls-')), 'spec.json');
+    writeFileSync(file, JSON.stringify({ touchpoints: ['price', 'delivery', 'service'], overall: 'overall', scale: { min: 1, max: 5 }, id: 'id', covariates: ['age', 'gender'] }));
+    const json = await run('analyze', data, '--spec', file, '--json');
+    expect(json.code).toBe(0);
+    expectGolden(importanceOf(json.stdout), expected, { relative: 1e-10 });
+    const md = await run('analyze', data, '--spec', file, '--md');
+    expect(md.stdout).toContain(`Adjusted for age, gendermale (in every model; R² of these alone ${golden.controls.rSquaredAlways.toFixed(3)})`);
+  });
+
+  it('refuses --control with a binary outcome, and an undeclared column, naming the fix', async () => {
+    const airline = fileURLToPath(new URL('../corpus/heldout/airline-passenger-satisfaction.csv', import.meta.url));
+    const binary = await run('analyze', airline, '--na', '0', '--control', 'Age');
+    expect(binary.code).toBe(2);
+    expect(binary.stderr).toContain('"satisfaction" is binary (logistic key drivers). Remove --control, or compare groups with --segment instead.');
+    const unknown = await run('analyze', data, ...plain, '--control', 'nosuch');
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('nosuch');
+  });
+});
+
+describe('peak-end analyze --control on a public survey (Air France export, 300 rows)', () => {
+  it('with a partial spec (the 1-10 scale) and --control classe,type_voyageur, gives relaimpo always importance', async () => {
+    const file = fileURLToPath(new URL('../corpus/heldout/air-france-satisfaction-head300.csv', import.meta.url));
+    const spec = fileURLToPath(new URL('../corpus/heldout/air-france.spec.json', import.meta.url));
+    const airFrance = loadGolden<{ rSquared: number; rSquaredAlways: number; importance: Record<string, number> }>('public-segments/air-france.json');
+    const { code, stdout } = await run('analyze', file, '--spec', spec, '--control', 'classe', '--control', 'type_voyageur', '--json');
+    expect(code).toBe(0);
+    const importance = reportSchema.parse(JSON.parse(stdout)).keyDrivers?.importance as { rSquared: number; rSquaredAlways?: number; importance: Record<string, number> };
+    expectGolden(
+      { rSquared: importance.rSquared, rSquaredAlways: importance.rSquaredAlways, importance: importance.importance },
+      { rSquared: airFrance.rSquared, rSquaredAlways: airFrance.rSquaredAlways, importance: airFrance.importance },
+      { relative: 1e-10 },
+    );
+  });
+});

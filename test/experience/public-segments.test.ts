@@ -47,7 +47,7 @@ const airlineSurvey = readSurvey(heldout('airline-passenger-satisfaction.csv'), 
   segments: ['Gender', 'Customer Type', 'Type of Travel', 'Class'],
 });
 
-describe('airline passenger satisfaction (8,506 passengers): compareSegments by Class', () => {
+describe('airline passenger satisfaction (8,507 passengers): compareSegments by Class', () => {
   const result = compareSegments(airlineSurvey, 'Class');
 
   it('compares each class with the rest: means as t.test (Welch), top-2-box shares as prop.test(correct = FALSE)', () => {

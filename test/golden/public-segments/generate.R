@@ -4,7 +4,7 @@
 # Writes test/golden/public-segments/airline.json and test/golden/public-segments/air-france.json.
 suppressMessages({ library(survey); library(relaimpo); library(jsonlite) })
 
-# --- Airline passenger satisfaction: 8,506 passengers, 14 ratings 1-5 (0 = not applicable),
+# --- Airline passenger satisfaction: 8,507 passengers, 14 ratings 1-5 (0 = not applicable),
 # binary satisfaction ("satisfied" positive). ---
 d <- read.csv("test/corpus/heldout/airline-passenger-satisfaction.csv", check.names = FALSE, stringsAsFactors = FALSE)
 touchpoints <- c("Inflight wifi service", "Departure/Arrival time convenient", "Ease of Online booking",
