@@ -22,6 +22,11 @@ export interface CompareSegmentsOptions {
    * shares and tests, and weighted interaction regressions.
    */
   readonly weighted?: boolean;
+  /**
+   * Most values the segment column may have (default 30): a column with more (an age, a distance)
+   * is not a column of groups, and would cost one interaction fit per value.
+   */
+  readonly maxGroups?: number;
 }
 
 /** One rated column in a segment against its complement. */
@@ -121,7 +126,8 @@ export interface CompareSegmentsResult {
  * const north = compareSegments(survey, 'region').groups[1];
  * north.drivers[1]; // { touchpoint: 'delivery', difference: 0.179, stdError: 0.0916, pValue: 0.0518, pAdjusted: 0.466 }
  * ```
- * @throws InvalidArgumentError when `column` is not a segment column or has fewer than two values.
+ * @throws InvalidArgumentError when `column` is not a segment column, or has fewer than two values
+ *   or more than `maxGroups`.
  */
 export function compareSegments(survey: Survey, column: string, options: CompareSegmentsOptions = {}): CompareSegmentsResult {
   const labels = survey.segments.get(column);
@@ -132,6 +138,12 @@ export function compareSegments(survey: Survey, column: string, options: Compare
   const n = survey.n;
   const values = [...new Set(labels.slice(0, n).filter((v): v is string => v !== null))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (values.length < 2) throw new InvalidArgumentError(`Segment "${column}" has ${values.length} value${values.length === 1 ? '' : 's'}; a comparison needs at least two.`);
+  const maxGroups = options.maxGroups ?? 30;
+  if (values.length > maxGroups) {
+    throw new InvalidArgumentError(
+      `Segment "${column}" has ${values.length} values; a segment is a column of a few groups (at most ${maxGroups}, e.g. region or class). Band it into a few categories first, hold it constant with keyDrivers controls instead, or raise maxGroups.`,
+    );
+  }
   const unassigned = labels.slice(0, n).filter((v) => v === null).length;
   const weighted = (options.weighted ?? true) && survey.weights !== null;
   const warnings: Warning[] = [];

@@ -67,6 +67,19 @@ describe('airline passenger satisfaction (8,507 passengers): compareSegments by 
   });
 });
 
+describe('airline passenger satisfaction: a numeric attribute as a segment', () => {
+  it('refuses a column with more values than groups (Age: one interaction fit per age otherwise), naming the fix', () => {
+    const byAge = readSurvey(heldout('airline-passenger-satisfaction.csv'), {
+      touchpoints,
+      overall: { column: 'satisfaction', type: 'binary', positive: ['satisfied'] },
+      scale: { min: 1, max: 5 },
+      notApplicable: [0],
+      segments: ['Age'],
+    });
+    expect(() => compareSegments(byAge, 'Age')).toThrow(/Segment "Age" has \d+ values; .* Band it into a few categories first/);
+  });
+});
+
 describe('airline passenger satisfaction: raked to illustrative gender and customer-type margins', () => {
   const raked = rake(airlineSurvey, airline.raking.margins);
 
