@@ -9,7 +9,7 @@ import { renderReportHtml } from '../report/render-html.js';
 import { rake, type RakeMargins } from '../survey/rake.js';
 import { formatReportText } from '../report/text.js';
 import type { CommandContext } from './context.js';
-import { controlList, loadSurvey, surveyOptionDefinitions, surveyOptionsHelp } from './survey-options.js';
+import { controlList, loadSurvey, requestedSegments, surveyOptionDefinitions, surveyOptionsHelp } from './survey-options.js';
 import { PartialResultError, UsageError } from './usage-error.js';
 
 export const analyzeHelp = `Usage: peak-end analyze <file.csv> [options]
@@ -29,7 +29,8 @@ Analysis:
                          dummy-coded; importance is shared among the touchpoints only. Rating
                          outcomes. Default: the spec's covariates (repeatable, or A,B)
   --rake FILE|JSON       rake the weights to population shares before analysing, e.g.
-                         '{"gender": {"female": 0.5, "male": 0.5}}' (each column a --segment)
+                         '{"gender": {"female": 0.5, "male": 0.5}}' (any text column; compared
+                         only if it is also a --segment)
 Every segment column (--segment COL or spec segments) is compared with the rest: means (Welch),
 top-2-box shares, driver differences (interactions, Benjamini-Hochberg adjusted), peak-end per group.
 Output (default: text on stdout; one of):
@@ -76,7 +77,9 @@ export async function analyzeCommand(args: readonly string[], ctx: CommandContex
   const replicates = values.bootstrap === undefined ? undefined : positiveInteger(values.bootstrap, '--bootstrap');
   const seed = values.seed === undefined ? 1 : positiveInteger(values.seed, '--seed');
   const margins = values.rake === undefined ? undefined : await readMargins(values.rake);
-  const loaded = await loadSurvey(file, values, ctx.info, ctx.progress);
+  // The margin columns are read as segments so that they can be raked on; only the segments the
+  // user named (--segment or the spec) are compared.
+  const loaded = await loadSurvey(file, { ...values, ...(margins !== undefined && { rakeSegments: Object.keys(margins) }) }, ctx.info, ctx.progress);
   const survey = margins === undefined ? loaded : rake(loaded, margins);
   const c = survey.calibration;
   if (margins !== undefined && c !== undefined) {
@@ -95,6 +98,7 @@ export async function analyzeCommand(args: readonly string[], ctx: CommandContex
     ctx.info(`Key drivers adjusted for ${controls.join(', ')} (kept in every model; importance shared among the touchpoints only).`);
   }
   const report = analyze(survey, {
+    ...(margins !== undefined && { segments: requestedSegments(values) }),
     peakEnd: { seed },
     keyDrivers: {
       // Unset, the library chooses: OLS for a rating, logistic for a binary outcome.

@@ -70,6 +70,8 @@ export interface SurveyFlags {
   readonly positive?: string;
   /** Adjustment covariates (analyze --control): added to the spec's covariates unless they are segments. */
   readonly control?: readonly string[];
+  /** Columns read as segments as well (the --rake margins), whether or not they are compared. */
+  readonly rakeSegments?: readonly string[];
 }
 
 /** Spec keys that, with the flags, make inference unnecessary. */
@@ -100,6 +102,7 @@ export async function loadSurvey(
   if (flags.weight !== undefined) given.weight = flags.weight;
   if (flags.id !== undefined) given.id = flags.id;
   if (flags.segment !== undefined) given.segments = flags.segment.flatMap(splitList);
+  if (flags.rakeSegments !== undefined) given.segments = [...new Set([...((given.segments as string[] | undefined) ?? []), ...flags.rakeSegments])];
   if (flags.na !== undefined) given.notApplicable = parseMissing(flags.na);
   if (flags.control !== undefined) {
     const segments = (given.segments as string[] | undefined) ?? [];
@@ -145,6 +148,12 @@ export async function loadSurvey(
       if (totalBytes > 8 << 20) progress('Reading', Math.round(bytesRead / 1024), Math.round(totalBytes / 1024));
     },
   });
+}
+
+/** The segment columns the user asked to compare: --segment, else the spec file's segments. */
+export function requestedSegments(flags: SurveyFlags): string[] {
+  if (flags.segment !== undefined) return [...new Set(flags.segment.flatMap(splitList))];
+  return flags.spec === undefined ? [] : [...(readSpecFile(flags.spec).segments ?? [])];
 }
 
 function readSpecFile(path: string): Partial<SurveySpec> {

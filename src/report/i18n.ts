@@ -594,6 +594,8 @@ const segmentsEn = {
   means: 'Means and top-2-box shares, group against the rest:',
   drivers: 'Driver differences (slope in the group minus slope in the rest):',
   difference: 'Difference',
+  /** Rows of the interaction model: the group and the rest with every touchpoint answered. */
+  nModel: 'n (model)',
   pAdjusted: 'p (BH)',
   peakEnd: 'The peak-end rule within each group:',
   peak: 'Peak',
@@ -624,6 +626,7 @@ const segmentsZh: SegmentsMessages = {
   means: '均值与前两项比例（群体对其余）：',
   drivers: '驱动因素差异（群体内斜率减其余斜率）：',
   difference: '差异',
+  nModel: 'n（模型）',
   pAdjusted: 'p（BH）',
   peakEnd: '各群体内的峰终定律：',
   peak: '峰值',

@@ -40,9 +40,18 @@ describe('peak-end analyze --segment and --rake', () => {
 
   it('rejects bad margins with a usage error naming the fix', async () => {
     expect((await run('analyze', data, ...survey, '--rake', '{"region": "half"}')).code).toBe(2);
-    const unknown = await run('analyze', data, ...survey, '--rake', '{"gender": {"female": 0.5, "male": 0.5}}');
+    const unknown = await run('analyze', data, ...survey, '--rake', '{"sex": {"female": 0.5, "male": 0.5}}');
     expect(unknown.code).not.toBe(0);
-    expect(unknown.stderr).toContain('declare it in spec.segments (or --segment)');
+    expect(unknown.stderr).toContain('sex');
+  });
+
+  it('rakes on a column that is not a --segment (read for the raking, not compared)', async () => {
+    const { code, stdout } = await run('analyze', data, ...survey, '--segment', 'region', '--rake', '{"gender": {"female": 0.5, "male": 0.5}}', '--json');
+    expect(code).toBe(0);
+    const report = reportSchema.parse(JSON.parse(stdout));
+    expect(report.calibration?.margins.map((m) => m.column)).toEqual(['gender']);
+    expect(report.segments?.map((s) => s.segment)).toEqual(['region']);
+    expect(report.segments?.[0]?.meansTest).toBe('design-based');
   });
 });
 
