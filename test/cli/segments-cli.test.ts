@@ -107,3 +107,36 @@ describe('peak-end analyze --control on a public survey (Air France export, 300 
     );
   });
 });
+
+describe('a new user on the public airline survey: analyze FILE --na 0 --segment Class --rake ...', () => {
+  it('rakes, describes and compares classes as R does (survey::rake, svymean, svyttest, weighted glm), and suggests the other segments', async () => {
+    const file = fileURLToPath(new URL('../corpus/heldout/airline-passenger-satisfaction.csv', import.meta.url));
+    const airline = loadGolden<{
+      raking: { margins: Record<string, Record<string, number>>; describe: { column: string; mean: number; standardError: number }[]; means: unknown[]; drivers: unknown[] };
+    }>('public-segments/airline.json').raking;
+    const { code, stdout, stderr } = await run('analyze', file, '--na', '0', '--segment', 'Class', '--rake', JSON.stringify(airline.margins), '--json');
+    expect(code).toBe(0);
+    expect(stderr).toContain('Note: "Type of Travel" holds text: 2 values (Business travel, Personal Travel); left out (pass --segment "Type of Travel" to compare these groups');
+    expect(stderr).toContain('Note: "Age" looks like a respondent attribute, not a rating (74 values); left out (pass --control "Age"');
+    expect(stderr).toMatch(/Raked the weights to Gender, Customer Type: \d+ iterations, converged\./);
+    const report = reportSchema.parse(JSON.parse(stdout));
+    const described = new Map(report.descriptives.items.map((d) => [d.column, d]));
+    expectGolden(
+      airline.describe.map(({ column }) => ({ column, mean: described.get(column)?.mean, standardError: described.get(column)?.standardError })),
+      airline.describe,
+      { relative: 1e-8 },
+    );
+    expect(report.segments?.map((s) => s.segment)).toEqual(['Class']);
+    const classes = report.segments?.[0];
+    expectGolden(
+      classes?.groups.map((g) => ({ value: g.value, means: g.means })),
+      airline.means,
+      { relative: 1e-8 },
+    );
+    expectGolden(
+      classes?.groups.flatMap((g) => g.drivers.map((d) => ({ value: g.value, ...d, n: g.nModel }))),
+      airline.drivers,
+      { relative: 1e-8 },
+    );
+  }, 180_000); // the whole analysis of 8,507 rows, on a shared machine
+});
