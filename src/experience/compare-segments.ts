@@ -68,7 +68,7 @@ export interface SegmentGroup {
   readonly nModel: number;
   readonly means: readonly SegmentMean[];
   readonly drivers: readonly SegmentDriver[];
-  /** The peak-end rule on this segment's touchpoint means (null when a touchpoint has no answers in it, or the outcome is binary). */
+  /** The peak-end rule on this segment's touchpoint means, weighted when the comparison is (null when a touchpoint has no answers in it, or the outcome is binary). */
   readonly peakEnd: { readonly peak: string; readonly end: string; readonly prediction: number; readonly observed: number; readonly gap: number } | null;
 }
 
@@ -111,7 +111,8 @@ export interface CompareSegmentsResult {
  *   0/1) the model is logistic (`model: 'logistic'`, R's `glm(family = binomial)` with the weights
  *   as prior weights): `difference` is the interaction on the log-odds scale with its Wald z test,
  *   the overall's "top box" is the positive class, and `peakEnd` is null.
- * - `peakEnd`: the aggregate peak-end rule on the segment's touchpoint means.
+ * - `peakEnd`: the aggregate peak-end rule on the segment's touchpoint means (weighted when the
+ *   comparison is).
  *
  * Groups are in sorted order of value. Equal to R's `t.test`, `prop.test`, `lm` and
  * `p.adjust(method = "BH")` to about 1e-10, to `glm(binomial)` to 1e-8, and to `svyttest` and
@@ -168,7 +169,13 @@ export function compareSegments(survey: Survey, column: string, options: Compare
     );
     const fit = interactionFit(survey, touchpoints, labels, value, weighted, binary);
     if (fit.warning !== null) warnings.push(fit.warning);
-    return { value, n: labels.slice(0, n).filter((v) => v === value).length, means, fit, peakEnd: binary ? null : segmentPeakEnd(survey, touchpoints, inside) };
+    return {
+      value,
+      n: labels.slice(0, n).filter((v) => v === value).length,
+      means,
+      fit,
+      peakEnd: binary ? null : segmentPeakEnd(survey, touchpoints, inside, weighted ? (survey.weights as Float64Array) : null),
+    };
   });
   const tests = partial.flatMap((g) => g.fit.drivers.map((d) => d.pValue ?? Number.NaN));
   const adjusted = benjaminiHochberg(tests);
@@ -335,14 +342,22 @@ function interactionFit(
   }
 }
 
-function segmentPeakEnd(survey: Survey, touchpoints: readonly string[], inside: (i: number) => boolean): SegmentGroup['peakEnd'] {
-  const subset = (values: Float64Array): number[] => {
-    const out: number[] = [];
-    for (let i = 0; i < survey.n; i++) if (inside(i)) out.push(values[i] as number);
-    return out;
+function segmentPeakEnd(survey: Survey, touchpoints: readonly string[], inside: (i: number) => boolean, weights: Float64Array | null): SegmentGroup['peakEnd'] {
+  // The segment's (weighted, when the comparison is) mean of a column over its answered rows.
+  const mean = (values: Float64Array): number => {
+    let total = 0;
+    let sum = 0;
+    for (let i = 0; i < survey.n; i++) {
+      const v = values[i] as number;
+      if (!inside(i) || Number.isNaN(v)) continue;
+      const w = weights === null ? 1 : (weights[i] as number);
+      total += w;
+      sum += w * v;
+    }
+    return total > 0 ? sum / total : Number.NaN;
   };
-  const means = touchpoints.map((touchpoint) => ({ touchpoint, mean: columnMean(subset(survey.ratings.get(touchpoint) as Float64Array)) }));
-  const observed = columnMean(subset(survey.ratings.get(survey.overall) as Float64Array));
+  const means = touchpoints.map((touchpoint) => ({ touchpoint, mean: mean(survey.ratings.get(touchpoint) as Float64Array) }));
+  const observed = mean(survey.ratings.get(survey.overall) as Float64Array);
   if (means.some((m) => Number.isNaN(m.mean)) || Number.isNaN(observed)) return null;
   const result = aggregatePeakEnd(means, observed, { neutral: survey.spec.scale.neutral });
   return { peak: result.peak.touchpoint, end: result.end.touchpoint, prediction: result.prediction, observed: result.observed, gap: result.gap };

@@ -43,6 +43,12 @@ describe('compareSegments on a weighted survey', () => {
     expectGolden(actual, golden.weighted.drivers, { relative: 1e-9 });
   });
 
+  it('applies the peak-end rule to the weighted means of each group (observed = the weighted overall mean)', () => {
+    const observed = result.groups.map((g) => ({ value: g.value, observed: g.peakEnd?.observed }));
+    const expected = golden.weighted.means.map((g) => ({ value: g.value, observed: g.means[3]?.mean }));
+    expectGolden(observed, expected, { relative: 1e-12 });
+  });
+
   it('with weighted: false, compares as an unweighted survey (Welch)', () => {
     const unweighted = compareSegments(survey, 'region', { weighted: false });
     expect(unweighted.meansTest).toBe('welch');
