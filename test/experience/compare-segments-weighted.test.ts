@@ -7,7 +7,7 @@ import { expectGolden, loadGolden } from '../helpers/golden.js';
 const csv = readFileSync(fileURLToPath(new URL('../golden/segments/data.csv', import.meta.url)), 'utf8');
 type Expected = { value: string; means: Record<string, number | string>[] };
 type Design = { means: Expected[]; drivers: Record<string, number | string>[] };
-const golden = loadGolden<{ weighted: Design; raked: Design & { margins: RakeMargins } }>('segments/weighted.json');
+const golden = loadGolden<{ weighted: Design; raked: Design & { margins: RakeMargins }; unassigned: { rows: number[]; means: Expected[] } }>('segments/weighted.json');
 const spec = { touchpoints: ['price', 'delivery', 'service'], overall: 'overall', scale: { min: 1, max: 5 }, id: 'id', segments: ['region', 'gender'], weight: 'w' };
 const survey = readSurvey(csv, spec);
 
@@ -71,5 +71,31 @@ describe('compareSegments on a raked survey', () => {
   it('fits the interactions with the raked weights, as lm(weights = weights(raked))', () => {
     const actual = result.groups.flatMap((g) => g.drivers.map((d) => ({ value: g.value, ...d, n: g.nModel })));
     expectGolden(actual, golden.raked.drivers, { relative: 1e-8 });
+  });
+});
+
+describe('compareSegments on a weighted survey with respondents without a segment value', () => {
+  it('leaves them out of every comparison and keeps them in the design, as svyttest with D missing', () => {
+    // Data rows 3, 17, 50, 51 and 99 (R's numbering) with the region blanked.
+    const lines = csv.trim().split('\n');
+    const column = (lines[0] as string).split(',').indexOf('"region"');
+    const blanked = lines
+      .map((line, k) =>
+        golden.unassigned.rows.includes(k)
+          ? line
+              .split(',')
+              .map((cell, j) => (j === column ? '' : cell))
+              .join(',')
+          : line,
+      )
+      .join('\n');
+    const result = compareSegments(readSurvey(blanked, spec), 'region');
+    expect(result.unassigned).toBe(5);
+    expect(result.warnings.map((w) => w.code)).toContain('segment_unassigned');
+    expectGolden(
+      result.groups.map((g) => ({ value: g.value, means: g.means })),
+      meansOf(golden.unassigned.means),
+      { relative: 1e-10 },
+    );
   });
 });
