@@ -118,8 +118,8 @@ export interface CompareSegmentsResult {
  * `p.adjust(method = "BH")` to about 1e-10, to `glm(binomial)` to 1e-8, and to `svyttest` and
  * weighted `lm` to 1e-10 (tests: test/golden/segments).
  *
- * Reference: Welch (1947); Benjamini & Hochberg (1995); Lumley (2010), Complex Surveys, 2.2, 5.2, 7.3; Aiken & West (1991), Multiple Regression:
- * Testing and Interpreting Interactions.
+ * Reference: Welch (1947); Benjamini & Hochberg (1995); Lumley (2010), Complex Surveys, 2.2,
+ * 5.2 and 7.3; Aiken & West (1991), Multiple Regression: Testing and Interpreting Interactions.
  *
  * @example
  * ```ts
