@@ -9,7 +9,7 @@ import { renderReportHtml } from '../report/render-html.js';
 import { rake, type RakeMargins } from '../survey/rake.js';
 import { formatReportText } from '../report/text.js';
 import type { CommandContext } from './context.js';
-import { loadSurvey, surveyOptionDefinitions, surveyOptionsHelp } from './survey-options.js';
+import { controlList, loadSurvey, requestedSegments, surveyOptionDefinitions, surveyOptionsHelp } from './survey-options.js';
 import { PartialResultError, UsageError } from './usage-error.js';
 
 export const analyzeHelp = `Usage: peak-end analyze <file.csv> [options]
@@ -24,8 +24,13 @@ Analysis:
                                  logistic for a binary outcome; logistic on a rating = top-2-box)
   --bootstrap N          bootstrap the importance with N resamples (default: off)
   --seed N               seed for the bootstrap and the cross-validation (default 1)
+  --control COL[,COL]   hold these columns constant in the key-driver models (adjustment
+                         covariates, relaimpo's "always"): a numeric column as it is, a text column
+                         dummy-coded; importance is shared among the touchpoints only. Rating
+                         outcomes. Default: the spec's covariates (repeatable, or A,B)
   --rake FILE|JSON       rake the weights to population shares before analysing, e.g.
-                         '{"gender": {"female": 0.5, "male": 0.5}}' (each column a --segment)
+                         '{"gender": {"female": 0.5, "male": 0.5}}' (any text column; compared
+                         only if it is also a --segment)
 Every segment column (--segment COL or spec segments) is compared with the rest: means (Welch),
 top-2-box shares, driver differences (interactions, Benjamini-Hochberg adjusted), peak-end per group.
 Output (default: text on stdout; one of):
@@ -40,6 +45,7 @@ Examples:
   peak-end analyze export.csv --overall Overall --touchpoints Brand,Price,Delivery,Meeting --scale 1-5
   peak-end analyze export.csv --bootstrap 1000 --seed 42 --json > report.json
   peak-end analyze fixtures/segments/survey.csv --overall overall --weight w --segment region,gender --rake '{"gender": {"female": 0.5, "male": 0.5}}'
+  peak-end analyze fixtures/segments/survey.csv --overall overall --segment region --control age,gender
   peak-end analyze fixtures/zhijiang/zhijiang.csv --spec fixtures/zhijiang/spec.json --locale zh-CN --html report.html`;
 
 export async function analyzeCommand(args: readonly string[], ctx: CommandContext): Promise<void> {
@@ -56,6 +62,7 @@ export async function analyzeCommand(args: readonly string[], ctx: CommandContex
       seed: { type: 'string' },
       model: { type: 'string' },
       rake: { type: 'string' },
+      control: { type: 'string', multiple: true },
     },
     allowPositionals: true,
   });
@@ -70,7 +77,9 @@ export async function analyzeCommand(args: readonly string[], ctx: CommandContex
   const replicates = values.bootstrap === undefined ? undefined : positiveInteger(values.bootstrap, '--bootstrap');
   const seed = values.seed === undefined ? 1 : positiveInteger(values.seed, '--seed');
   const margins = values.rake === undefined ? undefined : await readMargins(values.rake);
-  const loaded = await loadSurvey(file, values, ctx.info, ctx.progress);
+  // The margin columns are read as segments so that they can be raked on; only the segments the
+  // user named (--segment or the spec) are compared.
+  const loaded = await loadSurvey(file, { ...values, ...(margins !== undefined && { rakeSegments: Object.keys(margins) }) }, ctx.info, ctx.progress);
   const survey = margins === undefined ? loaded : rake(loaded, margins);
   const c = survey.calibration;
   if (margins !== undefined && c !== undefined) {
@@ -78,11 +87,23 @@ export async function analyzeCommand(args: readonly string[], ctx: CommandContex
     if (c.converged) ctx.info(said);
     else ctx.warn(said);
   }
+  // Adjustment covariates: --control, else the spec's covariates.
+  const controls = values.control !== undefined ? controlList(values.control) : [...survey.spec.covariates];
+  if (controls.length > 0) {
+    if (survey.spec.outcome.type === 'binary') {
+      throw new UsageError(
+        `${values.control !== undefined ? '--control' : "The spec's covariates"} ${controls.join(', ')}: adjustment covariates are held constant in the LMG importance of a rating outcome, and "${survey.overall}" is binary (logistic key drivers). ${values.control !== undefined ? 'Remove --control' : 'Remove covariates from the spec'}, or compare groups with --segment instead.`,
+      );
+    }
+    ctx.info(`Key drivers adjusted for ${controls.join(', ')} (kept in every model; importance shared among the touchpoints only).`);
+  }
   const report = analyze(survey, {
+    ...(margins !== undefined && { segments: requestedSegments(values) }),
     peakEnd: { seed },
     keyDrivers: {
       // Unset, the library chooses: OLS for a rating, logistic for a binary outcome.
       ...(model !== undefined && { model: model as 'ols' | 'ordinal' | 'logistic' }),
+      ...(controls.length > 0 && { controls }),
       ...(replicates !== undefined && {
         bootstrap: { replicates, seed, onProgress: ({ completed, total }) => ctx.progress('Bootstrap', completed, total) },
       }),

@@ -69,6 +69,10 @@ export interface SurveyFlags {
   readonly na?: string;
   readonly 'outcome-type'?: string;
   readonly positive?: string;
+  /** Adjustment covariates (analyze --control): added to the spec's covariates unless they are segments. */
+  readonly control?: readonly string[];
+  /** Columns read as segments as well (the --rake margins), whether or not they are compared. */
+  readonly rakeSegments?: readonly string[];
 }
 
 /** Spec keys that, with the flags, make inference unnecessary. */
@@ -99,7 +103,13 @@ export async function loadSurvey(
   if (flags.weight !== undefined) given.weight = flags.weight;
   if (flags.id !== undefined) given.id = flags.id;
   if (flags.segment !== undefined) given.segments = flags.segment.flatMap(splitList);
+  if (flags.rakeSegments !== undefined) given.segments = [...new Set([...((given.segments as string[] | undefined) ?? []), ...flags.rakeSegments])];
   if (flags.na !== undefined) given.notApplicable = parseMissing(flags.na);
+  if (flags.control !== undefined) {
+    const segments = (given.segments as string[] | undefined) ?? [];
+    const covariates = [...((given.covariates as string[] | undefined) ?? []), ...controlList(flags.control).filter((c) => !segments.includes(c))];
+    if (covariates.length > 0) given.covariates = [...new Set(covariates)];
+  }
   const outcomeType = flags['outcome-type'];
   if (outcomeType !== undefined && !(OUTCOME_TYPES as readonly string[]).includes(outcomeType)) {
     throw new UsageError(`--outcome-type must be ${OUTCOME_TYPES.join(', ')}, got "${outcomeType}".`);
@@ -143,6 +153,12 @@ export async function loadSurvey(
   });
 }
 
+/** The segment columns the user asked to compare: --segment, else the spec file's segments. */
+export function requestedSegments(flags: SurveyFlags): string[] {
+  if (flags.segment !== undefined) return [...new Set(flags.segment.flatMap(splitList))];
+  return flags.spec === undefined ? [] : [...(readSpecFile(flags.spec).segments ?? [])];
+}
+
 function readSpecFile(path: string): Partial<SurveySpec> {
   let text: string;
   try {
@@ -157,6 +173,11 @@ function readSpecFile(path: string): Partial<SurveySpec> {
   } catch (cause) {
     throw new UsageError(`The spec file "${path}" is not valid JSON (${(cause as Error).message}); see docs/getting-started.md for the format.`);
   }
+}
+
+/** The columns named by repeated or comma-separated --control flags, each once, in order. */
+export function controlList(flags: readonly string[]): string[] {
+  return [...new Set(flags.flatMap(splitList))];
 }
 
 function splitList(text: string): string[] {

@@ -170,6 +170,8 @@ const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
 /** Distinct numbers and texts remembered per column (beyond that only counted). */
 const MAX_DISTINCT_NUMBERS = 1000;
 const MAX_DISTINCT_TEXTS = 100;
+/** A column with at most this many values is suggested as a segment (groups to compare). */
+const MAX_SEGMENT_GROUPS = 12;
 
 /** Everything inference learns about one column from every row. */
 interface ColumnStats {
@@ -333,6 +335,7 @@ export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOp
     ...(given.weight ? [given.weight] : []),
     ...(given.id ? [given.id] : []),
     ...(given.segments ?? []),
+    ...(given.covariates ?? []),
   ]);
   const fixedScale = given.scale as (Scale & { integer?: boolean }) | undefined;
   const columns: Column[] = names.map((name, index) => classify(name, index, stats[index] as ColumnStats, rows, fixedScale));
@@ -635,7 +638,16 @@ function classify(name: string, index: number, s: ColumnStats, rows: number, fix
       column.labelSet = labelSet;
       return set('labelled', `"${name}" holds the standard ${labelSet.name} labels; left out (name it with --overall or --touchpoints to use it)`);
     }
-    const example = [...s.textValues.values()].sort((a, b) => b.count - a.count)[0]?.raw ?? '';
+    const byCount = [...s.textValues.values()].sort((a, b) => b.count - a.count);
+    const example = byCount[0]?.raw ?? '';
+    // A few answers each given many times: groups (class, region, gender) to compare.
+    if (!s.textOverflow && byCount.length >= 2 && byCount.length <= MAX_SEGMENT_GROUPS && s.texts >= 5 * byCount.length) {
+      const values = byCount.map((v) => v.raw).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      return set(
+        'text',
+        `"${name}" holds text: ${values.length} values (${values.join(', ')}); left out (pass --segment "${name}" to compare these groups; if it is a rating, map its answers to scores with --labels)`,
+      );
+    }
     return set('text', `"${name}" holds text (e.g. ${JSON.stringify(example)}); left out (if it is a rating, map its answers to scores with --labels)`);
   }
   if (WEIGHT_NAME.test(name)) return set('weight', `"${name}" looks like a survey weight; left out (pass --weight "${name}" to use it)`);
@@ -644,7 +656,15 @@ function classify(name: string, index: number, s: ColumnStats, rows: number, fix
   if (ID_NAME.test(name) || CAMEL_ID.test(name) || (consecutive && s.numbers >= 0.9 * rows)) {
     return set('id', `"${name}" looks like a respondent id; left out (pass --id "${name}" to name respondents by it)`);
   }
-  if (ATTRIBUTE_NAME.test(name)) return set('attribute', `"${name}" looks like a respondent attribute, not a rating; left out (pass --segment "${name}" to compare groups)`);
+  if (ATTRIBUTE_NAME.test(name)) {
+    if (!s.valuesOverflow && distinct <= MAX_SEGMENT_GROUPS)
+      return set('attribute', `"${name}" looks like a respondent attribute, not a rating; left out (pass --segment "${name}" to compare groups)`);
+    // Many values (an age, a distance): a covariate, not a column of groups.
+    return set(
+      'attribute',
+      `"${name}" looks like a respondent attribute, not a rating (${s.valuesOverflow ? `over ${formatCount(MAX_DISTINCT_NUMBERS)}` : formatCount(distinct)} values); left out (pass --control "${name}" to hold it constant in the key drivers of a rating outcome; to compare groups, band it into a few categories first)`,
+    );
+  }
   if (fixed !== undefined && fixed.integer === false && s.fractions > 0.05 * s.numbers) {
     // Fractional scores on a scale the caller gave: a rating column is one mostly on it.
     let on = 0;

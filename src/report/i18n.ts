@@ -677,7 +677,7 @@ function warningMessageZh(code: string, message: string): string {
 const segmentsEn = {
   heading: (segment: string) => `Segments: ${segment}`,
   intro: (groups: number, unassigned: number, weighted: boolean) =>
-    `Each of ${groups} groups against everyone else (the rest)${unassigned > 0 ? `; ${unassigned} respondents without a value are left out` : ''}. Means${weighted ? ' (unweighted)' : ''}: Welch's t test; top-2-box shares: chi-square test. Driver differences: one regression per group, overall on the touchpoints, the group indicator and their interactions${weighted ? ' (survey weights used)' : ''}; the difference is the touchpoint's slope in the group minus its slope in the rest, p-values Benjamini–Hochberg adjusted over every driver test of the comparison.`,
+    `Each of ${groups} groups against everyone else (the rest)${unassigned > 0 ? `; ${unassigned} respondents without a value are left out` : ''}. ${weighted ? "Means and top-2-box shares weighted, each difference tested by the design-based t test (linearisation standard error, as R's svyttest)" : "Means: Welch's t test; top-2-box shares: chi-square test"}. Driver differences: one regression per group, overall on the touchpoints, the group indicator and their interactions${weighted ? ' (survey weights used)' : ''}; the difference is the touchpoint's slope in the group minus its slope in the rest, p-values Benjamini–Hochberg adjusted over every driver test of the comparison.`,
   interactionsLogistic: 'The overall rating is binary: the driver differences are interactions of a logistic regression (log-odds scale).',
   group: 'Group',
   item: 'Item',
@@ -687,6 +687,8 @@ const segmentsEn = {
   means: 'Means and top-2-box shares, group against the rest:',
   drivers: 'Driver differences (slope in the group minus slope in the rest):',
   difference: 'Difference',
+  /** Rows of the interaction model: the group and the rest with every touchpoint answered. */
+  nModel: 'n (model)',
   pAdjusted: 'p (BH)',
   peakEnd: 'The peak-end rule within each group:',
   peak: 'Peak',
@@ -707,7 +709,7 @@ type SegmentsMessages = typeof segmentsEn;
 const segmentsZh: SegmentsMessages = {
   heading: (segment: string) => `细分群体：${segment}`,
   intro: (groups: number, unassigned: number, weighted: boolean) =>
-    `${groups} 个群体各自与其余所有受访者比较${unassigned > 0 ? `；${unassigned} 名受访者无取值，未纳入` : ''}。均值${weighted ? '（未加权）' : ''}：Welch t 检验；前两项比例：卡方检验。驱动因素差异：每个群体一个回归，总体评分对各触点、群体指示变量及其交互项${weighted ? '（使用调查权重）' : ''}；差异为该触点在群体内的斜率减去其余受访者的斜率，p 值在本次比较的全部驱动检验上做 Benjamini–Hochberg 校正。`,
+    `${groups} 个群体各自与其余所有受访者比较${unassigned > 0 ? `；${unassigned} 名受访者无取值，未纳入` : ''}。${weighted ? '均值与前两项比例均加权，差异采用基于抽样设计的 t 检验（线性化标准误，同 R 的 svyttest）' : '均值：Welch t 检验；前两项比例：卡方检验'}。驱动因素差异：每个群体一个回归，总体评分对各触点、群体指示变量及其交互项${weighted ? '（使用调查权重）' : ''}；差异为该触点在群体内的斜率减去其余受访者的斜率，p 值在本次比较的全部驱动检验上做 Benjamini–Hochberg 校正。`,
   interactionsLogistic: '总体评分为二分变量：驱动因素差异为逻辑回归的交互项（对数优势尺度）。',
   group: '群体',
   item: '项目',
@@ -717,6 +719,7 @@ const segmentsZh: SegmentsMessages = {
   means: '均值与前两项比例（群体对其余）：',
   drivers: '驱动因素差异（群体内斜率减其余斜率）：',
   difference: '差异',
+  nModel: 'n（模型）',
   pAdjusted: 'p（BH）',
   peakEnd: '各群体内的峰终定律：',
   peak: '峰值',

@@ -49,7 +49,7 @@ export function segmentsSection(s: SegmentsReport, options: { locale?: Locale; n
   blocks.push({
     kind: 'table',
     rows: [
-      [m.group, 'n', m.item, m.difference, 'SE', 'p', m.pAdjusted, ''],
+      [m.group, m.nModel, m.item, m.difference, 'SE', 'p', m.pAdjusted, ''],
       ...s.groups.flatMap((g) =>
         g.drivers.map((d, k) => [
           k === 0 ? g.value : '',

@@ -504,6 +504,7 @@ const segmentComparison = z.strictObject({
   model: z.enum(['ols', 'logistic']),
   unassigned: num,
   weighted: z.boolean(),
+  meansTest: z.enum(['welch', 'design-based']),
   groups: z.array(
     z.strictObject({
       value: z.string(),

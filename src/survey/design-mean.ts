@@ -46,6 +46,18 @@ export function designMean(values: ArrayLike<number>, weights: ArrayLike<number>
     const y = values[i] as number;
     if (!Number.isNaN(y)) z[i] = ((weights[i] as number) * (y - mean)) / total;
   }
+  return { n, mean, standardError: linearisedStandardError(z, weights, calibration) };
+}
+
+/**
+ * The with-replacement standard error of an estimate whose influence values are `z` (one per row
+ * of the survey, 0 where the row does not contribute): sqrt(m / (m - 1) sum (z_i - zbar)^2) over
+ * the m rows, as R's `svyrecvar` for `svydesign(ids = ~1, weights = ~w)`. With raking, z is first
+ * replaced by its residual from the margins (10 backfitting sweeps of z <- z - w * groupmean(z / w)
+ * per margin, as `svyrecvar` does). `z` is changed in place.
+ */
+export function linearisedStandardError(z: Float64Array, weights: ArrayLike<number>, calibration: Calibration | null): number {
+  const rows = z.length;
   if (calibration !== null) {
     for (let sweep = 0; sweep < RAKING_VARIANCE_SWEEPS; sweep++) {
       for (const margin of calibration.margins) removeGroupMeans(z, weights, margin.index, margin.levels.length);
@@ -60,7 +72,7 @@ export function designMean(values: ArrayLike<number>, weights: ArrayLike<number>
     ss += d * d;
   }
   const m = rows;
-  return { n, mean, standardError: m > 1 ? Math.sqrt((m / (m - 1)) * ss) : Number.NaN };
+  return m > 1 ? Math.sqrt((m / (m - 1)) * ss) : Number.NaN;
 }
 
 /** z <- z - w * (mean of z / w within each category). */

@@ -39,7 +39,9 @@ describe('inferSurveySpec', () => {
     expect(spec.touchpoints).toEqual(['a', 'b']);
     expect(spec.scale).toEqual({ min: 1, max: 5 });
     expect(notes).toContain('scale: 1-5 (the smallest standard scale holding the values seen: 1, 2, 3, 4, 5; set --scale to change)');
-    expect(notes).toContain('"comment" holds text (e.g. "Very good"); left out (if it is a rating, map its answers to scores with --labels)');
+    expect(notes).toContain(
+      '"comment" holds text: 2 values (Fine, Very good); left out (pass --segment "comment" to compare these groups; if it is a rating, map its answers to scores with --labels)',
+    );
   });
 
   it('refuses a scale that a single far-off value would stretch (1-5 data and one 7)', () => {

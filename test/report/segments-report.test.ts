@@ -46,6 +46,7 @@ describe('analyze with segments', () => {
     const md = formatReportMarkdown(report);
     expect(md).toContain('Segments: region');
     expect(md).toContain('p (BH)');
+    expect(md).toContain('n (model)');
     expect(md).toMatch(/\| North \|/);
     expect(formatReportText(report)).toContain('SEGMENTS: GENDER');
     expect(formatReportMarkdown(report, { locale: 'zh-CN' })).toContain('细分群体：region');
