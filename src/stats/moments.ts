@@ -40,24 +40,40 @@ export function sampleStandardDeviation(values: ArrayLike<number>): number {
 }
 
 /**
- * Weighted population standard deviation sqrt(sum w (x - m)^2 / sum w) of column `j` of a
- * row-major n x p matrix, with m the weighted mean (all weights 1 when `weights` is omitted).
- * Used to put coefficients on a per-standard-deviation scale (the separation check).
+ * Weighted population standard deviation sqrt(sum w (x - m)^2 / sum w), m the weighted mean, by
+ * two passes (all weights 1 when `weights` is omitted). Used to put coefficients on a
+ * per-standard-deviation scale (standardized OLS coefficients, the separation check of the
+ * likelihood driver). No NaN check: the callers pass complete cases.
+ *
+ * @example
+ * ```ts
+ * weightedStandardDeviation([1, 2, 3, 4]);          // 1.118034 (sqrt(1.25))
+ * weightedStandardDeviation([1, 2, 3], [1, 0, 1]);  // 1
+ * ```
  */
+export function weightedStandardDeviation(values: ArrayLike<number>, weights?: ArrayLike<number>): number {
+  return stridedStandardDeviation(values, values.length, 1, 0, weights);
+}
+
+/** {@link weightedStandardDeviation} of column `j` of a row-major n x p matrix (n = floor(length / p)), without copying it. */
 export function columnStandardDeviation(x: ArrayLike<number>, p: number, j: number, weights?: ArrayLike<number>): number {
-  const n = Math.floor(x.length / p);
+  return stridedStandardDeviation(x, Math.floor(x.length / p), p, j, weights);
+}
+
+/** The weighted population SD of values[offset + i * stride], i < n. */
+function stridedStandardDeviation(values: ArrayLike<number>, n: number, stride: number, offset: number, weights?: ArrayLike<number>): number {
   let sw = 0;
   let mean = 0;
   for (let i = 0; i < n; i++) {
     const wi = weights === undefined ? 1 : (weights[i] as number);
     sw += wi;
-    mean += wi * (x[i * p + j] as number);
+    mean += wi * (values[offset + i * stride] as number);
   }
   mean /= sw;
   let ss = 0;
   for (let i = 0; i < n; i++) {
     const wi = weights === undefined ? 1 : (weights[i] as number);
-    ss += wi * ((x[i * p + j] as number) - mean) ** 2;
+    ss += wi * ((values[offset + i * stride] as number) - mean) ** 2;
   }
   return Math.sqrt(ss / sw);
 }
