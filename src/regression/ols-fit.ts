@@ -36,9 +36,11 @@ export interface Factorization {
 export function unscale(betaScaled: Float64Array, kept: readonly number[], scale: Float64Array, centre: Float64Array, intercept: boolean): { slope: Float64Array; interceptEstimate: number } {
   const p = scale.length;
   const slope = new Float64Array(p).fill(Number.NaN);
-  kept.forEach((col, k) => (slope[col] = (betaScaled[k] as number) / (scale[col] as number)));
+  kept.forEach((col, k) => {
+    slope[col] = (betaScaled[k] as number) / (scale[col] as number);
+  });
   let interceptEstimate = intercept ? (centre[p] as number) : 0;
-  if (intercept) kept.forEach((col) => (interceptEstimate -= (slope[col] as number) * (centre[col] as number)));
+  if (intercept) for (const col of kept) interceptEstimate -= (slope[col] as number) * (centre[col] as number);
   return { slope, interceptEstimate };
 }
 

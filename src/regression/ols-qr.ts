@@ -29,7 +29,7 @@ const REFINEMENT_LOSS = 1e5;
  * of iterative refinement. Handles every case, including aliased columns and ill-conditioning.
  */
 export function qrFit(data: ModelData, weights: Float64Array | null, intercept: boolean, keep: boolean): Factorization {
-  const { n, p, rows, y, w } = data;
+  const { n, p, rows, y } = data;
   const centre = intercept ? weightedMeans(data) : new Float64Array(p + 1);
   const sw = weights === null ? null : weights.map(Math.sqrt);
   const a = new Float64Array(n * p);
