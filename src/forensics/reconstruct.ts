@@ -3,6 +3,7 @@
  * (means at their printed decimals, sample sizes, SD and correlation ranges) and published
  * regression verdicts (which predictors are significant, with which sign).
  */
+import { median as medianOf } from 'simple-statistics';
 import { pearsonCorrelation, sampleStandardDeviation } from '../stats/moments.js';
 import { InvalidArgumentError, type Warning } from '../errors.js';
 import { createRng, shuffledIndices, type Rng } from '../random/rng.js';
@@ -351,12 +352,6 @@ function roundedMean(column: Float64Array, decimals: number, rounding: RoundingR
   const scale = 10n ** BigInt(decimals);
   const [units] = roundRational(BigInt(sum) * scale, BigInt(n), rounding === 'up_or_down' ? 'half_up' : rounding);
   return formatScaled({ units: units as bigint, decimals });
-}
-
-function medianOf(values: readonly number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 function completeCaseFit(values: readonly Float64Array[], y: number, xs: readonly number[]): ReturnType<typeof ols> | null {

@@ -3,6 +3,7 @@
  * and BCa intervals for each importance and for its rank.
  */
 import { sampleStandardDeviation } from '../stats/moments.js';
+import { quantileSorted } from '../stats/quantile.js';
 import { normalCdf, normalQuantile } from '../distributions/index.js';
 import { InvalidArgumentError, PeakEndError, type Warning } from '../errors.js';
 import { createRng, type Rng } from '../random/rng.js';
@@ -285,7 +286,7 @@ export function summarizeBootstrap(plan: BootstrapPlan, resamples: ReplicateBloc
       percentile: intervals.percentile,
       bca: intervals.bca,
       rank: fullRanks[j] as number,
-      rankInterval: { lower: quantile(ranks, alpha), upper: quantile(ranks, 1 - alpha) },
+      rankInterval: { lower: quantileSorted(ranks, alpha), upper: quantileSorted(ranks, 1 - alpha) },
       shareRankedFirst: (firstShare[j] as number) / good,
     };
   });
@@ -481,15 +482,7 @@ export function bootstrapIntervals(sorted: ArrayLike<number>, estimate: number, 
   const lowLevel = adjusted(normalQuantile(alpha));
   const highLevel = adjusted(normalQuantile(1 - alpha));
   return {
-    percentile: { lower: quantile(sorted, alpha), upper: quantile(sorted, 1 - alpha) },
-    bca: { lower: lowLevel === null ? null : quantile(sorted, lowLevel), upper: highLevel === null ? null : quantile(sorted, highLevel) },
+    percentile: { lower: quantileSorted(sorted, alpha), upper: quantileSorted(sorted, 1 - alpha) },
+    bca: { lower: lowLevel === null ? null : quantileSorted(sorted, lowLevel), upper: highLevel === null ? null : quantileSorted(sorted, highLevel) },
   };
-}
-
-/** Quantile of sorted values, R's type 7 (linear interpolation between order statistics). */
-export function quantile(sorted: ArrayLike<number>, probability: number): number {
-  const h = (sorted.length - 1) * Math.min(1, Math.max(0, probability));
-  const lo = Math.floor(h);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return (sorted[lo] as number) + (h - lo) * ((sorted[hi] as number) - (sorted[lo] as number));
 }

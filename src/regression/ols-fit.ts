@@ -3,7 +3,7 @@
  * equations in ols-normal-equations.ts), and the steps they share: undoing the centring and
  * scaling, the pass over the rows for residuals, and the condition number. Internal.
  */
-import { singularValues } from '../linalg/singular-values.js';
+import { singularValues } from '../linalg/jacobi.js';
 import type { ModelData } from './glm-data.js';
 
 /** One factorisation of the centred, scaled design, in the coordinates the rest of `ols` shares. */

@@ -10,6 +10,7 @@ import { crossProductsOfColumns } from '../linalg/cross-product.js';
 import { importanceFromData, type RelativeImportanceOptions, type RelativeImportanceResult } from '../importance/relative-importance.js';
 import { olsOfMoments } from '../regression/ols-moments.js';
 import type { OlsResult } from '../regression/ols.js';
+import { medianOfCounts } from '../stats/quantile.js';
 import { nonUniformSpecReason, normalizeSpec, type NormalizedSpec, type SurveySpec } from '../schema/survey-spec.js';
 import type { Survey } from '../survey/survey.js';
 
@@ -303,7 +304,14 @@ export class SurveyAccumulator {
         sampleStandardDeviation: sd,
         ciLower: half === null ? null : c.mean - half,
         ciUpper: half === null ? null : c.mean + half,
-        median: c.n > 0 ? medianFromCounts(counts, c.n) : null,
+        median:
+          c.n > 0
+            ? medianOfCounts(
+                counts.map((x) => x.value),
+                c.counts,
+                c.n,
+              )
+            : null,
         topTwoBox: top,
         topTwoBoxStdError: shareError(top),
         bottomTwoBox: bottom,
@@ -405,17 +413,4 @@ function mergeMoments(a: Moments, b: Moments): Moments {
   const factor = (a.sumW * b.sumW) / sumW;
   const m2 = Float64Array.from({ length: d * d }, (_, idx) => (a.m2[idx] as number) + (b.m2[idx] as number) + factor * (delta[Math.floor(idx / d)] as number) * (delta[idx % d] as number));
   return { n: a.n + b.n, sumW, sumLogW: a.sumLogW + b.sumLogW, mean, m2 };
-}
-
-function medianFromCounts(counts: readonly { value: number; count: number }[], n: number): number {
-  // R's median: the middle value, or the mean of the two middle values.
-  const at = (rank: number): number => {
-    let seen = 0;
-    for (const c of counts) {
-      seen += c.count;
-      if (seen >= rank) return c.value;
-    }
-    return counts[counts.length - 1]?.value ?? Number.NaN;
-  };
-  return n % 2 === 1 ? at((n + 1) / 2) : (at(n / 2) + at(n / 2 + 1)) / 2;
 }
