@@ -185,23 +185,19 @@ export function resampleRange(work: BootstrapWork, rng: Rng, from: number, to: n
   const n = work.data.n;
   const p = work.labels.length;
   checkRange(from, to, Number.MAX_SAFE_INTEGER, 'replicate');
-  const counts = new Float64Array(n);
-  const values = new Float64Array((to - from) * p);
-  const ok = new Uint8Array(to - from);
-  for (let b = from; b < to; b++) {
-    counts.fill(0);
-    for (let i = 0; i < n; i++) {
-      const pick = rng.int(n);
-      counts[pick] = (counts[pick] as number) + 1;
-    }
-    const v = tryImportance(work.data, counts, work.options, work.labels);
-    if (v !== null) {
-      values.set(v, (b - from) * p);
-      ok[b - from] = 1;
-    }
-    onProgress?.(b - from + 1);
-  }
-  return { values, ok };
+  return importanceOfReplicates(
+    work,
+    from,
+    to,
+    (_, counts) => {
+      counts.fill(0);
+      for (let i = 0; i < n; i++) {
+        const pick = rng.int(n);
+        counts[pick] = (counts[pick] as number) + 1;
+      }
+    },
+    onProgress,
+  );
 }
 
 /** Advances `rng` past `count` replicates of an n-row bootstrap (the draws resampleRange makes). */
@@ -212,18 +208,32 @@ export function skipResamples(rng: Rng, n: number, count: number): void {
 /** Jackknife importances leaving out groups [from, to), one row per group as in {@link ReplicateBlock}. */
 export function jackknifeRange(work: BootstrapWork, from: number, to: number): ReplicateBlock {
   const n = work.data.n;
-  const p = work.labels.length;
   checkRange(from, to, work.groups, 'jackknife group');
-  const keep = new Float64Array(n);
+  return importanceOfReplicates(work, from, to, (g, keep) => {
+    for (let i = 0; i < n; i++) keep[i] = work.groupOf[i] === g ? 0 : 1;
+  });
+}
+
+/** The importances of replicates [from, to), each with the row weights `weightsOf` writes for it (in order). */
+function importanceOfReplicates(
+  work: BootstrapWork,
+  from: number,
+  to: number,
+  weightsOf: (replicate: number, weights: Float64Array) => void,
+  onProgress?: (completed: number) => void,
+): ReplicateBlock {
+  const p = work.labels.length;
+  const weights = new Float64Array(work.data.n);
   const values = new Float64Array((to - from) * p);
   const ok = new Uint8Array(to - from);
-  for (let g = from; g < to; g++) {
-    for (let i = 0; i < n; i++) keep[i] = work.groupOf[i] === g ? 0 : 1;
-    const v = tryImportance(work.data, keep, work.options, work.labels);
+  for (let b = from; b < to; b++) {
+    weightsOf(b, weights);
+    const v = tryImportance(work.data, weights, work.options, work.labels);
     if (v !== null) {
-      values.set(v, (g - from) * p);
-      ok[g - from] = 1;
+      values.set(v, (b - from) * p);
+      ok[b - from] = 1;
     }
+    onProgress?.(b - from + 1);
   }
   return { values, ok };
 }
