@@ -4,7 +4,12 @@
  */
 import type { CovarianceType } from './ols.js';
 
-/** White's sandwich over the full design [intercept?, kept columns] in original units. */
+/**
+ * White's sandwich (X'WX)^-1 [sum_i w_i^2 e_i^2 omega_i x_i x_i'] (X'WX)^-1 over the full design
+ * [intercept?, kept columns] in original units, `bread` being (X'WX)^-1 (m x m): omega = 1 (HC0,
+ * and HC1 times n / (n - m)), 1 / (1 - h_i) (HC2), 1 / (1 - h_i)^2 (HC3), with the leverage
+ * h_i = w_i x_i' (X'WX)^-1 x_i. References: White (1980); MacKinnon & White (1985); Zeileis (2004).
+ */
 export function sandwich(
   bread: Float64Array,
   m: number,
