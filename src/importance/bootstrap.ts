@@ -183,7 +183,6 @@ export function planBootstrap(X: readonly (readonly (number | null)[])[], y: Arr
  */
 export function resampleRange(work: BootstrapWork, rng: Rng, from: number, to: number, onProgress?: (completed: number) => void): ReplicateBlock {
   const n = work.data.n;
-  const p = work.labels.length;
   checkRange(from, to, Number.MAX_SAFE_INTEGER, 'replicate');
   return importanceOfReplicates(
     work,
