@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../../src/errors.js';
+import { InsufficientDataError, InvalidArgumentError } from '../../src/errors.js';
 import { peakEnd } from '../../src/experience/peak-end.js';
 import { relativeImportance } from '../../src/importance/relative-importance.js';
 import { readSurvey } from '../../src/ingest/read-survey.js';
@@ -130,5 +130,31 @@ describe('SurveyAccumulator.ols returns what ols returns', () => {
     expectGolden(fromMoments.coefficients, fit.coefficients, { relative: 1e-10, absolute: 1e-12 }, 'aliased ols');
     expect(fromMoments.warnings.map((w) => w.code)).toEqual(fit.warnings.map((w) => w.code));
     expect(fromMoments.rank).toBe(fit.rank);
+  });
+
+  it('refuses a constant overall rating as ols does (nothing to explain)', () => {
+    const spec: SurveySpec = { touchpoints: ['a', 'b'], overall: 'o', scale: { min: 1, max: 5 } };
+    const acc = new SurveyAccumulator(spec);
+    for (const [a, b] of [
+      [1, 2],
+      [3, 5],
+      [4, 4],
+      [2, 1],
+      [5, 3],
+    ])
+      acc.addRow([a as number, b as number, 4]);
+    expect(() => acc.ols()).toThrow(InsufficientDataError);
+    expect(() =>
+      ols(
+        [
+          [1, 2],
+          [3, 5],
+          [4, 4],
+          [2, 1],
+          [5, 3],
+        ],
+        [4, 4, 4, 4, 4],
+      ),
+    ).toThrow(InsufficientDataError);
   });
 });
