@@ -3,6 +3,7 @@
  * well predicted probabilities match a binary outcome.
  */
 import { InsufficientDataError, InvalidArgumentError } from '../errors.js';
+import { pearsonCorrelation } from '../stats/moments.js';
 
 /** Accuracy of predictions against observations. `correlation` is null when either side is constant. */
 export interface PredictionAccuracy {
@@ -33,14 +34,12 @@ export function predictionAccuracy(predicted: ArrayLike<number>, observed: Array
   if (predicted.length !== observed.length) {
     throw new InvalidArgumentError(`predictionAccuracy needs one prediction per observation, got ${predicted.length} and ${observed.length}.`);
   }
-  // Over the complete pairs in order, read in place (two passes, no copies).
+  // Over the complete pairs in order, read in place (no copies); r by the shared kernel over the same pairs.
   const length = predicted.length;
   let n = 0;
   let abs = 0;
   let sq = 0;
   let bias = 0;
-  let meanP = 0;
-  let meanO = 0;
   for (let i = 0; i < length; i++) {
     const a = predicted[i] as number;
     const b = observed[i] as number;
@@ -49,34 +48,15 @@ export function predictionAccuracy(predicted: ArrayLike<number>, observed: Array
     abs += Math.abs(e);
     sq += e * e;
     bias += e;
-    meanP += a;
-    meanO += b;
     n++;
   }
   if (n === 0) throw new InsufficientDataError('predictionAccuracy: no respondent has both a prediction and an observed rating.');
-  meanP /= n;
-  meanO /= n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < length; i++) {
-    const a = predicted[i] as number;
-    const b = observed[i] as number;
-    if (!(Number.isFinite(a) && Number.isFinite(b))) continue;
-    const dp = a - meanP;
-    const dq = b - meanO;
-    sxy += dp * dq;
-    sxx += dp * dp;
-    syy += dq * dq;
-  }
-  const scale = Math.max(Math.abs(meanP), Math.abs(meanO), 1);
-  const constant = sxx <= 1e-24 * n * scale * scale || syy <= 1e-24 * n * scale * scale;
   return {
     n,
     meanAbsoluteError: abs / n,
     rootMeanSquaredError: Math.sqrt(sq / n),
     meanBias: bias / n,
-    correlation: constant ? null : sxy / Math.sqrt(sxx * syy),
+    correlation: pearsonCorrelation(predicted, observed),
   };
 }
 

@@ -7,7 +7,8 @@
 import { crossProductsOfColumns, mergeCrossProducts, type CrossProducts } from '../linalg/cross-product.js';
 import { assignFolds } from '../random/rng.js';
 import { columnModelData, rowsOfColumns } from '../regression/ols-columns.js';
-import { CROSS_PRODUCT_MIN_ROWS, ols, olsCoefficientsOfCrossProducts } from '../regression/ols.js';
+import { CROSS_PRODUCT_MIN_ROWS, ols } from '../regression/ols.js';
+import { olsCoefficientsOfCrossProducts } from '../regression/ols-normal-equations.js';
 import { TIE_TOLERANCE, type PeakRule } from './aggregate-peak-end.js';
 
 /**

@@ -3,6 +3,7 @@
  * (means at their printed decimals, sample sizes, SD and correlation ranges) and published
  * regression verdicts (which predictors are significant, with which sign).
  */
+import { median as medianOf } from 'simple-statistics';
 import { pearsonCorrelation, sampleStandardDeviation } from '../stats/moments.js';
 import { InvalidArgumentError, type Warning } from '../errors.js';
 import { createRng, shuffledIndices, type Rng } from '../random/rng.js';
@@ -145,123 +146,18 @@ export function reconstruct(target: ReconstructTarget, options: ReconstructOptio
   const pairs: [number, number][] = [];
   const corrColumns = (target.correlations?.columns ?? []).map((c) => lookup(c, 'correlations.columns'));
   for (let a = 0; a < corrColumns.length; a++) for (let b = a + 1; b < corrColumns.length; b++) pairs.push([corrColumns[a] as number, corrColumns[b] as number]);
-  const regressions = (target.regressions ?? []).map((r, k) => ({
-    ...r,
-    id: r.id ?? `regression-${k + 1}`,
-    alpha: r.alpha ?? 0.05,
-    yIndex: lookup(r.y, 'A regression'),
-    xIndex: r.x.map((x) => lookup(x, 'A regression')),
-    termIndex: r.x.indexOf(r.term),
-  }));
-  for (const r of regressions) if (r.termIndex < 0) throw new InvalidArgumentError(`Regression ${r.id}: term "${r.term}" is not one of its predictors.`);
+  const regressions = regressionTargets(target.regressions ?? [], lookup);
 
   const evaluate = (strict: boolean): { objective: number; checks: ConstraintCheck[] } => {
-    let objective = 0;
     const checks: ConstraintCheck[] = [];
-    target.columns.forEach((column, j) => {
-      if (column.sd === undefined) return;
-      const sd = sampleStandardDeviation(values[j] as Float64Array);
-      const [lo, hi] = column.sd;
-      const distance = sd < lo ? lo - sd : sd > hi ? sd - hi : 0;
-      objective += 10 * distance;
-      if (strict) checks.push({ id: `sd:${column.name}`, description: `SD of ${column.name} between ${lo} and ${hi}`, satisfied: distance === 0, achieved: sd.toFixed(3) });
-    });
-    if (target.correlations !== undefined) {
-      const [lo, hi] = target.correlations.range;
-      // A correlation with a constant column is undefined (null): it meets no range, at distance 1.
-      const correlations = pairs.map(([a, b]) => pearsonCorrelation(values[a] as Float64Array, values[b] as Float64Array));
-      const defined = correlations.filter((r): r is number => r !== null);
-      let outside = 0;
-      for (const r of correlations) {
-        const distance = r === null ? 1 : r < lo ? lo - r : r > hi ? r - hi : 0;
-        objective += 5 * distance;
-        if (distance > 0) outside++;
-      }
-      if (strict) {
-        const min = Math.min(...defined);
-        const max = Math.max(...defined);
-        const undefinedCount = correlations.length - defined.length;
-        const achieved = `${defined.length > 0 ? `${min.toFixed(2)} to ${max.toFixed(2)}` : 'none defined'}${undefinedCount > 0 ? ` (${undefinedCount} undefined: a constant column)` : ''}`;
-        checks.push({ id: 'correlations:range', description: `every pairwise correlation between ${lo} and ${hi}`, satisfied: outside === 0, achieved });
-      }
-      if (target.correlations.median !== undefined) {
-        const [mlo, mhi] = target.correlations.median;
-        const median = defined.length === correlations.length && defined.length > 0 ? medianOf(defined) : null;
-        const distance = median === null ? 1 : median < mlo ? mlo - median : median > mhi ? median - mhi : 0;
-        objective += 5 * distance;
-        if (strict)
-          checks.push({
-            id: 'correlations:median',
-            description: `median pairwise correlation between ${mlo} and ${mhi}`,
-            satisfied: distance === 0,
-            achieved: median === null ? 'undefined (a constant column)' : median.toFixed(3),
-          });
-      }
-    }
-    const fits = new Map<string, ReturnType<typeof completeCaseFit>>();
-    for (const r of regressions) {
-      const key = `${r.yIndex}~${r.xIndex.join(',')}`;
-      if (!fits.has(key)) fits.set(key, completeCaseFit(values, r.yIndex, r.xIndex));
-      const fit = fits.get(key) ?? null;
-      const c = fit === null ? null : (fit.coefficients[r.termIndex + 1] as OlsCoefficient | { aliased: true });
-      const p = c !== null && 'pValue' in c && c.pValue !== null ? c.pValue : 1;
-      const estimate = c !== null && 'estimate' in c ? c.estimate : 0;
-      const signOk = r.sign === undefined || Math.sign(estimate) === r.sign;
-      if (r.significant) {
-        objective += Math.max(0, Math.log10(p) - Math.log10(r.alpha * (strict ? 1 : SIGNIFICANT_MARGIN))) + (signOk ? 0 : 2);
-      } else {
-        objective += Math.max(0, Math.log10(Math.min(1, r.alpha * (strict ? 1 : NOT_SIGNIFICANT_MARGIN))) - Math.log10(p)) + (signOk ? 0 : 2);
-      }
-      if (strict) {
-        const satisfied = (r.significant ? p < r.alpha : p >= r.alpha) && signOk;
-        checks.push({
-          id: r.id,
-          description: `${r.term} ${r.significant ? 'significant' : 'not significant'} at ${r.alpha}${r.sign ? ` with a ${r.sign > 0 ? 'positive' : 'negative'} coefficient` : ''} in ${r.y} ~ ${r.x.join(' + ')}`,
-          satisfied,
-          achieved: `b = ${estimate.toFixed(3)}, p = ${p < 0.001 ? p.toExponential(2) : p.toFixed(3)}${fit === null ? ' (model could not be fitted)' : ''}`,
-        });
-      }
-    }
+    // One running sum in a fixed order, so that a seed always gives the same search.
+    let objective = sdPenalty(0, target.columns, values, strict ? checks : null);
+    if (target.correlations !== undefined) objective = correlationPenalty(objective, target.correlations, pairs, values, strict ? checks : null);
+    objective = regressionPenalty(objective, regressions, values, strict ? checks : null);
     return { objective, checks };
   };
 
-  let current = evaluate(false).objective;
-  let iteration = 0;
-  const startTemperature = 0.5;
-  const endTemperature = 1e-4;
-  for (; iteration < maxIterations && current > 0; iteration++) {
-    const temperature = startTemperature * (endTemperature / startTemperature) ** (iteration / maxIterations);
-    const j = rng.int(values.length);
-    const column = values[j] as Float64Array;
-    const cells = answered[j] as number[];
-    if (cells.length < 2) continue;
-    const a = cells[rng.int(cells.length)] as number;
-    const b = cells[rng.int(cells.length)] as number;
-    const va = column[a] as number;
-    const vb = column[b] as number;
-    let undo: () => void;
-    if (rng.next() < 0.5) {
-      if (va === vb) continue;
-      column[a] = vb;
-      column[b] = va;
-      undo = () => {
-        column[a] = va;
-        column[b] = vb;
-      };
-    } else {
-      if (a === b || va >= scale.max || vb <= scale.min) continue;
-      column[a] = va + 1;
-      column[b] = vb - 1;
-      undo = () => {
-        column[a] = va;
-        column[b] = vb;
-      };
-    }
-    const next = evaluate(false).objective;
-    if (next <= current || rng.next() < Math.exp((current - next) / temperature)) current = next;
-    else undo();
-    if (options.onProgress !== undefined && (iteration + 1) % 1000 === 0) options.onProgress({ iteration: iteration + 1, maxIterations, objective: current });
-  }
+  const iteration = anneal(values, answered, scale, rng, maxIterations, () => evaluate(false).objective, options.onProgress);
 
   const { checks } = evaluate(true);
   const meanChecks: ConstraintCheck[] = target.columns.map((column, j) => {
@@ -353,12 +249,6 @@ function roundedMean(column: Float64Array, decimals: number, rounding: RoundingR
   return formatScaled({ units: units as bigint, decimals });
 }
 
-function medianOf(values: readonly number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
 function completeCaseFit(values: readonly Float64Array[], y: number, xs: readonly number[]): ReturnType<typeof ols> | null {
   const X: number[][] = [];
   const Y: number[] = [];
@@ -374,4 +264,167 @@ function completeCaseFit(values: readonly Float64Array[], y: number, xs: readonl
   } catch {
     return null;
   }
+}
+
+/** A regression verdict with its defaults filled in and its columns resolved to indices. */
+type RegressionTarget = NonNullable<ReconstructTarget['regressions']>[number] & { id: string; alpha: number; yIndex: number; xIndex: number[]; termIndex: number };
+
+/** @throws InvalidArgumentError for an unknown column or a term that is not a predictor. */
+function regressionTargets(targets: NonNullable<ReconstructTarget['regressions']>, lookup: (name: string, where: string) => number): RegressionTarget[] {
+  const regressions = targets.map((r, k) => ({
+    ...r,
+    id: r.id ?? `regression-${k + 1}`,
+    alpha: r.alpha ?? 0.05,
+    yIndex: lookup(r.y, 'A regression'),
+    xIndex: r.x.map((x) => lookup(x, 'A regression')),
+    termIndex: r.x.indexOf(r.term),
+  }));
+  for (const r of regressions) if (r.termIndex < 0) throw new InvalidArgumentError(`Regression ${r.id}: term "${r.term}" is not one of its predictors.`);
+  return regressions;
+}
+
+/** Adds 10 x the distance of each column's SD outside its range to `objective`; with `checks`, records each. */
+function sdPenalty(objective: number, columns: ReconstructTarget['columns'], values: readonly Float64Array[], checks: ConstraintCheck[] | null): number {
+  columns.forEach((column, j) => {
+    if (column.sd === undefined) return;
+    const sd = sampleStandardDeviation(values[j] as Float64Array);
+    const [lo, hi] = column.sd;
+    const distance = sd < lo ? lo - sd : sd > hi ? sd - hi : 0;
+    objective += 10 * distance;
+    checks?.push({ id: `sd:${column.name}`, description: `SD of ${column.name} between ${lo} and ${hi}`, satisfied: distance === 0, achieved: sd.toFixed(3) });
+  });
+  return objective;
+}
+
+/**
+ * Adds 5 x the distance of each pairwise correlation outside the range, and of their median
+ * outside its range, to `objective`; with `checks`, records both. A correlation with a constant
+ * column is undefined (null): it meets no range, at distance 1.
+ */
+function correlationPenalty(
+  objective: number,
+  target: NonNullable<ReconstructTarget['correlations']>,
+  pairs: readonly [number, number][],
+  values: readonly Float64Array[],
+  checks: ConstraintCheck[] | null,
+): number {
+  const [lo, hi] = target.range;
+  const correlations = pairs.map(([a, b]) => pearsonCorrelation(values[a] as Float64Array, values[b] as Float64Array));
+  const defined = correlations.filter((r): r is number => r !== null);
+  let outside = 0;
+  for (const r of correlations) {
+    const distance = r === null ? 1 : r < lo ? lo - r : r > hi ? r - hi : 0;
+    objective += 5 * distance;
+    if (distance > 0) outside++;
+  }
+  if (checks !== null) {
+    const min = Math.min(...defined);
+    const max = Math.max(...defined);
+    const undefinedCount = correlations.length - defined.length;
+    const achieved = `${defined.length > 0 ? `${min.toFixed(2)} to ${max.toFixed(2)}` : 'none defined'}${undefinedCount > 0 ? ` (${undefinedCount} undefined: a constant column)` : ''}`;
+    checks.push({ id: 'correlations:range', description: `every pairwise correlation between ${lo} and ${hi}`, satisfied: outside === 0, achieved });
+  }
+  if (target.median !== undefined) {
+    const [mlo, mhi] = target.median;
+    const median = defined.length === correlations.length && defined.length > 0 ? medianOf(defined) : null;
+    const distance = median === null ? 1 : median < mlo ? mlo - median : median > mhi ? median - mhi : 0;
+    objective += 5 * distance;
+    checks?.push({
+      id: 'correlations:median',
+      description: `median pairwise correlation between ${mlo} and ${mhi}`,
+      satisfied: distance === 0,
+      achieved: median === null ? 'undefined (a constant column)' : median.toFixed(3),
+    });
+  }
+  return objective;
+}
+
+/**
+ * Adds, for each regression verdict, the log10 distance of the term's p-value from its side of
+ * alpha (with the search's margins unless `checks` asks for the strict verdict) and 2 for a wrong
+ * sign, to `objective`; with `checks`, records each verdict. Models sharing y and predictors are
+ * fitted once.
+ */
+function regressionPenalty(objective: number, regressions: readonly RegressionTarget[], values: readonly Float64Array[], checks: ConstraintCheck[] | null): number {
+  const strict = checks !== null;
+  const fits = new Map<string, ReturnType<typeof completeCaseFit>>();
+  for (const r of regressions) {
+    const key = `${r.yIndex}~${r.xIndex.join(',')}`;
+    if (!fits.has(key)) fits.set(key, completeCaseFit(values, r.yIndex, r.xIndex));
+    const fit = fits.get(key) ?? null;
+    const c = fit === null ? null : (fit.coefficients[r.termIndex + 1] as OlsCoefficient | { aliased: true });
+    const p = c !== null && 'pValue' in c && c.pValue !== null ? c.pValue : 1;
+    const estimate = c !== null && 'estimate' in c ? c.estimate : 0;
+    const signOk = r.sign === undefined || Math.sign(estimate) === r.sign;
+    if (r.significant) {
+      objective += Math.max(0, Math.log10(p) - Math.log10(r.alpha * (strict ? 1 : SIGNIFICANT_MARGIN))) + (signOk ? 0 : 2);
+    } else {
+      objective += Math.max(0, Math.log10(Math.min(1, r.alpha * (strict ? 1 : NOT_SIGNIFICANT_MARGIN))) - Math.log10(p)) + (signOk ? 0 : 2);
+    }
+    if (checks !== null) {
+      const satisfied = (r.significant ? p < r.alpha : p >= r.alpha) && signOk;
+      checks.push({
+        id: r.id,
+        description: `${r.term} ${r.significant ? 'significant' : 'not significant'} at ${r.alpha}${r.sign ? ` with a ${r.sign > 0 ? 'positive' : 'negative'} coefficient` : ''} in ${r.y} ~ ${r.x.join(' + ')}`,
+        satisfied,
+        achieved: `b = ${estimate.toFixed(3)}, p = ${p < 0.001 ? p.toExponential(2) : p.toFixed(3)}${fit === null ? ' (model could not be fitted)' : ''}`,
+      });
+    }
+  }
+  return objective;
+}
+
+/**
+ * Simulated annealing over `values` in place: moves that keep every column's total (swap two
+ * answered cells, or +1 on one and -1 on another within the scale), accepted when the objective
+ * does not rise or with probability exp(-rise / temperature); geometric cooling from 0.5 to
+ * 1e-4. Stops at objective 0 or after `maxIterations`; returns the steps taken.
+ */
+function anneal(
+  values: Float64Array[],
+  answered: readonly number[][],
+  scale: ReconstructTarget['scale'],
+  rng: Rng,
+  maxIterations: number,
+  objectiveOf: () => number,
+  onProgress: ReconstructOptions['onProgress'],
+): number {
+  let current = objectiveOf();
+  let iteration = 0;
+  const startTemperature = 0.5;
+  const endTemperature = 1e-4;
+  for (; iteration < maxIterations && current > 0; iteration++) {
+    const temperature = startTemperature * (endTemperature / startTemperature) ** (iteration / maxIterations);
+    const j = rng.int(values.length);
+    const column = values[j] as Float64Array;
+    const cells = answered[j] as number[];
+    if (cells.length < 2) continue;
+    const a = cells[rng.int(cells.length)] as number;
+    const b = cells[rng.int(cells.length)] as number;
+    const va = column[a] as number;
+    const vb = column[b] as number;
+    let undo: () => void;
+    if (rng.next() < 0.5) {
+      if (va === vb) continue;
+      column[a] = vb;
+      column[b] = va;
+      undo = () => {
+        column[a] = va;
+        column[b] = vb;
+      };
+    } else {
+      if (a === b || va >= scale.max || vb <= scale.min) continue;
+      column[a] = va + 1;
+      column[b] = vb - 1;
+      undo = () => {
+        column[a] = va;
+        column[b] = vb;
+      };
+    }
+    const next = objectiveOf();
+    if (next <= current || rng.next() < Math.exp((current - next) / temperature)) current = next;
+    else undo();
+    if (onProgress !== undefined && (iteration + 1) % 1000 === 0) onProgress({ iteration: iteration + 1, maxIterations, objective: current });
+  }
+  return iteration;
 }

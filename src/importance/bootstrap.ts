@@ -3,6 +3,7 @@
  * and BCa intervals for each importance and for its rank.
  */
 import { sampleStandardDeviation } from '../stats/moments.js';
+import { quantileSorted } from '../stats/quantile.js';
 import { normalCdf, normalQuantile } from '../distributions/index.js';
 import { InvalidArgumentError, PeakEndError, type Warning } from '../errors.js';
 import { createRng, type Rng } from '../random/rng.js';
@@ -182,25 +183,20 @@ export function planBootstrap(X: readonly (readonly (number | null)[])[], y: Arr
  */
 export function resampleRange(work: BootstrapWork, rng: Rng, from: number, to: number, onProgress?: (completed: number) => void): ReplicateBlock {
   const n = work.data.n;
-  const p = work.labels.length;
   checkRange(from, to, Number.MAX_SAFE_INTEGER, 'replicate');
-  const counts = new Float64Array(n);
-  const values = new Float64Array((to - from) * p);
-  const ok = new Uint8Array(to - from);
-  for (let b = from; b < to; b++) {
-    counts.fill(0);
-    for (let i = 0; i < n; i++) {
-      const pick = rng.int(n);
-      counts[pick] = (counts[pick] as number) + 1;
-    }
-    const v = tryImportance(work.data, counts, work.options, work.labels);
-    if (v !== null) {
-      values.set(v, (b - from) * p);
-      ok[b - from] = 1;
-    }
-    onProgress?.(b - from + 1);
-  }
-  return { values, ok };
+  return importanceOfReplicates(
+    work,
+    from,
+    to,
+    (_, counts) => {
+      counts.fill(0);
+      for (let i = 0; i < n; i++) {
+        const pick = rng.int(n);
+        counts[pick] = (counts[pick] as number) + 1;
+      }
+    },
+    onProgress,
+  );
 }
 
 /** Advances `rng` past `count` replicates of an n-row bootstrap (the draws resampleRange makes). */
@@ -211,18 +207,32 @@ export function skipResamples(rng: Rng, n: number, count: number): void {
 /** Jackknife importances leaving out groups [from, to), one row per group as in {@link ReplicateBlock}. */
 export function jackknifeRange(work: BootstrapWork, from: number, to: number): ReplicateBlock {
   const n = work.data.n;
-  const p = work.labels.length;
   checkRange(from, to, work.groups, 'jackknife group');
-  const keep = new Float64Array(n);
+  return importanceOfReplicates(work, from, to, (g, keep) => {
+    for (let i = 0; i < n; i++) keep[i] = work.groupOf[i] === g ? 0 : 1;
+  });
+}
+
+/** The importances of replicates [from, to), each with the row weights `weightsOf` writes for it (in order). */
+function importanceOfReplicates(
+  work: BootstrapWork,
+  from: number,
+  to: number,
+  weightsOf: (replicate: number, weights: Float64Array) => void,
+  onProgress?: (completed: number) => void,
+): ReplicateBlock {
+  const p = work.labels.length;
+  const weights = new Float64Array(work.data.n);
   const values = new Float64Array((to - from) * p);
   const ok = new Uint8Array(to - from);
-  for (let g = from; g < to; g++) {
-    for (let i = 0; i < n; i++) keep[i] = work.groupOf[i] === g ? 0 : 1;
-    const v = tryImportance(work.data, keep, work.options, work.labels);
+  for (let b = from; b < to; b++) {
+    weightsOf(b, weights);
+    const v = tryImportance(work.data, weights, work.options, work.labels);
     if (v !== null) {
-      values.set(v, (g - from) * p);
-      ok[g - from] = 1;
+      values.set(v, (b - from) * p);
+      ok[b - from] = 1;
     }
+    onProgress?.(b - from + 1);
   }
   return { values, ok };
 }
@@ -285,7 +295,7 @@ export function summarizeBootstrap(plan: BootstrapPlan, resamples: ReplicateBloc
       percentile: intervals.percentile,
       bca: intervals.bca,
       rank: fullRanks[j] as number,
-      rankInterval: { lower: quantile(ranks, alpha), upper: quantile(ranks, 1 - alpha) },
+      rankInterval: { lower: quantileSorted(ranks, alpha), upper: quantileSorted(ranks, 1 - alpha) },
       shareRankedFirst: (firstShare[j] as number) / good,
     };
   });
@@ -481,15 +491,7 @@ export function bootstrapIntervals(sorted: ArrayLike<number>, estimate: number, 
   const lowLevel = adjusted(normalQuantile(alpha));
   const highLevel = adjusted(normalQuantile(1 - alpha));
   return {
-    percentile: { lower: quantile(sorted, alpha), upper: quantile(sorted, 1 - alpha) },
-    bca: { lower: lowLevel === null ? null : quantile(sorted, lowLevel), upper: highLevel === null ? null : quantile(sorted, highLevel) },
+    percentile: { lower: quantileSorted(sorted, alpha), upper: quantileSorted(sorted, 1 - alpha) },
+    bca: { lower: lowLevel === null ? null : quantileSorted(sorted, lowLevel), upper: highLevel === null ? null : quantileSorted(sorted, highLevel) },
   };
-}
-
-/** Quantile of sorted values, R's type 7 (linear interpolation between order statistics). */
-export function quantile(sorted: ArrayLike<number>, probability: number): number {
-  const h = (sorted.length - 1) * Math.min(1, Math.max(0, probability));
-  const lo = Math.floor(h);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return (sorted[lo] as number) + (h - lo) * ((sorted[hi] as number) - (sorted[lo] as number));
 }

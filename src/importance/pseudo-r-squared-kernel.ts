@@ -365,52 +365,41 @@ export class LogitSubsetFitter {
    * and columns of entries marked -1 (the rest is already in place).
    */
   private information(xs: readonly Float64Array[], size: number, information: Float64Array, known: Int32Array | null): void {
-    const { working, scratch } = this;
-    const m = xs.length + 1;
     if (known !== null) {
       // Only the new columns' rows: for each, V x_b against the intercept and every column.
       for (let b = 0; b < xs.length; b++) {
         if ((known[b + 1] as number) >= 0) continue;
-        const cb = xs[b] as Float64Array;
-        let h0 = 0;
-        for (let g = 0; g < size; g++) {
-          const t = (working[g] as number) * (cb[g] as number);
-          scratch[g] = t;
-          h0 += t;
-        }
-        information[b + 1] = h0;
-        information[(b + 1) * m] = h0;
-        for (let a = 0; a < xs.length; a++) {
-          if ((known[a + 1] as number) < 0 && a < b) continue;
-          const ca = xs[a] as Float64Array;
-          let h = 0;
-          for (let g = 0; g < size; g++) h += (scratch[g] as number) * (ca[g] as number);
-          information[(a + 1) * m + b + 1] = h;
-          information[(b + 1) * m + a + 1] = h;
-        }
+        this.informationRow(xs, size, information, b, (a) => !((known[a + 1] as number) < 0 && a < b));
       }
       return;
     }
+    const { working } = this;
     let h00 = 0;
     for (let g = 0; g < size; g++) h00 += working[g] as number;
     information[0] = h00;
-    for (let a = 0; a < xs.length; a++) {
-      const ca = xs[a] as Float64Array;
-      let h0 = 0;
-      for (let g = 0; g < size; g++) {
-        const t = (working[g] as number) * (ca[g] as number);
-        scratch[g] = t;
-        h0 += t;
-      }
-      information[a + 1] = h0;
-      information[(a + 1) * m] = h0;
-      for (let b = a; b < xs.length; b++) {
-        const cb = xs[b] as Float64Array;
-        let h = 0;
-        for (let g = 0; g < size; g++) h += (scratch[g] as number) * (cb[g] as number);
-        information[(a + 1) * m + b + 1] = h;
-        information[(b + 1) * m + a + 1] = h;
-      }
+    for (let a = 0; a < xs.length; a++) this.informationRow(xs, size, information, a, (b) => b >= a);
+  }
+
+  /** Row and column j + 1 of X'VX: V x_j (kept in scratch) against the intercept and each column `others` accepts. */
+  private informationRow(xs: readonly Float64Array[], size: number, information: Float64Array, j: number, others: (i: number) => boolean): void {
+    const { working, scratch } = this;
+    const m = xs.length + 1;
+    const cj = xs[j] as Float64Array;
+    let h0 = 0;
+    for (let g = 0; g < size; g++) {
+      const t = (working[g] as number) * (cj[g] as number);
+      scratch[g] = t;
+      h0 += t;
+    }
+    information[j + 1] = h0;
+    information[(j + 1) * m] = h0;
+    for (let i = 0; i < xs.length; i++) {
+      if (!others(i)) continue;
+      const ci = xs[i] as Float64Array;
+      let h = 0;
+      for (let g = 0; g < size; g++) h += (scratch[g] as number) * (ci[g] as number);
+      information[(i + 1) * m + j + 1] = h;
+      information[(j + 1) * m + i + 1] = h;
     }
   }
 }

@@ -4,7 +4,7 @@
 import { InsufficientDataError, InvalidArgumentError, RankDeficientError, type Warning } from '../errors.js';
 import { correlationMatrix } from '../linalg/correlation.js';
 import { sweepInPlace } from '../linalg/sweep.js';
-import { symmetricEigen } from '../linalg/symmetric-eigen.js';
+import { symmetricEigen } from '../linalg/jacobi.js';
 import { dominanceAnalysis, type DominanceDetails } from './dominance.js';
 import { exactShapley, sampledShapley } from './lmg.js';
 

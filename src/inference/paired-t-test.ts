@@ -4,6 +4,7 @@
  */
 import { studentTQuantile, studentTUpperTail } from '../distributions/index.js';
 import { InsufficientDataError, InvalidArgumentError } from '../errors.js';
+import { sampleMoments } from '../stats/moments.js';
 
 /** Result of {@link pairedTTest}. Fields named like R's `htest`. */
 export interface PairedTTestResult {
@@ -48,12 +49,8 @@ export function pairedTTest(x: ArrayLike<number>, y: ArrayLike<number>, options:
     if (Number.isFinite(v)) d[n++] = v;
   }
   if (n < 2) throw new InsufficientDataError(`pairedTTest needs at least 2 complete pairs, got ${n}.`);
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += d[i] as number;
-  mean /= n;
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += ((d[i] as number) - mean) * ((d[i] as number) - mean);
-  const standardError = Math.sqrt(ss / (n - 1) / n);
+  const { mean, variance } = sampleMoments(d.subarray(0, n));
+  const standardError = Math.sqrt(variance / n);
   if (!(standardError > 10 * Number.EPSILON * Math.abs(mean))) {
     throw new InsufficientDataError(`pairedTTest: the ${n} differences are essentially constant (all ${mean}); a t test is undefined.`);
   }

@@ -4,6 +4,7 @@
  */
 import { studentTUpperTail } from '../distributions/index.js';
 import { InsufficientDataError } from '../errors.js';
+import { sampleMoments } from '../stats/moments.js';
 
 /** Result of {@link welchTTest}. Fields named like R's `htest`. */
 export interface WelchTTestResult {
@@ -37,8 +38,8 @@ export interface WelchTTestResult {
  * @throws InsufficientDataError when a sample has fewer than 2 values or both are constant.
  */
 export function welchTTest(x: ArrayLike<number>, y: ArrayLike<number>): WelchTTestResult {
-  const a = moments(x);
-  const b = moments(y);
+  const a = sampleMoments(x);
+  const b = sampleMoments(y);
   if (a.n < 2 || b.n < 2) throw new InsufficientDataError(`welchTTest needs at least 2 values in each sample, got ${a.n} and ${b.n}.`);
   const vx = a.variance / a.n;
   const vy = b.variance / b.n;
@@ -61,23 +62,4 @@ export function welchTTest(x: ArrayLike<number>, y: ArrayLike<number>): WelchTTe
     df,
     pValue: Math.min(1, 2 * studentTUpperTail(Math.abs(tValue), df)),
   };
-}
-
-function moments(values: ArrayLike<number>): { n: number; mean: number; variance: number } {
-  let n = 0;
-  let sum = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    if (!Number.isNaN(v)) {
-      n++;
-      sum += v;
-    }
-  }
-  const mean = n > 0 ? sum / n : Number.NaN;
-  let ss = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    if (!Number.isNaN(v)) ss += (v - mean) * (v - mean);
-  }
-  return { n, mean, variance: n > 1 ? ss / (n - 1) : Number.NaN };
 }

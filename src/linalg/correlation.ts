@@ -3,13 +3,8 @@
  * Internal kernel.
  */
 
+import { CONSTANT_COLUMN_TOLERANCE } from '../stats/moments.js';
 import { BLOCK, blockGram } from './cross-product.js';
-
-/**
- * A column whose weighted standard deviation is below this fraction of its largest absolute value
- * counts as constant: a truly constant column leaves only the rounding of its mean (about 1e-16).
- */
-const CONSTANT_TOLERANCE = 1e-14;
 
 /**
  * Row-major correlation matrix of `columns` (equal lengths, no missing values), with weighted
@@ -22,8 +17,10 @@ const CONSTANT_TOLERANCE = 1e-14;
  * invariant), so that values anywhere between about 1e-300 and 1e300 neither overflow nor
  * underflow. The cross-products
  * (times sqrt(w) each) are summed over blocks of 256 rows by the Gram kernel of least squares
- * (WebAssembly SIMD where available, so compiled from the first call), then over the blocks. A constant column (standard deviation below 1e-14 of its largest absolute value) gets
- * NaN in its whole row and column, diagonal included; callers check the diagonal.
+ * (WebAssembly SIMD where available, so compiled from the first call), then over the blocks. A
+ * constant column (by the rule of `pearsonCorrelation`: standard deviation at most 1e-14 of its
+ * largest absolute value) gets NaN in its whole row and column, diagonal included, where
+ * `pearsonCorrelation` returns null; callers check the diagonal.
  *
  * Accuracy: two-pass centring keeps the relative error of each correlation near n * 1e-16
  * (Chan, Golub & LeVeque 1983), independent of the columns' offsets and scales.
@@ -89,7 +86,7 @@ export function correlationMatrix(columns: readonly ArrayLike<number>[], weights
   for (let a = 0; a < k; a++) {
     const ss = cross[a * k + a] as number;
     sd[a] = Math.sqrt(ss);
-    constant.push(!((maxima[a] as number) > 0 && Math.sqrt(ss / sumW) > CONSTANT_TOLERANCE));
+    constant.push(!((maxima[a] as number) > 0 && Math.sqrt(ss / sumW) > CONSTANT_COLUMN_TOLERANCE));
   }
   const out = new Float64Array(k * k);
   for (let a = 0; a < k; a++) {

@@ -383,7 +383,12 @@ function merge(into: Moments, from: Moments, q: number): void {
   into.weight = weight;
 }
 
-/** Upper triangle (by 3 x 3 tiles, upper halves only on the diagonal) of the co-moments of the first `length` entries of each column of z. */
+/**
+ * Upper triangle (by 3 x 3 tiles, upper halves only on the diagonal) of the co-moments of the
+ * first `length` entries of each column of z. Unrolled on purpose: the diagonal tile (six sums)
+ * and the off-diagonal tile (nine sums) are written out so that every accumulator stays in a
+ * register; `duplicates` reports the two loops as alike, and that is intended, not a copy to merge.
+ */
 function gram(z: Float64Array, out: Float64Array, q: number, padded: number, length: number): void {
   for (let a = 0; a < q; a += 3) {
     const a0 = a * BLOCK;

@@ -21,6 +21,11 @@
  * is small beside mean(y). The QR factors may be those of the rounded design: they only have to
  * be close enough for the iteration to contract.
  *
+ * The double-double steps (x - mean, the product with a slope, the running sum) are written out
+ * in each pass over the rows rather than called as helpers returning pairs: a pair would be an
+ * allocation per cell in the innermost loop. `duplicates` reports the two passes as alike; that
+ * is intended.
+ *
  * Internal kernel.
  */
 import { applyQ, applyQTranspose, solveR, solveRTranspose, type QrDecomposition } from './qr.js';

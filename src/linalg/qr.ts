@@ -64,28 +64,23 @@ export function householderQr(a: Float64Array, n: number, p: number, tolerance: 
 
 /** Overwrites b (length n) with Q' b. */
 export function applyQTranspose(d: QrDecomposition, b: Float64Array): void {
-  const { qr, rows: n, rank } = d;
-  for (let k = 0; k < rank; k++) {
-    const base = k * n;
-    const v0 = qr[base + k] as number;
-    let dot = 0;
-    for (let i = k; i < n; i++) dot += (qr[base + i] as number) * (b[i] as number);
-    const t = -dot / v0;
-    for (let i = k; i < n; i++) b[i] = (b[i] as number) + t * (qr[base + i] as number);
-  }
+  for (let k = 0; k < d.rank; k++) reflect(d, k, b);
 }
 
 /** Overwrites b (length n) with Q b: the reflections of {@link applyQTranspose} in reverse order. */
 export function applyQ(d: QrDecomposition, b: Float64Array): void {
-  const { qr, rows: n, rank } = d;
-  for (let k = rank - 1; k >= 0; k--) {
-    const base = k * n;
-    const v0 = qr[base + k] as number;
-    let dot = 0;
-    for (let i = k; i < n; i++) dot += (qr[base + i] as number) * (b[i] as number);
-    const t = -dot / v0;
-    for (let i = k; i < n; i++) b[i] = (b[i] as number) + t * (qr[base + i] as number);
-  }
+  for (let k = d.rank - 1; k >= 0; k--) reflect(d, k, b);
+}
+
+/** Applies the k-th Householder reflection H_k = I - v v' / v_k (v stored in column k from row k) to b. */
+function reflect(d: QrDecomposition, k: number, b: Float64Array): void {
+  const { qr, rows: n } = d;
+  const base = k * n;
+  const v0 = qr[base + k] as number;
+  let dot = 0;
+  for (let i = k; i < n; i++) dot += (qr[base + i] as number) * (b[i] as number);
+  const t = -dot / v0;
+  for (let i = k; i < n; i++) b[i] = (b[i] as number) + t * (qr[base + i] as number);
 }
 
 /** Solves R' x = c for the leading rank x rank block (forward substitution; c and x in pivoted order). */

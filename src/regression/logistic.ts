@@ -4,7 +4,7 @@
  */
 import { ConvergenceError, InsufficientDataError, InvalidArgumentError, type Warning } from '../errors.js';
 import { cholesky, choleskySolve } from '../linalg/cholesky.js';
-import { modelData, rowMajor, type ModelInputOptions } from './glm-data.js';
+import { modelData, rowMajor, type ModelData, type ModelInputOptions } from './glm-data.js';
 import {
   covarianceAtSolution,
   likelihoodSummary,
@@ -93,46 +93,12 @@ export function logisticRegression(X: readonly (readonly (number | null)[])[], y
   const data = modelData('logisticRegression', X, y, options);
   const { n, p, w } = data;
   const x = rowMajor(data);
-  const values = [...new Set(data.y)].sort((a, b) => a - b);
-  if (values.length > 2)
-    throw new InvalidArgumentError(`logisticRegression needs a binary outcome; y has ${values.length} values (${values.slice(0, 5).join(', ')}...). Dichotomise it first, e.g. top-2-box.`);
-  const positive = options.positive ?? (values.length === 2 ? (values[1] as number) : 1);
-  if (n === 0) throw new InsufficientDataError(`logisticRegression: no complete rows to fit (${data.rowsDropped.missing} dropped for missing values, ${data.rowsDropped.zeroWeight} for zero weight).`);
-  if (values.length < 2) {
-    throw new InsufficientDataError(`logisticRegression needs both outcomes, but every complete row has y = ${values[0]}; there is nothing to model.`);
-  }
-  if (!values.includes(positive)) throw new InvalidArgumentError(`positive = ${positive} is not one of the outcome values ${values.join(', ')}.`);
-  const event = Float64Array.from(data.y, (v) => (v === positive ? 1 : 0));
+  const { positive, event } = binaryOutcome(data, options.positive);
   const m = p + 1;
   if (n <= m) throw new InsufficientDataError(`logisticRegression requires more than ${m} complete rows for ${p} predictors and an intercept, got ${n}.`);
   const row = (i: number, j: number): number => (j === 0 ? 1 : (x[i * p + j - 1] as number));
 
-  const evaluate = (beta: Float64Array): LogisticPoint => {
-    const gradient = new Float64Array(m);
-    const information = new Float64Array(m * m);
-    let ll = 0;
-    let minProbability = 1;
-    for (let i = 0; i < n; i++) {
-      let eta = 0;
-      for (let j = 0; j < m; j++) eta += row(i, j) * (beta[j] as number);
-      // log mu and log (1 - mu) without cancellation.
-      const logMu = -softplus(-eta);
-      const logOneMinus = -softplus(eta);
-      const mu = Math.exp(logMu);
-      const yi = event[i] as number;
-      const wi = w[i] as number;
-      ll += wi * (yi * logMu + (1 - yi) * logOneMinus);
-      minProbability = Math.min(minProbability, yi === 1 ? mu : 1 - mu);
-      const variance = mu * Math.exp(logOneMinus);
-      for (let j = 0; j < m; j++) {
-        const xj = row(i, j);
-        gradient[j] = (gradient[j] as number) + wi * (yi - mu) * xj;
-        for (let k = j; k < m; k++) information[j * m + k] = (information[j * m + k] as number) + wi * variance * xj * row(i, k);
-      }
-    }
-    for (let j = 0; j < m; j++) for (let k = 0; k < j; k++) information[j * m + k] = information[k * m + j] as number;
-    return { ll, gradient, information, minProbability };
-  };
+  const evaluate = logisticLikelihood(n, m, w, event, row);
 
   const fit = maximizeLikelihood('logisticRegression', { size: m, evaluate }, glmStart(n, m, w, event, row), options.maxIterations ?? 50);
   const beta = fit.params;
@@ -146,46 +112,8 @@ export function logisticRegression(X: readonly (readonly (number | null)[])[], y
   }
   const { covariance, convergence } = covarianceAtSolution('logisticRegression', fit, m, singularMessage());
   const coefficients = waldTable(['(Intercept)', ...data.names], beta, covariance, m, 0, level);
-  let sumW = 0;
-  let sumWy = 0;
-  for (let i = 0; i < n; i++) {
-    sumW += w[i] as number;
-    sumWy += (w[i] as number) * (event[i] as number);
-  }
-  const p0 = sumWy / sumW;
-  // Deviances use the weights as given; glm's logLik (binomial()$aic) counts each row round(w)
-  // times, which differs only for non-integer weights.
-  const deviance = -2 * fit.point.ll;
-  const nullDeviance = -2 * (sumWy * Math.log(p0) + (sumW - sumWy) * Math.log(1 - p0));
-  let logLik = 0;
-  let nullLogLik = 0;
-  for (let i = 0; i < n; i++) {
-    const count = Math.round(w[i] as number);
-    if (count === 0) continue;
-    let eta = beta[0] as number;
-    for (let j = 1; j < m; j++) eta += row(i, j) * (beta[j] as number);
-    const yes = (event[i] as number) === 1;
-    logLik += count * -softplus(yes ? -eta : eta);
-    nullLogLik += count * Math.log(yes ? p0 : 1 - p0);
-  }
-  const warnings: Warning[] = [];
-  if (data.rowsDropped.missing > 0)
-    warnings.push({ code: 'rows_dropped_missing', message: `${data.rowsDropped.missing} row${data.rowsDropped.missing === 1 ? '' : 's'} with a missing value left out (listwise deletion).` });
-  if (data.rowsDropped.zeroWeight > 0)
-    warnings.push({ code: 'rows_dropped_zero_weight', message: `${data.rowsDropped.zeroWeight} row${data.rowsDropped.zeroWeight === 1 ? '' : 's'} with weight 0 left out.` });
-  if (Array.from(w).some((v) => v !== Math.round(v))) {
-    warnings.push({
-      code: 'non_integer_weights',
-      message:
-        'The weights are not whole numbers: logLik, AIC and BIC follow glm and count each row round(weight) times; deviance, the likelihood-ratio test and McFadden R-squared use the weights as given.',
-    });
-  }
-  if (Math.min(sumWy, sumW - sumWy) < 10 * p) {
-    warnings.push({
-      code: 'few_events',
-      message: `Only ${Math.round(Math.min(sumWy, sumW - sumWy))} cases in the smaller outcome group for ${p} predictors (fewer than 10 per predictor): estimates may be biased.`,
-    });
-  }
+  const { logLik, nullLogLik, deviance, nullDeviance, sumW, sumWy } = logisticLikelihoods(n, m, w, event, row, beta, fit.point.ll);
+  const warnings = logisticWarnings(data, sumW, sumWy);
   return {
     method: 'logistic',
     n,
@@ -234,4 +162,115 @@ function softplus(x: number): number {
 
 function singularMessage(): string {
   return 'logisticRegression: the information matrix is singular: a predictor is constant or a linear combination of others; remove it.';
+}
+
+/**
+ * The binary outcome: its two values (the larger is the positive class unless `positive` says
+ * otherwise) and the 0/1 event indicator of each complete row.
+ *
+ * @throws InvalidArgumentError for more than two values or a `positive` that is not one of them.
+ * @throws InsufficientDataError with no complete row or only one outcome value.
+ */
+function binaryOutcome(data: ModelData, requested: number | undefined): { positive: number; event: Float64Array } {
+  const values = [...new Set(data.y)].sort((a, b) => a - b);
+  if (values.length > 2)
+    throw new InvalidArgumentError(`logisticRegression needs a binary outcome; y has ${values.length} values (${values.slice(0, 5).join(', ')}...). Dichotomise it first, e.g. top-2-box.`);
+  const positive = requested ?? (values.length === 2 ? (values[1] as number) : 1);
+  if (data.n === 0)
+    throw new InsufficientDataError(`logisticRegression: no complete rows to fit (${data.rowsDropped.missing} dropped for missing values, ${data.rowsDropped.zeroWeight} for zero weight).`);
+  if (values.length < 2) {
+    throw new InsufficientDataError(`logisticRegression needs both outcomes, but every complete row has y = ${values[0]}; there is nothing to model.`);
+  }
+  if (!values.includes(positive)) throw new InvalidArgumentError(`positive = ${positive} is not one of the outcome values ${values.join(', ')}.`);
+  return { positive, event: Float64Array.from(data.y, (v) => (v === positive ? 1 : 0)) };
+}
+
+/** The weighted Bernoulli log-likelihood with its gradient and (expected = observed) information, for the likelihood driver. */
+function logisticLikelihood(n: number, m: number, w: Float64Array, event: Float64Array, row: (i: number, j: number) => number): (beta: Float64Array) => LogisticPoint {
+  return (beta: Float64Array): LogisticPoint => {
+    const gradient = new Float64Array(m);
+    const information = new Float64Array(m * m);
+    let ll = 0;
+    let minProbability = 1;
+    for (let i = 0; i < n; i++) {
+      let eta = 0;
+      for (let j = 0; j < m; j++) eta += row(i, j) * (beta[j] as number);
+      // log mu and log (1 - mu) without cancellation.
+      const logMu = -softplus(-eta);
+      const logOneMinus = -softplus(eta);
+      const mu = Math.exp(logMu);
+      const yi = event[i] as number;
+      const wi = w[i] as number;
+      ll += wi * (yi * logMu + (1 - yi) * logOneMinus);
+      minProbability = Math.min(minProbability, yi === 1 ? mu : 1 - mu);
+      const variance = mu * Math.exp(logOneMinus);
+      for (let j = 0; j < m; j++) {
+        const xj = row(i, j);
+        gradient[j] = (gradient[j] as number) + wi * (yi - mu) * xj;
+        for (let k = j; k < m; k++) information[j * m + k] = (information[j * m + k] as number) + wi * variance * xj * row(i, k);
+      }
+    }
+    for (let j = 0; j < m; j++) for (let k = 0; k < j; k++) information[j * m + k] = information[k * m + j] as number;
+    return { ll, gradient, information, minProbability };
+  };
+}
+
+/**
+ * Deviance and null deviance with the weights as given; glm's logLik (binomial()$aic) counts
+ * each row round(w) times, which differs only for non-integer weights.
+ */
+function logisticLikelihoods(
+  n: number,
+  m: number,
+  w: Float64Array,
+  event: Float64Array,
+  row: (i: number, j: number) => number,
+  beta: Float64Array,
+  maximum: number,
+): { logLik: number; nullLogLik: number; deviance: number; nullDeviance: number; sumW: number; sumWy: number } {
+  let sumW = 0;
+  let sumWy = 0;
+  for (let i = 0; i < n; i++) {
+    sumW += w[i] as number;
+    sumWy += (w[i] as number) * (event[i] as number);
+  }
+  const p0 = sumWy / sumW;
+  const deviance = -2 * maximum;
+  const nullDeviance = -2 * (sumWy * Math.log(p0) + (sumW - sumWy) * Math.log(1 - p0));
+  let logLik = 0;
+  let nullLogLik = 0;
+  for (let i = 0; i < n; i++) {
+    const count = Math.round(w[i] as number);
+    if (count === 0) continue;
+    let eta = beta[0] as number;
+    for (let j = 1; j < m; j++) eta += row(i, j) * (beta[j] as number);
+    const yes = (event[i] as number) === 1;
+    logLik += count * -softplus(yes ? -eta : eta);
+    nullLogLik += count * Math.log(yes ? p0 : 1 - p0);
+  }
+  return { logLik, nullLogLik, deviance, nullDeviance, sumW, sumWy };
+}
+
+/** Rows left out, non-integer weights, fewer than 10 events per predictor. */
+function logisticWarnings(data: ModelData, sumW: number, sumWy: number): Warning[] {
+  const { w, p } = data;
+  const warnings: Warning[] = [];
+  if (data.rowsDropped.missing > 0)
+    warnings.push({ code: 'rows_dropped_missing', message: `${data.rowsDropped.missing} row${data.rowsDropped.missing === 1 ? '' : 's'} with a missing value left out (listwise deletion).` });
+  if (data.rowsDropped.zeroWeight > 0)
+    warnings.push({ code: 'rows_dropped_zero_weight', message: `${data.rowsDropped.zeroWeight} row${data.rowsDropped.zeroWeight === 1 ? '' : 's'} with weight 0 left out.` });
+  if (Array.from(w).some((v) => v !== Math.round(v))) {
+    warnings.push({
+      code: 'non_integer_weights',
+      message:
+        'The weights are not whole numbers: logLik, AIC and BIC follow glm and count each row round(weight) times; deviance, the likelihood-ratio test and McFadden R-squared use the weights as given.',
+    });
+  }
+  if (Math.min(sumWy, sumW - sumWy) < 10 * p) {
+    warnings.push({
+      code: 'few_events',
+      message: `Only ${Math.round(Math.min(sumWy, sumW - sumWy))} cases in the smaller outcome group for ${p} predictors (fewer than 10 per predictor): estimates may be biased.`,
+    });
+  }
+  return warnings;
 }

@@ -4,7 +4,7 @@
  */
 import { normalCdf, normalQuantile, normalUpperTail } from '../distributions/index.js';
 import { ConvergenceError, InsufficientDataError, InvalidArgumentError, type Warning } from '../errors.js';
-import { modelData, rowMajor, type ModelInputOptions } from './glm-data.js';
+import { modelData, rowMajor, type ModelData, type ModelInputOptions } from './glm-data.js';
 import {
   covarianceAtSolution,
   likelihoodSummary,
@@ -144,17 +144,7 @@ export function ordinalLogit(X: readonly (readonly (number | null)[])[], y: Arra
   const data = modelData('ordinalLogit', X, y, options);
   const { n, p, w } = data;
   const x = rowMajor(data);
-  const observed = [...new Set(data.y)].sort((a, b) => a - b);
-  const levels = options.levels !== undefined ? [...options.levels].sort((a, b) => a - b) : observed;
-  const stray = observed.find((v) => !levels.includes(v));
-  if (stray !== undefined) throw new InvalidArgumentError(`y contains ${stray}, which is not one of the levels ${levels.join(', ')}.`);
-  const emptyCategories = levels.filter((v) => !observed.includes(v));
-  if (n === 0) throw new InsufficientDataError(`ordinalLogit: no complete rows to fit (${data.rowsDropped.missing} dropped for missing values, ${data.rowsDropped.zeroWeight} for zero weight).`);
-  if (observed.length < 2) {
-    throw new InsufficientDataError(
-      `ordinalLogit needs at least two different outcome categories; every complete row has y = ${observed[0]}, so there are no thresholds to estimate and nothing for the predictors to explain.`,
-    );
-  }
+  const { observed, emptyCategories } = outcomeCategories(data, options.levels);
   const K = observed.length;
   const m = K - 1 + p;
   if (n <= m) throw new InsufficientDataError(`ordinalLogit requires more than ${m} complete rows for ${K - 1} thresholds and ${p} predictors, got ${n}.`);
@@ -169,7 +159,88 @@ export function ordinalLogit(X: readonly (readonly (number | null)[])[], y: Arra
     cumulative += counts[k] as number;
     theta[k] = link.quantile(cumulative / totalW);
   }
-  const evaluate = (params: Float64Array): LikelihoodPoint | null => {
+  const evaluate = cumulativeLinkLikelihood(x, p, K, w, category, link);
+  const ordered = (params: Float64Array): boolean => {
+    for (let k = 1; k < K - 1; k++) if (!((params[k] as number) > (params[k - 1] as number))) return false;
+    return true;
+  };
+
+  const fit = maximizeLikelihood('ordinalLogit', { size: m, evaluate, admissible: ordered }, theta, options.maxIterations ?? 100);
+  const culprits = separatingPredictors(data.names, standardizedEffects(x, p, theta, K - 1, w), false);
+  if (culprits.length > 0) {
+    throw new ConvergenceError(
+      'separation',
+      `ordinalLogit: ${quoted(culprits)} (almost) perfectly separate${culprits.length === 1 ? 's' : ''} the outcome categories, so ${culprits.length === 1 ? 'its coefficient diverges' : 'their coefficients diverge'}; merge sparse categories, drop or recode the predictor, or use a penalised model.`,
+    );
+  }
+  const { covariance, convergence } = covarianceAtSolution(
+    'ordinalLogit',
+    fit,
+    m,
+    'ordinalLogit: the information matrix is singular: a predictor is constant, collinear with others, or a category is empty given the predictors.',
+  );
+  const se = (j: number): number => Math.sqrt(covariance[j * m + j] as number);
+  const names = observed.map(String);
+  const thresholds: Threshold[] = Array.from({ length: K - 1 }, (_, k) => ({ name: `${names[k]}|${names[k + 1]}`, estimate: theta[k] as number, stdError: se(k) }));
+  const coefficients = waldTable(data.names, theta, covariance, m, K - 1, level);
+  const logLik = fit.point.ll;
+  const nullLogLik = counts.reduce((s, c) => s + (c > 0 ? c * Math.log(c / totalW) : 0), 0);
+  const warnings: Warning[] = [];
+  if (emptyCategories.length > 0) {
+    warnings.push({ code: 'empty_categories', message: `No respondent chose ${emptyCategories.join(', ')}; thresholds are estimated between the observed categories only (${observed.join(', ')}).` });
+  }
+  if (data.rowsDropped.missing > 0)
+    warnings.push({ code: 'rows_dropped_missing', message: `${data.rowsDropped.missing} row${data.rowsDropped.missing === 1 ? '' : 's'} with a missing value left out (listwise deletion).` });
+  return {
+    method: linkName === 'logit' ? 'ordinal-logit' : 'ordinal-probit',
+    link: linkName,
+    n,
+    rowsDropped: data.rowsDropped,
+    categories: observed.map((value, k) => ({ value, count: counts[k] as number })),
+    emptyCategories,
+    thresholds,
+    coefficients,
+    logLik,
+    nullLogLik,
+    // clm counts the observations (for BIC) as the sum of the weights.
+    ...likelihoodSummary({ logLik, parameters: m, observations: totalW, statistic: 2 * (logLik - nullLogLik), df: p, mcFaddenRSquared: 1 - logLik / nullLogLik }),
+    nagelkerkeRSquared: (1 - Math.exp((2 * (nullLogLik - logLik)) / totalW)) / (1 - Math.exp((2 * nullLogLik) / totalW)),
+    convergence,
+    warnings,
+  };
+}
+
+/**
+ * The outcome categories observed (sorted) and the declared `levels` nobody chose.
+ *
+ * @throws InvalidArgumentError for a y value outside `levels`.
+ * @throws InsufficientDataError with no complete row or fewer than two categories observed.
+ */
+function outcomeCategories(data: ModelData, declared: readonly number[] | undefined): { observed: number[]; emptyCategories: number[] } {
+  const observed = [...new Set(data.y)].sort((a, b) => a - b);
+  const levels = declared !== undefined ? [...declared].sort((a, b) => a - b) : observed;
+  const stray = observed.find((v) => !levels.includes(v));
+  if (stray !== undefined) throw new InvalidArgumentError(`y contains ${stray}, which is not one of the levels ${levels.join(', ')}.`);
+  const emptyCategories = levels.filter((v) => !observed.includes(v));
+  if (data.n === 0) throw new InsufficientDataError(`ordinalLogit: no complete rows to fit (${data.rowsDropped.missing} dropped for missing values, ${data.rowsDropped.zeroWeight} for zero weight).`);
+  if (observed.length < 2) {
+    throw new InsufficientDataError(
+      `ordinalLogit needs at least two different outcome categories; every complete row has y = ${observed[0]}, so there are no thresholds to estimate and nothing for the predictors to explain.`,
+    );
+  }
+  return { observed, emptyCategories };
+}
+
+/**
+ * The cumulative-link log-likelihood sum w_i log(F(theta_k - eta_i) - F(theta_{k-1} - eta_i))
+ * over parameters [thresholds (K - 1), slopes (p)], with its gradient and observed information
+ * (minus the analytic Hessian), for the likelihood driver; null where a category's probability
+ * is not positive (the driver then halves its step).
+ */
+function cumulativeLinkLikelihood(x: Float64Array, p: number, K: number, w: Float64Array, category: Int32Array, link: Link): (params: Float64Array) => LikelihoodPoint | null {
+  const n = category.length;
+  const m = K - 1 + p;
+  return (params: Float64Array): LikelihoodPoint | null => {
     const g = new Float64Array(m);
     const h = new Float64Array(m * m);
     let ll = 0;
@@ -223,53 +294,5 @@ export function ordinalLogit(X: readonly (readonly (number | null)[])[], y: Arra
     }
     // The observed information is minus the Hessian.
     return { ll, gradient: g, information: h.map((v) => -v) };
-  };
-  const ordered = (params: Float64Array): boolean => {
-    for (let k = 1; k < K - 1; k++) if (!((params[k] as number) > (params[k - 1] as number))) return false;
-    return true;
-  };
-
-  const fit = maximizeLikelihood('ordinalLogit', { size: m, evaluate, admissible: ordered }, theta, options.maxIterations ?? 100);
-  const culprits = separatingPredictors(data.names, standardizedEffects(x, p, theta, K - 1, w), false);
-  if (culprits.length > 0) {
-    throw new ConvergenceError(
-      'separation',
-      `ordinalLogit: ${quoted(culprits)} (almost) perfectly separate${culprits.length === 1 ? 's' : ''} the outcome categories, so ${culprits.length === 1 ? 'its coefficient diverges' : 'their coefficients diverge'}; merge sparse categories, drop or recode the predictor, or use a penalised model.`,
-    );
-  }
-  const { covariance, convergence } = covarianceAtSolution(
-    'ordinalLogit',
-    fit,
-    m,
-    'ordinalLogit: the information matrix is singular: a predictor is constant, collinear with others, or a category is empty given the predictors.',
-  );
-  const se = (j: number): number => Math.sqrt(covariance[j * m + j] as number);
-  const names = observed.map(String);
-  const thresholds: Threshold[] = Array.from({ length: K - 1 }, (_, k) => ({ name: `${names[k]}|${names[k + 1]}`, estimate: theta[k] as number, stdError: se(k) }));
-  const coefficients = waldTable(data.names, theta, covariance, m, K - 1, level);
-  const logLik = fit.point.ll;
-  const nullLogLik = counts.reduce((s, c) => s + (c > 0 ? c * Math.log(c / totalW) : 0), 0);
-  const warnings: Warning[] = [];
-  if (emptyCategories.length > 0) {
-    warnings.push({ code: 'empty_categories', message: `No respondent chose ${emptyCategories.join(', ')}; thresholds are estimated between the observed categories only (${observed.join(', ')}).` });
-  }
-  if (data.rowsDropped.missing > 0)
-    warnings.push({ code: 'rows_dropped_missing', message: `${data.rowsDropped.missing} row${data.rowsDropped.missing === 1 ? '' : 's'} with a missing value left out (listwise deletion).` });
-  return {
-    method: linkName === 'logit' ? 'ordinal-logit' : 'ordinal-probit',
-    link: linkName,
-    n,
-    rowsDropped: data.rowsDropped,
-    categories: observed.map((value, k) => ({ value, count: counts[k] as number })),
-    emptyCategories,
-    thresholds,
-    coefficients,
-    logLik,
-    nullLogLik,
-    // clm counts the observations (for BIC) as the sum of the weights.
-    ...likelihoodSummary({ logLik, parameters: m, observations: totalW, statistic: 2 * (logLik - nullLogLik), df: p, mcFaddenRSquared: 1 - logLik / nullLogLik }),
-    nagelkerkeRSquared: (1 - Math.exp((2 * (nullLogLik - logLik)) / totalW)) / (1 - Math.exp((2 * nullLogLik) / totalW)),
-    convergence,
-    warnings,
   };
 }

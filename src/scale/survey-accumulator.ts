@@ -2,13 +2,15 @@
  * SurveyAccumulator: mergeable summaries of a survey, in memory bounded by the number of columns,
  * for data too large to hold or spread over shards, workers or services.
  */
-import { fUpperTail, studentTQuantile, studentTUpperTail } from '../distributions/index.js';
-import { InsufficientDataError, InvalidArgumentError, PeakEndError } from '../errors.js';
+import { studentTQuantile } from '../distributions/index.js';
+import { InsufficientDataError, InvalidArgumentError } from '../errors.js';
 import { aggregatePeakEnd, type AggregatePeakEndResult, type PeakEndRule } from '../experience/aggregate-peak-end.js';
 import { columnPeaks } from '../experience/respondent-scores.js';
 import { crossProductsOfColumns } from '../linalg/cross-product.js';
 import { importanceFromData, type RelativeImportanceOptions, type RelativeImportanceResult } from '../importance/relative-importance.js';
-import { cholesky, choleskyInverse, choleskySolve } from '../linalg/cholesky.js';
+import { olsOfMoments } from '../regression/ols-moments.js';
+import type { OlsResult } from '../regression/ols.js';
+import { medianOfCounts } from '../stats/quantile.js';
 import { nonUniformSpecReason, normalizeSpec, type NormalizedSpec, type SurveySpec } from '../schema/survey-spec.js';
 import type { Survey } from '../survey/survey.js';
 
@@ -42,22 +44,8 @@ export interface AccumulatorState {
   readonly rowsSeen: number;
 }
 
-/** Ordinary least squares from co-moments: coefficients and classical inference. */
-export interface MomentsOlsResult {
-  readonly method: 'ols-moments';
-  readonly n: number;
-  readonly coefficients: readonly { name: string; estimate: number; stdError: number; tValue: number; pValue: number; ciLower: number; ciUpper: number }[];
-  readonly rSquared: number;
-  readonly adjustedRSquared: number;
-  readonly fStatistic: number;
-  readonly fPValue: number;
-  readonly dfModel: number;
-  readonly dfResidual: number;
-  readonly residualStdError: number;
-  readonly logLik: number;
-  readonly aic: number;
-  readonly bic: number;
-}
+/** @deprecated Since 0.x (issue 19): `SurveyAccumulator.ols()` returns {@link OlsResult}, as `ols` does. */
+export type MomentsOlsResult = OlsResult;
 
 /**
  * Consumes survey rows (or whole Surveys) and keeps, for the touchpoints and the overall rating:
@@ -316,7 +304,14 @@ export class SurveyAccumulator {
         sampleStandardDeviation: sd,
         ciLower: half === null ? null : c.mean - half,
         ciUpper: half === null ? null : c.mean + half,
-        median: c.n > 0 ? medianFromCounts(counts, c.n) : null,
+        median:
+          c.n > 0
+            ? medianOfCounts(
+                counts.map((x) => x.value),
+                c.counts,
+                c.n,
+              )
+            : null,
         topTwoBox: top,
         topTwoBoxStdError: shareError(top),
         bottomTwoBox: bottom,
@@ -326,57 +321,21 @@ export class SurveyAccumulator {
     });
   }
 
-  /** OLS of overall on all touchpoints over the complete cases, with classical inference (as `ols`). */
-  ols(level = 0.95): MomentsOlsResult {
+  /**
+   * OLS of overall on all touchpoints over the complete cases, with classical inference: the
+   * same `OlsResult` as `ols` on those rows (the normal equations from the merged co-moments,
+   * with `ols`'s summary, aliasing and warnings), to about 1e-10. Without the rows there is no
+   * refinement pass: RSS is TSS - MSS (log10(TSS / RSS) digits lost, two at R^2 = 0.99), a term
+   * is aliased when its remaining squared norm is at most 1e-14 of its own (R's lm tolerance
+   * 1e-7 on the norm), and an ill-conditioned design is reported by the `near_collinearity`
+   * warning rather than refitted by QR. Rows with a missing rating count as `rowsDropped.missing`.
+   *
+   * @throws InsufficientDataError with no more complete rows than parameters, or a constant overall rating.
+   */
+  ols(level = 0.95): OlsResult {
     this.flush();
-    const k = this.columns.length - 1;
-    const j = this.joint;
-    const n = j.n;
-    if (n <= k + 1) throw new InsufficientDataError(`ols needs at least ${k + 2} complete rows for ${k} predictors and an intercept, got ${n}.`);
-    const sxx = new Float64Array(k * k);
-    const sxy = new Float64Array(k);
-    for (let a = 0; a < k; a++) {
-      sxy[a] = j.m2[a * (k + 1) + k] as number;
-      for (let b = 0; b < k; b++) sxx[a * k + b] = j.m2[a * (k + 1) + b] as number;
-    }
-    const l = cholesky(sxx, k);
-    if (l === null) throw new PeakEndError('rank_deficient', 'The touchpoints are collinear (or one is constant) in the accumulated data; OLS from moments needs a full-rank design.');
-    const beta = choleskySolve(l, k, sxy);
-    const inv = choleskyInverse(l, k);
-    const syy = j.m2[k * (k + 1) + k] as number;
-    let explained = 0;
-    for (let a = 0; a < k; a++) explained += (beta[a] as number) * (sxy[a] as number);
-    const rss = syy - explained;
-    const dfResidual = n - k - 1;
-    const sigma2 = rss / dfResidual;
-    const t = studentTQuantile((1 + level) / 2, dfResidual);
-    const means = j.mean;
-    let intercept = means[k] as number;
-    for (let a = 0; a < k; a++) intercept -= (beta[a] as number) * (means[a] as number);
-    let interceptVar = 1 / j.sumW;
-    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) interceptVar += (means[a] as number) * (inv[a * k + b] as number) * (means[b] as number);
-    const coefficient = (name: string, estimate: number, variance: number) => {
-      const stdError = Math.sqrt(sigma2 * variance);
-      const tValue = estimate / stdError;
-      return { name, estimate, stdError, tValue, pValue: Math.min(1, 2 * studentTUpperTail(Math.abs(tValue), dfResidual)), ciLower: estimate - t * stdError, ciUpper: estimate + t * stdError };
-    };
-    const fStatistic = explained / k / sigma2;
-    const logLik = 0.5 * (j.sumLogW - n * (Math.log(2 * Math.PI) + 1 - Math.log(n) + Math.log(rss)));
-    return {
-      method: 'ols-moments',
-      n,
-      coefficients: [coefficient('(Intercept)', intercept, interceptVar), ...this.columns.slice(0, k).map((name, a) => coefficient(name, beta[a] as number, inv[a * k + a] as number))],
-      rSquared: explained / syy,
-      adjustedRSquared: 1 - (1 - explained / syy) * ((n - 1) / dfResidual),
-      fStatistic,
-      fPValue: fUpperTail(fStatistic, k, dfResidual),
-      dfModel: k,
-      dfResidual,
-      residualStdError: Math.sqrt(sigma2),
-      logLik,
-      aic: -2 * logLik + 2 * (k + 2),
-      bic: -2 * logLik + Math.log(n) * (k + 2),
-    };
+    const { n, sumW, sumLogW, mean, m2 } = this.joint;
+    return olsOfMoments({ comoments: m2, means: mean, weight: sumW }, { names: this.columns.slice(0, -1), n, sumLogW, missing: this.rowsSeen - n, level });
   }
 
   /** Relative importance of the touchpoints for overall, from the accumulated correlation matrix. */
@@ -454,17 +413,4 @@ function mergeMoments(a: Moments, b: Moments): Moments {
   const factor = (a.sumW * b.sumW) / sumW;
   const m2 = Float64Array.from({ length: d * d }, (_, idx) => (a.m2[idx] as number) + (b.m2[idx] as number) + factor * (delta[Math.floor(idx / d)] as number) * (delta[idx % d] as number));
   return { n: a.n + b.n, sumW, sumLogW: a.sumLogW + b.sumLogW, mean, m2 };
-}
-
-function medianFromCounts(counts: readonly { value: number; count: number }[], n: number): number {
-  // R's median: the middle value, or the mean of the two middle values.
-  const at = (rank: number): number => {
-    let seen = 0;
-    for (const c of counts) {
-      seen += c.count;
-      if (seen >= rank) return c.value;
-    }
-    return counts[counts.length - 1]?.value ?? Number.NaN;
-  };
-  return n % 2 === 1 ? at((n + 1) / 2) : (at(n / 2) + at(n / 2 + 1)) / 2;
 }

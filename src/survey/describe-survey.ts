@@ -5,6 +5,7 @@
 import { mean as ssMean, median as ssMedian, sampleStandardDeviation } from 'simple-statistics';
 import { studentTQuantile } from '../distributions/index.js';
 import { InvalidArgumentError } from '../errors.js';
+import { medianOfCounts } from '../stats/quantile.js';
 import { designMean } from './design-mean.js';
 import { netPromoterScore } from './nps.js';
 import type { Calibration, Survey, Warning } from './survey.js';
@@ -216,20 +217,7 @@ function statisticsFromCounts(tally: Tally): ItemStatistics {
     ss += (counts[k] as number) * (v - mean) * (v - mean);
   });
   const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : null;
-  return { n, mean, sd, standardError: sd !== null ? sd / Math.sqrt(n) : null, median: medianFromCounts(values, counts, n), top: proportion(top, n), bottom: proportion(bottom, n) };
-}
-
-/** The median of counted values: the middle value, or the mean of the two middle ones. */
-function medianFromCounts(values: readonly number[], counts: Float64Array, n: number): number {
-  const at = (rank: number): number => {
-    let cumulative = 0;
-    for (let k = 0; k < values.length; k++) {
-      cumulative += counts[k] as number;
-      if (cumulative >= rank) return values[k] as number;
-    }
-    return values[values.length - 1] as number;
-  };
-  return n % 2 === 1 ? at((n + 1) / 2) : (at(n / 2) + at(n / 2 + 1)) / 2;
+  return { n, mean, sd, standardError: sd !== null ? sd / Math.sqrt(n) : null, median: medianOfCounts(values, counts, n), top: proportion(top, n), bottom: proportion(bottom, n) };
 }
 
 function proportion(count: number, n: number): Share {

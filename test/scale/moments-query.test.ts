@@ -74,7 +74,7 @@ function expectSameAsInMemory(name: string, result: MomentsAnalysis, spec: Surve
 function expectSameAsR(name: string, result: MomentsAnalysis) {
   const { ref } = reference(name);
   const lmCoefficients = ref.lm.coefficients as { name: string; estimate: number; stdError: number }[];
-  result.ols?.coefficients.forEach((c, i) => {
+  (result.ols?.coefficients as OlsCoefficient[] | undefined)?.forEach((c, i) => {
     expect(c.estimate).toBeCloseTo((lmCoefficients[i] as { estimate: number }).estimate, 9);
     expect(c.stdError).toBeCloseTo((lmCoefficients[i] as { stdError: number }).stdError, 9);
   });

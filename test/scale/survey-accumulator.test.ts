@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../../src/errors.js';
+import { InsufficientDataError, InvalidArgumentError } from '../../src/errors.js';
 import { peakEnd } from '../../src/experience/peak-end.js';
 import { relativeImportance } from '../../src/importance/relative-importance.js';
 import { readSurvey } from '../../src/ingest/read-survey.js';
@@ -63,7 +63,7 @@ describe('SurveyAccumulator equals the in-memory analyses', () => {
     const survey = readSurvey({ ...columns, w: ref.weights as number[] }, spec);
     const fit = ols(ref.X, ref.y, { names: ref.model.x, weights: ref.weights as number[] });
     const acc = new SurveyAccumulator(spec).add(survey).ols();
-    acc.coefficients.forEach((c, j) => {
+    (acc.coefficients as OlsCoefficient[]).forEach((c, j) => {
       expect(c.stdError).toBeCloseTo((fit.coefficients[j] as OlsCoefficient).stdError, 10);
     });
     expect(acc.logLik).toBeCloseTo(fit.logLik as number, 9);
@@ -113,5 +113,50 @@ describe('accumulateSurveyFile', () => {
     const whole = new SurveyAccumulator(zhijiangSpec()).add(survey);
     expect(accumulator.toJSON()).toEqual(whole.toJSON());
     expect(accumulator.peakEnd().prediction).toBeCloseTo(4.64, 2);
+  });
+});
+
+describe('SurveyAccumulator.ols returns what ols returns', () => {
+  it('reports a touchpoint that repeats another as aliased, with the warnings ols gives (R: lm gives NA)', () => {
+    const ref = loadReference('survey-n200-k5-s1000');
+    const data = ref.data.map((row) => [...row.slice(0, -1), row[0] ?? null, row[row.length - 1] ?? null]);
+    const names = [...ref.columns.slice(0, -1), 'again'];
+    const columns = Object.fromEntries([...names, ref.columns[ref.columns.length - 1] as string].map((c, j) => [c, data.map((row) => row[j] ?? null)]));
+    const spec: SurveySpec = { touchpoints: [...ref.model.x, 'again'], overall: ref.model.y, scale: { min: 1, max: 5 } };
+    const survey = readSurvey(columns, spec);
+    const fromMoments = new SurveyAccumulator(spec).add(survey).ols();
+    const rows = Array.from({ length: survey.n }, (_, i) => [...spec.touchpoints.map((t) => (survey.ratings.get(t as string) as Float64Array)[i] as number)]);
+    const fit = ols(rows, survey.ratings.get(ref.model.y) as Float64Array, { names: spec.touchpoints as string[] });
+    expect(fromMoments.method).toBe('ols');
+    expect(fromMoments.coefficients.at(-1)).toEqual({ name: 'again', aliased: true });
+    expectGolden(fromMoments.coefficients, fit.coefficients, { relative: 1e-10, absolute: 1e-12 }, 'aliased ols');
+    expect(fromMoments.warnings.map((w) => w.code)).toEqual(fit.warnings.map((w) => w.code));
+    expect(fromMoments.rank).toBe(fit.rank);
+  });
+
+  it('refuses a constant overall rating as ols does (nothing to explain)', () => {
+    const spec: SurveySpec = { touchpoints: ['a', 'b'], overall: 'o', scale: { min: 1, max: 5 } };
+    const acc = new SurveyAccumulator(spec);
+    for (const [a, b] of [
+      [1, 2],
+      [3, 5],
+      [4, 4],
+      [2, 1],
+      [5, 3],
+    ])
+      acc.addRow([a as number, b as number, 4]);
+    expect(() => acc.ols()).toThrow(InsufficientDataError);
+    expect(() =>
+      ols(
+        [
+          [1, 2],
+          [3, 5],
+          [4, 4],
+          [2, 1],
+          [5, 3],
+        ],
+        [4, 4, 4, 4, 4],
+      ),
+    ).toThrow(InsufficientDataError);
   });
 });
