@@ -237,8 +237,11 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
     }
     if (kd.penaltyReward !== null) {
       const pr = kd.penaltyReward;
+      // Touchpoints on different scales have their own boxes: then each row shows its box limits.
+      const box = pr.factors[0] ?? pr;
+      const ownBoxes = pr.factors.some((f) => f.lowAtMost !== box.lowAtMost || f.highAtLeast !== box.highAtLeast);
       sections.push({
-        heading: `${m.penaltyReward} (${(m.boxes[pr.boxRule] ?? (m.boxes.given as (l: string, h: string) => string))(short(pr.lowAtMost), short(pr.highAtLeast))})`,
+        heading: ownBoxes ? m.penaltyReward : `${m.penaltyReward} (${(m.boxes[box.boxRule] ?? (m.boxes.given as (l: string, h: string) => string))(short(box.lowAtMost), short(box.highAtLeast))})`,
         blocks: [
           {
             kind: 'table',
@@ -246,8 +249,8 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
               [m.touchpoint, m.low, m.high, m.penalty, 'SE', 'p', m.reward, 'SE', 'p', m.asymmetry, m.factor],
               ...pr.factors.map((f) => [
                 name(f.touchpoint),
-                `${f.lowCount} (${percent(f.lowShare)})`,
-                `${f.highCount} (${percent(f.highShare)})`,
+                `${f.lowCount} (${percent(f.lowShare)})${ownBoxes ? ` ≤ ${short(f.lowAtMost)}` : ''}`,
+                `${f.highCount} (${percent(f.highShare)})${ownBoxes ? ` ≥ ${short(f.highAtLeast)}` : ''}`,
                 fixed(f.penalty, 3),
                 fixed(f.penaltyStdError, 3),
                 formatP(f.penaltyPValue),

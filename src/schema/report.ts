@@ -412,6 +412,9 @@ const keyDriversResult = z.strictObject({
         z.strictObject({
           touchpoint: z.string(),
           label: z.string(),
+          lowAtMost: num,
+          highAtLeast: num,
+          boxRule: z.enum(['given', 'bottom-two-top-box', 'fifths']),
           lowShare: num,
           highShare: num,
           lowCount: num,
