@@ -146,6 +146,8 @@ export type WarningCode =
   | 'gestalt_importance_undefined'
   /** A binary outcome's mean is not on the touchpoints' scale: the aggregate gap is not given. */
   | 'aggregate_gap_not_comparable'
+  /** A binary outcome: the Gestalt battery (linear models of a rating) is not run; not a failure. */
+  | 'gestalt_not_for_binary'
   /** The Gestalt ordinal models could not be fitted. */
   | 'gestalt_ordinal_skipped'
   /** A touchpoint's key-driver coefficient is negative. */

@@ -139,18 +139,28 @@ export function reportDocument(report: Report, options: { locale?: Locale; chart
       blocks.push({ kind: 'paragraph', text: m.binaryOutcome });
     }
     if (pe.regression !== null) {
+      // A binary outcome's check is a logistic fit: log-odds with Wald z tests.
+      const logistic = pe.regression.method === 'logistic';
       blocks.push({ kind: 'paragraph', text: `${m.regressionCheck}:` });
       blocks.push({
         kind: 'table',
         rows: [
-          [m.term, m.estimate, 'SE', 't', 'p', ''],
+          [m.term, m.estimate, 'SE', logistic ? 'z' : 't', 'p', ''],
           ...pe.regression.coefficients.map((c) =>
             'aliased' in c
               ? [name(c.name), m.aliased, '', '', '', '']
-              : [c.name === '(Intercept)' ? c.name : name(c.name), fixed(c.estimate, 3), fixed(c.stdError, 3), fixed(c.tValue), formatP(c.pValue), significanceStars(c.pValue)],
+              : [
+                  c.name === '(Intercept)' ? c.name : name(c.name),
+                  fixed(c.estimate, 3),
+                  fixed(c.stdError, 3),
+                  fixed('zValue' in c ? c.zValue : c.tValue),
+                  formatP(c.pValue),
+                  significanceStars(c.pValue),
+                ],
           ),
         ],
       });
+      if (logistic) blocks.push({ kind: 'paragraph', text: `${m.modelLine['logistic-binary']}.` });
     }
     sections.push({ heading: m.peakEnd, blocks });
     if (pe.gestalt !== null) sections.push(gestaltSection(pe.gestalt, { locale, aggregate: pe.outcome === 'binary' ? null : a, ...(options.charts !== undefined && { charts: options.charts }) }));

@@ -24,6 +24,7 @@ import type { BootstrapImportanceResult } from '../importance/bootstrap.js';
 import type { RelativeImportanceResult } from '../importance/relative-importance.js';
 import type { KeyDriversResult } from '../experience/key-drivers.js';
 import type { PeakEndResult } from '../experience/peak-end.js';
+import type { LogisticResult } from '../regression/logistic.js';
 import type { OlsResult } from '../regression/ols.js';
 import type { Report } from '../schema/report.js';
 import type { SurveyDescriptives } from '../survey/describe-survey.js';
@@ -439,7 +440,24 @@ function significant(value: number | null | undefined, digits = 5): string {
   return value.toPrecision(digits);
 }
 
-function coefficientTable(fit: OlsResult): Block {
+function coefficientTable(fit: OlsResult | LogisticResult): Block {
+  if (fit.method === 'logistic') {
+    return {
+      kind: 'table',
+      rows: [
+        ['', 'Estimate', 'Std. Error', 'z value', 'Pr(>|z|)', '', 'CI'],
+        ...fit.coefficients.map((c) => [
+          c.name,
+          significant(c.estimate),
+          significant(c.stdError),
+          fixed(c.zValue, 3),
+          formatP(c.pValue),
+          significanceStars(c.pValue),
+          `${significant(c.ciLower)} to ${significant(c.ciUpper)}`,
+        ]),
+      ],
+    };
+  }
   return {
     kind: 'table',
     rows: [

@@ -59,7 +59,9 @@ describe('public NPS survey (13,954 customers) against R', () => {
     expect(r.n).toBe(golden.promoter.n);
     const fit = r.modelFit;
     if (fit === null || fit.method !== 'logistic') throw new Error('expected a logistic fit');
-    const expected = Object.fromEntries(golden.promoter.coefficients.map(({ name, estimate, stdErrorAtEstimate, zValue, pValue }) => [name, { estimate, stdError: stdErrorAtEstimate, zValue, pValue }]));
+    const expected = Object.fromEntries(
+      golden.promoter.coefficients.map(({ name, estimate, stdErrorAtEstimate, zValue, pValue }) => [name, { estimate, stdError: stdErrorAtEstimate, zValue, pValue }]),
+    );
     expectGolden(byName(fit.coefficients), expected, tight, 'glm');
     const g = golden.promoter;
     expectGolden({ logLik: fit.logLik, deviance: fit.deviance, aic: fit.aic }, { logLik: g.logLik, deviance: g.deviance, aic: g.aic }, tight, 'fit');
