@@ -3,7 +3,7 @@
  * lens: the regression, relative importance (with bootstrap intervals), key moments, pain points
  * and hygiene factors, importance-performance quadrants and penalty-reward factors.
  */
-import { InvalidArgumentError } from '../errors.js';
+import { ConvergenceError, InvalidArgumentError } from '../errors.js';
 import { bootstrapImportance, type BootstrapImportanceResult } from '../importance/bootstrap.js';
 import { pseudoRSquaredShapley, type PseudoRSquaredMeasure, type PseudoRSquaredShapleyResult } from '../importance/pseudo-r-squared-shapley.js';
 import { relativeImportance, relativeImportanceOfColumns, type ImportanceMethod, type RelativeImportanceResult } from '../importance/relative-importance.js';
@@ -216,7 +216,8 @@ export interface KeyDriversResult {
  * airline.importance.rSquared;     // 0.3369 (McFadden), the sum of airline.importance.importance
  * ```
  * @throws InvalidArgumentError for bad options; InsufficientDataError and RankDeficientError from
- *   the regression and importance measures.
+ *   the regression and importance measures; ConvergenceError 'separation' when, with a binary
+ *   outcome and dummy adjustment, a "not answered" indicator separates the outcome.
  */
 export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): KeyDriversResult {
   const alpha = options.alpha ?? 0.05;
@@ -275,6 +276,7 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
   if (!['ols', 'ordinal', 'logistic'].includes(model)) throw new InvalidArgumentError(`model must be 'ols', 'ordinal' or 'logistic', got ${JSON.stringify(model)}.`);
   const outcomeScale = outcomeSpec.scale ?? scale;
   const cut = options.positiveAtLeast ?? outcomeScale.max - 1;
+  if (model === 'logistic' && binary) checkIndicatorSeparation(data, y);
   const modelFit: OrdinalResult | LogisticResult | null =
     model === 'ordinal'
       ? ordinalLogit(data.X, y, { ...common, ...(binary ? { levels: [0, 1] } : outcomeScale.integer && { levels: integerLevels(outcomeScale.min, outcomeScale.max) }) })
@@ -449,4 +451,36 @@ function deprecationWarnings(options: KeyDriversOptions): Warning[] {
     });
   }
   return warnings;
+}
+
+/**
+ * Dummy adjustment with a binary outcome: when every respondent without an answer to a touchpoint
+ * has the same outcome, its "not answered" indicator separates the outcome and the logistic model
+ * has no maximum-likelihood estimate (R's glm reports fitted probabilities of 0 or 1). Said here
+ * by name, before the fit fails with a less telling singular information matrix.
+ */
+function checkIndicatorSeparation(
+  data: { readonly names: readonly string[]; readonly columns: readonly ArrayLike<number>[]; readonly indicators: readonly { readonly column: string; readonly indicator: string }[] },
+  y: readonly number[],
+): void {
+  const separating: string[] = [];
+  for (const { column, indicator } of data.indicators) {
+    const values = data.columns[data.names.indexOf(indicator)];
+    if (values === undefined) continue;
+    let count = 0;
+    let positives = 0;
+    for (let r = 0; r < y.length; r++) {
+      if (values[r] === 1) {
+        count++;
+        if (y[r] === 1) positives++;
+      }
+    }
+    if (count > 0 && (positives === 0 || positives === count)) separating.push(`"${column}" (${count} without an answer, all ${positives === 0 ? 'negative' : 'positive'})`);
+  }
+  if (separating.length > 0) {
+    throw new ConvergenceError(
+      'separation',
+      `keyDrivers with missingData 'dummy-adjustment': every respondent without an answer to ${separating.join(', ')} has the same outcome, so the "not answered" indicator separates the outcome and the logistic model has no maximum-likelihood estimate; leave ${separating.length === 1 ? 'that touchpoint' : 'those touchpoints'} out or use missingData 'complete-cases'.`,
+    );
+  }
 }

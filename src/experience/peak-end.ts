@@ -7,6 +7,7 @@ import { pairedTTest, type PairedTTestResult } from '../inference/paired-t-test.
 import { wilcoxonSignedRank, type WilcoxonSignedRankResult } from '../inference/wilcoxon-signed-rank.js';
 import { assignFolds } from '../random/rng.js';
 import { olsOfColumns } from '../regression/ols-columns.js';
+import { logisticRegression, type LogisticResult } from '../regression/logistic.js';
 import type { OlsResult } from '../regression/ols.js';
 import { columnMean } from '../survey/column-mean.js';
 import { modelData } from '../survey/model-data.js';
@@ -161,12 +162,16 @@ export interface PeakEndResult {
    * Brier score and AUC instead).
    */
   readonly comparison: ModelComparison | null;
-  /** The study's check: overall regressed on the peak and end touchpoints (complete cases). */
-  readonly regression: OlsResult | null;
+  /**
+   * The study's check: overall regressed on the peak and end touchpoints (complete cases); OLS, or
+   * for a binary outcome logistic regression (log-odds).
+   */
+  readonly regression: OlsResult | LogisticResult | null;
   /**
    * The research-standard battery on each respondent's Gestalt features: nested models, partial F
    * tests, Williams' test of dependent correlations, LMG and a verdict code (null when skipped,
-   * with a `gestalt_skipped` warning saying why, or when `gestalt: false`).
+   * with a `gestalt_skipped` warning saying why; for a binary outcome, the logistic battery;
+   * or when `gestalt: false`).
    */
   readonly gestalt: GestaltResult | null;
   readonly warnings: readonly Warning[];
@@ -297,12 +302,14 @@ export function peakEnd(survey: Survey, options: PeakEndOptions = {}): PeakEndRe
   const regression = tryFit(
     () => {
       const data = modelData(survey, { predictors: regressors.map((j) => names[j] as string), weighted: false });
-      return olsOfColumns(data.columns, data.y, { names: data.names, level });
+      // A 0/1 outcome gets the logistic fit (log-odds), not a linear probability model.
+      return binary ? logisticRegression(data.X, data.y, { names: data.names, level, positive: 1 }) : olsOfColumns(data.columns, data.y, { names: data.names, level });
     },
     'regression_failed',
     warnings,
   );
 
+  // A binary outcome gets the battery's logistic models and likelihood-ratio tests (gestalt.ts).
   const gestaltResult = options.gestalt === false ? null : runGestalt(survey, options, warnings);
 
   return {

@@ -11,14 +11,16 @@ import type { Survey, Warning } from '../survey/survey.js';
 /** Options for {@link penaltyReward}. */
 export interface PenaltyRewardOptions {
   /**
-   * Ratings at or below this count as dissatisfied. Default: on scales of up to 11 points
-   * scale.min + 1 (bottom-2-box; scale.min alone on a 3-point scale), on longer scales the bottom
-   * fifth of the range, scale.min + (max - min) / 5 (20 on 0-100).
+   * Ratings at or below this count as dissatisfied, for every touchpoint. Default: from each
+   * touchpoint's own scale, on scales of up to 11 points scale.min + 1 (bottom-2-box; scale.min
+   * alone on a 3-point scale), on longer scales the bottom fifth of the range,
+   * scale.min + (max - min) / 5 (20 on 0-100).
    */
   readonly lowAtMost?: number;
   /**
-   * Ratings at or above this count as delighted. Default: scale.max (top box) on scales of up to
-   * 11 points, the top fifth of the range, scale.max - (max - min) / 5, on longer scales (80 on 0-100).
+   * Ratings at or above this count as delighted, for every touchpoint. Default: from each
+   * touchpoint's own scale, scale.max (top box) on scales of up to 11 points, the top fifth of the
+   * range, scale.max - (max - min) / 5, on longer scales (80 on 0-100).
    */
   readonly highAtLeast?: number;
   /**
@@ -46,6 +48,10 @@ export type BoxRule = 'given' | 'bottom-two-top-box' | 'fifths';
 export interface PenaltyRewardFactor {
   readonly touchpoint: string;
   readonly label: string;
+  /** This touchpoint's boxes: ratings at or below `lowAtMost` are low, at or above `highAtLeast` high (from its own scale unless given). */
+  readonly lowAtMost: number;
+  readonly highAtLeast: number;
+  readonly boxRule: BoxRule;
   /** Share of respondents in the low and the high box. */
   readonly lowShare: number;
   readonly highShare: number;
@@ -76,6 +82,10 @@ export interface PenaltyRewardFactor {
 /** Result of {@link penaltyReward}. */
 export interface PenaltyRewardResult {
   readonly method: 'penalty-reward';
+  /**
+   * The boxes on the spec's default scale (or as given). A touchpoint with its own scale has its
+   * own boxes: read them from its factor (`factors[j].lowAtMost`, `highAtLeast`, `boxRule`).
+   */
   readonly lowAtMost: number;
   readonly highAtLeast: number;
   readonly boxRule: BoxRule;
@@ -90,7 +100,8 @@ export interface PenaltyRewardResult {
 /**
  * Penalty-reward contrast analysis (Brandt 1987; Anderson & Mittal 2000). Each touchpoint is
  * coded as two dummies, low box (rating <= `lowAtMost`) and high box (rating >= `highAtLeast`),
- * the middle of the scale being the reference; overall satisfaction is regressed on all dummies
+ * the middle of the scale being the reference; the boxes come from each touchpoint's own scale
+ * (touchpoints on 1-5 and 0-10 in one survey each get theirs); overall satisfaction is regressed on all dummies
  * (complete cases, OLS). The low-box coefficient is the penalty of performing badly, the high-box
  * coefficient the reward of performing excellently. Impact asymmetry
  * IA = (reward - |penalty|) / (reward + |penalty|) classifies touchpoints as basic factors
@@ -117,16 +128,17 @@ export interface PenaltyRewardResult {
  *   few complete rows.
  */
 export function penaltyReward(survey: Survey, options: PenaltyRewardOptions = {}): PenaltyRewardResult {
-  const { min, max } = survey.spec.scale;
-  const range = max - min;
-  const fifths = range > 10;
-  const lowAtMost = options.lowAtMost ?? (fifths ? min + range / 5 : range >= 3 ? min + 1 : min);
-  const highAtLeast = options.highAtLeast ?? (fifths ? max - range / 5 : max);
-  const boxRule: BoxRule = options.lowAtMost !== undefined || options.highAtLeast !== undefined ? 'given' : fifths ? 'fifths' : 'bottom-two-top-box';
+  const { lowAtMost, highAtLeast, boxRule } = boxesOf(survey.spec.scale, options);
+  const boxes = survey.touchpoints.map((t) => boxesOf(t.scale, options));
   const threshold = options.asymmetryThreshold ?? 0.2;
   const minCellSize = options.minCellSize ?? 30;
   if (!(Number.isInteger(minCellSize) && minCellSize >= 1)) throw new InvalidArgumentError(`minCellSize must be a positive integer, got ${minCellSize}.`);
-  if (!(lowAtMost < highAtLeast)) throw new InvalidArgumentError(`The low box (<= ${lowAtMost}) and the high box (>= ${highAtLeast}) overlap; choose lowAtMost below highAtLeast.`);
+  for (const [j, b] of boxes.entries()) {
+    if (!(b.lowAtMost < b.highAtLeast)) {
+      const column = survey.touchpoints[j]?.column as string;
+      throw new InvalidArgumentError(`The low box (<= ${b.lowAtMost}) and the high box (>= ${b.highAtLeast}) of "${column}" overlap; choose lowAtMost below highAtLeast.`);
+    }
+  }
   const touchpoints = survey.touchpoints;
   const weighted = (options.weighted ?? true) && survey.weights !== null;
   // Complete cases; zero weights stay in (ols leaves them out and counts them), as before.
@@ -135,7 +147,8 @@ export function penaltyReward(survey: Survey, options: PenaltyRewardOptions = {}
   const n = data.n;
   const dummies: Uint8Array[] = [];
   const counts: number[] = [];
-  for (const column of data.columns) {
+  for (const [j, column] of data.columns.entries()) {
+    const { lowAtMost, highAtLeast } = boxes[j] as Boxes;
     const low = new Uint8Array(n);
     const high = new Uint8Array(n);
     let lowCount = 0;
@@ -187,6 +200,7 @@ export function penaltyReward(survey: Survey, options: PenaltyRewardOptions = {}
     return {
       touchpoint: t.column,
       label: t.label,
+      ...(boxes[j] as Boxes),
       lowShare: lowCount / n,
       highShare: highCount / n,
       lowCount,
@@ -210,4 +224,22 @@ export function penaltyReward(survey: Survey, options: PenaltyRewardOptions = {}
     });
   }
   return { method: 'penalty-reward', lowAtMost, highAtLeast, boxRule, asymmetryThreshold: threshold, minCellSize, factors, regression, warnings: [...warnings, ...regression.warnings] };
+}
+
+interface Boxes {
+  readonly lowAtMost: number;
+  readonly highAtLeast: number;
+  readonly boxRule: BoxRule;
+}
+
+/** The boxes on one scale: as given, bottom-2 / top box up to 11 points, fifths beyond. */
+function boxesOf(scale: { readonly min: number; readonly max: number }, options: PenaltyRewardOptions): Boxes {
+  const { min, max } = scale;
+  const range = max - min;
+  const fifths = range > 10;
+  return {
+    lowAtMost: options.lowAtMost ?? (fifths ? min + range / 5 : range >= 3 ? min + 1 : min),
+    highAtLeast: options.highAtLeast ?? (fifths ? max - range / 5 : max),
+    boxRule: options.lowAtMost !== undefined || options.highAtLeast !== undefined ? 'given' : fifths ? 'fifths' : 'bottom-two-top-box',
+  };
 }

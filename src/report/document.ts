@@ -139,18 +139,28 @@ export function peakEndSection(pe: PeakEndReport, { locale, name, charts }: Sect
   if (pe.comparison !== null) blocks.push(...comparisonBlocks(pe.comparison, pe.outcome, locale));
   else if (pe.warnings.some((w) => w.code === 'binary_outcome')) blocks.push({ kind: 'paragraph', text: m.binaryOutcome });
   if (pe.regression !== null) {
+    // A binary outcome's check is a logistic fit: log-odds with Wald z tests.
+    const logistic = pe.regression.method === 'logistic';
     blocks.push({ kind: 'paragraph', text: `${m.regressionCheck}:` });
     blocks.push({
       kind: 'table',
       rows: [
-        [m.term, m.estimate, 'SE', 't', 'p', ''],
+        [m.term, m.estimate, 'SE', logistic ? 'z' : 't', 'p', ''],
         ...pe.regression.coefficients.map((c) =>
           'aliased' in c
             ? [name(c.name), m.aliased, '', '', '', '']
-            : [c.name === '(Intercept)' ? c.name : name(c.name), fixed(c.estimate, 3), fixed(c.stdError, 3), fixed(c.tValue), formatPValue(c.pValue, 'table'), significanceStars(c.pValue)],
+            : [
+                c.name === '(Intercept)' ? c.name : name(c.name),
+                fixed(c.estimate, 3),
+                fixed(c.stdError, 3),
+                fixed('zValue' in c ? c.zValue : c.tValue),
+                formatPValue(c.pValue, 'table'),
+                significanceStars(c.pValue),
+              ],
         ),
       ],
     });
+    if (logistic) blocks.push({ kind: 'paragraph', text: `${m.modelLine['logistic-binary']}.` });
   }
   return { heading: m.peakEnd, blocks };
 }
@@ -295,8 +305,11 @@ export function bootstrapSection(b: NonNullable<KeyDriversReport['bootstrap']>, 
 /** Penalty-reward factors: low and high boxes, penalty and reward with their tests, asymmetry, factor type. */
 export function penaltyRewardSection(pr: NonNullable<KeyDriversReport['penaltyReward']>, { locale, name }: SectionContext): Section {
   const m = messages(locale);
+  // Touchpoints on different scales have their own boxes: then each row shows its box limits.
+  const box = pr.factors[0] ?? pr;
+  const ownBoxes = pr.factors.some((f) => f.lowAtMost !== box.lowAtMost || f.highAtLeast !== box.highAtLeast);
   return {
-    heading: `${m.penaltyReward} (${(m.boxes[pr.boxRule] ?? (m.boxes.given as (l: string, h: string) => string))(short(pr.lowAtMost), short(pr.highAtLeast))})`,
+    heading: ownBoxes ? m.penaltyReward : `${m.penaltyReward} (${(m.boxes[box.boxRule] ?? (m.boxes.given as (l: string, h: string) => string))(short(box.lowAtMost), short(box.highAtLeast))})`,
     blocks: [
       {
         kind: 'table',
@@ -304,8 +317,8 @@ export function penaltyRewardSection(pr: NonNullable<KeyDriversReport['penaltyRe
           [m.touchpoint, m.low, m.high, m.penalty, 'SE', 'p', m.reward, 'SE', 'p', m.asymmetry, m.factor],
           ...pr.factors.map((f) => [
             name(f.touchpoint),
-            `${f.lowCount} (${formatPercent(f.lowShare)})`,
-            `${f.highCount} (${formatPercent(f.highShare)})`,
+            `${f.lowCount} (${formatPercent(f.lowShare)})${ownBoxes ? ` ≤ ${short(f.lowAtMost)}` : ''}`,
+            `${f.highCount} (${formatPercent(f.highShare)})${ownBoxes ? ` ≥ ${short(f.highAtLeast)}` : ''}`,
             fixed(f.penalty, 3),
             fixed(f.penaltyStdError, 3),
             formatPValue(f.penaltyPValue, 'table'),

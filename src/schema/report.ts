@@ -251,6 +251,27 @@ const gestaltResult = z.strictObject({
   warnings,
 });
 
+const waldCoefficient = z.strictObject({ name: z.string(), estimate: num, stdError: num, zValue: num, pValue: num, ciLower: num, ciUpper: num });
+const convergence = z.strictObject({ converged: z.boolean(), iterations: num, maxGradient: num, conditionNumber: num });
+const likelihoodRatio = z.strictObject({ statistic: num, df: num, pValue: num });
+const logisticResult = z.strictObject({
+  method: z.literal('logistic'),
+  n: num,
+  rowsDropped,
+  positive: num,
+  coefficients: z.array(waldCoefficient),
+  logLik: num,
+  nullLogLik: num,
+  deviance: num,
+  nullDeviance: num,
+  aic: num,
+  bic: num,
+  likelihoodRatio,
+  mcFaddenRSquared: num,
+  convergence,
+  warnings,
+});
+
 const peakEndResult = z.strictObject({
   method: z.literal('peak-end'),
   outcome: z.enum(['rating', 'binary']),
@@ -305,7 +326,7 @@ const peakEndResult = z.strictObject({
       }),
     })
     .nullable(),
-  regression: olsResultSchema.nullable(),
+  regression: z.union([olsResultSchema, logisticResult]).nullable(),
   gestalt: gestaltResult.nullable(),
   warnings,
 });
@@ -373,9 +394,6 @@ const bootstrapResult = z.strictObject({
 const quadrant = z.enum(['concentrate here', 'keep up the good work', 'low priority', 'possible overkill']);
 const factorType = z.enum(['basic', 'performance', 'excitement', 'insufficient data']);
 
-const waldCoefficient = z.strictObject({ name: z.string(), estimate: num, stdError: num, zValue: num, pValue: num, ciLower: num, ciUpper: num });
-const convergence = z.strictObject({ converged: z.boolean(), iterations: num, maxGradient: num, conditionNumber: num });
-const likelihoodRatio = z.strictObject({ statistic: num, df: num, pValue: num });
 const ordinalResult = z.strictObject({
   method: z.enum(['ordinal-logit', 'ordinal-probit']),
   link: z.enum(['logit', 'probit']),
@@ -395,24 +413,6 @@ const ordinalResult = z.strictObject({
   convergence,
   warnings,
 });
-const logisticResult = z.strictObject({
-  method: z.literal('logistic'),
-  n: num,
-  rowsDropped,
-  positive: num,
-  coefficients: z.array(waldCoefficient),
-  logLik: num,
-  nullLogLik: num,
-  deviance: num,
-  nullDeviance: num,
-  aic: num,
-  bic: num,
-  likelihoodRatio,
-  mcFaddenRSquared: num,
-  convergence,
-  warnings,
-});
-
 /** Schema of the account of `modelData` (survey/model-data.ts) that survey-level analyses report. */
 export const missingDataSummarySchema = z.strictObject({
   method: z.enum(['complete-cases', 'dummy-adjustment']),
@@ -454,6 +454,9 @@ const keyDriversResult = z.strictObject({
         z.strictObject({
           touchpoint: z.string(),
           label: z.string(),
+          lowAtMost: num,
+          highAtLeast: num,
+          boxRule: z.enum(['given', 'bottom-two-top-box', 'fifths']),
           lowShare: num,
           highShare: num,
           lowCount: num,

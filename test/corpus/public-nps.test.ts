@@ -1,0 +1,80 @@
+/**
+ * The public Botanic NPS survey (test/corpus/heldout/botanic-nps.csv: 13,954 garden-centre
+ * customers, likelihood to recommend plus satisfaction and intention to return, 1-10) read from the
+ * CSV and checked against R (test/golden/public-nps/generate.R): describeSurvey's nps object
+ * against the NPS formula, and the key drivers of promoter vs not against glm(binomial), of the
+ * 0-10 answer against lm.
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { keyDrivers } from '../../src/experience/key-drivers.js';
+import { readSurveyFile } from '../../src/ingest/read-survey-file.js';
+import { describeSurvey } from '../../src/survey/describe-survey.js';
+import type { Survey } from '../../src/survey/survey.js';
+import { expectGolden, loadGolden } from '../helpers/golden.js';
+
+interface Coefficient {
+  name: string;
+  estimate: number;
+  stdError: number;
+  stdErrorAtEstimate?: number;
+  zValue?: number;
+  tValue?: number;
+  pValue: number;
+}
+interface Golden {
+  rows: number;
+  noAnswers: number;
+  nps: Record<string, number>;
+  promoter: { n: number; coefficients: Coefficient[]; logLik: number; deviance: number; aic: number; rSquared: number; importance: Record<string, number> };
+  rating: { n: number; rSquared: number; importance: Record<string, number>; coefficients: Coefficient[] };
+}
+const golden = loadGolden<Golden>('public-nps/public-nps.json');
+const file = fileURLToPath(new URL('heldout/botanic-nps.csv', import.meta.url));
+const spec = { touchpoints: ['satisfaction', 'intention'], overall: { column: 'nps', type: 'nps' as const }, scale: { min: 1, max: 10 }, id: 'id' };
+const tight = { relative: 1e-8, absolute: 1e-12 };
+const byName = (coefficients: readonly { name: string }[]): Record<string, unknown> => Object.fromEntries(coefficients.map((c) => [c.name, c]));
+
+describe('public NPS survey (13,954 customers) against R', () => {
+  let survey: Survey;
+  beforeAll(async () => {
+    survey = await readSurveyFile(file, spec);
+  });
+
+  it("describeSurvey's nps object: score, shares, standard error and 95% interval from the formula, missing answers left out", () => {
+    // Rows without a single answer are left out at ingest and counted.
+    expect(survey.report.rowsRead).toBe(golden.rows);
+    expect(survey.report.droppedByReason.no_answers).toBe(golden.noAnswers);
+    expect(survey.n).toBe(golden.rows - golden.noAnswers);
+    const overall = describeSurvey(survey).items.find((i) => i.role === 'overall');
+    const { n: _n, excluded: _excluded, ...expected } = golden.nps;
+    expectGolden(overall?.nps, expected, { relative: 1e-12, absolute: 1e-12 }, 'nps');
+    expect(overall?.n).toBe(golden.nps.n);
+  });
+
+  it("keyDrivers(…, { nps: 'promoter' }): glm(binomial) of promoter (9-10) vs not, and McFadden Shapley values", () => {
+    const r = keyDrivers(survey, { nps: 'promoter' });
+    expect(r.outcome).toBe('promoter');
+    expect(r.model).toBe('logistic');
+    expect(r.n).toBe(golden.promoter.n);
+    const fit = r.modelFit;
+    if (fit === null || fit.method !== 'logistic') throw new Error('expected a logistic fit');
+    const expected = Object.fromEntries(
+      golden.promoter.coefficients.map(({ name, estimate, stdErrorAtEstimate, zValue, pValue }) => [name, { estimate, stdError: stdErrorAtEstimate, zValue, pValue }]),
+    );
+    expectGolden(byName(fit.coefficients), expected, tight, 'glm');
+    const g = golden.promoter;
+    expectGolden({ logLik: fit.logLik, deviance: fit.deviance, aic: fit.aic }, { logLik: g.logLik, deviance: g.deviance, aic: g.aic }, tight, 'fit');
+    expectGolden({ rSquared: r.importance.rSquared, importance: r.importance.importance }, { rSquared: g.rSquared, importance: g.importance }, tight, 'McFadden Shapley');
+  });
+
+  it('keyDrivers of the 0-10 answer as a rating: lm coefficients and LMG', () => {
+    const r = keyDrivers(survey);
+    expect(r.outcome).toBe('rating');
+    expect(r.model).toBe('ols');
+    expect(r.n).toBe(golden.rating.n);
+    const expected = Object.fromEntries(golden.rating.coefficients.map(({ name, estimate, stdError, tValue, pValue }) => [name, { estimate, stdError, tValue, pValue }]));
+    expectGolden(byName(r.regression.coefficients), expected, tight, 'lm');
+    expectGolden({ rSquared: r.importance.rSquared, importance: r.importance.importance }, { rSquared: golden.rating.rSquared, importance: golden.rating.importance }, tight, 'LMG');
+  });
+});
