@@ -343,12 +343,15 @@ export function warningsSection(warnings: Report['warnings'], { locale }: Sectio
 /** The descriptives table (header first), with display names from `name`. */
 export function descriptivesRows(descriptives: SurveyDescriptives, name: (column: string) => string, locale: Locale = 'en'): string[][] {
   const m = messages(locale);
+  // Not-applicable answers get their own column when there are any (they are not missing answers).
+  const na = descriptives.items.some((d) => d.notApplicable > 0);
   return [
-    [m.item, 'n', m.missing, m.mean, 'SD', 'SE', `${Math.round(descriptives.level * 100)}% CI`, m.median, m.topTwo, m.bottomTwo],
+    [m.item, 'n', m.missing, ...(na ? [m.notApplicable] : []), m.mean, 'SD', 'SE', `${Math.round(descriptives.level * 100)}% CI`, m.median, m.topTwo, m.bottomTwo],
     ...descriptives.items.map((d) => [
       d.role === 'overall' ? `${name(d.column)} (${m.overall})` : name(d.column),
       String(d.n),
       String(d.missing),
+      ...(na ? [String(d.notApplicable)] : []),
       fixed(d.mean),
       fixed(d.sampleStandardDeviation),
       fixed(d.standardError, 3),

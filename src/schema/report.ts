@@ -69,6 +69,7 @@ const descriptives = z.strictObject({
       role: z.enum(['touchpoint', 'overall']),
       n: num,
       missing: num,
+      notApplicable: num,
       mean: nullableNumber,
       sampleStandardDeviation: nullableNumber,
       standardError: nullableNumber,

@@ -33,9 +33,12 @@ export interface ItemDescriptives {
   readonly column: string;
   readonly label: string;
   readonly role: 'touchpoint' | 'overall';
-  /** Answered (non-missing) cells. */
+  /** Answered cells. */
   readonly n: number;
+  /** Cells without an answer (missing codes, blanks), not counting not-applicable ones. */
   readonly missing: number;
+  /** Cells marked "did not experience this touchpoint" (the spec's `notApplicable` codes). */
+  readonly notApplicable: number;
   readonly mean: number | null;
   /** Sample standard deviation (denominator n - 1), as R's `sd`. */
   readonly sampleStandardDeviation: number | null;
@@ -120,13 +123,15 @@ export function describeSurvey(survey: Survey, options: DescribeOptions = {}): S
     const stats = weights !== null ? weightedStatistics(all, weights, calibration, scale) : tally !== null ? statisticsFromCounts(tally) : statisticsFromValues(all, scale);
     const { n } = stats;
     if (n === 0) warnings.push({ code: 'no_answers', message: `Column "${column}" has no answers; its statistics are null.` });
+    const notApplicable = countFlags(survey.notApplicable.get(column), survey.n);
     const half = stats.standardError !== null ? studentTQuantile((1 + level) / 2, n - 1) * stats.standardError : null;
     return {
       column,
       label,
       role,
       n,
-      missing: all.length - n,
+      missing: all.length - n - notApplicable,
+      notApplicable,
       mean: stats.mean,
       sampleStandardDeviation: stats.sd,
       standardError: stats.standardError,
@@ -297,4 +302,11 @@ function weightedMedian(values: Float64Array, weights: Float64Array): number {
     if (cumulative >= 0.5 * total) return values[i] as number;
   }
   return values[answered.at(-1) as number] as number;
+}
+
+/** How many of the first `n` flags are set (0 without flags). */
+function countFlags(flags: Uint8Array | undefined, n: number): number {
+  let count = 0;
+  for (let i = 0; flags !== undefined && i < n; i++) count += flags[i] as number;
+  return count;
 }

@@ -11,6 +11,7 @@ import { keyDrivers } from '../../src/experience/key-drivers.js';
 import { peakEnd } from '../../src/experience/peak-end.js';
 import { readSurveyFile } from '../../src/ingest/read-survey-file.js';
 import type { LogisticResult } from '../../src/regression/logistic.js';
+import { describeSurvey } from '../../src/survey/describe-survey.js';
 import type { Survey } from '../../src/survey/survey.js';
 import { expectGolden, loadGolden } from '../helpers/golden.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -97,6 +98,14 @@ describe('public airline survey (8,507 passengers, 14 touchpoints, 0 = not appli
       expect(entry?.missing, column).toBe(0);
     }
     expect(survey.report.columns.find((c) => c.role === 'overall')?.missing).toBe(0);
+  });
+
+  it('describes each touchpoint with its not-applicable answers apart from its missing ones', () => {
+    const items = describeSurvey(survey).items;
+    for (const column of golden.touchpoints) {
+      const item = items.find((i) => i.column === column);
+      expect([item?.n, item?.missing, item?.notApplicable], column).toEqual([golden.rows - (golden.notApplicable[column] as number), 0, golden.notApplicable[column]]);
+    }
   });
 
   it("complete cases: glm(binomial) coefficients, SEs, z, p, logLik, deviance and AIC; the 14-touchpoint sampling estimate within 4 Monte Carlo SEs of R's exact Shapley values", () => {
