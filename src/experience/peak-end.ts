@@ -260,7 +260,9 @@ export function peakEnd(survey: Survey, options: PeakEndOptions = {}): PeakEndRe
     }
     const endValue = (columns[endJ] as Float64Array)[i] as number;
     if (Number.isNaN(endValue)) continue;
-    answered.forEach((j, k) => (row[k] = (columns[j] as Float64Array)[i] as number));
+    answered.forEach((j, k) => {
+      row[k] = (columns[j] as Float64Array)[i] as number;
+    });
     const values = row.subarray(0, answered.length);
     const peaks = ruleOf.map((score) => argmaxEarliest(values, score));
     if (peaks.some((p) => p.tied.some((t) => values[t] !== values[p.index]))) ambiguousPeaks++;
@@ -295,7 +297,7 @@ export function peakEnd(survey: Survey, options: PeakEndOptions = {}): PeakEndRe
     ...(includePredictions && { predictions: Array.from(predictions, (v) => (Number.isNaN(v) ? null : v)) }),
   };
 
-  const comparison = compareModels(survey, columns, overall, predictions, pass, options, warnings, binary);
+  const comparison = compareModels(columns, overall, predictions, pass, options, warnings, binary);
 
   // The study's regression check: overall on the peak touchpoint(s) and the end touchpoint.
   const regressors = [...new Set([...peakIndices, endIndex])];
@@ -395,7 +397,6 @@ function sameRespondents(
 }
 
 function compareModels(
-  survey: Survey,
   columns: readonly Float64Array[],
   overall: Float64Array,
   peakEndPredictions: Float64Array,

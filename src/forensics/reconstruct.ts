@@ -231,7 +231,9 @@ function initialValues(plan: ColumnPlan, rows: number, scale: { min: number; max
   const cells = order.slice(0, plan.n);
   const base = Math.floor(plan.sum / plan.n);
   const extra = plan.sum - base * plan.n;
-  cells.forEach((row, k) => (column[row] = Math.min(scale.max, base + (k < extra ? 1 : 0))));
+  cells.forEach((row, k) => {
+    column[row] = Math.min(scale.max, base + (k < extra ? 1 : 0));
+  });
   return column;
 }
 

@@ -147,7 +147,11 @@ export function pseudoRSquaredShapley(X: readonly (readonly (number | null)[])[]
       code: 'rows_dropped_missing',
       message: `${rowsDropped} row${rowsDropped === 1 ? '' : 's'} with a missing value or weight 0 left out; every subset model uses the same ${n} complete rows.`,
     });
-  const smaller = Math.min(...Array.from(event).reduce((c, v, i) => ((c[v] = (c[v] as number) + (weighted ? (data.w[i] as number) : 1)), c), [0, 0]));
+  const totals = [0, 0];
+  event.forEach((v, i) => {
+    totals[v] = (totals[v] as number) + (weighted ? (data.w[i] as number) : 1);
+  });
+  const smaller = Math.min(...totals);
   if (smaller < 10 * p)
     warnings.push({ code: 'few_events', message: `Only ${Math.round(smaller)} cases in the smaller outcome group for ${p} predictors (fewer than 10 per predictor): estimates may be biased.` });
 

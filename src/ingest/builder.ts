@@ -57,7 +57,6 @@ export class SurveyBuilder {
   private readonly decimalComma: boolean;
   private readonly missingText: Set<string>;
   private headerNames: string[] | null = null;
-  private headerKey = '';
   private rated: RatedColumn[] = [];
   private weightIndex = -1;
   private idIndex = -1;
@@ -145,9 +144,10 @@ export class SurveyBuilder {
     this.checkFieldSizes(rawNames, null, line);
     const names = rawNames.map((n) => n.replace(/^\uFEFF/, '').trim());
     this.headerNames = names;
-    this.headerKey = names.join('\u0000');
     const positions = new Map<string, number[]>();
-    names.forEach((n, i) => positions.set(n, [...(positions.get(n) ?? []), i]));
+    names.forEach((n, i) => {
+      positions.set(n, [...(positions.get(n) ?? []), i]);
+    });
     const issues: DataIssue[] = [];
     const used = this.usedColumns();
     const locate = (column: string): number => {
@@ -291,7 +291,7 @@ export class SurveyBuilder {
           break;
         }
         if (columns !== null) (columns[j] as Float64Array)[at] = v;
-        if (v === v) answered++;
+        if (!Number.isNaN(v)) answered++;
       }
       if (complete) {
         this.finishRow(row, line, 0, answered, text, parsed, this.noneInvalid, columns !== null);
@@ -313,7 +313,7 @@ export class SurveyBuilder {
       } else if (v === NOT_APPLICABLE) {
         values[j] = Number.NaN;
         state[j] = STATE_NOT_APPLICABLE;
-      } else if (v !== v) {
+      } else if (Number.isNaN(v)) {
         values[j] = Number.NaN;
         state[j] = STATE_OK;
       } else {
@@ -402,7 +402,7 @@ export class SurveyBuilder {
       let count = 0;
       for (let i = 0; i < this.used; i++) {
         const v = column[i] as number;
-        if (v === v) {
+        if (!Number.isNaN(v)) {
           sum += v;
           count++;
         }
@@ -506,7 +506,7 @@ export class SurveyBuilder {
     if (answered < width) {
       for (let j = 0; j < width; j++) {
         const v = values[j] as number;
-        if (v !== v) {
+        if (Number.isNaN(v)) {
           const cellState = state[j] as number;
           if (cellState === STATE_OK) missing[j] = (missing[j] as number) + 1;
           else if (cellState === STATE_NOT_APPLICABLE) this.notApplicableAt(j, at);
@@ -523,8 +523,12 @@ export class SurveyBuilder {
     }
     if (this.weightIndex >= 0) this.weights.push(weight);
     if (this.idIndex >= 0) this.ids.push(id);
-    segments?.forEach((text, k) => this.segmentValues[k]?.push(text));
-    covariates?.forEach((text, k) => this.covariateValues[k]?.push(text));
+    segments?.forEach((text, k) => {
+      this.segmentValues[k]?.push(text);
+    });
+    covariates?.forEach((text, k) => {
+      this.covariateValues[k]?.push(text);
+    });
     this.sourceRows[at] = row;
   }
 
@@ -687,7 +691,7 @@ export class SurveyBuilder {
       fix = classes.length < 2 ? 'check the column, or use another outcome type' : 'add the extra values to the outcome\'s missing codes, recode them, or use type "rating" or "numeric"';
     } else if (positives !== 1) {
       problem = `"${column}" holds ${seen}, and ${positives === 0 ? 'neither' : 'both'} of them ${positives === 0 ? 'is' : 'are'} listed in overall.positive (${JSON.stringify(outcome.positive)})`;
-      fix = 'set overall.positive to the value of the positive class, e.g. { "column": "' + column + '", "type": "binary", "positive": [' + JSON.stringify(classes[0]?.[1].shown ?? '') + '] }';
+      fix = `set overall.positive to the value of the positive class, e.g. { "column": "${column}", "type": "binary", "positive": [${JSON.stringify(classes[0]?.[1].shown ?? '')}] }`;
     } else {
       problem = `"${column}" holds ${seen}, not 0 and 1, and the spec does not say which value is positive`;
       fix =

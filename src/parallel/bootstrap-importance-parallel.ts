@@ -103,7 +103,12 @@ export async function bootstrapImportanceParallel(
     job: { kind: 'bootstrap', work, reportProgress: report !== undefined },
     workers,
     next,
-    ...(report && { onProgress: (increment: number) => report({ completed: (completed += increment), total }) }),
+    ...(report && {
+      onProgress: (increment: number) => {
+        completed += increment;
+        report({ completed, total });
+      },
+    }),
   });
   return summarizeBootstrap(plan, resamples, jackknife);
 }

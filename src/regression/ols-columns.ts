@@ -52,7 +52,11 @@ export function columnModelData(
   let ys: Float64Array | null = null;
   let ws: Float64Array | null = null;
   let resolved: ArrayLike<number> | null = null;
-  const indexOf = (): ArrayLike<number> | null => (typeof rowIndex === 'function' ? (resolved ??= rowIndex()) : rowIndex);
+  const indexOf = (): ArrayLike<number> | null => {
+    if (typeof rowIndex !== 'function') return rowIndex;
+    resolved ??= rowIndex();
+    return resolved;
+  };
   const gather = (values: ArrayLike<number> | null): Float64Array => {
     const index = indexOf();
     // Read only by ols: y itself when it is the whole column, shared unit weights without weights.
@@ -68,13 +72,16 @@ export function columnModelData(
   return {
     names,
     get rows() {
-      return (rows ??= rowsOfColumns(columns, indexOf(), n));
+      rows ??= rowsOfColumns(columns, indexOf(), n);
+      return rows;
     },
     get y() {
-      return (ys ??= gather(y));
+      ys ??= gather(y);
+      return ys;
     },
     get w() {
-      return (ws ??= gather(weights));
+      ws ??= gather(weights);
+      return ws;
     },
     n,
     p: columns.length,

@@ -64,7 +64,7 @@ const STYLE =
  * and returns the same object. Frozen or non-extensible values are returned as they are.
  */
 export function withNotebookDisplay<T extends object>(value: T, options: NotebookOptions = {}): T {
-  if (value !== null && typeof value === 'object' && !(value instanceof Promise) && Object.isExtensible(value) && !Object.prototype.hasOwnProperty.call(value, JUPYTER_DISPLAY)) {
+  if (value !== null && typeof value === 'object' && !(value instanceof Promise) && Object.isExtensible(value) && !Object.hasOwn(value, JUPYTER_DISPLAY)) {
     Object.defineProperty(value, JUPYTER_DISPLAY, { value: () => mimeBundle(value, options), enumerable: false, writable: true, configurable: true });
   }
   return value;

@@ -13,7 +13,11 @@ export { formatNumber } from './format.js';
 /** Aligns rows of cells into columns; the first row is the header. Numbers align right. */
 export function formatTable(rows: readonly (readonly string[])[]): string {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell));
+    });
+  }
   const numeric = (cell: string): boolean => /^[-+–]?[\d.,%]+$|^–$/.test(cell);
   const lines = rows.map((row, r) =>
     row

@@ -155,7 +155,9 @@ export function momentsQuery(spec: SurveySpec | NormalizedSpec, options: Moments
   ];
   for (let j = 0; j < d; j++) {
     select.push(`SUM(b${j}) AS ${ALIAS.invalid(j)}`, `COUNT(c${j}) AS ${ALIAS.n(j)}`, `SUM(c${j}) AS ${ALIAS.sum(j)}`, `SUM(c${j} * c${j}) AS ${ALIAS.sumSq(j)}`);
-    points.forEach((p, i) => select.push(`SUM(CASE WHEN c${j} = ${literal(p)} THEN 1 ELSE 0 END) AS ${ALIAS.count(j, i)}`));
+    points.forEach((p, i) => {
+      select.push(`SUM(CASE WHEN c${j} = ${literal(p)} THEN 1 ELSE 0 END) AS ${ALIAS.count(j, i)}`);
+    });
     select.push(`SUM(CASE WHEN cc = 1 THEN c${j} END) AS ${ALIAS.ccSum(j)}`);
     for (let b = j; b < d; b++) select.push(`SUM(CASE WHEN cc = 1 THEN c${j} * c${b} END) AS ${ALIAS.ccProduct(j, b)}`);
   }

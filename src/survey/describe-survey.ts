@@ -193,7 +193,7 @@ function countScalePoints(values: Float64Array, scale: ItemScale | null): Tally 
   const counts = new Float64Array(points);
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as number;
-    if (v !== v) continue;
+    if (Number.isNaN(v)) continue;
     const k = v - low;
     if (!(k >= 0 && k < points) || k !== Math.floor(k)) return null;
     counts[k] = (counts[k] as number) + 1;

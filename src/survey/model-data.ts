@@ -157,7 +157,7 @@ export function modelData(survey: Survey, options: ModelDataOptions = {}): Surve
   if (gaps !== null) {
     for (let j = 0; j < k; j++) {
       const column = columns[j] as Float64Array;
-      for (let i = 0; i < N; i++) if ((column[i] as number) !== (column[i] as number)) gaps[i] = 1;
+      for (let i = 0; i < N; i++) if (Number.isNaN(column[i] as number)) gaps[i] = 1;
     }
   }
   for (let i = 0; i < N; i++) {

@@ -44,7 +44,7 @@ function expectSameAsInMemory(name: string, result: MomentsAnalysis, spec: Surve
   const d = describeSurvey(survey);
   expectGolden(
     result.describe,
-    d.items.map(({ label: _l, role: _r, missing: _m, standardError: _s, ...rest }) => rest),
+    d.items.map(({ label: _l, role: _r, missing: _m, notApplicable: _na, standardError: _s, ...rest }) => rest),
     tol,
     `${name} describe`,
   );

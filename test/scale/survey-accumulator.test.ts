@@ -30,7 +30,7 @@ describe('SurveyAccumulator equals the in-memory analyses', () => {
     const d = describeSurvey(survey);
     expectGolden(
       acc.describe(),
-      d.items.map(({ label: _l, role: _r, missing: _m, standardError: _s, ...rest }) => rest),
+      d.items.map(({ label: _l, role: _r, missing: _m, notApplicable: _na, standardError: _s, ...rest }) => rest),
       tol,
       `${name} describe`,
     );
