@@ -5,7 +5,7 @@
 import { fUpperTail, studentTQuantile, studentTUpperTail } from '../distributions/index.js';
 import { InsufficientDataError, InvalidArgumentError, PeakEndError } from '../errors.js';
 import { aggregatePeakEnd, type AggregatePeakEndResult, type PeakEndRule } from '../experience/aggregate-peak-end.js';
-import { columnPeaks } from '../experience/respondent-scores.js';
+import { peakValues } from '../experience/respondent-scores.js';
 import { crossProductsOfColumns } from '../linalg/cross-product.js';
 import { importanceFromData, type RelativeImportanceOptions, type RelativeImportanceResult } from '../importance/relative-importance.js';
 import { cholesky, choleskyInverse, choleskySolve } from '../linalg/cholesky.js';
@@ -205,7 +205,7 @@ export class SurveyAccumulator {
     mergeInto(this.joint, n, products.weight, sumLogW, products.means, products.comoments);
     // Each complete respondent's peak-end prediction (most intense peak, last touchpoint, w = 0.5).
     const k = d - 1;
-    const peaks = columnPeaks(this.pending.slice(0, k), rows, 2, this.spec.scale.neutral).chosen;
+    const peaks = peakValues(this.pending.slice(0, k), rows, 2, this.spec.scale.neutral).chosen;
     const last = this.pending[k - 1] as Float64Array;
     const prediction = new Float64Array(n);
     const observed = new Float64Array(n);
@@ -286,9 +286,7 @@ export class SurveyAccumulator {
   }
 
   /** Per column: n, mean, sample SD, t interval, median, counts and top/bottom-2-box with SEs, as describeSurvey (unweighted). */
-  describe(
-    level = 0.95,
-  ): {
+  describe(level = 0.95): {
     column: string;
     n: number;
     mean: number | null;
