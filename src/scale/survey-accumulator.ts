@@ -198,7 +198,8 @@ export class SurveyAccumulator {
     }
     if (n === 0) return;
     // The complete rows' co-moments, weighted.
-    const products = crossProductsOfColumns(this.pending.slice(0, d - 1), this.pending[d - 1] as Float64Array, unitWeights ? null : this.pendingWeights, index, n, true);
+    // Every row complete (the usual case): no index, so the kernel reads the columns directly (the same rows in the same order).
+    const products = crossProductsOfColumns(this.pending.slice(0, d - 1), this.pending[d - 1] as Float64Array, unitWeights ? null : this.pendingWeights, n === rows ? null : index, n, true);
     if (products === null) throw new InvalidArgumentError('addRow: ratings must be finite numbers or NaN.');
     let sumLogW = 0;
     if (!unitWeights) for (let r = 0; r < n; r++) sumLogW += Math.log(this.pendingWeights[index[r] as number] as number);
@@ -286,9 +287,7 @@ export class SurveyAccumulator {
   }
 
   /** Per column: n, mean, sample SD, t interval, median, counts and top/bottom-2-box with SEs, as describeSurvey (unweighted). */
-  describe(
-    level = 0.95,
-  ): {
+  describe(level = 0.95): {
     column: string;
     n: number;
     mean: number | null;
