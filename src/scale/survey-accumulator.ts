@@ -287,7 +287,9 @@ export class SurveyAccumulator {
   }
 
   /** Per column: n, mean, sample SD, t interval, median, counts and top/bottom-2-box with SEs, as describeSurvey (unweighted). */
-  describe(level = 0.95): {
+  describe(
+    level = 0.95,
+  ): {
     column: string;
     n: number;
     mean: number | null;
