@@ -83,7 +83,9 @@ function pandas(csv) {
     const last = out.stdout.trim().split('\n').pop();
     try {
       const parsed = JSON.parse(last);
-      return parsed.skipped ? { skipped: parsed.skipped } : { wallSeconds: round(parsed.medianMs / 1000), version: parsed.version };
+      return parsed.skipped
+        ? { skipped: parsed.skipped }
+        : { wallSeconds: round(parsed.medianMs / 1000), cpuSeconds: parsed.medianCpuMs === undefined ? null : round(parsed.medianCpuMs / 1000), version: parsed.version };
     } catch {
       return { skipped: `anchor failed: ${out.stderr.slice(0, 200)}` };
     }
@@ -91,17 +93,24 @@ function pandas(csv) {
   return { skipped: 'no python3 with pandas' };
 }
 
-/** Wall seconds and peak RSS of a child `node` running args (peak RSS reported by the child on exit). */
+/** Wall seconds, CPU seconds (user + system, all threads) and peak RSS of a child `node` running args (both reported by the child on exit). */
 function child(args) {
-  const report = "process.on('exit',()=>process.stderr.write('\\nPEAK_RSS '+process.resourceUsage().maxRSS+'\\n'))";
+  const report = "process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\nPEAK_RSS '+u.maxRSS+'\\nCPU_US '+(u.userCPUTime+u.systemCPUTime)+'\\n')})";
   const t = performance.now();
   const out = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(report)}`, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const wallSeconds = (performance.now() - t) / 1000;
   const rss = /PEAK_RSS (\d+)/.exec(out.stderr);
+  const cpu = /CPU_US (\d+)/.exec(out.stderr);
   if (out.status !== 0) throw new Error(`child failed: ${out.stderr.slice(0, 500)}`);
   // maxRSS is in KiB.
   const kib = rss ? Number(rss[1]) : null;
-  return { wallSeconds: round(wallSeconds), peakRssMB: kib === null ? null : round((kib * 1024) / 1e6, 0), peakRssMiB: kib === null ? null : round(kib / 1024, 0), stdout: out.stdout };
+  return {
+    wallSeconds: round(wallSeconds),
+    cpuSeconds: cpu ? round(Number(cpu[1]) / 1e6) : null,
+    peakRssMB: kib === null ? null : round((kib * 1024) / 1e6, 0),
+    peakRssMiB: kib === null ? null : round(kib / 1024, 0),
+    stdout: out.stdout,
+  };
 }
 
 const result = { date: new Date().toISOString(), node: process.version, loadAverage: load(), cases: {} };
@@ -126,9 +135,10 @@ if (wanted('analyze')) {
     columns: 21,
     bytes: statSync(csv).size,
     loadAverage: { start: startLoad, end: load() },
-    cli: { wallSeconds: cliMedian.wallSeconds, peakRssMB: Math.max(...cli.map((c) => c.peakRssMB)), reportLines: cliMedian.stdout.split('\n').length },
+    cli: { wallSeconds: cliMedian.wallSeconds, cpuSeconds: cliMedian.cpuSeconds, peakRssMB: Math.max(...cli.map((c) => c.peakRssMB)), reportLines: cliMedian.stdout.split('\n').length },
     pandasReadCsv: anchor,
     cliOverPandas: anchor.wallSeconds ? round(cliMedian.wallSeconds / anchor.wallSeconds, 2) : null,
+    cliOverPandasCpu: anchor.cpuSeconds && cliMedian.cpuSeconds ? round(cliMedian.cpuSeconds / anchor.cpuSeconds, 2) : null,
     readSurveyFile: read,
     analyzeLibrary: library,
     analyzeOverRead: { wall: round(library.wallSeconds / read.wallSeconds, 2), cpu: round(library.cpuSeconds / read.cpuSeconds, 2) },

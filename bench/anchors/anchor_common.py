@@ -9,6 +9,9 @@ import statistics
 import sys
 import time
 
+# CPU milliseconds (this process, all threads) of the timed runs of the last timed() call.
+_cpu_ms = []
+
 
 def args():
     csv, runs, warmup = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
@@ -25,10 +28,13 @@ def timed(work, runs, warmup):
     for _ in range(warmup):
         work()
     ms, value = [], None
+    _cpu_ms.clear()
     for _ in range(runs):
         start = time.perf_counter()
+        cpu = time.process_time()
         value = work()
         ms.append((time.perf_counter() - start) * 1000)
+        _cpu_ms.append((time.process_time() - cpu) * 1000)
     return ms, value
 
 
@@ -37,6 +43,7 @@ def report(ms, version, check):
         "medianMs": round(statistics.median(ms), 1),
         "minMs": round(min(ms), 1),
         "runs": len(ms),
+        **({"medianCpuMs": round(statistics.median(_cpu_ms), 1)} if _cpu_ms else {}),
         "version": version,
         "check": check,
     }))

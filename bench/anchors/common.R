@@ -16,21 +16,25 @@ anchor_skip <- function(reason) {
 # Reads the bench CSV (header t1..tk,overall; integers). Not timed.
 anchor_read <- function(csv) read.csv(csv, colClasses = "integer")
 
-# Runs `work` warmup times untimed, then `runs` times timed (elapsed wall clock); returns the
-# milliseconds of the timed runs and the value of the last one.
+# Runs `work` warmup times untimed, then `runs` times timed (elapsed wall clock, and the CPU time
+# of this process, user + system); returns the milliseconds of the timed runs and the value of
+# the last one.
 anchor_time <- function(work, runs, warmup) {
   for (i in seq_len(warmup)) work()
   value <- NULL
+  cpu <- numeric(runs)
   ms <- vapply(seq_len(runs), function(i) {
-    start <- proc.time()[["elapsed"]]
+    start <- proc.time()
     value <<- work()
-    (proc.time()[["elapsed"]] - start) * 1000
+    used <- proc.time() - start
+    cpu[i] <<- (used[["user.self"]] + used[["sys.self"]]) * 1000
+    used[["elapsed"]] * 1000
   }, numeric(1))
-  list(ms = ms, value = value)
+  list(ms = ms, cpu = cpu, value = value)
 }
 
 anchor_report <- function(timed, version, check) {
   checks <- paste(sprintf('"%s": %.15g', names(check), unlist(check)), collapse = ", ")
-  cat(sprintf('{"medianMs": %.1f, "minMs": %.1f, "runs": %d, "version": "%s", "check": {%s}}\n',
-              median(timed$ms), min(timed$ms), length(timed$ms), version, checks))
+  cat(sprintf('{"medianMs": %.1f, "minMs": %.1f, "medianCpuMs": %.1f, "runs": %d, "version": "%s", "check": {%s}}\n',
+              median(timed$ms), min(timed$ms), median(timed$cpu), length(timed$ms), version, checks))
 }

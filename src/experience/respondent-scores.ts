@@ -158,6 +158,25 @@ export function respondentPass(
  * row, so the same choices); the second compares every answer with the final best.
  */
 export function columnPeaks(columns: readonly ArrayLike<number>[], n: number, kind: ScoreKind, neutral: number): { chosen: Float64Array; ambiguous: Uint8Array } {
+  const { chosen, best } = peakValues(columns, n, kind, neutral);
+  const bar = new Float64Array(n);
+  const ambiguous = new Uint8Array(n);
+  for (let i = 0; i < n; i++) bar[i] = TIE_TOLERANCE * Math.max(1, Math.abs(best[i] as number));
+  for (const column of columns) {
+    for (let i = 0; i < n; i++) {
+      const v = column[i] as number;
+      if (v === v && v !== chosen[i] && Math.abs(score(kind, neutral, v) - (best[i] as number)) <= (bar[i] as number)) ambiguous[i] = 1;
+    }
+  }
+  return { chosen, ambiguous };
+}
+
+/**
+ * The first pass of {@link columnPeaks}: each row's chosen value (NaN where nothing was answered)
+ * and its best score, without the ties (what a caller needing only the peaks, such as the
+ * streaming accumulator, reads).
+ */
+export function peakValues(columns: readonly ArrayLike<number>[], n: number, kind: ScoreKind, neutral: number): { chosen: Float64Array; best: Float64Array } {
   const chosen = new Float64Array(n).fill(Number.NaN);
   const best = new Float64Array(n).fill(-Infinity);
   const bar = new Float64Array(n).fill(-Infinity);
@@ -174,15 +193,7 @@ export function columnPeaks(columns: readonly ArrayLike<number>[], n: number, ki
       }
     }
   }
-  const ambiguous = new Uint8Array(n);
-  for (let i = 0; i < n; i++) bar[i] = TIE_TOLERANCE * Math.max(1, Math.abs(best[i] as number));
-  for (const column of columns) {
-    for (let i = 0; i < n; i++) {
-      const v = column[i] as number;
-      if (v === v && v !== chosen[i] && Math.abs(score(kind, neutral, v) - (best[i] as number)) <= (bar[i] as number)) ambiguous[i] = 1;
-    }
-  }
-  return { chosen, ambiguous };
+  return { chosen, best };
 }
 
 /**

@@ -6,6 +6,7 @@ import { sampleStandardDeviation } from '../stats/moments.js';
 import { quantileSorted } from '../stats/quantile.js';
 import { normalCdf, normalQuantile } from '../distributions/index.js';
 import { InvalidArgumentError, PeakEndError, type Warning } from '../errors.js';
+import { BLOCK, blockGram } from '../linalg/cross-product.js';
 import { createRng, type Rng } from '../random/rng.js';
 import { rankDescending } from './rank.js';
 import { importanceData, importanceFromData, type ImportanceData, type RelativeImportanceOptions, type RelativeImportanceResult } from './relative-importance.js';
@@ -90,8 +91,9 @@ const JACKKNIFE_GROUPS_PER_1000 = 100;
  * G = min(n, max(100, round(100 sqrt(replicates / 1000)))) random groups (100 for 1,000
  * resamples), whose error in a moves the BCa levels by about a fifth of the resamples' own Monte
  * Carlo error; `bca: false` skips the jackknife. Ranks are recomputed in every resample. Each
- * resample's weighted correlation matrix skips the rows drawn zero times (about 37%) and
- * accumulates the cross-products of the rows centred at the resample's means.
+ * resample's weighted correlation matrix skips the rows drawn zero times (about 37%) and sums
+ * the cross-products of the rows centred at the resample's means in the blocked Gram kernel of
+ * least squares.
  *
  * Needs the individual rows (not only mergeable moments): it cannot run on pushed-down SQL
  * aggregates.
@@ -397,33 +399,41 @@ function centredRows(data: ImportanceData): CentredRows {
 /**
  * Correlation matrix (row-major, outcome last) of the rows weighted by weight x multiplicity: the
  * weighted means, then the cross-products of the rows centred at them (two passes, so nothing
- * cancels), accumulated row by row over the rows with a positive multiplicity only. A constant
- * column gets NaN in its row and column, as in correlationMatrix.
+ * cancels), over the rows with a positive multiplicity only. The first pass also lists those rows
+ * and their sqrt(weight); the second writes them, centred and times sqrt(weight), into blocks of
+ * {@link BLOCK} rows for the Gram kernel of least squares (WebAssembly SIMD where available) and
+ * sums the blocks. A constant column gets NaN in its row and column, as in correlationMatrix.
  */
 function resampleCorrelation(prepared: CentredRows, multiplicity: Float64Array): Float64Array {
   const { n, dim, rows, weights, constantBelow } = prepared;
   const mean = new Float64Array(dim);
+  const drawn = new Int32Array(n);
+  const root = new Float64Array(n);
+  let count = 0;
   let total = 0;
   for (let i = 0; i < n; i++) {
     const w = (weights[i] as number) * (multiplicity[i] as number);
     if (w === 0) continue;
+    drawn[count] = i;
+    root[count] = Math.sqrt(w);
+    count++;
     total += w;
     const base = i * dim;
     for (let a = 0; a < dim; a++) mean[a] = (mean[a] as number) + w * (rows[base + a] as number);
   }
   for (let a = 0; a < dim; a++) mean[a] = (mean[a] as number) / total;
+  const kernel = blockGram(dim);
+  const { z, tiles, padded } = kernel;
   const cross = new Float64Array(dim * dim);
-  const d = new Float64Array(dim);
-  for (let i = 0; i < n; i++) {
-    const w = (weights[i] as number) * (multiplicity[i] as number);
-    if (w === 0) continue;
-    const base = i * dim;
-    for (let a = 0; a < dim; a++) d[a] = (rows[base + a] as number) - (mean[a] as number);
-    for (let a = 0; a < dim; a++) {
-      const wa = w * (d[a] as number);
-      const row = a * dim;
-      for (let b = 0; b <= a; b++) cross[row + b] = (cross[row + b] as number) + wa * (d[b] as number);
+  for (let start = 0; start < count; start += BLOCK) {
+    const length = Math.min(BLOCK, count - start);
+    for (let t = 0; t < length; t++) {
+      const base = (drawn[start + t] as number) * dim;
+      const s = root[start + t] as number;
+      for (let a = 0; a < dim; a++) z[a * BLOCK + t] = s * ((rows[base + a] as number) - (mean[a] as number));
     }
+    kernel.gram(length);
+    for (let a = 0; a < dim; a++) for (let b = a; b < dim; b++) cross[a * dim + b] = (cross[a * dim + b] as number) + (tiles[a * padded + b] as number);
   }
   const sd = new Float64Array(dim);
   for (let a = 0; a < dim; a++) {
@@ -432,7 +442,7 @@ function resampleCorrelation(prepared: CentredRows, multiplicity: Float64Array):
   }
   const corr = new Float64Array(dim * dim);
   for (let a = 0; a < dim; a++) {
-    for (let b = 0; b <= a; b++) {
+    for (let b = a; b < dim; b++) {
       const r = a === b ? (Number.isNaN(sd[a] as number) ? Number.NaN : 1) : (cross[a * dim + b] as number) / ((sd[a] as number) * (sd[b] as number));
       corr[a * dim + b] = r;
       corr[b * dim + a] = r;

@@ -3,6 +3,7 @@
  * orderings for many predictors.
  */
 import { LMG_WASM_BASE64 } from '../linalg/lmg-wasm.js';
+import { backgroundWasmModule } from '../linalg/wasm-module.js';
 import { eliminateLeading, schurStepLower } from '../linalg/sweep.js';
 import { createRng, shuffledIndices } from '../random/rng.js';
 
@@ -294,22 +295,15 @@ interface LmgKernel {
   readonly blocks: (m0: number, bufs: number, dim: number, p: number, depth: number, from: number, to: number, out: number, sub: number) => void;
 }
 
-/** The compiled module (null where WebAssembly is unavailable) and this thread's instance of it. */
-let lmgModule: WebAssembly.Module | null | undefined;
+/** The module (compiled in the background from load; null where WebAssembly is unavailable) and this thread's instance of it. */
+const lmgModule = backgroundWasmModule(LMG_WASM_BASE64);
 let lmgInstance: LmgKernel | undefined;
 
 function lmgKernel(): LmgKernel | null {
   if (lmgInstance !== undefined) return lmgInstance;
-  if (lmgModule === undefined) {
-    try {
-      const bytes = Uint8Array.from(atob(LMG_WASM_BASE64), (c) => c.charCodeAt(0));
-      lmgModule = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
-    } catch {
-      lmgModule = null;
-    }
-  }
-  if (lmgModule === null) return null;
-  lmgInstance = new WebAssembly.Instance(lmgModule, {}).exports as unknown as LmgKernel;
+  const module = lmgModule.get();
+  if (module === null) return null;
+  lmgInstance = new WebAssembly.Instance(module, {}).exports as unknown as LmgKernel;
   return lmgInstance;
 }
 

@@ -107,34 +107,45 @@ export function importanceData(
   if (names.length !== k) throw new InvalidArgumentError(`names has ${names.length} entries but X has ${k} columns.`);
   if (new Set(names).size !== names.length) throw new InvalidArgumentError('Predictor names must be unique.');
   if (k === 0) throw new InvalidArgumentError('relativeImportance needs at least one predictor.');
-  const columns: number[][] = Array.from({ length: k + 1 }, () => []);
-  const w: number[] = [];
+  // One plain pass (no per-row arrays or callbacks: this runs cold on a first call): each row's
+  // values are written at the next free position and kept only when the row is complete.
+  const rows = y.length;
+  const columns = Array.from({ length: k + 1 }, () => new Float64Array(rows));
+  const w = new Float64Array(rows);
+  const weights = options.weights;
+  let n = 0;
   let dropped = 0;
   let zeroWeight = 0;
-  for (let i = 0; i < y.length; i++) {
+  for (let i = 0; i < rows; i++) {
     const row = X[i] as readonly (number | null)[];
     if (row.length !== k) throw new InvalidArgumentError(`Row ${i + 1} of X has ${row.length} values; row 1 has ${k}.`);
-    const weight = options.weights === undefined ? 1 : options.weights[i];
-    const values = [...row, y[i]];
-    if (values.some((v) => typeof v === 'number' && !Number.isNaN(v) && !Number.isFinite(v)) || (typeof weight === 'number' && !Number.isFinite(weight))) {
-      throw new InvalidArgumentError(`Row ${i + 1} has an infinite value; use NaN or null for missing values.`);
+    const weight = weights === undefined ? 1 : weights[i];
+    let missing = false;
+    let infinite = false;
+    for (let j = 0; j <= k; j++) {
+      const v = j < k ? row[j] : y[i];
+      if (typeof v !== 'number' || Number.isNaN(v)) missing = true;
+      else if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) infinite = true;
+      else (columns[j] as Float64Array)[n] = v;
     }
+    if (infinite || (typeof weight === 'number' && !Number.isFinite(weight))) throw new InvalidArgumentError(`Row ${i + 1} has an infinite value; use NaN or null for missing values.`);
     if (typeof weight === 'number' && weight < 0) throw new InvalidArgumentError(`Weight ${weight} in row ${i + 1} is negative; weights must be >= 0.`);
-    if (values.some((v) => typeof v !== 'number' || Number.isNaN(v)) || typeof weight !== 'number' || Number.isNaN(weight) || weight === 0) {
+    if (missing || typeof weight !== 'number' || weight === 0) {
       dropped++;
-      if (weight === 0 && values.every((v) => typeof v === 'number' && !Number.isNaN(v))) zeroWeight++;
+      if (!missing && weight === 0) zeroWeight++;
       continue;
     }
-    values.forEach((v, j) => (columns[j] as number[]).push(v as number));
-    w.push(weight);
+    w[n] = weight;
+    n++;
   }
-  const n = w.length;
   if (n < k + 2) {
     throw new InsufficientDataError(
       `relativeImportance requires at least ${k + 2} complete rows for ${k} predictors, got ${n}${dropped > 0 ? ` (${dropped} rows dropped for missing values or zero weight)` : ''}.`,
     );
   }
-  const corr = correlationMatrix(columns, options.weights === undefined ? undefined : w);
+  const complete = n === rows ? columns : columns.map((c) => c.slice(0, n));
+  const completeWeights = n === rows ? w : w.slice(0, n);
+  const corr = correlationMatrix(complete, weights === undefined ? undefined : completeWeights);
   const constant = [...names, 'the outcome'].filter((_, j) => !Number.isFinite(corr[j * (k + 1) + j] as number));
   if (constant.length > 0) {
     throw new RankDeficientError(
@@ -142,15 +153,7 @@ export function importanceData(
       constant,
     );
   }
-  return {
-    names,
-    corr,
-    n,
-    rowsDropped: { missing: dropped - zeroWeight, zeroWeight },
-    columns: columns.map((c) => Float64Array.from(c)),
-    weights: Float64Array.from(w),
-    weighted: options.weights !== undefined,
-  };
+  return { names, corr, n, rowsDropped: { missing: dropped - zeroWeight, zeroWeight }, columns: complete, weights: completeWeights, weighted: weights !== undefined };
 }
 
 /**

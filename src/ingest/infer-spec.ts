@@ -270,26 +270,47 @@ export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOp
     rows++;
     for (let i = 0; i < stats.length; i++) addCell(stats[i] as ColumnStats, fields[i] ?? '', missing, missingNumbers, labels, delimiter, cells);
   };
-  try {
-    splitRecords(text, delimiter, ingestLimits(options).maxFieldBytes, {
-      record(fields, line) {
-        if (header === null) {
-          header = fields.map((f) => f.replace(/^\uFEFF/, '').trim());
-          headerKey = header.join('\u0000');
-          stats = header.map(() => emptyStats());
-          return;
-        }
-        if (fields.length === 1 && (fields[0] ?? '').trim() === '' && stats.length > 1) return;
-        // A repeated header (the joined key must start with the first field: a cheap test first).
-        if (headerKey.startsWith((fields[0] ?? '').trim()) && fields.map((f) => f.trim()).join('\u0000') === headerKey) return;
-        pending.push({ fields, line });
-        if (pending.length > 3) commit((pending.shift() as { fields: string[] }).fields);
-      },
+  const maxRecordSize = ingestLimits(options).maxFieldBytes;
+  const isHeader = (fields: readonly string[], key: string): boolean => key.startsWith((fields[0] ?? '').trim()) && fields.map((f) => f.trim()).join('\u0000') === key;
+  // Quote-free text read in full: each column's distinct cell texts are counted straight from the
+  // characters and each distinct text is added once with its count (the same statistics, without
+  // a string per cell); anything else record by record.
+  const counted = limit === Number.POSITIVE_INFINITY ? countQuoteFreeCells(text, delimiter, maxRecordSize, isHeader) : null;
+  if (counted !== null) {
+    header = counted.header;
+    headerKey = header.join('\u0000');
+    stats = header.map(() => emptyStats());
+    rows = counted.rows;
+    pending.push(...counted.pending);
+    counted.cells.forEach((column, i) => {
+      const s = stats[i] as ColumnStats;
+      for (let e = 0; e < column.raw.length; e++) {
+        const count = column.count[e] as number;
+        if (count > 0) addCell(s, column.raw[e] as string, missing, missingNumbers, labels, delimiter, cells, count);
+      }
     });
-  } catch (error) {
-    // Syntax errors surface with full detail when the survey is read with the inferred spec; what
-    // was read so far still informs the guess.
-    if (!(error instanceof DataValidationError)) throw error;
+  } else {
+    try {
+      splitRecords(text, delimiter, maxRecordSize, {
+        record(fields, line) {
+          if (header === null) {
+            header = fields.map((f) => f.replace(/^\uFEFF/, '').trim());
+            headerKey = header.join('\u0000');
+            stats = header.map(() => emptyStats());
+            return;
+          }
+          if (fields.length === 1 && (fields[0] ?? '').trim() === '' && stats.length > 1) return;
+          // A repeated header (the joined key must start with the first field: a cheap test first).
+          if (isHeader(fields, headerKey)) return;
+          pending.push({ fields, line });
+          if (pending.length > 3) commit((pending.shift() as { fields: string[] }).fields);
+        },
+      });
+    } catch (error) {
+      // Syntax errors surface with full detail when the survey is read with the inferred spec; what
+      // was read so far still informs the guess.
+      if (!(error instanceof DataValidationError)) throw error;
+    }
   }
   const names: string[] = header ?? [];
   if (header === null || names.every((n) => n === '')) {
@@ -491,6 +512,11 @@ function meaningOf(raw: string, missing: ReadonlySet<string>, missingNumbers: Re
   return { kind: 'number', value, labelled, missing: missingNumbers.has(value), code: likelyCode(value) };
 }
 
+/**
+ * Adds `count` cells of text `raw` to a column's statistics (count > 1 when the cells were counted
+ * by text first: the same statistics as adding them one by one, except that a non-integer value's
+ * sum is added in another order, which moves it by a few units in the last place).
+ */
 function addCell(
   s: ColumnStats,
   raw: string,
@@ -499,6 +525,7 @@ function addCell(
   labels: ReadonlyMap<string, number>,
   delimiter: string,
   remembered?: Map<string, CellMeaning>,
+  count = 1,
 ): void {
   let meaning = remembered?.get(raw);
   if (meaning === undefined) {
@@ -506,36 +533,165 @@ function addCell(
     if (remembered !== undefined && remembered.size < MAX_REMEMBERED_CELLS) remembered.set(raw, meaning);
   }
   if (meaning.kind === 'missing') {
-    s.missing++;
+    s.missing += count;
     return;
   }
   if (meaning.kind === 'text') {
-    s.texts++;
+    s.texts += count;
     const seen = s.textValues.get(meaning.cell);
-    if (seen !== undefined) seen.count++;
-    else if (s.textValues.size < MAX_DISTINCT_TEXTS) s.textValues.set(meaning.cell, { raw: meaning.raw, count: 1 });
+    if (seen !== undefined) seen.count += count;
+    else if (s.textValues.size < MAX_DISTINCT_TEXTS) s.textValues.set(meaning.cell, { raw: meaning.raw, count });
     else s.textOverflow = true;
     return;
   }
-  if (meaning.labelled) s.labelled++;
+  if (meaning.labelled) s.labelled += count;
   if (meaning.missing) {
-    s.missing++;
+    s.missing += count;
     return;
   }
   const value = meaning.value;
-  s.numbers++;
-  s.sum += value;
-  if (!Number.isInteger(value)) s.fractions++;
-  if (value === 0) s.zeros++;
-  if (meaning.code) s.codes.set(value, (s.codes.get(value) ?? 0) + 1);
+  s.numbers += count;
+  // Integers (below 2^53) sum exactly in any order; other values are added one at a time.
+  if (count === 1 || Number.isInteger(value)) s.sum += value * count;
+  else for (let c = 0; c < count; c++) s.sum += value;
+  if (!Number.isInteger(value)) s.fractions += count;
+  if (value === 0) s.zeros += count;
+  if (meaning.code) s.codes.set(value, (s.codes.get(value) ?? 0) + count);
   else {
     if (value < s.lo) s.lo = value;
     if (value > s.hi) s.hi = value;
   }
-  const count = s.values.get(value);
-  if (count !== undefined) s.values.set(value, count + 1);
-  else if (s.values.size < MAX_DISTINCT_NUMBERS) s.values.set(value, 1);
+  const seen = s.values.get(value);
+  if (seen !== undefined) s.values.set(value, seen + count);
+  else if (s.values.size < MAX_DISTINCT_NUMBERS) s.values.set(value, count);
   else s.valuesOverflow = true;
+}
+
+/** Distinct cell texts of one column in first-seen order, with how often each occurs. */
+interface CellTally {
+  readonly raw: string[];
+  readonly count: number[];
+}
+
+/** What {@link countQuoteFreeCells} found: as the record-by-record reading would see it. */
+interface CountedCells {
+  readonly header: string[];
+  /** Rows counted (every record but the last three). */
+  readonly rows: number;
+  /** The last (up to three) records, not counted: they may be totals of the rows above. */
+  readonly pending: { fields: string[]; line: number }[];
+  /** Per header column, the cells of the counted rows (a missing trailing field counts as ''). */
+  readonly cells: readonly CellTally[];
+}
+
+/**
+ * The records of quote-free CSV text as {@link splitRecords} and the reading loop of
+ * inferSurveySpec take them (header, blank lines and repeated headers skipped, the last three
+ * records held back), with each column's cells counted by text instead of handed over one by
+ * one. Cells of one or two characters are keyed by their character codes, so the common rating
+ * cells make no strings. Null when the text holds a double quote, the delimiter is not one
+ * character, or a line is longer than `maxRecordSize` (the caller reads record by record then).
+ */
+function countQuoteFreeCells(text: string, delimiter: string, maxRecordSize: number, isHeader: (fields: readonly string[], headerKey: string) => boolean): CountedCells | null {
+  if (delimiter.length !== 1 || text.includes('"')) return null;
+  const sep = delimiter.charCodeAt(0);
+  const start = text.startsWith('\uFEFF') ? 1 : 0;
+  const end = text.length;
+  // The header: the first line.
+  let pos = start;
+  while (pos < end && text.charCodeAt(pos) !== 10 && text.charCodeAt(pos) !== 13) pos++;
+  if (pos - start > maxRecordSize) return null;
+  if (pos === end && start === end) return null;
+  const header = text
+    .slice(start, pos)
+    .split(delimiter)
+    .map((f) => f.replace(/^\uFEFF/, '').trim());
+  const width = header.length;
+  const headerKey = header.join('\u0000');
+  const headerFirst = headerKey.charCodeAt(0);
+  const cells: CellTally[] = header.map(() => ({ raw: [], count: [] }));
+  // Where each column's distinct texts sit in its tally: one-character ASCII cells in a table,
+  // the others in a map keyed by their character codes (up to two characters) or their text.
+  const ascii = new Int32Array(width * 128).fill(-1);
+  const keyed = header.map(() => new Map<number | string, number>());
+  const tally = (column: number, from: number, to: number, delta: number): void => {
+    const t = cells[column] as CellTally;
+    const length = to - from;
+    let index: number | undefined;
+    const c0 = length > 0 ? text.charCodeAt(from) : 0;
+    if (length === 1 && c0 < 128) {
+      const slot = column * 128 + c0;
+      index = ascii[slot] as number;
+      if (index < 0) {
+        index = t.raw.length;
+        ascii[slot] = index;
+        t.raw.push(text[from] as string);
+        t.count.push(0);
+      }
+    } else {
+      const key = length === 0 ? -1 : length === 1 ? c0 : length === 2 ? 0x10000 + c0 * 0x10000 + text.charCodeAt(from + 1) : text.slice(from, to);
+      const map = keyed[column] as Map<number | string, number>;
+      index = map.get(key);
+      if (index === undefined) {
+        index = t.raw.length;
+        map.set(key, index);
+        t.raw.push(text.slice(from, to));
+        t.count.push(0);
+      }
+    }
+    t.count[index] = (t.count[index] as number) + delta;
+  };
+  // Counts (delta 1) or uncounts (delta -1) the cells of the line [from, to).
+  const tallyLine = (from: number, to: number, delta: number): void => {
+    let column = 0;
+    let cellStart = from;
+    for (let i = from; i <= to; i++) {
+      if (i === to || text.charCodeAt(i) === sep) {
+        if (column < width) tally(column, cellStart, i, delta);
+        column++;
+        cellStart = i + 1;
+      }
+    }
+    for (; column < width; column++) tally(column, to, to, delta);
+  };
+  // The last three records (line start, end and number), held back as the record-by-record loop holds them.
+  const held: number[] = [];
+  let records = 0;
+  let line = 1;
+  // After the header's line end.
+  pos = pos < end && text.charCodeAt(pos) === 13 && text.charCodeAt(pos + 1) === 10 ? pos + 2 : pos + 1;
+  while (pos < end) {
+    const lineStart = pos;
+    while (pos < end) {
+      const c = text.charCodeAt(pos);
+      if (c === 10 || c === 13) break;
+      pos++;
+    }
+    const lineEnd = pos;
+    if (lineEnd - lineStart > maxRecordSize) return null;
+    pos = pos < end && text.charCodeAt(pos) === 13 && text.charCodeAt(pos + 1) === 10 ? pos + 2 : pos + 1;
+    line++;
+    // A line that may be blank or a repeated header (it starts with a space, a non-ASCII
+    // character, the delimiter or the header's first character, or is empty) is tested as the loop tests it.
+    const first = lineEnd > lineStart ? text.charCodeAt(lineStart) : -1;
+    if (first <= 0x20 || first > 0x7e || first === sep || first === headerFirst) {
+      const fields = text.slice(lineStart, lineEnd).split(delimiter);
+      if (fields.length === 1 && (fields[0] ?? '').trim() === '' && width > 1) continue;
+      if (isHeader(fields, headerKey)) continue;
+    }
+    tallyLine(lineStart, lineEnd, 1);
+    records++;
+    held.push(lineStart, lineEnd, line);
+    if (held.length > 9) held.splice(0, 3);
+  }
+  const pending: { fields: string[]; line: number }[] = [];
+  for (let r = 0; r < held.length; r += 3) {
+    const from = held[r] as number;
+    const to = held[r + 1] as number;
+    tallyLine(from, to, -1);
+    pending.push({ fields: text.slice(from, to).split(delimiter), line: held[r + 2] as number });
+  }
+  return { header, rows: records - pending.length, pending, cells };
 }
 
 /**

@@ -7,7 +7,7 @@ import { open, stat, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse, type Options } from 'csv-parse';
-import { type DataValidationError, PeakEndError } from '../errors.js';
+import { DataValidationError, PeakEndError } from '../errors.js';
 import { normalizeSpec, type SurveySpec } from '../schema/survey-spec.js';
 import type { Survey } from '../survey/survey.js';
 import { SurveyBuilder } from './builder.js';
@@ -92,9 +92,11 @@ export interface StreamPaths {
  * when `sink` is given. Internal: the engine of readSurveyFile and accumulateSurveyFile.
  *
  * Three readers share the work, all with the same results: UTF-8 files (BOM, detected or given)
- * are read as bytes by {@link Utf8RecordReader} while no double quote has been seen; other
- * encodings are decoded and their quote-free lines split as text; from the first double quote on,
- * csv-parse reads the rest of the file.
+ * are read as bytes by {@link Utf8RecordReader} while no double quote has been seen
+ * ({@link readBytes}); other encodings are decoded and their quote-free lines split as text
+ * ({@link readText}); from the first double quote on, csv-parse reads the rest of the file
+ * ({@link parseRest}). {@link readHeaderLine} reads up to the end of the header line first, to detect
+ * the encoding and sniff the delimiter.
  */
 export async function streamSurveyFile(
   path: string,
@@ -106,96 +108,13 @@ export async function streamSurveyFile(
   const normalized = normalizeSpec(spec);
   const explicitDelimiter = checkDelimiter(options.delimiter);
   const limits = ingestLimits(options);
-  let totalBytes: number;
+  const file = await ChunkedFile.open(path, options.chunkSize ?? 1 << 20, options.onProgress);
   try {
-    totalBytes = (await stat(path)).size;
-  } catch (cause) {
-    throw new PeakEndError('file_not_readable', `Cannot read "${path}": ${(cause as Error).message}. Check the path and permissions.`, { cause });
-  }
-  let handle: FileHandle;
-  try {
-    handle = await open(path, 'r');
-  } catch (cause) {
-    throw new PeakEndError('file_not_readable', `Cannot read "${path}": ${(cause as Error).message}. Check the path and permissions.`, { cause });
-  }
-  // Every chunk is read into the same buffer, so streaming a file of any size allocates nothing per
-  // chunk; whatever must outlive a chunk (the header's chunks, a line cut by the chunk's end) is copied.
-  const buffer = Buffer.allocUnsafe(options.chunkSize ?? 1 << 20);
-  let bytesRead = 0;
-  const progress = (): void => options.onProgress?.({ bytesRead, totalBytes });
-  const nextChunk = async (): Promise<Uint8Array | null> => {
-    try {
-      const { bytesRead: got } = await handle.read(buffer, 0, buffer.length, null);
-      if (got === 0) return null;
-      bytesRead += got;
-      return buffer.subarray(0, got);
-    } catch (cause) {
-      throw new PeakEndError('file_not_readable', `Cannot read "${path}": ${(cause as Error).message}.`, { cause });
-    }
-  };
-  try {
-    return await readAll();
-  } finally {
-    await handle.close();
-  }
-
-  async function readAll(): Promise<SurveyBuilder> {
-    // LF characters in the text decoded (or validated) so far: decoding errors name lines by them.
-    let newlines = 0;
-    function decode(decoder: ByteDecoder, bytes: Uint8Array, stream: boolean): string {
-      try {
-        const text = decoder.decode(bytes, { stream });
-        for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) newlines++;
-        return text;
-      } catch (cause) {
-        const offset = decoder.encoding === 'utf-8' ? firstInvalidUtf8(bytes, stream) : -1;
-        const line = offset >= 0 ? newlines + lineAt(bytes, offset) : newlines + 1;
-        throw encodingError(`The file is not valid ${decoder.encoding} (first bad byte on line ${line}); save it as UTF-8, or pass the right encoding (e.g. encoding: "gb18030").`, line, cause);
-      }
-    }
-    // The rest of the file as text, decoded chunk by chunk.
-    async function* decodedRest(decoder: ByteDecoder): AsyncGenerator<string> {
-      for (let bytes = await nextChunk(); bytes !== null; bytes = await nextChunk()) {
-        yield decode(decoder, bytes, true);
-        progress();
-      }
-      const rest = decode(decoder, new Uint8Array(0), false);
-      if (rest !== '') yield rest;
-    }
-
-    // The head: chunks up to the end of the header line, so the delimiter can be sniffed.
-    let decoder: ByteDecoder | null = null;
-    let detected: DetectedEncoding | null = null;
-    let head = '';
-    const headBytes: Uint8Array[] = [];
-    let delimiter: string | null = null;
-    let ended = false;
-    while (delimiter === null) {
-      let bytes = await nextChunk();
-      if (bytes === null) {
-        ended = true;
-        break;
-      }
-      if (decoder === null) {
-        detected = detectEncoding(bytes, options.encoding);
-        decoder = byteDecoder(detected.encoding);
-        bytes = bytes.subarray(detected.bomLength);
-      }
-      head += decode(decoder, bytes, true);
-      headBytes.push(new Uint8Array(bytes)); // chunks share one read buffer: keep a copy (Buffer#slice would not)
-      if (/[\r\n]/.test(head) || head.length > limits.maxFieldBytes) delimiter = explicitDelimiter ?? sniffDelimiter(head);
-      else progress();
-    }
-    if (decoder === null || detected === null) {
-      return new SurveyBuilder(normalized, { source: 'csv', encoding: null, delimiter: null }, limits, sink);
-    }
-    if (ended) {
-      head += decode(decoder, new Uint8Array(0), false);
-      delimiter = explicitDelimiter ?? sniffDelimiter(head);
-    }
-    delimiter ??= ',';
-    const { encoding, guessed } = detected;
-    const active = new SurveyBuilder(
+    const head = await readHeaderLine(file, options.encoding, explicitDelimiter, limits.maxFieldBytes);
+    if (head === null) return new SurveyBuilder(normalized, { source: 'csv', encoding: null, delimiter: null }, limits, sink);
+    const { encoding, guessed } = head.detected;
+    const delimiter = head.delimiter;
+    const builder = new SurveyBuilder(
       normalized,
       { source: 'csv', encoding, delimiter, decimalComma: decimalCommaFor(options.decimalComma, delimiter), warnings: guessed && encoding !== 'utf-8' ? [guessedEncodingWarning(encoding)] : [] },
       limits,
@@ -203,139 +122,277 @@ export async function streamSurveyFile(
     );
     const delimiterByte = delimiter.charCodeAt(0);
     if (paths.bytes !== false && encoding === 'utf-8' && delimiterByte < 0x80 && !(delimiterByte >= 0x30 && delimiterByte <= 0x39)) {
-      return await readBytes(active, decoder, delimiterByte);
+      return await readBytes(file, builder, head, delimiterByte, limits.maxFieldBytes);
     }
-    return await readText(active, decoder, delimiter);
-
-    async function readBytes(builder: SurveyBuilder, validator: ByteDecoder, delimiterByte: number): Promise<SurveyBuilder> {
-      const lines = new Utf8RecordReader(builder, delimiterByte, limits.maxFieldBytes);
-      const first = headBytes.length === 1 ? (headBytes[0] as Uint8Array) : Buffer.concat(headBytes);
-      // Whether the validating decoder may hold the start of a multi-byte character.
-      let mayHold = !isAscii(headBytes[headBytes.length - 1] as Uint8Array);
-      let rest = lines.push(first);
-      progress();
-      // Reserve the columns for the rows the file size suggests (a hint: they still grow if needed).
-      if (rest === null && lines.lineNo > 1 && lines.bytesConsumed > 0) builder.reserve(1.02 * (lines.lineNo - 1) * (totalBytes / lines.bytesConsumed) + 64);
-      while (rest === null && !ended) {
-        const bytes = await nextChunk();
-        if (bytes === null) {
-          ended = true;
-          break;
-        }
-        // ASCII needs no decoding; anything else is validated (and thrown on) before its lines are read.
-        const ascii = isAscii(bytes);
-        if (mayHold || !ascii) {
-          newlines = lines.newlines;
-          decode(validator, bytes, true);
-        }
-        mayHold = !ascii;
-        rest = lines.push(bytes);
-        progress();
-      }
-      if (rest === null) {
-        if (mayHold) {
-          newlines = lines.newlines;
-          decode(validator, new Uint8Array(0), false);
-        }
-        lines.end();
-        return builder;
-      }
-      // From the first quote on, the rest is text for csv-parse. Its bytes were validated already.
-      newlines = lines.newlines;
-      const textDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-      const text = decode(textDecoder, rest, !ended);
-      return parseRest(builder, text, ended ? emptyText() : decodedRest(textDecoder), lines.lineNo, String.fromCharCode(delimiterByte));
-    }
-
-    async function readText(builder: SurveyBuilder, textDecoder: ByteDecoder, delimiter: string): Promise<SurveyBuilder> {
-      const feed = (fields: string[], line: number): void => {
-        if (builder.hasHeader) builder.record(fields, line, true);
-        else builder.header(fields, line);
-      };
-      // Fast path: while no double quote has been seen, a record is a line and its fields are the
-      // line split at the delimiter, which is exactly what csv-parse returns for such text (a test
-      // cross-checks the two). From the first quote on, csv-parse takes over the rest of the file.
-      const chunks = ended ? emptyText() : decodedRest(textDecoder);
-      let lineNo = 0;
-      let pending = '';
-      let rest: string | null = null;
-      const lineEnd = /\r\n|\n|\r/g;
-      const tooLong = (): DataValidationError => csvSyntaxError(Object.assign(new Error('record too large'), { code: 'CSV_MAX_RECORD_SIZE' }), lineNo + 1);
-      for (let chunk: string | null = head; chunk !== null; ) {
-        const text = pending + chunk;
-        let start = 0;
-        for (;;) {
-          lineEnd.lastIndex = start;
-          const match = lineEnd.exec(text);
-          // A lone \r at the end of a chunk may be the first half of \r\n: wait for the next chunk.
-          if (match === null || (match[0] === '\r' && match.index === text.length - 1)) break;
-          const line = text.slice(start, match.index);
-          if (line.includes('"')) {
-            rest = text.slice(start);
-            break;
-          }
-          if (line.length > limits.maxFieldBytes) throw tooLong();
-          lineNo++;
-          feed(line.split(delimiter), lineNo);
-          start = match.index + match[0].length;
-        }
-        if (rest !== null) break;
-        pending = text.slice(start);
-        if (pending.includes('"')) {
-          rest = pending;
-          pending = '';
-          break;
-        }
-        if (pending.length > limits.maxFieldBytes) throw tooLong();
-        const next = await chunks.next();
-        chunk = next.done === true ? null : next.value;
-      }
-      if (rest === null) {
-        // The file may end in the lone \r held back above: it ends the last line.
-        if (pending.endsWith('\r')) feed(pending.slice(0, -1).split(delimiter), ++lineNo);
-        else if (pending !== '') feed(pending.split(delimiter), ++lineNo);
-        return builder;
-      }
-      return parseRest(builder, rest, chunks, lineNo, delimiter);
-    }
-
-    /** csv-parse reads `first` and then `chunks`; `lineNo` lines were read before. */
-    async function parseRest(builder: SurveyBuilder, first: string, chunks: AsyncGenerator<string>, lineNo: number, delimiter: string): Promise<SurveyBuilder> {
-      const feed = (fields: string[], line: number): void => {
-        if (builder.hasHeader) builder.record(fields, line, true);
-        else builder.header(fields, line);
-      };
-      const tracker = new LineTracker(lineNo);
-      async function* remainder(): AsyncGenerator<string> {
-        yield first;
-        yield* chunks;
-      }
-      // Lines are tracked in on_record, synchronously inside the parser, so a syntax error names the
-      // right line even when the records before it have not been consumed yet.
-      const parser = parse({
-        ...csvParseOptions(delimiter, limits.maxFieldBytes),
-        on_record: (record: string[], context: { lines: number }) => ({ fields: record, line: tracker.next(lineNo + context.lines) }),
-      } as unknown as Options);
-      let failure: unknown = null;
-      const piping = pipeline(Readable.from(remainder()), parser).catch((error: unknown) => {
-        failure ??= error;
-      });
-      try {
-        for await (const { fields, line } of parser as AsyncIterable<{ fields: string[]; line: number }>) feed(fields, line);
-      } catch (error) {
-        failure ??= error;
-        parser.destroy();
-      }
-      await piping;
-      if (failure !== null) {
-        if (failure instanceof PeakEndError) throw failure;
-        if (failure instanceof CsvError) throw csvSyntaxError(failure, tracker.pendingLine);
-        throw new PeakEndError('file_not_readable', `Cannot read "${path}": ${(failure as Error).message}.`, { cause: failure });
-      }
-      return builder;
-    }
+    return await readText(file, builder, head, limits.maxFieldBytes);
+  } finally {
+    await file.close();
   }
 }
 
-/** No more text. */
-async function* emptyText(): AsyncGenerator<string> {}
+/**
+ * A file read chunk by chunk into one reused buffer (so streaming a file of any size allocates
+ * nothing per chunk; whatever must outlive a chunk is copied by the caller), with the progress
+ * reports and the count of LF characters decoded so far, by which decoding errors name lines.
+ */
+class ChunkedFile {
+  bytesRead = 0;
+  /** LF characters in the text decoded (or validated) so far. */
+  newlines = 0;
+  /** Whether the last chunk has been read. */
+  ended = false;
+  private readonly buffer: Buffer;
+
+  private constructor(
+    readonly path: string,
+    private readonly handle: FileHandle,
+    readonly totalBytes: number,
+    chunkSize: number,
+    private readonly onProgress: ReadSurveyFileOptions['onProgress'],
+  ) {
+    this.buffer = Buffer.allocUnsafe(chunkSize);
+  }
+
+  /** @throws PeakEndError `file_not_readable` when the file cannot be opened. */
+  static async open(path: string, chunkSize: number, onProgress: ReadSurveyFileOptions['onProgress']): Promise<ChunkedFile> {
+    const unreadable = (cause: unknown): PeakEndError => new PeakEndError('file_not_readable', `Cannot read "${path}": ${(cause as Error).message}. Check the path and permissions.`, { cause });
+    let totalBytes: number;
+    try {
+      totalBytes = (await stat(path)).size;
+    } catch (cause) {
+      throw unreadable(cause);
+    }
+    try {
+      return new ChunkedFile(path, await open(path, 'r'), totalBytes, chunkSize, onProgress);
+    } catch (cause) {
+      throw unreadable(cause);
+    }
+  }
+
+  /** The next chunk (a view of the shared buffer, valid until the next call), or null at the end. */
+  async next(): Promise<Uint8Array | null> {
+    try {
+      const { bytesRead: got } = await this.handle.read(this.buffer, 0, this.buffer.length, null);
+      if (got === 0) {
+        this.ended = true;
+        return null;
+      }
+      this.bytesRead += got;
+      return this.buffer.subarray(0, got);
+    } catch (cause) {
+      throw new PeakEndError('file_not_readable', `Cannot read "${this.path}": ${(cause as Error).message}.`, { cause });
+    }
+  }
+
+  progress(): void {
+    this.onProgress?.({ bytesRead: this.bytesRead, totalBytes: this.totalBytes });
+  }
+
+  /**
+   * Decodes `bytes` (continuing a stream when `stream`) and counts its LF characters.
+   *
+   * @throws DataValidationError `invalid_encoding` naming the line of the first bad byte.
+   */
+  decode(decoder: ByteDecoder, bytes: Uint8Array, stream: boolean): string {
+    try {
+      const text = decoder.decode(bytes, { stream });
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.newlines++;
+      return text;
+    } catch (cause) {
+      const offset = decoder.encoding === 'utf-8' ? firstInvalidUtf8(bytes, stream) : -1;
+      const line = offset >= 0 ? this.newlines + lineAt(bytes, offset) : this.newlines + 1;
+      throw encodingError(`The file is not valid ${decoder.encoding} (first bad byte on line ${line}); save it as UTF-8, or pass the right encoding (e.g. encoding: "gb18030").`, line, cause);
+    }
+  }
+
+  /** The rest of the file as text, decoded chunk by chunk (nothing once the file has ended). */
+  async *decodedRest(decoder: ByteDecoder): AsyncGenerator<string> {
+    if (this.ended) return;
+    for (let bytes = await this.next(); bytes !== null; bytes = await this.next()) {
+      yield this.decode(decoder, bytes, true);
+      this.progress();
+    }
+    const rest = this.decode(decoder, new Uint8Array(0), false);
+    if (rest !== '') yield rest;
+  }
+
+  close(): Promise<void> {
+    return this.handle.close();
+  }
+}
+
+/** The file's first chunks, up to the end of the header line, and what they tell. */
+interface Head {
+  /** The head's text (BOM removed). */
+  readonly text: string;
+  /** Copies of the head's bytes (BOM removed), chunk by chunk. */
+  readonly bytes: readonly Uint8Array[];
+  readonly detected: DetectedEncoding;
+  /** The decoder that decoded the head, to continue with. */
+  readonly decoder: ByteDecoder;
+  readonly delimiter: string;
+}
+
+/**
+ * Reads chunks up to the end of the header line (or `maxFieldBytes` of text, or the end of the
+ * file), detecting the encoding from the first chunk and sniffing the delimiter from the header
+ * unless it is given. Null for an empty file.
+ */
+async function readHeaderLine(file: ChunkedFile, encoding: string | undefined, explicitDelimiter: string | undefined, maxFieldBytes: number): Promise<Head | null> {
+  let decoder: ByteDecoder | null = null;
+  let detected: DetectedEncoding | null = null;
+  let text = '';
+  const bytes: Uint8Array[] = [];
+  let delimiter: string | null = null;
+  while (delimiter === null) {
+    let chunk = await file.next();
+    if (chunk === null) break;
+    if (decoder === null) {
+      detected = detectEncoding(chunk, encoding);
+      decoder = byteDecoder(detected.encoding);
+      chunk = chunk.subarray(detected.bomLength);
+    }
+    text += file.decode(decoder, chunk, true);
+    bytes.push(new Uint8Array(chunk)); // chunks share one read buffer: keep a copy (Buffer#slice would not)
+    if (/[\r\n]/.test(text) || text.length > maxFieldBytes) delimiter = explicitDelimiter ?? sniffDelimiter(text);
+    else file.progress();
+  }
+  if (decoder === null || detected === null) return null;
+  if (file.ended) {
+    text += file.decode(decoder, new Uint8Array(0), false);
+    delimiter = explicitDelimiter ?? sniffDelimiter(text);
+  }
+  return { text, bytes, detected, decoder, delimiter: delimiter ?? ',' };
+}
+
+/**
+ * The UTF-8 byte path: lines go to {@link Utf8RecordReader} chunk by chunk (non-ASCII chunks are
+ * validated by the head's decoder first) until a line holds a double quote; from there the rest
+ * of the file is decoded and handed to {@link parseRest}.
+ */
+async function readBytes(file: ChunkedFile, builder: SurveyBuilder, head: Head, delimiterByte: number, maxFieldBytes: number): Promise<SurveyBuilder> {
+  const validator = head.decoder;
+  const lines = new Utf8RecordReader(builder, delimiterByte, maxFieldBytes);
+  const first = head.bytes.length === 1 ? (head.bytes[0] as Uint8Array) : Buffer.concat(head.bytes);
+  // Whether the validating decoder may hold the start of a multi-byte character.
+  let mayHold = !isAscii(head.bytes[head.bytes.length - 1] as Uint8Array);
+  let rest = lines.push(first);
+  file.progress();
+  // Reserve the columns for the rows the file size suggests (a hint: they still grow if needed).
+  if (rest === null && lines.lineNo > 1 && lines.bytesConsumed > 0) builder.reserve(1.02 * (lines.lineNo - 1) * (file.totalBytes / lines.bytesConsumed) + 64);
+  while (rest === null && !file.ended) {
+    const bytes = await file.next();
+    if (bytes === null) break;
+    // ASCII needs no decoding; anything else is validated (and thrown on) before its lines are read.
+    const ascii = isAscii(bytes);
+    if (mayHold || !ascii) {
+      file.newlines = lines.newlines;
+      file.decode(validator, bytes, true);
+    }
+    mayHold = !ascii;
+    rest = lines.push(bytes);
+    file.progress();
+  }
+  if (rest === null) {
+    if (mayHold) {
+      file.newlines = lines.newlines;
+      file.decode(validator, new Uint8Array(0), false);
+    }
+    lines.end();
+    return builder;
+  }
+  // From the first quote on, the rest is text for csv-parse. Its bytes were validated already.
+  file.newlines = lines.newlines;
+  const textDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const text = file.decode(textDecoder, rest, !file.ended);
+  return parseRest(file, builder, text, file.decodedRest(textDecoder), lines.lineNo, String.fromCharCode(delimiterByte), maxFieldBytes);
+}
+
+/** Hands a record to the builder: the first is the header. */
+function feedRecord(builder: SurveyBuilder, fields: string[], line: number): void {
+  if (builder.hasHeader) builder.record(fields, line, true);
+  else builder.header(fields, line);
+}
+
+/**
+ * The text path: while no double quote has been seen, a record is a line and its fields are the
+ * line split at the delimiter, which is exactly what csv-parse returns for such text (a test
+ * cross-checks the two). From the first quote on, csv-parse takes over the rest of the file.
+ */
+async function readText(file: ChunkedFile, builder: SurveyBuilder, head: Head, maxFieldBytes: number): Promise<SurveyBuilder> {
+  const delimiter = head.delimiter;
+  const chunks = file.decodedRest(head.decoder);
+  let lineNo = 0;
+  let pending = '';
+  let rest: string | null = null;
+  const lineEnd = /\r\n|\n|\r/g;
+  const tooLong = (): DataValidationError => csvSyntaxError(Object.assign(new Error('record too large'), { code: 'CSV_MAX_RECORD_SIZE' }), lineNo + 1);
+  for (let chunk: string | null = head.text; chunk !== null; ) {
+    const text = pending + chunk;
+    let start = 0;
+    for (;;) {
+      lineEnd.lastIndex = start;
+      const match = lineEnd.exec(text);
+      // A lone \r at the end of a chunk may be the first half of \r\n: wait for the next chunk.
+      if (match === null || (match[0] === '\r' && match.index === text.length - 1)) break;
+      const line = text.slice(start, match.index);
+      if (line.includes('"')) {
+        rest = text.slice(start);
+        break;
+      }
+      if (line.length > maxFieldBytes) throw tooLong();
+      lineNo++;
+      feedRecord(builder, line.split(delimiter), lineNo);
+      start = match.index + match[0].length;
+    }
+    if (rest !== null) break;
+    pending = text.slice(start);
+    if (pending.includes('"')) {
+      rest = pending;
+      pending = '';
+      break;
+    }
+    if (pending.length > maxFieldBytes) throw tooLong();
+    const next = await chunks.next();
+    chunk = next.done === true ? null : next.value;
+  }
+  if (rest === null) {
+    // The file may end in the lone \r held back above: it ends the last line.
+    if (pending.endsWith('\r')) feedRecord(builder, pending.slice(0, -1).split(delimiter), ++lineNo);
+    else if (pending !== '') feedRecord(builder, pending.split(delimiter), ++lineNo);
+    return builder;
+  }
+  return parseRest(file, builder, rest, chunks, lineNo, delimiter, maxFieldBytes);
+}
+
+/** csv-parse reads `first` and then `chunks`; `lineNo` lines were read before. */
+async function parseRest(file: ChunkedFile, builder: SurveyBuilder, first: string, chunks: AsyncGenerator<string>, lineNo: number, delimiter: string, maxFieldBytes: number): Promise<SurveyBuilder> {
+  const tracker = new LineTracker(lineNo);
+  async function* remainder(): AsyncGenerator<string> {
+    yield first;
+    yield* chunks;
+  }
+  // Lines are tracked in on_record, synchronously inside the parser, so a syntax error names the
+  // right line even when the records before it have not been consumed yet.
+  const parser = parse({
+    ...csvParseOptions(delimiter, maxFieldBytes),
+    on_record: (record: string[], context: { lines: number }) => ({ fields: record, line: tracker.next(lineNo + context.lines) }),
+  } as unknown as Options);
+  let failure: unknown = null;
+  const piping = pipeline(Readable.from(remainder()), parser).catch((error: unknown) => {
+    failure ??= error;
+  });
+  try {
+    for await (const { fields, line } of parser as AsyncIterable<{ fields: string[]; line: number }>) feedRecord(builder, fields, line);
+  } catch (error) {
+    failure ??= error;
+    parser.destroy();
+  }
+  await piping;
+  if (failure !== null) {
+    if (failure instanceof PeakEndError) throw failure;
+    if (failure instanceof CsvError) throw csvSyntaxError(failure, tracker.pendingLine);
+    throw new PeakEndError('file_not_readable', `Cannot read "${file.path}": ${(failure as Error).message}.`, { cause: failure });
+  }
+  return builder;
+}

@@ -13,6 +13,7 @@
  */
 
 import { GRAM_WASM_BASE64 } from './gram-wasm.js';
+import { backgroundWasmModule } from './wasm-module.js';
 
 /** Rows per block. */
 export const BLOCK = 256;
@@ -312,7 +313,8 @@ export function blockGram(q: number): { readonly z: Float64Array; readonly tiles
   };
 }
 
-let wasmModule: WebAssembly.Module | null | undefined;
+/** The kernel's module, compiled in the background from load. */
+const gramModule = backgroundWasmModule(GRAM_WASM_BASE64);
 
 /**
  * The WebAssembly SIMD version of {@link gram} (src/linalg/gram.wat, compiled into gram-wasm.ts),
@@ -322,14 +324,7 @@ let wasmModule: WebAssembly.Module | null | undefined;
  * JavaScript kernel's in the last bits.
  */
 function wasmKernel(padded: number): WasmKernel | null {
-  if (wasmModule === undefined) {
-    try {
-      const bytes = Uint8Array.from(atob(GRAM_WASM_BASE64), (c) => c.charCodeAt(0));
-      wasmModule = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
-    } catch {
-      wasmModule = null;
-    }
-  }
+  const wasmModule = gramModule.get();
   if (wasmModule === null) return null;
   // One instance per width, kept: instantiating costs more than a small call's arithmetic. Callers
   // are synchronous, so they never share it at once; a wider caller's values left in the padding

@@ -5,7 +5,7 @@
 import { studentTQuantile } from '../distributions/index.js';
 import { InsufficientDataError, InvalidArgumentError } from '../errors.js';
 import { aggregatePeakEnd, type AggregatePeakEndResult, type PeakEndRule } from '../experience/aggregate-peak-end.js';
-import { columnPeaks } from '../experience/respondent-scores.js';
+import { peakValues } from '../experience/respondent-scores.js';
 import { crossProductsOfColumns } from '../linalg/cross-product.js';
 import { importanceFromData, type RelativeImportanceOptions, type RelativeImportanceResult } from '../importance/relative-importance.js';
 import { olsOfMoments } from '../regression/ols-moments.js';
@@ -186,14 +186,15 @@ export class SurveyAccumulator {
     }
     if (n === 0) return;
     // The complete rows' co-moments, weighted.
-    const products = crossProductsOfColumns(this.pending.slice(0, d - 1), this.pending[d - 1] as Float64Array, unitWeights ? null : this.pendingWeights, index, n, true);
+    // Every row complete (the usual case): no index, so the kernel reads the columns directly (the same rows in the same order).
+    const products = crossProductsOfColumns(this.pending.slice(0, d - 1), this.pending[d - 1] as Float64Array, unitWeights ? null : this.pendingWeights, n === rows ? null : index, n, true);
     if (products === null) throw new InvalidArgumentError('addRow: ratings must be finite numbers or NaN.');
     let sumLogW = 0;
     if (!unitWeights) for (let r = 0; r < n; r++) sumLogW += Math.log(this.pendingWeights[index[r] as number] as number);
     mergeInto(this.joint, n, products.weight, sumLogW, products.means, products.comoments);
     // Each complete respondent's peak-end prediction (most intense peak, last touchpoint, w = 0.5).
     const k = d - 1;
-    const peaks = columnPeaks(this.pending.slice(0, k), rows, 2, this.spec.scale.neutral).chosen;
+    const peaks = peakValues(this.pending.slice(0, k), rows, 2, this.spec.scale.neutral).chosen;
     const last = this.pending[k - 1] as Float64Array;
     const prediction = new Float64Array(n);
     const observed = new Float64Array(n);

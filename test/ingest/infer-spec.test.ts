@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InferenceRefusedError, InvalidArgumentError } from '../../src/errors.js';
 import { inferSurveySpec } from '../../src/ingest/infer-spec.js';
@@ -171,3 +172,47 @@ function refusal(run: () => unknown): InferenceRefusedError {
   }
   throw new Error('expected an InferenceRefusedError');
 }
+
+describe('inferSurveySpec: counted cells', () => {
+  // Every row read (no sampleRows) and quote-free text: cells are counted by text. A finite
+  // sampleRows larger than the file reads record by record; both must infer the same, notes included.
+  const both = (text: string) => {
+    const run = (options: { sampleRows?: number }) => {
+      try {
+        return inferSurveySpec(text, options);
+      } catch (error) {
+        return { error: error instanceof Error ? `${error.constructor.name}: ${error.message}` : String(error) };
+      }
+    };
+    return { counted: run({}), recordByRecord: run({ sampleRows: 1e9 }) };
+  };
+
+  it('infers exactly what reading record by record infers (blank lines, repeated headers, short rows, totals, line ends, labels, codes)', () => {
+    const cell = fc.constantFrom('1', '2', '3', '4', '5', '5', '4', '', ' ', 'NA', '99', '-1', '2.5', '10', 'Agree', 'agree ', '非常满意', 'x', '0', '05');
+    const row = fc.array(cell, { minLength: 1, maxLength: 6 });
+    const header = fc.constantFrom(['id', 'a', 'b', 'overall'], ['price', 'delivery', 'Overall satisfaction'], ['t1', 't2', 't3', 't4', 'overall', 'weight'], ['\uFEFFq1', 'q2', 'overall']);
+    const lineEnd = fc.constantFrom('\n', '\r\n', '\r');
+    const rows = fc.array(fc.oneof({ weight: 12, arbitrary: row }, { weight: 1, arbitrary: fc.constantFrom(['']) }, { weight: 1, arbitrary: fc.constantFrom([' \t']) }), { maxLength: 25 });
+    fc.assert(
+      fc.property(header, rows, lineEnd, fc.constantFrom(',', ',', ';', '\t'), fc.boolean(), fc.boolean(), (names, cells, end, sep, repeatHeader, total) => {
+        const lines = [names.join(sep), ...cells.map((r) => r.map((c) => (sep === ',' ? c : c.replace('.', ','))).join(sep))];
+        if (repeatHeader && lines.length > 3) lines.splice(2, 0, names.join(sep));
+        if (total) lines.push(['Total', ...names.slice(1).map((_, j) => String(cells.reduce((s, r) => s + (Number(r[j + 1]) || 0), 0)))].join(sep));
+        const text = lines.join(end) + (cells.length % 2 === 0 ? end : '');
+        const { counted, recordByRecord } = both(text);
+        expect(counted).toEqual(recordByRecord);
+      }),
+      { numRuns: 400, seed: 20 },
+    );
+  });
+
+  it('counts a million-cell column by its distinct texts', () => {
+    const lines = ['id,price,delivery,overall'];
+    for (let i = 0; i < 3000; i++) lines.push(`${i},${1 + (i % 5)},${1 + ((i * 7) % 5)},${1 + ((i * 3) % 5)}`);
+    lines.push('');
+    lines.push('id,price,delivery,overall');
+    const { counted, recordByRecord } = both(`${lines.join('\n')}\n`);
+    expect(counted).toEqual(recordByRecord);
+    expect((counted as { spec: { touchpoints: string[] } }).spec.touchpoints).toEqual(['price', 'delivery']);
+  });
+});
