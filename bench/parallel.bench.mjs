@@ -5,8 +5,8 @@
 // one JSON document (median and minimum wall-clock milliseconds and median process CPU time, all
 // threads, per case), progress on stderr.
 import { availableParallelism, loadavg } from 'node:os';
-import { ratings } from './ratings.mjs';
 import { bootstrapImportanceParallel, relativeImportanceParallel } from '../dist/node.js';
+import { ratings } from './ratings.mjs';
 
 const runsFlag = process.argv.indexOf('--runs');
 const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 3;

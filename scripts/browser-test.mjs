@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { analyze, readSurvey } from '../dist/index.js';
-import { zhijiangSpec } from '../dist/zhijiang.js';
 import { readSurveyFile, renderReportHtml } from '../dist/node.js';
+import { zhijiangSpec } from '../dist/zhijiang.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'peak-end-browser-'));

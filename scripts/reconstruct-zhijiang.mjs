@@ -1,7 +1,7 @@
 // Regenerates fixtures/zhijiang/zhijiang.csv and spec.json from the published figures with the
 // fixed seed (run after `npm run build`): node scripts/reconstruct-zhijiang.mjs
 import { writeFileSync } from 'node:fs';
-import { ZHIJIANG_SEED, reconstructZhijiang, reconstructionCsv, zhijiangSpec } from '../dist/zhijiang.js';
+import { reconstructionCsv, reconstructZhijiang, ZHIJIANG_SEED, zhijiangSpec } from '../dist/zhijiang.js';
 
 const result = reconstructZhijiang({ seed: ZHIJIANG_SEED });
 if (!result.satisfied) {

@@ -4,16 +4,15 @@
  * @packageDocumentation
  */
 export * from './index.js';
-export { readSurveyFile } from './ingest/read-survey-file.js';
-export type { ReadSurveyFileOptions } from './ingest/read-survey-file.js';
-export { readSurveyExport, inferSurveySpecFile } from './ingest/formats/survey-export.js';
 export type { SurveyExport, SurveyExportColumn, SurveyExportOptions } from './ingest/formats/survey-export.js';
-export type { SurveyFileFormat, ResponseFilterOptions } from './ingest/formats/table.js';
-export { renderReportHtml, renderChartSvg } from './report/render-html.js';
-export { accumulateSurveyFile } from './scale/accumulate-survey-file.js';
-export { bootstrapImportanceParallel } from './report/displayed-node.js';
+export { inferSurveySpecFile, readSurveyExport } from './ingest/formats/survey-export.js';
+export type { ResponseFilterOptions, SurveyFileFormat } from './ingest/formats/table.js';
+export type { ReadSurveyFileOptions } from './ingest/read-survey-file.js';
+export { readSurveyFile } from './ingest/read-survey-file.js';
 export type { BootstrapImportanceParallelOptions } from './parallel/bootstrap-importance-parallel.js';
 export type { ConcurrencyOptions } from './parallel/pool.js';
-export { PARALLEL_LMG_MIN_PLAYERS } from './parallel/relative-importance-parallel.js';
-export { relativeImportanceParallel } from './report/displayed-node.js';
 export type { RelativeImportanceParallelOptions } from './parallel/relative-importance-parallel.js';
+export { PARALLEL_LMG_MIN_PLAYERS } from './parallel/relative-importance-parallel.js';
+export { bootstrapImportanceParallel, relativeImportanceParallel } from './report/displayed-node.js';
+export { renderChartSvg, renderReportHtml } from './report/render-html.js';
+export { accumulateSurveyFile } from './scale/accumulate-survey-file.js';

@@ -7,7 +7,8 @@
  * import { reproduceZhijiang, formatReproductionText } from 'peak-end/zhijiang';
  * ```
  */
-export { ZHIJIANG_PUBLISHED, ZHIJIANG_SEED, zhijiangSpec, zhijiangTarget, reconstructZhijiang, reconstructionCsv } from './forensics/zhijiang.js';
+
+export type { Finding, ZhijiangReproduction } from './forensics/reproduce-zhijiang.js';
 export { reproduceZhijiang } from './forensics/reproduce-zhijiang.js';
-export type { ZhijiangReproduction, Finding } from './forensics/reproduce-zhijiang.js';
+export { reconstructionCsv, reconstructZhijiang, ZHIJIANG_PUBLISHED, ZHIJIANG_SEED, zhijiangSpec, zhijiangTarget } from './forensics/zhijiang.js';
 export { formatReproductionText } from './report/text.js';

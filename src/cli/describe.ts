@@ -1,7 +1,7 @@
 /** `peak-end describe <file>`: descriptives of every touchpoint and the overall rating. */
 import { parseArgs } from 'node:util';
-import { describeSurvey } from '../survey/describe-survey.js';
 import { formatDescriptivesText, formatIngestReportText } from '../report/text.js';
+import { describeSurvey } from '../survey/describe-survey.js';
 import type { CommandContext } from './context.js';
 import { loadSurvey, surveyOptionDefinitions, surveyOptionsHelp } from './survey-options.js';
 import { UsageError } from './usage-error.js';

@@ -5,10 +5,11 @@
  * (which column is overall, what text answers score, what 0 means); 3 invalid data (including empty
  * files and workbooks); 4 the report was written but a part of it could not run.
  */
-import { DataValidationError, InferenceRefusedError, PeakEndError, formatCount } from '../errors.js';
+
 import packageJson from '../../package.json' with { type: 'json' };
-import type { CommandContext } from './context.js';
+import { DataValidationError, formatCount, InferenceRefusedError, PeakEndError } from '../errors.js';
 import { analyzeCommand, analyzeHelp } from './analyze.js';
+import type { CommandContext } from './context.js';
 import { demoCommand, demoHelp } from './demo.js';
 import { describeCommand, describeHelp } from './describe.js';
 import { grimCommand, grimHelp } from './grim.js';

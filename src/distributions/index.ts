@@ -1,5 +1,6 @@
 /** Distribution functions: CDF, directly computed upper tail, and quantile. */
-export { normalCdf, normalUpperTail, normalQuantile } from './normal.js';
-export { studentTCdf, studentTUpperTail, studentTQuantile } from './t.js';
-export { fCdf, fUpperTail, fQuantile } from './f.js';
-export { chiSquareCdf, chiSquareUpperTail, chiSquareQuantile } from './chi-square.js';
+
+export { chiSquareCdf, chiSquareQuantile, chiSquareUpperTail } from './chi-square.js';
+export { fCdf, fQuantile, fUpperTail } from './f.js';
+export { normalCdf, normalQuantile, normalUpperTail } from './normal.js';
+export { studentTCdf, studentTQuantile, studentTUpperTail } from './t.js';

@@ -3,15 +3,16 @@
  * shares with their tests, driver differences from one interaction regression per value with
  * Benjamini–Hochberg adjustment over the whole result, and the peak-end rule per segment.
  */
+
+import { studentTUpperTail } from '../distributions/t.js';
 import { InsufficientDataError, InvalidArgumentError, PeakEndError, type Warning } from '../errors.js';
 import { benjaminiHochberg } from '../inference/p-adjust.js';
 import { twoProportionTest } from '../inference/two-proportion-test.js';
 import { welchTTest } from '../inference/welch-t-test.js';
 import { logisticRegression } from '../regression/logistic.js';
-import { ols, type OlsCoefficient } from '../regression/ols.js';
+import { type OlsCoefficient, ols } from '../regression/ols.js';
 import { columnMean } from '../survey/column-mean.js';
 import { linearisedStandardError } from '../survey/design-mean.js';
-import { studentTUpperTail } from '../distributions/t.js';
 import type { Survey } from '../survey/survey.js';
 import { aggregatePeakEnd } from './aggregate-peak-end.js';
 

@@ -6,7 +6,7 @@
 import { chiSquareUpperTail } from '../distributions/index.js';
 import { InvalidArgumentError, PeakEndError } from '../errors.js';
 import { pseudoRSquaredShapley } from '../importance/pseudo-r-squared-shapley.js';
-import { logisticRegression, type LogisticResult } from '../regression/logistic.js';
+import { type LogisticResult, logisticRegression } from '../regression/logistic.js';
 import type { WaldCoefficient } from '../regression/maximum-likelihood.js';
 import type { Warning } from '../survey/survey.js';
 import type { GestaltModelName, LikelihoodRatioTest } from './gestalt.js';

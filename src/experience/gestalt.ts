@@ -10,13 +10,13 @@ import { dependentCorrelation } from '../inference/dependent-correlation.js';
 import { cholesky, choleskySolve } from '../linalg/cholesky.js';
 import { correlationMatrix } from '../linalg/correlation.js';
 import { assignFolds } from '../random/rng.js';
+import { type AliasedCoefficient, type OlsCoefficient, type OlsResult, ols } from '../regression/ols.js';
 import { olsOfColumns, rowsOfColumns } from '../regression/ols-columns.js';
-import { ols, type AliasedCoefficient, type OlsCoefficient, type OlsResult } from '../regression/ols.js';
 import { ordinalLogit, type Threshold, type WaldCoefficient } from '../regression/ordinal.js';
 import type { Survey, Warning } from '../survey/survey.js';
-import { gestaltFeatureColumns, type GestaltFeature, type GestaltFeaturesOptions } from './gestalt-features.js';
-import { logisticBattery, logisticImportance, type GestaltLogistic } from './gestalt-logistic.js';
 import type { PeakRule } from './aggregate-peak-end.js';
+import { type GestaltFeature, type GestaltFeaturesOptions, gestaltFeatureColumns } from './gestalt-features.js';
+import { type GestaltLogistic, logisticBattery, logisticImportance } from './gestalt-logistic.js';
 
 /** The nested models of the battery. */
 export type GestaltModelName = 'mean' | 'peak-end' | 'mean+peak-end' | 'gestalt';

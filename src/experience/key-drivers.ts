@@ -4,21 +4,21 @@
  * and hygiene factors, importance-performance quadrants and penalty-reward factors.
  */
 import { ConvergenceError, InvalidArgumentError } from '../errors.js';
-import { bootstrapImportance, type BootstrapImportanceResult } from '../importance/bootstrap.js';
-import { pseudoRSquaredShapley, type PseudoRSquaredMeasure, type PseudoRSquaredShapleyResult } from '../importance/pseudo-r-squared-shapley.js';
-import { relativeImportance, relativeImportanceOfColumns, type ImportanceMethod, type RelativeImportanceResult } from '../importance/relative-importance.js';
-import { logisticRegression, type LogisticResult } from '../regression/logistic.js';
-import { olsOfColumns } from '../regression/ols-columns.js';
+import { type BootstrapImportanceResult, bootstrapImportance } from '../importance/bootstrap.js';
+import { type PseudoRSquaredMeasure, type PseudoRSquaredShapleyResult, pseudoRSquaredShapley } from '../importance/pseudo-r-squared-shapley.js';
+import { rankDescending } from '../importance/rank.js';
+import { type ImportanceMethod, type RelativeImportanceResult, relativeImportance, relativeImportanceOfColumns } from '../importance/relative-importance.js';
+import { type LogisticResult, logisticRegression } from '../regression/logistic.js';
 import type { CovarianceType, OlsCoefficient, OlsResult } from '../regression/ols.js';
-import { ordinalLogit, type OrdinalResult } from '../regression/ordinal.js';
+import { olsOfColumns } from '../regression/ols-columns.js';
+import { type OrdinalResult, ordinalLogit } from '../regression/ordinal.js';
 import { columnMean } from '../survey/column-mean.js';
 import { withCovariates } from '../survey/covariates.js';
-import { missingDataSummary, modelData, type MissingDataMethod, type MissingDataSummary } from '../survey/model-data.js';
+import { type MissingDataMethod, type MissingDataSummary, missingDataSummary, modelData } from '../survey/model-data.js';
 import type { Survey, Warning } from '../survey/survey.js';
-import { rankDescending } from '../importance/rank.js';
 import { aggregatePeakEnd, type PeakEndRule } from './aggregate-peak-end.js';
-import { importancePerformance, type IpaResult, type Quadrant } from './ipa.js';
-import { penaltyReward, type FactorType, type PenaltyRewardResult } from './penalty-reward.js';
+import { type IpaResult, importancePerformance, type Quadrant } from './ipa.js';
+import { type FactorType, type PenaltyRewardResult, penaltyReward } from './penalty-reward.js';
 
 /** Options for {@link keyDrivers}. */
 export interface KeyDriversOptions {

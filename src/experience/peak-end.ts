@@ -3,20 +3,20 @@
  * respondent's own peak and end, and a fair comparison with averaging and other models.
  */
 import { InsufficientDataError, InvalidArgumentError, PeakEndError } from '../errors.js';
-import { pairedTTest, type PairedTTestResult } from '../inference/paired-t-test.js';
-import { wilcoxonSignedRank, type WilcoxonSignedRankResult } from '../inference/wilcoxon-signed-rank.js';
+import { LogitSubsetFitter } from '../importance/pseudo-r-squared-kernel.js';
+import { type PairedTTestResult, pairedTTest } from '../inference/paired-t-test.js';
+import { type WilcoxonSignedRankResult, wilcoxonSignedRank } from '../inference/wilcoxon-signed-rank.js';
 import { assignFolds } from '../random/rng.js';
-import { olsOfColumns } from '../regression/ols-columns.js';
-import { logisticRegression, type LogisticResult } from '../regression/logistic.js';
+import { type LogisticResult, logisticRegression } from '../regression/logistic.js';
 import type { OlsResult } from '../regression/ols.js';
+import { olsOfColumns } from '../regression/ols-columns.js';
 import { columnMean } from '../survey/column-mean.js';
 import { modelData } from '../survey/model-data.js';
 import type { Survey, Warning } from '../survey/survey.js';
-import { aggregatePeakEnd, argmaxEarliest, resolveRule, type AggregatePeakEndResult, type PeakEndRule, type PeakRule } from './aggregate-peak-end.js';
-import { LogitSubsetFitter } from '../importance/pseudo-r-squared-kernel.js';
-import { binaryPredictionAccuracy, predictionAccuracy, type BinaryPredictionAccuracy, type PredictionAccuracy } from './prediction-accuracy.js';
-import { crossValidatedPredictions, respondentPass, type RespondentPass } from './respondent-scores.js';
-import { gestalt, type GestaltResult } from './gestalt.js';
+import { type AggregatePeakEndResult, aggregatePeakEnd, argmaxEarliest, type PeakEndRule, type PeakRule, resolveRule } from './aggregate-peak-end.js';
+import { type GestaltResult, gestalt } from './gestalt.js';
+import { type BinaryPredictionAccuracy, binaryPredictionAccuracy, type PredictionAccuracy, predictionAccuracy } from './prediction-accuracy.js';
+import { crossValidatedPredictions, type RespondentPass, respondentPass } from './respondent-scores.js';
 
 /** Options for {@link peakEnd}. */
 export interface PeakEndOptions extends PeakEndRule {

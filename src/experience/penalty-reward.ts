@@ -3,8 +3,8 @@
  * delight when excellent).
  */
 import { InvalidArgumentError } from '../errors.js';
-import { olsOfColumns } from '../regression/ols-columns.js';
 import type { OlsCoefficient, OlsResult } from '../regression/ols.js';
+import { olsOfColumns } from '../regression/ols-columns.js';
 import { modelData } from '../survey/model-data.js';
 import type { Survey, Warning } from '../survey/survey.js';
 

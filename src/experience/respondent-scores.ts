@@ -4,12 +4,12 @@
  * survey's columns without building rows (a million respondents are a million arrays otherwise).
  * Internal; each gives exactly what the row-by-row definitions in peak-end.ts give.
  */
-import { crossProductsOfColumns, mergeCrossProducts, type CrossProducts } from '../linalg/cross-product.js';
+import { type CrossProducts, crossProductsOfColumns, mergeCrossProducts } from '../linalg/cross-product.js';
 import { assignFolds } from '../random/rng.js';
-import { columnModelData, rowsOfColumns } from '../regression/ols-columns.js';
 import { CROSS_PRODUCT_MIN_ROWS, ols } from '../regression/ols.js';
+import { columnModelData, rowsOfColumns } from '../regression/ols-columns.js';
 import { olsCoefficientsOfCrossProducts } from '../regression/ols-normal-equations.js';
-import { TIE_TOLERANCE, type PeakRule } from './aggregate-peak-end.js';
+import { type PeakRule, TIE_TOLERANCE } from './aggregate-peak-end.js';
 
 /**
  * What a peak rule maximises, as a number rather than a closure so that the kernels inline it:
@@ -106,7 +106,7 @@ export function respondentPass(
   for (const column of columns) {
     for (let i = 0; i < n; i++) {
       const v = column[i] as number;
-      if (v !== v) continue;
+      if (Number.isNaN(v)) continue;
       answered[i] = (answered[i] as number) + 1;
       mean[i] = (mean[i] as number) + v;
       if (v < (min[i] as number)) min[i] = v;
@@ -141,7 +141,7 @@ export function respondentPass(
       endValue = (columns[endJ] as Float64Array)[i] as number;
     }
     // Respondents without an end answer have no prediction, and their ties are not counted.
-    if (endValue === endValue) {
+    if (!Number.isNaN(endValue)) {
       predictions[i] = weight * peakTerm + (1 - weight) * endValue;
       if (ambiguous) ambiguousPeaks++;
     } else predictions[i] = Number.NaN;
@@ -165,7 +165,7 @@ export function columnPeaks(columns: readonly ArrayLike<number>[], n: number, ki
   for (const column of columns) {
     for (let i = 0; i < n; i++) {
       const v = column[i] as number;
-      if (v === v && v !== chosen[i] && Math.abs(score(kind, neutral, v) - (best[i] as number)) <= (bar[i] as number)) ambiguous[i] = 1;
+      if (!Number.isNaN(v) && v !== chosen[i] && Math.abs(score(kind, neutral, v) - (best[i] as number)) <= (bar[i] as number)) ambiguous[i] = 1;
     }
   }
   return { chosen, ambiguous };
@@ -183,7 +183,7 @@ export function peakValues(columns: readonly ArrayLike<number>[], n: number, kin
   for (const column of columns) {
     for (let i = 0; i < n; i++) {
       const v = column[i] as number;
-      if (v !== v) continue;
+      if (Number.isNaN(v)) continue;
       const s = score(kind, neutral, v);
       // The first answer always clears -Infinity.
       if (s > (bar[i] as number)) {

@@ -4,11 +4,11 @@
  * regression verdicts (which predictors are significant, with which sign).
  */
 import { median as medianOf } from 'simple-statistics';
-import { pearsonCorrelation, sampleStandardDeviation } from '../stats/moments.js';
 import { InvalidArgumentError, type Warning } from '../errors.js';
-import { createRng, shuffledIndices, type Rng } from '../random/rng.js';
-import { ols, type OlsCoefficient } from '../regression/ols.js';
-import { formatScaled, grim, parseReported, roundRational, type RoundingRule } from './grim.js';
+import { createRng, type Rng, shuffledIndices } from '../random/rng.js';
+import { type OlsCoefficient, ols } from '../regression/ols.js';
+import { pearsonCorrelation, sampleStandardDeviation } from '../stats/moments.js';
+import { formatScaled, grim, parseReported, type RoundingRule, roundRational } from './grim.js';
 
 /** One column to reconstruct. */
 export interface TargetColumn {

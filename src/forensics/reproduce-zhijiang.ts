@@ -4,11 +4,11 @@
  */
 import { aggregatePeakEnd } from '../experience/aggregate-peak-end.js';
 import { keyDrivers } from '../experience/key-drivers.js';
-import { ols, type OlsCoefficient } from '../regression/ols.js';
+import { type OlsCoefficient, ols } from '../regression/ols.js';
 import { columnMean } from '../survey/column-mean.js';
 import { modelData } from '../survey/model-data.js';
 import type { Survey } from '../survey/survey.js';
-import { checkPublishedTable, type CheckedRow } from './check-published-table.js';
+import { type CheckedRow, checkPublishedTable } from './check-published-table.js';
 import { ZHIJIANG_PUBLISHED as published } from './zhijiang.js';
 
 /** One published figure or finding against its reproduction. */

@@ -4,7 +4,7 @@
  */
 import published from '../../fixtures/zhijiang/published.json' with { type: 'json' };
 import type { SurveySpec } from '../schema/survey-spec.js';
-import { reconstruct, type ReconstructOptions, type ReconstructResult, type ReconstructTarget } from './reconstruct.js';
+import { type ReconstructOptions, type ReconstructResult, type ReconstructTarget, reconstruct } from './reconstruct.js';
 
 /** Everything the study published (touchpoints in journey order, means, findings). */
 export const ZHIJIANG_PUBLISHED = published;

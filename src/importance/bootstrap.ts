@@ -2,14 +2,15 @@
  * bootstrapImportance: seeded case-resampling bootstrap of relative importance, with percentile
  * and BCa intervals for each importance and for its rank.
  */
-import { sampleStandardDeviation } from '../stats/moments.js';
-import { quantileSorted } from '../stats/quantile.js';
+
 import { normalCdf, normalQuantile } from '../distributions/index.js';
 import { InvalidArgumentError, PeakEndError, type Warning } from '../errors.js';
 import { BLOCK, blockGram } from '../linalg/cross-product.js';
 import { createRng, type Rng } from '../random/rng.js';
+import { sampleStandardDeviation } from '../stats/moments.js';
+import { quantileSorted } from '../stats/quantile.js';
 import { rankDescending } from './rank.js';
-import { importanceData, importanceFromData, type ImportanceData, type RelativeImportanceOptions, type RelativeImportanceResult } from './relative-importance.js';
+import { type ImportanceData, importanceData, importanceFromData, type RelativeImportanceOptions, type RelativeImportanceResult } from './relative-importance.js';
 
 /** Options for {@link bootstrapImportance}. */
 export interface BootstrapImportanceOptions extends RelativeImportanceOptions {
@@ -333,15 +334,20 @@ function jackknifeGroups(n: number, seed: number, replicates: number, bca: boole
   const groupOf = new Int32Array(n);
   if (!bca) return { groups: 0, groupOf: groupOf.fill(-1) };
   const groups = n <= DELETE_ONE_MAX_ROWS ? n : Math.min(n, Math.max(JACKKNIFE_GROUPS_PER_1000, Math.round(JACKKNIFE_GROUPS_PER_1000 * Math.sqrt(replicates / 1000))));
-  if (groups === n) groupOf.forEach((_, i) => (groupOf[i] = i));
-  else {
+  if (groups === n) {
+    groupOf.forEach((_, i) => {
+      groupOf[i] = i;
+    });
+  } else {
     const rng = createRng(seed + 1);
     const order = Array.from({ length: n }, (_, i) => i);
     for (let i = n - 1; i > 0; i--) {
       const j = rng.int(i + 1);
       [order[i], order[j]] = [order[j] as number, order[i] as number];
     }
-    order.forEach((row, position) => (groupOf[row] = position % groups));
+    order.forEach((row, position) => {
+      groupOf[row] = position % groups;
+    });
   }
   return { groups, groupOf };
 }

@@ -3,8 +3,8 @@
  * orderings for many predictors.
  */
 import { LMG_WASM_BASE64 } from '../linalg/lmg-wasm.js';
-import { backgroundWasmModule } from '../linalg/wasm-module.js';
 import { eliminateLeading, schurStepLower } from '../linalg/sweep.js';
+import { backgroundWasmModule } from '../linalg/wasm-module.js';
 import { createRng, shuffledIndices } from '../random/rng.js';
 
 /**
@@ -119,7 +119,9 @@ export function exactShapleyBlocks(corr: Float64Array, players: readonly (readon
   const dim = order.length;
   const yy = dim * dim - 1;
   const start = new Int32Array(p + 1);
-  players.forEach((members, t) => (start[t + 1] = (start[t] as number) + members.length));
+  players.forEach((members, t) => {
+    start[t + 1] = (start[t] as number) + members.length;
+  });
   const buffers = Array.from({ length: p + 1 }, () => new Float64Array(dim * dim));
   const root = buffers[0] as Float64Array;
   for (let a = 0; a < dim; a++) for (let b = 0; b <= a; b++) root[a * dim + b] = corr[(order[a] as number) * (k + 1) + (order[b] as number)] as number;

@@ -8,7 +8,7 @@ import { modelData } from '../regression/glm-data.js';
 import type { Warning } from '../survey/survey.js';
 import { shapleyWeights } from './lmg.js';
 import { LogitSubsetFitter, type Patterns, type SubsetFit } from './pseudo-r-squared-kernel.js';
-import { playersOf, record, type ImportanceGroup, type RowsDropped } from './relative-importance.js';
+import { type ImportanceGroup, playersOf, type RowsDropped, record } from './relative-importance.js';
 
 /** Pseudo-R-squared measures of a logistic model (all 0 for the intercept-only model). */
 export type PseudoRSquaredMeasure = 'mcfadden' | 'estrella' | 'nagelkerke' | 'cox-snell';

@@ -3,9 +3,9 @@
  */
 import { InsufficientDataError, InvalidArgumentError, RankDeficientError, type Warning } from '../errors.js';
 import { correlationMatrix } from '../linalg/correlation.js';
-import { sweepInPlace } from '../linalg/sweep.js';
 import { symmetricEigen } from '../linalg/jacobi.js';
-import { dominanceAnalysis, type DominanceDetails } from './dominance.js';
+import { sweepInPlace } from '../linalg/sweep.js';
+import { type DominanceDetails, dominanceAnalysis } from './dominance.js';
 import { exactShapley, sampledShapley } from './lmg.js';
 
 /** Relative-importance measures. Values are on the R-squared scale (relaimpo's `rela = FALSE`). */
@@ -261,7 +261,11 @@ function importanceWithAlways(data: ImportanceData, options: RelativeImportanceO
   const keep = [...rest, k];
   const size = keep.length;
   const partial = new Float64Array(size * size);
-  keep.forEach((a, p) => keep.forEach((b, q) => (partial[p * size + q] = (swept[a * dim + b] as number) / Math.sqrt((swept[a * dim + a] as number) * (swept[b * dim + b] as number)))));
+  keep.forEach((a, p) => {
+    keep.forEach((b, q) => {
+      partial[p * size + q] = (swept[a * dim + b] as number) / Math.sqrt((swept[a * dim + a] as number) * (swept[b * dim + b] as number));
+    });
+  });
   const reduced: ImportanceData = { ...data, names: rest.map((j) => names[j] as string), corr: partial };
   const { always: _always, ...withoutAlways } = options;
   const inner = importanceFromData(reduced, withoutAlways);
@@ -430,6 +434,8 @@ export function playersOf(names: readonly string[], groups: RelativeImportanceOp
 /** A prototype-free record (keys such as "__proto__" stay plain data). */
 export function record(keys: readonly string[], value: (j: number) => number): Record<string, number> {
   const out = Object.create(null) as Record<string, number>;
-  keys.forEach((key, j) => Object.defineProperty(out, key, { value: value(j), enumerable: true, writable: true, configurable: true }));
+  keys.forEach((key, j) => {
+    Object.defineProperty(out, key, { value: value(j), enumerable: true, writable: true, configurable: true });
+  });
   return out;
 }

@@ -4,10 +4,10 @@
  * validation rules and the row accounting are the same everywhere and memory grows only with the
  * used data.
  */
-import { DataValidationError, IssueTally, type DataIssue, type IssueCode, type Warning, type WarningCode } from '../errors.js';
-import { normalizeText, type NormalizedSpec } from '../schema/survey-spec.js';
-import { DROP_REASONS, type ColumnReport, type DropReason, type IngestReport, type Survey } from '../survey/survey.js';
-import { CellReader, NOT_APPLICABLE, UNREAD, columnRules, readNumber, readText, readWeight, type CellResult } from './cell.js';
+import { type DataIssue, DataValidationError, type IssueCode, IssueTally, type Warning, type WarningCode } from '../errors.js';
+import { type NormalizedSpec, normalizeText } from '../schema/survey-spec.js';
+import { type ColumnReport, DROP_REASONS, type DropReason, type IngestReport, type Survey } from '../survey/survey.js';
+import { CellReader, type CellResult, columnRules, NOT_APPLICABLE, readNumber, readText, readWeight, UNREAD } from './cell.js';
 import { DEFAULT_LIMITS, type IngestLimits } from './limits.js';
 
 /** Where the records come from, for the ingest report. */

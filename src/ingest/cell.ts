@@ -3,7 +3,7 @@
  * normalisation, decimal commas, scale checks and binary classes.
  */
 import type { IssueCode } from '../errors.js';
-import { normalizeText, type CellCode, type NormalizedScale, type NormalizedSpec } from '../schema/survey-spec.js';
+import { type CellCode, type NormalizedScale, type NormalizedSpec, normalizeText } from '../schema/survey-spec.js';
 
 /** Outcome of reading one cell. */
 export type CellResult =

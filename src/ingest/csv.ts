@@ -5,7 +5,7 @@
  */
 // csv-parse/sync through package.json "imports": its browser build where the "browser" condition
 // applies (the Node build uses Buffer, even at import, which browsers lack).
-import { parse, type Options } from '#csv-parse-sync';
+import { type Options, parse } from '#csv-parse-sync';
 import { DataValidationError } from '../errors.js';
 
 /** Delimiters recognised by sniffing. */

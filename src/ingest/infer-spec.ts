@@ -4,7 +4,7 @@
  * `notes`, or refused with an {@link InferenceRefusedError} that lists the candidates and the
  * option that decides. docs/cli.md lists every rule.
  */
-import { DataValidationError, InferenceRefusedError, formatCount } from '../errors.js';
+import { DataValidationError, formatCount, InferenceRefusedError } from '../errors.js';
 import { normalizeText, resolveMissing, type SurveySpec } from '../schema/survey-spec.js';
 import { parseCsvText, sniffDelimiter } from './csv.js';
 import { decodeBytes } from './decode.js';

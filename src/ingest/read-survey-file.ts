@@ -3,21 +3,21 @@
  * Memory holds one chunk of text plus the used ratings, never the whole file.
  */
 import { Buffer, isAscii } from 'node:buffer';
-import { open, stat, type FileHandle } from 'node:fs/promises';
+import { type FileHandle, open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { CsvError, parse, type Options } from 'csv-parse';
-import { DataValidationError, PeakEndError } from '../errors.js';
+import { CsvError, type Options, parse } from 'csv-parse';
+import { type DataValidationError, PeakEndError } from '../errors.js';
 import { normalizeSpec, type SurveySpec } from '../schema/survey-spec.js';
 import type { Survey } from '../survey/survey.js';
 import { SurveyBuilder } from './builder.js';
-import { LineTracker, csvParseOptions, csvSyntaxError, sniffDelimiter } from './csv.js';
-import { type ByteDecoder, byteDecoder, detectEncoding, encodingError, type DetectedEncoding, firstInvalidUtf8, guessedEncodingWarning, lineAt } from './decode.js';
-import { ingestLimits } from './limits.js';
-import { Utf8RecordReader } from './utf8-records.js';
-import { checkDelimiter, decimalCommaFor, type ReadSurveyOptions } from './read-survey.js';
+import { csvParseOptions, csvSyntaxError, LineTracker, sniffDelimiter } from './csv.js';
+import { type ByteDecoder, byteDecoder, type DetectedEncoding, detectEncoding, encodingError, firstInvalidUtf8, guessedEncodingWarning, lineAt } from './decode.js';
 import { checkFormat, readExportFile, readHead, sniffFormat } from './formats/read-export.js';
-import { surveyFromTable, type ResponseFilterOptions, type SurveyFileFormat } from './formats/table.js';
+import { type ResponseFilterOptions, type SurveyFileFormat, surveyFromTable } from './formats/table.js';
+import { ingestLimits } from './limits.js';
+import { checkDelimiter, decimalCommaFor, type ReadSurveyOptions } from './read-survey.js';
+import { Utf8RecordReader } from './utf8-records.js';
 
 /** Options for {@link readSurveyFile}. */
 export interface ReadSurveyFileOptions extends ReadSurveyOptions {

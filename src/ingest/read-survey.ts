@@ -7,7 +7,7 @@ import type { Survey } from '../survey/survey.js';
 import { SurveyBuilder } from './builder.js';
 import { parseCsvText, sniffDelimiter } from './csv.js';
 import { decodeBytes, guessedEncodingWarning } from './decode.js';
-import { ingestLimits, type IngestLimits } from './limits.js';
+import { type IngestLimits, ingestLimits } from './limits.js';
 
 /** A cell value in row or column input. */
 export type CellValue = string | number | null | undefined;

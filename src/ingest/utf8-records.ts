@@ -9,7 +9,7 @@
  */
 import type { DataValidationError } from '../errors.js';
 import type { SurveyBuilder } from './builder.js';
-import { UNREAD, isBlank, type CellReader } from './cell.js';
+import { type CellReader, isBlank, UNREAD } from './cell.js';
 import { csvSyntaxError } from './csv.js';
 
 const QUOTE = 0x22;

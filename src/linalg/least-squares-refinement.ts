@@ -28,7 +28,7 @@
  *
  * Internal kernel.
  */
-import { applyQ, applyQTranspose, solveR, solveRTranspose, type QrDecomposition } from './qr.js';
+import { applyQ, applyQTranspose, type QrDecomposition, solveR, solveRTranspose } from './qr.js';
 
 /** What the refinement needs about the problem and its factorisation. */
 export interface RefinementProblem {

@@ -3,17 +3,17 @@
  * worker threads, with exactly the result of the core `bootstrapImportance`.
  */
 import {
+  type BootstrapImportanceOptions,
+  type BootstrapImportanceResult,
   jackknifeRange,
   planBootstrap,
+  type ReplicateBlock,
   resampleRange,
   skipResamples,
   summarizeBootstrap,
-  type BootstrapImportanceOptions,
-  type BootstrapImportanceResult,
-  type ReplicateBlock,
 } from '../importance/bootstrap.js';
 import { createRng } from '../random/rng.js';
-import { resolveConcurrency, runInWorkers, type ConcurrencyOptions, type PoolTask } from './pool.js';
+import { type ConcurrencyOptions, type PoolTask, resolveConcurrency, runInWorkers } from './pool.js';
 
 /** Options for {@link bootstrapImportanceParallel}: those of `bootstrapImportance` plus `concurrency`. */
 export interface BootstrapImportanceParallelOptions extends BootstrapImportanceOptions, ConcurrencyOptions {}

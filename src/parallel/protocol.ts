@@ -4,7 +4,7 @@
  * library error class (same name, code, message, issues or columns), so callers catch exactly
  * what the in-thread computation would have thrown.
  */
-import { ConvergenceError, DataValidationError, InsufficientDataError, InvalidArgumentError, PeakEndError, RankDeficientError, type DataIssue } from '../errors.js';
+import { ConvergenceError, type DataIssue, DataValidationError, InsufficientDataError, InvalidArgumentError, PeakEndError, RankDeficientError } from '../errors.js';
 import type { BootstrapWork } from '../importance/bootstrap.js';
 
 /** What a worker is set up with (its `workerData`). */

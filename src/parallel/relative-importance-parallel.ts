@@ -5,7 +5,7 @@
  */
 import { lmgBlockDepth, mergeShapleyBlocks, shapleyBlockStride } from '../importance/lmg.js';
 import { importanceData, importanceFromData, type RelativeImportanceOptions, type RelativeImportanceResult } from '../importance/relative-importance.js';
-import { resolveConcurrency, runInWorkers, type ConcurrencyOptions, type PoolTask } from './pool.js';
+import { type ConcurrencyOptions, type PoolTask, resolveConcurrency, runInWorkers } from './pool.js';
 
 /** Options for {@link relativeImportanceParallel}: those of `relativeImportance` plus `concurrency`. */
 export interface RelativeImportanceParallelOptions extends RelativeImportanceOptions, ConcurrencyOptions {}

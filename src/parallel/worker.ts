@@ -4,7 +4,7 @@
  * each, and answers with the values (buffers transferred, not copied), progress, or the error.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { jackknifeRange, resampleRange, type ReplicateBlock } from '../importance/bootstrap.js';
+import { jackknifeRange, type ReplicateBlock, resampleRange } from '../importance/bootstrap.js';
 import { exactShapleyBlocks } from '../importance/lmg.js';
 import { fromState } from '../random/rng.js';
 import { serializeError, type WorkerJob, type WorkerReply, type WorkerTask } from './protocol.js';

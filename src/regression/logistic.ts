@@ -4,18 +4,18 @@
  */
 import { ConvergenceError, InsufficientDataError, InvalidArgumentError, type Warning } from '../errors.js';
 import { cholesky, choleskySolve } from '../linalg/cholesky.js';
-import { modelData, rowMajor, type ModelData, type ModelInputOptions } from './glm-data.js';
+import { type ModelData, type ModelInputOptions, modelData, rowMajor } from './glm-data.js';
 import {
+  type Convergence,
   covarianceAtSolution,
+  type LikelihoodPoint,
   likelihoodSummary,
   maximizeLikelihood,
   quoted,
   separatingPredictors,
   standardizedEffects,
-  type Convergence,
-  type LikelihoodPoint,
-  waldTable,
   type WaldCoefficient,
+  waldTable,
 } from './maximum-likelihood.js';
 
 /** Options for {@link logisticRegression}. */

@@ -2,9 +2,9 @@
  * olsOfColumns: {@link ols} on data held by column, as surveys hold it, without building rows.
  * Internal (the survey-level analyses call it); the public `ols` takes rows.
  */
-import { crossProductsOfColumns, type CrossProducts } from '../linalg/cross-product.js';
+import { type CrossProducts, crossProductsOfColumns } from '../linalg/cross-product.js';
 import type { ModelData } from './glm-data.js';
-import { checkOlsOptions, CROSS_PRODUCT_MIN_ROWS, ols, olsOfModelData, type OlsOptions, type OlsResult } from './ols.js';
+import { CROSS_PRODUCT_MIN_ROWS, checkOlsOptions, type OlsOptions, type OlsResult, ols, olsOfModelData } from './ols.js';
 
 /** Options of {@link olsOfColumns}: those of `ols`, with the weights (if any) as a typed array. */
 export interface ColumnOlsOptions extends Omit<OlsOptions, 'weights'> {

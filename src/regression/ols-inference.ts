@@ -7,8 +7,8 @@
 import { fUpperTail, studentTQuantile, studentTUpperTail } from '../distributions/index.js';
 import { InsufficientDataError, type Warning } from '../errors.js';
 import { invertUpper } from '../linalg/qr.js';
-import type { Factorization } from './ols-fit.js';
 import type { AliasedCoefficient, CovarianceType, OlsCoefficient, OlsResult } from './ols.js';
+import type { Factorization } from './ols-fit.js';
 
 /** What the summary needs to know about the data behind a fit, besides the fit itself. */
 export interface FitDesign {

@@ -6,9 +6,9 @@
  * ols-inference.ts (from a fit to R's summary.lm, shared by every path).
  */
 import { InvalidArgumentError, type Warning } from '../errors.js';
-import { crossProducts, type CrossProducts } from '../linalg/cross-product.js';
+import { type CrossProducts, crossProducts } from '../linalg/cross-product.js';
 import { weightedStandardDeviation } from '../stats/moments.js';
-import { completeCaseData, modelData, type ModelData } from './glm-data.js';
+import { completeCaseData, type ModelData, modelData } from './glm-data.js';
 import { checkEnoughRows, constantOutcomeError, olsResultOfFit } from './ols-inference.js';
 import { crossProductFit } from './ols-normal-equations.js';
 import { qrFit } from './ols-qr.js';

@@ -4,18 +4,18 @@
  */
 import { normalCdf, normalQuantile, normalUpperTail } from '../distributions/index.js';
 import { ConvergenceError, InsufficientDataError, InvalidArgumentError, type Warning } from '../errors.js';
-import { modelData, rowMajor, type ModelData, type ModelInputOptions } from './glm-data.js';
+import { type ModelData, type ModelInputOptions, modelData, rowMajor } from './glm-data.js';
 import {
+  type Convergence,
   covarianceAtSolution,
+  type LikelihoodPoint,
   likelihoodSummary,
   maximizeLikelihood,
   quoted,
   separatingPredictors,
   standardizedEffects,
-  type Convergence,
-  type LikelihoodPoint,
-  waldTable,
   type WaldCoefficient,
+  waldTable,
 } from './maximum-likelihood.js';
 
 export type { Convergence, WaldCoefficient } from './maximum-likelihood.js';

@@ -3,10 +3,10 @@
  */
 import packageJson from '../../package.json' with { type: 'json' };
 import { ConvergenceError, InsufficientDataError, InvalidArgumentError, RankDeficientError } from '../errors.js';
-import { compareSegments, type CompareSegmentsOptions, type CompareSegmentsResult } from '../experience/compare-segments.js';
-import { keyDrivers, type KeyDriversOptions, type KeyDriversResult } from '../experience/key-drivers.js';
-import { peakEnd, type PeakEndOptions, type PeakEndResult } from '../experience/peak-end.js';
-import { describeSurvey, type DescribeOptions, type SurveyDescriptives } from '../survey/describe-survey.js';
+import { type CompareSegmentsOptions, type CompareSegmentsResult, compareSegments } from '../experience/compare-segments.js';
+import { type KeyDriversOptions, type KeyDriversResult, keyDrivers } from '../experience/key-drivers.js';
+import { type PeakEndOptions, type PeakEndResult, peakEnd } from '../experience/peak-end.js';
+import { type DescribeOptions, describeSurvey, type SurveyDescriptives } from '../survey/describe-survey.js';
 import type { Calibration, IngestReport, Survey, Warning } from '../survey/survey.js';
 
 /**

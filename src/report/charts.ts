@@ -3,8 +3,8 @@
  * services and the HTML report can render them with any Vega-Lite runtime. Formatting only.
  */
 import type { Report } from '../schema/report.js';
-import { gestaltMessages, messages, segmentsMessages, touchpointName, type Locale } from './i18n.js';
 import { formatNumber } from './format.js';
+import { gestaltMessages, type Locale, messages, segmentsMessages, touchpointName } from './i18n.js';
 
 /** A Vega-Lite specification (JSON). */
 export type VegaLiteSpec = Record<string, unknown>;

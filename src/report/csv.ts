@@ -4,7 +4,7 @@
  * quote (OWASP's CSV-injection advice); numbers are written as numbers.
  */
 import type { Report } from '../schema/report.js';
-import { messages, touchpointName, type Locale } from './i18n.js';
+import { type Locale, messages, touchpointName } from './i18n.js';
 
 /** Quotes a CSV field and neutralises formula injection in text. */
 export function csvField(value: string | number | boolean | null): string {

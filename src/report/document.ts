@@ -5,9 +5,9 @@
  */
 import type { Report } from '../schema/report.js';
 import type { SurveyDescriptives } from '../survey/describe-survey.js';
-import { gestaltSection } from './gestalt-section.js';
 import { formatNumber, formatPercent, formatPValue, formatSigned, significanceStars } from './format.js';
-import { messages, modelName, peakEndVerdictText, segmentsMessages, touchpointName, warningText, type Locale } from './i18n.js';
+import { gestaltSection } from './gestalt-section.js';
+import { type Locale, messages, modelName, peakEndVerdictText, segmentsMessages, touchpointName, warningText } from './i18n.js';
 import { calibrationText, segmentsSection } from './segments-section.js';
 
 /** A block of a section. */

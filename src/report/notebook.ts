@@ -20,19 +20,19 @@
  * here computes a statistic.
  */
 import { InvalidArgumentError } from '../errors.js';
-import type { BootstrapImportanceResult } from '../importance/bootstrap.js';
-import type { RelativeImportanceResult } from '../importance/relative-importance.js';
 import type { KeyDriversResult } from '../experience/key-drivers.js';
 import type { PeakEndResult } from '../experience/peak-end.js';
+import type { BootstrapImportanceResult } from '../importance/bootstrap.js';
+import type { RelativeImportanceResult } from '../importance/relative-importance.js';
 import type { OlsResult } from '../regression/ols.js';
 import type { Report } from '../schema/report.js';
 import type { SurveyDescriptives } from '../survey/describe-survey.js';
 import type { Warning } from '../survey/survey.js';
 import { reportCharts, type VegaLiteSpec } from './charts.js';
-import { descriptivesRows, keyDriversSection, peakEndSection, type Block, type KeyDriversReport, type PeakEndReport } from './document.js';
-import { formatNumber as fixed, formatPercent as percent, formatPValue, formatSignificant as significant, significanceStars } from './format.js';
-import { escapeHtml, htmlTable, reportHtmlBody, sanitizeSvg, type ChartSvgs } from './html.js';
-import { messages, warningText, type Locale } from './i18n.js';
+import { type Block, descriptivesRows, type KeyDriversReport, keyDriversSection, type PeakEndReport, peakEndSection } from './document.js';
+import { formatNumber as fixed, formatPValue, formatPercent as percent, significanceStars, formatSignificant as significant } from './format.js';
+import { type ChartSvgs, escapeHtml, htmlTable, reportHtmlBody, sanitizeSvg } from './html.js';
+import { type Locale, messages, warningText } from './i18n.js';
 import { escapeMarkdown, formatReportMarkdown } from './markdown.js';
 import { renderChartSvg } from './render-html.js';
 import { formatReportText, formatTable } from './text.js';

@@ -4,7 +4,7 @@
  */
 import type { Report } from '../schema/report.js';
 import { estimateTextWidth, reportCharts, type VegaLiteSpec } from './charts.js';
-import { formatReportHtml, type ChartSvgs } from './html.js';
+import { type ChartSvgs, formatReportHtml } from './html.js';
 import type { Locale } from './i18n.js';
 
 interface TextMetrics {

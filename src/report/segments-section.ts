@@ -5,8 +5,8 @@
  */
 import type { Report } from '../schema/report.js';
 import type { Block, Section } from './document.js';
-import { formatNumber as fixed, formatPercent as percent, formatPValue, formatSigned, significanceStars as stars } from './format.js';
-import { segmentsMessages, type Locale } from './i18n.js';
+import { formatNumber as fixed, formatPValue, formatSigned, formatPercent as percent, significanceStars as stars } from './format.js';
+import { type Locale, segmentsMessages } from './i18n.js';
 
 /** A segment comparison as a Report carries it (`report.segments[k]`). */
 export type SegmentsReport = NonNullable<Report['segments']>[number];

@@ -3,10 +3,10 @@
  * statistics.
  */
 import type { Report } from '../schema/report.js';
+import type { SurveyDescriptives } from '../survey/describe-survey.js';
+import type { IngestReport } from '../survey/survey.js';
 import { descriptivesRows, reportDocument } from './document.js';
 import type { Locale } from './i18n.js';
-import type { IngestReport } from '../survey/survey.js';
-import type { SurveyDescriptives } from '../survey/describe-survey.js';
 
 export { formatNumber } from './format.js';
 

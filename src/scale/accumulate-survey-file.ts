@@ -3,7 +3,7 @@
  * SurveyAccumulator, with the same validation and row accounting as readSurveyFile but without
  * keeping the rows: memory is bounded by the number of columns.
  */
-import { streamSurveyFile, type ReadSurveyFileOptions } from '../ingest/read-survey-file.js';
+import { type ReadSurveyFileOptions, streamSurveyFile } from '../ingest/read-survey-file.js';
 import { normalizeSpec, type SurveySpec } from '../schema/survey-spec.js';
 import type { IngestReport } from '../survey/survey.js';
 import { SurveyAccumulator } from './survey-accumulator.js';

@@ -2,11 +2,11 @@
  * SQL pushdown: one aggregate query that a warehouse runs where the data lives, and the analysis of
  * its single result row. Only column-sized sums cross the wire.
  */
-import { DataValidationError, InvalidArgumentError, type DataIssue, type Warning, type WarningCode } from '../errors.js';
+import { type DataIssue, DataValidationError, InvalidArgumentError, type Warning, type WarningCode } from '../errors.js';
 import type { AggregatePeakEndResult } from '../experience/aggregate-peak-end.js';
 import type { RelativeImportanceResult } from '../importance/relative-importance.js';
-import { nonUniformSpecReason, normalizeSpec, type NormalizedSpec, type SurveySpec } from '../schema/survey-spec.js';
-import { SurveyAccumulator, type AccumulatorState, type MomentsOlsResult } from './survey-accumulator.js';
+import { type NormalizedSpec, nonUniformSpecReason, normalizeSpec, type SurveySpec } from '../schema/survey-spec.js';
+import { type AccumulatorState, type MomentsOlsResult, SurveyAccumulator } from './survey-accumulator.js';
 
 /** SQL dialects `momentsQuery` writes. */
 export type SqlDialect = 'duckdb' | 'postgres' | 'spark' | 'bigquery';

@@ -4,14 +4,14 @@
  */
 import { studentTQuantile } from '../distributions/index.js';
 import { InsufficientDataError, InvalidArgumentError } from '../errors.js';
-import { aggregatePeakEnd, type AggregatePeakEndResult, type PeakEndRule } from '../experience/aggregate-peak-end.js';
+import { type AggregatePeakEndResult, aggregatePeakEnd, type PeakEndRule } from '../experience/aggregate-peak-end.js';
 import { peakValues } from '../experience/respondent-scores.js';
-import { crossProductsOfColumns } from '../linalg/cross-product.js';
 import { importanceFromData, type RelativeImportanceOptions, type RelativeImportanceResult } from '../importance/relative-importance.js';
-import { olsOfMoments } from '../regression/ols-moments.js';
+import { crossProductsOfColumns } from '../linalg/cross-product.js';
 import type { OlsResult } from '../regression/ols.js';
+import { olsOfMoments } from '../regression/ols-moments.js';
+import { type NormalizedSpec, nonUniformSpecReason, normalizeSpec, type SurveySpec } from '../schema/survey-spec.js';
 import { medianOfCounts } from '../stats/quantile.js';
-import { nonUniformSpecReason, normalizeSpec, type NormalizedSpec, type SurveySpec } from '../schema/survey-spec.js';
 import type { Survey } from '../survey/survey.js';
 
 /** Running moments of one variable or of a vector: weight total, mean, centred co-moments. */
@@ -111,7 +111,9 @@ export class SurveyAccumulator {
     if (data.some((c) => c === undefined)) throw new InvalidArgumentError(`The survey lacks some of the accumulator's columns (${this.columns.join(', ')}).`);
     const row = new Float64Array(this.columns.length);
     for (let i = 0; i < survey.n; i++) {
-      data.forEach((c, j) => (row[j] = (c as Float64Array)[i] as number));
+      data.forEach((c, j) => {
+        row[j] = (c as Float64Array)[i] as number;
+      });
       this.addRow(row, survey.weights === null ? 1 : (survey.weights[i] as number));
     }
     return this;
@@ -154,7 +156,7 @@ export class SurveyAccumulator {
       let sum = 0;
       for (let i = 0; i < rows; i++) {
         const v = column[i] as number;
-        if (v !== v) {
+        if (Number.isNaN(v)) {
           complete[i] = 0;
           continue;
         }
@@ -168,7 +170,7 @@ export class SurveyAccumulator {
       let m2 = 0;
       for (let i = 0; i < rows; i++) {
         const v = column[i] as number;
-        if (v === v) m2 += (v - mean) * (v - mean);
+        if (!Number.isNaN(v)) m2 += (v - mean) * (v - mean);
       }
       const n = c.n + count;
       const delta = mean - c.mean;

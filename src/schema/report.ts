@@ -4,8 +4,8 @@
  * `peak-end schema`, so other services can validate reports without this library.
  */
 import { z } from 'zod';
-import type { Report } from '../report/analyze.js';
 import type { OlsResult } from '../regression/ols.js';
+import type { Report } from '../report/analyze.js';
 import type { MissingDataSummary } from '../survey/model-data.js';
 
 // Every number in a Report is finite (zod's z.number() rejects NaN and Infinity, and JSON has

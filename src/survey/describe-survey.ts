@@ -2,7 +2,7 @@
  * describeSurvey: per-column descriptive statistics of the touchpoints (journey order) and the
  * overall rating.
  */
-import { mean as ssMean, median as ssMedian, sampleStandardDeviation } from 'simple-statistics';
+import { sampleStandardDeviation, mean as ssMean, median as ssMedian } from 'simple-statistics';
 import { studentTQuantile } from '../distributions/index.js';
 import { InvalidArgumentError } from '../errors.js';
 import { medianOfCounts } from '../stats/quantile.js';

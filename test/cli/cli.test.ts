@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliRun } from '../helpers/run-cli.js';
 import { main } from '../../src/cli/main.js';
 import { reportSchema } from '../../src/schema/report.js';
+import { type CliRun, runCli } from '../helpers/run-cli.js';
 
 const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'peak-end-cli-'));

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliRun } from '../helpers/run-cli.js';
 import { reportSchema } from '../../src/schema/report.js';
 import { expectGolden, loadGolden } from '../helpers/golden.js';
+import { type CliRun, runCli } from '../helpers/run-cli.js';
 
 const data = fileURLToPath(new URL('../golden/segments/data.csv', import.meta.url));
 const golden = loadGolden<Record<string, any>>('segments/golden.json');

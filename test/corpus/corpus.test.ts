@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DataValidationError, PeakEndError } from '../../src/errors.js';
 import { readSurvey } from '../../src/ingest/read-survey.js';
-import { baseSpec, corpus, type CorpusCase } from './cases.js';
+import { baseSpec, type CorpusCase, corpus } from './cases.js';
 
 function run(c: CorpusCase): { survey?: ReturnType<typeof readSurvey>; error?: unknown } {
   const input = typeof c.input === 'function' ? c.input() : c.input;

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliRun } from '../helpers/run-cli.js';
+import { type CliRun, runCli } from '../helpers/run-cli.js';
 
 const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
 const judgementDir = join(packageRoot, 'test', 'corpus', 'judgement');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DataValidationError, IssueTally, MAX_LISTED_CAUSES, MAX_LISTED_ISSUES, formatCount, summarizeIssues, type DataIssue } from '../../src/errors.js';
+import { type DataIssue, DataValidationError, formatCount, IssueTally, MAX_LISTED_CAUSES, MAX_LISTED_ISSUES, summarizeIssues } from '../../src/errors.js';
 import { readSurvey } from '../../src/ingest/read-survey.js';
 
 const outside = (row: number, column: string, input: string): DataIssue => ({

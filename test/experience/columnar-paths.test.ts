@@ -6,6 +6,7 @@
  * sums differs (the cross-validation folds' merged cross-products).
  */
 import { describe, expect, it } from 'vitest';
+import { normalUpperTail } from '../../src/distributions/index.js';
 import { argmaxEarliest } from '../../src/experience/aggregate-peak-end.js';
 import { peakEnd } from '../../src/experience/peak-end.js';
 import { penaltyReward } from '../../src/experience/penalty-reward.js';
@@ -15,10 +16,9 @@ import { wilcoxonSignedRank } from '../../src/inference/wilcoxon-signed-rank.js'
 import { readSurvey } from '../../src/ingest/read-survey.js';
 import { crossProducts, crossProductsOfColumns, mergeCrossProducts } from '../../src/linalg/cross-product.js';
 import { createRng } from '../../src/random/rng.js';
-import { olsOfColumns } from '../../src/regression/ols-columns.js';
 import { ols } from '../../src/regression/ols.js';
+import { olsOfColumns } from '../../src/regression/ols-columns.js';
 import { modelData } from '../../src/survey/model-data.js';
-import { normalUpperTail } from '../../src/distributions/index.js';
 
 /** n respondents, k touchpoints on 1-5 with a common factor, about 2% of cells missing (not in the first row). */
 function surveyCsv(n: number, k: number, seed: number, missing = 0.02): string {

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { gestalt, type GestaltResult } from '../../src/experience/gestalt.js';
-import { gestaltFeatures, GESTALT_FEATURES } from '../../src/experience/gestalt-features.js';
+import { type GestaltResult, gestalt } from '../../src/experience/gestalt.js';
+import { GESTALT_FEATURES, gestaltFeatures } from '../../src/experience/gestalt-features.js';
 import { peakEnd } from '../../src/experience/peak-end.js';
-import { readSurveyFile } from '../../src/ingest/read-survey-file.js';
 import { readSurvey } from '../../src/ingest/read-survey.js';
-import type { Survey } from '../../src/survey/survey.js';
+import { readSurveyFile } from '../../src/ingest/read-survey-file.js';
 import type { SurveySpec } from '../../src/schema/survey-spec.js';
+import type { Survey } from '../../src/survey/survey.js';
 import { expectGolden, loadGolden } from '../helpers/golden.js';
 
 // Against R's glm (test/golden/gestalt/binary.R).

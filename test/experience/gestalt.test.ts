@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InsufficientDataError, InvalidArgumentError } from '../../src/errors.js';
-import { crossValidatedRmseOf, gestalt, type GestaltResult } from '../../src/experience/gestalt.js';
-import { gestaltFeatures, GESTALT_FEATURES } from '../../src/experience/gestalt-features.js';
+import { crossValidatedRmseOf, type GestaltResult, gestalt } from '../../src/experience/gestalt.js';
+import { GESTALT_FEATURES, gestaltFeatures } from '../../src/experience/gestalt-features.js';
 import { peakEnd } from '../../src/experience/peak-end.js';
 import { zhijiangSpec } from '../../src/forensics/zhijiang.js';
-import { readSurveyFile } from '../../src/ingest/read-survey-file.js';
 import { readSurvey } from '../../src/ingest/read-survey.js';
+import { readSurveyFile } from '../../src/ingest/read-survey-file.js';
 import type { SurveySpec } from '../../src/schema/survey-spec.js';
 import type { Survey } from '../../src/survey/survey.js';
 import { expectGolden, loadGolden } from '../helpers/golden.js';

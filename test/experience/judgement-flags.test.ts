@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../../src/errors.js';
 import { importancePerformance } from '../../src/experience/ipa.js';
-import { keyDrivers, type KeyDriversResult } from '../../src/experience/key-drivers.js';
+import { type KeyDriversResult, keyDrivers } from '../../src/experience/key-drivers.js';
 import { peakEnd } from '../../src/experience/peak-end.js';
 import { penaltyReward } from '../../src/experience/penalty-reward.js';
 import { readSurvey } from '../../src/ingest/read-survey.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { peakEnd } from '../../src/experience/peak-end.js';
-import { binaryPredictionAccuracy, type BinaryPredictionAccuracy } from '../../src/experience/prediction-accuracy.js';
+import { type BinaryPredictionAccuracy, binaryPredictionAccuracy } from '../../src/experience/prediction-accuracy.js';
 import { readSurvey } from '../../src/ingest/read-survey.js';
 import { analyze } from '../../src/report/analyze.js';
 import { reportSchema } from '../../src/schema/report.js';

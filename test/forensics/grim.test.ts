@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../../src/errors.js';
-import { formatScaled, grim, parseReported, roundRational, ROUNDING_RULES } from '../../src/forensics/grim.js';
+import { formatScaled, grim, parseReported, ROUNDING_RULES, roundRational } from '../../src/forensics/grim.js';
 
 /**
  * Brute-force oracle: every mean (printed with `decimals`, rounding half-up or half-down) that a

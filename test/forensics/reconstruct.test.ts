@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../../src/errors.js';
 import { reconstruct } from '../../src/forensics/reconstruct.js';
 import { reproduceZhijiang } from '../../src/forensics/reproduce-zhijiang.js';
-import { ZHIJIANG_SEED, reconstructZhijiang, reconstructionCsv, zhijiangSpec } from '../../src/forensics/zhijiang.js';
+import { reconstructionCsv, reconstructZhijiang, ZHIJIANG_SEED, zhijiangSpec } from '../../src/forensics/zhijiang.js';
 import { readSurveyFile } from '../../src/ingest/read-survey-file.js';
-import { ols, type OlsCoefficient } from '../../src/regression/ols.js';
+import { type OlsCoefficient, ols } from '../../src/regression/ols.js';
 import { describeSurvey } from '../../src/survey/describe-survey.js';
 
 const csvPath = fileURLToPath(new URL('../../fixtures/zhijiang/zhijiang.csv', import.meta.url));

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../../src/errors.js';
 import { bootstrapCorrelation, bootstrapImportance, planBootstrap } from '../../src/importance/bootstrap.js';
-import { quantileSorted as quantile } from '../../src/stats/quantile.js';
 import { importanceData } from '../../src/importance/relative-importance.js';
 import { correlationMatrix } from '../../src/linalg/correlation.js';
+import { quantileSorted as quantile } from '../../src/stats/quantile.js';
 import { loadGolden } from '../helpers/golden.js';
 import { loadReference } from '../helpers/reference.js';
 

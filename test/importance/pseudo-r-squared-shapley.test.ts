@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConvergenceError, InsufficientDataError, InvalidArgumentError, RankDeficientError } from '../../src/errors.js';
-import { pseudoRSquaredShapley, type PseudoRSquaredMeasure } from '../../src/importance/pseudo-r-squared-shapley.js';
+import { type PseudoRSquaredMeasure, pseudoRSquaredShapley } from '../../src/importance/pseudo-r-squared-shapley.js';
 import { logisticRegression } from '../../src/regression/logistic.js';
 import { AIRLINE_TOUCHPOINTS, loadAirline, rowsOf } from '../helpers/airline.js';
 import { expectGolden, loadGolden } from '../helpers/golden.js';

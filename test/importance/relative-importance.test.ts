@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InsufficientDataError, InvalidArgumentError, RankDeficientError } from '../../src/errors.js';
-import { relativeImportance, type ImportanceMethod } from '../../src/importance/relative-importance.js';
+import { type ImportanceMethod, relativeImportance } from '../../src/importance/relative-importance.js';
 import { expectGolden, loadGolden } from '../helpers/golden.js';
-import { REFERENCE_NAMES, loadReference } from '../helpers/reference.js';
+import { loadReference, REFERENCE_NAMES } from '../helpers/reference.js';
 
 const absolute = { relative: 0, absolute: 1e-10 };
 

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DataValidationError } from '../../src/errors.js';
-import { readSurveyFile, streamSurveyFile, type ReadSurveyFileOptions } from '../../src/ingest/read-survey-file.js';
 import { readSurvey } from '../../src/ingest/read-survey.js';
+import { type ReadSurveyFileOptions, readSurveyFile, streamSurveyFile } from '../../src/ingest/read-survey-file.js';
 import type { SurveySpec } from '../../src/schema/survey-spec.js';
 import type { Survey } from '../../src/survey/survey.js';
 

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DataValidationError, PeakEndError } from '../../src/errors.js';
-import { readSurveyFile } from '../../src/ingest/read-survey-file.js';
 import { readSurvey } from '../../src/ingest/read-survey.js';
+import { readSurveyFile } from '../../src/ingest/read-survey-file.js';
 import type { SurveySpec } from '../../src/schema/survey-spec.js';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/encodings/${name}`, import.meta.url));

@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataValidationError, InvalidArgumentError } from '../../src/errors.js';
-import { readSurveyFile } from '../../src/ingest/read-survey-file.js';
 import { readSurvey } from '../../src/ingest/read-survey.js';
-import { normalizeSpec, type SurveySpec } from '../../src/schema/survey-spec.js';
+import { readSurveyFile } from '../../src/ingest/read-survey-file.js';
 import { SurveyAccumulator } from '../../src/scale/survey-accumulator.js';
+import { normalizeSpec, type SurveySpec } from '../../src/schema/survey-spec.js';
 import { describeSurvey } from '../../src/survey/describe-survey.js';
-import { surveyNotApplicable, type Survey } from '../../src/survey/survey.js';
+import { type Survey, surveyNotApplicable } from '../../src/survey/survey.js';
 
 function values(survey: Survey, column: string): number[] {
   return Array.from(survey.ratings.get(column) ?? []);

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError, PeakEndError } from '../../src/errors.js';
+import { DataValidationError, InvalidArgumentError, PeakEndError, RankDeficientError } from '../../src/errors.js';
 import { bootstrapImportance, jackknifeRange, planBootstrap } from '../../src/importance/bootstrap.js';
 import { relativeImportance } from '../../src/importance/relative-importance.js';
 import { bootstrapImportanceParallel } from '../../src/parallel/bootstrap-importance-parallel.js';
 import { runInWorkers } from '../../src/parallel/pool.js';
 import { reviveError, serializeError } from '../../src/parallel/protocol.js';
 import { relativeImportanceParallel } from '../../src/parallel/relative-importance-parallel.js';
-import { DataValidationError, RankDeficientError } from '../../src/errors.js';
 import { ratings } from './ratings.js';
 
 describe('bootstrapImportanceParallel', () => {

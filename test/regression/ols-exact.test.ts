@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ols, type OlsCoefficient } from '../../src/regression/ols.js';
+import { type OlsCoefficient, ols } from '../../src/regression/ols.js';
 import { expectGolden, loadGolden } from '../helpers/golden.js';
 
 // 200,000 integer rows, 8 predictors: the reference is exact rational least squares computed in

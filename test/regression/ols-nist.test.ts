@@ -1,7 +1,7 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ols, type OlsCoefficient } from '../../src/regression/ols.js';
+import { type OlsCoefficient, ols } from '../../src/regression/ols.js';
 import { loadGolden, logRelativeError } from '../helpers/golden.js';
 
 interface Nist {

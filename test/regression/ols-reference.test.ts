@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InsufficientDataError, InvalidArgumentError } from '../../src/errors.js';
 import { createRng } from '../../src/random/rng.js';
-import { ols, type OlsCoefficient } from '../../src/regression/ols.js';
+import { type OlsCoefficient, ols } from '../../src/regression/ols.js';
 import { expectGolden, loadGolden } from '../helpers/golden.js';
-import { REFERENCE_NAMES, loadReference } from '../helpers/reference.js';
+import { loadReference, REFERENCE_NAMES } from '../helpers/reference.js';
 
 const tolerance = { relative: 1e-9, absolute: 1e-13 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InsufficientDataError } from '../../src/errors.js';
-import { ols, type OlsCoefficient } from '../../src/regression/ols.js';
+import { type OlsCoefficient, ols } from '../../src/regression/ols.js';
 import { loadReference } from '../helpers/reference.js';
 
 describe('ols under numerical stress: a correct answer or a clear error, never a silent NaN', () => {

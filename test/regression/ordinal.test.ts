@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConvergenceError, InsufficientDataError, InvalidArgumentError } from '../../src/errors.js';
-import { ordinalLogit, type OrdinalResult } from '../../src/regression/ordinal.js';
+import { type OrdinalResult, ordinalLogit } from '../../src/regression/ordinal.js';
 import { expectGolden, loadGolden } from '../helpers/golden.js';
-import { REFERENCE_NAMES, loadReference } from '../helpers/reference.js';
+import { loadReference, REFERENCE_NAMES } from '../helpers/reference.js';
 
 interface Clm {
   thresholds: Record<string, number>;

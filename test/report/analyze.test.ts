@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readSurveyFile } from '../../src/ingest/read-survey-file.js';
 import { readSurvey } from '../../src/ingest/read-survey.js';
+import { readSurveyFile } from '../../src/ingest/read-survey-file.js';
 import { analyze } from '../../src/report/analyze.js';
 import { reportJsonSchema, reportSchema } from '../../src/schema/report.js';
-import { REFERENCE_NAMES, loadReference } from '../helpers/reference.js';
+import { loadReference, REFERENCE_NAMES } from '../helpers/reference.js';
 
 const root = new URL('../../', import.meta.url);
 

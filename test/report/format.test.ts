@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatP, formatPValue, formatPercent, formatSigned, formatSignificant, significanceStars } from '../../src/report/format.js';
+import { formatNumber, formatP, formatPercent, formatPValue, formatSigned, formatSignificant, significanceStars } from '../../src/report/format.js';
 import { modelName, peakEndVerdictText } from '../../src/report/i18n.js';
 import { formatNumber as formatNumberFromText } from '../../src/report/text.js';
 

@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { zhijiangSpec } from '../../src/forensics/zhijiang.js';
-import { readSurveyFile } from '../../src/ingest/read-survey-file.js';
 import { readSurvey } from '../../src/ingest/read-survey.js';
+import { readSurveyFile } from '../../src/ingest/read-survey-file.js';
 import { analyze } from '../../src/report/analyze.js';
 import { gestaltChart } from '../../src/report/charts.js';
 import { formatGestaltText } from '../../src/report/gestalt-section.js';
-import { gestaltVerdictText, type GestaltVerdictWords } from '../../src/report/i18n.js';
+import { type GestaltVerdictWords, gestaltVerdictText } from '../../src/report/i18n.js';
 import { formatReportMarkdown } from '../../src/report/markdown.js';
-import { reportSchema, type Report } from '../../src/schema/report.js';
+import { type Report, reportSchema } from '../../src/schema/report.js';
 
 let report: Report;
 beforeAll(async () => {

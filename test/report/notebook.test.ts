@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
 import { compile } from 'vega-lite';
-import * as plain from '../../src/report/analyze.js';
-import { displayableAsync } from '../../src/report/notebook.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { relativeImportance as plainRelativeImportance } from '../../src/importance/relative-importance.js';
-import { readSurveyFile } from '../../src/ingest/read-survey-file.js';
 import {
   analyze,
   bootstrapImportance,
@@ -15,23 +12,26 @@ import {
   ipaChart,
   journeyChart,
   keyDrivers,
+  type MimeBundle,
   mimeBundle,
   ols,
   peakEnd,
   peakEndChart,
   peakEndVerdictText,
+  type Report,
   readSurvey,
   relativeImportance,
   reportCharts,
   reportDocument,
   reportElement,
   reportSchema,
+  type Survey,
   vegaLite,
   withNotebookDisplay,
-  type MimeBundle,
-  type Report,
-  type Survey,
 } from '../../src/index.js';
+import { readSurveyFile } from '../../src/ingest/read-survey-file.js';
+import * as plain from '../../src/report/analyze.js';
+import { displayableAsync } from '../../src/report/notebook.js';
 
 const root = new URL('../../', import.meta.url);
 const DISPLAY = Symbol.for('Jupyter.display');

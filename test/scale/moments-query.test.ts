@@ -1,17 +1,17 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataValidationError, InvalidArgumentError } from '../../src/errors.js';
 import { peakEnd } from '../../src/experience/peak-end.js';
 import { relativeImportance } from '../../src/importance/relative-importance.js';
 import { readSurvey } from '../../src/ingest/read-survey.js';
-import { ols, type OlsCoefficient } from '../../src/regression/ols.js';
-import { analyzeMoments, momentsQuery, type MomentsAnalysis, type SqlDialect } from '../../src/scale/moments-query.js';
+import { type OlsCoefficient, ols } from '../../src/regression/ols.js';
+import { analyzeMoments, type MomentsAnalysis, momentsQuery, type SqlDialect } from '../../src/scale/moments-query.js';
 import { SurveyAccumulator } from '../../src/scale/survey-accumulator.js';
 import type { SurveySpec } from '../../src/schema/survey-spec.js';
 import { describeSurvey } from '../../src/survey/describe-survey.js';
 import { expectGolden } from '../helpers/golden.js';
 import { loadReference } from '../helpers/reference.js';
-import { startPostgres, type PostgresServer } from './postgres-server.js';
+import { type PostgresServer, startPostgres } from './postgres-server.js';
 
 // Expected values: R (lm coefficients and relaimpo's LMG stored in test/golden/reference, made by
 // test/golden/reference's generator script) and the in-memory analyses on the same data, which are

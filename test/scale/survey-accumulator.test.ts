@@ -4,7 +4,7 @@ import { InsufficientDataError, InvalidArgumentError } from '../../src/errors.js
 import { peakEnd } from '../../src/experience/peak-end.js';
 import { relativeImportance } from '../../src/importance/relative-importance.js';
 import { readSurvey } from '../../src/ingest/read-survey.js';
-import { ols, type OlsCoefficient } from '../../src/regression/ols.js';
+import { type OlsCoefficient, ols } from '../../src/regression/ols.js';
 import { SurveyAccumulator } from '../../src/scale/survey-accumulator.js';
 import type { SurveySpec } from '../../src/schema/survey-spec.js';
 import { describeSurvey } from '../../src/survey/describe-survey.js';

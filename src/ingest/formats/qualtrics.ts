@@ -12,8 +12,8 @@
  * True/False.
  */
 import { DataValidationError } from '../../errors.js';
+import { type ExclusionReason, type ExportCell, type ExportColumn, type ExportRow, type ExportTable, numberedChoices, plainColumn } from './table.js';
 import type { ExportRecord } from './text.js';
-import { numberedChoices, plainColumn, type ExclusionReason, type ExportCell, type ExportColumn, type ExportRow, type ExportTable } from './table.js';
 
 const IMPORT_ID = /^\s*\{\s*["']ImportId["']\s*:\s*["']([^"']*)["']/;
 const LEGACY_ID = /^V\d+$/;

@@ -7,8 +7,8 @@ import { DataValidationError, InvalidArgumentError, PeakEndError, type Warning }
 import { isDamagedQualtrics, parseQualtrics, qualtricsLayout } from './qualtrics.js';
 import { isSavSignature, parseSav } from './sav.js';
 import { isSurveyMonkeyLayout, parseSurveyMonkey } from './surveymonkey.js';
-import { plainColumn, SURVEY_FILE_FORMATS, type ExportColumn, type ExportRow, type ExportTable, type SurveyFileFormat } from './table.js';
-import { decodeExportText, exportRecords, headRecords, type ExportRecord } from './text.js';
+import { type ExportColumn, type ExportRow, type ExportTable, plainColumn, SURVEY_FILE_FORMATS, type SurveyFileFormat } from './table.js';
+import { decodeExportText, type ExportRecord, exportRecords, headRecords } from './text.js';
 import { isOleSignature, isZipSignature, readXlsxRows } from './xlsx.js';
 
 /** Options of the export readers. */

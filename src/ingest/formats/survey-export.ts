@@ -5,10 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import { PeakEndError, type Warning } from '../../errors.js';
 import { DEFAULT_MISSING_CODES } from '../../schema/survey-spec.js';
-import { inferSurveySpec, type InferredSpec, type InferSpecOptions } from '../infer-spec.js';
+import { type InferredSpec, type InferSpecOptions, inferSurveySpec } from '../infer-spec.js';
 import { ingestLimits } from '../limits.js';
 import { checkFormat, readExportFile, readHead, sniffFormat } from './read-export.js';
-import { isUserMissing, type ExportCell, type ExportColumn, type ExportTable, type ResponseFilterOptions, type SurveyFileFormat } from './table.js';
+import { type ExportCell, type ExportColumn, type ExportTable, isUserMissing, type ResponseFilterOptions, type SurveyFileFormat } from './table.js';
 
 /** One column of a survey-tool file, as the tool describes it. */
 export interface SurveyExportColumn {

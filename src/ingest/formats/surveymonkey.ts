@@ -9,8 +9,8 @@
  */
 import { DataValidationError } from '../../errors.js';
 import { normalizeText } from '../../schema/survey-spec.js';
+import { type ExportCell, type ExportColumn, type ExportRow, type ExportTable, numberedChoices, plainColumn } from './table.js';
 import type { ExportRecord } from './text.js';
-import { numberedChoices, plainColumn, type ExportCell, type ExportColumn, type ExportRow, type ExportTable } from './table.js';
 
 const METADATA = /^(respondent id|collector id|start date|end date|ip address|email address|first name|last name|custom data( \d+)?)$/i;
 const SINGLE = /^(response|open-ended response|responses?)$/i;

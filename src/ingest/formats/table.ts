@@ -3,7 +3,7 @@
  * then rows) and the one function that turns it into a Survey through the same SurveyBuilder as
  * CSV input, so validation and row accounting are identical for every format.
  */
-import { DataValidationError, type DataIssue, type Warning } from '../../errors.js';
+import { type DataIssue, DataValidationError, type Warning } from '../../errors.js';
 import { normalizeSpec, normalizeText, type SurveySpec } from '../../schema/survey-spec.js';
 import { DROP_REASONS, type DropReason, type IngestReport, type Survey } from '../../survey/survey.js';
 import { SurveyBuilder } from '../builder.js';

@@ -3,7 +3,7 @@
  * stray bytes that are not UTF-8 (old exports mixing Windows-1252 into the headers) read as
  * Windows-1252, and splitting into records with their lines.
  */
-import { parse, type Options } from 'csv-parse/sync';
+import { type Options, parse } from 'csv-parse/sync';
 import type { Warning } from '../../errors.js';
 import { csvParseOptions, csvSyntaxError, LineTracker, sniffDelimiter } from '../csv.js';
 import { canonicalEncoding, decodeBytes, firstInvalidUtf8, lineAt } from '../decode.js';

@@ -4,8 +4,8 @@
  */
 import { Buffer } from 'node:buffer';
 import { DataValidationError, InvalidArgumentError, type Warning } from '../../errors.js';
-import type { ExportRecord } from './text.js';
 import type { ExportCell } from './table.js';
+import type { ExportRecord } from './text.js';
 
 /** The rows of one worksheet, each with its 1-based sheet row number as `line`. */
 export interface SheetRows {
