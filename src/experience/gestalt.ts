@@ -15,6 +15,7 @@ import { olsOfColumns, rowsOfColumns } from '../regression/ols-columns.js';
 import { ordinalLogit, type Threshold, type WaldCoefficient } from '../regression/ordinal.js';
 import type { Survey, Warning } from '../survey/survey.js';
 import type { PeakRule } from './aggregate-peak-end.js';
+import { type FoldFit, outOfFoldMeanLoss } from './cross-validation.js';
 import { type GestaltFeature, type GestaltFeatureColumns, type GestaltFeaturesOptions, gestaltFeatureColumns } from './gestalt-features.js';
 import { type GestaltLogistic, logisticBattery, logisticImportance } from './gestalt-logistic.js';
 
@@ -652,32 +653,14 @@ function crossValidatedRmseOfColumns(
     if (fast !== null) return fast;
   }
   const X = rows ?? rowsOfColumns(columns, null, y.length);
-  const n = y.length;
-  let sse = 0;
-  let sumW = 0;
-  for (let f = 0; f < folds; f++) {
-    const trainX: number[][] = [];
-    const trainY: number[] = [];
-    const trainW: number[] = [];
-    for (let i = 0; i < n; i++) {
-      if (fold[i] === f) continue;
-      trainX.push(X[i] as number[]);
-      trainY.push(y[i] as number);
-      trainW.push(w === null ? 1 : (w[i] as number));
-    }
-    const fit = ols(trainX, trainY, w === null ? {} : { weights: trainW });
+  const fit: FoldFit = (trainX, trainY, trainW) =>
     // An aliased term (collinear in the training folds) predicts with coefficient 0, as R's predict.lm.
-    const b = fit.coefficients.map((c) => ('estimate' in c ? c.estimate : 0));
-    for (let i = 0; i < n; i++) {
-      if (fold[i] !== f) continue;
-      const x = X[i] as number[];
-      const e = x.reduce((s, v, j) => s + v * (b[j + 1] as number), b[0] as number) - (y[i] as number);
-      const wi = w === null ? 1 : (w[i] as number);
-      sse += wi * e * e;
-      sumW += wi;
-    }
-  }
-  return Math.sqrt(sse / sumW);
+    ols(trainX, trainY, trainW === null ? {} : { weights: trainW }).coefficients.map((c) => ('estimate' in c ? c.estimate : 0));
+  const squaredError = (wi: number, prediction: number, observed: number): number => {
+    const e = prediction - observed;
+    return wi * e * e;
+  };
+  return Math.sqrt(outOfFoldMeanLoss(X, y, w, fold, folds, fit, squaredError));
 }
 
 /** k-fold CV RMSE from downdated cross-products; null when a training design is singular. */
