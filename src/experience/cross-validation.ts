@@ -2,6 +2,8 @@
  * Out-of-fold loss: each row predicted by the model fitted without its fold. The one loop behind
  * the Gestalt battery's cross-validated RMSE (least squares) and log-loss (logistic). Internal.
  */
+import { InvalidArgumentError, PeakEndError } from '../errors.js';
+import type { Warning } from '../survey/survey.js';
 
 /** Fits a training set; returns its coefficients, intercept first (0 for an aliased term). */
 export type FoldFit = (trainX: number[][], trainY: number[], trainW: number[] | null) => readonly number[];
@@ -44,4 +46,18 @@ export function outOfFoldMeanLoss(
     }
   }
   return loss / sumW;
+}
+
+/**
+ * A model's cross-validated score, or null with a `gestalt_cv_skipped` warning naming the model
+ * when a fold cannot be fitted (invalid arguments and other errors still throw).
+ */
+export function crossValidatedOrSkipped(model: string, warnings: Warning[], score: () => number): number | null {
+  try {
+    return score();
+  } catch (error) {
+    if (!(error instanceof PeakEndError) || error instanceof InvalidArgumentError) throw error;
+    warnings.push({ code: 'gestalt_cv_skipped', message: `Model ${model}: a cross-validation fold could not be fitted (${error.message})` });
+    return null;
+  }
 }

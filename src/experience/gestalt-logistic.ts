@@ -4,13 +4,12 @@
  * McFadden's R-squared over the features. Internal: `gestalt()` calls it and returns its result.
  */
 import { chiSquareUpperTail } from '../distributions/index.js';
-import { InvalidArgumentError, PeakEndError } from '../errors.js';
 import { pseudoRSquaredShapley } from '../importance/pseudo-r-squared-shapley.js';
 import { type LogisticResult, logisticRegression } from '../regression/logistic.js';
 import type { WaldCoefficient } from '../regression/maximum-likelihood.js';
 import { rowsOfColumns } from '../regression/ols-columns.js';
 import type { Warning } from '../survey/survey.js';
-import { type FoldFit, outOfFoldMeanLoss } from './cross-validation.js';
+import { crossValidatedOrSkipped, type FoldFit, outOfFoldMeanLoss } from './cross-validation.js';
 import type { GestaltModelName, LikelihoodRatioTest } from './gestalt.js';
 import type { GestaltFeature } from './gestalt-features.js';
 
@@ -72,13 +71,7 @@ export function logisticBattery(input: LogisticBatteryInput, warnings: Warning[]
     const fit = logisticRegression(X, y, { names: terms[name], level, positive: 1, ...(weights !== undefined && { weights }) });
     fits.set(name, fit);
     for (const warning of fit.warnings) warnings.push({ code: warning.code, message: `Model ${name}: ${warning.message}` });
-    let crossValidatedLogLoss: number | null = null;
-    try {
-      crossValidatedLogLoss = crossValidatedLogLossOf(X, y, w, fold, folds, level);
-    } catch (error) {
-      if (!(error instanceof PeakEndError) || error instanceof InvalidArgumentError) throw error;
-      warnings.push({ code: 'gestalt_cv_skipped', message: `Model ${name}: a cross-validation fold could not be fitted (${error.message})` });
-    }
+    const crossValidatedLogLoss = crossValidatedOrSkipped(name, warnings, () => crossValidatedLogLossOf(X, y, w, fold, folds, level));
     return {
       name,
       terms: terms[name],

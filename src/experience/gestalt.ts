@@ -15,7 +15,7 @@ import { olsOfColumns, rowsOfColumns } from '../regression/ols-columns.js';
 import { ordinalLogit, type Threshold, type WaldCoefficient } from '../regression/ordinal.js';
 import type { Survey, Warning } from '../survey/survey.js';
 import type { PeakRule } from './aggregate-peak-end.js';
-import { type FoldFit, outOfFoldMeanLoss } from './cross-validation.js';
+import { crossValidatedOrSkipped, type FoldFit, outOfFoldMeanLoss } from './cross-validation.js';
 import { type GestaltFeature, type GestaltFeatureColumns, type GestaltFeaturesOptions, gestaltFeatureColumns } from './gestalt-features.js';
 import { type GestaltLogistic, logisticBattery, logisticImportance } from './gestalt-logistic.js';
 
@@ -403,13 +403,7 @@ function leastSquaresBattery(
     const fit = olsOfColumns(X, y, { names: terms[name], level, ...(w !== null && { weights: w }) });
     fits.set(name, fit);
     for (const warning of fit.warnings) warnings.push({ code: warning.code, message: `Model ${name}: ${warning.message}` });
-    let crossValidatedRmse: number | null = null;
-    try {
-      crossValidatedRmse = crossValidatedRmseOfColumns(X, y, w, foldOf, folds);
-    } catch (error) {
-      if (!(error instanceof PeakEndError) || error instanceof InvalidArgumentError) throw error;
-      warnings.push({ code: 'gestalt_cv_skipped', message: `Model ${name}: a cross-validation fold could not be fitted (${error.message})` });
-    }
+    const crossValidatedRmse = crossValidatedOrSkipped(name, warnings, () => crossValidatedRmseOfColumns(X, y, w, foldOf, folds));
     return {
       name,
       terms: terms[name],
