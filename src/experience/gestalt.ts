@@ -6,7 +6,7 @@
 import { chiSquareUpperTail, fUpperTail } from '../distributions/index.js';
 import { InsufficientDataError, InvalidArgumentError, PeakEndError } from '../errors.js';
 import { relativeImportanceOfColumns } from '../importance/relative-importance.js';
-import { dependentCorrelation } from '../inference/dependent-correlation.js';
+import { type DependentCorrelationResult, dependentCorrelation } from '../inference/dependent-correlation.js';
 import { cholesky, choleskySolve } from '../linalg/cholesky.js';
 import { correlationMatrix } from '../linalg/correlation.js';
 import { assignFolds } from '../random/rng.js';
@@ -108,25 +108,18 @@ export interface NestedTest {
   readonly pValue: number | null;
 }
 
-/** r(overall, peak-end score) against r(overall, mean): Williams' t and Zou's interval. */
-export interface GestaltDependentCorrelation {
-  readonly method: 'williams-t';
-  readonly n: number;
+/**
+ * r(overall, peak-end score) against r(overall, mean): the {@link dependentCorrelation} result with
+ * r12, r13 and r23 named `rPeakEnd`, `rMean` and `rBetween` (`difference` is rPeakEnd - rMean,
+ * `ciLower` and `ciUpper` Zou's (2007) interval for it).
+ */
+export interface GestaltDependentCorrelation extends Omit<DependentCorrelationResult, 'r12' | 'r13' | 'r23'> {
   /** r(overall, w * peak + (1 - w) * end). */
   readonly rPeakEnd: number;
   /** r(overall, mean of the answered touchpoints). */
   readonly rMean: number;
   /** r(peak-end score, mean). */
   readonly rBetween: number;
-  /** rPeakEnd - rMean. */
-  readonly difference: number;
-  readonly tValue: number;
-  readonly df: number;
-  readonly pValue: number;
-  readonly level: number;
-  /** Zou's (2007) interval for rPeakEnd - rMean. */
-  readonly ciLower: number;
-  readonly ciUpper: number;
 }
 
 /**
