@@ -4,11 +4,12 @@
  * McFadden's R-squared over the features. Internal: `gestalt()` calls it and returns its result.
  */
 import { chiSquareUpperTail } from '../distributions/index.js';
-import { InvalidArgumentError, PeakEndError } from '../errors.js';
 import { pseudoRSquaredShapley } from '../importance/pseudo-r-squared-shapley.js';
 import { type LogisticResult, logisticRegression } from '../regression/logistic.js';
 import type { WaldCoefficient } from '../regression/maximum-likelihood.js';
+import { rowsOfColumns } from '../regression/ols-columns.js';
 import type { Warning } from '../survey/survey.js';
+import { crossValidatedOrSkipped, type FoldFit, outOfFoldMeanLoss } from './cross-validation.js';
 import type { GestaltModelName, LikelihoodRatioTest } from './gestalt.js';
 import type { GestaltFeature } from './gestalt-features.js';
 
@@ -66,17 +67,11 @@ export function logisticBattery(input: LogisticBatteryInput, warnings: Warning[]
   const weights = w === null ? undefined : w;
   const fits = new Map<GestaltModelName, LogisticResult>();
   const models = input.models.map((name): GestaltLogisticModel => {
-    const X = rowsOf(terms[name].map(column), n);
+    const X = rowsOfColumns(terms[name].map(column), null, n);
     const fit = logisticRegression(X, y, { names: terms[name], level, positive: 1, ...(weights !== undefined && { weights }) });
     fits.set(name, fit);
     for (const warning of fit.warnings) warnings.push({ code: warning.code, message: `Model ${name}: ${warning.message}` });
-    let crossValidatedLogLoss: number | null = null;
-    try {
-      crossValidatedLogLoss = crossValidatedLogLossOf(X, y, w, fold, folds, level);
-    } catch (error) {
-      if (!(error instanceof PeakEndError) || error instanceof InvalidArgumentError) throw error;
-      warnings.push({ code: 'gestalt_cv_skipped', message: `Model ${name}: a cross-validation fold could not be fitted (${error.message})` });
-    }
+    const crossValidatedLogLoss = crossValidatedOrSkipped(name, warnings, () => crossValidatedLogLossOf(X, y, w, fold, folds, level));
     return {
       name,
       terms: terms[name],
@@ -120,51 +115,19 @@ export function logisticImportance(
   y: Float64Array,
   w: Float64Array | null,
 ): Partial<Record<GestaltFeature, number>> {
-  const X = rowsOf(features.map(column), y.length);
+  const X = rowsOfColumns(features.map(column), null, y.length);
   const result = pseudoRSquaredShapley(X, y, { names: features, positive: 1, maxExactPlayers: features.length, ...(w !== null && { weights: w }) });
   return Object.fromEntries(features.map((f) => [f, result.importance[f] as number]));
 }
 
 /** Out-of-fold log-loss: -[y log p + (1 - y) log(1 - p)] of each respondent under the model fitted without their fold. */
 function crossValidatedLogLossOf(X: readonly number[][], y: Float64Array, w: Float64Array | null, fold: Int32Array, folds: number, level: number): number {
-  const n = y.length;
-  let loss = 0;
-  let sumW = 0;
-  for (let f = 0; f < folds; f++) {
-    const trainX: number[][] = [];
-    const trainY: number[] = [];
-    const trainW: number[] = [];
-    for (let i = 0; i < n; i++) {
-      if (fold[i] === f) continue;
-      trainX.push(X[i] as number[]);
-      trainY.push(y[i] as number);
-      trainW.push(w === null ? 1 : (w[i] as number));
-    }
-    const fit = logisticRegression(trainX, trainY, { level, positive: 1, ...(w !== null && { weights: trainW }) });
-    const b = fit.coefficients.map((c) => c.estimate);
-    for (let i = 0; i < n; i++) {
-      if (fold[i] !== f) continue;
-      const x = X[i] as number[];
-      const eta = x.reduce((s, v, j) => s + v * (b[j + 1] as number), b[0] as number);
-      // -log P(observed) = softplus(-eta) for y = 1, softplus(eta) for y = 0, without cancellation.
-      const wi = w === null ? 1 : (w[i] as number);
-      loss += wi * softplus((y[i] as number) === 1 ? -eta : eta);
-      sumW += wi;
-    }
-  }
-  return loss / sumW;
+  const fit: FoldFit = (trainX, trainY, trainW) => logisticRegression(trainX, trainY, { level, positive: 1, ...(trainW !== null && { weights: trainW }) }).coefficients.map((c) => c.estimate);
+  // -log P(observed) = softplus(-eta) for y = 1, softplus(eta) for y = 0, without cancellation.
+  const logLoss = (wi: number, eta: number, observed: number): number => wi * softplus(observed === 1 ? -eta : eta);
+  return outOfFoldMeanLoss(X, y, w, fold, folds, fit, logLoss);
 }
 
 function softplus(x: number): number {
   return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
-}
-
-function rowsOf(columns: readonly Float64Array[], n: number): number[][] {
-  const out = new Array<number[]>(n);
-  for (let r = 0; r < n; r++) {
-    const row = new Array<number>(columns.length);
-    for (let j = 0; j < columns.length; j++) row[j] = (columns[j] as Float64Array)[r] as number;
-    out[r] = row;
-  }
-  return out;
 }

@@ -6,7 +6,7 @@
 import { chiSquareUpperTail, fUpperTail } from '../distributions/index.js';
 import { InsufficientDataError, InvalidArgumentError, PeakEndError } from '../errors.js';
 import { relativeImportanceOfColumns } from '../importance/relative-importance.js';
-import { dependentCorrelation } from '../inference/dependent-correlation.js';
+import { type DependentCorrelationResult, dependentCorrelation } from '../inference/dependent-correlation.js';
 import { cholesky, choleskySolve } from '../linalg/cholesky.js';
 import { correlationMatrix } from '../linalg/correlation.js';
 import { assignFolds } from '../random/rng.js';
@@ -15,7 +15,8 @@ import { olsOfColumns, rowsOfColumns } from '../regression/ols-columns.js';
 import { ordinalLogit, type Threshold, type WaldCoefficient } from '../regression/ordinal.js';
 import type { Survey, Warning } from '../survey/survey.js';
 import type { PeakRule } from './aggregate-peak-end.js';
-import { type GestaltFeature, type GestaltFeaturesOptions, gestaltFeatureColumns } from './gestalt-features.js';
+import { crossValidatedOrSkipped, type FoldFit, outOfFoldMeanLoss } from './cross-validation.js';
+import { type GestaltFeature, type GestaltFeatureColumns, type GestaltFeaturesOptions, gestaltFeatureColumns } from './gestalt-features.js';
 import { type GestaltLogistic, logisticBattery, logisticImportance } from './gestalt-logistic.js';
 
 /** The nested models of the battery. */
@@ -107,25 +108,18 @@ export interface NestedTest {
   readonly pValue: number | null;
 }
 
-/** r(overall, peak-end score) against r(overall, mean): Williams' t and Zou's interval. */
-export interface GestaltDependentCorrelation {
-  readonly method: 'williams-t';
-  readonly n: number;
+/**
+ * r(overall, peak-end score) against r(overall, mean): the {@link dependentCorrelation} result with
+ * r12, r13 and r23 named `rPeakEnd`, `rMean` and `rBetween` (`difference` is rPeakEnd - rMean,
+ * `ciLower` and `ciUpper` Zou's (2007) interval for it).
+ */
+export interface GestaltDependentCorrelation extends Omit<DependentCorrelationResult, 'r12' | 'r13' | 'r23'> {
   /** r(overall, w * peak + (1 - w) * end). */
   readonly rPeakEnd: number;
   /** r(overall, mean of the answered touchpoints). */
   readonly rMean: number;
   /** r(peak-end score, mean). */
   readonly rBetween: number;
-  /** rPeakEnd - rMean. */
-  readonly difference: number;
-  readonly tValue: number;
-  readonly df: number;
-  readonly pValue: number;
-  readonly level: number;
-  /** Zou's (2007) interval for rPeakEnd - rMean. */
-  readonly ciLower: number;
-  readonly ciUpper: number;
 }
 
 /**
@@ -250,6 +244,51 @@ export interface GestaltResult {
  * @throws InsufficientDataError when too few respondents remain for the gestalt model (9 at least).
  */
 export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltResult {
+  const { weight, level, seed } = checkedOptions(options);
+  const featureResult = gestaltFeatureColumns(survey, { ...(options.peak !== undefined && { peak: options.peak }), ...(options.positions !== undefined && { positions: options.positions }) });
+  const rule = featureResult.rule;
+  const features = featureResult.features;
+  const warnings: Warning[] = [...featureResult.warnings];
+  const sample = gestaltSample(survey, features, warnings);
+  const { n, excluded, w } = sample;
+  const terms = modelTerms(rule);
+  requireEnoughRespondents(n, excluded, terms.gestalt.length);
+  const folds = Math.min(options.folds ?? 10, n);
+  const foldOf = assignFolds(n, folds, seed);
+  const { models, fits } = leastSquaresBattery(terms, sample, level, foldOf, folds, warnings);
+  const nestedTests: NestedTest[] = [nestedTest('mean', 'mean+peak-end', fits), nestedTest('peak-end', 'mean+peak-end', fits), nestedTest('mean+peak-end', 'gestalt', fits)];
+  const dependent = peakEndAgainstMean(sample, features, weight, level, warnings);
+  const binary = survey.spec.outcome.type === 'binary';
+  const logistic = binary ? binaryBattery(terms, sample, foldOf, folds, level, warnings) : null;
+  const importanceMethod = logistic !== null ? 'pseudo-r-squared-shapley' : 'lmg';
+  const importance = featureImportance(importanceMethod, terms.gestalt, sample, warnings);
+  const ordinal = options.ordinal === true ? ordinalBattery(terms, sample, level, warnings) : null;
+  const verdict = verdictOf(logistic, nestedTests, fits, dependent, importance, level);
+  return {
+    method: 'gestalt',
+    outcome: binary ? 'binary' : 'rating',
+    rule,
+    weight,
+    level,
+    weighted: w !== null,
+    n,
+    excluded,
+    folds,
+    seed,
+    models,
+    nestedTests,
+    dependentCorrelation: dependent,
+    importance,
+    importanceMethod,
+    logistic,
+    ordinal,
+    verdict,
+    warnings,
+  };
+}
+
+/** The peak's weight, the level and the seed of {@link gestalt}'s options, each checked (folds too). */
+function checkedOptions(options: GestaltOptions): { weight: number; level: number; seed: number } {
   const weight = options.weight ?? 0.5;
   if (!(weight >= 0 && weight <= 1)) throw new InvalidArgumentError(`weight (the peak's share of the peak-end score) must be between 0 and 1, got ${weight}.`);
   const level = options.level ?? 0.95;
@@ -258,15 +297,28 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
   if (options.folds !== undefined && !(Number.isInteger(options.folds) && options.folds >= 2)) {
     throw new InvalidArgumentError(`folds must be an integer of at least 2, got ${options.folds}.`);
   }
-  const featureResult = gestaltFeatureColumns(survey, { ...(options.peak !== undefined && { peak: options.peak }), ...(options.positions !== undefined && { positions: options.positions }) });
-  const rule = featureResult.rule;
-  const features = featureResult.features;
-  const warnings: Warning[] = [...featureResult.warnings];
+  return { weight, level, seed };
+}
+
+/** The respondents in the models and their data, gathered once. */
+interface GestaltSample {
+  /** The survey row of each respondent in the sample. */
+  readonly rows: readonly number[];
+  readonly n: number;
+  /** Survey respondents left out. */
+  readonly excluded: number;
+  /** A feature over the sample (gathered on first use, then kept). */
+  readonly column: (feature: GestaltFeature) => Float64Array;
+  /** The overall rating over the sample. */
+  readonly y: Float64Array;
+  /** The survey weights over the sample, or null. */
+  readonly w: Float64Array | null;
+}
+
+/** The sample (every feature, an overall rating and a positive weight), with a warning naming how many were left out. */
+function gestaltSample(survey: Survey, features: GestaltFeatureColumns['features'], warnings: Warning[]): GestaltSample {
   const overall = survey.ratings.get(survey.overall) as Float64Array;
   const surveyWeights = survey.weights;
-  const binary = survey.spec.outcome.type === 'binary';
-
-  // The sample: every feature, an overall rating and a positive weight.
   const rows: number[] = [];
   for (let i = 0; i < survey.n; i++) {
     if (Number.isNaN(overall[i] as number) || Number.isNaN(features.variability[i] as number)) continue;
@@ -281,12 +333,6 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
       message: `${excluded} respondent${excluded === 1 ? '' : 's'} answered fewer than two touchpoints, gave no overall rating${surveyWeights === null ? '' : ' or had zero weight'}, and ${excluded === 1 ? 'was' : 'were'} left out of the Gestalt models.`,
     });
   }
-  const terms: Record<GestaltModelName, GestaltFeature[]> = {
-    mean: ['mean'],
-    'peak-end': ['peak', 'end'],
-    'mean+peak-end': ['mean', 'peak', 'end'],
-    gestalt: ['mean', 'peak', 'end', rule === 'min' ? 'peakHigh' : 'trough', 'beginning', 'trend', 'variability'],
-  };
   // Each feature over the sample, gathered once (plain loops: this runs over every respondent).
   const gathered = new Map<GestaltFeature, Float64Array>();
   const column = (f: GestaltFeature): Float64Array => {
@@ -310,24 +356,39 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
     w = new Float64Array(n);
     for (let r = 0; r < n; r++) w[r] = surveyWeights[rows[r] as number] as number;
   }
-  const design = (names: readonly GestaltFeature[]): number[][] => {
-    const cols = names.map(column);
-    const out = new Array<number[]>(n);
-    for (let r = 0; r < n; r++) {
-      const row = new Array<number>(cols.length);
-      for (let j = 0; j < cols.length; j++) row[j] = (cols[j] as Float64Array)[r] as number;
-      out[r] = row;
-    }
-    return out;
+  return { rows, n, excluded, column, y, w };
+}
+
+/** The features of each model of the battery (`peakHigh` in place of `trough` under the `'min'` rule). */
+function modelTerms(rule: PeakRule): Record<GestaltModelName, GestaltFeature[]> {
+  return {
+    mean: ['mean'],
+    'peak-end': ['peak', 'end'],
+    'mean+peak-end': ['mean', 'peak', 'end'],
+    gestalt: ['mean', 'peak', 'end', rule === 'min' ? 'peakHigh' : 'trough', 'beginning', 'trend', 'variability'],
   };
-  const minimum = terms.gestalt.length + 2;
+}
+
+/** Throws unless the gestalt model (its features and an intercept) keeps one residual degree of freedom. */
+function requireEnoughRespondents(n: number, excluded: number, gestaltFeatures: number): void {
+  const minimum = gestaltFeatures + 2;
   if (n < minimum) {
     throw new InsufficientDataError(
-      `The Gestalt models need at least ${minimum} respondents with two or more answered touchpoints and an overall rating (${terms.gestalt.length} features and an intercept, one residual degree of freedom), got ${n}${excluded > 0 ? ` (${excluded} left out)` : ''}.`,
+      `The Gestalt models need at least ${minimum} respondents with two or more answered touchpoints and an overall rating (${gestaltFeatures} features and an intercept, one residual degree of freedom), got ${n}${excluded > 0 ? ` (${excluded} left out)` : ''}.`,
     );
   }
-  const folds = Math.min(options.folds ?? 10, n);
-  const foldOf = assignFolds(n, folds, seed);
+}
+
+/** The four least-squares fits with their cross-validated RMSE (the fits kept by name for the nested tests). */
+function leastSquaresBattery(
+  terms: Readonly<Record<GestaltModelName, readonly GestaltFeature[]>>,
+  sample: GestaltSample,
+  level: number,
+  foldOf: Int32Array,
+  folds: number,
+  warnings: Warning[],
+): { models: GestaltModel[]; fits: Map<GestaltModelName, OlsResult> } {
+  const { column, y, w } = sample;
   const fits = new Map<GestaltModelName, OlsResult>();
   // By column (olsOfColumns, the same fit as on rows); rows only for the ordinal models.
   const models: GestaltModel[] = GESTALT_MODELS.map((name) => {
@@ -335,13 +396,7 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
     const fit = olsOfColumns(X, y, { names: terms[name], level, ...(w !== null && { weights: w }) });
     fits.set(name, fit);
     for (const warning of fit.warnings) warnings.push({ code: warning.code, message: `Model ${name}: ${warning.message}` });
-    let crossValidatedRmse: number | null = null;
-    try {
-      crossValidatedRmse = crossValidatedRmseOfColumns(X, y, w, foldOf, folds);
-    } catch (error) {
-      if (!(error instanceof PeakEndError) || error instanceof InvalidArgumentError) throw error;
-      warnings.push({ code: 'gestalt_cv_skipped', message: `Model ${name}: a cross-validation fold could not be fitted (${error.message})` });
-    }
+    const crossValidatedRmse = crossValidatedOrSkipped(name, warnings, () => crossValidatedRmseOfColumns(X, y, w, foldOf, folds));
     return {
       name,
       terms: terms[name],
@@ -357,147 +412,149 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
       crossValidatedRmse,
     };
   });
-  const nestedTests: NestedTest[] = [nestedTest('mean', 'mean+peak-end', fits), nestedTest('peak-end', 'mean+peak-end', fits), nestedTest('mean+peak-end', 'gestalt', fits)];
+  return { models, fits };
+}
 
-  // r(overall, peak-end score) against r(overall, mean).
+/** r(overall, peak-end score) against r(overall, mean) by Williams' t; null, with a warning, when the test is undefined. */
+function peakEndAgainstMean(sample: GestaltSample, features: GestaltFeatureColumns['features'], weight: number, level: number, warnings: Warning[]): GestaltDependentCorrelation | null {
+  const { rows, n, column, y, w } = sample;
   const peakEndScore = new Float64Array(n);
   for (let r = 0; r < n; r++) {
     const i = rows[r] as number;
     peakEndScore[r] = weight * (features.peak[i] as number) + (1 - weight) * (features.end[i] as number);
   }
   const corr = correlationMatrix([y, peakEndScore, column('mean')], w ?? undefined);
-  let dependent: GestaltDependentCorrelation | null = null;
   const [r12, r13, r23] = [corr[1] as number, corr[2] as number, corr[5] as number];
   if ([r12, r13, r23].some((r) => !Number.isFinite(r))) {
     warnings.push({ code: 'gestalt_correlation_skipped', message: 'The peak-end score or the mean is constant over the respondents; the dependent-correlation test is undefined.' });
-  } else {
-    try {
-      const t = dependentCorrelation({ n, r12, r13, r23 }, { level });
-      dependent = {
-        method: 'williams-t',
-        n,
-        rPeakEnd: r12,
-        rMean: r13,
-        rBetween: r23,
-        difference: t.difference,
-        tValue: t.tValue,
-        df: t.df,
-        pValue: t.pValue,
-        level,
-        ciLower: t.ciLower,
-        ciUpper: t.ciUpper,
-      };
-    } catch (error) {
-      if (!(error instanceof InsufficientDataError)) throw error;
-      warnings.push({ code: 'gestalt_correlation_skipped', message: error.message });
-    }
+    return null;
   }
-
-  // A binary outcome: the four models by logistic regression, the verdict from their LR tests.
-  let logistic: GestaltLogistic | null = null;
-  if (binary) {
-    try {
-      logistic = logisticBattery({ terms, models: GESTALT_MODELS, column, y, w, fold: foldOf, folds, level }, warnings);
-    } catch (error) {
-      if (!(error instanceof PeakEndError) || error instanceof InvalidArgumentError) throw error;
-      warnings.push({ code: 'gestalt_logistic_skipped', message: `The logistic models could not be fitted, so the verdict rests on the linear-probability fits: ${error.message}` });
-    }
-  }
-
-  // Importance of the gestalt model's features: LMG of R-squared, or for a binary outcome the
-  // Shapley value of McFadden's R-squared.
-  const importanceMethod = logistic !== null ? 'pseudo-r-squared-shapley' : 'lmg';
-  let importance: Partial<Record<GestaltFeature, number>> | null = null;
   try {
-    if (importanceMethod === 'pseudo-r-squared-shapley') importance = logisticImportance(terms.gestalt, column, y, w);
-    else {
-      const lmg = relativeImportanceOfColumns(terms.gestalt.map(column), y, { method: 'lmg', names: terms.gestalt, ...(w !== null && { weights: w }) });
-      importance = Object.fromEntries(terms.gestalt.map((f) => [f, lmg.importance[f] as number]));
-    }
+    const t = dependentCorrelation({ n, r12, r13, r23 }, { level });
+    return {
+      method: 'williams-t',
+      n,
+      rPeakEnd: r12,
+      rMean: r13,
+      rBetween: r23,
+      difference: t.difference,
+      tValue: t.tValue,
+      df: t.df,
+      pValue: t.pValue,
+      level,
+      ciLower: t.ciLower,
+      ciUpper: t.ciUpper,
+    };
+  } catch (error) {
+    if (!(error instanceof InsufficientDataError)) throw error;
+    warnings.push({ code: 'gestalt_correlation_skipped', message: error.message });
+    return null;
+  }
+}
+
+/** A binary outcome's four models by logistic regression; null, with a warning, when they cannot be fitted. */
+function binaryBattery(
+  terms: Readonly<Record<GestaltModelName, readonly GestaltFeature[]>>,
+  sample: GestaltSample,
+  foldOf: Int32Array,
+  folds: number,
+  level: number,
+  warnings: Warning[],
+): GestaltLogistic | null {
+  const { column, y, w } = sample;
+  try {
+    return logisticBattery({ terms, models: GESTALT_MODELS, column, y, w, fold: foldOf, folds, level }, warnings);
+  } catch (error) {
+    if (!(error instanceof PeakEndError) || error instanceof InvalidArgumentError) throw error;
+    warnings.push({ code: 'gestalt_logistic_skipped', message: `The logistic models could not be fitted, so the verdict rests on the linear-probability fits: ${error.message}` });
+    return null;
+  }
+}
+
+/**
+ * Importance of the gestalt model's features: LMG of R-squared, or for a binary outcome the
+ * Shapley value of McFadden's R-squared; null, with a warning, when it is undefined.
+ */
+function featureImportance(method: GestaltResult['importanceMethod'], features: readonly GestaltFeature[], sample: GestaltSample, warnings: Warning[]): Partial<Record<GestaltFeature, number>> | null {
+  const { column, y, w } = sample;
+  try {
+    if (method === 'pseudo-r-squared-shapley') return logisticImportance(features, column, y, w);
+    const lmg = relativeImportanceOfColumns(features.map(column), y, { method: 'lmg', names: features, ...(w !== null && { weights: w }) });
+    return Object.fromEntries(features.map((f) => [f, lmg.importance[f] as number]));
   } catch (error) {
     if (!(error instanceof PeakEndError) || error instanceof InvalidArgumentError) throw error;
     warnings.push({
       code: 'gestalt_importance_undefined',
       message: `Relative importance of the Gestalt features is undefined on these journeys (with few touchpoints some features are combinations of others): ${error.message}`,
     });
+    return null;
   }
+}
 
-  // The overall rating as an ordinal outcome: the same four models by proportional odds.
-  let ordinal: GestaltOrdinal | null = null;
-  if (options.ordinal === true) {
-    try {
-      const fitsOrdinal = GESTALT_MODELS.map((name) => {
-        const fit = ordinalLogit(design(terms[name]), y, { names: terms[name], level, ...(w !== null && { weights: w }) });
-        for (const warning of fit.warnings) warnings.push({ code: warning.code, message: `Ordinal model ${name}: ${warning.message}` });
-        return {
-          name,
-          terms: terms[name],
-          n: fit.n,
-          thresholds: fit.thresholds,
-          coefficients: fit.coefficients,
-          logLik: fit.logLik,
-          aic: fit.aic,
-          bic: fit.bic,
-          mcFaddenRSquared: fit.mcFaddenRSquared,
-          converged: fit.convergence.converged,
-        };
-      });
-      const byName = new Map(fitsOrdinal.map((f) => [f.name, f]));
-      const lr = (from: GestaltModelName, to: GestaltModelName): LikelihoodRatioTest => {
-        const small = byName.get(from) as GestaltOrdinalModel;
-        const large = byName.get(to) as GestaltOrdinalModel;
-        const statistic = Math.max(0, 2 * (large.logLik - small.logLik));
-        const df = large.coefficients.length - small.coefficients.length;
-        return { from, to, statistic, df, pValue: chiSquareUpperTail(statistic, df) };
+/** The overall rating as an ordinal outcome: the same four models by proportional odds; null, with a warning, when they fail. */
+function ordinalBattery(terms: Readonly<Record<GestaltModelName, readonly GestaltFeature[]>>, sample: GestaltSample, level: number, warnings: Warning[]): GestaltOrdinal | null {
+  const { n, column, y, w } = sample;
+  try {
+    const fitsOrdinal = GESTALT_MODELS.map((name) => {
+      const fit = ordinalLogit(rowsOfColumns(terms[name].map(column), null, n), y, { names: terms[name], level, ...(w !== null && { weights: w }) });
+      for (const warning of fit.warnings) warnings.push({ code: warning.code, message: `Ordinal model ${name}: ${warning.message}` });
+      return {
+        name,
+        terms: terms[name],
+        n: fit.n,
+        thresholds: fit.thresholds,
+        coefficients: fit.coefficients,
+        logLik: fit.logLik,
+        aic: fit.aic,
+        bic: fit.bic,
+        mcFaddenRSquared: fit.mcFaddenRSquared,
+        converged: fit.convergence.converged,
       };
-      ordinal = { method: 'ordinal-logit', models: fitsOrdinal, likelihoodRatioTests: [lr('mean', 'mean+peak-end'), lr('peak-end', 'mean+peak-end'), lr('mean+peak-end', 'gestalt')] };
-    } catch (error) {
-      if (!(error instanceof PeakEndError) || error instanceof InvalidArgumentError) throw error;
-      warnings.push({ code: 'gestalt_ordinal_skipped', message: `The proportional-odds models could not be fitted: ${error.message}` });
-    }
+    });
+    const byName = new Map(fitsOrdinal.map((f) => [f.name, f]));
+    const lr = (from: GestaltModelName, to: GestaltModelName): LikelihoodRatioTest => {
+      const small = byName.get(from) as GestaltOrdinalModel;
+      const large = byName.get(to) as GestaltOrdinalModel;
+      const statistic = Math.max(0, 2 * (large.logLik - small.logLik));
+      const df = large.coefficients.length - small.coefficients.length;
+      return { from, to, statistic, df, pValue: chiSquareUpperTail(statistic, df) };
+    };
+    return { method: 'ordinal-logit', models: fitsOrdinal, likelihoodRatioTests: [lr('mean', 'mean+peak-end'), lr('peak-end', 'mean+peak-end'), lr('mean+peak-end', 'gestalt')] };
+  } catch (error) {
+    if (!(error instanceof PeakEndError) || error instanceof InvalidArgumentError) throw error;
+    warnings.push({ code: 'gestalt_ordinal_skipped', message: `The proportional-odds models could not be fitted: ${error.message}` });
+    return null;
   }
+}
 
+/** The verdict at alpha = 1 - level: from the logistic likelihood-ratio tests when there are any, else from the partial F tests. */
+function verdictOf(
+  logistic: GestaltLogistic | null,
+  nestedTests: readonly NestedTest[],
+  fits: ReadonlyMap<GestaltModelName, OlsResult>,
+  dependent: GestaltDependentCorrelation | null,
+  importance: Partial<Record<GestaltFeature, number>> | null,
+  level: number,
+): GestaltVerdict {
   // 1 - level without its rounding residue (0.05, not 0.050000000000000044).
   const alpha = Math.round((1 - level) * 1e12) / 1e12;
-  const verdict =
-    logistic === null
-      ? decide(
-          'ols',
-          nestedTests.map((t) => t.pValue),
-          (fits.get('mean+peak-end') as OlsResult).fPValue,
-          dependent,
-          importance,
-          alpha,
-        )
-      : decide(
-          'logistic',
-          logistic.likelihoodRatioTests.map((t) => t.pValue),
-          logistic.overallTest.pValue,
-          dependent,
-          importance,
-          alpha,
-        );
-  return {
-    method: 'gestalt',
-    outcome: binary ? 'binary' : 'rating',
-    rule,
-    weight,
-    level,
-    weighted: w !== null,
-    n,
-    excluded,
-    folds,
-    seed,
-    models,
-    nestedTests,
-    dependentCorrelation: dependent,
-    importance,
-    importanceMethod,
-    logistic,
-    ordinal,
-    verdict,
-    warnings,
-  };
+  return logistic === null
+    ? decide(
+        'ols',
+        nestedTests.map((t) => t.pValue),
+        (fits.get('mean+peak-end') as OlsResult).fPValue,
+        dependent,
+        importance,
+        alpha,
+      )
+    : decide(
+        'logistic',
+        logistic.likelihoodRatioTests.map((t) => t.pValue),
+        logistic.overallTest.pValue,
+        dependent,
+        importance,
+        alpha,
+      );
 }
 
 /** Residual sum of squares of a fit (weighted with weights). */
@@ -583,32 +640,14 @@ function crossValidatedRmseOfColumns(
     if (fast !== null) return fast;
   }
   const X = rows ?? rowsOfColumns(columns, null, y.length);
-  const n = y.length;
-  let sse = 0;
-  let sumW = 0;
-  for (let f = 0; f < folds; f++) {
-    const trainX: number[][] = [];
-    const trainY: number[] = [];
-    const trainW: number[] = [];
-    for (let i = 0; i < n; i++) {
-      if (fold[i] === f) continue;
-      trainX.push(X[i] as number[]);
-      trainY.push(y[i] as number);
-      trainW.push(w === null ? 1 : (w[i] as number));
-    }
-    const fit = ols(trainX, trainY, w === null ? {} : { weights: trainW });
+  const fit: FoldFit = (trainX, trainY, trainW) =>
     // An aliased term (collinear in the training folds) predicts with coefficient 0, as R's predict.lm.
-    const b = fit.coefficients.map((c) => ('estimate' in c ? c.estimate : 0));
-    for (let i = 0; i < n; i++) {
-      if (fold[i] !== f) continue;
-      const x = X[i] as number[];
-      const e = x.reduce((s, v, j) => s + v * (b[j + 1] as number), b[0] as number) - (y[i] as number);
-      const wi = w === null ? 1 : (w[i] as number);
-      sse += wi * e * e;
-      sumW += wi;
-    }
-  }
-  return Math.sqrt(sse / sumW);
+    ols(trainX, trainY, trainW === null ? {} : { weights: trainW }).coefficients.map((c) => ('estimate' in c ? c.estimate : 0));
+  const squaredError = (wi: number, prediction: number, observed: number): number => {
+    const e = prediction - observed;
+    return wi * e * e;
+  };
+  return Math.sqrt(outOfFoldMeanLoss(X, y, w, fold, folds, fit, squaredError));
 }
 
 /** k-fold CV RMSE from downdated cross-products; null when a training design is singular. */

@@ -4,6 +4,7 @@
  */
 import { normalQuantile, studentTUpperTail } from '../distributions/index.js';
 import { InsufficientDataError, InvalidArgumentError } from '../errors.js';
+import type { TTestWithInterval } from './t-test-result.js';
 
 /** The three correlations among variables 1, 2 and 3 on one sample of size n. */
 export interface DependentCorrelationInput {
@@ -17,8 +18,11 @@ export interface DependentCorrelationInput {
   readonly r23: number;
 }
 
-/** Result of {@link dependentCorrelation}. */
-export interface DependentCorrelationResult {
+/**
+ * Result of {@link dependentCorrelation}: `tValue` is Williams' t (Steiger's 1980 eq. 14) on
+ * df = n - 3; `ciLower` and `ciUpper` are Zou's (2007) interval for r12 - r13.
+ */
+export interface DependentCorrelationResult extends TTestWithInterval {
   readonly method: 'williams-t';
   readonly n: number;
   readonly r12: number;
@@ -26,16 +30,6 @@ export interface DependentCorrelationResult {
   readonly r23: number;
   /** r12 - r13. */
   readonly difference: number;
-  /** Williams' t (Steiger's 1980 eq. 14). */
-  readonly tValue: number;
-  /** n - 3. */
-  readonly df: number;
-  /** Two-sided p-value. */
-  readonly pValue: number;
-  readonly level: number;
-  /** Zou's (2007) interval for r12 - r13. */
-  readonly ciLower: number;
-  readonly ciUpper: number;
 }
 
 /**

@@ -5,21 +5,15 @@
 import { studentTQuantile, studentTUpperTail } from '../distributions/index.js';
 import { InsufficientDataError, InvalidArgumentError } from '../errors.js';
 import { sampleMoments } from '../stats/moments.js';
+import type { TTestWithInterval } from './t-test-result.js';
 
-/** Result of {@link pairedTTest}. Fields named like R's `htest`. */
-export interface PairedTTestResult {
+/** Result of {@link pairedTTest}. Fields named like R's `htest`; df = n - 1, the interval is for the mean difference. */
+export interface PairedTTestResult extends TTestWithInterval {
   readonly method: 'paired-t';
   /** Pairs used (both values finite). */
   readonly n: number;
   readonly meanDifference: number;
   readonly standardError: number;
-  readonly tValue: number;
-  readonly df: number;
-  /** Two-sided p-value. */
-  readonly pValue: number;
-  readonly level: number;
-  readonly ciLower: number;
-  readonly ciUpper: number;
 }
 
 /**
