@@ -220,9 +220,91 @@ export interface KeyDriversResult {
  *   outcome and dummy adjustment, a "not answered" indicator separates the outcome.
  */
 export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): KeyDriversResult {
+  const settings = keyDriverSettings(survey, options);
+  const { alpha, minImportanceShare, performanceOption, highPerformanceRule, requestedMethod, method, outcome, binary } = settings;
+  const { scale } = survey.spec;
+  const k = survey.touchpoints.length;
+  const names = survey.touchpoints.map((t) => t.column);
+  const columns = names.map((c) => survey.ratings.get(c) as Float64Array);
+  const overall = survey.ratings.get(survey.overall) as Float64Array;
+  const weighted = (options.weighted ?? true) && survey.weights !== null;
+  const prepared = keyDriverData(survey, options, settings, weighted, names);
+  const { data, byColumn, yColumn } = prepared;
+
+  const regression = olsOfColumns(data.columns, yColumn, { ...byColumn, ...(options.covariance && { covariance: options.covariance }) });
+  const { model, modelFit } = fitOutcomeModel(survey, options, binary, prepared);
+  const warnings: Warning[] = deprecationWarnings(options);
+  if (binary && requestedMethod !== undefined) {
+    warnings.push({
+      code: 'importance_method_ignored',
+      message: `importanceMethod: '${requestedMethod}' decomposes an OLS R-squared; for a binary outcome importance is the Shapley value of the logistic model's pseudo-R-squared.`,
+    });
+  }
+  const { importance, stageImportance, bootstrap } = touchpointImportance(options, binary, method, prepared, warnings);
+  warnings.unshift(...data.warnings, ...(binary ? [] : regression.warnings), ...(modelFit?.warnings ?? []), ...importance.warnings);
+
+  const performance = columns.map(columnMean);
+  const aggregate = aggregatePeakEnd(
+    names.map((touchpoint, j) => ({ touchpoint, mean: performance[j] as number })),
+    columnMean(overall),
+    { ...options.peakEnd, neutral: scale.neutral },
+  );
+  // One definition of high performance and of relevant importance for the flags and the quadrants.
+  const highPerformance =
+    typeof performanceOption === 'number' ? performanceOption : performanceOption === 'means' ? performance.reduce((s, v) => s + v, 0) / k : scale.neutral + (scale.max - scale.neutral) / 2;
+  // With controls, the touchpoints share R^2 - R^2(controls): shares and relevance are of that part.
+  const shared = importance.rSquared - ('rSquaredAlways' in importance ? (importance.rSquaredAlways ?? 0) : 0);
+  const minImportance = minImportanceShare * shared;
+  const ipa = importancePerformance(
+    names.map((touchpoint, j) => ({ touchpoint, performance: performance[j] as number, importance: importance.importance[touchpoint] as number })),
+    { performanceCrosshair: highPerformance, importanceCrosshair: minImportance },
+  );
+  let pr: PenaltyRewardResult | null = null;
+  try {
+    pr = penaltyReward(survey, { weighted });
+  } catch (error) {
+    warnings.push({ code: 'penalty_reward_skipped', message: `Penalty-reward analysis was skipped: ${(error as Error).message}` });
+  }
+  const touchpoints = classifyTouchpoints(survey, {
+    coefficients: (modelFit ?? regression).coefficients,
+    alpha,
+    importance: importance.importance,
+    shared,
+    minImportance,
+    performance,
+    highPerformance,
+    quadrants: ipa.points,
+    penaltyReward: pr,
+    peaks: new Set(aggregate.peaks.map((p) => p.touchpoint)),
+    end: aggregate.end.touchpoint,
+  });
+  warnings.push(...classificationWarnings(touchpoints, minImportanceShare));
+  return {
+    method: 'key-drivers',
+    outcome,
+    model,
+    modelFit,
+    alpha,
+    highPerformance,
+    highPerformanceRule,
+    minImportanceShare,
+    n: regression.n,
+    missingData: missingDataSummary(data),
+    regression,
+    importance,
+    stageImportance,
+    bootstrap,
+    ipa,
+    penaltyReward: pr,
+    touchpoints,
+    warnings,
+  };
+}
+
+/** The options of {@link keyDrivers} checked, with their defaults and the kind of outcome. */
+function keyDriverSettings(survey: Survey, options: KeyDriversOptions) {
   const alpha = options.alpha ?? 0.05;
   if (!(alpha > 0 && alpha < 1)) throw new InvalidArgumentError(`alpha must be between 0 and 1, got ${alpha}.`);
-  const { scale } = survey.spec;
   const k = survey.touchpoints.length;
   const minImportanceShare = options.minImportanceShare ?? 1 / (2 * k);
   if (!(minImportanceShare >= 0 && minImportanceShare <= 1)) throw new InvalidArgumentError(`minImportanceShare must be between 0 and 1 (a share of R-squared), got ${minImportanceShare}.`);
@@ -230,7 +312,7 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
   if (typeof performanceOption === 'number' ? !Number.isFinite(performanceOption) : performanceOption !== 'scale' && performanceOption !== 'means') {
     throw new InvalidArgumentError(`highPerformance must be 'scale', 'means' or a mean rating, got ${JSON.stringify(performanceOption)}.`);
   }
-  const highPerformanceRule = typeof performanceOption === 'number' ? 'fixed' : performanceOption;
+  const highPerformanceRule: KeyDriversResult['highPerformanceRule'] = typeof performanceOption === 'number' ? 'fixed' : performanceOption;
   if (options.importance !== undefined && options.importanceMethod !== undefined && options.importance !== options.importanceMethod) {
     throw new InvalidArgumentError(`Give importanceMethod only (importance is its deprecated name); got importanceMethod '${options.importanceMethod}' and importance '${options.importance}'.`);
   }
@@ -242,10 +324,12 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
     throw new InvalidArgumentError(`nps: 'promoter' needs an NPS outcome (overall type 'nps'); "${survey.overall}" is of type '${outcomeSpec.type}'.`);
   const outcome: KeyDriversResult['outcome'] = outcomeSpec.type === 'binary' ? 'binary' : outcomeSpec.type === 'nps' && options.nps === 'promoter' ? 'promoter' : 'rating';
   const binary = outcome !== 'rating';
-  const names = survey.touchpoints.map((t) => t.column);
-  const columns = names.map((c) => survey.ratings.get(c) as Float64Array);
-  const overall = survey.ratings.get(survey.overall) as Float64Array;
-  const weighted = (options.weighted ?? true) && survey.weights !== null;
+  return { alpha, minImportanceShare, performanceOption, highPerformanceRule, requestedMethod, method, outcome, binary };
+}
+
+/** The model data of {@link keyDrivers} (with controls), the outcome as modelled and the importance players. */
+function keyDriverData(survey: Survey, options: KeyDriversOptions, settings: ReturnType<typeof keyDriverSettings>, weighted: boolean, names: readonly string[]) {
+  const { binary, method, outcome } = settings;
   const controls = options.controls ?? [];
   const base = modelData(survey, { weighted, ...(options.missingData !== undefined && { missingData: options.missingData }) });
   const data = controls.length === 0 ? base : withCovariates(survey, base, controls);
@@ -270,11 +354,23 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
     options.stages === undefined || indicatorOf.size === 0
       ? options.stages
       : Object.fromEntries(Object.entries(options.stages).map(([stage, members]) => [stage, members.flatMap((c) => [c, ...(indicatorOf.has(c) ? [indicatorOf.get(c) as string] : [])])]));
+  // A binary outcome: importance is the Shapley value of the logistic model's pseudo-R-squared,
+  // with a touchpoint and its "not answered" indicator as one player (groups always, since the
+  // importance is per touchpoint whatever the measure).
+  const dummyGroups = indicatorOf.size > 0 ? Object.fromEntries(names.map((c) => [c, [c, ...(indicatorOf.has(c) ? [indicatorOf.get(c) as string] : [])]])) : undefined;
+  return { data, always, byColumn, yColumn, y, common, touchpointGroups, stages, dummyGroups };
+}
 
-  const regression = olsOfColumns(data.columns, yColumn, { ...byColumn, ...(options.covariance && { covariance: options.covariance }) });
+/** The ordinal or logistic model that decides key moments when `model` is not 'ols' (null for 'ols'). */
+function fitOutcomeModel(
+  survey: Survey,
+  options: KeyDriversOptions,
+  binary: boolean,
+  { data, y, common }: ReturnType<typeof keyDriverData>,
+): { model: KeyDriversResult['model']; modelFit: OrdinalResult | LogisticResult | null } {
   const model = options.model ?? (binary ? 'logistic' : 'ols');
   if (!['ols', 'ordinal', 'logistic'].includes(model)) throw new InvalidArgumentError(`model must be 'ols', 'ordinal' or 'logistic', got ${JSON.stringify(model)}.`);
-  const outcomeScale = outcomeSpec.scale ?? scale;
+  const outcomeScale = survey.spec.outcome.scale ?? survey.spec.scale;
   const cut = options.positiveAtLeast ?? outcomeScale.max - 1;
   if (model === 'logistic' && binary) checkIndicatorSeparation(data, y);
   const modelFit: OrdinalResult | LogisticResult | null =
@@ -283,11 +379,21 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
       : model === 'logistic'
         ? logisticRegression(data.X, binary ? y : y.map((v) => (Number.isNaN(v) ? Number.NaN : v >= cut ? 1 : 0)), { ...common, positive: 1 })
         : null;
-  const warnings: Warning[] = deprecationWarnings(options);
-  // A binary outcome: importance is the Shapley value of the logistic model's pseudo-R-squared,
-  // with a touchpoint and its "not answered" indicator as one player (groups always, since the
-  // importance is per touchpoint whatever the measure).
-  const dummyGroups = indicatorOf.size > 0 ? Object.fromEntries(names.map((c) => [c, [c, ...(indicatorOf.has(c) ? [indicatorOf.get(c) as string] : [])]])) : undefined;
+  return { model, modelFit };
+}
+
+/**
+ * Importance per touchpoint and per journey stage, and the bootstrap intervals: relative importance
+ * for a rating, the pseudo-R-squared Shapley value for a binary outcome. Pushes a warning onto
+ * `warnings` for each bootstrap that is skipped.
+ */
+function touchpointImportance(
+  options: KeyDriversOptions,
+  binary: boolean,
+  method: Exclude<ImportanceMethod, 'dominance'>,
+  { data, always, byColumn, yColumn, y, common, touchpointGroups, stages, dummyGroups }: ReturnType<typeof keyDriverData>,
+  warnings: Warning[],
+): Pick<KeyDriversResult, 'importance' | 'stageImportance' | 'bootstrap'> {
   const pseudo = (groups: Readonly<Record<string, readonly string[]>> | undefined): PseudoRSquaredShapleyResult =>
     pseudoRSquaredShapley(data.X, y, {
       ...common,
@@ -296,12 +402,6 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
       ...(options.sampling !== undefined && { sampling: options.sampling }),
       ...(groups !== undefined && { groups }),
     });
-  if (binary && requestedMethod !== undefined) {
-    warnings.push({
-      code: 'importance_method_ignored',
-      message: `importanceMethod: '${requestedMethod}' decomposes an OLS R-squared; for a binary outcome importance is the Shapley value of the logistic model's pseudo-R-squared.`,
-    });
-  }
   const importance = binary
     ? pseudo(dummyGroups)
     : always.length > 0
@@ -335,37 +435,35 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
           ...(options.bootstrap.seed !== undefined && { seed: options.bootstrap.seed }),
           ...(options.bootstrap.onProgress && { onProgress: options.bootstrap.onProgress }),
         });
-  warnings.unshift(...data.warnings, ...(binary ? [] : regression.warnings), ...(modelFit?.warnings ?? []), ...importance.warnings);
+  return { importance, stageImportance, bootstrap };
+}
 
-  const performance = columns.map(columnMean);
-  const aggregate = aggregatePeakEnd(
-    names.map((touchpoint, j) => ({ touchpoint, mean: performance[j] as number })),
-    columnMean(overall),
-    { ...options.peakEnd, neutral: scale.neutral },
-  );
-  const peaks = new Set(aggregate.peaks.map((p) => p.touchpoint));
-  // One definition of high performance and of relevant importance for the flags and the quadrants.
-  const highPerformance =
-    typeof performanceOption === 'number' ? performanceOption : performanceOption === 'means' ? performance.reduce((s, v) => s + v, 0) / k : scale.neutral + (scale.max - scale.neutral) / 2;
-  // With controls, the touchpoints share R^2 - R^2(controls): shares and relevance are of that part.
-  const shared = importance.rSquared - ('rSquaredAlways' in importance ? (importance.rSquaredAlways ?? 0) : 0);
-  const minImportance = minImportanceShare * shared;
-  const ipa = importancePerformance(
-    names.map((touchpoint, j) => ({ touchpoint, performance: performance[j] as number, importance: importance.importance[touchpoint] as number })),
-    { performanceCrosshair: highPerformance, importanceCrosshair: minImportance },
-  );
-  let pr: PenaltyRewardResult | null = null;
-  try {
-    pr = penaltyReward(survey, { weighted });
-  } catch (error) {
-    warnings.push({ code: 'penalty_reward_skipped', message: `Penalty-reward analysis was skipped: ${(error as Error).message}` });
-  }
-  const ranks = rankDescending(names.map((n) => importance.importance[n] as number));
-  const touchpoints = survey.touchpoints.map((t, j): TouchpointDriver => {
-    const c = (modelFit ?? regression).coefficients.find((x) => x.name === t.column);
+/** What {@link classifyTouchpoints} judges each touchpoint by. */
+interface ClassificationInputs {
+  /** The coefficients of the model that decides key moments (the ordinal or logistic fit, else the regression). */
+  readonly coefficients: (OlsResult | OrdinalResult | LogisticResult)['coefficients'];
+  readonly alpha: number;
+  readonly importance: Readonly<Record<string, number>>;
+  /** The R-squared the touchpoints share (less the controls' part). */
+  readonly shared: number;
+  readonly minImportance: number;
+  readonly performance: readonly number[];
+  readonly highPerformance: number;
+  readonly quadrants: readonly { readonly quadrant: Quadrant }[];
+  readonly penaltyReward: PenaltyRewardResult | null;
+  readonly peaks: ReadonlySet<string>;
+  readonly end: string;
+}
+
+/** Each touchpoint's coefficient, importance, quadrant, factor and flags (key moment, pain point, hygiene, peak, end). */
+function classifyTouchpoints(survey: Survey, inputs: ClassificationInputs): TouchpointDriver[] {
+  const { coefficients, alpha, importance, shared, minImportance, performance, highPerformance, quadrants, penaltyReward: pr, peaks, end } = inputs;
+  const ranks = rankDescending(survey.touchpoints.map((t) => importance[t.column] as number));
+  return survey.touchpoints.map((t, j): TouchpointDriver => {
+    const c = coefficients.find((x) => x.name === t.column);
     const coefficient = c !== undefined && 'estimate' in c ? (c as Pick<OlsCoefficient, 'estimate' | 'stdError' | 'pValue'>) : null;
     const significant = coefficient !== null && coefficient.pValue !== null && coefficient.pValue < alpha;
-    const value = importance.importance[t.column] as number;
+    const value = importance[t.column] as number;
     const relevant = value >= minImportance;
     const keyMoment = significant && (coefficient as OlsCoefficient).estimate > 0 && relevant;
     const high = (performance[j] as number) >= highPerformance;
@@ -384,17 +482,22 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
       importanceShare: shared > 0 ? value / shared : 0,
       relevant,
       importanceRank: ranks[j] as number,
-      quadrant: (ipa.points[j] as { quadrant: Quadrant }).quadrant,
+      quadrant: (quadrants[j] as { quadrant: Quadrant }).quadrant,
       penaltyRewardFactor: pr?.factors[j]?.factor ?? null,
       flags: {
         peak: peaks.has(t.column),
-        end: aggregate.end.touchpoint === t.column,
+        end: end === t.column,
         keyMoment,
         painPoint: keyMoment && !high,
         hygiene: high && !keyMoment,
       },
     };
   });
+}
+
+/** Warnings on the classification: significant drivers too small to be key moments, and significant negative ones. */
+function classificationWarnings(touchpoints: readonly TouchpointDriver[], minImportanceShare: number): Warning[] {
+  const warnings: Warning[] = [];
   const minor = touchpoints.filter((t) => t.significant && (t.estimate as number) > 0 && !t.relevant);
   if (minor.length > 0) {
     warnings.push({
@@ -409,26 +512,7 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
       message: `${negative.map((t) => `"${t.touchpoint}"`).join(', ')} ${negative.length === 1 ? 'has' : 'have'} a significant negative coefficient: with correlated touchpoints this usually signals suppression, not that better service lowers satisfaction.`,
     });
   }
-  return {
-    method: 'key-drivers',
-    outcome,
-    model,
-    modelFit,
-    alpha,
-    highPerformance,
-    highPerformanceRule,
-    minImportanceShare,
-    n: regression.n,
-    missingData: missingDataSummary(data),
-    regression,
-    importance,
-    stageImportance,
-    bootstrap,
-    ipa,
-    penaltyReward: pr,
-    touchpoints,
-    warnings,
-  };
+  return warnings;
 }
 
 function integerLevels(min: number, max: number): number[] {

@@ -216,100 +216,26 @@ export function peakEnd(survey: Survey, options: PeakEndOptions = {}): PeakEndRe
   const columns = names.map((c) => survey.ratings.get(c) as Float64Array);
   const overall = survey.ratings.get(survey.overall) as Float64Array;
   const neutral = survey.spec.scale.neutral;
+  const binary = survey.spec.outcome.type === 'binary';
   const warnings: Warning[] = [];
 
-  // Aggregate method: moments chosen on all answers, figures and test on the same respondents.
-  const means = names.map((touchpoint, j) => ({ touchpoint, mean: columnMean(columns[j] as Float64Array) }));
-  const allAnswers = aggregatePeakEnd(means, columnMean(overall), { peak: rule, weight, neutral, ...(options.end !== undefined && { end: options.end }) });
-  warnings.push(...allAnswers.warnings);
-  const peakIndices = allAnswers.peaks.map((p) => names.indexOf(p.touchpoint));
-  const binary = survey.spec.outcome.type === 'binary';
-  const sameRows = sameRespondents(allAnswers, peakIndices, columns[endIndex] as Float64Array, columns, overall, level, binary ? [] : warnings);
-  const aggregate: AggregateWithTest = binary ? { ...sameRows, gap: null, allAnswers: { ...sameRows.allAnswers, gap: null }, gapTest: null } : sameRows;
-  if (binary) {
-    warnings.push({
-      code: 'aggregate_gap_not_comparable',
-      message: `The outcome is binary: its mean (the share in the positive class, ${aggregate.observed.toFixed(3)}) is not on the touchpoints' scale, so the aggregate gap and its test are not computed; the per-respondent comparison uses log-loss, Brier score and AUC.`,
-    });
-  }
+  const { aggregate, peakIndices } = aggregateMethod(names, columns, overall, { rule, weight, neutral, endIndex, level, binary }, options, warnings);
 
   // Per-respondent method.
-  const ruleOf = ruleScore(rule, neutral);
   const orders = options.positions === undefined ? null : positionOrders(options.positions, names, survey.n);
   // In journey order, by column in one pass (respondent-scores.ts), which also gives the
   // comparison models their summaries; with positions, row by row.
   const notApplicable = names.map((c) => survey.notApplicable.get(c) ?? null);
   const pass = respondentPass(columns, survey.n, rule, neutral, weight, endIndex, notApplicable, options.end === undefined);
-  const predictions = orders === null ? pass.predictions : new Float64Array(survey.n).fill(Number.NaN);
-  let ambiguousPeaks = orders === null ? pass.ambiguousPeaks : 0;
-  let partialJourneys = orders === null ? pass.partialJourneys : 0;
-  let earlierEnd = orders === null ? pass.earlierEnd : 0;
-  const row = new Float64Array(names.length);
-  for (let i = 0; orders !== null && i < survey.n; i++) {
-    const order = orders === null ? null : (orders[i] as number[]);
-    const seen = order ?? names.map((_, j) => j);
-    if (notApplicable.some((flags) => flags?.[i] === 1)) partialJourneys++;
-    const answered = seen.filter((j) => !Number.isNaN((columns[j] as Float64Array)[i] as number));
-    if (answered.length === 0) continue;
-    // The end is the last touchpoint the respondent experienced: not-applicable ones are skipped
-    // (an experienced but unanswered end leaves the respondent out).
-    let endJ = order === null ? endIndex : (answered[answered.length - 1] as number);
-    if (order === null && options.end === undefined && (notApplicable[endJ] as Uint8Array | null)?.[i] === 1) {
-      while (endJ > 0 && (notApplicable[endJ] as Uint8Array | null)?.[i] === 1) endJ--;
-      earlierEnd++;
-    }
-    const endValue = (columns[endJ] as Float64Array)[i] as number;
-    if (Number.isNaN(endValue)) continue;
-    answered.forEach((j, k) => {
-      row[k] = (columns[j] as Float64Array)[i] as number;
-    });
-    const values = row.subarray(0, answered.length);
-    const peaks = ruleOf.map((score) => argmaxEarliest(values, score));
-    if (peaks.some((p) => p.tied.some((t) => values[t] !== values[p.index]))) ambiguousPeaks++;
-    const peakTerm = peaks.reduce((s, p) => s + (values[p.index] as number), 0) / peaks.length;
-    predictions[i] = weight * peakTerm + (1 - weight) * endValue;
-  }
+  const byPosition = orders === null ? null : predictionsByPosition(columns, orders, notApplicable, ruleScore(rule, neutral), weight);
+  const predictions = byPosition?.predictions ?? pass.predictions;
   const folds = options.folds ?? 10;
   const seed = options.seed ?? 1;
   if (!Number.isInteger(folds) || folds < 2) throw new InvalidArgumentError(`folds must be an integer of at least 2, got ${options.folds}.`);
-  const respondentAccuracy = binary ? calibratedAccuracy(predictions, overall, folds, seed) : predictionAccuracy(predictions, overall);
-  const excluded = survey.n - respondentAccuracy.n;
-  if (excluded > 0) {
-    warnings.push({
-      code: 'respondents_excluded',
-      message: `${excluded} respondent${excluded === 1 ? '' : 's'} had no overall rating or no answered end touchpoint and ${excluded === 1 ? 'was' : 'were'} left out of the per-respondent method.`,
-    });
-  }
-  if (ambiguousPeaks > 0) {
-    warnings.push({
-      code: 'peak_tie',
-      message: `${ambiguousPeaks} respondent${ambiguousPeaks === 1 ? '' : 's'} had equally intense moments with different ratings (one as far above neutral as another is below); the earliest in journey order was taken as their peak.`,
-    });
-  }
-  const includePredictions = options.includePredictions ?? true;
-  const respondents: RespondentPeakEnd = {
-    n: respondentAccuracy.n,
-    excluded,
-    ambiguousPeaks,
-    partialJourneys,
-    earlierEnd,
-    accuracy: respondentAccuracy,
-    ...(includePredictions && { predictions: Array.from(predictions, (v) => (Number.isNaN(v) ? null : v)) }),
-  };
+  const respondents = respondentResult(predictions, overall, byPosition ?? pass, binary ? { folds, seed } : null, options.includePredictions ?? true, warnings);
 
   const comparison = compareModels(columns, overall, predictions, pass, options, warnings, binary);
-
-  // The study's regression check: overall on the peak touchpoint(s) and the end touchpoint.
-  const regressors = [...new Set([...peakIndices, endIndex])];
-  const regression = tryFit(
-    () => {
-      const data = modelData(survey, { predictors: regressors.map((j) => names[j] as string), weighted: false });
-      // A 0/1 outcome gets the logistic fit (log-odds), not a linear probability model.
-      return binary ? logisticRegression(data.X, data.y, { names: data.names, level, positive: 1 }) : olsOfColumns(data.columns, data.y, { names: data.names, level });
-    },
-    'regression_failed',
-    warnings,
-  );
+  const regression = peakEndRegression(survey, [...new Set([...peakIndices, endIndex])], binary, level, warnings);
 
   // A binary outcome gets the battery's logistic models and likelihood-ratio tests (gestalt.ts).
   const gestaltResult = options.gestalt === false ? null : runGestalt(survey, options, warnings);
@@ -327,6 +253,127 @@ export function peakEnd(survey: Survey, options: PeakEndOptions = {}): PeakEndRe
     gestalt: gestaltResult,
     warnings,
   };
+}
+
+/**
+ * The aggregate method: the moments chosen on all answers (each touchpoint's mean over its own
+ * answers), the figures and the gap test on the respondents who answered them all. For a binary
+ * outcome the gap is not comparable and is left out, with a warning.
+ */
+function aggregateMethod(
+  names: readonly string[],
+  columns: readonly Float64Array[],
+  overall: Float64Array,
+  settings: { readonly rule: PeakRule; readonly weight: number; readonly neutral: number; readonly endIndex: number; readonly level: number; readonly binary: boolean },
+  options: PeakEndOptions,
+  warnings: Warning[],
+): { aggregate: AggregateWithTest; peakIndices: number[] } {
+  const { rule, weight, neutral, endIndex, level, binary } = settings;
+  const means = names.map((touchpoint, j) => ({ touchpoint, mean: columnMean(columns[j] as Float64Array) }));
+  const allAnswers = aggregatePeakEnd(means, columnMean(overall), { peak: rule, weight, neutral, ...(options.end !== undefined && { end: options.end }) });
+  warnings.push(...allAnswers.warnings);
+  const peakIndices = allAnswers.peaks.map((p) => names.indexOf(p.touchpoint));
+  const sameRows = sameRespondents(allAnswers, peakIndices, columns[endIndex] as Float64Array, columns, overall, level, binary ? [] : warnings);
+  const aggregate: AggregateWithTest = binary ? { ...sameRows, gap: null, allAnswers: { ...sameRows.allAnswers, gap: null }, gapTest: null } : sameRows;
+  if (binary) {
+    warnings.push({
+      code: 'aggregate_gap_not_comparable',
+      message: `The outcome is binary: its mean (the share in the positive class, ${aggregate.observed.toFixed(3)}) is not on the touchpoints' scale, so the aggregate gap and its test are not computed; the per-respondent comparison uses log-loss, Brier score and AUC.`,
+    });
+  }
+  return { aggregate, peakIndices };
+}
+
+/**
+ * With `positions`: each respondent's prediction in their own order, row by row, the end being
+ * the last touchpoint they answered (NaN for a respondent with no answer), and the counts of
+ * ambiguous peaks and partial journeys.
+ */
+function predictionsByPosition(
+  columns: readonly Float64Array[],
+  orders: readonly (readonly number[])[],
+  notApplicable: readonly (Uint8Array | null)[],
+  ruleOf: readonly ((v: number) => number)[],
+  weight: number,
+): { predictions: Float64Array; ambiguousPeaks: number; partialJourneys: number; earlierEnd: number } {
+  const n = orders.length;
+  const predictions = new Float64Array(n).fill(Number.NaN);
+  let ambiguousPeaks = 0;
+  let partialJourneys = 0;
+  const row = new Float64Array(columns.length);
+  for (let i = 0; i < n; i++) {
+    const order = orders[i] as readonly number[];
+    if (notApplicable.some((flags) => flags?.[i] === 1)) partialJourneys++;
+    const answered = order.filter((j) => !Number.isNaN((columns[j] as Float64Array)[i] as number));
+    if (answered.length === 0) continue;
+    // The end is the last touchpoint the respondent experienced and answered.
+    const endJ = answered[answered.length - 1] as number;
+    const endValue = (columns[endJ] as Float64Array)[i] as number;
+    if (Number.isNaN(endValue)) continue;
+    answered.forEach((j, k) => {
+      row[k] = (columns[j] as Float64Array)[i] as number;
+    });
+    const values = row.subarray(0, answered.length);
+    const peaks = ruleOf.map((score) => argmaxEarliest(values, score));
+    if (peaks.some((p) => p.tied.some((t) => values[t] !== values[p.index]))) ambiguousPeaks++;
+    const peakTerm = peaks.reduce((s, p) => s + (values[p.index] as number), 0) / peaks.length;
+    predictions[i] = weight * peakTerm + (1 - weight) * endValue;
+  }
+  // The end is each respondent's own last answer, so it never walks back to an earlier one.
+  return { predictions, ambiguousPeaks, partialJourneys, earlierEnd: 0 };
+}
+
+/**
+ * The per-respondent result: the predictions' accuracy against the overall rating (calibrated by
+ * cross-validation for a binary outcome: `binaryFolds`), the respondents left out and the counts,
+ * with a warning for each respondent left out and each ambiguous peak.
+ */
+function respondentResult(
+  predictions: Float64Array,
+  overall: Float64Array,
+  counts: { readonly ambiguousPeaks: number; readonly partialJourneys: number; readonly earlierEnd: number },
+  binaryFolds: { readonly folds: number; readonly seed: number } | null,
+  includePredictions: boolean,
+  warnings: Warning[],
+): RespondentPeakEnd {
+  const { ambiguousPeaks, partialJourneys, earlierEnd } = counts;
+  const respondentAccuracy = binaryFolds !== null ? calibratedAccuracy(predictions, overall, binaryFolds.folds, binaryFolds.seed) : predictionAccuracy(predictions, overall);
+  const excluded = predictions.length - respondentAccuracy.n;
+  if (excluded > 0) {
+    warnings.push({
+      code: 'respondents_excluded',
+      message: `${excluded} respondent${excluded === 1 ? '' : 's'} had no overall rating or no answered end touchpoint and ${excluded === 1 ? 'was' : 'were'} left out of the per-respondent method.`,
+    });
+  }
+  if (ambiguousPeaks > 0) {
+    warnings.push({
+      code: 'peak_tie',
+      message: `${ambiguousPeaks} respondent${ambiguousPeaks === 1 ? '' : 's'} had equally intense moments with different ratings (one as far above neutral as another is below); the earliest in journey order was taken as their peak.`,
+    });
+  }
+  return {
+    n: respondentAccuracy.n,
+    excluded,
+    ambiguousPeaks,
+    partialJourneys,
+    earlierEnd,
+    accuracy: respondentAccuracy,
+    ...(includePredictions && { predictions: Array.from(predictions, (v) => (Number.isNaN(v) ? null : v)) }),
+  };
+}
+
+/** The study's regression check: overall on the peak touchpoint(s) and the end touchpoint (logistic for a 0/1 outcome); null with a warning when it fails. */
+function peakEndRegression(survey: Survey, regressors: readonly number[], binary: boolean, level: number, warnings: Warning[]): OlsResult | LogisticResult | null {
+  const names = survey.touchpoints.map((t) => t.column);
+  return tryFit(
+    () => {
+      const data = modelData(survey, { predictors: regressors.map((j) => names[j] as string), weighted: false });
+      // A 0/1 outcome gets the logistic fit (log-odds), not a linear probability model.
+      return binary ? logisticRegression(data.X, data.y, { names: data.names, level, positive: 1 }) : olsOfColumns(data.columns, data.y, { names: data.names, level });
+    },
+    'regression_failed',
+    warnings,
+  );
 }
 
 /** The aggregate figures and the gap test over the respondents who answered the peak(s), the end and overall. */

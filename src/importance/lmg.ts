@@ -155,108 +155,15 @@ export function exactShapleyBlocks(corr: Float64Array, players: readonly (readon
       return;
     }
     if (t === p - 3 && lastThreeSingle) {
-      // Last three players, one variable each (a, b, c): all eight leaves in closed form, with
-      // the same conditioning steps (and pivot rule) as include().
-      const va = lastVar - 2;
-      const ra = va * dim;
-      const rb = ra + dim;
-      const rc = rb + dim;
-      const ry = (dim - 1) * dim;
-      const aa = m[ra + va] as number;
-      const ba = m[rb + va] as number;
-      const bb = m[rb + va + 1] as number;
-      const ca = m[rc + va] as number;
-      const cb = m[rc + va + 1] as number;
-      const cc = m[rc + va + 2] as number;
-      const ya = m[ry + va] as number;
-      const yb = m[ry + va + 1] as number;
-      const yc = m[ry + va + 2] as number;
-      const r0 = m[yy] as number;
-      // Conditioned on a.
-      const okA = aa > 1e-12;
-      const fb = okA ? ba / aa : 0;
-      const fc = okA ? ca / aa : 0;
-      const fy = okA ? ya / aa : 0;
-      const bbA = bb - fb * ba;
-      const cbA = cb - fc * ba;
-      const ccA = cc - fc * ca;
-      const ybA = yb - fy * ba;
-      const ycA = yc - fy * ca;
-      const rA = r0 - fy * ya;
-      // Conditioned on b (alone, and after a).
-      const okB = bb > 1e-12;
-      const rB = okB ? r0 - (yb / bb) * yb : r0;
-      const ccB = okB ? cc - (cb / bb) * cb : cc;
-      const ycB = okB ? yc - (yb / bb) * cb : yc;
-      const okAB = bbA > 1e-12;
-      const rAB = okAB ? rA - (ybA / bbA) * ybA : rA;
-      const ccAB = okAB ? ccA - (cbA / bbA) * cbA : ccA;
-      const ycAB = okAB ? ycA - (ybA / bbA) * cbA : ycA;
-      // Then c.
-      const rC = cc > 1e-12 ? r0 - (yc / cc) * yc : r0;
-      const rAC = ccA > 1e-12 ? rA - (ycA / ccA) * ycA : rA;
-      const rBC = ccB > 1e-12 ? rB - (ycB / ccB) * ycB : rB;
-      const rABC = ccAB > 1e-12 ? rAB - (ycAB / ccAB) * ycAB : rAB;
-      const sA = 1 - rA;
-      const sB = 1 - rB;
-      const sC = 1 - rC;
-      const sAB = 1 - rAB;
-      const sAC = 1 - rAC;
-      const sBC = 1 - rBC;
-      const sABC = 1 - rABC;
-      out[size] = (out[size] as number) + (1 - r0);
-      out[size + 1] = (out[size + 1] as number) + (sA + sB + sC);
-      out[size + 2] = (out[size + 2] as number) + (sAB + sAC + sBC);
-      out[size + 3] = (out[size + 3] as number) + sABC;
-      const ka = containing[t] as Float64Array;
-      const kb = containing[t + 1] as Float64Array;
-      const kc = containing[t + 2] as Float64Array;
-      ka[size + 1] = (ka[size + 1] as number) + sA;
-      ka[size + 2] = (ka[size + 2] as number) + (sAB + sAC);
-      ka[size + 3] = (ka[size + 3] as number) + sABC;
-      kb[size + 1] = (kb[size + 1] as number) + sB;
-      kb[size + 2] = (kb[size + 2] as number) + (sAB + sBC);
-      kb[size + 3] = (kb[size + 3] as number) + sABC;
-      kc[size + 1] = (kc[size + 1] as number) + sC;
-      kc[size + 2] = (kc[size + 2] as number) + (sAC + sBC);
-      kc[size + 3] = (kc[size + 3] as number) + sABC;
+      lastThreeLeaves(m, dim, lastVar - 2, size, out, containing[t] as Float64Array, containing[t + 1] as Float64Array, containing[t + 2] as Float64Array);
       return;
     }
     if (t === p - 2 && lastTwoSingle) {
-      // Last two players, one variable each (a, then b): all four leaves in closed form.
-      const daa = m[lastVar * dim - dim + lastVar - 1] as number;
-      const dbb = m[lastVar * dim + lastVar] as number;
-      const dba = m[lastVar * dim + lastVar - 1] as number;
-      const residual = m[yy] as number;
-      const cya = m[(dim - 1) * dim + lastVar - 1] as number;
-      const cyb = m[(dim - 1) * dim + lastVar] as number;
-      const okA = daa > 1e-12;
-      const rA = okA ? residual - (cya * cya) / daa : residual;
-      const rB = dbb > 1e-12 ? residual - (cyb * cyb) / dbb : residual;
-      const dbbA = okA ? dbb - (dba * dba) / daa : dbb;
-      const cybA = okA ? cyb - (cya * dba) / daa : cyb;
-      const rAB = dbbA > 1e-12 ? rA - (cybA * cybA) / dbbA : rA;
-      out[size] = (out[size] as number) + 1 - residual;
-      out[size + 1] = (out[size + 1] as number) + (1 - rA) + (1 - rB);
-      out[size + 2] = (out[size + 2] as number) + 1 - rAB;
-      const ca = containing[t] as Float64Array;
-      const cb = containing[t + 1] as Float64Array;
-      ca[size + 1] = (ca[size + 1] as number) + 1 - rA;
-      ca[size + 2] = (ca[size + 2] as number) + 1 - rAB;
-      cb[size + 1] = (cb[size + 1] as number) + 1 - rB;
-      cb[size + 2] = (cb[size + 2] as number) + 1 - rAB;
+      lastTwoLeaves(m, dim, lastVar, size, out, containing[t] as Float64Array, containing[t + 1] as Float64Array);
       return;
     }
     if (t === p - 1 && lastSingle) {
-      // Last player, one variable: both leaves without writing a matrix.
-      const d = m[lastVar * dim + lastVar] as number;
-      const residual = m[yy] as number;
-      const cross = m[(dim - 1) * dim + lastVar] as number;
-      const included = 1 - (d > 1e-12 ? residual - (cross * cross) / d : residual);
-      out[size] = (out[size] as number) + 1 - residual;
-      out[size + 1] = (out[size + 1] as number) + included;
-      const c = containing[t] as Float64Array;
-      c[size + 1] = (c[size + 1] as number) + included;
+      lastLeaf(m, dim, lastVar, size, out, containing[t] as Float64Array);
       return;
     }
     visit(t + 1, m, size, out);
@@ -290,6 +197,107 @@ export function exactShapleyBlocks(corr: Float64Array, players: readonly (readon
     visit(depth, m, size, total);
   }
   return output;
+}
+
+/**
+ * The last three players of {@link exactShapleyBlocks}, one variable each (a, b, c, the first at
+ * `va`): all eight leaves in closed form, with the same conditioning steps (and pivot rule) as its
+ * include(). Adds to `out` by subset size and to `ka`, `kb`, `kc` the sums containing a, b, c.
+ */
+function lastThreeLeaves(m: Float64Array, dim: number, va: number, size: number, out: Float64Array, ka: Float64Array, kb: Float64Array, kc: Float64Array): void {
+  const ra = va * dim;
+  const rb = ra + dim;
+  const rc = rb + dim;
+  const ry = (dim - 1) * dim;
+  const aa = m[ra + va] as number;
+  const ba = m[rb + va] as number;
+  const bb = m[rb + va + 1] as number;
+  const ca = m[rc + va] as number;
+  const cb = m[rc + va + 1] as number;
+  const cc = m[rc + va + 2] as number;
+  const ya = m[ry + va] as number;
+  const yb = m[ry + va + 1] as number;
+  const yc = m[ry + va + 2] as number;
+  const r0 = m[dim * dim - 1] as number;
+  // Conditioned on a.
+  const okA = aa > 1e-12;
+  const fb = okA ? ba / aa : 0;
+  const fc = okA ? ca / aa : 0;
+  const fy = okA ? ya / aa : 0;
+  const bbA = bb - fb * ba;
+  const cbA = cb - fc * ba;
+  const ccA = cc - fc * ca;
+  const ybA = yb - fy * ba;
+  const ycA = yc - fy * ca;
+  const rA = r0 - fy * ya;
+  // Conditioned on b (alone, and after a).
+  const okB = bb > 1e-12;
+  const rB = okB ? r0 - (yb / bb) * yb : r0;
+  const ccB = okB ? cc - (cb / bb) * cb : cc;
+  const ycB = okB ? yc - (yb / bb) * cb : yc;
+  const okAB = bbA > 1e-12;
+  const rAB = okAB ? rA - (ybA / bbA) * ybA : rA;
+  const ccAB = okAB ? ccA - (cbA / bbA) * cbA : ccA;
+  const ycAB = okAB ? ycA - (ybA / bbA) * cbA : ycA;
+  // Then c.
+  const rC = cc > 1e-12 ? r0 - (yc / cc) * yc : r0;
+  const rAC = ccA > 1e-12 ? rA - (ycA / ccA) * ycA : rA;
+  const rBC = ccB > 1e-12 ? rB - (ycB / ccB) * ycB : rB;
+  const rABC = ccAB > 1e-12 ? rAB - (ycAB / ccAB) * ycAB : rAB;
+  const sA = 1 - rA;
+  const sB = 1 - rB;
+  const sC = 1 - rC;
+  const sAB = 1 - rAB;
+  const sAC = 1 - rAC;
+  const sBC = 1 - rBC;
+  const sABC = 1 - rABC;
+  out[size] = (out[size] as number) + (1 - r0);
+  out[size + 1] = (out[size + 1] as number) + (sA + sB + sC);
+  out[size + 2] = (out[size + 2] as number) + (sAB + sAC + sBC);
+  out[size + 3] = (out[size + 3] as number) + sABC;
+  ka[size + 1] = (ka[size + 1] as number) + sA;
+  ka[size + 2] = (ka[size + 2] as number) + (sAB + sAC);
+  ka[size + 3] = (ka[size + 3] as number) + sABC;
+  kb[size + 1] = (kb[size + 1] as number) + sB;
+  kb[size + 2] = (kb[size + 2] as number) + (sAB + sBC);
+  kb[size + 3] = (kb[size + 3] as number) + sABC;
+  kc[size + 1] = (kc[size + 1] as number) + sC;
+  kc[size + 2] = (kc[size + 2] as number) + (sAC + sBC);
+  kc[size + 3] = (kc[size + 3] as number) + sABC;
+}
+
+/** The last two players, one variable each (a, then b, the last at `lastVar`): all four leaves in closed form. */
+function lastTwoLeaves(m: Float64Array, dim: number, lastVar: number, size: number, out: Float64Array, ca: Float64Array, cb: Float64Array): void {
+  const daa = m[lastVar * dim - dim + lastVar - 1] as number;
+  const dbb = m[lastVar * dim + lastVar] as number;
+  const dba = m[lastVar * dim + lastVar - 1] as number;
+  const residual = m[dim * dim - 1] as number;
+  const cya = m[(dim - 1) * dim + lastVar - 1] as number;
+  const cyb = m[(dim - 1) * dim + lastVar] as number;
+  const okA = daa > 1e-12;
+  const rA = okA ? residual - (cya * cya) / daa : residual;
+  const rB = dbb > 1e-12 ? residual - (cyb * cyb) / dbb : residual;
+  const dbbA = okA ? dbb - (dba * dba) / daa : dbb;
+  const cybA = okA ? cyb - (cya * dba) / daa : cyb;
+  const rAB = dbbA > 1e-12 ? rA - (cybA * cybA) / dbbA : rA;
+  out[size] = (out[size] as number) + 1 - residual;
+  out[size + 1] = (out[size + 1] as number) + (1 - rA) + (1 - rB);
+  out[size + 2] = (out[size + 2] as number) + 1 - rAB;
+  ca[size + 1] = (ca[size + 1] as number) + 1 - rA;
+  ca[size + 2] = (ca[size + 2] as number) + 1 - rAB;
+  cb[size + 1] = (cb[size + 1] as number) + 1 - rB;
+  cb[size + 2] = (cb[size + 2] as number) + 1 - rAB;
+}
+
+/** The last player, one variable at `lastVar`: both leaves without writing a matrix. */
+function lastLeaf(m: Float64Array, dim: number, lastVar: number, size: number, out: Float64Array, c: Float64Array): void {
+  const d = m[lastVar * dim + lastVar] as number;
+  const residual = m[dim * dim - 1] as number;
+  const cross = m[(dim - 1) * dim + lastVar] as number;
+  const included = 1 - (d > 1e-12 ? residual - (cross * cross) / d : residual);
+  out[size] = (out[size] as number) + 1 - residual;
+  out[size + 1] = (out[size + 1] as number) + included;
+  c[size + 1] = (c[size + 1] as number) + included;
 }
 
 interface LmgKernel {

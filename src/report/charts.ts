@@ -269,58 +269,15 @@ export function ipaChart(report: Report, options: ChartOptions = {}): VegaLiteSp
   }));
   const cx = ipa?.crosshair.performance ?? scale.neutral;
   const cy = ipa?.crosshair.importance ?? 0;
-  const maxImportance = Math.max(cy * 2, ...points.map((p) => p.importance)) * 1.15 || 1;
-  const seen = [cx, ...points.map((p) => p.performance)];
-  const span = Math.max(...seen) - Math.min(...seen);
-  const pad = Math.max(span * 0.15, (scale.max - scale.min) * 0.02);
-  const lo = Math.max(Math.min(scale.min, ...seen), Math.min(...seen) - pad);
-  const hi = Math.min(Math.max(scale.max, ...seen), Math.max(...seen) + pad);
-  const zoomed = lo > scale.min || hi < scale.max;
-  // A band of CORNER_BAND pixels below importance 0 keeps the bottom quadrant names clear of points
-  // whose importance is near 0; the axis only labels values from 0 up.
-  const floor = -(CORNER_BAND / (IPA_HEIGHT - CORNER_BAND)) * maxImportance;
-  const px = (v: number): number => ((v - lo) / (hi - lo)) * WIDTH;
-  const py = (v: number): number => IPA_HEIGHT - ((v - floor) / (maxImportance - floor)) * IPA_HEIGHT;
-  const fromPx = (x: number, y: number): { performance: number; importance: number } => ({
-    performance: lo + (x / WIDTH) * (hi - lo),
-    importance: floor + ((IPA_HEIGHT - y) / IPA_HEIGHT) * (maxImportance - floor),
-  });
+  const frame = ipaFrame(points, cx, cy, scale);
+  const { lo, hi, span, zoomed, floor, maxImportance } = frame;
   const corners = [
     { key: 'concentrate here', align: 'left', baseline: 'top', performance: lo, importance: maxImportance },
     { key: 'keep up the good work', align: 'right', baseline: 'top', performance: hi, importance: maxImportance },
     { key: 'low priority', align: 'left', baseline: 'bottom', performance: lo, importance: floor },
     { key: 'possible overkill', align: 'right', baseline: 'bottom', performance: hi, importance: floor },
   ].map((c) => ({ ...c, text: m.quadrants[c.key] ?? c.key }));
-  const reserved = corners.map((c) => {
-    const w = estimateTextWidth(c.text) + 6;
-    const x = c.align === 'left' ? 0 : WIDTH - w;
-    const y = c.baseline === 'top' ? 0 : IPA_HEIGHT - 16;
-    return { left: x, right: x + w, top: y, bottom: y + 16 };
-  });
-  const order = points.map((_, i) => i).sort((a, b) => (points[b] as { importance: number }).importance - (points[a] as { importance: number }).importance);
-  const placement = placeLabels(
-    order.map((i) => {
-      const p = points[i] as (typeof points)[number];
-      return { x: px(p.performance), y: py(p.importance), width: estimateTextWidth(p.touchpoint) + 2 };
-    }),
-    { width: WIDTH, height: IPA_HEIGHT, reserved },
-  );
-  const labels = order.map((i, k) => {
-    const p = points[i] as (typeof points)[number];
-    const at = placement[k] as PlacedLabel;
-    const label = fromPx(at.x, at.y);
-    const anchor = fromPx(at.anchorX, at.anchorY);
-    return {
-      touchpoint: p.touchpoint,
-      performance: p.performance,
-      importance: p.importance,
-      labelPerformance: label.performance,
-      labelImportance: label.importance,
-      anchorPerformance: anchor.performance,
-      anchorImportance: anchor.importance,
-      leader: at.leader,
-    };
-  });
+  const labels = ipaLabels(points, frame, corners);
   const f = (v: number): string => formatNumber(v, span < 1 ? 2 : 1);
   const x = {
     field: 'performance',
@@ -373,6 +330,81 @@ export function ipaChart(report: Report, options: ChartOptions = {}): VegaLiteSp
       },
     ],
   };
+}
+
+/** The IPA grid's axis domains: performance `lo`..`hi` (zoomed to the means) and importance `floor`..`maxImportance`. */
+interface IpaFrame {
+  readonly lo: number;
+  readonly hi: number;
+  /** Spread of the means and the performance crosshair. */
+  readonly span: number;
+  /** Whether the performance axis shows less than the whole scale. */
+  readonly zoomed: boolean;
+  readonly floor: number;
+  readonly maxImportance: number;
+}
+
+/** The axis domains of the IPA grid: performance zoomed to the means and crosshair, importance from just below 0. */
+function ipaFrame(points: readonly { readonly performance: number; readonly importance: number }[], cx: number, cy: number, scale: { readonly min: number; readonly max: number }): IpaFrame {
+  const maxImportance = Math.max(cy * 2, ...points.map((p) => p.importance)) * 1.15 || 1;
+  const seen = [cx, ...points.map((p) => p.performance)];
+  const span = Math.max(...seen) - Math.min(...seen);
+  const pad = Math.max(span * 0.15, (scale.max - scale.min) * 0.02);
+  const lo = Math.max(Math.min(scale.min, ...seen), Math.min(...seen) - pad);
+  const hi = Math.min(Math.max(scale.max, ...seen), Math.max(...seen) + pad);
+  const zoomed = lo > scale.min || hi < scale.max;
+  // A band of CORNER_BAND pixels below importance 0 keeps the bottom quadrant names clear of points
+  // whose importance is near 0; the axis only labels values from 0 up.
+  const floor = -(CORNER_BAND / (IPA_HEIGHT - CORNER_BAND)) * maxImportance;
+  return { lo, hi, span, zoomed, floor, maxImportance };
+}
+
+/**
+ * Each point's label (most important first), placed in pixels clear of the points, the other
+ * labels and the corner names, and mapped back to data coordinates with its leader anchor.
+ */
+function ipaLabels(
+  points: readonly { readonly touchpoint: string; readonly performance: number; readonly importance: number }[],
+  frame: IpaFrame,
+  corners: readonly { readonly align: string; readonly baseline: string; readonly text: string }[],
+) {
+  const { lo, hi, floor, maxImportance } = frame;
+  const px = (v: number): number => ((v - lo) / (hi - lo)) * WIDTH;
+  const py = (v: number): number => IPA_HEIGHT - ((v - floor) / (maxImportance - floor)) * IPA_HEIGHT;
+  const fromPx = (x: number, y: number): { performance: number; importance: number } => ({
+    performance: lo + (x / WIDTH) * (hi - lo),
+    importance: floor + ((IPA_HEIGHT - y) / IPA_HEIGHT) * (maxImportance - floor),
+  });
+  const reserved = corners.map((c) => {
+    const w = estimateTextWidth(c.text) + 6;
+    const x = c.align === 'left' ? 0 : WIDTH - w;
+    const y = c.baseline === 'top' ? 0 : IPA_HEIGHT - 16;
+    return { left: x, right: x + w, top: y, bottom: y + 16 };
+  });
+  const order = points.map((_, i) => i).sort((a, b) => (points[b] as { importance: number }).importance - (points[a] as { importance: number }).importance);
+  const placement = placeLabels(
+    order.map((i) => {
+      const p = points[i] as (typeof points)[number];
+      return { x: px(p.performance), y: py(p.importance), width: estimateTextWidth(p.touchpoint) + 2 };
+    }),
+    { width: WIDTH, height: IPA_HEIGHT, reserved },
+  );
+  return order.map((i, k) => {
+    const p = points[i] as (typeof points)[number];
+    const at = placement[k] as PlacedLabel;
+    const label = fromPx(at.x, at.y);
+    const anchor = fromPx(at.anchorX, at.anchorY);
+    return {
+      touchpoint: p.touchpoint,
+      performance: p.performance,
+      importance: p.importance,
+      labelPerformance: label.performance,
+      labelImportance: label.importance,
+      anchorPerformance: anchor.performance,
+      anchorImportance: anchor.importance,
+      leader: at.leader,
+    };
+  });
 }
 
 /** Peak, end, peak-end prediction, the mean of all touchpoints and the observed overall mean as bars. */

@@ -239,32 +239,80 @@ export function analyzeMoments(row: MomentsRow, spec: SurveySpec | NormalizedSpe
   const s = checkSpec(spec);
   if (row === null || typeof row !== 'object') throw new InvalidArgumentError('analyzeMoments expects the single result row of the moments query, as an object.');
   const columns = [...s.touchpoints.map((t) => t.column), s.overall];
-  const d = columns.length;
-  const k = d - 1;
-  const { min, max } = s.scale;
-  const pointCount = max - min + 1;
   const get = (alias: string) => exactInteger(row, alias);
   const rowsRead = Number(get(ALIAS.rows));
   const droppedInvalid = Number(get(ALIAS.droppedInvalid));
   const droppedEmpty = Number(get(ALIAS.droppedEmpty));
   const invalidCells = Object.fromEntries(columns.map((c, j) => [c, Number(get(ALIAS.invalid(j)))]));
-  if (s.invalid === 'error') {
-    const issues: DataIssue[] = columns.flatMap((column) => {
-      const count = invalidCells[column] as number;
-      return count === 0
-        ? []
-        : [
-            {
-              code: 'out_of_scale' as const,
-              path: [null, column] as const,
-              line: null,
-              input: null,
-              message: `Column "${column}" has ${count} value${count === 1 ? '' : 's'} outside the ${min}-${max} integer scale that ${count === 1 ? 'is' : 'are'} not a missing code; fix the data, add the code to spec.missing, or set invalid: "missing" or "drop-row".`,
-            },
-          ];
-    });
-    if (issues.length > 0) throw new DataValidationError(issues);
-  }
+  if (s.invalid === 'error') checkNoInvalidCells(columns, invalidCells, s.scale);
+  const state = accumulatorState(get, columns, s.scale, rowsRead - droppedInvalid - droppedEmpty);
+  const accumulator = SurveyAccumulator.fromJSON(state, s);
+  const warnings: Warning[] = [];
+  const attempt = <T>(label: string, code: WarningCode, run: () => T): T | null => {
+    try {
+      return run();
+    } catch (error) {
+      warnings.push({ code, message: `${label}: ${error instanceof Error ? error.message : String(error)}` });
+      return null;
+    }
+  };
+  if (droppedInvalid > 0) warnings.push({ code: 'rows_dropped_invalid', message: `${droppedInvalid} rows with invalid cells were dropped (invalid: "drop-row").` });
+  if (droppedEmpty > 0) warnings.push({ code: 'rows_dropped_no_answers', message: `${droppedEmpty} rows without any answer were dropped.` });
+  const used = rowsRead - droppedInvalid - droppedEmpty;
+  const ncNumber = state.joint.n;
+  if (ncNumber < used)
+    warnings.push({ code: 'rows_dropped_missing', message: `OLS, relative importance and peak-end accuracy use the ${ncNumber} complete rows of ${used} (${used - ncNumber} have a missing answer).` });
+  return {
+    method: 'sql-moments',
+    rowsRead,
+    rowsUsed: used,
+    droppedByReason: { invalid_value: droppedInvalid, no_answers: droppedEmpty },
+    invalidCells,
+    describe: accumulator.describe(),
+    ols: attempt('ols', 'ols_unavailable', () => accumulator.ols()),
+    relativeImportance: attempt('relative_importance', 'relative_importance_unavailable', () => accumulator.relativeImportance({ method: 'lmg' })),
+    peakEnd: accumulator.peakEnd(),
+    peakEndAccuracy: attempt('peak_end_accuracy', 'peak_end_accuracy_unavailable', () => accumulator.peakEndAccuracy()),
+    state,
+    warnings,
+  };
+}
+
+/** Under the spec's `invalid: 'error'`: a DataValidationError with one issue per column that has invalid cells, with the count. */
+function checkNoInvalidCells(columns: readonly string[], invalidCells: Readonly<Record<string, number>>, scale: { readonly min: number; readonly max: number }): void {
+  const { min, max } = scale;
+  const issues: DataIssue[] = columns.flatMap((column) => {
+    const count = invalidCells[column] as number;
+    return count === 0
+      ? []
+      : [
+          {
+            code: 'out_of_scale' as const,
+            path: [null, column] as const,
+            line: null,
+            input: null,
+            message: `Column "${column}" has ${count} value${count === 1 ? '' : 's'} outside the ${min}-${max} integer scale that ${count === 1 ? 'is' : 'are'} not a missing code; fix the data, add the code to spec.missing, or set invalid: "missing" or "drop-row".`,
+          },
+        ];
+  });
+  if (issues.length > 0) throw new DataValidationError(issues);
+}
+
+/**
+ * The {@link SurveyAccumulator} state equivalent to the query's exact sums: per-column moments and
+ * counts, the complete cases' centred co-moments and the peak-end prediction moments, each
+ * divided once from BigInt sums.
+ */
+function accumulatorState(
+  get: (alias: string) => bigint,
+  columns: readonly string[],
+  scale: { readonly min: number; readonly max: number; readonly neutral: number },
+  rowsSeen: number,
+): AccumulatorState {
+  const d = columns.length;
+  const k = d - 1;
+  const { min, max } = scale;
+  const pointCount = max - min + 1;
   const perColumn = columns.map((_, j) => {
     const n = get(ALIAS.n(j));
     const sum = get(ALIAS.sum(j));
@@ -286,8 +334,21 @@ export function analyzeMoments(row: MomentsRow, spec: SurveySpec | NormalizedSpe
     }
   }
   const ncNumber = Number(nc);
+  return {
+    version: 1,
+    columns,
+    scale: { min, max, neutral: scale.neutral },
+    perColumn,
+    joint: { n: ncNumber, sumW: ncNumber, sumLogW: 0, mean: ccSums.map((x) => (nc === 0n ? 0 : ratio(x, nc))), m2 },
+    peakEnd: peakEndState(get, nc, ccSums[k] as bigint, k),
+    rowsSeen,
+  };
+}
+
+/** The peak-end part of the accumulator state from the sums of u = peak + end (twice the prediction) over the complete cases. */
+function peakEndState(get: (alias: string) => bigint, nc: bigint, ySum: bigint, k: number): AccumulatorState['peakEnd'] {
+  const ncNumber = Number(nc);
   const uSum = get(ALIAS.uSum);
-  const ySum = ccSums[k] as bigint;
   const ySq = get(ALIAS.ccProduct(k, k));
   // u = 2 * prediction: prediction moments are u's divided by 2 (mean) and 4 (squares).
   const peMoments = {
@@ -301,42 +362,5 @@ export function analyzeMoments(row: MomentsRow, spec: SurveySpec | NormalizedSpe
         : [centred(nc, uSum, uSum, get(ALIAS.uSq)) / 4, centred(nc, uSum, ySum, get(ALIAS.uOverall)) / 2, centred(nc, uSum, ySum, get(ALIAS.uOverall)) / 2, centred(nc, ySum, ySum, ySq)],
   };
   const eSum = uSum - 2n * ySum;
-  const state: AccumulatorState = {
-    version: 1,
-    columns,
-    scale: { min, max, neutral: s.scale.neutral },
-    perColumn,
-    joint: { n: ncNumber, sumW: ncNumber, sumLogW: 0, mean: ccSums.map((x) => (nc === 0n ? 0 : ratio(x, nc))), m2 },
-    peakEnd: { n: ncNumber, sumAbs: Number(get(ALIAS.eAbs)) / 2, sumSq: Number(get(ALIAS.eSq)) / 4, sumBias: Number(eSum) / 2, moments: peMoments },
-    rowsSeen: rowsRead - droppedInvalid - droppedEmpty,
-  };
-  const accumulator = SurveyAccumulator.fromJSON(state, s);
-  const warnings: Warning[] = [];
-  const attempt = <T>(label: string, code: WarningCode, run: () => T): T | null => {
-    try {
-      return run();
-    } catch (error) {
-      warnings.push({ code, message: `${label}: ${error instanceof Error ? error.message : String(error)}` });
-      return null;
-    }
-  };
-  if (droppedInvalid > 0) warnings.push({ code: 'rows_dropped_invalid', message: `${droppedInvalid} rows with invalid cells were dropped (invalid: "drop-row").` });
-  if (droppedEmpty > 0) warnings.push({ code: 'rows_dropped_no_answers', message: `${droppedEmpty} rows without any answer were dropped.` });
-  const used = rowsRead - droppedInvalid - droppedEmpty;
-  if (ncNumber < used)
-    warnings.push({ code: 'rows_dropped_missing', message: `OLS, relative importance and peak-end accuracy use the ${ncNumber} complete rows of ${used} (${used - ncNumber} have a missing answer).` });
-  return {
-    method: 'sql-moments',
-    rowsRead,
-    rowsUsed: used,
-    droppedByReason: { invalid_value: droppedInvalid, no_answers: droppedEmpty },
-    invalidCells,
-    describe: accumulator.describe(),
-    ols: attempt('ols', 'ols_unavailable', () => accumulator.ols()),
-    relativeImportance: attempt('relative_importance', 'relative_importance_unavailable', () => accumulator.relativeImportance({ method: 'lmg' })),
-    peakEnd: accumulator.peakEnd(),
-    peakEndAccuracy: attempt('peak_end_accuracy', 'peak_end_accuracy_unavailable', () => accumulator.peakEndAccuracy()),
-    state,
-    warnings,
-  };
+  return { n: ncNumber, sumAbs: Number(get(ALIAS.eAbs)) / 2, sumSq: Number(get(ALIAS.eSq)) / 4, sumBias: Number(eSum) / 2, moments: peMoments };
 }

@@ -7,7 +7,7 @@ import { studentTQuantile } from '../distributions/index.js';
 import { InvalidArgumentError } from '../errors.js';
 import { medianOfCounts } from '../stats/quantile.js';
 import { designMean } from './design-mean.js';
-import { netPromoterScore } from './nps.js';
+import { type NpsResult, netPromoterScore } from './nps.js';
 import type { Calibration, Survey, Warning } from './survey.js';
 
 /** Options for {@link describeSurvey}. */
@@ -65,16 +65,11 @@ export interface ItemDescriptives {
   readonly nps?: NpsSummary;
 }
 
-/** The NPS of an overall item: score in points, shares 0-1, SE and normal interval in points. */
-export interface NpsSummary {
-  readonly score: number;
-  readonly promoters: number;
-  readonly passives: number;
-  readonly detractors: number;
-  readonly standardError: number;
-  readonly ciLower: number;
-  readonly ciUpper: number;
-}
+/**
+ * The NPS of an overall item: score in points, shares 0-1, SE and normal interval in points (the
+ * fields of {@link NpsResult} that describe the score, so their meaning is written once).
+ */
+export type NpsSummary = Pick<NpsResult, 'score' | 'promoters' | 'passives' | 'detractors' | 'standardError' | 'ciLower' | 'ciUpper'>;
 
 /** Result of {@link describeSurvey}. */
 export interface SurveyDescriptives {

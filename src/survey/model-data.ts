@@ -141,10 +141,57 @@ export function modelData(survey: Survey, options: ModelDataOptions = {}): Surve
   const flags = predictors.map((c) => survey.notApplicable.get(c) ?? null);
   const weights = (options.weighted ?? true) ? survey.weights : null;
   const N = survey.n;
-  const k = predictors.length;
   const dummy = method === 'dummy-adjustment';
 
-  // Which rows are used, and why the others are not.
+  const { rows, rowsDropped } = usedRows(N, y, columns, flags, weights, dummy);
+  const n = rows.length;
+  const indicators: NotAnsweredIndicator[] = [];
+  const fills = new Float64Array(predictors.length).fill(Number.NaN);
+  const indicatorOf = new Int32Array(predictors.length).fill(-1);
+  if (dummy) notAnsweredIndicators(predictors, columns, flags, rows, indicators, fills, indicatorOf);
+  const out = modelColumns(predictors, columns, rows, N, fills, indicatorOf, indicators);
+  const ys = new Float64Array(n);
+  const ws = weights === null ? null : new Float64Array(n);
+  for (let r = 0; r < n; r++) {
+    const i = rows[r] as number;
+    ys[r] = y[i] as number;
+    if (ws !== null) ws[r] = (weights as Float64Array)[i] as number;
+  }
+
+  const result: Omit<SurveyModelData, 'X'> = {
+    method,
+    rowsAvailable: N,
+    n,
+    rowsDropped,
+    indicators,
+    outcome,
+    predictors,
+    names: [...predictors, ...indicators.map((d) => d.indicator)],
+    columns: out,
+    y: ys,
+    weights: ws,
+    rows,
+    warnings: modelDataWarnings(method, N, rowsDropped, indicators),
+  };
+  let X: number[][] | null = null;
+  // Rows on demand, not enumerable, so that copying the result does not build them.
+  Object.defineProperty(result, 'X', { enumerable: false, get: () => (X ??= rowsOf(out, n)) });
+  return result as SurveyModelData;
+}
+
+/**
+ * Which of the survey's `N` rows are used (row indices, in order), and why the others are not: the first
+ * reason that applies, as {@link RowsLeftOut} describes. `dummy`: only the outcome must be answered.
+ */
+function usedRows(
+  N: number,
+  y: Float64Array,
+  columns: readonly Float64Array[],
+  flags: readonly (Uint8Array | null)[],
+  weights: Float64Array | null,
+  dummy: boolean,
+): { rows: Uint32Array; rowsDropped: RowsLeftOut } {
+  const k = columns.length;
   const used = new Uint32Array(N);
   let n = 0;
   let missing = 0;
@@ -180,43 +227,65 @@ export function modelData(survey: Survey, options: ModelDataOptions = {}): Surve
     else if (weights !== null && weights[i] === 0) zeroWeight++;
     else used[n++] = i;
   }
-  const rows = used.slice(0, n);
+  return { rows: used.slice(0, n), rowsDropped: { missing, notApplicable, invalidWeight, zeroWeight } };
+}
 
-  // Dummy adjustment: fill values and indicators of the predictors with unanswered cells.
-  const indicators: NotAnsweredIndicator[] = [];
-  const fills = new Float64Array(k).fill(Number.NaN);
-  const indicatorOf = new Int32Array(k).fill(-1);
-  if (dummy) {
-    for (let j = 0; j < k; j++) {
-      const column = columns[j] as Float64Array;
-      const na = flags[j] as Uint8Array | null;
-      let sum = 0;
-      let answered = 0;
-      let naCount = 0;
-      for (let r = 0; r < n; r++) {
-        const i = rows[r] as number;
-        const v = column[i] as number;
-        if (Number.isNaN(v)) {
-          if (na?.[i] === 1) naCount++;
-        } else {
-          sum += v;
-          answered++;
-        }
+/**
+ * Dummy adjustment: for each predictor with unanswered cells among `rows`, its fill value (the
+ * observed mean) into `fills`, its position in `indicators` into `indicatorOf`, and its indicator
+ * appended to `indicators`.
+ */
+function notAnsweredIndicators(
+  predictors: readonly string[],
+  columns: readonly Float64Array[],
+  flags: readonly (Uint8Array | null)[],
+  rows: Uint32Array,
+  indicators: NotAnsweredIndicator[],
+  fills: Float64Array,
+  indicatorOf: Int32Array,
+): void {
+  const n = rows.length;
+  for (let j = 0; j < predictors.length; j++) {
+    const column = columns[j] as Float64Array;
+    const na = flags[j] as Uint8Array | null;
+    let sum = 0;
+    let answered = 0;
+    let naCount = 0;
+    for (let r = 0; r < n; r++) {
+      const i = rows[r] as number;
+      const v = column[i] as number;
+      if (Number.isNaN(v)) {
+        if (na?.[i] === 1) naCount++;
+      } else {
+        sum += v;
+        answered++;
       }
-      if (answered === n) continue;
-      if (answered === 0) {
-        throw new InsufficientDataError(`Predictor "${predictors[j]}" has no answer among the ${n} respondents with an outcome, so it cannot be estimated; leave it out of the predictors.`);
-      }
-      fills[j] = sum / answered;
-      indicatorOf[j] = indicators.length;
-      indicators.push({ column: predictors[j] as string, indicator: `${predictors[j]} not answered`, fill: sum / answered, missing: n - answered - naCount, notApplicable: naCount });
     }
+    if (answered === n) continue;
+    if (answered === 0) {
+      throw new InsufficientDataError(`Predictor "${predictors[j]}" has no answer among the ${n} respondents with an outcome, so it cannot be estimated; leave it out of the predictors.`);
+    }
+    fills[j] = sum / answered;
+    indicatorOf[j] = indicators.length;
+    indicators.push({ column: predictors[j] as string, indicator: `${predictors[j]} not answered`, fill: sum / answered, missing: n - answered - naCount, notApplicable: naCount });
   }
+}
 
+/** The model's columns over `rows`: each predictor with its fill in unanswered cells, then each indicator (1 where filled). */
+function modelColumns(
+  predictors: readonly string[],
+  columns: readonly Float64Array[],
+  rows: Uint32Array,
+  N: number,
+  fills: Float64Array,
+  indicatorOf: Int32Array,
+  indicators: readonly NotAnsweredIndicator[],
+): Float64Array[] {
+  const n = rows.length;
   // By column: a predictor untouched by the policy is the survey's own array when every row is used.
   const all = n === N;
   const out: Float64Array[] = [];
-  for (let j = 0; j < k; j++) {
+  for (let j = 0; j < predictors.length; j++) {
     const column = columns[j] as Float64Array;
     const fill = fills[j] as number;
     if (all && indicatorOf[j] === -1) {
@@ -236,34 +305,7 @@ export function modelData(survey: Survey, options: ModelDataOptions = {}): Surve
     for (let r = 0; r < n; r++) c[r] = Number.isNaN(column[rows[r] as number] as number) ? 1 : 0;
     out.push(c);
   }
-  const ys = new Float64Array(n);
-  const ws = weights === null ? null : new Float64Array(n);
-  for (let r = 0; r < n; r++) {
-    const i = rows[r] as number;
-    ys[r] = y[i] as number;
-    if (ws !== null) ws[r] = (weights as Float64Array)[i] as number;
-  }
-
-  const rowsDropped: RowsLeftOut = { missing, notApplicable, invalidWeight, zeroWeight };
-  const result: Omit<SurveyModelData, 'X'> = {
-    method,
-    rowsAvailable: N,
-    n,
-    rowsDropped,
-    indicators,
-    outcome,
-    predictors,
-    names: [...predictors, ...indicators.map((d) => d.indicator)],
-    columns: out,
-    y: ys,
-    weights: ws,
-    rows,
-    warnings: modelDataWarnings(method, N, rowsDropped, indicators),
-  };
-  let X: number[][] | null = null;
-  // Rows on demand, not enumerable, so that copying the result does not build them.
-  Object.defineProperty(result, 'X', { enumerable: false, get: () => (X ??= rowsOf(out, n)) });
-  return result as SurveyModelData;
+  return out;
 }
 
 /** Row r of the columns, for every r < n. */
