@@ -700,6 +700,10 @@ interface CountedCells {
  * one. Cells of one or two characters are keyed by their character codes, so the common rating
  * cells make no strings. Null when the text holds a double quote, the delimiter is not one
  * character, or a line is longer than `maxRecordSize` (the caller reads record by record then).
+ *
+ * One function on purpose (about 100 lines): it is the character loop every cell of a large file
+ * passes through, and its two tally closures share the header's width, the per-column lookup
+ * tables and the text with the line loop; split apart, they would pass that state on each cell.
  */
 function countQuoteFreeCells(text: string, delimiter: string, maxRecordSize: number, isHeader: (fields: readonly string[], headerKey: string) => boolean): CountedCells | null {
   if (delimiter.length !== 1 || text.includes('"')) return null;
