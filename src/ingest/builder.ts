@@ -422,41 +422,12 @@ export class SurveyBuilder {
 
   /** The row-level rules after the rated cells are read: weight, policy, accounting, storage. */
   private finishRow(row: number, line: number | null, rowIssues: number, answered: number, cellAt: (index: number) => unknown, values: Float64Array, state: Uint8Array, stored = false): void {
-    if (rowIssues > 0) {
-      if (this.isTotalRow(cellAt)) {
-        this.rowIssueList.length = 0;
-        this.drop('total_row');
-        this.totalRows.push(row);
-        return;
-      }
-      for (let j = 0; j < state.length; j++) if (state[j] === STATE_INVALID) (this.rated[j] as RatedColumn).invalid++;
-      for (const found of this.rowIssueList) this.report(found);
-      this.rowIssueList.length = 0;
-    }
+    if (rowIssues > 0 && this.settleInvalidCells(row, cellAt, state)) return;
     let weight = Number.NaN;
     if (this.weightIndex >= 0) {
-      const raw = cellAt(this.weightIndex);
-      const w = readWeight(raw, this.decimalComma);
-      if (w === null) {
-        this.weightInvalid++;
-        if (this.spec.invalid === 'error') {
-          const shown = raw === undefined || raw === null ? '' : String(raw);
-          this.report(
-            issue(
-              'invalid_weight',
-              row,
-              this.spec.weight,
-              line,
-              `Row ${row}${line === null ? '' : ` (line ${line})`}, column "${this.spec.weight}": weight ${JSON.stringify(shown)} is not a non-negative number; fix it or remove the row.`,
-              shown,
-            ),
-          );
-        } else {
-          this.drop('invalid_weight');
-          return;
-        }
-      }
-      weight = w ?? Number.NaN;
+      const w = this.rowWeight(row, line, cellAt);
+      if (w === null) return;
+      weight = w;
     }
     if (this.spec.invalid === 'error' && this.tally.total > 0) return;
     if (rowIssues > 0 && this.spec.invalid === 'drop-row') {
@@ -467,59 +438,25 @@ export class SurveyBuilder {
       this.drop('no_answers');
       return;
     }
-    const touchpoints = this.spec.touchpoints.length;
-    const first = values[0] as number;
-    if (touchpoints >= 2 && !Number.isNaN(first)) {
-      let same = true;
-      for (let j = 1; j < touchpoints && same; j++) same = values[j] === first;
-      if (same) {
-        this.straightCount++;
-        if (this.straightRows.length < MAX_LISTED_STRAIGHT_LINERS) this.straightRows.push(row);
-      }
-    }
-    const missing = this.missingCounts;
-    const width = values.length;
+    this.countStraightLine(row, values);
     const id = this.idIndex >= 0 ? readText(cellAt(this.idIndex), this.missingText) : null;
     if (this.idIndex >= 0 && id === null) this.idMissing++;
-    const segments =
-      this.segmentIndex.length === 0
-        ? null
-        : this.segmentIndex.map(([, at], k) => {
-            const text = readText(cellAt(at), this.missingText);
-            if (text === null) this.segmentMissing[k] = (this.segmentMissing[k] ?? 0) + 1;
-            return text;
-          });
-    const covariates =
-      this.covariateIndex.length === 0
-        ? null
-        : this.covariateIndex.map(([, at], k) => {
-            const text = readText(cellAt(at), this.missingText);
-            if (text === null) this.covariateMissing[k] = (this.covariateMissing[k] ?? 0) + 1;
-            return text;
-          });
+    const segments = this.textCells(this.segmentIndex, this.segmentMissing, cellAt);
+    const covariates = this.textCells(this.covariateIndex, this.covariateMissing, cellAt);
     this.used++;
     const at = this.used - 1;
     // Room for the row first: its not-applicable flags are stored below (the fast path has already grown).
     if (this.sink === null && at >= this.sourceRows.length) this.grow();
     if (this.rowBinaryKey !== null) this.countBinary();
     // A cell that is not a value is missing, not applicable or invalid; with every cell answered there is none.
-    if (answered < width) {
-      for (let j = 0; j < width; j++) {
-        const v = values[j] as number;
-        if (Number.isNaN(v)) {
-          const cellState = state[j] as number;
-          if (cellState === STATE_OK) missing[j] = (missing[j] as number) + 1;
-          else if (cellState === STATE_NOT_APPLICABLE) this.notApplicableAt(j, at);
-        }
-      }
-    }
+    if (answered < values.length) this.countUnanswered(values, state, at);
     if (this.sink !== null) {
       this.sink(values, this.weightIndex >= 0 ? weight : 1);
       return;
     }
     if (!stored) {
       const columns = this.columns;
-      for (let j = 0; j < width; j++) (columns[j] as Float64Array)[at] = values[j] as number;
+      for (let j = 0; j < values.length; j++) (columns[j] as Float64Array)[at] = values[j] as number;
     }
     if (this.weightIndex >= 0) this.weights.push(weight);
     if (this.idIndex >= 0) this.ids.push(id);
@@ -530,6 +467,87 @@ export class SurveyBuilder {
       this.covariateValues[k]?.push(text);
     });
     this.sourceRows[at] = row;
+  }
+
+  /**
+   * A row with invalid cells: drops it as a total row (returns true), or counts its invalid cells
+   * and reports their issues (returns false).
+   */
+  private settleInvalidCells(row: number, cellAt: (index: number) => unknown, state: Uint8Array): boolean {
+    if (this.isTotalRow(cellAt)) {
+      this.rowIssueList.length = 0;
+      this.drop('total_row');
+      this.totalRows.push(row);
+      return true;
+    }
+    for (let j = 0; j < state.length; j++) if (state[j] === STATE_INVALID) (this.rated[j] as RatedColumn).invalid++;
+    for (const found of this.rowIssueList) this.report(found);
+    this.rowIssueList.length = 0;
+    return false;
+  }
+
+  /**
+   * The row's weight; an invalid one is reported (NaN) when invalid is "error", else the row is
+   * dropped (null).
+   */
+  private rowWeight(row: number, line: number | null, cellAt: (index: number) => unknown): number | null {
+    const raw = cellAt(this.weightIndex);
+    const w = readWeight(raw, this.decimalComma);
+    if (w !== null) return w;
+    this.weightInvalid++;
+    if (this.spec.invalid !== 'error') {
+      this.drop('invalid_weight');
+      return null;
+    }
+    const shown = raw === undefined || raw === null ? '' : String(raw);
+    this.report(
+      issue(
+        'invalid_weight',
+        row,
+        this.spec.weight,
+        line,
+        `Row ${row}${line === null ? '' : ` (line ${line})`}, column "${this.spec.weight}": weight ${JSON.stringify(shown)} is not a non-negative number; fix it or remove the row.`,
+        shown,
+      ),
+    );
+    return Number.NaN;
+  }
+
+  /** Counts the row as a straight-liner when every touchpoint has the same answer. */
+  private countStraightLine(row: number, values: Float64Array): void {
+    const touchpoints = this.spec.touchpoints.length;
+    const first = values[0] as number;
+    if (touchpoints >= 2 && !Number.isNaN(first)) {
+      let same = true;
+      for (let j = 1; j < touchpoints && same; j++) same = values[j] === first;
+      if (same) {
+        this.straightCount++;
+        if (this.straightRows.length < MAX_LISTED_STRAIGHT_LINERS) this.straightRows.push(row);
+      }
+    }
+  }
+
+  /** The row's text cells at the given columns (segments or covariates), counting missing ones; null without such columns. */
+  private textCells(indexes: readonly [string, number][], missingCounts: number[], cellAt: (index: number) => unknown): (string | null)[] | null {
+    if (indexes.length === 0) return null;
+    return indexes.map(([, at], k) => {
+      const text = readText(cellAt(at), this.missingText);
+      if (text === null) missingCounts[k] = (missingCounts[k] ?? 0) + 1;
+      return text;
+    });
+  }
+
+  /** Counts the row's unanswered rated cells: missing by column, not-applicable flags at row `at`. */
+  private countUnanswered(values: Float64Array, state: Uint8Array, at: number): void {
+    const missing = this.missingCounts;
+    for (let j = 0; j < values.length; j++) {
+      const v = values[j] as number;
+      if (Number.isNaN(v)) {
+        const cellState = state[j] as number;
+        if (cellState === STATE_OK) missing[j] = (missing[j] as number) + 1;
+        else if (cellState === STATE_NOT_APPLICABLE) this.notApplicableAt(j, at);
+      }
+    }
   }
 
   /**

@@ -252,68 +252,150 @@ export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOp
   const missingCodes = resolveMissing(given.missing, labels, givenNotApplicable);
   // Not-applicable cells are no answers for the choices made here (reading keeps them apart).
   const skipCodes = [...missingCodes, ...givenNotApplicable];
-  const missing = new Set(skipCodes.map((m) => normalizeText(String(m))));
-  const missingNumbers = new Set(skipCodes.filter((m): m is number => typeof m === 'number'));
+  const context: CellContext = {
+    missing: new Set(skipCodes.map((m) => normalizeText(String(m)))),
+    missingNumbers: new Set(skipCodes.filter((m): m is number => typeof m === 'number')),
+    labels,
+    delimiter,
+    cells: new Map(),
+  };
   const limit = options.sampleRows ?? Number.POSITIVE_INFINITY;
   const notes: string[] = [];
 
-  // Read every record; the last three wait in `pending` so trailing total rows can be left out.
-  let header: string[] | null = null;
-  let headerKey = '';
-  let stats: ColumnStats[] = [];
-  let rows = 0;
-  const pending: { fields: string[]; line: number }[] = [];
-  // What each distinct cell text means, worked out once (a million ratings are a handful of texts).
-  const cells = new Map<string, CellMeaning>();
-  const commit = (fields: string[]): void => {
-    if (rows >= limit) return;
-    rows++;
-    for (let i = 0; i < stats.length; i++) addCell(stats[i] as ColumnStats, fields[i] ?? '', missing, missingNumbers, labels, delimiter, cells);
+  const reading = readColumns(text, limit, ingestLimits(options).maxFieldBytes, context);
+  const names = headerNames(reading);
+  leaveOutTotals(reading, names, limit, context, notes);
+
+  // Classify every column.
+  const givenTouchpoints = given.touchpoints?.map((t) => (typeof t === 'string' ? t : t.column));
+  const givenOverall = overallColumn(given.overall);
+  const roles = new Set([
+    ...(givenTouchpoints ?? []),
+    ...(givenOverall === undefined ? [] : [givenOverall]),
+    ...(given.weight ? [given.weight] : []),
+    ...(given.id ? [given.id] : []),
+    ...(given.segments ?? []),
+    ...(given.covariates ?? []),
+  ]);
+  const columns = classifyColumns(names, reading, given.scale as (Scale & { integer?: boolean }) | undefined);
+  const byName = new Map(columns.map((c) => [c.name, c]));
+
+  const outcome = chooseOutcome(given, options, columns, roles, givenOverall, byName, labels, notes);
+  const { touchpoints, used } = chooseTouchpoints(givenTouchpoints, givenOverall, columns, roles, byName, outcome, notes);
+  const scale = chooseScale(given, options, touchpoints, used, byName, outcome, notes);
+  const spec: Record<string, unknown> = {
+    ...given,
+    touchpoints: [...(given.touchpoints ?? touchpoints)],
+    overall: given.overall !== undefined && typeof given.overall !== 'string' ? given.overall : (outcome.spec ?? outcome.overall),
+    scale: { ...scale },
+    missing: [...missingCodes],
   };
-  const maxRecordSize = ingestLimits(options).maxFieldBytes;
+  if (outcome.labels !== null) spec.labels = Object.fromEntries([...outcome.labels, ...labels]);
+  return { spec: spec as unknown as SurveySpec, notes };
+}
+
+/** The spec given with the options (what inference leaves as it is). */
+type GivenSpec = ReturnType<typeof givenSpec>;
+
+/** What a cell text means to inference: no-answer codes, label scores, and the meanings worked out so far. */
+interface CellContext {
+  readonly missing: ReadonlySet<string>;
+  readonly missingNumbers: ReadonlySet<number>;
+  readonly labels: ReadonlyMap<string, number>;
+  readonly delimiter: string;
+  /** What each distinct cell text means, worked out once (a million ratings are a handful of texts). */
+  readonly cells: Map<string, CellMeaning>;
+}
+
+/** The columns read so far: header, statistics, rows counted, and the last three records held back. */
+interface Reading {
+  header: string[] | null;
+  headerKey: string;
+  stats: ColumnStats[];
+  rows: number;
+  /** The last three records, held back so that trailing total rows can be left out. */
+  readonly pending: { fields: string[]; line: number }[];
+}
+
+/** The overall column chosen and how its answers are scored. */
+interface OutcomeChoice {
+  readonly overall: string;
+  /** Why this column was chosen ('' when it was given). */
+  readonly reason: string;
+  readonly column: Column | undefined;
+  /** Scores of a text overall's answers, or null. */
+  readonly labels: Map<string, number> | null;
+  /** The standard label set a text overall follows, or null. */
+  readonly set: LabelSet | null;
+  /** The overall as an object (binary, typed, or on its own scale), or null for a plain column name. */
+  spec: Record<string, unknown> | null;
+  /** Whether the overall is not a rating on the touchpoints' scale (binary, numeric, NPS). */
+  readonly binary: boolean;
+}
+
+/** Adds one record to the column statistics, up to `limit` rows. */
+function commitRow(reading: Reading, fields: readonly string[], limit: number, context: CellContext): void {
+  if (reading.rows >= limit) return;
+  reading.rows++;
+  const { stats } = reading;
+  for (let i = 0; i < stats.length; i++) addCell(stats[i] as ColumnStats, fields[i] ?? '', context.missing, context.missingNumbers, context.labels, context.delimiter, context.cells);
+}
+
+/**
+ * Reads every record into column statistics; the last three wait in `pending` so trailing total
+ * rows can be left out. Quote-free text read in full: each column's distinct cell texts are
+ * counted straight from the characters and each distinct text is added once with its count (the
+ * same statistics, without a string per cell); anything else record by record.
+ */
+function readColumns(text: string, limit: number, maxRecordSize: number, context: CellContext): Reading {
+  const reading: Reading = { header: null, headerKey: '', stats: [], rows: 0, pending: [] };
   const isHeader = (fields: readonly string[], key: string): boolean => key.startsWith((fields[0] ?? '').trim()) && fields.map((f) => f.trim()).join('\u0000') === key;
-  // Quote-free text read in full: each column's distinct cell texts are counted straight from the
-  // characters and each distinct text is added once with its count (the same statistics, without
-  // a string per cell); anything else record by record.
-  const counted = limit === Number.POSITIVE_INFINITY ? countQuoteFreeCells(text, delimiter, maxRecordSize, isHeader) : null;
+  const counted = limit === Number.POSITIVE_INFINITY ? countQuoteFreeCells(text, context.delimiter, maxRecordSize, isHeader) : null;
   if (counted !== null) {
-    header = counted.header;
-    headerKey = header.join('\u0000');
-    stats = header.map(() => emptyStats());
-    rows = counted.rows;
-    pending.push(...counted.pending);
+    const header = counted.header;
+    reading.header = header;
+    reading.headerKey = header.join('\u0000');
+    reading.stats = header.map(() => emptyStats());
+    reading.rows = counted.rows;
+    reading.pending.push(...counted.pending);
     counted.cells.forEach((column, i) => {
-      const s = stats[i] as ColumnStats;
+      const s = reading.stats[i] as ColumnStats;
       for (let e = 0; e < column.raw.length; e++) {
         const count = column.count[e] as number;
-        if (count > 0) addCell(s, column.raw[e] as string, missing, missingNumbers, labels, delimiter, cells, count);
+        if (count > 0) addCell(s, column.raw[e] as string, context.missing, context.missingNumbers, context.labels, context.delimiter, context.cells, count);
       }
     });
-  } else {
-    try {
-      splitRecords(text, delimiter, maxRecordSize, {
-        record(fields, line) {
-          if (header === null) {
-            header = fields.map((f) => f.replace(/^\uFEFF/, '').trim());
-            headerKey = header.join('\u0000');
-            stats = header.map(() => emptyStats());
-            return;
-          }
-          if (fields.length === 1 && (fields[0] ?? '').trim() === '' && stats.length > 1) return;
-          // A repeated header (the joined key must start with the first field: a cheap test first).
-          if (isHeader(fields, headerKey)) return;
-          pending.push({ fields, line });
-          if (pending.length > 3) commit((pending.shift() as { fields: string[] }).fields);
-        },
-      });
-    } catch (error) {
-      // Syntax errors surface with full detail when the survey is read with the inferred spec; what
-      // was read so far still informs the guess.
-      if (!(error instanceof DataValidationError)) throw error;
-    }
+    return reading;
   }
-  const names: string[] = header ?? [];
-  if (header === null || names.every((n) => n === '')) {
+  try {
+    splitRecords(text, context.delimiter, maxRecordSize, {
+      record(fields, line) {
+        if (reading.header === null) {
+          const header = fields.map((f) => f.replace(/^\uFEFF/, '').trim());
+          reading.header = header;
+          reading.headerKey = header.join('\u0000');
+          reading.stats = header.map(() => emptyStats());
+          return;
+        }
+        if (fields.length === 1 && (fields[0] ?? '').trim() === '' && reading.stats.length > 1) return;
+        // A repeated header (the joined key must start with the first field: a cheap test first).
+        if (isHeader(fields, reading.headerKey)) return;
+        reading.pending.push({ fields, line });
+        if (reading.pending.length > 3) commitRow(reading, (reading.pending.shift() as { fields: string[] }).fields, limit, context);
+      },
+    });
+  } catch (error) {
+    // Syntax errors surface with full detail when the survey is read with the inferred spec; what
+    // was read so far still informs the guess.
+    if (!(error instanceof DataValidationError)) throw error;
+  }
+  return reading;
+}
+
+/** The column names of the header; refuses a file without one (`empty_file`). */
+function headerNames(reading: Reading): string[] {
+  const names: string[] = reading.header ?? [];
+  if (reading.header === null || names.every((n) => n === '')) {
     throw new DataValidationError([
       {
         code: 'empty_file',
@@ -324,15 +406,21 @@ export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOp
       },
     ]);
   }
-  const totals = trailingTotals(pending, stats, names, missing);
+  return names;
+}
+
+/** Adds the held-back records except trailing total rows (announced in `notes`); refuses a file with no data rows (`header_only`). */
+function leaveOutTotals(reading: Reading, names: readonly string[], limit: number, context: CellContext, notes: string[]): void {
+  const { pending } = reading;
+  const totals = trailingTotals(pending, reading.stats, names, context.missing);
   pending.forEach((p, k) => {
-    if (!totals.has(k)) commit(p.fields);
+    if (!totals.has(k)) commitRow(reading, p.fields, limit, context);
   });
   for (const [k, what] of [...totals].sort((a, b) => a[0] - b[0])) {
     const p = pending[k] as { fields: string[]; line: number };
-    notes.push(`line ${p.line} (${JSON.stringify(p.fields.slice(0, 4).join(delimiter).slice(0, 40))}) holds the column ${what} of the rows above, not a respondent; left out of the inference`);
+    notes.push(`line ${p.line} (${JSON.stringify(p.fields.slice(0, 4).join(context.delimiter).slice(0, 40))}) holds the column ${what} of the rows above, not a respondent; left out of the inference`);
   }
-  if (rows === 0 && totals.size === 0) {
+  if (reading.rows === 0 && totals.size === 0) {
     throw new DataValidationError([
       {
         code: 'header_only',
@@ -346,20 +434,11 @@ export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOp
       },
     ]);
   }
+}
 
-  // Classify every column.
-  const givenTouchpoints = given.touchpoints?.map((t) => (typeof t === 'string' ? t : t.column));
-  const givenOverall = overallColumn(given.overall);
-  const roles = new Set([
-    ...(givenTouchpoints ?? []),
-    ...(givenOverall === undefined ? [] : [givenOverall]),
-    ...(given.weight ? [given.weight] : []),
-    ...(given.id ? [given.id] : []),
-    ...(given.segments ?? []),
-    ...(given.covariates ?? []),
-  ]);
-  const fixedScale = given.scale as (Scale & { integer?: boolean }) | undefined;
-  const columns: Column[] = names.map((name, index) => classify(name, index, stats[index] as ColumnStats, rows, fixedScale));
+/** Classifies every column; 0-100 columns beside short-scale ratings are not ratings (an age of 7 to 85). */
+function classifyColumns(names: readonly string[], reading: Reading, fixedScale: (Scale & { integer?: boolean }) | undefined): Column[] {
+  const columns: Column[] = names.map((name, index) => classify(name, index, reading.stats[index] as ColumnStats, reading.rows, fixedScale));
   const shortScale = columns.some((c) => c.kind === 'rating' && (c.scale?.max ?? 100) <= 10);
   for (const c of columns) {
     if (c.kind === 'rating' && shortScale && c.scale?.max === 100) {
@@ -367,9 +446,20 @@ export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOp
       c.note = `"${c.name}" holds numbers from ${fmt(c.stats.lo)} to ${fmt(c.stats.hi)}, not on the rating scale of the other columns; left out`;
     }
   }
-  const byName = new Map(columns.map((c) => [c.name, c]));
+  return columns;
+}
 
-  // The overall column.
+/** Chooses the overall column (unless given) and scores it: binary, typed, text labels or a rating. */
+function chooseOutcome(
+  given: GivenSpec,
+  options: InferSpecOptions,
+  columns: readonly Column[],
+  roles: ReadonlySet<string>,
+  givenOverall: string | undefined,
+  byName: ReadonlyMap<string, Column>,
+  labels: ReadonlyMap<string, number>,
+  notes: string[],
+): OutcomeChoice {
   let overall = givenOverall;
   let overallReason = '';
   let outcomeLabels: Map<string, number> | null = null;
@@ -395,8 +485,20 @@ export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOp
   }
   const binaryOverall =
     outcomeSpec !== null || (typeof given.overall === 'object' && given.overall !== null && ['binary', 'numeric', 'nps'].includes(String((given.overall as { type?: string }).type)));
+  return { overall, reason: overallReason, column: outcome, labels: outcomeLabels, set: outcomeSet, spec: outcomeSpec, binary: binaryOverall };
+}
 
-  // Touchpoints: the other rating columns, in file order.
+/** The touchpoints (unless given): the other rating columns, in file order; notes what was left out and chosen. */
+function chooseTouchpoints(
+  givenTouchpoints: string[] | undefined,
+  givenOverall: string | undefined,
+  columns: readonly Column[],
+  roles: ReadonlySet<string>,
+  byName: ReadonlyMap<string, Column>,
+  outcome: OutcomeChoice,
+  notes: string[],
+): { touchpoints: string[]; used: Set<string> } {
+  const { overall, set: outcomeSet, labels: outcomeLabels } = outcome;
   let touchpoints = givenTouchpoints;
   if (touchpoints === undefined) {
     const rated = columns.filter((c) => c.name !== overall && !roles.has(c.name) && (c.kind === 'rating' || (c.kind === 'labelled' && outcomeSet !== null && c.labelSet === outcomeSet)));
@@ -415,7 +517,7 @@ export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOp
     }
   }
   for (const c of columns) if (!used.has(c.name) && !roles.has(c.name) && c.note !== null) notes.push(c.note);
-  if (givenOverall === undefined) notes.push(`overall rating: "${overall}" (${overallReason}; set --overall to change)`);
+  if (givenOverall === undefined) notes.push(`overall rating: "${overall}" (${outcome.reason}; set --overall to change)`);
   if (touchpoints.length === 0) {
     throw new InferenceRefusedError(
       'no_rating_columns',
@@ -424,8 +526,23 @@ export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOp
     );
   }
   if (givenTouchpoints === undefined) notes.push(`touchpoints in journey order: ${touchpoints.join(', ')} (the rating columns in file order, except overall; set --touchpoints to change)`);
+  return { touchpoints, used };
+}
 
-  // The scale.
+/**
+ * The scale (unless given): from value labels on every rated column, else from the values; an
+ * overall rated on a much longer scale than the touchpoints gets its own (set in `outcome.spec`).
+ */
+function chooseScale(
+  given: GivenSpec,
+  options: InferSpecOptions,
+  touchpoints: readonly string[],
+  used: ReadonlySet<string>,
+  byName: ReadonlyMap<string, Column>,
+  outcome: OutcomeChoice,
+  notes: string[],
+): Scale {
+  const { overall, column: outcomeColumn, set: outcomeSet } = outcome;
   let scale = given.scale as Scale | undefined;
   // Survey-tool metadata: value labels on every rated column decide the scale.
   const labelled = [...touchpoints, overall].map((c) => options.scalePoints?.[c] ?? []);
@@ -435,31 +552,23 @@ export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOp
     notes.push(`scale: ${scale.min}-${scale.max} (from the value labels; set --scale to change)`);
   }
   if (scale === undefined) {
-    const rated = binaryOverall ? touchpoints : [...used];
+    const rated = outcome.binary ? touchpoints : [...used];
     const pool = rated.map((n) => byName.get(n)).filter((c): c is Column => c !== undefined);
     const tpPool = pool.filter((c) => c.name !== overall);
     // An overall rated on a longer scale than every touchpoint (0-10 beside 1-5) keeps its own scale.
-    const own = outcome !== undefined && !binaryOverall && outcome.kind === 'rating' && outcome.scale !== null && outcomeSet === null ? outcome.scale : null;
+    const own = outcomeColumn !== undefined && !outcome.binary && outcomeColumn.kind === 'rating' && outcomeColumn.scale !== null && outcomeSet === null ? outcomeColumn.scale : null;
     const tpScale = own !== null && tpPool.length > 0 && tpPool.every((c) => c.kind === 'rating' && c.scale !== null) ? joint(tpPool) : null;
     if (own !== null && tpScale !== null && own.max - own.min >= 1.5 * (tpScale.max - tpScale.min)) {
       scale = inferScale(tpPool, null, notes);
       const outcomeNotes: string[] = [];
-      const overallScale = inferScale([outcome as Column], null, outcomeNotes);
+      const overallScale = inferScale([outcomeColumn as Column], null, outcomeNotes);
       notes.push(`"${overall}" is rated on its own scale: ${(outcomeNotes[0] ?? '').replace(/^scale: /, '')}`);
-      outcomeSpec = { column: overall, scale: overallScale };
+      outcome.spec = { column: overall, scale: overallScale };
     } else {
       scale = inferScale(pool, outcomeSet, notes);
     }
   }
-  const spec: Record<string, unknown> = {
-    ...given,
-    touchpoints: [...(given.touchpoints ?? touchpoints)],
-    overall: given.overall !== undefined && typeof given.overall !== 'string' ? given.overall : (outcomeSpec ?? overall),
-    scale: { ...scale },
-    missing: [...missingCodes],
-  };
-  if (outcomeLabels !== null) spec.labels = Object.fromEntries([...outcomeLabels, ...labels]);
-  return { spec: spec as unknown as SurveySpec, notes };
+  return scale;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -591,6 +700,10 @@ interface CountedCells {
  * one. Cells of one or two characters are keyed by their character codes, so the common rating
  * cells make no strings. Null when the text holds a double quote, the delimiter is not one
  * character, or a line is longer than `maxRecordSize` (the caller reads record by record then).
+ *
+ * One function on purpose (about 100 lines): it is the character loop every cell of a large file
+ * passes through, and its two tally closures share the header's width, the per-column lookup
+ * tables and the text with the line loop; split apart, they would pass that state on each cell.
  */
 function countQuoteFreeCells(text: string, delimiter: string, maxRecordSize: number, isHeader: (fields: readonly string[], headerKey: string) => boolean): CountedCells | null {
   if (delimiter.length !== 1 || text.includes('"')) return null;

@@ -66,26 +66,16 @@ export class Utf8RecordReader {
    * Reads the complete lines of `carry + chunk` and keeps the incomplete last one. Returns null,
    * or, when a line holds a double quote, the bytes from that line's start to the chunk's end:
    * the caller hands them and the rest of the file to csv-parse.
+   *
+   * Long on purpose: the line loop is the hot kernel of reading a large file (every byte of every
+   * rated field passes through it once). The per-field state (`i`, `fields`, `ascii`, the value
+   * and digit count) lives in locals of one loop so the engine keeps it in registers; moving the
+   * field scan into a method would return several values per field (an object, or fields on
+   * `this`) on the hottest path. Only the per-chunk work around it is split out
+   * ({@link joinCarry}, {@link keepCarry}).
    */
   push(chunk: Uint8Array): Uint8Array | null {
-    // A plain Uint8Array view (not a Buffer subclass) keeps the byte reads below monomorphic.
-    let buf = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (this.carry.length > 0) {
-      // carry + chunk in a scratch buffer reused from chunk to chunk, so a long stream allocates
-      // nothing per chunk (the carry, an incomplete line, may already sit in the scratch buffer).
-      const needed = this.carry.length + chunk.length;
-      if (this.scratch.length < needed) {
-        const grown = new Uint8Array(Math.max(needed, 2 * this.scratch.length));
-        grown.set(this.carry);
-        this.scratch = grown;
-      } else if (this.carry.buffer === this.scratch.buffer) {
-        this.scratch.copyWithin(0, this.carry.byteOffset - this.scratch.byteOffset, this.carry.byteOffset - this.scratch.byteOffset + this.carry.length);
-      } else {
-        this.scratch.set(this.carry);
-      }
-      this.scratch.set(chunk, this.carry.length);
-      buf = this.scratch.subarray(0, needed);
-    }
+    const buf = this.joinCarry(chunk);
     this.buf = buf;
     const n = buf.length;
     const delimiter = this.delimiter;
@@ -174,6 +164,35 @@ export class Utf8RecordReader {
       start = next;
     }
     this.bytesConsumed += start;
+    this.keepCarry(buf, start);
+    return null;
+  }
+
+  /** The bytes to read: the chunk, or the carry (an incomplete line) joined to it in the reused scratch buffer. */
+  private joinCarry(chunk: Uint8Array): Uint8Array {
+    // A plain Uint8Array view (not a Buffer subclass) keeps the byte reads in push monomorphic.
+    let buf = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (this.carry.length > 0) {
+      // carry + chunk in a scratch buffer reused from chunk to chunk, so a long stream allocates
+      // nothing per chunk (the carry, an incomplete line, may already sit in the scratch buffer).
+      const needed = this.carry.length + chunk.length;
+      if (this.scratch.length < needed) {
+        const grown = new Uint8Array(Math.max(needed, 2 * this.scratch.length));
+        grown.set(this.carry);
+        this.scratch = grown;
+      } else if (this.carry.buffer === this.scratch.buffer) {
+        this.scratch.copyWithin(0, this.carry.byteOffset - this.scratch.byteOffset, this.carry.byteOffset - this.scratch.byteOffset + this.carry.length);
+      } else {
+        this.scratch.set(this.carry);
+      }
+      this.scratch.set(chunk, this.carry.length);
+      buf = this.scratch.subarray(0, needed);
+    }
+    return buf;
+  }
+
+  /** Keeps the incomplete last line (from `start`) as the carry; refuses one longer than the field limit. */
+  private keepCarry(buf: Uint8Array, start: number): void {
     // The incomplete last line outlives this chunk, whose buffer the caller reuses: keep it in
     // the scratch buffer (where it already is when the chunk was joined to an earlier carry).
     const carry = start === 0 ? buf : buf.subarray(start);
@@ -186,7 +205,6 @@ export class Utf8RecordReader {
     if (this.carry.length > this.maxFieldBytes && this.text.decode(this.carry, { stream: true }).length > this.maxFieldBytes) throw this.tooLong();
     // The decoder only measured the carry; reset it for the next measurement.
     this.text.decode();
-    return null;
   }
 
   /** Reads the last line when the file does not end with a line break. */

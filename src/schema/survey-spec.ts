@@ -238,111 +238,23 @@ function invalidSpec(message: string): InvalidArgumentError {
  *   code), or when options do not fit the outcome type.
  */
 export function normalizeSpec(spec: unknown): NormalizedSpec {
-  const parsed = surveySpecSchema.safeParse(spec);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(spec)'}: ${i.message}`);
-    throw new InvalidArgumentError(`Invalid survey spec: ${problems.join('; ')}. See docs/getting-started.md for the spec format.`, {
-      cause: parsed.error,
-    });
-  }
-  const s = parsed.data;
-  const rawOverall = typeof s.overall === 'string' ? { column: s.overall } : s.overall;
+  const s = parseSpec(spec);
+  const rawOverall: RawOverall = typeof s.overall === 'string' ? { column: s.overall } : s.overall;
   const type: OutcomeType = rawOverall.type ?? 'rating';
   const overallColumn = rawOverall.column;
-  if (type !== 'binary' && rawOverall.positive !== undefined) {
-    throw invalidSpec(`overall.positive applies to a binary outcome only; "${overallColumn}" is of type "${type}" (set overall.type to "binary" or remove positive).`);
-  }
-  if (type !== 'rating' && type !== 'nps' && rawOverall.scale !== undefined) {
-    throw invalidSpec(`overall.scale does not apply to a ${type} outcome ("${overallColumn}"); remove it.`);
-  }
-  if (type === 'nps' && rawOverall.scale !== undefined && (rawOverall.scale.min !== 0 || rawOverall.scale.max !== 10)) {
-    throw invalidSpec(`an nps outcome is rated 0 to 10; overall.scale says ${rawOverall.scale.min}-${rawOverall.scale.max} (remove it, or use type "rating").`);
-  }
-
-  // The global scale: required unless every rated column has its own.
-  const withoutScale = s.touchpoints.filter((t) => typeof t === 'string' || t.scale === undefined).map((t) => (typeof t === 'string' ? t : t.column));
-  const outcomeNeedsScale = type === 'rating' && rawOverall.scale === undefined;
-  if (s.scale === undefined && (withoutScale.length > 0 || outcomeNeedsScale)) {
-    const lacking = [...withoutScale.map((c) => `"${c}"`), ...(outcomeNeedsScale ? [`the overall rating "${overallColumn}"`] : [])];
-    throw invalidSpec(
-      `scale is required: ${lacking.join(', ')} ${lacking.length === 1 ? 'has' : 'have'} no scale of ${lacking.length === 1 ? 'its' : 'their'} own; add scale: { min, max } (e.g. { "min": 1, "max": 5 }), or a scale to each of them. See docs/getting-started.md for the spec format.`,
-    );
-  }
+  checkOutcomeOptions(rawOverall, type);
+  requireScale(s, rawOverall, type);
 
   const explicitMissing = s.missing;
   const globalLabels = s.labels ?? new Map<string, number>();
   const globalNotApplicable = s.notApplicable ?? [];
   const globalScale = s.scale === undefined ? null : normalizeScale(s.scale);
 
-  const touchpoints: Touchpoint[] = s.touchpoints.map((t) => {
-    const own = typeof t === 'string' ? { column: t } : t;
-    const labels = own.labels ?? globalLabels;
-    const notApplicable = own.notApplicable ?? globalNotApplicable;
-    const missing = resolveMissing(own.missing ?? explicitMissing, labels, notApplicable);
-    checkCodes(own.column, labels, missing, notApplicable);
-    return {
-      column: own.column,
-      label: own.label ?? own.en ?? own.column,
-      zh: own.zh ?? null,
-      en: own.en ?? null,
-      scale: own.scale !== undefined ? normalizeScale(own.scale) : (globalScale as NormalizedScale),
-      missing,
-      notApplicable,
-      labels,
-    };
-  });
+  const touchpoints: Touchpoint[] = s.touchpoints.map((t) => normalizeTouchpoint(t, explicitMissing, globalLabels, globalNotApplicable, globalScale));
+  const outcome = normalizeOutcome(rawOverall, type, explicitMissing, globalLabels, globalScale);
+  const outcomeScale = outcome.scale;
 
-  const outcomeLabels = rawOverall.labels ?? globalLabels;
-  const outcomeMissing = resolveMissing(rawOverall.missing ?? explicitMissing, outcomeLabels, []);
-  checkCodes(overallColumn, outcomeLabels, outcomeMissing, []);
-  const outcomeScale =
-    type === 'nps'
-      ? { ...NPS_SCALE, ...(rawOverall.scale === undefined ? {} : normalizeScale(rawOverall.scale)) }
-      : type === 'rating'
-        ? rawOverall.scale !== undefined
-          ? normalizeScale(rawOverall.scale)
-          : (globalScale as NormalizedScale)
-        : null;
-  if (type === 'binary' && rawOverall.positive !== undefined) {
-    const positiveText = new Set(rawOverall.positive.map((p) => normalizeText(String(p))));
-    const clash = outcomeMissing.find((m) => positiveText.has(normalizeText(String(m))));
-    if (clash !== undefined && (rawOverall.missing !== undefined || explicitMissing !== undefined)) {
-      throw invalidSpec(`${JSON.stringify(clash)} is both a positive value and a missing code of "${overallColumn}"; remove it from one of them.`);
-    }
-  }
-  const outcome: Outcome = {
-    column: overallColumn,
-    type,
-    scale: outcomeScale,
-    positive: type === 'binary' ? (rawOverall.positive ?? [1]) : null,
-    positiveIsDefault: type === 'binary' && rawOverall.positive === undefined,
-    labels: outcomeLabels,
-    missing: type === 'binary' && rawOverall.positive !== undefined ? withoutTexts(outcomeMissing, rawOverall.positive, rawOverall.missing ?? explicitMissing) : outcomeMissing,
-  };
-
-  const roles = new Map<string, string>();
-  const claim = (column: string, role: string): void => {
-    const previous = roles.get(column);
-    if (previous !== undefined) {
-      throw new InvalidArgumentError(`Invalid survey spec: column "${column}" is listed both as ${previous} and as ${role}; give each column one role.`);
-    }
-    roles.set(column, role);
-  };
-  touchpoints.forEach((t) => {
-    claim(t.column, 'a touchpoint');
-  });
-  claim(overallColumn, 'overall');
-  if (s.weight !== undefined) claim(s.weight, 'weight');
-  if (s.id !== undefined) claim(s.id, 'id');
-  (s.segments ?? []).forEach((c) => {
-    claim(c, 'a segment');
-  });
-  // A covariate may also be a segment (compared, and held constant in driver models).
-  (s.covariates ?? [])
-    .filter((c) => !(s.segments ?? []).includes(c))
-    .forEach((c) => {
-      claim(c, 'a covariate');
-    });
+  checkRoles(s, touchpoints, overallColumn);
   const reversible = new Set([...touchpoints.map((t) => t.column), ...(outcomeScale !== null ? [overallColumn] : [])]);
   for (const column of s.reverse ?? []) {
     if (!reversible.has(column)) {
@@ -367,6 +279,139 @@ export function normalizeSpec(spec: unknown): NormalizedSpec {
     reverse: s.reverse ?? [],
     invalid: s.invalid ?? 'error',
   };
+}
+
+/** A spec as the schema parses it. */
+type ParsedSpec = z.output<typeof surveySpecSchema>;
+/** The overall column as an object (a bare column name becomes `{ column }`). */
+type RawOverall = Exclude<ParsedSpec['overall'], string>;
+
+/** Parses a spec with the schema; refuses it listing every problem with its path. */
+function parseSpec(spec: unknown): ParsedSpec {
+  const parsed = surveySpecSchema.safeParse(spec);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(spec)'}: ${i.message}`);
+    throw new InvalidArgumentError(`Invalid survey spec: ${problems.join('; ')}. See docs/getting-started.md for the spec format.`, {
+      cause: parsed.error,
+    });
+  }
+  return parsed.data;
+}
+
+/** Refuses overall options that do not fit the outcome type (positive, scale). */
+function checkOutcomeOptions(rawOverall: RawOverall, type: OutcomeType): void {
+  const overallColumn = rawOverall.column;
+  if (type !== 'binary' && rawOverall.positive !== undefined) {
+    throw invalidSpec(`overall.positive applies to a binary outcome only; "${overallColumn}" is of type "${type}" (set overall.type to "binary" or remove positive).`);
+  }
+  if (type !== 'rating' && type !== 'nps' && rawOverall.scale !== undefined) {
+    throw invalidSpec(`overall.scale does not apply to a ${type} outcome ("${overallColumn}"); remove it.`);
+  }
+  if (type === 'nps' && rawOverall.scale !== undefined && (rawOverall.scale.min !== 0 || rawOverall.scale.max !== 10)) {
+    throw invalidSpec(`an nps outcome is rated 0 to 10; overall.scale says ${rawOverall.scale.min}-${rawOverall.scale.max} (remove it, or use type "rating").`);
+  }
+}
+
+/** The global scale is required unless every rated column has its own; refuses naming those without. */
+function requireScale(s: ParsedSpec, rawOverall: RawOverall, type: OutcomeType): void {
+  const withoutScale = s.touchpoints.filter((t) => typeof t === 'string' || t.scale === undefined).map((t) => (typeof t === 'string' ? t : t.column));
+  const outcomeNeedsScale = type === 'rating' && rawOverall.scale === undefined;
+  if (s.scale === undefined && (withoutScale.length > 0 || outcomeNeedsScale)) {
+    const lacking = [...withoutScale.map((c) => `"${c}"`), ...(outcomeNeedsScale ? [`the overall rating "${rawOverall.column}"`] : [])];
+    throw invalidSpec(
+      `scale is required: ${lacking.join(', ')} ${lacking.length === 1 ? 'has' : 'have'} no scale of ${lacking.length === 1 ? 'its' : 'their'} own; add scale: { min, max } (e.g. { "min": 1, "max": 5 }), or a scale to each of them. See docs/getting-started.md for the spec format.`,
+    );
+  }
+}
+
+/** One touchpoint with its own scale, codes and labels, else the spec's. */
+function normalizeTouchpoint(
+  t: ParsedSpec['touchpoints'][number],
+  explicitMissing: readonly CellCode[] | undefined,
+  globalLabels: ReadonlyMap<string, number>,
+  globalNotApplicable: readonly CellCode[],
+  globalScale: NormalizedScale | null,
+): Touchpoint {
+  const own = typeof t === 'string' ? { column: t } : t;
+  const labels = own.labels ?? globalLabels;
+  const notApplicable = own.notApplicable ?? globalNotApplicable;
+  const missing = resolveMissing(own.missing ?? explicitMissing, labels, notApplicable);
+  checkCodes(own.column, labels, missing, notApplicable);
+  return {
+    column: own.column,
+    label: own.label ?? own.en ?? own.column,
+    zh: own.zh ?? null,
+    en: own.en ?? null,
+    scale: own.scale !== undefined ? normalizeScale(own.scale) : (globalScale as NormalizedScale),
+    missing,
+    notApplicable,
+    labels,
+  };
+}
+
+/** The overall column: its scale by type, codes and labels; a binary outcome's positive values are not missing codes. */
+function normalizeOutcome(
+  rawOverall: RawOverall,
+  type: OutcomeType,
+  explicitMissing: readonly CellCode[] | undefined,
+  globalLabels: ReadonlyMap<string, number>,
+  globalScale: NormalizedScale | null,
+): Outcome {
+  const overallColumn = rawOverall.column;
+  const outcomeLabels = rawOverall.labels ?? globalLabels;
+  const outcomeMissing = resolveMissing(rawOverall.missing ?? explicitMissing, outcomeLabels, []);
+  checkCodes(overallColumn, outcomeLabels, outcomeMissing, []);
+  const outcomeScale =
+    type === 'nps'
+      ? { ...NPS_SCALE, ...(rawOverall.scale === undefined ? {} : normalizeScale(rawOverall.scale)) }
+      : type === 'rating'
+        ? rawOverall.scale !== undefined
+          ? normalizeScale(rawOverall.scale)
+          : (globalScale as NormalizedScale)
+        : null;
+  if (type === 'binary' && rawOverall.positive !== undefined) {
+    const positiveText = new Set(rawOverall.positive.map((p) => normalizeText(String(p))));
+    const clash = outcomeMissing.find((m) => positiveText.has(normalizeText(String(m))));
+    if (clash !== undefined && (rawOverall.missing !== undefined || explicitMissing !== undefined)) {
+      throw invalidSpec(`${JSON.stringify(clash)} is both a positive value and a missing code of "${overallColumn}"; remove it from one of them.`);
+    }
+  }
+  return {
+    column: overallColumn,
+    type,
+    scale: outcomeScale,
+    positive: type === 'binary' ? (rawOverall.positive ?? [1]) : null,
+    positiveIsDefault: type === 'binary' && rawOverall.positive === undefined,
+    labels: outcomeLabels,
+    missing: type === 'binary' && rawOverall.positive !== undefined ? withoutTexts(outcomeMissing, rawOverall.positive, rawOverall.missing ?? explicitMissing) : outcomeMissing,
+  };
+}
+
+/** Refuses a column given two roles (touchpoint, overall, weight, id, segment, covariate). */
+function checkRoles(s: ParsedSpec, touchpoints: readonly Touchpoint[], overallColumn: string): void {
+  const roles = new Map<string, string>();
+  const claim = (column: string, role: string): void => {
+    const previous = roles.get(column);
+    if (previous !== undefined) {
+      throw new InvalidArgumentError(`Invalid survey spec: column "${column}" is listed both as ${previous} and as ${role}; give each column one role.`);
+    }
+    roles.set(column, role);
+  };
+  touchpoints.forEach((t) => {
+    claim(t.column, 'a touchpoint');
+  });
+  claim(overallColumn, 'overall');
+  if (s.weight !== undefined) claim(s.weight, 'weight');
+  if (s.id !== undefined) claim(s.id, 'id');
+  (s.segments ?? []).forEach((c) => {
+    claim(c, 'a segment');
+  });
+  // A covariate may also be a segment (compared, and held constant in driver models).
+  (s.covariates ?? [])
+    .filter((c) => !(s.segments ?? []).includes(c))
+    .forEach((c) => {
+      claim(c, 'a covariate');
+    });
 }
 
 /**

@@ -12,7 +12,7 @@
  * True/False.
  */
 import { DataValidationError } from '../../errors.js';
-import { type ExclusionReason, type ExportCell, type ExportColumn, type ExportRow, type ExportTable, numberedChoices, plainColumn } from './table.js';
+import { type ExclusionReason, type ExportCell, type ExportColumn, type ExportRow, type ExportTable, plainColumn, toolExportTable } from './table.js';
 import type { ExportRecord } from './text.js';
 
 const IMPORT_ID = /^\s*\{\s*["']ImportId["']\s*:\s*["']([^"']*)["']/;
@@ -140,17 +140,7 @@ export function parseQualtrics(records: readonly ExportRecord[], source: { encod
     exclusion: statusAt >= 0 ? statusExclusion(r.cells[statusAt] ?? null) : null,
     unfinished: finishedAt >= 0 ? isUnfinished(r.cells[finishedAt] ?? null) : false,
   }));
-  const withChoices = columns.map((c, i) => (c.metadata ? c : numberedChoices(c, rows, i)));
-  return {
-    format: 'qualtrics',
-    columns: withChoices,
-    rows,
-    headerLine: records[0]?.line ?? 1,
-    encoding: source.encoding,
-    delimiter: source.delimiter,
-    text: source.text,
-    warnings: [],
-  };
+  return toolExportTable('qualtrics', columns, rows, records[0]?.line ?? 1, source);
 }
 
 function cellsOf(record: ExportRecord | undefined): string[] {

@@ -141,6 +141,72 @@ interface RawVariable {
  *   naming the byte offset.
  */
 export function parseSav(bytes: Uint8Array, options: ParseSavOptions = {}): SavFile {
+  const header = readHeader(bytes);
+  const c = header.cursor;
+  const dict = readDictionary(c);
+  const dataStart = c.pos;
+
+  const encoding = pickEncoding(dict.encodingName, dict.characterCode);
+  const text = textDecoder(encoding);
+  attachValueLabels(dict.raw, dict.labelSets);
+  // Display parameters: one entry (2 or 3 ints) per variable record that is not a continuation.
+  const principal = dict.raw.filter((v) => v.type >= 0);
+  applyMeasures(principal, dict.display, header.little);
+
+  const { columns, elementOffsets } = buildColumns(c, dict, principal, text);
+  applyLongStringRecords(columns, dict, header.little, text);
+
+  const { compression, declared, rows } = readCases(bytes, dataStart, header, dict, columns, text, options.inflate);
+  const weightVariable = header.weightIndex > 0 ? dict.raw[header.weightIndex - 1] : undefined;
+  const weight = weightVariable === undefined ? null : (columns.find((col) => col.segments[0]?.[0] === elementOffsets.get(weightVariable))?.variable.name ?? null);
+  return {
+    product: latin(header.productBytes)
+      .replace(/^@\(#\) ?/, '')
+      .trim(),
+    encoding,
+    compression,
+    declaredCases: declared,
+    weight,
+    variables: columns.map((col) => col.variable),
+    rows,
+  };
+}
+
+/** What the 176-byte file header says, with a cursor left at the first dictionary record. */
+interface SavHeader {
+  readonly cursor: Cursor;
+  readonly little: boolean;
+  readonly productBytes: Uint8Array;
+  readonly compressionCode: number;
+  /** 1-based dictionary index of the weight variable, or 0. */
+  readonly weightIndex: number;
+  readonly headerCases: number;
+  readonly bias: number;
+}
+
+/** The dictionary records before decoding: variables, value-label sets and the extension records kept. */
+interface SavDictionary {
+  readonly raw: RawVariable[];
+  readonly labelSets: { labels: [Uint8Array, Uint8Array][]; indexes: number[] }[];
+  characterCode: number | null;
+  encodingName: string | null;
+  longNames: Uint8Array | null;
+  veryLong: Uint8Array | null;
+  longStringLabels: Uint8Array | null;
+  longStringMissing: Uint8Array | null;
+  display: { count: number; data: Uint8Array } | null;
+  cases64: number | null;
+}
+
+/** One output variable and where its bytes lie in a case. */
+interface Column {
+  variable: SavVariable;
+  /** [element offset, segment width] of each segment (numeric: one segment of width 0). */
+  segments: [number, number][];
+}
+
+/** Checks the signature, detects the byte order and reads the file header. */
+function readHeader(bytes: Uint8Array): SavHeader {
   if (!isSavSignature(bytes)) throw corrupt('This is not an SPSS .sav file (it does not start with "$FL2" or "$FL3"); pass the right format or file.');
   const zlib = bytes[3] === 0x33;
   const probe = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -158,102 +224,128 @@ export function parseSav(bytes: Uint8Array, options: ParseSavOptions = {}): SavF
   const bias = c.float64('the file header');
   c.take(9 + 8 + 64 + 3, 'the file header');
   if (compressionCode === 2 && !zlib) throw corrupt('The SPSS header says ZLIB compression but the file starts with "$FL2"; the file is damaged.');
+  return { cursor: c, little, productBytes, compressionCode, weightIndex, headerCases, bias };
+}
 
-  const raw: RawVariable[] = [];
-  const labelSets: { labels: [Uint8Array, Uint8Array][]; indexes: number[] }[] = [];
-  let characterCode: number | null = null;
-  let encodingName: string | null = null;
-  let longNames: Uint8Array | null = null;
-  let veryLong: Uint8Array | null = null;
-  let longStringLabels: Uint8Array | null = null;
-  let longStringMissing: Uint8Array | null = null;
-  let display: { count: number; data: Uint8Array } | null = null;
-  let cases64: number | null = null;
-
-  dictionary: for (;;) {
+/** Reads the dictionary records up to the termination record (999), leaving the cursor at the data. */
+function readDictionary(c: Cursor): SavDictionary {
+  const dict: SavDictionary = {
+    raw: [],
+    labelSets: [],
+    characterCode: null,
+    encodingName: null,
+    longNames: null,
+    veryLong: null,
+    longStringLabels: null,
+    longStringMissing: null,
+    display: null,
+    cases64: null,
+  };
+  for (;;) {
     const recordStart = c.pos;
     const type = c.int32('the dictionary');
     switch (type) {
-      case 2: {
-        const varType = c.int32('a variable record');
-        const hasLabel = c.int32('a variable record');
-        const missingCount = c.int32('a variable record');
-        const print = c.int32('a variable record');
-        c.int32('a variable record'); // write format
-        const shortName = c.take(8, 'a variable record');
-        let label: Uint8Array | null = null;
-        if (hasLabel === 1) {
-          const length = c.int32('a variable label');
-          if (length < 0) throw corrupt(`The SPSS file has a variable label of negative length at byte ${recordStart}; the file is damaged.`);
-          label = c.take(length, 'a variable label');
-          c.take((4 - (length % 4)) % 4, 'a variable label');
-        }
-        const count = Math.abs(missingCount);
-        if (count > 3 || missingCount === -1) throw corrupt(`The SPSS file has an invalid missing-value count ${missingCount} at byte ${recordStart}; the file is damaged.`);
-        const missingRaw: Uint8Array[] = [];
-        for (let i = 0; i < count; i++) missingRaw.push(c.take(8, 'missing values'));
-        raw.push({ type: varType, shortName, label, missingCount, missingRaw, printType: (print >> 16) & 0xff, index: raw.length + 1, measure: null, valueLabels: [] });
+      case 2:
+        dict.raw.push(readVariableRecord(c, recordStart, dict.raw.length + 1));
         break;
-      }
-      case 3: {
-        const count = c.int32('a value-label record');
-        if (count < 0) throw corrupt(`The SPSS file has a negative value-label count at byte ${recordStart}; the file is damaged.`);
-        const labels: [Uint8Array, Uint8Array][] = [];
-        for (let i = 0; i < count; i++) {
-          const value = c.take(8, 'a value label');
-          c.need(1, 'a value label');
-          const length = bytes[c.pos] as number;
-          c.pos += 1;
-          const text = c.take(length, 'a value label');
-          c.take((8 - ((length + 1) % 8)) % 8, 'a value label');
-          labels.push([value, text]);
-        }
-        if (c.int32('a value-label record') !== 4) throw corrupt(`A value-label record at byte ${recordStart} is not followed by its variable list (record type 4); the file is damaged.`);
-        const n = c.int32('a value-label variable list');
-        const indexes: number[] = [];
-        for (let i = 0; i < n; i++) indexes.push(c.int32('a value-label variable list'));
-        labelSets.push({ labels, indexes });
+      case 3:
+        dict.labelSets.push(readValueLabelRecord(c, recordStart));
         break;
-      }
       case 6: {
         const lines = c.int32('the document record');
         c.take(Math.max(0, lines) * 80, 'the document record');
         break;
       }
-      case 7: {
-        const subtype = c.int32('an extension record');
-        const size = c.int32('an extension record');
-        const count = c.int32('an extension record');
-        if (size < 0 || count < 0) throw corrupt(`The SPSS file has an extension record of negative size at byte ${recordStart}; the file is damaged.`);
-        const data = c.take(size * count, 'an extension record');
-        const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-        if (subtype === 3 && size === 4 && count >= 8) characterCode = view.getInt32(28, little);
-        else if (subtype === 11 && size === 4) display = { count, data };
-        else if (subtype === 13) longNames = data;
-        else if (subtype === 14) veryLong = data;
-        else if (subtype === 16 && size === 8 && count >= 2) {
-          const n = Number(view.getBigInt64(8, little));
-          if (n >= 0) cases64 = n;
-        } else if (subtype === 20) encodingName = latin(data).trim();
-        else if (subtype === 21) longStringLabels = data;
-        else if (subtype === 22) longStringMissing = data;
+      case 7:
+        readExtensionRecord(c, recordStart, dict);
         break;
-      }
       case 999:
         c.int32('the dictionary termination record');
-        break dictionary;
+        return dict;
       default:
         throw corrupt(`The SPSS file has an unknown record type ${type} at byte ${recordStart}, before the data; the file is damaged or truncated.`);
     }
   }
-  const dataStart = c.pos;
+}
 
-  const encoding = pickEncoding(encodingName, characterCode);
+/** Reads one variable record (type 2): type, label, print format, short name and missing values. */
+function readVariableRecord(c: Cursor, recordStart: number, index: number): RawVariable {
+  const varType = c.int32('a variable record');
+  const hasLabel = c.int32('a variable record');
+  const missingCount = c.int32('a variable record');
+  const print = c.int32('a variable record');
+  c.int32('a variable record'); // write format
+  const shortName = c.take(8, 'a variable record');
+  let label: Uint8Array | null = null;
+  if (hasLabel === 1) {
+    const length = c.int32('a variable label');
+    if (length < 0) throw corrupt(`The SPSS file has a variable label of negative length at byte ${recordStart}; the file is damaged.`);
+    label = c.take(length, 'a variable label');
+    c.take((4 - (length % 4)) % 4, 'a variable label');
+  }
+  const count = Math.abs(missingCount);
+  if (count > 3 || missingCount === -1) throw corrupt(`The SPSS file has an invalid missing-value count ${missingCount} at byte ${recordStart}; the file is damaged.`);
+  const missingRaw: Uint8Array[] = [];
+  for (let i = 0; i < count; i++) missingRaw.push(c.take(8, 'missing values'));
+  return { type: varType, shortName, label, missingCount, missingRaw, printType: (print >> 16) & 0xff, index, measure: null, valueLabels: [] };
+}
+
+/** Reads a value-label record (type 3) and the variable list (type 4) that must follow it. */
+function readValueLabelRecord(c: Cursor, recordStart: number): { labels: [Uint8Array, Uint8Array][]; indexes: number[] } {
+  const count = c.int32('a value-label record');
+  if (count < 0) throw corrupt(`The SPSS file has a negative value-label count at byte ${recordStart}; the file is damaged.`);
+  const labels: [Uint8Array, Uint8Array][] = [];
+  for (let i = 0; i < count; i++) {
+    const value = c.take(8, 'a value label');
+    c.need(1, 'a value label');
+    const length = c.bytes[c.pos] as number;
+    c.pos += 1;
+    const text = c.take(length, 'a value label');
+    c.take((8 - ((length + 1) % 8)) % 8, 'a value label');
+    labels.push([value, text]);
+  }
+  if (c.int32('a value-label record') !== 4) throw corrupt(`A value-label record at byte ${recordStart} is not followed by its variable list (record type 4); the file is damaged.`);
+  const n = c.int32('a value-label variable list');
+  const indexes: number[] = [];
+  for (let i = 0; i < n; i++) indexes.push(c.int32('a value-label variable list'));
+  return { labels, indexes };
+}
+
+/** Reads an extension record (type 7) and keeps the subtypes used later (encoding, names, display, long strings, case count). */
+function readExtensionRecord(c: Cursor, recordStart: number, dict: SavDictionary): void {
+  const little = c.little;
+  const subtype = c.int32('an extension record');
+  const size = c.int32('an extension record');
+  const count = c.int32('an extension record');
+  if (size < 0 || count < 0) throw corrupt(`The SPSS file has an extension record of negative size at byte ${recordStart}; the file is damaged.`);
+  const data = c.take(size * count, 'an extension record');
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  if (subtype === 3 && size === 4 && count >= 8) dict.characterCode = view.getInt32(28, little);
+  else if (subtype === 11 && size === 4) dict.display = { count, data };
+  else if (subtype === 13) dict.longNames = data;
+  else if (subtype === 14) dict.veryLong = data;
+  else if (subtype === 16 && size === 8 && count >= 2) {
+    const n = Number(view.getBigInt64(8, little));
+    if (n >= 0) dict.cases64 = n;
+  } else if (subtype === 20) dict.encodingName = latin(data).trim();
+  else if (subtype === 21) dict.longStringLabels = data;
+  else if (subtype === 22) dict.longStringMissing = data;
+}
+
+/** A decoder of the file's text in its encoding (Windows-1252 by the project's own table). */
+function textDecoder(encoding: string): (b: Uint8Array) => string {
   const decoder = new TextDecoder(encoding);
-  const text = (b: Uint8Array): string => (encoding === 'windows-1252' ? decodeWindows1252(b) : decoder.decode(b));
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: SPSS pads strings with NUL bytes
-  const trimEnd = (s: string): string => s.replace(/[ \u0000]+$/, '');
+  return (b: Uint8Array): string => (encoding === 'windows-1252' ? decodeWindows1252(b) : decoder.decode(b));
+}
 
+/** Removes the trailing blanks and NUL bytes SPSS pads strings with. */
+function trimEnd(s: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: SPSS pads strings with NUL bytes
+  return s.replace(/[ \u0000]+$/, '');
+}
+
+/** Gives each variable the value labels of every label set that names it. */
+function attachValueLabels(raw: readonly RawVariable[], labelSets: SavDictionary['labelSets']): void {
   for (const set of labelSets) {
     for (const index of set.indexes) {
       const v = raw[index - 1];
@@ -261,28 +353,29 @@ export function parseSav(bytes: Uint8Array, options: ParseSavOptions = {}): SavF
       v.valueLabels.push(...set.labels);
     }
   }
-  // Display parameters: one entry (2 or 3 ints) per variable record that is not a continuation.
-  const principal = raw.filter((v) => v.type >= 0);
-  if (display !== null) {
-    const per = display.count === principal.length * 3 ? 3 : display.count === principal.length * 2 ? 2 : 0;
-    if (per > 0) {
-      const view = new DataView(display.data.buffer, display.data.byteOffset, display.data.byteLength);
-      principal.forEach((v, i) => {
-        const m = view.getInt32(i * per * 4, little);
-        v.measure = m === 2 ? 'ordinal' : m === 3 ? 'scale' : m === 1 || m === 0 ? 'nominal' : null;
-      });
-    }
-  }
+}
 
-  // Element layout of a case: each principal variable owns ceil(width / 8) elements (1 if numeric).
-  const elementCount = raw.length;
-  const shortNames = principal.map((v) => trimEnd(text(v.shortName)));
-  const longNameMap = new Map<string, string>();
+/** Sets each variable's measurement level from the display record, when it has 2 or 3 ints per variable. */
+function applyMeasures(principal: readonly RawVariable[], display: SavDictionary['display'], little: boolean): void {
+  if (display === null) return;
+  const per = display.count === principal.length * 3 ? 3 : display.count === principal.length * 2 ? 2 : 0;
+  if (per > 0) {
+    const view = new DataView(display.data.buffer, display.data.byteOffset, display.data.byteLength);
+    principal.forEach((v, i) => {
+      const m = view.getInt32(i * per * 4, little);
+      v.measure = m === 2 ? 'ordinal' : m === 3 ? 'scale' : m === 1 || m === 0 ? 'nominal' : null;
+    });
+  }
+}
+
+/** Short name (upper case) to long name, from the long variable names record (subtype 13). */
+function longNameMap(longNames: Uint8Array | null, text: (b: Uint8Array) => string): Map<string, string> {
+  const map = new Map<string, string>();
   if (longNames !== null) {
     for (const pair of text(longNames).split('\t')) {
       const eq = pair.indexOf('=');
       if (eq > 0)
-        longNameMap.set(
+        map.set(
           pair.slice(0, eq).trim().toUpperCase(),
           pair
             .slice(eq + 1)
@@ -292,25 +385,35 @@ export function parseSav(bytes: Uint8Array, options: ParseSavOptions = {}): SavF
         );
     }
   }
-  const veryLongMap = new Map<string, number>();
+  return map;
+}
+
+/** Short name (upper case) to full width, from the very long string record (subtype 14). */
+function veryLongWidths(veryLong: Uint8Array | null): Map<string, number> {
+  const map = new Map<string, number>();
   if (veryLong !== null) {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: the very-long-string record separates pairs with NUL and tab
     for (const pair of latin(veryLong).split(/\u0000\t?|\t/)) {
       const eq = pair.indexOf('=');
-      if (eq > 0) veryLongMap.set(pair.slice(0, eq).trim().toUpperCase(), Number.parseInt(pair.slice(eq + 1), 10));
+      if (eq > 0) map.set(pair.slice(0, eq).trim().toUpperCase(), Number.parseInt(pair.slice(eq + 1), 10));
     }
   }
+  return map;
+}
 
-  interface Column {
-    variable: SavVariable;
-    /** [element offset, segment width] of each segment (numeric: one segment of width 0). */
-    segments: [number, number][];
-  }
+/**
+ * The output variables with their element layout: each principal variable owns ceil(width / 8)
+ * elements of a case (1 if numeric); a very long string is stitched from its segment variables.
+ */
+function buildColumns(c: Cursor, dict: SavDictionary, principal: readonly RawVariable[], text: (b: Uint8Array) => string): { columns: Column[]; elementOffsets: Map<RawVariable, number> } {
+  const shortNames = principal.map((v) => trimEnd(text(v.shortName)));
+  const longNames = longNameMap(dict.longNames, text);
+  const veryLongMap = veryLongWidths(dict.veryLong);
   const columns: Column[] = [];
   const elementOffsets = new Map<RawVariable, number>();
   {
     let offset = 0;
-    for (const v of raw) {
+    for (const v of dict.raw) {
       if (v.type >= 0) elementOffsets.set(v, offset);
       offset += 1;
     }
@@ -318,7 +421,7 @@ export function parseSav(bytes: Uint8Array, options: ParseSavOptions = {}): SavF
   for (let i = 0; i < principal.length; i++) {
     const v = principal[i] as RawVariable;
     const shortName = shortNames[i] as string;
-    const name = longNameMap.get(shortName.toUpperCase()) ?? shortName;
+    const name = longNames.get(shortName.toUpperCase()) ?? shortName;
     const width = veryLongMap.get(shortName.toUpperCase());
     const segments: [number, number][] = [[elementOffsets.get(v) as number, v.type]];
     let fullWidth = v.type;
@@ -332,40 +435,48 @@ export function parseSav(bytes: Uint8Array, options: ParseSavOptions = {}): SavF
       fullWidth = width;
       i += count - 1;
     }
-    const isString = v.type > 0;
-    const valueLabels = new Map<SavValue, string>();
-    for (const [value, label] of v.valueLabels) {
-      valueLabels.set(isString ? trimEnd(text(value)) : c.floatAt(value.byteOffset - bytes.byteOffset), trimEnd(text(label)));
-    }
-    const values: SavValue[] = [];
-    let range: { low: number; high: number } | null = null;
-    const numbers = v.missingRaw.map((m) => c.floatAt(m.byteOffset - bytes.byteOffset));
-    if (isString) values.push(...v.missingRaw.map((m) => trimEnd(text(m))));
-    else if (v.missingCount > 0) values.push(...numbers);
-    else if (v.missingCount < 0) {
-      range = { low: bound(numbers[0] as number), high: bound(numbers[1] as number) };
-      if (v.missingCount === -3) values.push(numbers[2] as number);
-    }
-    columns.push({
-      variable: {
-        name,
-        shortName,
-        label: v.label === null ? null : trimEnd(text(v.label)) || null,
-        type: isString ? 'string' : 'numeric',
-        width: isString ? fullWidth : 0,
-        valueLabels,
-        missing: { values, range },
-        measure: v.measure,
-        isDate: !isString && DATE_FORMATS.has(v.printType),
-      },
-      segments,
-    });
+    columns.push({ variable: variableOf(c, v, name, shortName, fullWidth, text), segments });
   }
+  return { columns, elementOffsets };
+}
+
+/** One variable decoded: label, value labels and user-missing values (discrete or a range). */
+function variableOf(c: Cursor, v: RawVariable, name: string, shortName: string, fullWidth: number, text: (b: Uint8Array) => string): SavVariable {
+  const bytes = c.bytes;
+  const isString = v.type > 0;
+  const valueLabels = new Map<SavValue, string>();
+  for (const [value, label] of v.valueLabels) {
+    valueLabels.set(isString ? trimEnd(text(value)) : c.floatAt(value.byteOffset - bytes.byteOffset), trimEnd(text(label)));
+  }
+  const values: SavValue[] = [];
+  let range: { low: number; high: number } | null = null;
+  const numbers = v.missingRaw.map((m) => c.floatAt(m.byteOffset - bytes.byteOffset));
+  if (isString) values.push(...v.missingRaw.map((m) => trimEnd(text(m))));
+  else if (v.missingCount > 0) values.push(...numbers);
+  else if (v.missingCount < 0) {
+    range = { low: bound(numbers[0] as number), high: bound(numbers[1] as number) };
+    if (v.missingCount === -3) values.push(numbers[2] as number);
+  }
+  return {
+    name,
+    shortName,
+    label: v.label === null ? null : trimEnd(text(v.label)) || null,
+    type: isString ? 'string' : 'numeric',
+    width: isString ? fullWidth : 0,
+    valueLabels,
+    missing: { values, range },
+    measure: v.measure,
+    isDate: !isString && DATE_FORMATS.has(v.printType),
+  };
+}
+
+/** Adds the value labels and missing values of long string variables (subtypes 21 and 22). */
+function applyLongStringRecords(columns: readonly Column[], dict: SavDictionary, little: boolean, text: (b: Uint8Array) => string): void {
   const byName = new Map(columns.map((col) => [col.variable.name.toUpperCase(), col]));
   const byShort = new Map(columns.map((col) => [col.variable.shortName.toUpperCase(), col]));
   const find = (name: string): Column | undefined => byName.get(name.toUpperCase()) ?? byShort.get(name.toUpperCase());
-  if (longStringLabels !== null) {
-    forEachNamedEntry(longStringLabels, little, (name, r) => {
+  if (dict.longStringLabels !== null) {
+    forEachNamedEntry(dict.longStringLabels, little, (name, r) => {
       r.int32(); // width
       const n = r.int32();
       const col = find(text(name));
@@ -376,8 +487,8 @@ export function parseSav(bytes: Uint8Array, options: ParseSavOptions = {}): SavF
       }
     });
   }
-  if (longStringMissing !== null) {
-    forEachNamedEntry(longStringMissing, little, (name, r) => {
+  if (dict.longStringMissing !== null) {
+    forEachNamedEntry(dict.longStringMissing, little, (name, r) => {
       const n = r.byte();
       const col = find(text(name));
       for (let k = 0; k < n; k++) {
@@ -386,14 +497,27 @@ export function parseSav(bytes: Uint8Array, options: ParseSavOptions = {}): SavF
       }
     });
   }
+}
 
-  // The data.
+/** Reads the cases after the dictionary: plain, bytecode or ZLIB; up to the declared count, else to the end of the data. */
+function readCases(
+  bytes: Uint8Array,
+  dataStart: number,
+  header: SavHeader,
+  dict: SavDictionary,
+  columns: readonly Column[],
+  text: (b: Uint8Array) => string,
+  inflate: ParseSavOptions['inflate'],
+): { compression: SavFile['compression']; declared: number | null; rows: (number | string | null)[][] } {
+  const { compressionCode, little } = header;
   const compression = compressionCode === 0 ? 'none' : compressionCode === 1 ? 'bytecode' : compressionCode === 2 ? 'zlib' : null;
   if (compression === null) throw corrupt(`The SPSS header names compression ${compressionCode}, which is not 0, 1 or 2; the file is damaged.`);
   let data: Uint8Array = bytes.subarray(dataStart);
-  if (compression === 'zlib') data = inflateBlocks(bytes, dataStart, little, options.inflate);
-  const declared = cases64 ?? (headerCases >= 0 ? headerCases : null);
-  const elements = compression === 'none' ? plainElements(data) : bytecodeElements(data, bias);
+  if (compression === 'zlib') data = inflateBlocks(bytes, dataStart, little, inflate);
+  const declared = dict.cases64 ?? (header.headerCases >= 0 ? header.headerCases : null);
+  const elements = compression === 'none' ? plainElements(data) : bytecodeElements(data, header.bias);
+  // Element layout of a case: one 8-byte element per variable record.
+  const elementCount = dict.raw.length;
   const rows: (number | string | null)[][] = [];
   const caseElements: Element[] = new Array<Element>(elementCount);
   const dataOffset = dataStart;
@@ -409,52 +533,41 @@ export function parseSav(bytes: Uint8Array, options: ParseSavOptions = {}): SavF
     if (got < elementCount) {
       throw corrupt(`The SPSS data end inside case ${rows.length + 1} (${got} of its ${elementCount} elements read): the file is truncated; copy it again or save it from SPSS again.`);
     }
-    rows.push(columns.map((col) => cellOf(col, caseElements)));
+    rows.push(columns.map((col) => cellOf(col, caseElements, little, text)));
   }
   if (declared !== null && rows.length < declared) {
     throw corrupt(`The SPSS header promises ${declared} cases but the data hold ${rows.length} (data start at byte ${dataOffset}): the file is truncated; copy it again.`);
   }
-  const weightVariable = weightIndex > 0 ? raw[weightIndex - 1] : undefined;
-  const weight = weightVariable === undefined ? null : (columns.find((col) => col.segments[0]?.[0] === elementOffsets.get(weightVariable))?.variable.name ?? null);
-  return {
-    product: latin(productBytes)
-      .replace(/^@\(#\) ?/, '')
-      .trim(),
-    encoding,
-    compression,
-    declaredCases: declared,
-    weight,
-    variables: columns.map((col) => col.variable),
-    rows,
-  };
+  return { compression, declared, rows };
+}
 
-  function cellOf(col: Column, elems: Element[]): number | string | null {
-    const v = col.variable;
-    if (v.type === 'numeric') {
-      const e = elems[col.segments[0]?.[0] as number] as Element;
-      const value = e.kind === 'number' ? e.value : e.kind === 'raw' ? new DataView(e.source.buffer, e.source.byteOffset + e.offset, 8).getFloat64(0, little) : Number.NaN;
-      if (e.kind === 'sysmis' || Number.isNaN(value) || value === SYSMIS) return null;
-      if (v.isDate) return isoDate(value);
-      return value;
-    }
-    // Strings: each segment's bytes, 255 per segment (the last gets the remainder).
-    const parts: Uint8Array[] = [];
-    let remaining = v.width;
-    for (const [offset, segmentWidth] of col.segments) {
-      const take = Math.min(remaining, col.segments.length > 1 ? 255 : segmentWidth, segmentWidth);
-      const chunk = new Uint8Array(Math.ceil(segmentWidth / 8) * 8);
-      for (let k = 0; k < Math.ceil(segmentWidth / 8); k++) {
-        const e = elems[offset + k] as Element;
-        if (e.kind === 'raw') chunk.set(e.source.subarray(e.offset, e.offset + 8), k * 8);
-        else if (e.kind === 'number' && e.value === 0) chunk.fill(0, k * 8, k * 8 + 8);
-        else chunk.fill(0x20, k * 8, k * 8 + 8);
-      }
-      parts.push(chunk.subarray(0, take));
-      remaining -= take;
-    }
-    const joined = parts.length === 1 ? (parts[0] as Uint8Array) : concat(parts);
-    return trimEnd(text(joined));
+/** One cell of a case: a number (SYSMIS as null, dates as ISO text) or a string stitched from its segments. */
+function cellOf(col: Column, elems: Element[], little: boolean, text: (b: Uint8Array) => string): number | string | null {
+  const v = col.variable;
+  if (v.type === 'numeric') {
+    const e = elems[col.segments[0]?.[0] as number] as Element;
+    const value = e.kind === 'number' ? e.value : e.kind === 'raw' ? new DataView(e.source.buffer, e.source.byteOffset + e.offset, 8).getFloat64(0, little) : Number.NaN;
+    if (e.kind === 'sysmis' || Number.isNaN(value) || value === SYSMIS) return null;
+    if (v.isDate) return isoDate(value);
+    return value;
   }
+  // Strings: each segment's bytes, 255 per segment (the last gets the remainder).
+  const parts: Uint8Array[] = [];
+  let remaining = v.width;
+  for (const [offset, segmentWidth] of col.segments) {
+    const take = Math.min(remaining, col.segments.length > 1 ? 255 : segmentWidth, segmentWidth);
+    const chunk = new Uint8Array(Math.ceil(segmentWidth / 8) * 8);
+    for (let k = 0; k < Math.ceil(segmentWidth / 8); k++) {
+      const e = elems[offset + k] as Element;
+      if (e.kind === 'raw') chunk.set(e.source.subarray(e.offset, e.offset + 8), k * 8);
+      else if (e.kind === 'number' && e.value === 0) chunk.fill(0, k * 8, k * 8 + 8);
+      else chunk.fill(0x20, k * 8, k * 8 + 8);
+    }
+    parts.push(chunk.subarray(0, take));
+    remaining -= take;
+  }
+  const joined = parts.length === 1 ? (parts[0] as Uint8Array) : concat(parts);
+  return trimEnd(text(joined));
 }
 
 /** HIGHEST / LOWEST in missing ranges become infinities. */

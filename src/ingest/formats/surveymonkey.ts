@@ -9,7 +9,7 @@
  */
 import { DataValidationError } from '../../errors.js';
 import { normalizeText } from '../../schema/survey-spec.js';
-import { type ExportCell, type ExportColumn, type ExportRow, type ExportTable, numberedChoices, plainColumn } from './table.js';
+import { type ExportCell, type ExportColumn, type ExportRow, type ExportTable, plainColumn, toolExportTable } from './table.js';
 import type { ExportRecord } from './text.js';
 
 const METADATA = /^(respondent id|collector id|start date|end date|ip address|email address|first name|last name|custom data( \d+)?)$/i;
@@ -81,14 +81,5 @@ export function parseSurveyMonkey(records: readonly ExportRecord[], source: { en
   for (const c of columns) for (const a of c.aliases) itemCounts.set(normalizeText(a), (itemCounts.get(normalizeText(a)) ?? 0) + 1);
   const unique = columns.map((c) => ({ ...c, aliases: c.aliases.filter((a) => itemCounts.get(normalizeText(a)) === 1) }));
   const rows: ExportRow[] = records.slice(2).map((r) => ({ cells: r.cells, line: r.line, exclusion: null, unfinished: false }));
-  return {
-    format: 'surveymonkey',
-    columns: unique.map((c, i) => (c.metadata ? c : numberedChoices(c, rows, i))),
-    rows,
-    headerLine: records[0]?.line ?? 1,
-    encoding: source.encoding,
-    delimiter: source.delimiter,
-    text: source.text,
-    warnings: [],
-  };
+  return toolExportTable('surveymonkey', unique, rows, records[0]?.line ?? 1, source);
 }

@@ -128,6 +128,29 @@ export function numberedChoices(column: ExportColumn, rows: readonly ExportRow[]
   return { ...column, choices, valueLabels: [...column.valueLabels, ...valueLabels] };
 }
 
+/**
+ * The table of a survey-tool text export (Qualtrics, SurveyMonkey) once its header rows are read:
+ * each column that is not the tool's metadata gets its numbered choices ({@link numberedChoices}).
+ */
+export function toolExportTable(
+  format: 'qualtrics' | 'surveymonkey',
+  columns: readonly ExportColumn[],
+  rows: readonly ExportRow[],
+  headerLine: number,
+  source: { encoding: string | null; delimiter: string | null; text: boolean },
+): ExportTable {
+  return {
+    format,
+    columns: columns.map((c, i) => (c.metadata ? c : numberedChoices(c, rows, i))),
+    rows,
+    headerLine,
+    encoding: source.encoding,
+    delimiter: source.delimiter,
+    text: source.text,
+    warnings: [],
+  };
+}
+
 function layoutIssue(message: string, line: number | null = null, code: DataIssue['code'] = 'unknown_column', column: string | null = null): DataValidationError {
   return new DataValidationError([{ code, path: [null, column], line, message, input: null }]);
 }
@@ -206,54 +229,8 @@ export function surveyFromTable(table: ExportTable, spec: SurveySpec, limits: In
   const overallName = typeof loose.overall === 'string' ? loose.overall : (loose.overall?.column ?? '');
   const touchpoints = (loose.touchpoints ?? []).map((t) => (typeof t === 'string' ? t : t.column));
   const used = [...touchpoints, overallName, ...(loose.weight !== undefined ? [loose.weight] : []), ...(loose.id !== undefined ? [loose.id] : []), ...(loose.segments ?? [])];
-  const header = table.columns.map((c) => c.name);
-  const resolved = new Map<string, number>();
-  const unknown: DataIssue[] = [];
-  for (const name of used) {
-    const at = resolveColumn(table, name);
-    if (at < 0) {
-      unknown.push({
-        code: 'unknown_column',
-        path: [null, name],
-        line: table.headerLine,
-        message: `The spec names column "${name}", which is not in this ${formatName(table.format)}; ${columnHint(table, name)}`,
-        input: null,
-      });
-      continue;
-    }
-    resolved.set(name, at);
-  }
-  if (unknown.length > 0) throw new DataValidationError(unknown);
-  // The builder sees each used column under the name the spec gave it.
-  for (const [name, at] of resolved) {
-    const clash = header.findIndex((h, i) => h === name && i !== at);
-    if (clash >= 0) header[clash] = `${header[clash]} (column ${clash + 1})`;
-    header[at] = name;
-  }
-
-  // Labels: question texts for unlabelled touchpoints; shared value labels as text answers.
-  const labelOf = (name: string): string | null => {
-    const column = table.columns[resolved.get(name) ?? -1];
-    if (column === undefined || column.label === null || column.label === name) return null;
-    return column.label;
-  };
-  const augmentedTouchpoints = (loose.touchpoints ?? []).map((t) => {
-    if (typeof t === 'string') {
-      const label = labelOf(t);
-      return label === null ? t : { column: t, label };
-    }
-    if (t.label !== undefined || t.en !== undefined) return t;
-    const label = labelOf(t.column);
-    return label === null ? t : { ...t, label };
-  });
-  const rated = [...touchpoints, overallName].map((n) => table.columns[resolved.get(n) ?? -1]).filter((c): c is ExportColumn => c !== undefined);
-  const sharedLabels = spec.labels === undefined ? sharedValueLabels(rated) : null;
-  const augmented = {
-    ...(spec as object),
-    touchpoints: augmentedTouchpoints,
-    ...(sharedLabels !== null && sharedLabels.length > 0 && { labels: sharedLabels }),
-  } as SurveySpec;
-  const normalized = normalizeSpec(augmented);
+  const { resolved, header } = resolveUsedColumns(table, used);
+  const normalized = normalizeSpec(labelledSpec(table, spec, loose, [...touchpoints, overallName], resolved));
 
   // Codes the spec declares not applicable stay raw, so the builder can tell them apart.
   const notApplicable = notApplicableOf(loose);
@@ -281,47 +258,127 @@ export function surveyFromTable(table: ExportTable, spec: SurveySpec, limits: In
 
   const builder = new SurveyBuilder(normalized, { source: table.format, encoding: table.encoding, delimiter: table.delimiter, warnings }, limits);
   builder.header(header, table.headerLine);
-  const excluded = new Map<DropReason, number>();
-  let unfinishedKept = 0;
   /** The export data row (1-based, header rows excluded) of each row the builder saw. */
   const fed: number[] = [];
-  const drop = (reason: DropReason): void => void excluded.set(reason, (excluded.get(reason) ?? 0) + 1);
-  const keep = { survey_preview: filter.preview === 'keep', test_response: filter.test === 'keep', spam: filter.spam === 'keep' };
   try {
-    table.rows.forEach((row, k) => {
-      if (row.exclusion !== null && !keep[row.exclusion]) {
-        drop(row.exclusion);
-        return;
-      }
-      if (row.unfinished) {
-        if (filter.unfinished === 'drop') {
-          drop('unfinished');
-          return;
-        }
-        unfinishedKept++;
-      }
-      let cells = row.cells;
-      if (missingColumns.length > 0 || choiceColumns.length > 0) {
-        const copy = cells.slice();
-        for (const { c, i } of missingColumns) {
-          const cell = copy[i] ?? null;
-          if (isUserMissing(c, cell) && !notApplicable.has(String(cell))) copy[i] = null;
-        }
-        for (const { i, choices } of choiceColumns) {
-          const cell = copy[i];
-          if (typeof cell === 'string') copy[i] = choices.get(cell.trim()) ?? cell;
-        }
-        cells = copy;
-      }
-      fed.push(k + 1);
-      builder.record(table.text ? cells.map((cell) => (cell === null ? '' : cell)) : cells, row.line, table.text);
-    });
+    const { excluded, unfinishedKept } = feedRows(table, builder, filter, fed, (cells) => recodedCells(cells, missingColumns, choiceColumns, notApplicable));
     const survey = builder.finish();
     return withExclusions(survey, fed, excluded, unfinishedKept);
   } catch (error) {
     if (error instanceof DataValidationError) throw renumber(error, fed, recodes.length > 0);
     throw error;
   }
+}
+
+/**
+ * Finds each column the spec names (refusing unknown ones together) and renames it in the header
+ * to the name the spec gave, so the builder sees it under that name.
+ */
+function resolveUsedColumns(table: ExportTable, used: readonly string[]): { resolved: Map<string, number>; header: string[] } {
+  const header = table.columns.map((c) => c.name);
+  const resolved = new Map<string, number>();
+  const unknown: DataIssue[] = [];
+  for (const name of used) {
+    const at = resolveColumn(table, name);
+    if (at < 0) {
+      unknown.push({
+        code: 'unknown_column',
+        path: [null, name],
+        line: table.headerLine,
+        message: `The spec names column "${name}", which is not in this ${formatName(table.format)}; ${columnHint(table, name)}`,
+        input: null,
+      });
+      continue;
+    }
+    resolved.set(name, at);
+  }
+  if (unknown.length > 0) throw new DataValidationError(unknown);
+  // The builder sees each used column under the name the spec gave it.
+  for (const [name, at] of resolved) {
+    const clash = header.findIndex((h, i) => h === name && i !== at);
+    if (clash >= 0) header[clash] = `${header[clash]} (column ${clash + 1})`;
+    header[at] = name;
+  }
+  return { resolved, header };
+}
+
+/** The spec with the export's labels: question texts for unlabelled touchpoints; shared value labels as text answers. */
+function labelledSpec(table: ExportTable, spec: SurveySpec, loose: LooseSpec, ratedNames: readonly string[], resolved: ReadonlyMap<string, number>): SurveySpec {
+  const labelOf = (name: string): string | null => {
+    const column = table.columns[resolved.get(name) ?? -1];
+    if (column === undefined || column.label === null || column.label === name) return null;
+    return column.label;
+  };
+  const augmentedTouchpoints = (loose.touchpoints ?? []).map((t) => {
+    if (typeof t === 'string') {
+      const label = labelOf(t);
+      return label === null ? t : { column: t, label };
+    }
+    if (t.label !== undefined || t.en !== undefined) return t;
+    const label = labelOf(t.column);
+    return label === null ? t : { ...t, label };
+  });
+  const rated = ratedNames.map((n) => table.columns[resolved.get(n) ?? -1]).filter((c): c is ExportColumn => c !== undefined);
+  const sharedLabels = spec.labels === undefined ? sharedValueLabels(rated) : null;
+  return {
+    ...(spec as object),
+    touchpoints: augmentedTouchpoints,
+    ...(sharedLabels !== null && sharedLabels.length > 0 && { labels: sharedLabels }),
+  } as SurveySpec;
+}
+
+/** A row's cells with user-missing codes blanked (not-applicable codes kept) and numbered choices read as their number. */
+function recodedCells(
+  cells: readonly ExportCell[],
+  missingColumns: readonly { c: ExportColumn; i: number }[],
+  choiceColumns: readonly { i: number; choices: ReadonlyMap<string, number> }[],
+  notApplicable: ReadonlySet<string>,
+): readonly ExportCell[] {
+  if (missingColumns.length === 0 && choiceColumns.length === 0) return cells;
+  const copy = cells.slice();
+  for (const { c, i } of missingColumns) {
+    const cell = copy[i] ?? null;
+    if (isUserMissing(c, cell) && !notApplicable.has(String(cell))) copy[i] = null;
+  }
+  for (const { i, choices } of choiceColumns) {
+    const cell = copy[i];
+    if (typeof cell === 'string') copy[i] = choices.get(cell.trim()) ?? cell;
+  }
+  return copy;
+}
+
+/**
+ * Hands the builder each row the filter keeps (recoded by `recode`), recording its data row in
+ * `fed`; counts preview, test, spam and (when dropped) unfinished responses by reason.
+ */
+function feedRows(
+  table: ExportTable,
+  builder: SurveyBuilder,
+  filter: ResponseFilterOptions,
+  fed: number[],
+  recode: (cells: readonly ExportCell[]) => readonly ExportCell[],
+): { excluded: Map<DropReason, number>; unfinishedKept: number } {
+  const excluded = new Map<DropReason, number>();
+  let unfinishedKept = 0;
+  const drop = (reason: DropReason): void => void excluded.set(reason, (excluded.get(reason) ?? 0) + 1);
+  const keep = { survey_preview: filter.preview === 'keep', test_response: filter.test === 'keep', spam: filter.spam === 'keep' };
+  table.rows.forEach((row, k) => {
+    if (row.exclusion !== null && !keep[row.exclusion]) {
+      drop(row.exclusion);
+      return;
+    }
+    if (row.unfinished) {
+      if (filter.unfinished === 'drop') {
+        drop('unfinished');
+        return;
+      }
+      unfinishedKept++;
+    }
+    const cells = recode(row.cells);
+    fed.push(k + 1);
+    builder.record(table.text ? cells.map((cell) => (cell === null ? '' : cell)) : cells, row.line, table.text);
+  });
+  return { excluded, unfinishedKept };
 }
 
 /** Text -> code for value labels that every rated column labelling the text agrees on (user-missing codes left out). */
