@@ -473,9 +473,13 @@ function chooseOutcome(
   } else if (outcome !== undefined && (given.overall === undefined || typeof given.overall === 'string')) {
     // An overall given as an object (with its own type) is taken as it is; a column name is scored here.
     const binary = binaryOutcome(outcome);
+    const nps = typeGiven === undefined ? npsOutcome(outcome) : null;
     if (binary !== null) {
       outcomeSpec = { column: overall, type: 'binary', positive: binary.positive };
       notes.push(binary.note);
+    } else if (nps !== null) {
+      outcomeSpec = { column: overall, type: 'nps' };
+      notes.push(nps);
     } else {
       const scored = scoreOutcome(outcome, labels);
       outcomeLabels = scored.labels;
@@ -1121,6 +1125,25 @@ function binaryOutcome(outcome: Column): { positive: (string | number)[]; note: 
     positive: [positive.raw],
     note: `"${outcome.name}" holds two answers: taken as a binary outcome with ${JSON.stringify(positive.raw)} (${formatCount(positive.count)}) as the positive class and ${JSON.stringify(negative.raw)} (${formatCount(negative.count)}) as the other; pass --positive to change`,
   };
+}
+
+/** Names of a likelihood-to-recommend (Net Promoter Score) question. */
+const NPS_NAME = /(?:^|[^a-z])(?:nps|ltr|net[ _-]?promoter\w*|recommend\w*|likel\w*[ _-]?to[ _-]?recommend\w*)(?:$|[^a-z])|推荐/i;
+
+/**
+ * A Net Promoter Score outcome: a column named as the likelihood-to-recommend question whose
+ * whole-number answers lie in 0-10 and reach 9 or 10. Its scale is 0-10 whatever the lowest answer
+ * seen (a scale of 1-10 would move the neutral point and the detractors' boundary). Returns the note.
+ */
+function npsOutcome(outcome: Column): string | null {
+  const s = outcome.stats;
+  if (outcome.kind !== 'rating' || !NPS_NAME.test(outcome.name) || s.fractions > 0 || s.texts > 0 || s.valuesOverflow || s.values.size === 0) return null;
+  // Every value seen (8 and 9 included: elsewhere they may be missing codes, here they are answers).
+  const values = [...s.values.keys()];
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  if (!(lo >= 0 && hi <= 10 && hi >= 9)) return null;
+  return `"${outcome.name}" holds ${lo}-${hi} answers to a likelihood-to-recommend question: taken as a Net Promoter Score outcome on 0-10 (promoters 9-10, passives 7-8, detractors 0-6); pass --outcome-type rating to analyse it as a plain rating`;
 }
 
 /** The smallest standard scale holding every rating column of a pool (null when none does). */

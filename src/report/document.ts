@@ -114,8 +114,32 @@ export function descriptivesSection(report: Report, { locale, name, charts }: Se
       ...(raking !== null ? [{ kind: 'paragraph' as const, text: raking }] : []),
       ...(charts ? [{ kind: 'chart' as const, chart: 'journey' as const, title: m.journeyChart }] : []),
       { kind: 'table', rows: descriptivesRows(report.descriptives, name, locale) },
+      ...npsBlocks(report.descriptives, name, locale),
     ],
   };
+}
+
+/** The Net Promoter Score of an NPS outcome, under the descriptives table. */
+function npsBlocks(descriptives: SurveyDescriptives, name: (column: string) => string, locale: Locale): Block[] {
+  const m = messages(locale);
+  return descriptives.items.flatMap((d) =>
+    d.nps === undefined || d.nps === null
+      ? []
+      : [
+          {
+            kind: 'paragraph' as const,
+            text: m.npsLine(
+              name(d.column),
+              formatSigned(d.nps.score, 1),
+              `${Math.round(descriptives.level * 100)}% CI ${formatSigned(d.nps.ciLower, 1)} – ${formatSigned(d.nps.ciUpper, 1)}`,
+              formatPercent(d.nps.promoters),
+              formatPercent(d.nps.passives),
+              formatPercent(d.nps.detractors),
+              d.n,
+            ),
+          },
+        ],
+  );
 }
 
 /**

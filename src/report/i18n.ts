@@ -74,6 +74,8 @@ const en = {
   methods: 'Methods',
   charts: 'Charts',
   journeyChart: 'Journey: touchpoint means in journey order',
+  npsLine: (column: string, score: string, ci: string, promoters: string, passives: string, detractors: string, n: number): string =>
+    `Net Promoter Score of ${column}: ${score} (${ci}); promoters (9-10) ${promoters}, passives (7-8) ${passives}, detractors (0-6) ${detractors}; n = ${n}.`,
   driverChart: 'Key drivers: relative importance',
   ipaChart: 'Importance-performance quadrants',
   peakEndChart: 'Peak-end prediction against the observed overall mean',
@@ -226,6 +228,8 @@ const zh: Messages = {
   methods: '方法说明',
   charts: '图表',
   journeyChart: '旅程：按旅程顺序的触点均值',
+  npsLine: (column: string, score: string, ci: string, promoters: string, passives: string, detractors: string, n: number): string =>
+    `${column} 的净推荐值（NPS）：${score}（${ci}）；推荐者（9-10）${promoters}，中立者（7-8）${passives}，贬损者（0-6）${detractors}；n = ${n}。`,
   driverChart: '关键驱动因素：相对重要性',
   ipaChart: '重要性-绩效象限',
   peakEndChart: '峰终预测与实际整体满意度',

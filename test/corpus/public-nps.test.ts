@@ -12,6 +12,7 @@ import { readSurveyFile } from '../../src/ingest/read-survey-file.js';
 import { describeSurvey } from '../../src/survey/describe-survey.js';
 import type { Survey } from '../../src/survey/survey.js';
 import { expectGolden, loadGolden } from '../helpers/golden.js';
+import { runCli } from '../helpers/run-cli.js';
 
 interface Coefficient {
   name: string;
@@ -76,5 +77,23 @@ describe('public NPS survey (13,954 customers) against R', () => {
     const expected = Object.fromEntries(golden.rating.coefficients.map(({ name, estimate, stdError, tValue, pValue }) => [name, { estimate, stdError, tValue, pValue }]));
     expectGolden(byName(r.regression.coefficients), expected, tight, 'lm');
     expectGolden({ rSquared: r.importance.rSquared, importance: r.importance.importance }, { rSquared: golden.rating.rSquared, importance: golden.rating.importance }, tight, 'LMG');
+  });
+});
+
+describe('public NPS survey from the command line (flags only)', { timeout: 300_000 }, () => {
+  it('analyze --overall nps takes the likelihood-to-recommend column as an NPS outcome on 0-10, says so, and prints the score R gives', async () => {
+    const { code, stdout, stderr } = await runCli(['analyze', file, '--overall', 'nps']);
+    expect(code).toBe(0);
+    expect(stderr).toContain('"nps" holds 1-10 answers to a likelihood-to-recommend question: taken as a Net Promoter Score outcome on 0-10');
+    const { score, ciLower, ciUpper, promoters, passives, detractors, n } = golden.nps as Record<string, number>;
+    const signed = (v: number): string => `${v >= 0 ? '+' : ''}${v.toFixed(1)}`;
+    const pct = (v: number): string => `${(v * 100).toFixed(0)}%`;
+    expect(stdout).toContain(
+      `Net Promoter Score of nps: ${signed(score as number)} (95% CI ${signed(ciLower as number)} – ${signed(ciUpper as number)}); promoters (9-10) ${pct(promoters as number)}, passives (7-8) ${pct(passives as number)}, detractors (0-6) ${pct(detractors as number)}; n = ${n}.`,
+    );
+    // Asked to treat it as a plain rating, it does.
+    const asRating = await runCli(['analyze', file, '--overall', 'nps', '--outcome-type', 'rating', '--json']);
+    expect(asRating.code).toBe(0);
+    expect(JSON.parse(asRating.stdout).descriptives.items.at(-1).nps).toBeUndefined();
   });
 });
