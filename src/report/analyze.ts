@@ -18,7 +18,7 @@ import type { Calibration, IngestReport, Survey, Warning } from '../survey/surve
 export interface Report {
   readonly method: 'analyze';
   /** Version of the Report layout (docs/report.schema.json). */
-  readonly schemaVersion: 1;
+  readonly schemaVersion: 2;
   readonly generator: { readonly name: 'peak-end'; readonly version: string };
   readonly survey: ReportSurvey;
   readonly ingest: IngestReport;
@@ -121,7 +121,7 @@ export function analyze(survey: Survey, options: AnalyzeOptions = {}): Report {
   const c = survey.calibration;
   const report: Report = {
     method: 'analyze',
-    schemaVersion: 1,
+    schemaVersion: 2,
     generator: { name: 'peak-end', version: packageJson.version },
     survey: {
       touchpoints: survey.touchpoints.map((t) => ({ column: t.column, label: t.label, zh: t.zh, en: t.en })),

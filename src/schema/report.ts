@@ -545,7 +545,7 @@ const calibrationSummary = z.strictObject({
 /** Schema of the Report returned by `analyze`. */
 export const reportSchema = z.strictObject({
   method: z.literal('analyze'),
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   generator: z.strictObject({ name: z.literal('peak-end'), version: z.string() }),
   survey: z.strictObject({
     touchpoints: z.array(touchpoint),
