@@ -15,36 +15,8 @@
 # glm.control(epsilon = 1e-14, maxit = 100) lets IRLS converge fully; the subset fits call glm.fit on
 # the same design columns (the same algorithm as glm(), without the formula machinery).
 # Run from the project root: Rscript test/golden/public-airline/generate.R
-library(jsonlite)
-d <- read.csv("test/corpus/heldout/airline-passenger-satisfaction.csv", check.names = FALSE, stringsAsFactors = FALSE)
-tp <- c("Inflight wifi service", "Departure/Arrival time convenient", "Ease of Online booking", "Gate location",
-        "Food and drink", "Online boarding", "Seat comfort", "Inflight entertainment", "On-board service",
-        "Leg room service", "Baggage handling", "Checkin service", "Inflight service", "Cleanliness")
-stopifnot(all(tp %in% names(d)))
-notApplicable <- sapply(tp, function(v) sum(d[[v]] == 0))
-for (v in tp) d[[v]][d[[v]] == 0] <- NA
-d$y <- as.numeric(d$satisfaction == "satisfied")
-stopifnot(all(d$satisfaction %in% c("satisfied", "neutral or dissatisfied")))
+source("test/golden/public-airline/data.R")
 
-ctrl <- glm.control(epsilon = 1e-14, maxit = 100)
-loglik_of <- function(X, y, cols) {
-  Z <- cbind(1, X[, cols, drop = FALSE])
-  fit <- glm.fit(Z, y, family = binomial(), control = ctrl)
-  stopifnot(fit$converged)
-  -fit$deviance / 2
-}
-shapley <- function(value, p) {
-  sapply(seq_len(p), function(j) {
-    bit <- 2^(j - 1)
-    total <- 0
-    for (mask in 0:(2^p - 1)) {
-      if (bitwAnd(mask, bit) != 0) next
-      s <- sum(as.integer(intToBits(mask)))
-      total <- total + factorial(s) * factorial(p - s - 1) / factorial(p) * (value[mask + bit + 1] - value[mask + 1])
-    }
-    total
-  })
-}
 mcfadden_shapley <- function(X, y, players) {
   p <- length(players)
   ll <- sapply(0:(2^p - 1), function(mask) loglik_of(X, y, unlist(players[which(bitwAnd(mask, 2^(seq_len(p) - 1)) != 0)])))

@@ -1,38 +1,9 @@
-# The expensive part of the public airline golden values (see generate.R, whose helpers this
-# repeats): the Shapley value of McFadden's pseudo-R-squared over all 14 ratings from all 2^14
-# subset glm fits on the complete cases, written to shapley14.json. Tens of minutes on a busy
-# machine. Run from the project root: Rscript test/golden/public-airline/shapley14.R
+# The expensive part of the public airline golden values (see generate.R; both source data.R):
+# the Shapley value of McFadden's pseudo-R-squared over all 14 ratings from all 2^14 subset glm
+# fits on the complete cases, written to shapley14.json. Tens of minutes on a busy machine. Run from the project root: Rscript test/golden/public-airline/shapley14.R
 # Data: 0 = not applicable -> NA; y = satisfied.
-library(jsonlite)
-d <- read.csv("test/corpus/heldout/airline-passenger-satisfaction.csv", check.names = FALSE, stringsAsFactors = FALSE)
-tp <- c("Inflight wifi service", "Departure/Arrival time convenient", "Ease of Online booking", "Gate location",
-        "Food and drink", "Online boarding", "Seat comfort", "Inflight entertainment", "On-board service",
-        "Leg room service", "Baggage handling", "Checkin service", "Inflight service", "Cleanliness")
-stopifnot(all(tp %in% names(d)))
-notApplicable <- sapply(tp, function(v) sum(d[[v]] == 0))
-for (v in tp) d[[v]][d[[v]] == 0] <- NA
-d$y <- as.numeric(d$satisfaction == "satisfied")
-stopifnot(all(d$satisfaction %in% c("satisfied", "neutral or dissatisfied")))
+source("test/golden/public-airline/data.R")
 
-ctrl <- glm.control(epsilon = 1e-14, maxit = 100)
-loglik_of <- function(X, y, cols) {
-  Z <- cbind(1, X[, cols, drop = FALSE])
-  fit <- glm.fit(Z, y, family = binomial(), control = ctrl)
-  stopifnot(fit$converged)
-  -fit$deviance / 2
-}
-shapley <- function(value, p) {
-  sapply(seq_len(p), function(j) {
-    bit <- 2^(j - 1)
-    total <- 0
-    for (mask in 0:(2^p - 1)) {
-      if (bitwAnd(mask, bit) != 0) next
-      s <- sum(as.integer(intToBits(mask)))
-      total <- total + factorial(s) * factorial(p - s - 1) / factorial(p) * (value[mask + bit + 1] - value[mask + 1])
-    }
-    total
-  })
-}
 mcfadden_shapley <- function(X, y, players) {
   p <- length(players)
   # Two worker processes (parallel::mclapply); the fits are independent.
