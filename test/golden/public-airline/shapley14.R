@@ -1,6 +1,7 @@
 # The expensive part of the public airline golden values (see generate.R; both source data.R):
 # the Shapley value of McFadden's pseudo-R-squared over all 14 ratings from all 2^14 subset glm
-# fits on the complete cases, written to shapley14.json. Tens of minutes on a busy machine. Run from the project root: Rscript test/golden/public-airline/shapley14.R
+# fits on the complete cases, written to shapley14.json. Tens of minutes on a busy machine.
+# Run from the project root: Rscript test/golden/public-airline/shapley14.R
 # Data: 0 = not applicable -> NA; y = satisfied.
 source("test/golden/public-airline/data.R")
 
