@@ -2,6 +2,8 @@
 # read_reference(name): a reference survey (test/golden/reference/<name>.json) as a numeric matrix
 #   m (NA = missing, columns named), its model (x: predictors, y: outcome) and weights (or NULL).
 # complete_reference(name): the complete cases of the model: X, y, w (NULL if unweighted), x.
+# shapley(value, p): Shapley values of p players from a characteristic function given per bit mask
+#   0..2^p-1 (bit j - 1 set = player j in), weights s!(p-s-1)!/p!.
 # lmg(X, y, w): Shapley decomposition of R-squared (relaimpo's lmg with rela = FALSE) by
 #   enumerating all 2^k subsets, each R-squared from lm() on the same rows; weights optional.
 library(jsonlite)
@@ -35,5 +37,19 @@ lmg <- function(X, y, w = NULL) {
       s <- s + factorial(size) * factorial(k - size - 1) / factorial(k) * (r2[m + 2^(j - 1) + 1] - r2[m + 1])
     }
     s
+  })
+}
+
+shapley <- function(value, p) {
+  # value: one entry per bit mask 0..2^p-1 (mask bit j = player j in); Shapley weights s!(p-s-1)!/p!.
+  sapply(seq_len(p), function(j) {
+    bit <- 2^(j - 1)
+    total <- 0
+    for (mask in 0:(2^p - 1)) {
+      if (bitwAnd(mask, bit) != 0) next
+      s <- sum(as.integer(intToBits(mask)))
+      total <- total + factorial(s) * factorial(p - s - 1) / factorial(p) * (value[mask + bit + 1] - value[mask + 1])
+    }
+    total
   })
 }

@@ -6,7 +6,7 @@
 # about 1e-5 short of the maximum). With prior weights, LL = -deviance / 2 = sum w log P(y), which
 # is glm's logLik for integer weights.
 # Run from the project root: Rscript test/golden/pseudo-r-squared/generate.R
-library(jsonlite)
+source("test/golden/common.R")
 d <- read.csv("fixtures/airline/airline.csv", stringsAsFactors = FALSE)
 tp <- c("booking", "checkin", "boarding", "seat", "wifi", "food", "baggage")
 for (v in tp) d[[v]][!is.na(d[[v]]) & d[[v]] == 0] <- NA
@@ -17,19 +17,6 @@ fit_glm <- function(data, cols, w = NULL) {
   f <- as.formula(paste("y ~", if (length(cols) == 0) "1" else paste0("`", cols, "`", collapse = " + ")))
   data$.w <- if (is.null(w)) 1 else w
   suppressWarnings(glm(f, family = binomial, data = data, weights = .w, control = ctrl))
-}
-shapley <- function(value, p) {
-  # value: one entry per bit mask 0..2^p-1 (mask bit j = player j in); Shapley weights s!(p-s-1)!/p!.
-  sapply(seq_len(p), function(j) {
-    bit <- 2^(j - 1)
-    total <- 0
-    for (mask in 0:(2^p - 1)) {
-      if (bitwAnd(mask, bit) != 0) next
-      s <- sum(as.integer(intToBits(mask)))
-      total <- total + factorial(s) * factorial(p - s - 1) / factorial(p) * (value[mask + bit + 1] - value[mask + 1])
-    }
-    total
-  })
 }
 subset_logliks <- function(data, players, w = NULL) {
   p <- length(players)
