@@ -120,7 +120,7 @@ export function descriptivesSection(report: Report, { locale, name, charts }: Se
 }
 
 /** The Net Promoter Score of an NPS outcome, under the descriptives table. */
-function npsBlocks(descriptives: SurveyDescriptives, name: (column: string) => string, locale: Locale): Block[] {
+export function npsBlocks(descriptives: SurveyDescriptives, name: (column: string) => string, locale: Locale): Block[] {
   const m = messages(locale);
   return descriptives.items.flatMap((d) =>
     d.nps === undefined || d.nps === null

@@ -29,7 +29,7 @@ import type { Report } from '../schema/report.js';
 import type { SurveyDescriptives } from '../survey/describe-survey.js';
 import type { Warning } from '../survey/survey.js';
 import { reportCharts, type VegaLiteSpec } from './charts.js';
-import { type Block, descriptivesRows, type KeyDriversReport, keyDriversSection, type PeakEndReport, peakEndSection } from './document.js';
+import { type Block, descriptivesRows, type KeyDriversReport, keyDriversSection, npsBlocks, type PeakEndReport, peakEndSection } from './document.js';
 import { formatNumber as fixed, formatPValue, formatPercent as percent, significanceStars, formatSignificant as significant } from './format.js';
 import { type ChartSvgs, escapeHtml, htmlTable, reportHtmlBody, sanitizeSvg } from './html.js';
 import { type Locale, messages, warningText } from './i18n.js';
@@ -289,9 +289,10 @@ function warningBlocks(warnings: readonly Warning[], locale: Locale = 'en'): Blo
 
 function describeView(d: SurveyDescriptives, locale: Locale): View {
   const labels = new Map(d.items.map((item) => [item.column, item.label]));
+  const name = (column: string): string => labels.get(column) ?? column;
   return {
     heading: messages(locale).descriptives,
-    blocks: [{ kind: 'table', rows: descriptivesRows(d, (column) => labels.get(column) ?? column, locale) }, ...warningBlocks(d.warnings, locale)],
+    blocks: [{ kind: 'table', rows: descriptivesRows(d, name, locale) }, ...npsBlocks(d, name, locale), ...warningBlocks(d.warnings, locale)],
   };
 }
 

@@ -8,6 +8,7 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keyDrivers } from '../../src/experience/key-drivers.js';
+import { describeSurvey as describeSurveyDisplayed } from '../../src/index.js';
 import { readSurveyFile } from '../../src/ingest/read-survey-file.js';
 import { describeSurvey } from '../../src/survey/describe-survey.js';
 import type { Survey } from '../../src/survey/survey.js';
@@ -95,5 +96,16 @@ describe('public NPS survey from the command line (flags only)', { timeout: 300_
     const asRating = await runCli(['analyze', file, '--overall', 'nps', '--outcome-type', 'rating', '--json']);
     expect(asRating.code).toBe(0);
     expect(JSON.parse(asRating.stdout).descriptives.items.at(-1).nps).toBeUndefined();
+  });
+});
+
+describe('public NPS survey in a notebook', () => {
+  it("describeSurvey's notebook display shows the Net Promoter Score R gives, under the table", async () => {
+    const survey = await readSurveyFile(file, spec);
+    const shown = describeSurveyDisplayed(survey) as unknown as Record<symbol, () => Promise<Record<string, string>> | Record<string, string>>;
+    const bundle = await shown[Symbol.for('Jupyter.display')]?.();
+    const { score, ciLower, ciUpper } = golden.nps as Record<string, number>;
+    const signed = (v: number): string => `${v >= 0 ? '+' : ''}${v.toFixed(1)}`;
+    expect(bundle?.['text/plain']).toContain(`Net Promoter Score of nps: ${signed(score as number)} (95% CI ${signed(ciLower as number)} – ${signed(ciUpper as number)})`);
   });
 });
