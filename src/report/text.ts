@@ -5,7 +5,7 @@
 import type { Report } from '../schema/report.js';
 import type { SurveyDescriptives } from '../survey/describe-survey.js';
 import type { IngestReport } from '../survey/survey.js';
-import { descriptivesRows, reportDocument } from './document.js';
+import { descriptivesRows, npsBlocks, reportDocument } from './document.js';
 import type { Locale } from './i18n.js';
 
 export { formatNumber } from './format.js';
@@ -39,10 +39,12 @@ function displayWidth(text: string): number {
   return width;
 }
 
-/** The descriptives table: one row per touchpoint (journey order) and the overall rating. */
+/** The descriptives table: one row per touchpoint (journey order) and the overall rating; an NPS outcome's score under it. */
 export function formatDescriptivesText(descriptives: SurveyDescriptives): string {
   const labels = new Map(descriptives.items.map((d) => [d.column, d.label]));
-  return formatTable(descriptivesRows(descriptives, (column) => labels.get(column) ?? column));
+  const name = (column: string): string => labels.get(column) ?? column;
+  const nps = npsBlocks(descriptives, name, 'en').map((b) => (b.kind === 'paragraph' ? `\n${b.text}` : ''));
+  return formatTable(descriptivesRows(descriptives, name)) + nps.join('');
 }
 
 /** One paragraph accounting for every input row. */

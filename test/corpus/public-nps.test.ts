@@ -92,6 +92,10 @@ describe('public NPS survey from the command line (flags only)', { timeout: 300_
     expect(stdout).toContain(
       `Net Promoter Score of nps: ${signed(score as number)} (95% CI ${signed(ciLower as number)} – ${signed(ciUpper as number)}); promoters (9-10) ${pct(promoters as number)}, passives (7-8) ${pct(passives as number)}, detractors (0-6) ${pct(detractors as number)}; n = ${n}.`,
     );
+    // describe prints the same line under its table.
+    const described = await runCli(['describe', file, '--overall', 'nps']);
+    expect(described.code).toBe(0);
+    expect(described.stdout).toContain(`Net Promoter Score of nps: ${signed(score as number)} (95% CI ${signed(ciLower as number)} – ${signed(ciUpper as number)})`);
     // Asked to treat it as a plain rating, it does.
     const asRating = await runCli(['analyze', file, '--overall', 'nps', '--outcome-type', 'rating', '--json']);
     expect(asRating.code).toBe(0);
