@@ -3,6 +3,9 @@
  * the Gestalt battery's cross-validated RMSE (least squares) and log-loss (logistic). Internal.
  */
 import { InvalidArgumentError, PeakEndError } from '../errors.js';
+import { type CrossProducts, crossProductsByGroup, mergeCrossProducts, selectCrossProducts } from '../linalg/cross-product.js';
+import { columnModelData } from '../regression/ols-columns.js';
+import { olsCoefficientsOfCrossProducts } from '../regression/ols-normal-equations.js';
 import type { Warning } from '../survey/survey.js';
 
 /** Fits a training set; returns its coefficients, intercept first (0 for an aliased term). */
@@ -60,4 +63,106 @@ export function crossValidatedOrSkipped(model: string, warnings: Warning[], scor
     warnings.push({ code: 'gestalt_cv_skipped', message: `Model ${model}: a cross-validation fold could not be fitted (${error.message})` });
     return null;
   }
+}
+
+/**
+ * k-fold cross-validation of least squares from cross-products, for large samples: one pass forms
+ * each fold's centred cross-products of every column and y ({@link foldCrossProducts}); a training
+ * set's are the merge of the other folds' (Chan, Golub & LeVeque); a model on any subset of the
+ * columns takes its entries ({@link selectCrossProducts}) and `ols`'s own normal-equations solve;
+ * and a fold's held-out squared errors come from its own cross-products
+ * ({@link heldOutSquaredError}), so no model needs another pass over the rows.
+ */
+export interface FoldCrossProducts {
+  /** Fold f's cross-products (its rows in sample order); columns, then y. */
+  readonly parts: readonly CrossProducts[];
+  /** The sample rows of fold f are `index[start[f]] .. index[start[f + 1] - 1]` (data rows, see `rows`). */
+  readonly index: Uint32Array;
+  readonly start: Int32Array;
+  readonly columns: readonly ArrayLike<number>[];
+  readonly y: ArrayLike<number>;
+  readonly w: ArrayLike<number> | null;
+}
+
+/**
+ * Each fold's centred cross-products of the columns and y, in one pass ({@link crossProductsByGroup}).
+ * Sample row r is data row `rows[r]` (r itself when `rows` is null) of the columns, y and the
+ * weights w (positive); `fold[r]` is its fold. null when a cell is not a finite number.
+ */
+export function foldCrossProducts(
+  columns: readonly ArrayLike<number>[],
+  y: ArrayLike<number>,
+  w: ArrayLike<number> | null,
+  rows: ArrayLike<number> | null,
+  fold: Int32Array,
+  folds: number,
+): FoldCrossProducts | null {
+  const n = fold.length;
+  // The data rows grouped by fold, each fold's in sample order (a counting sort).
+  const start = new Int32Array(folds + 1);
+  for (let r = 0; r < n; r++) start[(fold[r] as number) + 1] = (start[(fold[r] as number) + 1] as number) + 1;
+  for (let f = 0; f < folds; f++) start[f + 1] = (start[f + 1] as number) + (start[f] as number);
+  const next = start.slice(0, folds);
+  const index = new Uint32Array(n);
+  for (let r = 0; r < n; r++) {
+    const f = fold[r] as number;
+    index[next[f] as number] = rows === null ? r : (rows[r] as number);
+    next[f] = (next[f] as number) + 1;
+  }
+  const parts = crossProductsByGroup(columns, y, w, rows, fold, folds);
+  if (parts === null) return null;
+  return { parts, index, start, columns, y, w };
+}
+
+/**
+ * The intercept and slopes of least squares on columns `keep` fitted to every fold but `f`, as
+ * `ols` solves them from the merged cross-products; null where `ols` would not use the normal
+ * equations (an ill-conditioned or singular training design: the caller refits by QR). The
+ * training rows are gathered only if the solve's refinement reads them.
+ */
+export function trainingCoefficients(folds: FoldCrossProducts, f: number, keep: readonly number[]): Float64Array | null {
+  const { parts, index, start, columns, y, w } = folds;
+  const merged = mergeCrossProducts(parts.filter((_, g) => g !== f));
+  const own = { from: start[f] as number, to: start[f + 1] as number };
+  const size = index.length - (own.to - own.from);
+  const train = (): Uint32Array => {
+    const rows = new Uint32Array(size);
+    rows.set(index.subarray(0, own.from));
+    rows.set(index.subarray(own.to), own.from);
+    return rows;
+  };
+  const names = keep.map((j) => `x${j + 1}`);
+  const data = columnModelData(
+    keep.map((j) => columns[j] as ArrayLike<number>),
+    y,
+    w,
+    train,
+    size,
+    names,
+  );
+  return olsCoefficientsOfCrossProducts(data, selectCrossProducts(merged, keep));
+}
+
+/**
+ * sum over fold f's rows of w (y - b0 - x'b)^2, x the columns `keep` and b (intercept first) a
+ * model's coefficients, from the fold's cross-products alone: with v = (-b, 1) and S the fold's
+ * centred co-moments of (x, y), the sum is v'Sv + W (mean y - b0 - (mean x)'b)^2 (W the fold's
+ * weight). Exact algebra; rounding relative to the sum grows like 1 / (1 - R^2) of the fit on the
+ * fold, harmless for surveys (R^2 well below 0.99).
+ */
+export function heldOutSquaredError(folds: FoldCrossProducts, f: number, keep: readonly number[], b: ArrayLike<number>): number {
+  const part = folds.parts[f] as CrossProducts;
+  const q = part.means.length;
+  const m = keep.length;
+  const at = (a: number): number => (a < m ? (keep[a] as number) : q - 1);
+  const v = (a: number): number => (a < m ? -(b[a + 1] as number) : 1);
+  let quadratic = 0;
+  for (let a = 0; a <= m; a++) {
+    let row = 0;
+    for (let c = 0; c <= m; c++) row += (part.comoments[at(a) * q + at(c)] as number) * v(c);
+    quadratic += v(a) * row;
+  }
+  let meanResidual = (part.means[q - 1] as number) - (b[0] as number);
+  for (let a = 0; a < m; a++) meanResidual -= (b[a + 1] as number) * (part.means[keep[a] as number] as number);
+  return Math.max(0, quadratic + part.weight * meanResidual * meanResidual);
 }

@@ -7,15 +7,15 @@ import { chiSquareUpperTail, fUpperTail } from '../distributions/index.js';
 import { InsufficientDataError, InvalidArgumentError, PeakEndError } from '../errors.js';
 import { relativeImportanceOfColumns } from '../importance/relative-importance.js';
 import { type DependentCorrelationResult, dependentCorrelation } from '../inference/dependent-correlation.js';
-import { cholesky, choleskySolve } from '../linalg/cholesky.js';
 import { correlationMatrix } from '../linalg/correlation.js';
+import { crossProductsOfColumns, selectCrossProducts } from '../linalg/cross-product.js';
 import { assignFolds } from '../random/rng.js';
-import { type AliasedCoefficient, type OlsCoefficient, type OlsResult, ols } from '../regression/ols.js';
+import { type AliasedCoefficient, CROSS_PRODUCT_MIN_ROWS, type OlsCoefficient, type OlsResult, ols } from '../regression/ols.js';
 import { olsOfColumns, rowsOfColumns } from '../regression/ols-columns.js';
 import { ordinalLogit, type Threshold, type WaldCoefficient } from '../regression/ordinal.js';
 import type { Survey, Warning } from '../survey/survey.js';
 import type { PeakRule } from './aggregate-peak-end.js';
-import { crossValidatedOrSkipped, type FoldFit, outOfFoldMeanLoss } from './cross-validation.js';
+import { crossValidatedOrSkipped, type FoldCrossProducts, type FoldFit, foldCrossProducts, heldOutSquaredError, outOfFoldMeanLoss, trainingCoefficients } from './cross-validation.js';
 import { type GestaltFeature, type GestaltFeatureColumns, type GestaltFeaturesOptions, gestaltFeatureColumns } from './gestalt-features.js';
 import { type GestaltLogistic, logisticBattery, logisticImportance } from './gestalt-logistic.js';
 
@@ -303,7 +303,7 @@ function checkedOptions(options: GestaltOptions): { weight: number; level: numbe
 /** The respondents in the models and their data, gathered once. */
 interface GestaltSample {
   /** The survey row of each respondent in the sample. */
-  readonly rows: readonly number[];
+  readonly rows: Uint32Array;
   readonly n: number;
   /** Survey respondents left out. */
   readonly excluded: number;
@@ -319,13 +319,14 @@ interface GestaltSample {
 function gestaltSample(survey: Survey, features: GestaltFeatureColumns['features'], warnings: Warning[]): GestaltSample {
   const overall = survey.ratings.get(survey.overall) as Float64Array;
   const surveyWeights = survey.weights;
-  const rows: number[] = [];
+  const kept = new Uint32Array(survey.n);
+  let n = 0;
   for (let i = 0; i < survey.n; i++) {
     if (Number.isNaN(overall[i] as number) || Number.isNaN(features.variability[i] as number)) continue;
     if (surveyWeights !== null && !((surveyWeights[i] as number) > 0)) continue;
-    rows.push(i);
+    kept[n++] = i;
   }
-  const n = rows.length;
+  const rows = kept.subarray(0, n);
   const excluded = survey.n - n;
   if (excluded > 0) {
     warnings.push({
@@ -349,8 +350,11 @@ function gestaltSample(survey: Survey, features: GestaltFeatureColumns['features
     }
     return c;
   };
-  const y = new Float64Array(n);
-  for (let r = 0; r < n; r++) y[r] = overall[rows[r] as number] as number;
+  let y = overall.subarray(0, n);
+  if (n < survey.n) {
+    y = new Float64Array(n);
+    for (let r = 0; r < n; r++) y[r] = overall[rows[r] as number] as number;
+  }
   let w: Float64Array | null = null;
   if (surveyWeights !== null) {
     w = new Float64Array(n);
@@ -388,15 +392,25 @@ function leastSquaresBattery(
   folds: number,
   warnings: Warning[],
 ): { models: GestaltModel[]; fits: Map<GestaltModelName, OlsResult> } {
-  const { column, y, w } = sample;
+  const { column, y, w, n } = sample;
   const fits = new Map<GestaltModelName, OlsResult>();
+  // Every model's features are among the gestalt model's. On large samples the cross-products of
+  // all of them, overall and per fold, are formed once; each model takes its own entries (the
+  // same numbers, bit for bit, as a pass over its own columns) for its fit and its
+  // cross-validation. Small samples fit by QR, each model on its own.
+  const all = terms.gestalt;
+  const allColumns = all.map(column);
+  const large = n >= CROSS_PRODUCT_MIN_ROWS;
+  const total = large ? crossProductsOfColumns(allColumns, y, w, null, n, true) : null;
+  const shared = large ? foldCrossProducts(allColumns, y, w, null, foldOf, folds) : null;
   // By column (olsOfColumns, the same fit as on rows); rows only for the ordinal models.
   const models: GestaltModel[] = GESTALT_MODELS.map((name) => {
+    const keep = terms[name].map((feature) => all.indexOf(feature));
     const X = terms[name].map(column);
-    const fit = olsOfColumns(X, y, { names: terms[name], level, ...(w !== null && { weights: w }) });
+    const fit = olsOfColumns(X, y, { names: terms[name], level, ...(w !== null && { weights: w }) }, total === null ? null : selectCrossProducts(total, keep));
     fits.set(name, fit);
     for (const warning of fit.warnings) warnings.push({ code: warning.code, message: `Model ${name}: ${warning.message}` });
-    const crossValidatedRmse = crossValidatedOrSkipped(name, warnings, () => crossValidatedRmseOfColumns(X, y, w, foldOf, folds));
+    const crossValidatedRmse = crossValidatedOrSkipped(name, warnings, () => crossValidatedRmseOfColumns(X, y, w, foldOf, folds, 'auto', undefined, large ? { folds: shared, keep } : undefined));
     return {
       name,
       terms: terms[name],
@@ -615,9 +629,10 @@ export const CROSS_PRODUCT_CV_MIN_ROWS = 10_000;
  * RMSE of out-of-fold OLS predictions (weighted: sqrt(sum w e^2 / sum w)). Below
  * {@link CROSS_PRODUCT_CV_MIN_ROWS} rows (or with `method: 'qr'`) each training set is fitted by
  * `ols` (Householder QR); from there on, one pass forms each fold's centred cross-products, each
- * training set's are the total's minus the fold's (Chan's pairwise update run backwards), and the
- * slopes solve the scaled normal equations by Cholesky: 3 passes over the data instead of
- * `folds` fits. A fold whose training design is singular sends every fold through QR.
+ * training set's are the merge of the other folds', its slopes are `ols`'s normal-equations solve,
+ * and each fold's held-out errors are summed from its own cross-products
+ * (src/experience/cross-validation.ts): one pass over the data instead of `folds` fits and a pass
+ * of predictions. A fold whose training design is ill-conditioned sends every fold through QR.
  */
 export function crossValidatedRmseOf(X: readonly number[][], y: Float64Array, w: Float64Array | null, fold: Int32Array, folds: number, method: 'auto' | 'qr' | 'cross-products' = 'auto'): number {
   const p = (X[0] as number[] | undefined)?.length ?? 0;
@@ -634,9 +649,11 @@ function crossValidatedRmseOfColumns(
   folds: number,
   method: 'auto' | 'qr' | 'cross-products' = 'auto',
   rows?: readonly number[][],
+  shared?: { readonly folds: FoldCrossProducts | null; readonly keep: readonly number[] },
 ): number {
   if (method === 'cross-products' || (method === 'auto' && y.length >= CROSS_PRODUCT_CV_MIN_ROWS)) {
-    const fast = crossValidatedByCrossProducts(columns, y, w, fold, folds);
+    const parts = shared === undefined ? foldCrossProducts(columns, y, w, null, fold, folds) : shared.folds;
+    const fast = parts === null ? null : crossValidatedByCrossProducts(parts, shared?.keep ?? columns.map((_, j) => j));
     if (fast !== null) return fast;
   }
   const X = rows ?? rowsOfColumns(columns, null, y.length);
@@ -650,98 +667,18 @@ function crossValidatedRmseOfColumns(
   return Math.sqrt(outOfFoldMeanLoss(X, y, w, fold, folds, fit, squaredError));
 }
 
-/** k-fold CV RMSE from downdated cross-products; null when a training design is singular. */
-function crossValidatedByCrossProducts(X: readonly Float64Array[], y: Float64Array, w: Float64Array | null, fold: Int32Array, folds: number): number | null {
-  const n = y.length;
-  const p = X.length;
-  const m = p + 1; // predictors, then y
-  // The columns and y, read in place (no closure per cell: this runs over every respondent).
-  const values = [...X, y];
-  // Pass 1: each fold's weight and weighted means.
-  const sumW = new Float64Array(folds);
-  const means = new Float64Array(folds * m);
-  for (let i = 0; i < n; i++) {
-    const f = fold[i] as number;
-    const wi = w === null ? 1 : (w[i] as number);
-    sumW[f] = (sumW[f] as number) + wi;
-    for (let j = 0; j < m; j++) means[f * m + j] = (means[f * m + j] as number) + wi * ((values[j] as Float64Array)[i] as number);
-  }
-  for (let f = 0; f < folds; f++) for (let j = 0; j < m; j++) means[f * m + j] = (means[f * m + j] as number) / (sumW[f] as number);
-  // Pass 2: each fold's centred scatter matrix.
-  const scatter = new Float64Array(folds * m * m);
-  const d = new Float64Array(m);
-  for (let i = 0; i < n; i++) {
-    const f = fold[i] as number;
-    const wi = w === null ? 1 : (w[i] as number);
-    for (let j = 0; j < m; j++) d[j] = ((values[j] as Float64Array)[i] as number) - (means[f * m + j] as number);
-    const base = f * m * m;
-    for (let a = 0; a < m; a++) {
-      const wa = wi * (d[a] as number);
-      for (let b = a; b < m; b++) scatter[base + a * m + b] = (scatter[base + a * m + b] as number) + wa * (d[b] as number);
-    }
-  }
-  // The total by Chan's pairwise merge, fold by fold.
-  let totalW = 0;
-  const totalMean = new Float64Array(m);
-  const total = new Float64Array(m * m);
-  for (let f = 0; f < folds; f++) {
-    const wf = sumW[f] as number;
-    const merged = totalW + wf;
-    for (let a = 0; a < m; a++) d[a] = (means[f * m + a] as number) - (totalMean[a] as number);
-    const factor = (totalW * wf) / merged;
-    for (let a = 0; a < m; a++) for (let b = a; b < m; b++) total[a * m + b] = (total[a * m + b] as number) + (scatter[f * m * m + a * m + b] as number) + factor * (d[a] as number) * (d[b] as number);
-    for (let a = 0; a < m; a++) totalMean[a] = (totalMean[a] as number) + (d[a] as number) * (wf / merged);
-    totalW = merged;
-  }
-  // Per fold: the training set's scatter = total - fold - (w_f w_t / W) (mean_f - mean_t)(mean_f - mean_t)'.
-  const coefficients = new Float64Array(folds * (p + 1));
-  const xx = new Float64Array(p * p);
-  const xy = new Float64Array(p);
-  const scale = new Float64Array(p);
-  const trainMean = new Float64Array(m);
-  for (let f = 0; f < folds; f++) {
-    const wf = sumW[f] as number;
-    const wt = totalW - wf;
-    if (!(wt > 0)) return null;
-    for (let a = 0; a < m; a++) trainMean[a] = (totalW * (totalMean[a] as number) - wf * (means[f * m + a] as number)) / wt;
-    for (let a = 0; a < m; a++) d[a] = (means[f * m + a] as number) - (trainMean[a] as number);
-    const factor = (wf * wt) / totalW;
-    const train = (a: number, b: number): number => (total[a * m + b] as number) - (scatter[f * m * m + a * m + b] as number) - factor * (d[a] as number) * (d[b] as number);
-    for (let a = 0; a < p; a++) {
-      const saa = train(a, a);
-      if (!(saa > 0)) return null;
-      scale[a] = Math.sqrt(saa);
-    }
-    for (let a = 0; a < p; a++) {
-      for (let b = a; b < p; b++) {
-        const v = train(a, b) / ((scale[a] as number) * (scale[b] as number));
-        xx[a * p + b] = v;
-        xx[b * p + a] = v;
-      }
-      xy[a] = train(a, p) / (scale[a] as number);
-    }
-    const l = cholesky(xx, p);
-    // Near-collinear training designs (a pivot below 1e-8 of the unit diagonal, condition number
-    // above about 1e4) go to QR, which detects and aliases dependent columns like R.
-    if (l === null) return null;
-    for (let a = 0; a < p; a++) if (!((l[a * p + a] as number) ** 2 > 1e-8)) return null;
-    const beta = choleskySolve(l, p, xy);
-    let intercept = trainMean[p] as number;
-    for (let a = 0; a < p; a++) {
-      const b = (beta[a] as number) / (scale[a] as number);
-      coefficients[f * (p + 1) + a + 1] = b;
-      intercept -= b * (trainMean[a] as number);
-    }
-    coefficients[f * (p + 1)] = intercept;
-  }
-  // Pass 3: the out-of-fold errors.
+/**
+ * k-fold CV RMSE of the model on columns `keep` from the folds' cross-products
+ * ({@link foldCrossProducts}); null when a training design is ill-conditioned (QR's business).
+ */
+function crossValidatedByCrossProducts(folds: FoldCrossProducts, keep: readonly number[]): number | null {
   let sse = 0;
-  for (let i = 0; i < n; i++) {
-    const f = fold[i] as number;
-    let prediction = coefficients[f * (p + 1)] as number;
-    for (let a = 0; a < p; a++) prediction += (coefficients[f * (p + 1) + a + 1] as number) * ((X[a] as Float64Array)[i] as number);
-    const e = prediction - (y[i] as number);
-    sse += (w === null ? 1 : (w[i] as number)) * e * e;
+  let weight = 0;
+  for (let f = 0; f < folds.parts.length; f++) {
+    const b = trainingCoefficients(folds, f, keep);
+    if (b === null) return null;
+    sse += heldOutSquaredError(folds, f, keep, b);
+    weight += (folds.parts[f] as FoldCrossProducts['parts'][number]).weight;
   }
-  return Math.sqrt(sse / totalW);
+  return Math.sqrt(sse / weight);
 }

@@ -4,12 +4,11 @@
  * survey's columns without building rows (a million respondents are a million arrays otherwise).
  * Internal; each gives exactly what the row-by-row definitions in peak-end.ts give.
  */
-import { type CrossProducts, crossProductsOfColumns, mergeCrossProducts } from '../linalg/cross-product.js';
 import { assignFolds } from '../random/rng.js';
 import { CROSS_PRODUCT_MIN_ROWS, ols } from '../regression/ols.js';
-import { columnModelData, rowsOfColumns } from '../regression/ols-columns.js';
-import { olsCoefficientsOfCrossProducts } from '../regression/ols-normal-equations.js';
+import { rowsOfColumns } from '../regression/ols-columns.js';
 import { type PeakRule, TIE_TOLERANCE } from './aggregate-peak-end.js';
+import { foldCrossProducts, trainingCoefficients } from './cross-validation.js';
 
 /**
  * What a peak rule maximises, as a number rather than a closure so that the kernels inline it:
@@ -211,46 +210,27 @@ export function crossValidatedPredictions(columns: readonly Float64Array[], y: F
   const fold = assignFolds(n, folds, seed);
   const sizes = new Int32Array(folds);
   for (let r = 0; r < n; r++) sizes[fold[r] as number] = (sizes[fold[r] as number] as number) + 1;
-  const names = Array.from({ length: k }, (_, j) => `x${j + 1}`);
   const out = new Float64Array(n);
   // Each fold's intercept and slopes, then every row's out-of-fold prediction in one pass.
   const fitted = new Float64Array(folds * (k + 1));
-  const predict = (f: number, coefficients: readonly number[]): void => {
-    for (let j = 0; j <= k; j++) fitted[f * (k + 1) + j] = coefficients[j] as number;
-  };
-  const estimates = (fit: ReturnType<typeof ols>): number[] => fit.coefficients.map((c) => ('estimate' in c && typeof c.estimate === 'number' ? c.estimate : 0));
   const byMerging = sizes.every((size) => n - size >= CROSS_PRODUCT_MIN_ROWS);
-  let products: (CrossProducts | null)[] = [];
-  if (byMerging) {
-    products = Array.from({ length: folds }, (_, f) => {
-      const index = new Uint32Array(sizes[f] as number);
-      for (let r = 0, at = 0; r < n; r++) if (fold[r] === f) index[at++] = rows[r] as number;
-      return crossProductsOfColumns(columns, y, null, index, index.length, true);
-    });
-  }
+  const shared = byMerging ? foldCrossProducts(columns, y, null, rows, fold, folds) : null;
+  const every = columns.map((_, j) => j);
   for (let f = 0; f < folds; f++) {
-    const trainSize = n - (sizes[f] as number);
-    // The training rows' indices, built only if a fit reads the rows (refinement or QR).
-    let indices: Uint32Array | null = null;
-    const train = (): Uint32Array => {
-      if (indices === null) {
-        indices = new Uint32Array(trainSize);
-        for (let r = 0, at = 0; r < n; r++) if (fold[r] !== f) indices[at++] = rows[r] as number;
-      }
-      return indices;
-    };
-    const own = byMerging && products.every((p) => p !== null) ? mergeCrossProducts(products.filter((_, g) => g !== f) as CrossProducts[]) : null;
-    const fast = own === null ? null : olsCoefficientsOfCrossProducts(columnModelData(columns, y, null, train, trainSize, names), own);
-    predict(
-      f,
-      fast !== null
-        ? Array.from(fast)
-        : estimates(
-            ols(
-              rowsOfColumns(columns, train(), trainSize),
-              Array.from(train(), (i) => y[i] as number),
-            ),
-          ),
+    const fast = shared === null ? null : trainingCoefficients(shared, f, every);
+    if (fast !== null) {
+      fitted.set(fast, f * (k + 1));
+      continue;
+    }
+    const train = Uint32Array.from(rows).filter((_, r) => fold[r] !== f);
+    const fit = ols(
+      rowsOfColumns(columns, train, train.length),
+      Array.from(train, (i) => y[i] as number),
+    );
+    // An aliased term predicts with coefficient 0, as R's predict.lm.
+    fitted.set(
+      fit.coefficients.map((c) => ('estimate' in c && typeof c.estimate === 'number' ? c.estimate : 0)),
+      f * (k + 1),
     );
   }
   for (let r = 0; r < n; r++) {

@@ -196,56 +196,166 @@ function accumulate(
   blockWeightOf: ((start: number, length: number) => number) | null,
   kernelChoice: 'auto' | 'javascript',
 ): CrossProducts | null {
+  const kernel = blockKernel(q, kernelChoice);
+  const origin = new Float64Array(q);
+  if (centred && n > 0) firstRow(origin);
+  const stream = new MomentStream(q, centred, origin);
+  const sums = new Float64Array(q);
+  for (let start = 0; start < n; start += BLOCK) {
+    const length = Math.min(BLOCK, n - start);
+    sums.fill(0);
+    if (!fill(start, length, stream.shift, kernel.z, sums)) return null;
+    kernel.gram(length);
+    stream.add(kernel.tiles, kernel.padded, sums, blockWeightOf === null ? length : blockWeightOf(start, length));
+  }
+  return stream.result();
+}
+
+/**
+ * {@link crossProductsOfColumns} of each group of rows at once, in one pass over the rows in
+ * order: sample row r is data row `rows[r]` (r when null) and belongs to group `group[r]`; each
+ * group's rows are written to its own block buffer as they come and a full buffer goes through
+ * the kernel. The same blocks, shifts and merges as `crossProductsOfColumns` over the group's rows
+ * (in sample order) gives, so the same numbers, bit for bit, without gathering each group's rows.
+ * null as soon as a cell is not a finite number.
+ */
+export function crossProductsByGroup(
+  columns: readonly ArrayLike<number>[],
+  y: ArrayLike<number>,
+  w: ArrayLike<number> | null,
+  rows: ArrayLike<number> | null,
+  group: Int32Array,
+  groups: number,
+): CrossProducts[] | null {
+  const p = columns.length;
+  const q = p + 1;
+  const n = group.length;
+  const values = [...columns, y];
+  const kernel = blockKernel(q, 'auto');
+  const streams: MomentStream[] = [];
+  const buffers: Float64Array[] = [];
+  for (let g = 0; g < groups; g++) {
+    // Each group is centred from its first row, as a pass over its rows alone would be.
+    let first = -1;
+    for (let r = 0; r < n && first === -1; r++) if (group[r] === g) first = rows === null ? r : (rows[r] as number);
+    const origin = new Float64Array(q);
+    if (first !== -1) for (let j = 0; j < q; j++) origin[j] = (values[j] as ArrayLike<number>)[first] as number;
+    streams.push(new MomentStream(q, true, origin));
+    buffers.push(new Float64Array(kernel.padded * BLOCK));
+  }
+  const filled = new Int32Array(groups);
+  const sums = new Float64Array(groups * q);
+  const weights = new Float64Array(groups);
+  const flush = (g: number): void => {
+    const length = filled[g] as number;
+    kernel.z.set(buffers[g] as Float64Array);
+    kernel.gram(length);
+    (streams[g] as MomentStream).add(kernel.tiles, kernel.padded, sums.subarray(g * q, g * q + q), w === null ? length : (weights[g] as number));
+    filled[g] = 0;
+    weights[g] = 0;
+    sums.fill(0, g * q, g * q + q);
+  };
+  for (let r = 0; r < n; r++) {
+    const g = group[r] as number;
+    const i = rows === null ? r : (rows[r] as number);
+    const at = filled[g] as number;
+    const z = buffers[g] as Float64Array;
+    const shift = (streams[g] as MomentStream).shift;
+    const wi = w === null ? 1 : (w[i] as number);
+    const root = w === null ? 1 : Math.sqrt(wi);
+    for (let j = 0; j < q; j++) {
+      const x = (values[j] as ArrayLike<number>)[i] as number;
+      if (x - x !== 0) return null;
+      const v = x - (shift[j] as number);
+      z[j * BLOCK + at] = w === null ? v : v * root;
+      sums[g * q + j] = (sums[g * q + j] as number) + (w === null ? v : wi * v);
+    }
+    if (w !== null) weights[g] = (weights[g] as number) + wi;
+    filled[g] = at + 1;
+    if (at + 1 === BLOCK) flush(g);
+  }
+  for (let g = 0; g < groups; g++) if ((filled[g] as number) > 0) flush(g);
+  return streams.map((stream) => stream.result());
+}
+
+/** A block buffer z (column j of a block at z[j * BLOCK ...]) and the kernel that fills `tiles` with its Gram matrix. */
+interface BlockKernel {
+  readonly z: Float64Array;
+  readonly tiles: Float64Array;
+  readonly padded: number;
+  gram(length: number): void;
+}
+
+/** The WebAssembly kernel for q columns where available (`'auto'`), the JavaScript one otherwise. */
+function blockKernel(q: number, kernelChoice: 'auto' | 'javascript'): BlockKernel {
   const padded = Math.ceil(q / 3) * 3;
   // Padding columns stay zero, so the 3 x 3 tiles never need a remainder case.
   // The block buffer and the tile sums live in the WebAssembly kernel's memory when it is
   // available (SIMD, two rows per instruction), in plain arrays for the JavaScript kernel otherwise.
   const kernel = kernelChoice === 'auto' ? wasmKernel(padded) : null;
-  const z = kernel?.z ?? new Float64Array(padded * BLOCK);
-  const tiles = kernel?.tiles ?? new Float64Array(padded * padded);
-  // Two levels of merging (blocks into chunks of CHUNK blocks, chunks into the total) keep every
-  // sum short: the rounding grows like BLOCK + CHUNK + n / (BLOCK CHUNK) units, not like n.
-  const block = emptyMoments(q);
-  const chunk = emptyMoments(q);
-  const total = emptyMoments(q);
-  // Each block is taken minus a shift, its co-moments formed about the shift and moved to the
-  // block's mean by the exact identity M = S - t t' / W (S the shifted cross-products, t the
-  // shifted sums). The shift is the running mean of the rows before (the first row to begin with),
-  // so the shifted values are deviations of the size of the spread, and the identity cancels
-  // little: S exceeds M by W d d', d the block mean's distance from the running mean. Means are
-  // kept relative to the first row (`origin`), so their differences in the merges carry the
-  // spread's digits, not the magnitude's (data like 10^6 + ratings).
-  const origin = new Float64Array(q);
-  if (centred && n > 0) firstRow(origin);
-  const shift = origin.slice();
-  const offset = new Float64Array(q);
-  const sums = new Float64Array(q);
-  let blocksInChunk = 0;
-  for (let start = 0; start < n; start += BLOCK) {
-    const length = Math.min(BLOCK, n - start);
-    sums.fill(0);
-    if (!fill(start, length, shift, z, sums)) return null;
-    const blockWeight = blockWeightOf === null ? length : blockWeightOf(start, length);
-    block.weight = blockWeight;
-    if (kernel === null) gram(z, tiles, q, padded, length);
-    else {
+  if (kernel === null) {
+    const z = new Float64Array(padded * BLOCK);
+    const tiles = new Float64Array(padded * padded);
+    return { z, tiles, padded, gram: (length) => gram(z, tiles, q, padded, length) };
+  }
+  const { z, tiles } = kernel;
+  return {
+    z,
+    tiles,
+    padded,
+    gram: (length) => {
       // The kernel takes rows in pairs: an odd last row is paired with a zero one.
       if (length % 2 === 1) for (let j = 0; j < q; j++) z[j * BLOCK + length] = 0;
       kernel.gram(q, length + (length % 2));
-    }
+    },
+  };
+}
+
+/**
+ * The means and co-moments of a stream of blocks. Two levels of merging (blocks into chunks of
+ * CHUNK blocks, chunks into the total) keep every sum short: the rounding grows like BLOCK +
+ * CHUNK + n / (BLOCK CHUNK) units, not like n.
+ *
+ * Each block is taken minus `shift`, its co-moments formed about the shift and moved to the
+ * block's mean by the exact identity M = S - t t' / W (S the shifted cross-products, t the
+ * shifted sums). The shift is the running mean of the rows before (the first row to begin with),
+ * so the shifted values are deviations of the size of the spread, and the identity cancels
+ * little: S exceeds M by W d d', d the block mean's distance from the running mean. Means are
+ * kept relative to the first row (`origin`), so their differences in the merges carry the
+ * spread's digits, not the magnitude's (data like 10^6 + ratings).
+ */
+class MomentStream {
+  /** What the next block's values are taken minus (zeros when not centred). */
+  readonly shift: Float64Array;
+  private readonly offset: Float64Array;
+  private readonly block: Moments;
+  private readonly chunk: Moments;
+  private readonly total: Moments;
+  private blocksInChunk = 0;
+
+  constructor(
+    private readonly q: number,
+    private readonly centred: boolean,
+    private readonly origin: Float64Array,
+  ) {
+    this.shift = origin.slice();
+    this.offset = new Float64Array(q);
+    this.block = emptyMoments(q);
+    this.chunk = emptyMoments(q);
+    this.total = emptyMoments(q);
+  }
+
+  /** Adds a block: `tiles` its shifted cross-products (padded x padded, upper triangle), `sums` its (weighted) shifted sums. */
+  add(tiles: Float64Array, padded: number, sums: Float64Array, blockWeight: number): void {
+    const { q, centred, block, chunk, total, offset, shift, origin } = this;
+    block.weight = blockWeight;
     for (let a = 0; a < q; a++) {
       const ta = (sums[a] as number) / blockWeight;
       block.means[a] = centred ? (offset[a] as number) + ta : 0;
       for (let b = a; b < q; b++) block.m2[a * q + b] = (tiles[a * padded + b] as number) - (centred ? ta * (sums[b] as number) : 0);
     }
     merge(chunk, block, q);
-    if (++blocksInChunk === CHUNK || start + BLOCK >= n) {
-      merge(total, chunk, q);
-      chunk.weight = 0;
-      chunk.means.fill(0);
-      chunk.m2.fill(0);
-      blocksInChunk = 0;
-    }
+    if (++this.blocksInChunk === CHUNK) this.closeChunk();
     if (centred) {
       const running = total.weight > 0 ? total.means : chunk.means;
       for (let j = 0; j < q; j++) {
@@ -254,9 +364,24 @@ function accumulate(
       }
     }
   }
-  const { m2 } = total;
-  for (let a = 0; a < q; a++) for (let b = 0; b < a; b++) m2[a * q + b] = m2[b * q + a] as number;
-  return { comoments: m2, means: total.means.map((mean, j) => (origin[j] as number) + mean), weight: total.weight };
+
+  /** The weight, means and co-moments (full symmetric matrix) of every block added. */
+  result(): CrossProducts {
+    const { q, total, origin } = this;
+    this.closeChunk();
+    const { m2 } = total;
+    for (let a = 0; a < q; a++) for (let b = 0; b < a; b++) m2[a * q + b] = m2[b * q + a] as number;
+    return { comoments: m2, means: total.means.map((mean, j) => (origin[j] as number) + mean), weight: total.weight };
+  }
+
+  private closeChunk(): void {
+    const { q, chunk, total } = this;
+    merge(total, chunk, q);
+    chunk.weight = 0;
+    chunk.means.fill(0);
+    chunk.m2.fill(0);
+    this.blocksInChunk = 0;
+  }
 }
 
 /**
@@ -279,6 +404,23 @@ export function mergeCrossProducts(parts: readonly CrossProducts[]): CrossProduc
   return { comoments: m2, means: total.means, weight: total.weight };
 }
 
+/**
+ * The cross-products of predictors `keep` (indices into the p predictors, in the order wanted) and
+ * y, taken from those of all p. With `keep` increasing this is bit for bit what
+ * {@link crossProductsOfColumns} gives on those columns alone: every entry (a mean, a co-moment of
+ * two columns) is formed from its own two columns only, with the same blocks, shifts and merges
+ * whatever the other columns are (in another order the products' factors swap, which can change
+ * the last bit).
+ */
+export function selectCrossProducts(products: CrossProducts, keep: readonly number[]): CrossProducts {
+  const q = products.means.length;
+  const from = [...keep, q - 1];
+  const m = from.length;
+  const comoments = new Float64Array(m * m);
+  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) comoments[a * m + b] = products.comoments[(from[a] as number) * q + (from[b] as number)] as number;
+  return { comoments, means: Float64Array.from(from, (j) => products.means[j] as number), weight: products.weight };
+}
+
 interface WasmKernel {
   readonly z: Float64Array;
   readonly tiles: Float64Array;
@@ -292,25 +434,8 @@ interface WasmKernel {
  * kernel where available (compiled when first used, so fast from the first call), the JavaScript
  * one otherwise.
  */
-export function blockGram(q: number): { readonly z: Float64Array; readonly tiles: Float64Array; readonly padded: number; gram(length: number): void } {
-  const padded = Math.ceil(q / 3) * 3;
-  const kernel = wasmKernel(padded);
-  if (kernel === null) {
-    const z = new Float64Array(padded * BLOCK);
-    const tiles = new Float64Array(padded * padded);
-    return { z, tiles, padded, gram: (length) => gram(z, tiles, q, padded, length) };
-  }
-  const { z, tiles } = kernel;
-  return {
-    z,
-    tiles,
-    padded,
-    gram: (length) => {
-      // The kernel takes rows in pairs: an odd last row is paired with a zero one.
-      if (length % 2 === 1) for (let j = 0; j < q; j++) z[j * BLOCK + length] = 0;
-      kernel.gram(q, length + (length % 2));
-    },
-  };
+export function blockGram(q: number): BlockKernel {
+  return blockKernel(q, 'auto');
 }
 
 /** The kernel's module, compiled in the background from load. */

@@ -17,18 +17,20 @@ export interface ColumnOlsOptions extends Omit<OlsOptions, 'weights'> {
  * the normal-equations path (from 10,000 rows, `algorithm: 'auto'`) the cross-products are formed
  * from the columns in the same blocks as from rows, and rows are built only if that path needs
  * them (ill-conditioning, refinement passes, residuals); otherwise, and for missing values or
- * zero weights, the rows are built and `ols` runs as usual.
+ * zero weights, the rows are built and `ols` runs as usual. `given` are these columns'
+ * cross-products when the caller already has them (e.g. `selectCrossProducts` of a wider set's),
+ * used where the pass would form them.
  *
  * @throws as {@link ols}
  */
-export function olsOfColumns(columns: readonly ArrayLike<number>[], y: Float64Array, options: ColumnOlsOptions): OlsResult {
+export function olsOfColumns(columns: readonly ArrayLike<number>[], y: Float64Array, options: ColumnOlsOptions, given: CrossProducts | null = null): OlsResult {
   const { intercept, algorithm } = checkOlsOptions(options);
   const n = y.length;
   const weights = options.weights ?? null;
   const useCrossProducts = algorithm === 'cholesky' || (algorithm === 'auto' && n >= CROSS_PRODUCT_MIN_ROWS);
   let products: CrossProducts | null = null;
   if (useCrossProducts && columns.length === options.names.length && (weights === null || allPositive(weights))) {
-    products = crossProductsOfColumns(columns, y, weights, null, n, intercept);
+    products = given ?? crossProductsOfColumns(columns, y, weights, null, n, intercept);
   }
   if (products === null) return ols(rowsOfColumns(columns, null, n), y, options);
   return olsOfModelData(columnModelData(columns, y, weights, null, n, options.names), products, true, options);

@@ -14,7 +14,7 @@ import { predictionAccuracy } from '../../src/experience/prediction-accuracy.js'
 import { crossValidatedPredictions, respondentPass } from '../../src/experience/respondent-scores.js';
 import { wilcoxonSignedRank } from '../../src/inference/wilcoxon-signed-rank.js';
 import { readSurvey } from '../../src/ingest/read-survey.js';
-import { crossProducts, crossProductsOfColumns, mergeCrossProducts } from '../../src/linalg/cross-product.js';
+import { crossProducts, crossProductsByGroup, crossProductsOfColumns, mergeCrossProducts, selectCrossProducts } from '../../src/linalg/cross-product.js';
 import { createRng } from '../../src/random/rng.js';
 import { ols } from '../../src/regression/ols.js';
 import { olsOfColumns } from '../../src/regression/ols-columns.js';
@@ -74,6 +74,42 @@ describe('crossProductsOfColumns', () => {
     const bad = columns.map((c) => c.slice());
     (bad[2] as Float64Array)[700] = Number.NaN;
     expect(crossProductsOfColumns(bad, y, null, null, n, true)).toBeNull();
+  });
+
+  it('crossProductsByGroup gives each group what crossProductsOfColumns gives on its rows, bit for bit, weighted or not', () => {
+    // Groups of unequal size, over more than one block each, through a row map like a sample's.
+    const groups = 4;
+    const sample = Uint32Array.from({ length: 1200 }, (_, r) => (r * 5 + 3) % n);
+    const group = Int32Array.from(sample, (_, r) => (r * 7 + (r >> 3)) % groups);
+    for (const weights of [null, w]) {
+      const got = crossProductsByGroup(columns, y, weights, sample, group, groups);
+      for (let g = 0; g < groups; g++) {
+        const index = sample.filter((_, r) => group[r] === g);
+        expect(got?.[g]).toEqual(crossProductsOfColumns(columns, y, weights, index, index.length, true));
+      }
+    }
+    const bad = columns.map((c) => c.slice());
+    (bad[1] as Float64Array)[sample[900] as number] = Number.NaN;
+    expect(crossProductsByGroup(bad, y, null, sample, group, groups)).toBeNull();
+  });
+
+  it('selectCrossProducts of a wider set equals the pass over the chosen columns alone (in increasing order), bit for bit', () => {
+    for (const weights of [null, w]) {
+      const all = crossProductsOfColumns(columns, y, weights, null, n, true);
+      if (all === null) throw new Error('unexpected null');
+      for (const keep of [[0], [1, 3], [0, 2, 4], [0, 1, 2, 3, 4]]) {
+        expect(selectCrossProducts(all, keep)).toEqual(
+          crossProductsOfColumns(
+            keep.map((j) => columns[j] as Float64Array),
+            y,
+            weights,
+            null,
+            n,
+            true,
+          ),
+        );
+      }
+    }
   });
 
   it('mergeCrossProducts of disjoint parts equals the whole to 1e-12', () => {
