@@ -8,7 +8,7 @@ import { InsufficientDataError, InvalidArgumentError, PeakEndError } from '../er
 import { relativeImportanceOfColumns } from '../importance/relative-importance.js';
 import { type DependentCorrelationResult, dependentCorrelation } from '../inference/dependent-correlation.js';
 import { correlationMatrix } from '../linalg/correlation.js';
-import { crossProductsOfColumns, selectCrossProducts } from '../linalg/cross-product.js';
+import { type CrossProducts, crossProductsOfColumns, selectCrossProducts } from '../linalg/cross-product.js';
 import { assignFolds } from '../random/rng.js';
 import { type AliasedCoefficient, CROSS_PRODUCT_MIN_ROWS, type OlsCoefficient, type OlsResult, ols } from '../regression/ols.js';
 import { olsOfColumns, rowsOfColumns } from '../regression/ols-columns.js';
@@ -255,13 +255,13 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
   requireEnoughRespondents(n, excluded, terms.gestalt.length);
   const folds = Math.min(options.folds ?? 10, n);
   const foldOf = assignFolds(n, folds, seed);
-  const { models, fits } = leastSquaresBattery(terms, sample, level, foldOf, folds, warnings);
+  const { models, fits, total } = leastSquaresBattery(terms, sample, level, foldOf, folds, warnings);
   const nestedTests: NestedTest[] = [nestedTest('mean', 'mean+peak-end', fits), nestedTest('peak-end', 'mean+peak-end', fits), nestedTest('mean+peak-end', 'gestalt', fits)];
   const dependent = peakEndAgainstMean(sample, features, weight, level, warnings);
   const binary = survey.spec.outcome.type === 'binary';
   const logistic = binary ? binaryBattery(terms, sample, foldOf, folds, level, warnings) : null;
   const importanceMethod = logistic !== null ? 'pseudo-r-squared-shapley' : 'lmg';
-  const importance = featureImportance(importanceMethod, terms.gestalt, sample, warnings);
+  const importance = featureImportance(importanceMethod, terms.gestalt, sample, total, warnings);
   const ordinal = options.ordinal === true ? ordinalBattery(terms, sample, level, warnings) : null;
   const verdict = verdictOf(logistic, nestedTests, fits, dependent, importance, level);
   return {
@@ -391,7 +391,7 @@ function leastSquaresBattery(
   foldOf: Int32Array,
   folds: number,
   warnings: Warning[],
-): { models: GestaltModel[]; fits: Map<GestaltModelName, OlsResult> } {
+): { models: GestaltModel[]; fits: Map<GestaltModelName, OlsResult>; total: CrossProducts | null } {
   const { column, y, w, n } = sample;
   const fits = new Map<GestaltModelName, OlsResult>();
   // Every model's features are among the gestalt model's. On large samples the cross-products of
@@ -426,7 +426,7 @@ function leastSquaresBattery(
       crossValidatedRmse,
     };
   });
-  return { models, fits };
+  return { models, fits, total };
 }
 
 /** r(overall, peak-end score) against r(overall, mean) by Williams' t; null, with a warning, when the test is undefined. */
@@ -489,11 +489,17 @@ function binaryBattery(
  * Importance of the gestalt model's features: LMG of R-squared, or for a binary outcome the
  * Shapley value of McFadden's R-squared; null, with a warning, when it is undefined.
  */
-function featureImportance(method: GestaltResult['importanceMethod'], features: readonly GestaltFeature[], sample: GestaltSample, warnings: Warning[]): Partial<Record<GestaltFeature, number>> | null {
+function featureImportance(
+  method: GestaltResult['importanceMethod'],
+  features: readonly GestaltFeature[],
+  sample: GestaltSample,
+  products: CrossProducts | null,
+  warnings: Warning[],
+): Partial<Record<GestaltFeature, number>> | null {
   const { column, y, w } = sample;
   try {
     if (method === 'pseudo-r-squared-shapley') return logisticImportance(features, column, y, w);
-    const lmg = relativeImportanceOfColumns(features.map(column), y, { method: 'lmg', names: features, ...(w !== null && { weights: w }) });
+    const lmg = relativeImportanceOfColumns(features.map(column), y, { method: 'lmg', names: features, ...(w !== null && { weights: w }), ...(products !== null && { products }) });
     return Object.fromEntries(features.map((f) => [f, lmg.importance[f] as number]));
   } catch (error) {
     if (!(error instanceof PeakEndError) || error instanceof InvalidArgumentError) throw error;

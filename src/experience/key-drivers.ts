@@ -8,8 +8,9 @@ import { type BootstrapImportanceResult, bootstrapImportance } from '../importan
 import { type PseudoRSquaredMeasure, type PseudoRSquaredShapleyResult, pseudoRSquaredShapley } from '../importance/pseudo-r-squared-shapley.js';
 import { rankDescending } from '../importance/rank.js';
 import { type ImportanceMethod, type RelativeImportanceResult, relativeImportance, relativeImportanceOfColumns } from '../importance/relative-importance.js';
+import { crossProductsOfColumns } from '../linalg/cross-product.js';
 import { type LogisticResult, logisticRegression } from '../regression/logistic.js';
-import type { CovarianceType, OlsCoefficient, OlsResult } from '../regression/ols.js';
+import { type CovarianceType, CROSS_PRODUCT_MIN_ROWS, type OlsCoefficient, type OlsResult } from '../regression/ols.js';
 import { olsOfColumns } from '../regression/ols-columns.js';
 import { type OrdinalResult, ordinalLogit } from '../regression/ordinal.js';
 import { columnMean } from '../survey/column-mean.js';
@@ -231,7 +232,7 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
   const prepared = keyDriverData(survey, options, settings, weighted, names);
   const { data, byColumn, yColumn } = prepared;
 
-  const regression = olsOfColumns(data.columns, yColumn, { ...byColumn, ...(options.covariance && { covariance: options.covariance }) });
+  const regression = olsOfColumns(data.columns, yColumn, { ...byColumn, ...(options.covariance && { covariance: options.covariance }) }, prepared.products);
   const { model, modelFit } = fitOutcomeModel(survey, options, binary, prepared);
   const warnings: Warning[] = deprecationWarnings(options);
   if (binary && requestedMethod !== undefined) {
@@ -358,7 +359,11 @@ function keyDriverData(survey: Survey, options: KeyDriversOptions, settings: Ret
   // with a touchpoint and its "not answered" indicator as one player (groups always, since the
   // importance is per touchpoint whatever the measure).
   const dummyGroups = indicatorOf.size > 0 ? Object.fromEntries(names.map((c) => [c, [c, ...(indicatorOf.has(c) ? [indicatorOf.get(c) as string] : [])]])) : undefined;
-  return { data, always, byColumn, yColumn, y, common, touchpointGroups, stages, dummyGroups };
+  // From 10,000 rows the regression and the importance share one pass: the centred cross-products
+  // of the touchpoints and the outcome (the fit's own, bit for bit; the correlations from them).
+  const products =
+    data.n >= CROSS_PRODUCT_MIN_ROWS && (data.weights === null || data.weights.every((v) => v > 0)) ? crossProductsOfColumns(data.columns, yColumn, data.weights, null, data.n, true) : null;
+  return { data, always, byColumn, yColumn, y, common, touchpointGroups, stages, dummyGroups, products };
 }
 
 /** The ordinal or logistic model that decides key moments when `model` is not 'ols' (null for 'ols'). */
@@ -391,7 +396,7 @@ function touchpointImportance(
   options: KeyDriversOptions,
   binary: boolean,
   method: Exclude<ImportanceMethod, 'dominance'>,
-  { data, always, byColumn, yColumn, y, common, touchpointGroups, stages, dummyGroups }: ReturnType<typeof keyDriverData>,
+  { data, always, byColumn, yColumn, y, common, touchpointGroups, stages, dummyGroups, products }: ReturnType<typeof keyDriverData>,
   warnings: Warning[],
 ): Pick<KeyDriversResult, 'importance' | 'stageImportance' | 'bootstrap'> {
   const pseudo = (groups: Readonly<Record<string, readonly string[]>> | undefined): PseudoRSquaredShapleyResult =>
@@ -406,7 +411,7 @@ function touchpointImportance(
     ? pseudo(dummyGroups)
     : always.length > 0
       ? relativeImportance(data.X, y, { ...common, method, ...(touchpointGroups && { groups: touchpointGroups }), always })
-      : relativeImportanceOfColumns(data.columns, yColumn, { ...byColumn, method, ...(touchpointGroups && { groups: touchpointGroups }) });
+      : relativeImportanceOfColumns(data.columns, yColumn, { ...byColumn, method, ...(touchpointGroups && { groups: touchpointGroups }), ...(products !== null && { products }) });
   const stageImportance =
     stages === undefined
       ? null
@@ -414,7 +419,7 @@ function touchpointImportance(
         ? pseudo(stages)
         : always.length > 0
           ? relativeImportance(data.X, y, { ...common, method: 'lmg', groups: stages, always })
-          : relativeImportanceOfColumns(data.columns, yColumn, { ...byColumn, method: 'lmg', groups: stages });
+          : relativeImportanceOfColumns(data.columns, yColumn, { ...byColumn, method: 'lmg', groups: stages, ...(products !== null && { products }) });
   if (binary && options.bootstrap !== undefined) {
     warnings.push({
       code: 'bootstrap_skipped',

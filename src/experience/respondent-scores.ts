@@ -233,12 +233,11 @@ export function crossValidatedPredictions(columns: readonly Float64Array[], y: F
       f * (k + 1),
     );
   }
-  for (let r = 0; r < n; r++) {
-    const i = rows[r] as number;
-    const at = (fold[r] as number) * (k + 1);
-    let s = fitted[at] as number;
-    for (let j = 0; j < k; j++) s += ((columns[j] as Float64Array)[i] as number) * (fitted[at + j + 1] as number);
-    out[r] = s;
+  // Column by column (sequential reads), each row's terms added in the same order as along the row.
+  for (let r = 0; r < n; r++) out[r] = fitted[(fold[r] as number) * (k + 1)] as number;
+  for (let j = 0; j < k; j++) {
+    const column = columns[j] as Float64Array;
+    for (let r = 0; r < n; r++) out[r] = (out[r] as number) + (column[rows[r] as number] as number) * (fitted[(fold[r] as number) * (k + 1) + j + 1] as number);
   }
   return out;
 }

@@ -8,10 +8,14 @@
 import { describe, expect, it } from 'vitest';
 import { normalUpperTail } from '../../src/distributions/index.js';
 import { argmaxEarliest } from '../../src/experience/aggregate-peak-end.js';
+import { gestalt } from '../../src/experience/gestalt.js';
+import { gestaltFeatures } from '../../src/experience/gestalt-features.js';
+import { keyDrivers } from '../../src/experience/key-drivers.js';
 import { peakEnd } from '../../src/experience/peak-end.js';
 import { penaltyReward } from '../../src/experience/penalty-reward.js';
 import { predictionAccuracy } from '../../src/experience/prediction-accuracy.js';
 import { crossValidatedPredictions, respondentPass } from '../../src/experience/respondent-scores.js';
+import { relativeImportanceOfColumns } from '../../src/importance/relative-importance.js';
 import { wilcoxonSignedRank } from '../../src/inference/wilcoxon-signed-rank.js';
 import { readSurvey } from '../../src/ingest/read-survey.js';
 import { crossProducts, crossProductsByGroup, crossProductsOfColumns, mergeCrossProducts, selectCrossProducts } from '../../src/linalg/cross-product.js';
@@ -254,6 +258,35 @@ describe('peakEnd by column', () => {
       expect(f.lowCount).toBe(X.filter((row) => row[2 * j] === 1).length);
       expect(f.highCount).toBe(X.filter((row) => row[2 * j + 1] === 1).length);
     });
+  });
+});
+
+describe('keyDrivers and the Gestalt battery from one pass of cross-products (10,000 rows and more)', () => {
+  it("regression as ols on the rows, exactly; LMG from the fit's cross-products as from the correlation pass, to 1e-12", () => {
+    const result = keyDrivers(big);
+    const data = modelData(big, { weighted: false });
+    expect(data.n).toBeGreaterThanOrEqual(10_000); // the normal-equations path
+    expect(result.regression).toEqual(ols(data.X, Array.from(data.y), { names }));
+    const byPass = relativeImportanceOfColumns(data.columns, data.y, { method: 'lmg', names });
+    for (const name of names) expect(Math.abs((result.importance.importance[name] as number) - (byPass.importance[name] as number))).toBeLessThan(1e-12);
+    expect(Math.abs(result.importance.rSquared - byPass.rSquared)).toBeLessThan(1e-12);
+  });
+
+  it("the four Gestalt fits equal ols on each model's own columns, exactly", () => {
+    const g = gestalt(big);
+    const f = gestaltFeatures(big).features;
+    const overall = big.ratings.get('overall') as Float64Array;
+    const rows = Array.from({ length: big.n }, (_, i) => i).filter((i) => f.variability[i] !== null && !Number.isNaN(overall[i] as number));
+    for (const model of g.models) {
+      const X = rows.map((i) => model.terms.map((t) => f[t][i] as number));
+      const fit = ols(
+        X,
+        rows.map((i) => overall[i] as number),
+        { names: model.terms },
+      );
+      expect(model.coefficients).toEqual(fit.coefficients);
+      expect(model.rSquared).toBe(fit.rSquared);
+    }
   });
 });
 
