@@ -52,10 +52,75 @@ export function wilcoxonSignedRank(x: ArrayLike<number>, y: ArrayLike<number>): 
     else d[n++] = v;
   }
   if (n === 0) throw new InsufficientDataError('wilcoxonSignedRank: every difference is zero or missing; there is nothing to test.');
-  // Ranks depend on |d| only: sort the absolute values (numeric typed-array sort) and, apart, those
-  // of the positive differences; walking both in step gives each group of ties its mid-rank, its
-  // size and how many of it are positive. Ranks are multiples of 1/2 and their sums stay far below
-  // 2^53, so V is exact in any order of summation.
+  const { statistic, tieSizes } = tallyByValue(d, n) ?? tallyBySorting(d, n);
+  const ties = tieSizes.some((t) => t > 1);
+  const mean = (n * (n + 1)) / 4;
+  if (n < 50 && !ties && zeros === 0) {
+    const p = statistic > mean ? signedRankUpperTail(statistic - 1, n) : signedRankLowerTail(statistic, n);
+    return { method: 'wilcoxon-signed-rank', n, zeros, statistic, pValue: Math.min(1, 2 * p), exact: true };
+  }
+  const tieTerm = tieSizes.reduce((s, t) => s + t * t * t - t, 0);
+  const sigma = Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24 - tieTerm / 48);
+  const centred = statistic - mean;
+  const z = (centred - Math.sign(centred) * 0.5) / sigma;
+  return { method: 'wilcoxon-signed-rank', n, zeros, statistic, pValue: Math.min(1, 2 * normalUpperTail(Math.abs(z))), exact: false };
+}
+
+/** Counts of subsets of {1..n} by their sum: counts[s] = #{A : sum(A) = s}. */
+/** V and the sizes of the groups of tied |d| (in increasing |d|), from d[0..n-1] (no zeros). */
+interface RankTally {
+  readonly statistic: number;
+  readonly tieSizes: number[];
+}
+
+/** Most distinct |d| counted before {@link tallyByValue} gives way to sorting. */
+const MAX_DISTINCT = 4096;
+
+/**
+ * The tally by counting: ratings give differences with few distinct sizes, so each |d| and its
+ * positive count are tallied in a map and only the distinct sizes are sorted; a group's
+ * mid-rank is its cumulative count. Ranks are multiples of 1/2 and their sums stay far below
+ * 2^53, so V is exact in any order of summation (the same V as by sorting). null when the
+ * differences have more than {@link MAX_DISTINCT} sizes.
+ */
+function tallyByValue(d: Float64Array, n: number): RankTally | null {
+  const slot = new Map<number, number>();
+  const counts: number[] = [];
+  const positives: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = d[i] as number;
+    const size = Math.abs(v);
+    let at = slot.get(size);
+    if (at === undefined) {
+      if (counts.length === MAX_DISTINCT) return null;
+      at = counts.length;
+      slot.set(size, at);
+      counts.push(0);
+      positives.push(0);
+    }
+    counts[at] = (counts[at] as number) + 1;
+    if (v > 0) positives[at] = (positives[at] as number) + 1;
+  }
+  const sizes = [...slot.keys()].sort((a, b) => a - b);
+  const tieSizes: number[] = [];
+  let statistic = 0;
+  let below = 0;
+  for (const size of sizes) {
+    const at = slot.get(size) as number;
+    const count = counts[at] as number;
+    statistic += ((2 * below + count + 1) / 2) * (positives[at] as number);
+    tieSizes.push(count);
+    below += count;
+  }
+  return { statistic, tieSizes };
+}
+
+/**
+ * The tally by sorting: the absolute values (numeric typed-array sort) and, apart, those of the
+ * positive differences; walking both in step gives each group of ties its mid-rank, its size and
+ * how many of it are positive.
+ */
+function tallyBySorting(d: Float64Array, n: number): RankTally {
   const magnitudes = new Float64Array(n);
   let positives = 0;
   for (let i = 0; i < n; i++) {
@@ -84,20 +149,9 @@ export function wilcoxonSignedRank(x: ArrayLike<number>, y: ArrayLike<number>): 
     tieSizes.push(end - start + 1);
     start = end + 1;
   }
-  const ties = tieSizes.some((t) => t > 1);
-  const mean = (n * (n + 1)) / 4;
-  if (n < 50 && !ties && zeros === 0) {
-    const p = statistic > mean ? signedRankUpperTail(statistic - 1, n) : signedRankLowerTail(statistic, n);
-    return { method: 'wilcoxon-signed-rank', n, zeros, statistic, pValue: Math.min(1, 2 * p), exact: true };
-  }
-  const tieTerm = tieSizes.reduce((s, t) => s + t * t * t - t, 0);
-  const sigma = Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24 - tieTerm / 48);
-  const centred = statistic - mean;
-  const z = (centred - Math.sign(centred) * 0.5) / sigma;
-  return { method: 'wilcoxon-signed-rank', n, zeros, statistic, pValue: Math.min(1, 2 * normalUpperTail(Math.abs(z))), exact: false };
+  return { statistic, tieSizes };
 }
 
-/** Counts of subsets of {1..n} by their sum: counts[s] = #{A : sum(A) = s}. */
 function subsetSumCounts(n: number): Float64Array {
   const max = (n * (n + 1)) / 2;
   const counts = new Float64Array(max + 1);

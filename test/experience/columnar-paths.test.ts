@@ -291,9 +291,13 @@ describe('keyDrivers and the Gestalt battery from one pass of cross-products (10
 });
 
 describe('wilcoxonSignedRank at large n (typed-array ranks)', () => {
-  it('equals the rank-by-sorting definition with many ties (normal approximation, tie correction)', () => {
+  // Few distinct sizes (tallied by value) and many (past 4,096 distinct, tallied by sorting).
+  it.each([
+    ['many ties', (v: number) => Math.round(8 * v) / 4],
+    ['over 4,096 distinct sizes', (v: number) => Math.round(8 * v) / 4 + (v < 0.5 ? Math.round(1e4 * v) / 1e6 : 0)],
+  ])('equals the rank-by-sorting definition with %s (normal approximation, tie correction)', (_, value) => {
     const rng = createRng(5);
-    const x = Float64Array.from({ length: 20_000 }, () => Math.round(8 * rng.next()) / 4);
+    const x = Float64Array.from({ length: 20_000 }, () => value(rng.next()));
     const y = Float64Array.from({ length: 20_000 }, () => Math.round(8 * rng.next()) / 4 + 0.1);
     const d = Array.from(x, (v, i) => v - (y[i] as number)).filter((v) => v !== 0);
     const order = d.map((_, i) => i).sort((a, b) => Math.abs(d[a] as number) - Math.abs(d[b] as number));
