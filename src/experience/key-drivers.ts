@@ -345,8 +345,9 @@ function keyDriverData(survey: Survey, options: KeyDriversOptions, settings: Ret
   const byColumn = { names: data.names, ...(data.weights !== null && { weights: data.weights }) };
   // Promoter vs not: 9-10 on the 0-10 scale.
   const yColumn = outcome === 'promoter' ? Float64Array.from(data.y, (v) => (v >= 9 ? 1 : 0)) : data.y;
-  const y = Array.from(yColumn);
-  const weights = data.weights === null ? undefined : Array.from(data.weights);
+  // The typed arrays themselves (read only) for the row-based models: no copy of a million values.
+  const y: Float64Array = yColumn;
+  const weights = data.weights === null ? undefined : data.weights;
   const common = { names: data.names, ...(weights && { weights }) };
   // Dummy adjustment: a touchpoint and its "not answered" indicator are one LMG player.
   const indicatorOf = new Map(data.indicators.map((d) => [d.column, d.indicator]));
@@ -550,7 +551,7 @@ function deprecationWarnings(options: KeyDriversOptions): Warning[] {
  */
 function checkIndicatorSeparation(
   data: { readonly names: readonly string[]; readonly columns: readonly ArrayLike<number>[]; readonly indicators: readonly { readonly column: string; readonly indicator: string }[] },
-  y: readonly number[],
+  y: ArrayLike<number>,
 ): void {
   const separating: string[] = [];
   for (const { column, indicator } of data.indicators) {
