@@ -227,50 +227,66 @@ export function crossProductsByGroup(
   group: Int32Array,
   groups: number,
 ): CrossProducts[] | null {
-  const p = columns.length;
-  const q = p + 1;
+  const q = columns.length + 1;
   const n = group.length;
   const values = [...columns, y];
   const kernel = blockKernel(q, 'auto');
+  const size = kernel.padded * BLOCK;
+  // Every group's block buffer, shift and shifted sums side by side in flat arrays (group g's at
+  // g * size and g * q), so the row loop reads and writes typed arrays only.
+  const buffers = new Float64Array(groups * size);
+  const shifts = new Float64Array(groups * q);
+  const sums = new Float64Array(groups * q);
+  const filled = new Int32Array(groups);
+  const weights = new Float64Array(groups);
   const streams: MomentStream[] = [];
-  const buffers: Float64Array[] = [];
   for (let g = 0; g < groups; g++) {
     // Each group is centred from its first row, as a pass over its rows alone would be.
     let first = -1;
     for (let r = 0; r < n && first === -1; r++) if (group[r] === g) first = rows === null ? r : (rows[r] as number);
     const origin = new Float64Array(q);
     if (first !== -1) for (let j = 0; j < q; j++) origin[j] = (values[j] as ArrayLike<number>)[first] as number;
-    streams.push(new MomentStream(q, true, origin));
-    buffers.push(new Float64Array(kernel.padded * BLOCK));
+    const stream = new MomentStream(q, true, origin);
+    streams.push(stream);
+    shifts.set(stream.shift, g * q);
   }
-  const filled = new Int32Array(groups);
-  const sums = new Float64Array(groups * q);
-  const weights = new Float64Array(groups);
   const flush = (g: number): void => {
     const length = filled[g] as number;
-    kernel.z.set(buffers[g] as Float64Array);
+    const stream = streams[g] as MomentStream;
+    kernel.z.set(buffers.subarray(g * size, (g + 1) * size));
     kernel.gram(length);
-    (streams[g] as MomentStream).add(kernel.tiles, kernel.padded, sums.subarray(g * q, g * q + q), w === null ? length : (weights[g] as number));
+    stream.add(kernel.tiles, kernel.padded, sums.subarray(g * q, (g + 1) * q), w === null ? length : (weights[g] as number));
+    shifts.set(stream.shift, g * q);
     filled[g] = 0;
     weights[g] = 0;
-    sums.fill(0, g * q, g * q + q);
+    sums.fill(0, g * q, (g + 1) * q);
   };
   for (let r = 0; r < n; r++) {
     const g = group[r] as number;
     const i = rows === null ? r : (rows[r] as number);
     const at = filled[g] as number;
-    const z = buffers[g] as Float64Array;
-    const shift = (streams[g] as MomentStream).shift;
-    const wi = w === null ? 1 : (w[i] as number);
-    const root = w === null ? 1 : Math.sqrt(wi);
-    for (let j = 0; j < q; j++) {
-      const x = (values[j] as ArrayLike<number>)[i] as number;
-      if (x - x !== 0) return null;
-      const v = x - (shift[j] as number);
-      z[j * BLOCK + at] = w === null ? v : v * root;
-      sums[g * q + j] = (sums[g * q + j] as number) + (w === null ? v : wi * v);
+    const base = g * q;
+    let cell = g * size + at;
+    if (w === null) {
+      for (let j = 0; j < q; j++, cell += BLOCK) {
+        const x = (values[j] as ArrayLike<number>)[i] as number;
+        if (x - x !== 0) return null;
+        const v = x - (shifts[base + j] as number);
+        buffers[cell] = v;
+        sums[base + j] = (sums[base + j] as number) + v;
+      }
+    } else {
+      const wi = w[i] as number;
+      const root = Math.sqrt(wi);
+      for (let j = 0; j < q; j++, cell += BLOCK) {
+        const x = (values[j] as ArrayLike<number>)[i] as number;
+        if (x - x !== 0) return null;
+        const v = x - (shifts[base + j] as number);
+        buffers[cell] = v * root;
+        sums[base + j] = (sums[base + j] as number) + wi * v;
+      }
+      weights[g] = (weights[g] as number) + wi;
     }
-    if (w !== null) weights[g] = (weights[g] as number) + wi;
     filled[g] = at + 1;
     if (at + 1 === BLOCK) flush(g);
   }
