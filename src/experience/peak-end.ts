@@ -390,10 +390,11 @@ function sameRespondents(
   const peakColumns = peakIndices.map((j) => columns[j] as Float64Array);
   const all = new Uint32Array(overall.length);
   let count = 0;
+  const peakCount = peakColumns.length;
   for (let i = 0; i < overall.length; i++) {
     if (Number.isNaN(overall[i] as number) || Number.isNaN(end[i] as number)) continue;
     let answered = true;
-    for (const column of peakColumns) if (Number.isNaN(column[i] as number)) answered = false;
+    for (let t = 0; t < peakCount; t++) if (Number.isNaN((peakColumns[t] as Float64Array)[i] as number)) answered = false;
     if (answered) all[count++] = i;
   }
   const rows = all.subarray(0, count);
@@ -417,8 +418,8 @@ function sameRespondents(
   for (let r = 0; r < n; r++) {
     const i = rows[r] as number;
     let peakSum = 0;
-    for (const column of peakColumns) peakSum += column[i] as number;
-    d[r] = weight * (peakSum / peakColumns.length) + (1 - weight) * (end[i] as number) - (overall[i] as number);
+    for (let t = 0; t < peakCount; t++) peakSum += (peakColumns[t] as Float64Array)[i] as number;
+    d[r] = weight * (peakSum / peakCount) + (1 - weight) * (end[i] as number) - (overall[i] as number);
   }
   const gapTest = tryTest(() => pairedTTest(d, new Float64Array(n), { level }), 'gap_test', warnings);
   const skipped = overall.length - n;
