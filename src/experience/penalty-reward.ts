@@ -3,8 +3,10 @@
  * delight when excellent).
  */
 import { InvalidArgumentError } from '../errors.js';
-import type { OlsCoefficient, OlsResult } from '../regression/ols.js';
-import { olsOfColumns } from '../regression/ols-columns.js';
+import { CODES_PER_BYTE, rowsOfTernaryCodes, ternaryCrossProducts } from '../linalg/ternary-cross-products.js';
+import type { ModelData } from '../regression/glm-data.js';
+import { CROSS_PRODUCT_MIN_ROWS, type OlsCoefficient, type OlsResult, olsOfModelData } from '../regression/ols.js';
+import { olsOfColumns, unitWeights } from '../regression/ols-columns.js';
 import { modelData } from '../survey/model-data.js';
 import type { Survey, Warning } from '../survey/survey.js';
 
@@ -143,33 +145,15 @@ export function penaltyReward(survey: Survey, options: PenaltyRewardOptions = {}
   const weighted = (options.weighted ?? true) && survey.weights !== null;
   // Complete cases; zero weights stay in (ols leaves them out and counts them), as before.
   const data = modelData(survey, { weighted: false });
-  // The dummies by column (one byte per cell) and their counts, without rows.
   const n = data.n;
-  const dummies: Uint8Array[] = [];
-  const counts: number[] = [];
-  for (const [j, column] of data.columns.entries()) {
-    const { lowAtMost, highAtLeast } = boxes[j] as Boxes;
-    const low = new Uint8Array(n);
-    const high = new Uint8Array(n);
-    let lowCount = 0;
-    let highCount = 0;
-    for (let r = 0; r < n; r++) {
-      const v = column[r] as number;
-      if (v <= lowAtMost) {
-        low[r] = 1;
-        lowCount++;
-      }
-      if (v >= highAtLeast) {
-        high[r] = 1;
-        highCount++;
-      }
-    }
-    dummies.push(low, high);
-    counts.push(lowCount, highCount);
-  }
-  const w = weighted ? Float64Array.from(data.rows, (i) => (survey.weights as Float64Array)[i] as number) : null;
   const names = touchpoints.flatMap((t) => [`${t.column} low`, `${t.column} high`]);
-  const regression = olsOfColumns(dummies, data.y, { names, ...(w !== null && { weights: w }) });
+  // Unweighted from the normal-equations threshold on (where ols would form cross-products): the
+  // cross-products of the dummies are counted from the packed box codes, and the rows are built
+  // only if the fit needs them. Below it (QR) and with weights: the dummies by column, as ols.
+  const { regression, counts } =
+    !weighted && n >= CROSS_PRODUCT_MIN_ROWS
+      ? countedRegression(data.columns, data.y, boxes, names)
+      : dummyRegression(data.columns, data.y, boxes, names, weighted ? Float64Array.from(data.rows, (i) => (survey.weights as Float64Array)[i] as number) : null);
   const warnings: Warning[] = [];
   const coefficient = (name: string): OlsCoefficient | null => {
     const c = regression.coefficients.find((x) => x.name === name);
@@ -224,6 +208,74 @@ export function penaltyReward(survey: Survey, options: PenaltyRewardOptions = {}
     });
   }
   return { method: 'penalty-reward', lowAtMost, highAtLeast, boxRule, asymmetryThreshold: threshold, minCellSize, factors, regression, warnings: [...warnings, ...regression.warnings] };
+}
+
+/** The dummy regression from the dummies by column (one byte per cell), through `olsOfColumns`. */
+function dummyRegression(columns: readonly Float64Array[], y: Float64Array, boxes: readonly Boxes[], names: readonly string[], w: Float64Array | null): { regression: OlsResult; counts: number[] } {
+  const n = y.length;
+  const dummies: Uint8Array[] = [];
+  const counts: number[] = [];
+  for (const [j, column] of columns.entries()) {
+    const { lowAtMost, highAtLeast } = boxes[j] as Boxes;
+    const low = new Uint8Array(n);
+    const high = new Uint8Array(n);
+    let lowCount = 0;
+    let highCount = 0;
+    for (let r = 0; r < n; r++) {
+      const v = column[r] as number;
+      if (v <= lowAtMost) {
+        low[r] = 1;
+        lowCount++;
+      }
+      if (v >= highAtLeast) {
+        high[r] = 1;
+        highCount++;
+      }
+    }
+    dummies.push(low, high);
+    counts.push(lowCount, highCount);
+  }
+  return { regression: olsOfColumns(dummies, y, { names, ...(w !== null && { weights: w }) }), counts };
+}
+
+/**
+ * The same regression, unweighted, from counts: each row's box codes (0 middle, 1 low, 2 high)
+ * packed five touchpoints to a byte, the cross-products of the dummies counted from them
+ * (src/linalg/ternary-cross-products.ts) and handed to the solver `olsOfColumns` uses, with rows of
+ * dummies built from the codes only if the fit needs them (QR fallback, refinement).
+ */
+function countedRegression(columns: readonly Float64Array[], y: Float64Array, boxes: readonly Boxes[], names: readonly string[]): { regression: OlsResult; counts: number[] } {
+  const n = y.length;
+  const k = columns.length;
+  const packed: Uint8Array[] = [];
+  for (let first = 0; first < k; first += CODES_PER_BYTE) {
+    const bytes = new Uint8Array(n);
+    for (let j = first, low = 1; j < Math.min(k, first + CODES_PER_BYTE); j++, low *= 3) {
+      const column = columns[j] as Float64Array;
+      const { lowAtMost, highAtLeast } = boxes[j] as Boxes;
+      const high = 2 * low;
+      for (let r = 0; r < n; r++) {
+        const v = column[r] as number;
+        bytes[r] = (bytes[r] as number) + (v <= lowAtMost ? low : v >= highAtLeast ? high : 0);
+      }
+    }
+    packed.push(bytes);
+  }
+  const products = ternaryCrossProducts(packed, k, y, n);
+  let rows: number[][] | null = null;
+  const model: ModelData = {
+    names,
+    get rows() {
+      rows ??= rowsOfTernaryCodes(packed, k, n);
+      return rows;
+    },
+    y,
+    w: unitWeights(n),
+    n,
+    p: 2 * k,
+    rowsDropped: { missing: 0, zeroWeight: 0 },
+  };
+  return { regression: olsOfModelData(model, products, true, { names }), counts: Array.from(products.counts) };
 }
 
 interface Boxes {
