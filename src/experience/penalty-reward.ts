@@ -254,9 +254,11 @@ function countedRegression(columns: readonly Float64Array[], y: Float64Array, bo
       const column = columns[j] as Float64Array;
       const { lowAtMost, highAtLeast } = boxes[j] as Boxes;
       const high = 2 * low;
+      // Without branches (Number of a comparison): ratings fall in the boxes at random, and
+      // mispredicted branches took twice as long as the rest of the loop.
       for (let r = 0; r < n; r++) {
         const v = column[r] as number;
-        bytes[r] = (bytes[r] as number) + (v <= lowAtMost ? low : v >= highAtLeast ? high : 0);
+        bytes[r] = (bytes[r] as number) + Number(v <= lowAtMost) * low + Number(v >= highAtLeast) * high;
       }
     }
     packed.push(bytes);

@@ -15,12 +15,15 @@
  * The result is {@link CrossProducts} as the general kernel gives it (means, and co-moments about
  * the means), from exact counts: with c_a the rows with dummy a, C_ab the rows with both, the
  * co-moment is (n C_ab - c_a c_b) / n, an integer difference (exact while n^2 < 2^53) divided
- * once, so correctly rounded. The response is taken minus a shift s near its mean (the mean
- * rounded to an integer when every y is an integer, which makes the sums below exact; the mean
- * otherwise). With T = sum (y - s) and T_a its sum over the rows with dummy a, the co-moment of
- * dummy a and y is (n T_a - c_a T) / n and y's own is sum (y - s)^2 - T^2 / n, where little
- * cancels because s is near the mean. Sums of y - s are added per block of {@link BLOCK} rows and
- * then block by block, so their rounding grows like BLOCK + n / BLOCK units, not n.
+ * once, so correctly rounded. The response is taken minus a shift s near its mean: the mean
+ * rounded to a multiple of 2^e, 2^e the largest power of two at most range / 32, so
+ * |mean - s| <= range / 64 and s has few significant bits; for responses on a grid (whole
+ * numbers, halves, quarters) every y - s, its square and the sums below are then exact (while
+ * they stay below 2^53 grid steps). With T = sum (y - s) and T_a its sum over the rows with dummy
+ * a, the co-moment of dummy a and y is (n T_a - c_a T) / n and y's own is
+ * sum (y - s)^2 - T^2 / n, where little cancels because s is near the mean. Sums of y - s are
+ * added per block of {@link BLOCK} rows and then block by block, so their rounding, where there
+ * is any, grows like BLOCK + n / BLOCK units, not n.
  *
  * Reference: the co-moment identity and shifted sums as in Chan, Golub & LeVeque (1983),
  * "Algorithms for computing the sample variance", The American Statistician 37(3).
@@ -55,16 +58,19 @@ export function ternaryCrossProducts(packed: readonly Uint8Array[], k: number, y
   const bytes = packed.length;
   const p = 2 * k;
   const q = p + 1;
-  // The shift: an integer near the mean for integer responses (every sum below is then exact).
+  // The shift: the mean rounded to a multiple of a power of two near range / 32 (see the module
+  // comment), so y - s is exact for responses on a grid (whole numbers, halves, ...).
   let sum = 0;
-  let integral = true;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
   for (let r = 0; r < n; r++) {
     const v = y[r] as number;
     sum += v;
-    if (v !== Math.round(v)) integral = false;
+    min = Math.min(min, v);
+    max = Math.max(max, v);
   }
-  const mean = n > 0 ? sum / n : 0;
-  const shift = integral ? Math.round(mean) : mean;
+  const step = max > min ? 2 ** (Math.floor(Math.log2(max - min)) - 5) : 1;
+  const shift = n === 0 ? 0 : max > min ? Math.round(sum / n / step) * step : min;
 
   // Each byte's histogram and sums of y - s by value; the squares and the total of y - s.
   const histogram = new Float64Array(bytes * VALUES);
