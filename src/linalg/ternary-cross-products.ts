@@ -6,9 +6,10 @@
  *
  * Factor j takes, in each row, the code 0 (its reference level: no dummy set), 1 (dummy 2j set) or
  * 2 (dummy 2j + 1 set). The codes are packed {@link CODES_PER_BYTE} factors to a byte in base 3:
- * byte g of row r holds sum_i code(5g + i) 3^i, at most 242. One pass over the rows histograms
- * each byte, with the sum of y - s in each of its values, and each pair of bytes (243 x 243
- * cells); the dummies' counts, pair counts and sums of y follow from the histograms. So a row costs
+ * byte g of row r holds sum_i code(5g + i) 3^i, at most 242. Sequential passes over the bytes
+ * histogram each byte, with the sum of y - s in each of its values, and each pair of bytes
+ * (243 x 243 cells); the dummies' counts, pair counts and sums of y follow from the histograms
+ * (a few hundred thousand additions, whatever n). So a row costs
  * G + G (G - 1) / 2 increments for G = ceil(k / 5) bytes, against (2k + 1)(2k + 2) / 2
  * multiply-adds in the general kernel (cross-product.ts): 10 against 861 for 20 touchpoints.
  *
@@ -20,10 +21,12 @@
  * |mean - s| <= range / 64 and s has few significant bits; for responses on a grid (whole
  * numbers, halves, quarters) every y - s, its square and the sums below are then exact (while
  * they stay below 2^53 grid steps). With T = sum (y - s) and T_a its sum over the rows with dummy
- * a, the co-moment of dummy a and y is (n T_a - c_a T) / n and y's own is
- * sum (y - s)^2 - T^2 / n, where little cancels because s is near the mean. Sums of y - s are
- * added per block of {@link BLOCK} rows and then block by block, so their rounding, where there
- * is any, grows like BLOCK + n / BLOCK units, not n.
+ * a, the co-moment of dummy a and y is (n T_a - c_a T) / n, y's own (n sum (y - s)^2 - T^2) / n
+ * and its mean (n s + T) / n: on a grid, again exact numbers divided once, so correctly rounded
+ * (while n times the sums stays below 2^53 grid steps). Little cancels because s is near the
+ * mean: T^2 is at most n^2 (range / 64)^2. Sums of y - s are added per block of {@link BLOCK}
+ * rows and then block by block, so their rounding, where there is any, grows like
+ * BLOCK + n / BLOCK units, not n.
  *
  * Reference: the co-moment identity and shifted sums as in Chan, Golub & LeVeque (1983),
  * "Algorithms for computing the sample variance", The American Statistician 37(3).
@@ -191,8 +194,8 @@ export function ternaryCrossProducts(packed: readonly Uint8Array[], k: number, y
     comoments[a * q + p] = withY;
     comoments[p * q + a] = withY;
   }
-  comoments[p * q + p] = squares - (total * total) / n;
-  means[p] = shift + total / n;
+  comoments[p * q + p] = (n * squares - total * total) / n;
+  means[p] = (n * shift + total) / n;
   return { comoments, means, weight: n, counts: counts.slice(0, p) };
 }
 
