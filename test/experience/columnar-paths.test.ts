@@ -227,6 +227,41 @@ describe('peakEnd by column', () => {
   });
 });
 
+describe('penalty-reward from counts when the fit needs rows (built from the packed codes)', () => {
+  const data = modelData(big, { weighted: false });
+  const dummies = (low: number, high: number) => data.X.map((row) => row.flatMap((v) => [v <= low ? 1 : 0, v >= high ? 1 : 0]));
+  const dummyNames = names.flatMap((t) => [`${t} low`, `${t} high`]);
+
+  it('an empty low box: QR on the rows, the dummy aliased, as ols on the rows bit for bit', () => {
+    const result = penaltyReward(big, { lowAtMost: 0, highAtLeast: 5 });
+    expect(result.regression.algorithm).toBe('qr');
+    expect(result.regression).toEqual(ols(dummies(0, 5), Array.from(data.y), { names: dummyNames }));
+    expect(result.factors.every((f) => f.penalty === null && f.lowCount === 0)).toBe(true);
+  });
+
+  it('R-squared above 0.99: the refinement passes over the rows, as ols on the rows to 1e-12', () => {
+    const rng = createRng(9);
+    const lines = ['t1,t2,t3,score'];
+    for (let i = 0; i < 11_000; i++) {
+      const x = [1, 2, 3].map(() => 1 + Math.floor(5 * rng.next()));
+      const [a, b, c] = x as [number, number, number];
+      lines.push([...x, 10 + 2 * Number(a <= 2) - 3 * Number(b >= 5) + Number(c <= 2) + (Math.floor(8 * rng.next()) - 4) / 64].join(','));
+    }
+    const survey = readSurvey(`${lines.join('\n')}\n`, { touchpoints: ['t1', 't2', 't3'], overall: { column: 'score', type: 'numeric' }, scale: { min: 1, max: 5 } });
+    const result = penaltyReward(survey);
+    const fit = modelData(survey, { weighted: false });
+    const X = fit.X.map((row) => row.flatMap((v) => [v <= 2 ? 1 : 0, v >= 5 ? 1 : 0]));
+    expect(result.regression.rSquared).toBeGreaterThan(0.99);
+    expect(result.regression.algorithm).toBe('cholesky');
+    expectGolden(
+      result.regression,
+      ols(X, Array.from(fit.y), { names: ['t1', 't2', 't3'].flatMap((t) => [`${t} low`, `${t} high`]) }),
+      { relative: 1e-12, fields: { pValue: { relative: 1e-9 } } },
+      'R-squared > 0.99',
+    );
+  });
+});
+
 describe('wilcoxonSignedRank at large n (typed-array ranks)', () => {
   it('equals the rank-by-sorting definition with many ties (normal approximation, tie correction)', () => {
     const rng = createRng(5);
