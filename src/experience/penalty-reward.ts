@@ -114,6 +114,13 @@ export interface PenaltyRewardResult {
  * rather than classified from a handful of answers. On scales of more than 11 points the boxes
  * are the bottom and top fifths of the range (two points of 0-100 hold too few answers).
  *
+ * Algorithm: below 10,000 complete rows, and with weights, `ols` on the dummy columns (QR below
+ * 10,000 rows). From 10,000 unweighted rows the dummies' cross-products are counted from the box
+ * codes packed five touchpoints to a byte (histograms of each byte and each pair of bytes; exact
+ * integer counts, centred exactly) and solved by the normal equations as `ols` solves them, with
+ * its condition-number check and QR fallback; rows of dummies are built only if the fit needs
+ * them. Agrees with R's `lm` on the dummies to about 1e-14 relative (goldens at 1e-10).
+ *
  * Reference: Brandt, D. R. (1987), Marketing Research 1(3); Anderson, E. W., & Mittal, V. (2000),
  * Journal of Service Research 3(2); Matzler & Sauerwein (2002), IJSIM 13(4).
  *
