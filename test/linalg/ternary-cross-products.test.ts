@@ -12,7 +12,8 @@ function codes(n: number, k: number, seed: number) {
       // Uneven levels: the reference about half the time, level 2 rarest.
       const u = rng.next();
       const code = u < 0.5 ? 0 : u < 0.85 ? 1 : 2;
-      (packed[Math.floor(j / CODES_PER_BYTE)] as Uint8Array)[r] += code * 3 ** (j % CODES_PER_BYTE);
+      const bytes = packed[Math.floor(j / CODES_PER_BYTE)] as Uint8Array;
+      bytes[r] = (bytes[r] as number) + code * 3 ** (j % CODES_PER_BYTE);
       if (code > 0) (rows[r] as number[])[2 * j + code - 1] = 1;
     }
   }
