@@ -228,16 +228,15 @@ function dummyRegression(columns: readonly Float64Array[], y: Float64Array, boxe
     const high = new Uint8Array(n);
     let lowCount = 0;
     let highCount = 0;
+    // Without branches, as in countedRegression.
     for (let r = 0; r < n; r++) {
       const v = column[r] as number;
-      if (v <= lowAtMost) {
-        low[r] = 1;
-        lowCount++;
-      }
-      if (v >= highAtLeast) {
-        high[r] = 1;
-        highCount++;
-      }
+      const isLow = Number(v <= lowAtMost);
+      const isHigh = Number(v >= highAtLeast);
+      low[r] = isLow;
+      high[r] = isHigh;
+      lowCount += isLow;
+      highCount += isHigh;
     }
     dummies.push(low, high);
     counts.push(lowCount, highCount);
