@@ -3,8 +3,10 @@
  * delight when excellent).
  */
 import { InvalidArgumentError } from '../errors.js';
-import type { OlsCoefficient, OlsResult } from '../regression/ols.js';
-import { olsOfColumns } from '../regression/ols-columns.js';
+import { CODES_PER_BYTE, rowsOfTernaryCodes, ternaryCrossProducts } from '../linalg/ternary-cross-products.js';
+import type { ModelData } from '../regression/glm-data.js';
+import { CROSS_PRODUCT_MIN_ROWS, type OlsCoefficient, type OlsResult, olsOfModelData } from '../regression/ols.js';
+import { olsOfColumns, unitWeights } from '../regression/ols-columns.js';
 import { modelData } from '../survey/model-data.js';
 import type { Survey, Warning } from '../survey/survey.js';
 
@@ -112,6 +114,13 @@ export interface PenaltyRewardResult {
  * rather than classified from a handful of answers. On scales of more than 11 points the boxes
  * are the bottom and top fifths of the range (two points of 0-100 hold too few answers).
  *
+ * Algorithm: below 10,000 complete rows, and with weights, `ols` on the dummy columns (QR below
+ * 10,000 rows). From 10,000 unweighted rows the dummies' cross-products are counted from the box
+ * codes packed five touchpoints to a byte (histograms of each byte and each pair of bytes; exact
+ * integer counts, centred exactly) and solved by the normal equations as `ols` solves them, with
+ * its condition-number check and QR fallback; rows of dummies are built only if the fit needs
+ * them. Agrees with R's `lm` on the dummies to about 1e-14 relative (goldens at 1e-10).
+ *
  * Reference: Brandt, D. R. (1987), Marketing Research 1(3); Anderson, E. W., & Mittal, V. (2000),
  * Journal of Service Research 3(2); Matzler & Sauerwein (2002), IJSIM 13(4).
  *
@@ -143,33 +152,15 @@ export function penaltyReward(survey: Survey, options: PenaltyRewardOptions = {}
   const weighted = (options.weighted ?? true) && survey.weights !== null;
   // Complete cases; zero weights stay in (ols leaves them out and counts them), as before.
   const data = modelData(survey, { weighted: false });
-  // The dummies by column (one byte per cell) and their counts, without rows.
   const n = data.n;
-  const dummies: Uint8Array[] = [];
-  const counts: number[] = [];
-  for (const [j, column] of data.columns.entries()) {
-    const { lowAtMost, highAtLeast } = boxes[j] as Boxes;
-    const low = new Uint8Array(n);
-    const high = new Uint8Array(n);
-    let lowCount = 0;
-    let highCount = 0;
-    for (let r = 0; r < n; r++) {
-      const v = column[r] as number;
-      if (v <= lowAtMost) {
-        low[r] = 1;
-        lowCount++;
-      }
-      if (v >= highAtLeast) {
-        high[r] = 1;
-        highCount++;
-      }
-    }
-    dummies.push(low, high);
-    counts.push(lowCount, highCount);
-  }
-  const w = weighted ? Float64Array.from(data.rows, (i) => (survey.weights as Float64Array)[i] as number) : null;
   const names = touchpoints.flatMap((t) => [`${t.column} low`, `${t.column} high`]);
-  const regression = olsOfColumns(dummies, data.y, { names, ...(w !== null && { weights: w }) });
+  // Unweighted from the normal-equations threshold on (where ols would form cross-products): the
+  // cross-products of the dummies are counted from the packed box codes, and the rows are built
+  // only if the fit needs them. Below it (QR) and with weights: the dummies by column, as ols.
+  const { regression, counts } =
+    !weighted && n >= CROSS_PRODUCT_MIN_ROWS
+      ? countedRegression(data.columns, data.y, boxes, names)
+      : dummyRegression(data.columns, data.y, boxes, names, weighted ? Float64Array.from(data.rows, (i) => (survey.weights as Float64Array)[i] as number) : null);
   const warnings: Warning[] = [];
   const coefficient = (name: string): OlsCoefficient | null => {
     const c = regression.coefficients.find((x) => x.name === name);
@@ -224,6 +215,75 @@ export function penaltyReward(survey: Survey, options: PenaltyRewardOptions = {}
     });
   }
   return { method: 'penalty-reward', lowAtMost, highAtLeast, boxRule, asymmetryThreshold: threshold, minCellSize, factors, regression, warnings: [...warnings, ...regression.warnings] };
+}
+
+/** The dummy regression from the dummies by column (one byte per cell), through `olsOfColumns`. */
+function dummyRegression(columns: readonly Float64Array[], y: Float64Array, boxes: readonly Boxes[], names: readonly string[], w: Float64Array | null): { regression: OlsResult; counts: number[] } {
+  const n = y.length;
+  const dummies: Uint8Array[] = [];
+  const counts: number[] = [];
+  for (const [j, column] of columns.entries()) {
+    const { lowAtMost, highAtLeast } = boxes[j] as Boxes;
+    const low = new Uint8Array(n);
+    const high = new Uint8Array(n);
+    let lowCount = 0;
+    let highCount = 0;
+    // Without branches, as in countedRegression.
+    for (let r = 0; r < n; r++) {
+      const v = column[r] as number;
+      const isLow = Number(v <= lowAtMost);
+      const isHigh = Number(v >= highAtLeast);
+      low[r] = isLow;
+      high[r] = isHigh;
+      lowCount += isLow;
+      highCount += isHigh;
+    }
+    dummies.push(low, high);
+    counts.push(lowCount, highCount);
+  }
+  return { regression: olsOfColumns(dummies, y, { names, ...(w !== null && { weights: w }) }), counts };
+}
+
+/**
+ * The same regression, unweighted, from counts: each row's box codes (0 middle, 1 low, 2 high)
+ * packed five touchpoints to a byte, the cross-products of the dummies counted from them
+ * (src/linalg/ternary-cross-products.ts) and handed to the solver `olsOfColumns` uses, with rows of
+ * dummies built from the codes only if the fit needs them (QR fallback, refinement).
+ */
+function countedRegression(columns: readonly Float64Array[], y: Float64Array, boxes: readonly Boxes[], names: readonly string[]): { regression: OlsResult; counts: number[] } {
+  const n = y.length;
+  const k = columns.length;
+  const packed: Uint8Array[] = [];
+  for (let first = 0; first < k; first += CODES_PER_BYTE) {
+    const bytes = new Uint8Array(n);
+    for (let j = first, low = 1; j < Math.min(k, first + CODES_PER_BYTE); j++, low *= 3) {
+      const column = columns[j] as Float64Array;
+      const { lowAtMost, highAtLeast } = boxes[j] as Boxes;
+      const high = 2 * low;
+      // Without branches (Number of a comparison): ratings fall in the boxes at random, and
+      // mispredicted branches took twice as long as the rest of the loop.
+      for (let r = 0; r < n; r++) {
+        const v = column[r] as number;
+        bytes[r] = (bytes[r] as number) + Number(v <= lowAtMost) * low + Number(v >= highAtLeast) * high;
+      }
+    }
+    packed.push(bytes);
+  }
+  const products = ternaryCrossProducts(packed, k, y, n);
+  let rows: number[][] | null = null;
+  const model: ModelData = {
+    names,
+    get rows() {
+      rows ??= rowsOfTernaryCodes(packed, k, n);
+      return rows;
+    },
+    y,
+    w: unitWeights(n),
+    n,
+    p: 2 * k,
+    rowsDropped: { missing: 0, zeroWeight: 0 },
+  };
+  return { regression: olsOfModelData(model, products, true, { names }), counts: Array.from(products.counts) };
 }
 
 interface Boxes {

@@ -111,7 +111,7 @@ let ones = new Float64Array(0);
  * unweighted data read them and never write them, and a fresh array of a million ones per fit
  * costs more than the fit's own arithmetic.
  */
-function unitWeights(n: number): Float64Array {
+export function unitWeights(n: number): Float64Array {
   if (ones.length < n) ones = new Float64Array(n).fill(1);
   return ones.subarray(0, n);
 }

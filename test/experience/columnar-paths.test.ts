@@ -23,6 +23,7 @@ import { createRng } from '../../src/random/rng.js';
 import { ols } from '../../src/regression/ols.js';
 import { olsOfColumns } from '../../src/regression/ols-columns.js';
 import { modelData } from '../../src/survey/model-data.js';
+import { expectGolden } from '../helpers/golden.js';
 
 /** n respondents, k touchpoints on 1-5 with a common factor, about 2% of cells missing (not in the first row). */
 function surveyCsv(n: number, k: number, seed: number, missing = 0.02): string {
@@ -249,11 +250,16 @@ describe('peakEnd by column', () => {
     );
   });
 
-  it('penalty-reward by column: the dummy regression and the cell counts of the rows', () => {
+  it('penalty-reward from counted cross-products: the dummy regression of the rows (to 1e-12) and their cell counts', () => {
     const result = penaltyReward(big);
     const data = modelData(big, { weighted: false });
     const X = data.X.map((row) => row.flatMap((v) => [v <= 2 ? 1 : 0, v >= 5 ? 1 : 0]));
-    expect(result.regression).toEqual(ols(X, Array.from(data.y), { names: names.flatMap((t) => [`${t} low`, `${t} high`]) }));
+    // The counted co-moments are correctly rounded, the blocked kernel's are not: the fits agree
+    // to the last bits, not bit for bit. A tail p-value magnifies its t's relative error about t^2
+    // times (t = 22 for a p of 1e-105 here), so p-values get 1e-9.
+    expect(result.regression.algorithm).toBe('cholesky');
+    const rows = ols(X, Array.from(data.y), { names: names.flatMap((t) => [`${t} low`, `${t} high`]) });
+    expectGolden(result.regression, rows, { relative: 1e-12, fields: { pValue: { relative: 1e-9 } } }, 'penalty-reward dummies');
     result.factors.forEach((f, j) => {
       expect(f.lowCount).toBe(X.filter((row) => row[2 * j] === 1).length);
       expect(f.highCount).toBe(X.filter((row) => row[2 * j + 1] === 1).length);
@@ -287,6 +293,41 @@ describe('keyDrivers and the Gestalt battery from one pass of cross-products (10
       expect(model.coefficients).toEqual(fit.coefficients);
       expect(model.rSquared).toBe(fit.rSquared);
     }
+  });
+});
+
+describe('penalty-reward from counts when the fit needs rows (built from the packed codes)', () => {
+  const data = modelData(big, { weighted: false });
+  const dummies = (low: number, high: number) => data.X.map((row) => row.flatMap((v) => [v <= low ? 1 : 0, v >= high ? 1 : 0]));
+  const dummyNames = names.flatMap((t) => [`${t} low`, `${t} high`]);
+
+  it('an empty low box: QR on the rows, the dummy aliased, as ols on the rows bit for bit', () => {
+    const result = penaltyReward(big, { lowAtMost: 0, highAtLeast: 5 });
+    expect(result.regression.algorithm).toBe('qr');
+    expect(result.regression).toEqual(ols(dummies(0, 5), Array.from(data.y), { names: dummyNames }));
+    expect(result.factors.every((f) => f.penalty === null && f.lowCount === 0)).toBe(true);
+  });
+
+  it('R-squared above 0.99: the refinement passes over the rows, as ols on the rows to 1e-12', () => {
+    const rng = createRng(9);
+    const lines = ['t1,t2,t3,score'];
+    for (let i = 0; i < 11_000; i++) {
+      const x = [1, 2, 3].map(() => 1 + Math.floor(5 * rng.next()));
+      const [a, b, c] = x as [number, number, number];
+      lines.push([...x, 10 + 2 * Number(a <= 2) - 3 * Number(b >= 5) + Number(c <= 2) + (Math.floor(8 * rng.next()) - 4) / 64].join(','));
+    }
+    const survey = readSurvey(`${lines.join('\n')}\n`, { touchpoints: ['t1', 't2', 't3'], overall: { column: 'score', type: 'numeric' }, scale: { min: 1, max: 5 } });
+    const result = penaltyReward(survey);
+    const fit = modelData(survey, { weighted: false });
+    const X = fit.X.map((row) => row.flatMap((v) => [v <= 2 ? 1 : 0, v >= 5 ? 1 : 0]));
+    expect(result.regression.rSquared).toBeGreaterThan(0.99);
+    expect(result.regression.algorithm).toBe('cholesky');
+    expectGolden(
+      result.regression,
+      ols(X, Array.from(fit.y), { names: ['t1', 't2', 't3'].flatMap((t) => [`${t} low`, `${t} high`]) }),
+      { relative: 1e-12, fields: { pValue: { relative: 1e-9 } } },
+      'R-squared > 0.99',
+    );
   });
 });
 
