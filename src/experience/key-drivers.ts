@@ -19,7 +19,7 @@ import { type MissingDataMethod, type MissingDataSummary, missingDataSummary, mo
 import type { Survey, Warning } from '../survey/survey.js';
 import { aggregatePeakEnd, type PeakEndRule } from './aggregate-peak-end.js';
 import { type IpaResult, importancePerformance, type Quadrant } from './ipa.js';
-import { type FactorType, type PenaltyRewardResult, penaltyReward } from './penalty-reward.js';
+import { type FactorType, type PenaltyRewardResult, penaltyRewardOfData } from './penalty-reward.js';
 
 /** Options for {@link keyDrivers}. */
 export interface KeyDriversOptions {
@@ -262,7 +262,9 @@ export function keyDrivers(survey: Survey, options: KeyDriversOptions = {}): Key
   );
   let pr: PenaltyRewardResult | null = null;
   try {
-    pr = penaltyReward(survey, { weighted });
+    // On an unweighted survey with complete cases, penalty-reward's data are the regression's own.
+    const completeCases = survey.weights === null && prepared.data.method === 'complete-cases' && prepared.always.length === 0 ? prepared.data : null;
+    pr = penaltyRewardOfData(survey, { weighted }, completeCases);
   } catch (error) {
     warnings.push({ code: 'penalty_reward_skipped', message: `Penalty-reward analysis was skipped: ${(error as Error).message}` });
   }

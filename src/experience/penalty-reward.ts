@@ -7,7 +7,7 @@ import { CODES_PER_BYTE, rowsOfTernaryCodes, ternaryCrossProducts } from '../lin
 import type { ModelData } from '../regression/glm-data.js';
 import { CROSS_PRODUCT_MIN_ROWS, type OlsCoefficient, type OlsResult, olsOfModelData } from '../regression/ols.js';
 import { olsOfColumns, unitWeights } from '../regression/ols-columns.js';
-import { modelData } from '../survey/model-data.js';
+import { modelData, type SurveyModelData } from '../survey/model-data.js';
 import type { Survey, Warning } from '../survey/survey.js';
 
 /** Options for {@link penaltyReward}. */
@@ -137,6 +137,15 @@ export interface PenaltyRewardResult {
  *   few complete rows.
  */
 export function penaltyReward(survey: Survey, options: PenaltyRewardOptions = {}): PenaltyRewardResult {
+  return penaltyRewardOfData(survey, options, null);
+}
+
+/**
+ * {@link penaltyReward} with the survey's unweighted complete cases (`modelData(survey, { weighted:
+ * false })`) when the caller has them already (keyDrivers, on an unweighted survey), else null.
+ * Internal.
+ */
+export function penaltyRewardOfData(survey: Survey, options: PenaltyRewardOptions, completeCases: SurveyModelData | null): PenaltyRewardResult {
   const { lowAtMost, highAtLeast, boxRule } = boxesOf(survey.spec.scale, options);
   const boxes = survey.touchpoints.map((t) => boxesOf(t.scale, options));
   const threshold = options.asymmetryThreshold ?? 0.2;
@@ -151,7 +160,7 @@ export function penaltyReward(survey: Survey, options: PenaltyRewardOptions = {}
   const touchpoints = survey.touchpoints;
   const weighted = (options.weighted ?? true) && survey.weights !== null;
   // Complete cases; zero weights stay in (ols leaves them out and counts them), as before.
-  const data = modelData(survey, { weighted: false });
+  const data = completeCases ?? modelData(survey, { weighted: false });
   const n = data.n;
   const names = touchpoints.flatMap((t) => [`${t.column} low`, `${t.column} high`]);
   // Unweighted from the normal-equations threshold on (where ols would form cross-products): the
