@@ -113,53 +113,63 @@ export function gestaltFeatureColumns(survey: Survey, options: GestaltFeaturesOp
   const columns = names.map((c) => survey.ratings.get(c) as Float64Array);
   const neutral = survey.spec.scale.neutral;
   const orders = options.positions === undefined ? null : journeyOrders(options.positions, names, survey.n);
-  const specOrder = names.map((_, j) => j);
   const n = survey.n;
-  const out = Object.fromEntries(GESTALT_FEATURES.map((f) => [f, new Float64Array(n).fill(Number.NaN)])) as Record<GestaltFeature, Float64Array>;
+  const width = names.length;
+  const column = (): Float64Array => new Float64Array(n).fill(Number.NaN);
+  const peakOut = column();
+  const peakHigh = column();
+  const trough = column();
+  const beginning = column();
+  const end = column();
+  const meanOut = column();
+  const trend = column();
+  const variability = column();
   const answered = new Int32Array(n);
-  const x = new Float64Array(names.length);
-  const t = new Float64Array(names.length);
+  // One respondent's answered ratings, their journey positions, and scratch for the peak's scores.
+  const x = new Float64Array(width);
+  const t = new Float64Array(width);
+  const scores = new Float64Array(width);
   let ambiguousPeaks = 0;
   for (let i = 0; i < n; i++) {
-    const order = orders === null ? specOrder : (orders[i] as number[]);
+    // Gather the answers in journey order, with their sum, highest and lowest on the way (the
+    // same sums in the same order as separate loops over the answers).
     let k = 0;
-    for (let position = 0; position < order.length; position++) {
-      const v = (columns[order[position] as number] as Float64Array)[i] as number;
+    let sum = 0;
+    let tSum = 0;
+    let high = -Infinity;
+    let low = Infinity;
+    const order = orders === null ? null : (orders[i] as number[]);
+    const length = order === null ? width : order.length;
+    for (let position = 0; position < length; position++) {
+      const v = (columns[order === null ? position : (order[position] as number)] as Float64Array)[i] as number;
       if (Number.isNaN(v)) continue;
       x[k] = v;
       t[k] = position + 1;
       k++;
-    }
-    answered[i] = k;
-    if (k === 0) continue;
-    let high = x[0] as number;
-    let low = x[0] as number;
-    for (let r = 0; r < k; r++) {
-      const v = x[r] as number;
+      sum += v;
+      tSum += position + 1;
       if (v > high) high = v;
       if (v < low) low = v;
     }
+    answered[i] = k;
+    if (k === 0) continue;
     let peak: number;
     if (rule === 'max') peak = high;
     else if (rule === 'min') peak = low;
     else if (rule === 'both') peak = (high + low) / 2;
     else {
-      const at = ownPeak(x, k, 2, neutral);
+      const at = ownPeak(x, k, 2, neutral, scores);
       peak = x[at < 0 ? -at - 1 : at] as number;
       if (at < 0) ambiguousPeaks++;
     }
-    let sum = 0;
-    for (let r = 0; r < k; r++) sum += x[r] as number;
     const mean = sum / k;
-    out.peak[i] = peak;
-    out.peakHigh[i] = high;
-    out.trough[i] = low;
-    out.beginning[i] = x[0] as number;
-    out.end[i] = x[k - 1] as number;
-    out.mean[i] = mean;
+    peakOut[i] = peak;
+    peakHigh[i] = high;
+    trough[i] = low;
+    beginning[i] = x[0] as number;
+    end[i] = x[k - 1] as number;
+    meanOut[i] = mean;
     if (k < 2) continue;
-    let tSum = 0;
-    for (let r = 0; r < k; r++) tSum += t[r] as number;
     const tMean = tSum / k;
     let sxx = 0;
     let sxy = 0;
@@ -171,9 +181,10 @@ export function gestaltFeatureColumns(survey: Survey, options: GestaltFeaturesOp
       sxy += dt * dx;
       syy += dx * dx;
     }
-    out.trend[i] = sxy / sxx;
-    out.variability[i] = Math.sqrt(syy / (k - 1));
+    trend[i] = sxy / sxx;
+    variability[i] = Math.sqrt(syy / (k - 1));
   }
+  const out: Record<GestaltFeature, Float64Array> = { peak: peakOut, peakHigh, trough, beginning, end, mean: meanOut, trend, variability };
   const warnings: Warning[] = [];
   if (ambiguousPeaks > 0) {
     warnings.push({
