@@ -6,7 +6,7 @@
 import { InvalidArgumentError, type Warning } from '../errors.js';
 import type { Survey } from '../survey/survey.js';
 import type { PeakRule } from './aggregate-peak-end.js';
-import { ownPeak } from './respondent-scores.js';
+import { integerPeaksExact, ownPeak, peakOfIntegers } from './respondent-scores.js';
 
 /** The per-respondent features, in documentation order. */
 export type GestaltFeature = 'peak' | 'peakHigh' | 'trough' | 'beginning' | 'end' | 'mean' | 'trend' | 'variability';
@@ -115,20 +115,21 @@ export function gestaltFeatureColumns(survey: Survey, options: GestaltFeaturesOp
   const orders = options.positions === undefined ? null : journeyOrders(options.positions, names, survey.n);
   const n = survey.n;
   const width = names.length;
-  const column = (): Float64Array => new Float64Array(n).fill(Number.NaN);
-  const peakOut = column();
-  const peakHigh = column();
-  const trough = column();
-  const beginning = column();
-  const end = column();
-  const meanOut = column();
-  const trend = column();
-  const variability = column();
+  // Every row of every feature is written once in the loop (NaN where undefined).
+  const peakOut = new Float64Array(n);
+  const peakHigh = new Float64Array(n);
+  const trough = new Float64Array(n);
+  const beginning = new Float64Array(n);
+  const end = new Float64Array(n);
+  const meanOut = new Float64Array(n);
+  const trend = new Float64Array(n);
+  const variability = new Float64Array(n);
   const answered = new Int32Array(n);
   // One respondent's answered ratings, their journey positions, and scratch for the peak's scores.
   const x = new Float64Array(width);
   const t = new Float64Array(width);
   const scores = new Float64Array(width);
+  const integerPeaks = integerPeaksExact(neutral);
   let ambiguousPeaks = 0;
   for (let i = 0; i < n; i++) {
     // Gather the answers in journey order, with their sum, highest and lowest on the way (the
@@ -138,27 +139,40 @@ export function gestaltFeatureColumns(survey: Survey, options: GestaltFeaturesOp
     let tSum = 0;
     let high = -Infinity;
     let low = Infinity;
+    let highAt = 0;
+    let lowAt = 0;
+    let integral = integerPeaks;
     const order = orders === null ? null : (orders[i] as number[]);
     const length = order === null ? width : order.length;
     for (let position = 0; position < length; position++) {
       const v = (columns[order === null ? position : (order[position] as number)] as Float64Array)[i] as number;
       if (Number.isNaN(v)) continue;
+      if ((v | 0) !== v) integral = false;
+      sum += v;
+      tSum += position + 1;
+      if (v > high) {
+        high = v;
+        highAt = k;
+      }
+      if (v < low) {
+        low = v;
+        lowAt = k;
+      }
       x[k] = v;
       t[k] = position + 1;
       k++;
-      sum += v;
-      tSum += position + 1;
-      if (v > high) high = v;
-      if (v < low) low = v;
     }
     answered[i] = k;
-    if (k === 0) continue;
+    if (k === 0) {
+      peakOut[i] = peakHigh[i] = trough[i] = beginning[i] = end[i] = meanOut[i] = trend[i] = variability[i] = Number.NaN;
+      continue;
+    }
     let peak: number;
     if (rule === 'max') peak = high;
     else if (rule === 'min') peak = low;
     else if (rule === 'both') peak = (high + low) / 2;
     else {
-      const at = ownPeak(x, k, 2, neutral, scores);
+      const at = integral ? peakOfIntegers(2, neutral, high, highAt, low, lowAt) : ownPeak(x, k, 2, neutral, scores);
       peak = x[at < 0 ? -at - 1 : at] as number;
       if (at < 0) ambiguousPeaks++;
     }
@@ -169,7 +183,10 @@ export function gestaltFeatureColumns(survey: Survey, options: GestaltFeaturesOp
     beginning[i] = x[0] as number;
     end[i] = x[k - 1] as number;
     meanOut[i] = mean;
-    if (k < 2) continue;
+    if (k < 2) {
+      trend[i] = variability[i] = Number.NaN;
+      continue;
+    }
     const tMean = tSum / k;
     let sxx = 0;
     let sxy = 0;

@@ -67,47 +67,40 @@ function tiedWithOtherValue(values: Float64Array, scores: Float64Array, m: numbe
 /**
  * The index of the largest score among values[0..m) (the earliest within the tie tolerance, as
  * `argmaxEarliest`), as -(index + 1) when a tied value differs from the chosen one; `scores` is
- * scratch space of at least m.
- *
- * A row of int32 ratings with a neutral point on the half-integer grid (every rating scale) takes
- * a shortcut that gives the same index: its scores are exact and distinct scores differ by at
- * least 0.5, far beyond the tie tolerance, so the tolerant argmax is the exact one, and the most
- * intense rating is the highest or the lowest, whichever is further from neutral (the earliest
- * of the two if they are as far, a tie between different values unless they are equal). One
- * loop over the row instead of three.
+ * scratch space of at least m. Rows of integers can take {@link peakOfIntegers} instead.
  */
 export function ownPeak(values: Float64Array, m: number, kind: ScoreKind, neutral: number, scores: Float64Array): number {
   if (m === 0) return -1;
-  if (Number.isInteger(2 * neutral) && Math.abs(neutral) < 2 ** 30) {
-    let high = values[0] as number;
-    let low = high;
-    let highAt = 0;
-    let lowAt = 0;
-    let integral = (high | 0) === high;
-    for (let t = 1; t < m; t++) {
-      const v = values[t] as number;
-      if ((v | 0) !== v) integral = false;
-      if (v > high) {
-        high = v;
-        highAt = t;
-      } else if (v < low) {
-        low = v;
-        lowAt = t;
-      }
-    }
-    if (integral) {
-      if (kind === 0) return highAt;
-      if (kind === 1) return lowAt;
-      const above = high - neutral;
-      const below = neutral - low;
-      if (above !== below) return above > below ? highAt : lowAt;
-      const at = Math.min(highAt, lowAt);
-      return high === low ? at : -(at + 1);
-    }
-  }
   scoresOf(values, m, kind, neutral, scores);
   const index = bestScoreIndex(scores, m);
   return tiedWithOtherValue(values, scores, m, index) ? -(index + 1) : index;
+}
+
+/**
+ * Whether {@link peakOfIntegers} is exact at this neutral point: on the half-integer grid (the
+ * midpoint of any integer scale) and small enough that int32 ratings' distances from it are exact.
+ */
+export function integerPeaksExact(neutral: number): boolean {
+  return Number.isInteger(2 * neutral) && Math.abs(neutral) < 2 ** 30;
+}
+
+/**
+ * {@link ownPeak}'s answer, the same index, for a row of int32 ratings when
+ * {@link integerPeaksExact}(neutral), from the row's highest rating (first at `highAt`) and lowest
+ * (first at `lowAt`), which the caller tracks while gathering the row. Exact because the scores
+ * are then exact and distinct scores differ by at least 0.5, far beyond the tie tolerance, so the
+ * tolerant argmax is the exact earliest argmax: the highest rating (`'max'`), the lowest
+ * (`'min'`), or, for the most intense, whichever of the two is further from neutral, the earlier
+ * of the two when they are as far (a tie between different values unless they are equal).
+ */
+export function peakOfIntegers(kind: ScoreKind, neutral: number, high: number, highAt: number, low: number, lowAt: number): number {
+  if (kind === 0) return highAt;
+  if (kind === 1) return lowAt;
+  const above = high - neutral;
+  const below = neutral - low;
+  if (above !== below) return above > below ? highAt : lowAt;
+  const at = Math.min(highAt, lowAt);
+  return high === low ? at : -(at + 1);
 }
 
 /** Per respondent (survey row), from one pass over the touchpoints in journey order. */
@@ -164,6 +157,7 @@ export function respondentPass(
   const max = new Float64Array(n);
   const values = new Float64Array(k);
   const scores = new Float64Array(k);
+  const integerPeaks = integerPeaksExact(neutral);
   const flags = notApplicable.filter((f): f is Uint8Array => f !== null && f !== undefined);
   const endFlags = notApplicable[endIndex] ?? null;
   let ambiguousPeaks = 0;
@@ -176,18 +170,29 @@ export function respondentPass(
         break;
       }
     }
-    // The answered ratings in journey order, with their count, sum, lowest and highest.
+    // The answered ratings in journey order, with their count, sum, lowest and highest (each
+    // first at lowAt, highAt), and whether all are int32.
     let m = 0;
     let sum = 0;
     let low = Infinity;
     let high = -Infinity;
+    let lowAt = 0;
+    let highAt = 0;
+    let integral = integerPeaks;
     for (let j = 0; j < k; j++) {
       const v = (columns[j] as Float64Array)[i] as number;
       if (Number.isNaN(v)) continue;
-      values[m++] = v;
+      if ((v | 0) !== v) integral = false;
       sum += v;
-      if (v < low) low = v;
-      if (v > high) high = v;
+      if (v < low) {
+        low = v;
+        lowAt = m;
+      }
+      if (v > high) {
+        high = v;
+        highAt = m;
+      }
+      values[m++] = v;
     }
     answered[i] = m;
     if (m === 0) {
@@ -197,7 +202,8 @@ export function respondentPass(
     let peakSum = 0;
     let ambiguous = false;
     for (let r = 0; r < kinds.length; r++) {
-      const at = ownPeak(values, m, kinds[r] as ScoreKind, neutral, scores);
+      const kind = kinds[r] as ScoreKind;
+      const at = integral ? peakOfIntegers(kind, neutral, high, highAt, low, lowAt) : ownPeak(values, m, kind, neutral, scores);
       peakSum += values[at < 0 ? -at - 1 : at] as number;
       if (at < 0) ambiguous = true;
     }
@@ -231,14 +237,34 @@ export function peakValues(columns: readonly ArrayLike<number>[], n: number, kin
   const chosen = new Float64Array(n);
   const values = new Float64Array(k);
   const scores = new Float64Array(k);
+  const integerPeaks = integerPeaksExact(neutral);
   for (let i = 0; i < n; i++) {
     let m = 0;
+    let low = Infinity;
+    let high = -Infinity;
+    let lowAt = 0;
+    let highAt = 0;
+    let integral = integerPeaks;
     for (let j = 0; j < k; j++) {
       const v = (columns[j] as ArrayLike<number>)[i] as number;
-      if (!Number.isNaN(v)) values[m++] = v;
+      if (Number.isNaN(v)) continue;
+      if ((v | 0) !== v) integral = false;
+      if (v < low) {
+        low = v;
+        lowAt = m;
+      }
+      if (v > high) {
+        high = v;
+        highAt = m;
+      }
+      values[m++] = v;
     }
-    const at = ownPeak(values, m, kind, neutral, scores);
-    chosen[i] = m === 0 ? Number.NaN : (values[at < 0 ? -at - 1 : at] as number);
+    if (m === 0) {
+      chosen[i] = Number.NaN;
+      continue;
+    }
+    const at = integral ? peakOfIntegers(kind, neutral, high, highAt, low, lowAt) : ownPeak(values, m, kind, neutral, scores);
+    chosen[i] = values[at < 0 ? -at - 1 : at] as number;
   }
   return { chosen };
 }
