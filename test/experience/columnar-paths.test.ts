@@ -256,34 +256,37 @@ describe('the per-respondent passes against their row-by-row definitions, on eve
   const columns = mixedColumns(n, k, 11);
   const answersOf = (i: number): number[] => columns.map((c) => c[i] as number).filter((v) => !Number.isNaN(v));
 
-  it.each(['most-intense', 'max', 'min', 'both'] as const)('respondentPass (%s): peaks, ties, mean, lowest, highest of each row, at neutral 3 and 3.3', (rule) => {
-    for (const neutral of [3, 3.3]) {
-      const scores = rule === 'max' ? [(v: number) => v] : rule === 'min' ? [(v: number) => -v] : rule === 'both' ? [(v: number) => v, (v: number) => -v] : [(v: number) => Math.abs(v - neutral)];
-      const pass = respondentPass(columns, n, rule, neutral, 0.4, k - 1);
-      let ambiguous = 0;
-      for (let i = 0; i < n; i++) {
-        const values = answersOf(i);
-        expect(pass.answered[i]).toBe(values.length);
-        if (values.length === 0) {
-          expect([pass.peak[i], pass.mean[i], pass.min[i], pass.max[i], pass.predictions[i]]).toEqual([Number.NaN, Number.NaN, Number.NaN, Number.NaN, Number.NaN]);
-          continue;
+  it.each(['most-intense', 'max', 'min', 'both'] as const)(
+    'respondentPass (%s): peaks, ties, mean, lowest, highest of each row, at neutral 3, 3.3 and 3 + 1e-13 (ties within the tolerance)',
+    (rule) => {
+      for (const neutral of [3, 3.3, 3 + 1e-13]) {
+        const scores = rule === 'max' ? [(v: number) => v] : rule === 'min' ? [(v: number) => -v] : rule === 'both' ? [(v: number) => v, (v: number) => -v] : [(v: number) => Math.abs(v - neutral)];
+        const pass = respondentPass(columns, n, rule, neutral, 0.4, k - 1);
+        let ambiguous = 0;
+        for (let i = 0; i < n; i++) {
+          const values = answersOf(i);
+          expect(pass.answered[i]).toBe(values.length);
+          if (values.length === 0) {
+            expect([pass.peak[i], pass.mean[i], pass.min[i], pass.max[i], pass.predictions[i]]).toEqual([Number.NaN, Number.NaN, Number.NaN, Number.NaN, Number.NaN]);
+            continue;
+          }
+          const peaks = scores.map((score) => argmaxEarliest(values, score));
+          const peakTerm = peaks.reduce((s, p) => s + (values[p.index] as number), 0) / peaks.length;
+          let sum = 0;
+          for (const v of values) sum += v;
+          expect([pass.peak[i], pass.mean[i], pass.min[i], pass.max[i]]).toEqual([peakTerm, sum / values.length, Math.min(...values), Math.max(...values)]);
+          const end = (columns[k - 1] as Float64Array)[i] as number;
+          expect(pass.predictions[i]).toEqual(Number.isNaN(end) ? Number.NaN : 0.4 * peakTerm + 0.6 * end);
+          if (!Number.isNaN(end) && peaks.some((p) => p.tied.some((t) => values[t] !== values[p.index]))) ambiguous++;
         }
-        const peaks = scores.map((score) => argmaxEarliest(values, score));
-        const peakTerm = peaks.reduce((s, p) => s + (values[p.index] as number), 0) / peaks.length;
-        let sum = 0;
-        for (const v of values) sum += v;
-        expect([pass.peak[i], pass.mean[i], pass.min[i], pass.max[i]]).toEqual([peakTerm, sum / values.length, Math.min(...values), Math.max(...values)]);
-        const end = (columns[k - 1] as Float64Array)[i] as number;
-        expect(pass.predictions[i]).toEqual(Number.isNaN(end) ? Number.NaN : 0.4 * peakTerm + 0.6 * end);
-        if (!Number.isNaN(end) && peaks.some((p) => p.tied.some((t) => values[t] !== values[p.index]))) ambiguous++;
+        expect(pass.ambiguousPeaks).toBe(ambiguous);
+        expect(ambiguous).toBeGreaterThan(0);
       }
-      expect(pass.ambiguousPeaks).toBe(ambiguous);
-      expect(ambiguous).toBeGreaterThan(0);
-    }
-  });
+    },
+  );
 
-  it('peakValues: the most intense answer of each row, at neutral 3 and 3.3', () => {
-    for (const neutral of [3, 3.3]) {
+  it('peakValues: the most intense answer of each row, at neutral 3, 3.3 and 3 + 1e-13 (ties within the tolerance)', () => {
+    for (const neutral of [3, 3.3, 3 + 1e-13]) {
       const { chosen } = peakValues(columns, n, 2, neutral);
       const expected = Float64Array.from({ length: n }, (_, i) => {
         const values = answersOf(i);
@@ -293,58 +296,61 @@ describe('the per-respondent passes against their row-by-row definitions, on eve
     }
   });
 
-  it.each(['most-intense', 'max', 'min', 'both'] as const)('gestaltFeatureColumns (%s): every feature of each row as its definition, with gaps in the positions, at neutral 3 and 3.3', (rule) => {
-    const csv = [[...Array.from({ length: k }, (_, j) => `t${j + 1}`), 'overall'].join(',')];
-    for (let i = 0; i < n; i++) csv.push([...columns.map((c) => (Number.isNaN(c[i] as number) ? '' : String(c[i]))), '3'].join(','));
-    for (const neutral of [3, 3.3]) {
-      const survey = readSurvey(`${csv.join('\n')}\n`, { touchpoints: Array.from({ length: k }, (_, j) => `t${j + 1}`), overall: 'overall', scale: { min: 0, max: 6, neutral, integer: false } });
-      const read = Array.from({ length: k }, (_, j) => survey.ratings.get(`t${j + 1}`) as Float64Array);
-      const result = gestaltFeatureColumns(survey, { peak: rule });
-      let ambiguous = 0;
-      for (let i = 0; i < n; i++) {
-        const positions = read.map((c, j) => (Number.isNaN(c[i] as number) ? -1 : j + 1)).filter((t) => t > 0);
-        const values = read.map((c) => c[i] as number).filter((v) => !Number.isNaN(v));
-        const got = Object.fromEntries(Object.entries(result.features).map(([f, column]) => [f, column[i]]));
-        expect(result.answered[i]).toBe(values.length);
-        if (values.length === 0) {
-          expect(Object.values(got).every(Number.isNaN)).toBe(true);
-          continue;
+  it.each(['most-intense', 'max', 'min', 'both'] as const)(
+    'gestaltFeatureColumns (%s): every feature of each row as its definition, with gaps in the positions, at neutral 3, 3.3 and 3 + 1e-13 (ties within the tolerance)',
+    (rule) => {
+      const csv = [[...Array.from({ length: k }, (_, j) => `t${j + 1}`), 'overall'].join(',')];
+      for (let i = 0; i < n; i++) csv.push([...columns.map((c) => (Number.isNaN(c[i] as number) ? '' : String(c[i]))), '3'].join(','));
+      for (const neutral of [3, 3.3, 3 + 1e-13]) {
+        const survey = readSurvey(`${csv.join('\n')}\n`, { touchpoints: Array.from({ length: k }, (_, j) => `t${j + 1}`), overall: 'overall', scale: { min: 0, max: 6, neutral, integer: false } });
+        const read = Array.from({ length: k }, (_, j) => survey.ratings.get(`t${j + 1}`) as Float64Array);
+        const result = gestaltFeatureColumns(survey, { peak: rule });
+        let ambiguous = 0;
+        for (let i = 0; i < n; i++) {
+          const positions = read.map((c, j) => (Number.isNaN(c[i] as number) ? -1 : j + 1)).filter((t) => t > 0);
+          const values = read.map((c) => c[i] as number).filter((v) => !Number.isNaN(v));
+          const got = Object.fromEntries(Object.entries(result.features).map(([f, column]) => [f, column[i]]));
+          expect(result.answered[i]).toBe(values.length);
+          if (values.length === 0) {
+            expect(Object.values(got).every(Number.isNaN)).toBe(true);
+            continue;
+          }
+          const high = Math.max(...values);
+          const low = Math.min(...values);
+          const intense = argmaxEarliest(values, (v) => Math.abs(v - neutral));
+          if (rule === 'most-intense' && intense.tied.some((t) => values[t] !== values[intense.index])) ambiguous++;
+          const m = values.length;
+          let sum = 0;
+          for (const v of values) sum += v;
+          const mean = sum / m;
+          let tSum = 0;
+          for (const t of positions) tSum += t;
+          let sxx = 0;
+          let sxy = 0;
+          let syy = 0;
+          values.forEach((v, r) => {
+            const dt = (positions[r] as number) - tSum / m;
+            sxx += dt * dt;
+            sxy += dt * (v - mean);
+            syy += (v - mean) * (v - mean);
+          });
+          const peak = rule === 'max' ? high : rule === 'min' ? low : rule === 'both' ? (high + low) / 2 : (values[intense.index] as number);
+          expect(got).toEqual({
+            peak,
+            peakHigh: high,
+            trough: low,
+            beginning: values[0],
+            end: values[m - 1],
+            mean,
+            trend: m < 2 ? Number.NaN : sxy / sxx,
+            variability: m < 2 ? Number.NaN : Math.sqrt(syy / (m - 1)),
+          });
         }
-        const high = Math.max(...values);
-        const low = Math.min(...values);
-        const intense = argmaxEarliest(values, (v) => Math.abs(v - neutral));
-        if (rule === 'most-intense' && intense.tied.some((t) => values[t] !== values[intense.index])) ambiguous++;
-        const m = values.length;
-        let sum = 0;
-        for (const v of values) sum += v;
-        const mean = sum / m;
-        let tSum = 0;
-        for (const t of positions) tSum += t;
-        let sxx = 0;
-        let sxy = 0;
-        let syy = 0;
-        values.forEach((v, r) => {
-          const dt = (positions[r] as number) - tSum / m;
-          sxx += dt * dt;
-          sxy += dt * (v - mean);
-          syy += (v - mean) * (v - mean);
-        });
-        const peak = rule === 'max' ? high : rule === 'min' ? low : rule === 'both' ? (high + low) / 2 : (values[intense.index] as number);
-        expect(got).toEqual({
-          peak,
-          peakHigh: high,
-          trough: low,
-          beginning: values[0],
-          end: values[m - 1],
-          mean,
-          trend: m < 2 ? Number.NaN : sxy / sxx,
-          variability: m < 2 ? Number.NaN : Math.sqrt(syy / (m - 1)),
-        });
+        expect(result.ambiguousPeaks).toBe(ambiguous);
+        if (rule === 'most-intense') expect(ambiguous).toBeGreaterThan(0);
       }
-      expect(result.ambiguousPeaks).toBe(ambiguous);
-      if (rule === 'most-intense') expect(ambiguous).toBeGreaterThan(0);
-    }
-  });
+    },
+  );
 });
 
 describe('wilcoxonSignedRank at large n (typed-array ranks)', () => {
