@@ -67,8 +67,10 @@ export interface GestaltFeaturesResult {
  * part here (each respondent's features are their own); analyses that use the features weight
  * respondents.
  *
- * Algorithm: one pass per respondent over their answers; mean, trend and variability by two-pass
- * centred sums, accurate to a few units in the last place for ratings on any scale.
+ * Algorithm: one pass per respondent over their answers, which gathers them with their sum,
+ * highest and lowest (the most intense of integer ratings is then the highest or the lowest,
+ * exactly as the tolerant comparison chooses it); mean, trend and variability by two-pass centred
+ * sums, accurate to a few units in the last place for ratings on any scale.
  *
  * References: Ariely & Carmon (2000), Gestalt characteristics of experiences; Kahneman,
  * Fredrickson, Schreiber & Redelmeier (1993). See docs/methods.md.

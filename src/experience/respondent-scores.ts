@@ -27,7 +27,7 @@ export function scoreKinds(rule: PeakRule): ScoreKind[] {
  * scores[0..m) = what `kind` maximises of values[0..m): the kind is chosen once per row, each
  * loop then being one plain operation per cell.
  */
-export function scoresOf(values: Float64Array, m: number, kind: ScoreKind, neutral: number, scores: Float64Array): void {
+function scoresOf(values: Float64Array, m: number, kind: ScoreKind, neutral: number, scores: Float64Array): void {
   if (kind === 0) for (let t = 0; t < m; t++) scores[t] = values[t] as number;
   else if (kind === 1) for (let t = 0; t < m; t++) scores[t] = -(values[t] as number);
   else for (let t = 0; t < m; t++) scores[t] = Math.abs((values[t] as number) - neutral);
