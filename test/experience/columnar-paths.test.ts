@@ -8,10 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import { normalUpperTail } from '../../src/distributions/index.js';
 import { argmaxEarliest } from '../../src/experience/aggregate-peak-end.js';
+import { gestaltFeatureColumns } from '../../src/experience/gestalt-features.js';
 import { peakEnd } from '../../src/experience/peak-end.js';
 import { penaltyReward } from '../../src/experience/penalty-reward.js';
 import { predictionAccuracy } from '../../src/experience/prediction-accuracy.js';
-import { gestaltFeatureColumns } from '../../src/experience/gestalt-features.js';
 import { crossValidatedPredictions, peakValues, respondentPass } from '../../src/experience/respondent-scores.js';
 import { wilcoxonSignedRank } from '../../src/inference/wilcoxon-signed-rank.js';
 import { readSurvey } from '../../src/ingest/read-survey.js';
