@@ -229,42 +229,36 @@ export function respondentPass(
 }
 
 /**
- * Each row's peak by one score (what a caller needing only the peaks, such as the streaming
- * accumulator, reads): the value {@link ownPeak} chooses, NaN where nothing was answered.
+ * Each row's peak by one score, without the ties (what a caller needing only the peaks, such as
+ * the streaming accumulator, reads): the value {@link ownPeak} chooses, NaN where nothing was
+ * answered. Column by column, for blocks of rows that stay in cache: each row keeps the bar a
+ * later score must clear (its best score plus the tie tolerance, as `ownPeak`'s walk), with one
+ * loop per kind of score; a missing cell's score is NaN, which clears no bar.
  */
 export function peakValues(columns: readonly ArrayLike<number>[], n: number, kind: ScoreKind, neutral: number): { chosen: Float64Array } {
-  const k = columns.length;
-  const chosen = new Float64Array(n);
-  const values = new Float64Array(k);
-  const scores = new Float64Array(k);
-  const integerPeaks = integerPeaksExact(neutral);
-  for (let i = 0; i < n; i++) {
-    let m = 0;
-    let low = Infinity;
-    let high = -Infinity;
-    let lowAt = 0;
-    let highAt = 0;
-    let integral = integerPeaks;
-    for (let j = 0; j < k; j++) {
-      const v = (columns[j] as ArrayLike<number>)[i] as number;
-      if (Number.isNaN(v)) continue;
-      if ((v | 0) !== v) integral = false;
-      if (v < low) {
-        low = v;
-        lowAt = m;
+  const chosen = new Float64Array(n).fill(Number.NaN);
+  const bar = new Float64Array(n).fill(-Infinity);
+  const sign = kind === 1 ? -1 : 1;
+  for (const column of columns) {
+    if (kind === 2) {
+      for (let i = 0; i < n; i++) {
+        const v = column[i] as number;
+        const s = Math.abs(v - neutral);
+        if (s > (bar[i] as number)) {
+          bar[i] = s + TIE_TOLERANCE * Math.max(1, s);
+          chosen[i] = v;
+        }
       }
-      if (v > high) {
-        high = v;
-        highAt = m;
+    } else {
+      for (let i = 0; i < n; i++) {
+        const v = column[i] as number;
+        const s = sign * v;
+        if (s > (bar[i] as number)) {
+          bar[i] = s + TIE_TOLERANCE * Math.max(1, Math.abs(s));
+          chosen[i] = v;
+        }
       }
-      values[m++] = v;
     }
-    if (m === 0) {
-      chosen[i] = Number.NaN;
-      continue;
-    }
-    const at = integral ? peakOfIntegers(kind, neutral, high, highAt, low, lowAt) : ownPeak(values, m, kind, neutral, scores);
-    chosen[i] = values[at < 0 ? -at - 1 : at] as number;
   }
   return { chosen };
 }
