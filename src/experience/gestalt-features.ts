@@ -6,7 +6,7 @@
 import { InvalidArgumentError, type Warning } from '../errors.js';
 import type { Survey } from '../survey/survey.js';
 import type { PeakRule } from './aggregate-peak-end.js';
-import { ownPeak } from './respondent-scores.js';
+import { integerPeaksExact, ownPeak, peakOfIntegers } from './respondent-scores.js';
 
 /** The per-respondent features, in documentation order. */
 export type GestaltFeature = 'peak' | 'peakHigh' | 'trough' | 'beginning' | 'end' | 'mean' | 'trend' | 'variability';
@@ -67,8 +67,10 @@ export interface GestaltFeaturesResult {
  * part here (each respondent's features are their own); analyses that use the features weight
  * respondents.
  *
- * Algorithm: one pass per respondent over their answers; mean, trend and variability by two-pass
- * centred sums, accurate to a few units in the last place for ratings on any scale.
+ * Algorithm: one pass per respondent over their answers, which gathers them with their sum,
+ * highest and lowest (the most intense of integer ratings is then the highest or the lowest,
+ * exactly as the tolerant comparison chooses it); mean, trend and variability by two-pass centred
+ * sums, accurate to a few units in the last place for ratings on any scale.
  *
  * References: Ariely & Carmon (2000), Gestalt characteristics of experiences; Kahneman,
  * Fredrickson, Schreiber & Redelmeier (1993). See docs/methods.md.
@@ -113,53 +115,80 @@ export function gestaltFeatureColumns(survey: Survey, options: GestaltFeaturesOp
   const columns = names.map((c) => survey.ratings.get(c) as Float64Array);
   const neutral = survey.spec.scale.neutral;
   const orders = options.positions === undefined ? null : journeyOrders(options.positions, names, survey.n);
-  const specOrder = names.map((_, j) => j);
   const n = survey.n;
-  const out = Object.fromEntries(GESTALT_FEATURES.map((f) => [f, new Float64Array(n).fill(Number.NaN)])) as Record<GestaltFeature, Float64Array>;
+  const width = names.length;
+  // Every row of every feature is written once in the loop (NaN where undefined).
+  const peakOut = new Float64Array(n);
+  const peakHigh = new Float64Array(n);
+  const trough = new Float64Array(n);
+  const beginning = new Float64Array(n);
+  const end = new Float64Array(n);
+  const meanOut = new Float64Array(n);
+  const trend = new Float64Array(n);
+  const variability = new Float64Array(n);
   const answered = new Int32Array(n);
-  const x = new Float64Array(names.length);
-  const t = new Float64Array(names.length);
+  // One respondent's answered ratings, their journey positions, and scratch for the peak's scores.
+  const x = new Float64Array(width);
+  const t = new Float64Array(width);
+  const scores = new Float64Array(width);
+  const integerPeaks = integerPeaksExact(neutral);
   let ambiguousPeaks = 0;
   for (let i = 0; i < n; i++) {
-    const order = orders === null ? specOrder : (orders[i] as number[]);
+    // Gather the answers in journey order, with their sum, highest and lowest on the way (the
+    // same sums in the same order as separate loops over the answers).
     let k = 0;
-    for (let position = 0; position < order.length; position++) {
-      const v = (columns[order[position] as number] as Float64Array)[i] as number;
+    let sum = 0;
+    let tSum = 0;
+    let high = -Infinity;
+    let low = Infinity;
+    let highAt = 0;
+    let lowAt = 0;
+    let integral = integerPeaks;
+    const order = orders === null ? null : (orders[i] as number[]);
+    const length = order === null ? width : order.length;
+    for (let position = 0; position < length; position++) {
+      const v = (columns[order === null ? position : (order[position] as number)] as Float64Array)[i] as number;
       if (Number.isNaN(v)) continue;
+      if ((v | 0) !== v) integral = false;
+      sum += v;
+      tSum += position + 1;
+      if (v > high) {
+        high = v;
+        highAt = k;
+      }
+      if (v < low) {
+        low = v;
+        lowAt = k;
+      }
       x[k] = v;
       t[k] = position + 1;
       k++;
     }
     answered[i] = k;
-    if (k === 0) continue;
-    let high = x[0] as number;
-    let low = x[0] as number;
-    for (let r = 0; r < k; r++) {
-      const v = x[r] as number;
-      if (v > high) high = v;
-      if (v < low) low = v;
+    if (k === 0) {
+      peakOut[i] = peakHigh[i] = trough[i] = beginning[i] = end[i] = meanOut[i] = trend[i] = variability[i] = Number.NaN;
+      continue;
     }
     let peak: number;
     if (rule === 'max') peak = high;
     else if (rule === 'min') peak = low;
     else if (rule === 'both') peak = (high + low) / 2;
     else {
-      const at = ownPeak(x, k, 2, neutral);
+      const at = integral ? peakOfIntegers(2, neutral, high, highAt, low, lowAt) : ownPeak(x, k, 2, neutral, scores);
       peak = x[at < 0 ? -at - 1 : at] as number;
       if (at < 0) ambiguousPeaks++;
     }
-    let sum = 0;
-    for (let r = 0; r < k; r++) sum += x[r] as number;
     const mean = sum / k;
-    out.peak[i] = peak;
-    out.peakHigh[i] = high;
-    out.trough[i] = low;
-    out.beginning[i] = x[0] as number;
-    out.end[i] = x[k - 1] as number;
-    out.mean[i] = mean;
-    if (k < 2) continue;
-    let tSum = 0;
-    for (let r = 0; r < k; r++) tSum += t[r] as number;
+    peakOut[i] = peak;
+    peakHigh[i] = high;
+    trough[i] = low;
+    beginning[i] = x[0] as number;
+    end[i] = x[k - 1] as number;
+    meanOut[i] = mean;
+    if (k < 2) {
+      trend[i] = variability[i] = Number.NaN;
+      continue;
+    }
     const tMean = tSum / k;
     let sxx = 0;
     let sxy = 0;
@@ -171,9 +200,10 @@ export function gestaltFeatureColumns(survey: Survey, options: GestaltFeaturesOp
       sxy += dt * dx;
       syy += dx * dx;
     }
-    out.trend[i] = sxy / sxx;
-    out.variability[i] = Math.sqrt(syy / (k - 1));
+    trend[i] = sxy / sxx;
+    variability[i] = Math.sqrt(syy / (k - 1));
   }
+  const out: Record<GestaltFeature, Float64Array> = { peak: peakOut, peakHigh, trough, beginning, end, mean: meanOut, trend, variability };
   const warnings: Warning[] = [];
   if (ambiguousPeaks > 0) {
     warnings.push({

@@ -22,35 +22,84 @@ export function scoreKinds(rule: PeakRule): ScoreKind[] {
   return rule === 'max' ? [0] : rule === 'min' ? [1] : rule === 'both' ? [0, 1] : [2];
 }
 
-function score(kind: ScoreKind, neutral: number, v: number): number {
-  return kind === 0 ? v : kind === 1 ? -v : Math.abs(v - neutral);
+/**
+ * scores[0..m) = what `kind` maximises of values[0..m): the kind is chosen once per row, each
+ * loop then being one plain operation per cell.
+ */
+function scoresOf(values: Float64Array, m: number, kind: ScoreKind, neutral: number, scores: Float64Array): void {
+  if (kind === 0) for (let t = 0; t < m; t++) scores[t] = values[t] as number;
+  else if (kind === 1) for (let t = 0; t < m; t++) scores[t] = -(values[t] as number);
+  else for (let t = 0; t < m; t++) scores[t] = Math.abs((values[t] as number) - neutral);
 }
 
 /**
- * The index of the largest score among values[0..m) (the earliest within the tie tolerance, as
- * `argmaxEarliest`), as -(index + 1) when a tied value differs from the chosen one.
+ * The index of the largest of scores[0..m), m >= 1: the earliest within the tie tolerance, as
+ * `argmaxEarliest`. The bar a later score must clear is recomputed only when the best changes
+ * (the same arithmetic).
  */
-export function ownPeak(values: Float64Array, m: number, kind: ScoreKind, neutral: number): number {
-  if (m === 0) return -1;
-  // The bar a later score must clear, recomputed only when the best changes (the same arithmetic).
+function bestScoreIndex(scores: Float64Array, m: number): number {
   let index = 0;
-  let best = score(kind, neutral, values[0] as number);
+  let best = scores[0] as number;
   let bar = best + TIE_TOLERANCE * Math.max(1, Math.abs(best));
   for (let t = 1; t < m; t++) {
-    const s = score(kind, neutral, values[t] as number);
+    const s = scores[t] as number;
     if (s > bar) {
       best = s;
       index = t;
       bar = best + TIE_TOLERANCE * Math.max(1, Math.abs(best));
     }
   }
+  return index;
+}
+
+/** Whether a score within the tie tolerance of scores[index] belongs to a value other than values[index]. */
+function tiedWithOtherValue(values: Float64Array, scores: Float64Array, m: number, index: number): boolean {
+  const best = scores[index] as number;
   const tolerance = TIE_TOLERANCE * Math.max(1, Math.abs(best));
   const chosen = values[index] as number;
   for (let t = 0; t < m; t++) {
-    const v = values[t] as number;
-    if (v !== chosen && Math.abs(score(kind, neutral, v) - best) <= tolerance) return -(index + 1);
+    if (values[t] !== chosen && Math.abs((scores[t] as number) - best) <= tolerance) return true;
   }
-  return index;
+  return false;
+}
+
+/**
+ * The index of the largest score among values[0..m) (the earliest within the tie tolerance, as
+ * `argmaxEarliest`), as -(index + 1) when a tied value differs from the chosen one; `scores` is
+ * scratch space of at least m. Rows of integers can take {@link peakOfIntegers} instead.
+ */
+export function ownPeak(values: Float64Array, m: number, kind: ScoreKind, neutral: number, scores: Float64Array): number {
+  if (m === 0) return -1;
+  scoresOf(values, m, kind, neutral, scores);
+  const index = bestScoreIndex(scores, m);
+  return tiedWithOtherValue(values, scores, m, index) ? -(index + 1) : index;
+}
+
+/**
+ * Whether {@link peakOfIntegers} is exact at this neutral point: on the half-integer grid (the
+ * midpoint of any integer scale) and small enough that int32 ratings' distances from it are exact.
+ */
+export function integerPeaksExact(neutral: number): boolean {
+  return Number.isInteger(2 * neutral) && Math.abs(neutral) < 2 ** 30;
+}
+
+/**
+ * {@link ownPeak}'s answer, the same index, for a row of int32 ratings when
+ * {@link integerPeaksExact}(neutral), from the row's highest rating (first at `highAt`) and lowest
+ * (first at `lowAt`), which the caller tracks while gathering the row. Exact because the scores
+ * are then exact and distinct scores differ by at least 0.5, far beyond the tie tolerance, so the
+ * tolerant argmax is the exact earliest argmax: the highest rating (`'max'`), the lowest
+ * (`'min'`), or, for the most intense, whichever of the two is further from neutral, the earlier
+ * of the two when they are as far (a tie between different values unless they are equal).
+ */
+export function peakOfIntegers(kind: ScoreKind, neutral: number, high: number, highAt: number, low: number, lowAt: number): number {
+  if (kind === 0) return highAt;
+  if (kind === 1) return lowAt;
+  const above = high - neutral;
+  const below = neutral - low;
+  if (above !== below) return above > below ? highAt : lowAt;
+  const at = Math.min(highAt, lowAt);
+  return high === low ? at : -(at + 1);
 }
 
 /** Per respondent (survey row), from one pass over the touchpoints in journey order. */
@@ -75,12 +124,16 @@ export interface RespondentPass {
 
 /**
  * Each respondent's own peak and end in journey order, and the summaries the comparison models
- * need, in one pass by column: the peak term averages the peaks the rule's scores choose among
- * the answered touchpoints (the earliest on ties, as `argmaxEarliest`), the end is
+ * need, in one pass over the rows: the peak term averages the peaks the rule's scores choose
+ * among the answered touchpoints (the earliest on ties, as `argmaxEarliest`), the end is
  * `columns[endIndex]` (with `walkBackEnd`, a not-applicable end gives way to the last touchpoint
  * before it that applied), and where every touchpoint was answered `mean`, `min`, `max` and
  * `peak` are exactly the mean, worst, best and peak models' predictions. `notApplicable[j]` flags
  * touchpoint j's not-applicable cells (null: none).
+ *
+ * Each row's answers are gathered once into a small buffer (count, sum in journey order, lowest
+ * and highest on the way), and the peaks are chosen on that buffer: no per-row arrays, and one
+ * read of each cell.
  */
 export function respondentPass(
   columns: readonly Float64Array[],
@@ -93,43 +146,65 @@ export function respondentPass(
   walkBackEnd = false,
 ): RespondentPass {
   const kinds = scoreKinds(rule);
+  const k = columns.length;
   const end = columns[endIndex] as Float64Array;
   const predictions = new Float64Array(n);
   const answered = new Int32Array(n);
   const peak = new Float64Array(n);
   const mean = new Float64Array(n);
-  const min = new Float64Array(n).fill(Infinity);
-  const max = new Float64Array(n).fill(-Infinity);
-  // Column by column (each a sequential read), the same operations in the same order per row as
-  // a walk along the row: count, sum, lowest and highest of the answered touchpoints.
-  for (const column of columns) {
-    for (let i = 0; i < n; i++) {
-      const v = column[i] as number;
-      if (Number.isNaN(v)) continue;
-      answered[i] = (answered[i] as number) + 1;
-      mean[i] = (mean[i] as number) + v;
-      if (v < (min[i] as number)) min[i] = v;
-      if (v > (max[i] as number)) max[i] = v;
-    }
-  }
-  const peaks = kinds.map((kind) => columnPeaks(columns, n, kind, neutral));
+  const min = new Float64Array(n);
+  const max = new Float64Array(n);
+  const values = new Float64Array(k);
+  const scores = new Float64Array(k);
+  const integerPeaks = integerPeaksExact(neutral);
+  const flags = notApplicable.filter((f): f is Uint8Array => f !== null && f !== undefined);
+  const endFlags = notApplicable[endIndex] ?? null;
   let ambiguousPeaks = 0;
   let partialJourneys = 0;
   let earlierEnd = 0;
-  const flagged = notApplicable.some((flags) => flags !== null && flags !== undefined);
-  const endFlags = notApplicable[endIndex] ?? null;
   for (let i = 0; i < n; i++) {
-    if (flagged && notApplicable.some((flags) => flags?.[i] === 1)) partialJourneys++;
-    const m = answered[i] as number;
+    for (let f = 0; f < flags.length; f++) {
+      if ((flags[f] as Uint8Array)[i] === 1) {
+        partialJourneys++;
+        break;
+      }
+    }
+    // The answered ratings in journey order, with their count, sum, lowest and highest (each
+    // first at lowAt, highAt), and whether all are int32.
+    let m = 0;
+    let sum = 0;
+    let low = Infinity;
+    let high = -Infinity;
+    let lowAt = 0;
+    let highAt = 0;
+    let integral = integerPeaks;
+    for (let j = 0; j < k; j++) {
+      const v = (columns[j] as Float64Array)[i] as number;
+      if (Number.isNaN(v)) continue;
+      if ((v | 0) !== v) integral = false;
+      sum += v;
+      if (v < low) {
+        low = v;
+        lowAt = m;
+      }
+      if (v > high) {
+        high = v;
+        highAt = m;
+      }
+      values[m++] = v;
+    }
+    answered[i] = m;
     if (m === 0) {
       predictions[i] = peak[i] = mean[i] = min[i] = max[i] = Number.NaN;
       continue;
     }
     let peakSum = 0;
     let ambiguous = false;
-    for (const p of peaks) {
-      peakSum += p.chosen[i] as number;
-      if (p.ambiguous[i] === 1) ambiguous = true;
+    for (let r = 0; r < kinds.length; r++) {
+      const kind = kinds[r] as ScoreKind;
+      const at = integral ? peakOfIntegers(kind, neutral, high, highAt, low, lowAt) : ownPeak(values, m, kind, neutral, scores);
+      peakSum += values[at < 0 ? -at - 1 : at] as number;
+      if (at < 0) ambiguous = true;
     }
     const peakTerm = peakSum / kinds.length;
     let endValue = end[i] as number;
@@ -145,54 +220,46 @@ export function respondentPass(
       if (ambiguous) ambiguousPeaks++;
     } else predictions[i] = Number.NaN;
     peak[i] = peakTerm;
-    mean[i] = (mean[i] as number) / m;
+    mean[i] = sum / m;
+    min[i] = low;
+    max[i] = high;
   }
   return { predictions, ambiguousPeaks, partialJourneys, earlierEnd, answered, peak, mean, min, max };
 }
 
 /**
- * {@link ownPeak} for rows 0..n-1 of the columns at once, column by column: each row's chosen
- * value (NaN where nothing was answered) and 1 where a tied value differs from it. The first
- * pass keeps each row's best score and the bar a later score must clear (as `ownPeak` walks the
- * row, so the same choices); the second compares every answer with the final best.
+ * Each row's peak by one score, without the ties (what a caller needing only the peaks, such as
+ * the streaming accumulator, reads): the value {@link ownPeak} chooses, NaN where nothing was
+ * answered. Column by column, for blocks of rows that stay in cache: each row keeps the bar a
+ * later score must clear (its best score plus the tie tolerance, as `ownPeak`'s walk), with one
+ * loop per kind of score; a missing cell's score is NaN, which clears no bar.
  */
-export function columnPeaks(columns: readonly ArrayLike<number>[], n: number, kind: ScoreKind, neutral: number): { chosen: Float64Array; ambiguous: Uint8Array } {
-  const { chosen, best } = peakValues(columns, n, kind, neutral);
-  const bar = new Float64Array(n);
-  const ambiguous = new Uint8Array(n);
-  for (let i = 0; i < n; i++) bar[i] = TIE_TOLERANCE * Math.max(1, Math.abs(best[i] as number));
-  for (const column of columns) {
-    for (let i = 0; i < n; i++) {
-      const v = column[i] as number;
-      if (!Number.isNaN(v) && v !== chosen[i] && Math.abs(score(kind, neutral, v) - (best[i] as number)) <= (bar[i] as number)) ambiguous[i] = 1;
-    }
-  }
-  return { chosen, ambiguous };
-}
-
-/**
- * The first pass of {@link columnPeaks}: each row's chosen value (NaN where nothing was answered)
- * and its best score, without the ties (what a caller needing only the peaks, such as the
- * streaming accumulator, reads).
- */
-export function peakValues(columns: readonly ArrayLike<number>[], n: number, kind: ScoreKind, neutral: number): { chosen: Float64Array; best: Float64Array } {
+export function peakValues(columns: readonly ArrayLike<number>[], n: number, kind: ScoreKind, neutral: number): { chosen: Float64Array } {
   const chosen = new Float64Array(n).fill(Number.NaN);
-  const best = new Float64Array(n).fill(-Infinity);
   const bar = new Float64Array(n).fill(-Infinity);
+  const sign = kind === 1 ? -1 : 1;
   for (const column of columns) {
-    for (let i = 0; i < n; i++) {
-      const v = column[i] as number;
-      if (Number.isNaN(v)) continue;
-      const s = score(kind, neutral, v);
-      // The first answer always clears -Infinity.
-      if (s > (bar[i] as number)) {
-        best[i] = s;
-        bar[i] = s + TIE_TOLERANCE * Math.max(1, Math.abs(s));
-        chosen[i] = v;
+    if (kind === 2) {
+      for (let i = 0; i < n; i++) {
+        const v = column[i] as number;
+        const s = Math.abs(v - neutral);
+        if (s > (bar[i] as number)) {
+          bar[i] = s + TIE_TOLERANCE * Math.max(1, s);
+          chosen[i] = v;
+        }
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const v = column[i] as number;
+        const s = sign * v;
+        if (s > (bar[i] as number)) {
+          bar[i] = s + TIE_TOLERANCE * Math.max(1, Math.abs(s));
+          chosen[i] = v;
+        }
       }
     }
   }
-  return { chosen, best };
+  return { chosen };
 }
 
 /**

@@ -9,12 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { normalUpperTail } from '../../src/distributions/index.js';
 import { argmaxEarliest } from '../../src/experience/aggregate-peak-end.js';
 import { gestalt } from '../../src/experience/gestalt.js';
-import { gestaltFeatures } from '../../src/experience/gestalt-features.js';
+import { gestaltFeatureColumns, gestaltFeatures } from '../../src/experience/gestalt-features.js';
 import { keyDrivers } from '../../src/experience/key-drivers.js';
 import { peakEnd } from '../../src/experience/peak-end.js';
 import { penaltyReward } from '../../src/experience/penalty-reward.js';
 import { predictionAccuracy } from '../../src/experience/prediction-accuracy.js';
-import { crossValidatedPredictions, respondentPass } from '../../src/experience/respondent-scores.js';
+import { crossValidatedPredictions, peakValues, respondentPass } from '../../src/experience/respondent-scores.js';
 import { relativeImportanceOfColumns } from '../../src/importance/relative-importance.js';
 import { wilcoxonSignedRank } from '../../src/inference/wilcoxon-signed-rank.js';
 import { readSurvey } from '../../src/ingest/read-survey.js';
@@ -329,6 +329,137 @@ describe('penalty-reward from counts when the fit needs rows (built from the pac
       'R-squared > 0.99',
     );
   });
+});
+
+/**
+ * Ratings that take every path of the per-respondent passes: integer rows (the exact shortcut),
+ * rows with half points or with ratings a hair (1e-13) from a tie (the tolerant argmax), ties
+ * between the highest and the lowest, missing cells and rows with nothing answered.
+ */
+function mixedColumns(n: number, k: number, seed: number): Float64Array[] {
+  const rng = createRng(seed);
+  const columns = Array.from({ length: k }, () => new Float64Array(n));
+  for (let i = 0; i < n; i++) {
+    const kind = rng.int(4);
+    for (let j = 0; j < k; j++) {
+      const integer = 1 + rng.int(5);
+      const v =
+        kind === 0
+          ? integer
+          : kind === 1
+            ? integer + (rng.next() < 0.3 ? 0.5 : 0)
+            : kind === 2
+              ? integer + (rng.next() < 0.3 ? (rng.next() < 0.5 ? 1e-13 : -1e-13) : 0)
+              : i % 2 === 0
+                ? 1 + 4 * (j % 2)
+                : 3;
+      (columns[j] as Float64Array)[i] = rng.next() < (i % 50 === 0 ? 1 : 0.15) ? Number.NaN : v;
+    }
+  }
+  return columns;
+}
+
+describe('the per-respondent passes against their row-by-row definitions, on every path', () => {
+  const n = 4000;
+  const k = 7;
+  const columns = mixedColumns(n, k, 11);
+  const answersOf = (i: number): number[] => columns.map((c) => c[i] as number).filter((v) => !Number.isNaN(v));
+
+  it.each(['most-intense', 'max', 'min', 'both'] as const)(
+    'respondentPass (%s): peaks, ties, mean, lowest, highest of each row, at neutral 3, 3.3 and 3 + 1e-13 (ties within the tolerance)',
+    (rule) => {
+      for (const neutral of [3, 3.3, 3 + 1e-13]) {
+        const scores = rule === 'max' ? [(v: number) => v] : rule === 'min' ? [(v: number) => -v] : rule === 'both' ? [(v: number) => v, (v: number) => -v] : [(v: number) => Math.abs(v - neutral)];
+        const pass = respondentPass(columns, n, rule, neutral, 0.4, k - 1);
+        let ambiguous = 0;
+        for (let i = 0; i < n; i++) {
+          const values = answersOf(i);
+          expect(pass.answered[i]).toBe(values.length);
+          if (values.length === 0) {
+            expect([pass.peak[i], pass.mean[i], pass.min[i], pass.max[i], pass.predictions[i]]).toEqual([Number.NaN, Number.NaN, Number.NaN, Number.NaN, Number.NaN]);
+            continue;
+          }
+          const peaks = scores.map((score) => argmaxEarliest(values, score));
+          const peakTerm = peaks.reduce((s, p) => s + (values[p.index] as number), 0) / peaks.length;
+          let sum = 0;
+          for (const v of values) sum += v;
+          expect([pass.peak[i], pass.mean[i], pass.min[i], pass.max[i]]).toEqual([peakTerm, sum / values.length, Math.min(...values), Math.max(...values)]);
+          const end = (columns[k - 1] as Float64Array)[i] as number;
+          expect(pass.predictions[i]).toEqual(Number.isNaN(end) ? Number.NaN : 0.4 * peakTerm + 0.6 * end);
+          if (!Number.isNaN(end) && peaks.some((p) => p.tied.some((t) => values[t] !== values[p.index]))) ambiguous++;
+        }
+        expect(pass.ambiguousPeaks).toBe(ambiguous);
+        expect(ambiguous).toBeGreaterThan(0);
+      }
+    },
+  );
+
+  it('peakValues: the most intense answer of each row, at neutral 3, 3.3 and 3 + 1e-13 (ties within the tolerance)', () => {
+    for (const neutral of [3, 3.3, 3 + 1e-13]) {
+      const { chosen } = peakValues(columns, n, 2, neutral);
+      const expected = Float64Array.from({ length: n }, (_, i) => {
+        const values = answersOf(i);
+        return values.length === 0 ? Number.NaN : (values[argmaxEarliest(values, (v) => Math.abs(v - neutral)).index] as number);
+      });
+      expect(chosen).toEqual(expected);
+    }
+  });
+
+  it.each(['most-intense', 'max', 'min', 'both'] as const)(
+    'gestaltFeatureColumns (%s): every feature of each row as its definition, with gaps in the positions, at neutral 3, 3.3 and 3 + 1e-13 (ties within the tolerance)',
+    (rule) => {
+      const csv = [[...Array.from({ length: k }, (_, j) => `t${j + 1}`), 'overall'].join(',')];
+      for (let i = 0; i < n; i++) csv.push([...columns.map((c) => (Number.isNaN(c[i] as number) ? '' : String(c[i]))), '3'].join(','));
+      for (const neutral of [3, 3.3, 3 + 1e-13]) {
+        const survey = readSurvey(`${csv.join('\n')}\n`, { touchpoints: Array.from({ length: k }, (_, j) => `t${j + 1}`), overall: 'overall', scale: { min: 0, max: 6, neutral, integer: false } });
+        const read = Array.from({ length: k }, (_, j) => survey.ratings.get(`t${j + 1}`) as Float64Array);
+        const result = gestaltFeatureColumns(survey, { peak: rule });
+        let ambiguous = 0;
+        for (let i = 0; i < n; i++) {
+          const positions = read.map((c, j) => (Number.isNaN(c[i] as number) ? -1 : j + 1)).filter((t) => t > 0);
+          const values = read.map((c) => c[i] as number).filter((v) => !Number.isNaN(v));
+          const got = Object.fromEntries(Object.entries(result.features).map(([f, column]) => [f, column[i]]));
+          expect(result.answered[i]).toBe(values.length);
+          if (values.length === 0) {
+            expect(Object.values(got).every(Number.isNaN)).toBe(true);
+            continue;
+          }
+          const high = Math.max(...values);
+          const low = Math.min(...values);
+          const intense = argmaxEarliest(values, (v) => Math.abs(v - neutral));
+          if (rule === 'most-intense' && intense.tied.some((t) => values[t] !== values[intense.index])) ambiguous++;
+          const m = values.length;
+          let sum = 0;
+          for (const v of values) sum += v;
+          const mean = sum / m;
+          let tSum = 0;
+          for (const t of positions) tSum += t;
+          let sxx = 0;
+          let sxy = 0;
+          let syy = 0;
+          values.forEach((v, r) => {
+            const dt = (positions[r] as number) - tSum / m;
+            sxx += dt * dt;
+            sxy += dt * (v - mean);
+            syy += (v - mean) * (v - mean);
+          });
+          const peak = rule === 'max' ? high : rule === 'min' ? low : rule === 'both' ? (high + low) / 2 : (values[intense.index] as number);
+          expect(got).toEqual({
+            peak,
+            peakHigh: high,
+            trough: low,
+            beginning: values[0],
+            end: values[m - 1],
+            mean,
+            trend: m < 2 ? Number.NaN : sxy / sxx,
+            variability: m < 2 ? Number.NaN : Math.sqrt(syy / (m - 1)),
+          });
+        }
+        expect(result.ambiguousPeaks).toBe(ambiguous);
+        if (rule === 'most-intense') expect(ambiguous).toBeGreaterThan(0);
+      }
+    },
+  );
 });
 
 describe('wilcoxonSignedRank at large n (typed-array ranks)', () => {
