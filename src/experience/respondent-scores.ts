@@ -300,11 +300,19 @@ export function crossValidatedPredictions(columns: readonly Float64Array[], y: F
       f * (k + 1),
     );
   }
-  // Column by column (sequential reads), each row's terms added in the same order as along the row.
-  for (let r = 0; r < n; r++) out[r] = fitted[(fold[r] as number) * (k + 1)] as number;
-  for (let j = 0; j < k; j++) {
-    const column = columns[j] as Float64Array;
-    for (let r = 0; r < n; r++) out[r] = (out[r] as number) + (column[rows[r] as number] as number) * (fitted[(fold[r] as number) * (k + 1) + j + 1] as number);
+  // Column by column (sequential reads), each row's terms added in the same order as along the row;
+  // term j's coefficient by fold in a small array of its own.
+  const coefficient = new Float64Array(folds);
+  const identity = n === (columns[0]?.length ?? 0) && rows.every((i, r) => i === r);
+  for (let j = 0; j <= k; j++) {
+    for (let f = 0; f < folds; f++) coefficient[f] = fitted[f * (k + 1) + j] as number;
+    if (j === 0) {
+      for (let r = 0; r < n; r++) out[r] = coefficient[fold[r] as number] as number;
+      continue;
+    }
+    const column = columns[j - 1] as Float64Array;
+    if (identity) for (let r = 0; r < n; r++) out[r] = (out[r] as number) + (column[r] as number) * (coefficient[fold[r] as number] as number);
+    else for (let r = 0; r < n; r++) out[r] = (out[r] as number) + (column[rows[r] as number] as number) * (coefficient[fold[r] as number] as number);
   }
   return out;
 }
