@@ -6,7 +6,7 @@
 import { InvalidArgumentError, type Warning } from '../errors.js';
 import type { Survey } from '../survey/survey.js';
 import type { PeakRule } from './aggregate-peak-end.js';
-import { integerPeaksExact, ownPeak, peakOfIntegers } from './respondent-scores.js';
+import { type RespondentFeatures, type RespondentPass, respondentPass } from './respondent-scores.js';
 
 /** The per-respondent features, in documentation order. */
 export type GestaltFeature = 'peak' | 'peakHigh' | 'trough' | 'beginning' | 'end' | 'mean' | 'trend' | 'variability';
@@ -115,103 +115,33 @@ export function gestaltFeatureColumns(survey: Survey, options: GestaltFeaturesOp
   const columns = names.map((c) => survey.ratings.get(c) as Float64Array);
   const neutral = survey.spec.scale.neutral;
   const orders = options.positions === undefined ? null : journeyOrders(options.positions, names, survey.n);
-  const n = survey.n;
-  const width = names.length;
-  // Every row of every feature is written once in the loop (NaN where undefined).
-  const peakOut = new Float64Array(n);
-  const peakHigh = new Float64Array(n);
-  const trough = new Float64Array(n);
-  const beginning = new Float64Array(n);
-  const end = new Float64Array(n);
-  const meanOut = new Float64Array(n);
-  const trend = new Float64Array(n);
-  const variability = new Float64Array(n);
-  const answered = new Int32Array(n);
-  // One respondent's answered ratings, their journey positions, and scratch for the peak's scores.
-  const x = new Float64Array(width);
-  const t = new Float64Array(width);
-  const scores = new Float64Array(width);
-  const integerPeaks = integerPeaksExact(neutral);
-  let ambiguousPeaks = 0;
-  for (let i = 0; i < n; i++) {
-    // Gather the answers in journey order, with their sum, highest and lowest on the way (the
-    // same sums in the same order as separate loops over the answers).
-    let k = 0;
-    let sum = 0;
-    let tSum = 0;
-    let high = -Infinity;
-    let low = Infinity;
-    let highAt = 0;
-    let lowAt = 0;
-    let integral = integerPeaks;
-    const order = orders === null ? null : (orders[i] as number[]);
-    const length = order === null ? width : order.length;
-    for (let position = 0; position < length; position++) {
-      const v = (columns[order === null ? position : (order[position] as number)] as Float64Array)[i] as number;
-      if (Number.isNaN(v)) continue;
-      if ((v | 0) !== v) integral = false;
-      sum += v;
-      tSum += position + 1;
-      if (v > high) {
-        high = v;
-        highAt = k;
-      }
-      if (v < low) {
-        low = v;
-        lowAt = k;
-      }
-      x[k] = v;
-      t[k] = position + 1;
-      k++;
-    }
-    answered[i] = k;
-    if (k === 0) {
-      peakOut[i] = peakHigh[i] = trough[i] = beginning[i] = end[i] = meanOut[i] = trend[i] = variability[i] = Number.NaN;
-      continue;
-    }
-    let peak: number;
-    if (rule === 'max') peak = high;
-    else if (rule === 'min') peak = low;
-    else if (rule === 'both') peak = (high + low) / 2;
-    else {
-      const at = integral ? peakOfIntegers(2, neutral, high, highAt, low, lowAt) : ownPeak(x, k, 2, neutral, scores);
-      peak = x[at < 0 ? -at - 1 : at] as number;
-      if (at < 0) ambiguousPeaks++;
-    }
-    const mean = sum / k;
-    peakOut[i] = peak;
-    peakHigh[i] = high;
-    trough[i] = low;
-    beginning[i] = x[0] as number;
-    end[i] = x[k - 1] as number;
-    meanOut[i] = mean;
-    if (k < 2) {
-      trend[i] = variability[i] = Number.NaN;
-      continue;
-    }
-    const tMean = tSum / k;
-    let sxx = 0;
-    let sxy = 0;
-    let syy = 0;
-    for (let r = 0; r < k; r++) {
-      const dt = (t[r] as number) - tMean;
-      const dx = (x[r] as number) - mean;
-      sxx += dt * dt;
-      sxy += dt * dx;
-      syy += dx * dx;
-    }
-    trend[i] = sxy / sxx;
-    variability[i] = Math.sqrt(syy / (k - 1));
-  }
-  const out: Record<GestaltFeature, Float64Array> = { peak: peakOut, peakHigh, trough, beginning, end, mean: meanOut, trend, variability };
+  // The per-respondent walk of the peak-end analysis, with its features (its prediction, which
+  // needs an end touchpoint, is not read here).
+  const pass = respondentPass(columns, survey.n, rule, neutral, 0.5, names.length - 1, [], false, { features: true, orders });
+  return featureColumnsOfPass(pass, pass.features as RespondentFeatures, rule, neutral);
+}
+
+/** The Gestalt features of a {@link respondentPass} run with `features: true`. */
+export function featureColumnsOfPass(pass: RespondentPass, walk: RespondentFeatures, rule: PeakRule, neutral: number): GestaltFeatureColumns {
+  const features: Record<GestaltFeature, Float64Array> = {
+    peak: walk.peak,
+    peakHigh: pass.max,
+    trough: pass.min,
+    beginning: walk.beginning,
+    end: walk.last,
+    mean: pass.mean,
+    trend: walk.trend,
+    variability: walk.variability,
+  };
   const warnings: Warning[] = [];
+  const ambiguousPeaks = walk.ambiguousPeaks;
   if (ambiguousPeaks > 0) {
     warnings.push({
       code: 'peak_tie',
       message: `${ambiguousPeaks} respondent${ambiguousPeaks === 1 ? '' : 's'} had equally intense ratings with different values (one as far above neutral as another is below); the earliest in journey order was taken as their peak.`,
     });
   }
-  return { method: 'gestalt-features', rule, neutral, features: out, answered, ambiguousPeaks, warnings };
+  return { method: 'gestalt-features', rule, neutral, features, answered: pass.answered, ambiguousPeaks, warnings };
 }
 
 /** Per respondent, the touchpoint indices in their own order (validated). */

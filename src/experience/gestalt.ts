@@ -244,8 +244,16 @@ export interface GestaltResult {
  * @throws InsufficientDataError when too few respondents remain for the gestalt model (9 at least).
  */
 export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltResult {
+  return gestaltOfFeatures(survey, options, null);
+}
+
+/**
+ * {@link gestalt} with the respondents' features given when the caller has them from its own walk
+ * (peakEnd's respondent pass, under the same rule and journey order), else null. Internal.
+ */
+export function gestaltOfFeatures(survey: Survey, options: GestaltOptions, given: GestaltFeatureColumns | null): GestaltResult {
   const { weight, level, seed } = checkedOptions(options);
-  const featureResult = gestaltFeatureColumns(survey, { ...(options.peak !== undefined && { peak: options.peak }), ...(options.positions !== undefined && { positions: options.positions }) });
+  const featureResult = given ?? gestaltFeatureColumns(survey, { ...(options.peak !== undefined && { peak: options.peak }), ...(options.positions !== undefined && { positions: options.positions }) });
   const rule = featureResult.rule;
   const features = featureResult.features;
   const warnings: Warning[] = [...featureResult.warnings];

@@ -14,7 +14,8 @@ import { columnMean } from '../survey/column-mean.js';
 import { modelData } from '../survey/model-data.js';
 import type { Survey, Warning } from '../survey/survey.js';
 import { type AggregatePeakEndResult, aggregatePeakEnd, argmaxEarliest, type PeakEndRule, type PeakRule, resolveRule } from './aggregate-peak-end.js';
-import { type GestaltResult, gestalt } from './gestalt.js';
+import { type GestaltResult, gestaltOfFeatures } from './gestalt.js';
+import { featureColumnsOfPass, type GestaltFeatureColumns } from './gestalt-features.js';
 import { type BinaryPredictionAccuracy, binaryPredictionAccuracy, type PredictionAccuracy, predictionAccuracy } from './prediction-accuracy.js';
 import { crossValidatedPredictions, type RespondentPass, respondentPass } from './respondent-scores.js';
 
@@ -226,7 +227,9 @@ export function peakEnd(survey: Survey, options: PeakEndOptions = {}): PeakEndRe
   // In journey order, by column in one pass (respondent-scores.ts), which also gives the
   // comparison models their summaries; with positions, row by row.
   const notApplicable = names.map((c) => survey.notApplicable.get(c) ?? null);
-  const pass = respondentPass(columns, survey.n, rule, neutral, weight, endIndex, notApplicable, options.end === undefined);
+  // The Gestalt battery's features come from the same walk when it runs in journey order.
+  const withFeatures = options.gestalt !== false && orders === null;
+  const pass = respondentPass(columns, survey.n, rule, neutral, weight, endIndex, notApplicable, options.end === undefined, { features: withFeatures });
   const byPosition = orders === null ? null : predictionsByPosition(columns, orders, notApplicable, ruleScore(rule, neutral), weight);
   const predictions = byPosition?.predictions ?? pass.predictions;
   const folds = options.folds ?? 10;
@@ -238,7 +241,8 @@ export function peakEnd(survey: Survey, options: PeakEndOptions = {}): PeakEndRe
   const regression = peakEndRegression(survey, [...new Set([...peakIndices, endIndex])], binary, level, warnings);
 
   // A binary outcome gets the battery's logistic models and likelihood-ratio tests (gestalt.ts).
-  const gestaltResult = options.gestalt === false ? null : runGestalt(survey, options, warnings);
+  const features = pass.features === null ? null : featureColumnsOfPass(pass, pass.features, rule, neutral);
+  const gestaltResult = options.gestalt === false ? null : runGestalt(survey, options, features, warnings);
 
   return {
     method: 'peak-end',
@@ -666,18 +670,22 @@ function tryFit<T>(fn: () => T, code: string, warnings: Warning[]): T | null {
 }
 
 /** The Gestalt battery with this call's rule, weight, level, folds, seed and positions. */
-function runGestalt(survey: Survey, options: PeakEndOptions, warnings: Warning[]): GestaltResult | null {
+function runGestalt(survey: Survey, options: PeakEndOptions, features: GestaltFeatureColumns | null, warnings: Warning[]): GestaltResult | null {
   const result = tryFit(
     () =>
-      gestalt(survey, {
-        ...(options.peak !== undefined && { peak: options.peak }),
-        ...(options.weight !== undefined && { weight: options.weight }),
-        ...(options.level !== undefined && { level: options.level }),
-        ...(options.folds !== undefined && { folds: options.folds }),
-        ...(options.seed !== undefined && { seed: options.seed }),
-        ...(options.positions !== undefined && { positions: options.positions }),
-        ...(typeof options.gestalt === 'object' && options.gestalt.ordinal !== undefined && { ordinal: options.gestalt.ordinal }),
-      }),
+      gestaltOfFeatures(
+        survey,
+        {
+          ...(options.peak !== undefined && { peak: options.peak }),
+          ...(options.weight !== undefined && { weight: options.weight }),
+          ...(options.level !== undefined && { level: options.level }),
+          ...(options.folds !== undefined && { folds: options.folds }),
+          ...(options.seed !== undefined && { seed: options.seed }),
+          ...(options.positions !== undefined && { positions: options.positions }),
+          ...(typeof options.gestalt === 'object' && options.gestalt.ordinal !== undefined && { ordinal: options.gestalt.ordinal }),
+        },
+        features,
+      ),
     'gestalt_skipped',
     warnings,
   );

@@ -120,6 +120,26 @@ export interface RespondentPass {
   readonly mean: Float64Array;
   readonly min: Float64Array;
   readonly max: Float64Array;
+  /** The Gestalt features the same walk gives (`features: true`), else null. */
+  readonly features: RespondentFeatures | null;
+}
+
+/**
+ * What the Gestalt features need beyond {@link RespondentPass}, from the same walk along each
+ * respondent's answers in journey order (NaN where undefined): the first and the last answer, the
+ * least-squares slope of the answers on their journey positions (1, 2, ... as met; two answers at
+ * least) and their standard deviation (n - 1), and the rule's peak as `gestaltFeatures` defines it
+ * (the highest, the lowest or their average under 'max', 'min', 'both'; the pass's peak under
+ * 'most-intense').
+ */
+export interface RespondentFeatures {
+  readonly peak: Float64Array;
+  readonly beginning: Float64Array;
+  readonly last: Float64Array;
+  readonly trend: Float64Array;
+  readonly variability: Float64Array;
+  /** Respondents (any answer, end or not) whose most intense answer was tied between values ('most-intense' only). */
+  readonly ambiguousPeaks: number;
 }
 
 /**
@@ -144,9 +164,22 @@ export function respondentPass(
   endIndex: number,
   notApplicable: readonly (Uint8Array | null)[] = [],
   walkBackEnd = false,
+  walk: { readonly features?: boolean; readonly orders?: readonly (readonly number[])[] | null } = {},
 ): RespondentPass {
   const kinds = scoreKinds(rule);
   const k = columns.length;
+  const orders = walk.orders ?? null;
+  const withFeatures = walk.features === true;
+  // The Gestalt features' arrays (empty when not asked for), and each answer's journey position.
+  const size = withFeatures ? n : 0;
+  const sharedPeak = rule === 'most-intense';
+  const featurePeak = sharedPeak ? null : new Float64Array(size);
+  const beginning = new Float64Array(size);
+  const last = new Float64Array(size);
+  const trend = new Float64Array(size);
+  const variability = new Float64Array(size);
+  const positions = new Float64Array(k);
+  let featureTies = 0;
   const end = columns[endIndex] as Float64Array;
   const predictions = new Float64Array(n);
   const answered = new Int32Array(n);
@@ -178,11 +211,16 @@ export function respondentPass(
     let lowAt = 0;
     let highAt = 0;
     let integral = integerPeaks;
-    for (let j = 0; j < k; j++) {
-      const v = (columns[j] as Float64Array)[i] as number;
+    let positionSum = 0;
+    const order = orders === null ? null : (orders[i] as readonly number[]);
+    const length = order === null ? k : order.length;
+    for (let position = 0; position < length; position++) {
+      const v = (columns[order === null ? position : (order[position] as number)] as Float64Array)[i] as number;
       if (Number.isNaN(v)) continue;
       if ((v | 0) !== v) integral = false;
       sum += v;
+      positionSum += position + 1;
+      positions[m] = position + 1;
       if (v < low) {
         low = v;
         lowAt = m;
@@ -196,6 +234,10 @@ export function respondentPass(
     answered[i] = m;
     if (m === 0) {
       predictions[i] = peak[i] = mean[i] = min[i] = max[i] = Number.NaN;
+      if (withFeatures) {
+        beginning[i] = last[i] = trend[i] = variability[i] = Number.NaN;
+        if (featurePeak !== null) featurePeak[i] = Number.NaN;
+      }
       continue;
     }
     let peakSum = 0;
@@ -220,11 +262,35 @@ export function respondentPass(
       if (ambiguous) ambiguousPeaks++;
     } else predictions[i] = Number.NaN;
     peak[i] = peakTerm;
-    mean[i] = sum / m;
+    const average = sum / m;
+    mean[i] = average;
     min[i] = low;
     max[i] = high;
+    if (withFeatures) {
+      if (sharedPeak && ambiguous) featureTies++;
+      if (featurePeak !== null) featurePeak[i] = rule === 'max' ? high : rule === 'min' ? low : (high + low) / 2;
+      beginning[i] = values[0] as number;
+      last[i] = values[m - 1] as number;
+      if (m < 2) trend[i] = variability[i] = Number.NaN;
+      else {
+        const positionMean = positionSum / m;
+        let sxx = 0;
+        let sxy = 0;
+        let syy = 0;
+        for (let r = 0; r < m; r++) {
+          const dt = (positions[r] as number) - positionMean;
+          const dx = (values[r] as number) - average;
+          sxx += dt * dt;
+          sxy += dt * dx;
+          syy += dx * dx;
+        }
+        trend[i] = sxy / sxx;
+        variability[i] = Math.sqrt(syy / (m - 1));
+      }
+    }
   }
-  return { predictions, ambiguousPeaks, partialJourneys, earlierEnd, answered, peak, mean, min, max };
+  const features = withFeatures ? { peak: featurePeak ?? peak, beginning, last, trend, variability, ambiguousPeaks: featureTies } : null;
+  return { predictions, ambiguousPeaks, partialJourneys, earlierEnd, answered, peak, mean, min, max, features };
 }
 
 /**
