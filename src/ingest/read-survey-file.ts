@@ -133,15 +133,20 @@ export async function streamSurveyFile(
  *
  * @throws DataValidationError `invalid_encoding` or `not_csv`; PeakEndError `file_not_readable`.
  */
-export async function readCsvRecords(path: string, options: ReadSurveyFileOptions = {}): Promise<CsvRecords | null> {
+export async function readCsvRecords(path: string, options: ReadSurveyFileOptions = {}, paths: StreamPaths = {}): Promise<CsvRecords | null> {
   const format = checkFormat(options.format) ?? sniffFormat(await readHead(path), options.encoding);
   if (format !== 'csv') return null;
   let records: CsvRecords | null = null;
   try {
-    return await streamCsv(path, options, (source) => {
-      records = new CsvRecords(source);
-      return records;
-    });
+    return await streamCsv(
+      path,
+      options,
+      (source) => {
+        records = new CsvRecords(source);
+        return records;
+      },
+      paths,
+    );
   } catch (error) {
     const code = error instanceof PeakEndError ? error.code : null;
     if (records === null || !(error instanceof DataValidationError) || code === 'invalid_encoding' || code === 'not_csv') throw error;
