@@ -11,8 +11,8 @@ import { DataValidationError, PeakEndError } from '../errors.js';
 import { normalizeSpec, type SurveySpec } from '../schema/survey-spec.js';
 import type { Survey } from '../survey/survey.js';
 import { SurveyBuilder } from './builder.js';
-import { type CsvSource, CsvRecords } from './csv-records.js';
 import { csvParseOptions, csvSyntaxError, LineTracker, sniffDelimiter } from './csv.js';
+import { CsvRecords, type CsvSource } from './csv-records.js';
 import { type ByteDecoder, byteDecoder, type DetectedEncoding, detectEncoding, encodingError, firstInvalidUtf8, guessedEncodingWarning, lineAt } from './decode.js';
 import { checkFormat, readExportFile, readHead, sniffFormat } from './formats/read-export.js';
 import { type ResponseFilterOptions, type SurveyFileFormat, surveyFromTable } from './formats/table.js';
@@ -127,11 +127,13 @@ export async function streamSurveyFile(
 /**
  * Reads a CSV file once into {@link CsvRecords} (every column coded), for inferring a spec from
  * it and then building the Survey without reading the file again. Null when the file is not CSV
- * (a workbook, SPSS file or survey-tool export, read by their own path). A CSV syntax error or a
- * line over the limit ends the reading: the records before it are kept and the error is thrown
- * when the Survey is built, as streaming the file would. Encoding errors are thrown at once.
+ * (a workbook, SPSS file or survey-tool export, read by their own path). A data error after the
+ * header line (CSV syntax, a line over the limit, a byte the encoding lacks) ends the reading:
+ * the records before it are kept and the error is thrown when the Survey is built, as streaming
+ * the file would.
  *
- * @throws DataValidationError `invalid_encoding` or `not_csv`; PeakEndError `file_not_readable`.
+ * @throws DataValidationError for the header line (`not_csv`, `invalid_encoding`, ...);
+ *   PeakEndError `file_not_readable`.
  */
 export async function readCsvRecords(path: string, options: ReadSurveyFileOptions = {}, paths: StreamPaths = {}): Promise<CsvRecords | null> {
   const format = checkFormat(options.format) ?? sniffFormat(await readHead(path), options.encoding);
@@ -148,8 +150,7 @@ export async function readCsvRecords(path: string, options: ReadSurveyFileOption
       paths,
     );
   } catch (error) {
-    const code = error instanceof PeakEndError ? error.code : null;
-    if (records === null || !(error instanceof DataValidationError) || code === 'invalid_encoding' || code === 'not_csv') throw error;
+    if (records === null || !(error instanceof DataValidationError)) throw error;
     (records as CsvRecords).failure = error;
     return records;
   }
@@ -259,7 +260,11 @@ class ChunkedFile {
     } catch (cause) {
       const offset = decoder.encoding === 'utf-8' ? firstInvalidUtf8(bytes, stream) : -1;
       const line = offset >= 0 ? this.newlines + lineAt(bytes, offset) : this.newlines + 1;
-      throw encodingError(`The file is not valid ${decoder.encoding} (first bad byte on line ${line}); save it as UTF-8, or pass the right encoding (e.g. encoding: "gb18030").`, line, cause);
+      throw encodingError(
+        `The file is not valid ${decoder.encoding} (first bad byte on line ${line}); save it as UTF-8, or pass the right encoding (e.g. encoding: "gb18030" or "windows-1252").`,
+        line,
+        cause,
+      );
     }
   }
 

@@ -6,8 +6,8 @@ import type { Warning } from '../../errors.js';
 import { DEFAULT_MISSING_CODES } from '../../schema/survey-spec.js';
 import type { CsvRecords } from '../csv-records.js';
 import { type InferredSpec, type InferSpecOptions, inferSurveySpec, inferSurveySpecFromRecords } from '../infer-spec.js';
-import { readCsvRecords } from '../read-survey-file.js';
 import { ingestLimits } from '../limits.js';
+import { readCsvRecords } from '../read-survey-file.js';
 import { checkFormat, readExportFile, readHead, sniffFormat } from './read-export.js';
 import { type ExportCell, type ExportColumn, type ExportTable, isUserMissing, type ResponseFilterOptions, type SurveyFileFormat } from './table.js';
 
