@@ -1,6 +1,7 @@
 /**
  * readSurveyFile: streams a CSV file into a Survey (Node only; exported from 'peak-end/node').
- * Memory holds one chunk of text plus the used ratings, never the whole file.
+ * Memory holds one chunk of text plus the used ratings, never the whole file. readCsvRecords
+ * reads the same way into CsvRecords (every column coded), for the CLI's inference.
  */
 import { Buffer, isAscii } from 'node:buffer';
 import { type FileHandle, open, stat } from 'node:fs/promises';
