@@ -191,12 +191,9 @@ export class CsvRecords implements CsvRecordSink {
     const mayBeHeader = first.texts.map((t) => key.startsWith(t.trim()));
     const firstCodes = this.codes[0] as Codes;
     const skipped: number[] = [];
-    for (let r = 0; r < this.count; r++) {
-      const irregular = this.irregular.get(r);
-      if (irregular !== undefined) {
-        if ((irregular.length === 1 && (irregular[0] as string).trim() === '' && width > 1) || isHeader(irregular)) skipped.push(r);
-      } else if (mayBeHeader[firstCodes[r] as number] === true && isHeader(this.fieldsOf(r))) skipped.push(r);
-    }
+    for (const [r, fields] of this.irregular) if ((fields.length === 1 && (fields[0] as string).trim() === '' && width > 1) || isHeader(fields)) skipped.push(r);
+    for (let r = 0; r < this.count; r++) if (mayBeHeader[firstCodes[r] as number] === true && !this.irregular.has(r) && isHeader(this.fieldsOf(r))) skipped.push(r);
+    skipped.sort((a, b) => a - b);
     const data = this.count - skipped.length;
     const pendingCount = Math.min(3, data);
     const rows = Math.min(limit, data - pendingCount);
@@ -275,11 +272,15 @@ export class CsvRecords implements CsvRecordSink {
     const mayRepeatHeader = (this.coders[0] as ColumnCoder).texts.map((t) => t.trim() === firstName);
     const firstCodes = this.codes[0] as Codes;
     const parsed = new Float64Array(readers.length);
+    // Records with another field count than the header's, in file order (the Map keeps insertion order).
+    const irregular = [...this.irregular.keys(), -1];
+    let next = 0;
     let r = 0;
     const text = (index: number): string => (this.coders[index] as ColumnCoder).texts[(this.codes[index] as Codes)[r] as number] as string;
     for (; r < this.count; r++) {
       const line = this.lines[r] as number;
-      if (this.irregular.has(r) || mayRepeatHeader[firstCodes[r] as number] === true) {
+      if (r === irregular[next] || mayRepeatHeader[firstCodes[r] as number] === true) {
+        if (r === irregular[next]) next++;
         builder.record(this.fieldsOf(r), line, true);
         continue;
       }
