@@ -329,11 +329,7 @@ export class SurveyBuilder {
   private startRow(line: number | null): number {
     this.rowsRead++;
     const row = this.rowsRead;
-    if (row > this.limits.maxRows) {
-      throw new DataValidationError([
-        issue('too_many_rows', row, null, line, `The input has more than ${this.limits.maxRows} data rows (the maxRows limit); read it in parts or raise maxRows.`, null),
-      ]);
-    }
+    if (row > this.limits.maxRows) throw tooManyRows(row, line, this.limits.maxRows);
     return row;
   }
 
@@ -757,6 +753,11 @@ export class SurveyBuilder {
   private warnOnce(code: WarningCode, message: string): void {
     if (!this.warnings.some((w) => w.code === code)) this.warnings.push({ code, message });
   }
+}
+
+/** The error for data row `row` beyond the maxRows limit. */
+export function tooManyRows(row: number, line: number | null, maxRows: number): DataValidationError {
+  return new DataValidationError([issue('too_many_rows', row, null, line, `The input has more than ${maxRows} data rows (the maxRows limit); read it in parts or raise maxRows.`, null)]);
 }
 
 function issue(code: IssueCode, row: number | null, column: string | null, line: number | null, message: string, input: string | null): DataIssue {

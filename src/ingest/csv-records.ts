@@ -11,10 +11,10 @@
 import type { DataValidationError } from '../errors.js';
 import { normalizeSpec, type SurveySpec } from '../schema/survey-spec.js';
 import type { Survey } from '../survey/survey.js';
-import { SurveyBuilder } from './builder.js';
+import { SurveyBuilder, tooManyRows } from './builder.js';
 import { type CellReader, NOT_APPLICABLE, UNREAD } from './cell.js';
 import { guessedEncodingWarning } from './decode.js';
-import { ingestLimits } from './limits.js';
+import { DEFAULT_LIMITS, ingestLimits } from './limits.js';
 import { decimalCommaFor, type ReadSurveyOptions } from './read-survey.js';
 import type { CsvRecordSink, FieldReader } from './utf8-records.js';
 
@@ -92,8 +92,18 @@ export class CsvRecords implements CsvRecordSink {
   private readonly irregular = new Map<number, string[]>();
   private slots = new Int32Array(0);
 
-  /** @param source null for an empty file. */
-  constructor(readonly source: CsvSource | null) {}
+  /** Records the builder will count as data rows (all but blank lines). */
+  private rows = 0;
+
+  /**
+   * @param source null for an empty file.
+   * @param maxRows the maxRows limit: reading stops at the record the builder refuses (as
+   *   streaming stops there), so that memory stays bounded.
+   */
+  constructor(
+    readonly source: CsvSource | null,
+    private readonly maxRows = DEFAULT_LIMITS.maxRows,
+  ) {}
 
   get hasHeader(): boolean {
     return this.headerFields !== null;
@@ -129,6 +139,7 @@ export class CsvRecords implements CsvRecordSink {
     const width = this.coders.length;
     for (let j = 0; j < width; j++) this.store(j, r, (this.coders[j] as ColumnCoder).code(fields[j] ?? ''));
     if (fields.length !== width) this.irregular.set(r, fields);
+    if (!(fields.length === 1 && fields[0] === '' && width > 1)) this.countRow(line);
   }
 
   recordParsed(parsed: Float64Array, line: number, text: (index: number) => string): void {
@@ -137,6 +148,12 @@ export class CsvRecords implements CsvRecordSink {
       const code = parsed[j] as number;
       this.store(j, r, code === UNREAD ? (this.coders[j] as ColumnCoder).code(text(j)) : code);
     }
+    this.countRow(line);
+  }
+
+  /** Counts a data row; past the limit, ends the reading with the error the builder will give for it. */
+  private countRow(line: number): void {
+    if (++this.rows > this.maxRows) throw tooManyRows(this.rows, line, this.maxRows);
   }
 
   /** Counts the record and notes its line; returns its index. */

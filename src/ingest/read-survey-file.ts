@@ -129,9 +129,9 @@ export async function streamSurveyFile(
  * Reads a CSV file once into {@link CsvRecords} (every column coded), for inferring a spec from
  * it and then building the Survey without reading the file again. Null when the file is not CSV
  * (a workbook, SPSS file or survey-tool export, read by their own path). A data error after the
- * header line (CSV syntax, a line over the limit, a byte the encoding lacks) ends the reading:
- * the records before it are kept and the error is thrown when the Survey is built, as streaming
- * the file would.
+ * header line (CSV syntax, a line over the limit, a byte the encoding lacks, a row past maxRows)
+ * ends the reading: the records before it are kept and the error is thrown when the Survey is
+ * built, as streaming the file would.
  *
  * @throws DataValidationError for the header line (`not_csv`, `invalid_encoding`, ...);
  *   PeakEndError `file_not_readable`.
@@ -145,7 +145,7 @@ export async function readCsvRecords(path: string, options: ReadSurveyFileOption
       path,
       options,
       (source) => {
-        records = new CsvRecords(source);
+        records = new CsvRecords(source, ingestLimits(options).maxRows);
         return records;
       },
       paths,
