@@ -12,7 +12,7 @@ import type { DataValidationError } from '../errors.js';
 import { normalizeSpec, type SurveySpec } from '../schema/survey-spec.js';
 import type { Survey } from '../survey/survey.js';
 import { SurveyBuilder, tooManyRows } from './builder.js';
-import { type CellReader, NOT_APPLICABLE, UNREAD } from './cell.js';
+import { type CellResult, NOT_APPLICABLE, UNREAD } from './cell.js';
 import { guessedEncodingWarning } from './decode.js';
 import { DEFAULT_LIMITS, ingestLimits } from './limits.js';
 import { decimalCommaFor, type ReadSurveyOptions } from './read-survey.js';
@@ -282,13 +282,16 @@ export class CsvRecords implements CsvRecordSink {
     slots.forEach((j, i) => {
       if (j >= 0) at[j] = i;
     });
-    const readings = readers.map((reader, j) => Float64Array.from((this.coders[at[j] as number] as ColumnCoder).texts, (text) => readingOf(reader, text)));
+    const results = readers.map((reader, j) => (this.coders[at[j] as number] as ColumnCoder).texts.map((text) => reader.rating(text)));
+    const readings = results.map((column) => Float64Array.from(column, readingOf));
     const ratedCodes = readers.map((_, j) => this.codes[at[j] as number] as Codes);
     // A record whose first field may be the first header name goes the text way (which drops repeated headers).
     const firstName = (this.names as string[])[0];
     const mayRepeatHeader = (this.coders[0] as ColumnCoder).texts.map((t) => t.trim() === firstName);
     const firstCodes = this.codes[0] as Codes;
     const parsed = new Float64Array(readers.length);
+    // The readings of the row's cells that are not plain values (labels, binary classes, invalid cells).
+    const rowResults: CellResult[] = [];
     // Records with another field count than the header's, in file order (the Map keeps insertion order).
     const irregular = [...this.irregular.keys(), -1];
     let next = 0;
@@ -301,8 +304,17 @@ export class CsvRecords implements CsvRecordSink {
         builder.record(this.fieldsOf(r), line, true);
         continue;
       }
-      for (let j = 0; j < parsed.length; j++) parsed[j] = (readings[j] as Float64Array)[(ratedCodes[j] as Codes)[r] as number] as number;
-      builder.recordParsed(parsed, line, text);
+      let plain = true;
+      for (let j = 0; j < parsed.length; j++) {
+        const code = (ratedCodes[j] as Codes)[r] as number;
+        const reading = (readings[j] as Float64Array)[code] as number;
+        parsed[j] = reading;
+        if (reading === UNREAD) {
+          rowResults[j] = (results[j] as CellResult[])[code] as CellResult;
+          plain = false;
+        }
+      }
+      builder.recordParsed(parsed, line, text, plain ? null : rowResults);
     }
     if (this.failure !== null) throw this.failure;
     return builder.finish();
@@ -310,12 +322,11 @@ export class CsvRecords implements CsvRecordSink {
 }
 
 /**
- * A rated column's reading of one distinct text for `SurveyBuilder.recordParsed`: its value (not
- * reverse-coded), NaN when missing, NOT_APPLICABLE, or UNREAD for what the builder must read from
- * the text in each row (an invalid cell, a label's score, a binary class, all counted per row).
+ * A rated cell's reading for `SurveyBuilder.recordParsed`: its value (not reverse-coded), NaN
+ * when missing, NOT_APPLICABLE, or UNREAD for a result the builder must see whole in each row (an
+ * invalid cell, a label's score, a binary class: each counted or reported per row).
  */
-function readingOf(reader: CellReader, text: string): number {
-  const result = reader.rating(text);
+function readingOf(result: CellResult): number {
   if (result.kind === 'missing') return Number.NaN;
   if (result.kind === 'not_applicable') return NOT_APPLICABLE;
   if (result.kind === 'value' && !result.labelled && result.key === undefined) return result.value;

@@ -328,4 +328,33 @@ describe('readSurveyFile fast paths equal csv-parse', () => {
       { numRuns: runs, seed: 14 },
     );
   });
+
+  it('property: CsvRecords reads text labels, binary classes and invalid cells once per distinct text with the same survey, account and errors as streaming', async () => {
+    const rating = fc.constantFrom('Good', 'good ', 'GOOD', 'Bad', 'bad', 'x', '5', '2', '９', '', 'NA', 'n/a', '0');
+    const outcome = fc.constantFrom('yes', 'Yes', 'no', 'NO ', '1', '0', 'maybe', '', 'NA');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(rating, rating, outcome), { maxLength: 15 }),
+        fc.constantFrom<'error' | 'missing' | 'drop-row'>('error', 'missing', 'drop-row'),
+        fc.boolean(),
+        chunkSize,
+        async (rows, invalid, binary, size) => {
+          const file = write(encoder.encode(`a,b,o\n${rows.map((r) => r.join(',')).join('\n')}\n`));
+          const surveySpec: SurveySpec = {
+            touchpoints: ['a', 'b'],
+            overall: binary ? { column: 'o', type: 'binary', positive: ['yes'] } : 'o',
+            scale: { min: 1, max: 5 },
+            labels: { good: 4, bad: 1, yes: 5, no: 1 },
+            notApplicable: ['n/a'],
+            invalid,
+            reverse: ['b'],
+          };
+          const streamed = await fullOutcome(() => readSurveyFile(file, surveySpec, { chunkSize: size }));
+          const viaRecords = await fullOutcome(async () => ((await readCsvRecords(file, { chunkSize: size })) as CsvRecords).survey(surveySpec));
+          expect(viaRecords).toEqual(streamed);
+        },
+      ),
+      { numRuns: runs, seed: 15 },
+    );
+  });
 });
