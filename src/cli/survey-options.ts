@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { PeakEndError } from '../errors.js';
 import { inferSurveySpecFile } from '../ingest/formats/survey-export.js';
-import { readSurveyFile } from '../ingest/read-survey-file.js';
+import { inferSurveySpecFromRecords } from '../ingest/infer-spec.js';
+import { readCsvRecords, readSurveyFile } from '../ingest/read-survey-file.js';
 import type { SurveySpec } from '../schema/survey-spec.js';
 import type { Survey } from '../survey/survey.js';
 import { UsageError } from './usage-error.js';
@@ -125,32 +126,30 @@ export async function loadSurvey(
     if (!['error', 'missing', 'drop-row'].includes(flags.invalid)) throw new UsageError(`--invalid must be error, missing or drop-row, got "${flags.invalid}".`);
     given.invalid = flags.invalid;
   }
-  let spec: SurveySpec;
-  if (isComplete(given as Partial<SurveySpec>)) {
-    spec = given as unknown as SurveySpec;
-  } else {
-    // Any file readSurveyFile reads (CSV, .xlsx, .sav, Qualtrics, SurveyMonkey), with its metadata.
-    const inferred = await inferSurveySpecFile(file, {
-      ...readOptions,
-      spec: given as Partial<SurveySpec>,
-      ...(type !== undefined && given.overall === undefined && { outcomeType: type }),
-      ...(positive !== undefined && given.overall === undefined && { positive }),
-    }).catch((error: unknown) => {
-      if (error instanceof PeakEndError && error.code === 'file_not_readable') throw new UsageError(`Cannot read "${file}": ${(error.cause as Error | undefined)?.message ?? error.message}.`);
-      throw error;
-    });
-    inferred.notes.forEach((note) => {
-      announce(`Note: ${note}.`);
-    });
-    spec = inferred.spec;
-  }
-  return readSurveyFile(file, spec, {
+  const onProgress = ({ bytesRead, totalBytes }: { bytesRead: number; totalBytes: number }): void => {
+    // Only worth a bar for files that take a moment (over 8 MiB).
+    if (totalBytes > 8 << 20) progress('Reading', Math.round(bytesRead / 1024), Math.round(totalBytes / 1024));
+  };
+  if (isComplete(given as Partial<SurveySpec>)) return readSurveyFile(file, given as unknown as SurveySpec, { ...readOptions, onProgress });
+  const unreadable = (error: unknown): never => {
+    if (error instanceof PeakEndError && error.code === 'file_not_readable') throw new UsageError(`Cannot read "${file}": ${(error.cause as Error | undefined)?.message ?? error.message}.`);
+    throw error;
+  };
+  const inferOptions = {
     ...readOptions,
-    onProgress: ({ bytesRead, totalBytes }) => {
-      // Only worth a bar for files that take a moment (over 8 MiB).
-      if (totalBytes > 8 << 20) progress('Reading', Math.round(bytesRead / 1024), Math.round(totalBytes / 1024));
-    },
+    spec: given as Partial<SurveySpec>,
+    ...(type !== undefined && given.overall === undefined && { outcomeType: type }),
+    ...(positive !== undefined && given.overall === undefined && { positive }),
+  };
+  // A CSV file is read once: the spec is inferred from its records, and the survey built from them.
+  const records = await readCsvRecords(file, { ...readOptions, onProgress }).catch(unreadable);
+  // Any other file readSurveyFile reads (.xlsx, .sav, Qualtrics, SurveyMonkey), with its metadata.
+  const inferred = records === null ? await inferSurveySpecFile(file, inferOptions).catch(unreadable) : inferSurveySpecFromRecords(records, inferOptions);
+  inferred.notes.forEach((note) => {
+    announce(`Note: ${note}.`);
   });
+  if (records !== null) return records.survey(inferred.spec, readOptions);
+  return readSurveyFile(file, inferred.spec, { ...readOptions, onProgress });
 }
 
 /** The segment columns the user asked to compare: --segment, else the spec file's segments. */

@@ -271,9 +271,10 @@ export class SurveyBuilder {
    * reverse coding), NaN for missing, {@link NOT_APPLICABLE}, or {@link UNREAD} to have the cell
    * read from `text(index)`.
    * `text(index)` returns the field at a header position (used for unread cells, weight, id and
-   * segments).
+   * segments). `results[j]`, when given for an unread cell, is its `CellReader.rating` of that
+   * text, worked out by the caller (once per distinct text), instead of reading it again.
    */
-  recordParsed(parsed: Float64Array, line: number, text: (index: number) => string): void {
+  recordParsed(parsed: Float64Array, line: number, text: (index: number) => string, results: readonly (CellResult | undefined)[] | null = null): void {
     const row = this.startRow(line);
     let answered = 0;
     this.rowBinaryKey = null;
@@ -307,7 +308,7 @@ export class SurveyBuilder {
       if (v === UNREAD) {
         const col = this.rated[j] as RatedColumn;
         const raw = text(col.index);
-        const outcome = this.cell(j, raw, (this.readers[j] as CellReader).rating(raw), row, line);
+        const outcome = this.cell(j, raw, results?.[j] ?? (this.readers[j] as CellReader).rating(raw), row, line);
         if (outcome > 0) answered++;
         else if (outcome < 0) rowIssues++;
       } else if (v === NOT_APPLICABLE) {
@@ -329,11 +330,7 @@ export class SurveyBuilder {
   private startRow(line: number | null): number {
     this.rowsRead++;
     const row = this.rowsRead;
-    if (row > this.limits.maxRows) {
-      throw new DataValidationError([
-        issue('too_many_rows', row, null, line, `The input has more than ${this.limits.maxRows} data rows (the maxRows limit); read it in parts or raise maxRows.`, null),
-      ]);
-    }
+    if (row > this.limits.maxRows) throw tooManyRows(row, line, this.limits.maxRows);
     return row;
   }
 
@@ -757,6 +754,11 @@ export class SurveyBuilder {
   private warnOnce(code: WarningCode, message: string): void {
     if (!this.warnings.some((w) => w.code === code)) this.warnings.push({ code, message });
   }
+}
+
+/** The error for data row `row` beyond the maxRows limit. */
+export function tooManyRows(row: number, line: number | null, maxRows: number): DataValidationError {
+  return new DataValidationError([issue('too_many_rows', row, null, line, `The input has more than ${maxRows} data rows (the maxRows limit); read it in parts or raise maxRows.`, null)]);
 }
 
 function issue(code: IssueCode, row: number | null, column: string | null, line: number | null, message: string, input: string | null): DataIssue {

@@ -7,6 +7,7 @@
 import { DataValidationError, formatCount, InferenceRefusedError } from '../errors.js';
 import { normalizeText, resolveMissing, type SurveySpec } from '../schema/survey-spec.js';
 import { parseCsvText, sniffDelimiter } from './csv.js';
+import type { CellCounts, CellTally, CsvRecords } from './csv-records.js';
 import { decodeBytes } from './decode.js';
 import { ingestLimits } from './limits.js';
 import { checkDelimiter, type ReadSurveyOptions } from './read-survey.js';
@@ -245,6 +246,23 @@ interface Column {
 export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOptions = {}): InferredSpec {
   const text = typeof input === 'string' ? input : decodeBytes(input, options.encoding).text;
   const delimiter = checkDelimiter(options.delimiter) ?? sniffDelimiter(text);
+  return inferFromReading(delimiter, options, (context, limit) => readColumns(text, limit, ingestLimits(options).maxFieldBytes, context));
+}
+
+/**
+ * {@link inferSurveySpec} for a CSV file already read into {@link CsvRecords} (readCsvRecords):
+ * the same inference from each column's distinct cell texts and their counts, so the file is
+ * parsed once for the inference and the Survey. What was read before a syntax error informs
+ * the guess (the error is thrown when the Survey is built).
+ *
+ * @throws as {@link inferSurveySpec}.
+ */
+export function inferSurveySpecFromRecords(records: CsvRecords, options: InferSpecOptions = {}): InferredSpec {
+  return inferFromReading(records.source?.delimiter ?? ',', options, (context, limit) => readingFromCounts(records.cellCounts(limit), context));
+}
+
+/** The inference from the column statistics `read` gathers (up to `limit` rows). */
+function inferFromReading(delimiter: string, options: InferSpecOptions, read: (context: CellContext, limit: number) => Reading): InferredSpec {
   const given = givenSpec(options);
   const labels = labelMap(given.labels);
   const givenNotApplicable = (given as { notApplicable?: (string | number)[] }).notApplicable ?? [];
@@ -262,7 +280,7 @@ export function inferSurveySpec(input: string | Uint8Array, options: InferSpecOp
   const limit = options.sampleRows ?? Number.POSITIVE_INFINITY;
   const notes: string[] = [];
 
-  const reading = readColumns(text, limit, ingestLimits(options).maxFieldBytes, context);
+  const reading = read(context, limit);
   const names = headerNames(reading);
   leaveOutTotals(reading, names, limit, context, notes);
 
@@ -351,22 +369,7 @@ function readColumns(text: string, limit: number, maxRecordSize: number, context
   const reading: Reading = { header: null, headerKey: '', stats: [], rows: 0, pending: [] };
   const isHeader = (fields: readonly string[], key: string): boolean => key.startsWith((fields[0] ?? '').trim()) && fields.map((f) => f.trim()).join('\u0000') === key;
   const counted = limit === Number.POSITIVE_INFINITY ? countQuoteFreeCells(text, context.delimiter, maxRecordSize, isHeader) : null;
-  if (counted !== null) {
-    const header = counted.header;
-    reading.header = header;
-    reading.headerKey = header.join('\u0000');
-    reading.stats = header.map(() => emptyStats());
-    reading.rows = counted.rows;
-    reading.pending.push(...counted.pending);
-    counted.cells.forEach((column, i) => {
-      const s = reading.stats[i] as ColumnStats;
-      for (let e = 0; e < column.raw.length; e++) {
-        const count = column.count[e] as number;
-        if (count > 0) addCell(s, column.raw[e] as string, context.missing, context.missingNumbers, context.labels, context.delimiter, context.cells, count);
-      }
-    });
-    return reading;
-  }
+  if (counted !== null) return readingFromCounts(counted, context);
   try {
     splitRecords(text, context.delimiter, maxRecordSize, {
       record(fields, line) {
@@ -389,6 +392,21 @@ function readColumns(text: string, limit: number, maxRecordSize: number, context
     // was read so far still informs the guess.
     if (!(error instanceof DataValidationError)) throw error;
   }
+  return reading;
+}
+
+/** The column statistics of counted cells (each distinct text added once with its count); an empty reading for null. */
+function readingFromCounts(counted: CellCounts | null, context: CellContext): Reading {
+  if (counted === null) return { header: null, headerKey: '', stats: [], rows: 0, pending: [] };
+  const header = counted.header;
+  const reading: Reading = { header, headerKey: header.join('\u0000'), stats: header.map(() => emptyStats()), rows: counted.rows, pending: [...counted.pending] };
+  counted.cells.forEach((column, i) => {
+    const s = reading.stats[i] as ColumnStats;
+    for (let e = 0; e < column.raw.length; e++) {
+      const count = column.count[e] as number;
+      if (count > 0) addCell(s, column.raw[e] as string, context.missing, context.missingNumbers, context.labels, context.delimiter, context.cells, count);
+    }
+  });
   return reading;
 }
 
@@ -680,23 +698,6 @@ function addCell(
   else s.valuesOverflow = true;
 }
 
-/** Distinct cell texts of one column in first-seen order, with how often each occurs. */
-interface CellTally {
-  readonly raw: string[];
-  readonly count: number[];
-}
-
-/** What {@link countQuoteFreeCells} found: as the record-by-record reading would see it. */
-interface CountedCells {
-  readonly header: string[];
-  /** Rows counted (every record but the last three). */
-  readonly rows: number;
-  /** The last (up to three) records, not counted: they may be totals of the rows above. */
-  readonly pending: { fields: string[]; line: number }[];
-  /** Per header column, the cells of the counted rows (a missing trailing field counts as ''). */
-  readonly cells: readonly CellTally[];
-}
-
 /**
  * The records of quote-free CSV text as {@link splitRecords} and the reading loop of
  * inferSurveySpec take them (header, blank lines and repeated headers skipped, the last three
@@ -709,7 +710,7 @@ interface CountedCells {
  * passes through, and its two tally closures share the header's width, the per-column lookup
  * tables and the text with the line loop; split apart, they would pass that state on each cell.
  */
-function countQuoteFreeCells(text: string, delimiter: string, maxRecordSize: number, isHeader: (fields: readonly string[], headerKey: string) => boolean): CountedCells | null {
+function countQuoteFreeCells(text: string, delimiter: string, maxRecordSize: number, isHeader: (fields: readonly string[], headerKey: string) => boolean): CellCounts | null {
   if (delimiter.length !== 1 || text.includes('"')) return null;
   const sep = delimiter.charCodeAt(0);
   const start = text.startsWith('\uFEFF') ? 1 : 0;

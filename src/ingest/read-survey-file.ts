@@ -1,23 +1,25 @@
 /**
  * readSurveyFile: streams a CSV file into a Survey (Node only; exported from 'peak-end/node').
- * Memory holds one chunk of text plus the used ratings, never the whole file.
+ * Memory holds one chunk of text plus the used ratings, never the whole file. readCsvRecords
+ * reads the same way into CsvRecords (every column coded), for the CLI's inference.
  */
 import { Buffer, isAscii } from 'node:buffer';
 import { type FileHandle, open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, type Options, parse } from 'csv-parse';
-import { type DataValidationError, PeakEndError } from '../errors.js';
+import { DataValidationError, PeakEndError } from '../errors.js';
 import { normalizeSpec, type SurveySpec } from '../schema/survey-spec.js';
 import type { Survey } from '../survey/survey.js';
 import { SurveyBuilder } from './builder.js';
 import { csvParseOptions, csvSyntaxError, LineTracker, sniffDelimiter } from './csv.js';
+import { CsvRecords, type CsvSource } from './csv-records.js';
 import { type ByteDecoder, byteDecoder, type DetectedEncoding, detectEncoding, encodingError, firstInvalidUtf8, guessedEncodingWarning, lineAt } from './decode.js';
 import { checkFormat, readExportFile, readHead, sniffFormat } from './formats/read-export.js';
 import { type ResponseFilterOptions, type SurveyFileFormat, surveyFromTable } from './formats/table.js';
 import { ingestLimits } from './limits.js';
 import { checkDelimiter, decimalCommaFor, type ReadSurveyOptions } from './read-survey.js';
-import { Utf8RecordReader } from './utf8-records.js';
+import { type CsvRecordSink, Utf8RecordReader } from './utf8-records.js';
 
 /** Options for {@link readSurveyFile}. */
 export interface ReadSurveyFileOptions extends ReadSurveyOptions {
@@ -89,14 +91,8 @@ export interface StreamPaths {
 /**
  * Streams a survey file through validation, handing each used row to `sink` (rated columns in
  * spec order and the row's weight; the array is reused for the next row) instead of storing it
- * when `sink` is given. Internal: the engine of readSurveyFile and accumulateSurveyFile.
- *
- * Three readers share the work, all with the same results: UTF-8 files (BOM, detected or given)
- * are read as bytes by {@link Utf8RecordReader} while no double quote has been seen
- * ({@link readBytes}); other encodings are decoded and their quote-free lines split as text
- * ({@link readText}); from the first double quote on, csv-parse reads the rest of the file
- * ({@link parseRest}). {@link readHeaderLine} reads up to the end of the header line first, to detect
- * the encoding and sniff the delimiter.
+ * when `sink` is given. Internal: readSurveyFile and accumulateSurveyFile read CSV with it
+ * (see {@link streamCsv}).
  */
 export async function streamSurveyFile(
   path: string,
@@ -106,25 +102,89 @@ export async function streamSurveyFile(
   paths: StreamPaths = {},
 ): Promise<SurveyBuilder> {
   const normalized = normalizeSpec(spec);
+  const limits = ingestLimits(options);
+  return streamCsv(
+    path,
+    options,
+    (source) =>
+      source === null
+        ? new SurveyBuilder(normalized, { source: 'csv', encoding: null, delimiter: null }, limits, sink)
+        : new SurveyBuilder(
+            normalized,
+            {
+              source: 'csv',
+              encoding: source.encoding,
+              delimiter: source.delimiter,
+              decimalComma: decimalCommaFor(options.decimalComma, source.delimiter),
+              warnings: source.guessed && source.encoding !== 'utf-8' ? [guessedEncodingWarning(source.encoding)] : [],
+            },
+            limits,
+            sink,
+          ),
+    paths,
+  );
+}
+
+/**
+ * Reads a CSV file once into {@link CsvRecords} (every column coded), for inferring a spec from
+ * it and then building the Survey without reading the file again. Null when the file is not CSV
+ * (a workbook, SPSS file or survey-tool export, read by their own path). A data error after the
+ * header line (CSV syntax, a line over the limit, a byte the encoding lacks, a row past maxRows)
+ * ends the reading: the records before it are kept and the error is thrown when the Survey is
+ * built, as streaming the file would.
+ *
+ * @throws DataValidationError for the header line (`not_csv`, `invalid_encoding`, ...);
+ *   PeakEndError `file_not_readable`.
+ */
+export async function readCsvRecords(path: string, options: ReadSurveyFileOptions = {}, paths: StreamPaths = {}): Promise<CsvRecords | null> {
+  const format = checkFormat(options.format) ?? sniffFormat(await readHead(path), options.encoding);
+  if (format !== 'csv') return null;
+  let records: CsvRecords | null = null;
+  try {
+    return await streamCsv(
+      path,
+      options,
+      (source) => {
+        records = new CsvRecords(source, ingestLimits(options).maxRows);
+        return records;
+      },
+      paths,
+    );
+  } catch (error) {
+    if (records === null || !(error instanceof DataValidationError)) throw error;
+    (records as CsvRecords).failure = error;
+    return records;
+  }
+}
+
+/**
+ * The engine of streamSurveyFile and readCsvRecords: streams a CSV file into the sink made for
+ * its encoding and delimiter (`sinkFor(null)` for an empty file).
+ *
+ * Three readers share the work, all with the same results: UTF-8 files (BOM, detected or given)
+ * are read as bytes by {@link Utf8RecordReader} while no double quote has been seen
+ * ({@link readBytes}); other encodings are decoded and their quote-free lines split as text
+ * ({@link readText}); from the first double quote on, csv-parse reads the rest of the file
+ * ({@link parseRest}). {@link readHeaderLine} reads up to the end of the header line first, to detect
+ * the encoding and sniff the delimiter.
+ */
+async function streamCsv<S extends CsvRecordSink>(path: string, options: ReadSurveyFileOptions, sinkFor: (source: CsvSource | null) => S, paths: StreamPaths = {}): Promise<S> {
   const explicitDelimiter = checkDelimiter(options.delimiter);
   const limits = ingestLimits(options);
   const file = await ChunkedFile.open(path, options.chunkSize ?? 1 << 20, options.onProgress);
   try {
     const head = await readHeaderLine(file, options.encoding, explicitDelimiter, limits.maxFieldBytes);
-    if (head === null) return new SurveyBuilder(normalized, { source: 'csv', encoding: null, delimiter: null }, limits, sink);
+    if (head === null) return sinkFor(null);
     const { encoding, guessed } = head.detected;
     const delimiter = head.delimiter;
-    const builder = new SurveyBuilder(
-      normalized,
-      { source: 'csv', encoding, delimiter, decimalComma: decimalCommaFor(options.decimalComma, delimiter), warnings: guessed && encoding !== 'utf-8' ? [guessedEncodingWarning(encoding)] : [] },
-      limits,
-      sink,
-    );
+    const sink = sinkFor({ encoding, delimiter, guessed });
     const delimiterByte = delimiter.charCodeAt(0);
     if (paths.bytes !== false && encoding === 'utf-8' && delimiterByte < 0x80 && !(delimiterByte >= 0x30 && delimiterByte <= 0x39)) {
-      return await readBytes(file, builder, head, delimiterByte, limits.maxFieldBytes);
+      await readBytes(file, sink, head, delimiterByte, limits.maxFieldBytes);
+    } else {
+      await readText(file, sink, head, limits.maxFieldBytes);
     }
-    return await readText(file, builder, head, limits.maxFieldBytes);
+    return sink;
   } finally {
     await file.close();
   }
@@ -201,7 +261,11 @@ class ChunkedFile {
     } catch (cause) {
       const offset = decoder.encoding === 'utf-8' ? firstInvalidUtf8(bytes, stream) : -1;
       const line = offset >= 0 ? this.newlines + lineAt(bytes, offset) : this.newlines + 1;
-      throw encodingError(`The file is not valid ${decoder.encoding} (first bad byte on line ${line}); save it as UTF-8, or pass the right encoding (e.g. encoding: "gb18030").`, line, cause);
+      throw encodingError(
+        `The file is not valid ${decoder.encoding} (first bad byte on line ${line}); save it as UTF-8, or pass the right encoding (e.g. encoding: "gb18030" or "windows-1252").`,
+        line,
+        cause,
+      );
     }
   }
 
@@ -270,7 +334,7 @@ async function readHeaderLine(file: ChunkedFile, encoding: string | undefined, e
  * validated by the head's decoder first) until a line holds a double quote; from there the rest
  * of the file is decoded and handed to {@link parseRest}.
  */
-async function readBytes(file: ChunkedFile, builder: SurveyBuilder, head: Head, delimiterByte: number, maxFieldBytes: number): Promise<SurveyBuilder> {
+async function readBytes(file: ChunkedFile, builder: CsvRecordSink, head: Head, delimiterByte: number, maxFieldBytes: number): Promise<void> {
   const validator = head.decoder;
   const lines = new Utf8RecordReader(builder, delimiterByte, maxFieldBytes);
   const first = head.bytes.length === 1 ? (head.bytes[0] as Uint8Array) : Buffer.concat(head.bytes);
@@ -299,17 +363,17 @@ async function readBytes(file: ChunkedFile, builder: SurveyBuilder, head: Head, 
       file.decode(validator, new Uint8Array(0), false);
     }
     lines.end();
-    return builder;
+    return;
   }
   // From the first quote on, the rest is text for csv-parse. Its bytes were validated already.
   file.newlines = lines.newlines;
   const textDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   const text = file.decode(textDecoder, rest, !file.ended);
-  return parseRest(file, builder, text, file.decodedRest(textDecoder), lines.lineNo, String.fromCharCode(delimiterByte), maxFieldBytes);
+  await parseRest(file, builder, text, file.decodedRest(textDecoder), lines.lineNo, String.fromCharCode(delimiterByte), maxFieldBytes);
 }
 
 /** Hands a record to the builder: the first is the header. */
-function feedRecord(builder: SurveyBuilder, fields: string[], line: number): void {
+function feedRecord(builder: CsvRecordSink, fields: string[], line: number): void {
   if (builder.hasHeader) builder.record(fields, line, true);
   else builder.header(fields, line);
 }
@@ -319,7 +383,7 @@ function feedRecord(builder: SurveyBuilder, fields: string[], line: number): voi
  * line split at the delimiter, which is exactly what csv-parse returns for such text (a test
  * cross-checks the two). From the first quote on, csv-parse takes over the rest of the file.
  */
-async function readText(file: ChunkedFile, builder: SurveyBuilder, head: Head, maxFieldBytes: number): Promise<SurveyBuilder> {
+async function readText(file: ChunkedFile, builder: CsvRecordSink, head: Head, maxFieldBytes: number): Promise<void> {
   const delimiter = head.delimiter;
   const chunks = file.decodedRest(head.decoder);
   let lineNo = 0;
@@ -360,13 +424,13 @@ async function readText(file: ChunkedFile, builder: SurveyBuilder, head: Head, m
     // The file may end in the lone \r held back above: it ends the last line.
     if (pending.endsWith('\r')) feedRecord(builder, pending.slice(0, -1).split(delimiter), ++lineNo);
     else if (pending !== '') feedRecord(builder, pending.split(delimiter), ++lineNo);
-    return builder;
+    return;
   }
-  return parseRest(file, builder, rest, chunks, lineNo, delimiter, maxFieldBytes);
+  await parseRest(file, builder, rest, chunks, lineNo, delimiter, maxFieldBytes);
 }
 
 /** csv-parse reads `first` and then `chunks`; `lineNo` lines were read before. */
-async function parseRest(file: ChunkedFile, builder: SurveyBuilder, first: string, chunks: AsyncGenerator<string>, lineNo: number, delimiter: string, maxFieldBytes: number): Promise<SurveyBuilder> {
+async function parseRest(file: ChunkedFile, builder: CsvRecordSink, first: string, chunks: AsyncGenerator<string>, lineNo: number, delimiter: string, maxFieldBytes: number): Promise<void> {
   const tracker = new LineTracker(lineNo);
   async function* remainder(): AsyncGenerator<string> {
     yield first;
@@ -394,5 +458,4 @@ async function parseRest(file: ChunkedFile, builder: SurveyBuilder, first: strin
     if (failure instanceof CsvError) throw csvSyntaxError(failure, tracker.pendingLine);
     throw new PeakEndError('file_not_readable', `Cannot read "${file.path}": ${(failure as Error).message}.`, { cause: failure });
   }
-  return builder;
 }

@@ -8,16 +8,45 @@
  * test cross-checks them, and both against csv-parse.
  */
 import type { DataValidationError } from '../errors.js';
-import type { SurveyBuilder } from './builder.js';
-import { type CellReader, isBlank, UNREAD } from './cell.js';
+import { isBlank, UNREAD } from './cell.js';
 import { csvSyntaxError } from './csv.js';
+
+/**
+ * How a {@link CsvRecordSink} reads one column's plain fields from bytes (a CellReader reads a
+ * rating, CsvRecords codes the text): see `CellReader.digits` and `CellReader.asciiField`.
+ */
+export interface FieldReader {
+  digits(value: number, length: number): number;
+  asciiField(bytes: Uint8Array, start: number, end: number): number;
+}
+
+/**
+ * What the CSV readers feed: the header, then records, each either as its fields or, from the
+ * byte path, as the readings of its read columns (`SurveyBuilder`, which validates them into a
+ * Survey, and `CsvRecords`, which keeps every column coded for inference and a later Survey).
+ */
+export interface CsvRecordSink {
+  readonly hasHeader: boolean;
+  header(fields: readonly string[], line: number): void;
+  record(fields: string[], line: number, csv: true): void;
+  /** The header names (trimmed, BOM removed), or null before the header. */
+  readonly columnNames: readonly string[] | null;
+  /** The readers of the read columns, in slot order. */
+  readonly cellReaders: readonly FieldReader[];
+  /** For each header position, the slot of the column read from it, or -1. */
+  ratedSlots(): Int32Array;
+  /** A record with as many fields as the header, not blank, not a repeated header: `parsed[slot]` is each read column's reading ({@link UNREAD}: read it from `text(index)`). */
+  recordParsed(parsed: Float64Array, line: number, text: (index: number) => string): void;
+  /** A hint of the rows to come. */
+  reserve(rows: number): void;
+}
 
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 const EMPTY = new Uint8Array(0);
 
-/** Feeds UTF-8 bytes (already validated by the caller) line by line to a SurveyBuilder. */
+/** Feeds UTF-8 bytes (already validated by the caller) line by line to a SurveyBuilder or CsvRecords. */
 export class Utf8RecordReader {
   /** Lines consumed so far (each of \r\n, \n and \r ends one). */
   lineNo = 0;
@@ -30,7 +59,7 @@ export class Utf8RecordReader {
   private readonly text = new TextDecoder('utf-8', { ignoreBOM: true });
   private readonly delimiterText: string;
   // Set up once the header is known.
-  private readers: readonly CellReader[] | null = null;
+  private readers: readonly FieldReader[] | null = null;
   private slots: Int32Array = new Int32Array(0);
   private width = 0;
   private parsed = new Float64Array(0);
@@ -55,7 +84,7 @@ export class Utf8RecordReader {
    * @param delimiter one ASCII byte that is not a digit, a double quote, CR or LF.
    */
   constructor(
-    private readonly builder: SurveyBuilder,
+    private readonly builder: CsvRecordSink,
     private readonly delimiter: number,
     private readonly maxFieldBytes: number,
   ) {
@@ -135,7 +164,7 @@ export class Utf8RecordReader {
         if (fields < width) {
           const slot = slots[fields] as number;
           if (slot >= 0) {
-            const reader = readers[slot] as CellReader;
+            const reader = readers[slot] as FieldReader;
             parsed[slot] =
               plain && digits === 1
                 ? (oneDigit[slot * 10 + value] as number)

@@ -2,16 +2,20 @@
  * Cross-checks of readSurveyFile's fast paths: the byte path (UTF-8, plain integers read from the
  * bytes), the text path (quote-free lines split as text) and csv-parse (readSurvey on the same
  * bytes) must give the same survey and account, or the same errors, for any input read in any
- * chunk size.
+ * chunk size; and reading a file once into CsvRecords (the CLI's path when it infers the spec)
+ * must give the same survey and errors, and the same inferred spec as inferSurveySpec on the bytes.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DataValidationError } from '../../src/errors.js';
+import { DataValidationError, PeakEndError } from '../../src/errors.js';
+import { parseCsvText } from '../../src/ingest/csv.js';
+import type { CsvRecords } from '../../src/ingest/csv-records.js';
+import { inferSurveySpec, inferSurveySpecFromRecords } from '../../src/ingest/infer-spec.js';
 import { readSurvey } from '../../src/ingest/read-survey.js';
-import { type ReadSurveyFileOptions, readSurveyFile, streamSurveyFile } from '../../src/ingest/read-survey-file.js';
+import { type ReadSurveyFileOptions, readCsvRecords, readSurveyFile, streamSurveyFile } from '../../src/ingest/read-survey-file.js';
 import type { SurveySpec } from '../../src/schema/survey-spec.js';
 import type { Survey } from '../../src/survey/survey.js';
 
@@ -221,8 +225,12 @@ describe('readSurveyFile fast paths equal csv-parse', () => {
         const viaBytes = await fullOutcome(() => readSurveyFile(file, c.spec, { chunkSize: size }));
         const viaText = await fullOutcome(async () => (await streamSurveyFile(file, c.spec, { chunkSize: size }, null, { bytes: false })).finish());
         const viaCsvParse = await fullOutcome(() => readSurvey(bytes, c.spec));
+        const viaRecords = await fullOutcome(async () => ((await readCsvRecords(file, { chunkSize: size })) as CsvRecords).survey(c.spec));
+        const viaTextRecords = await fullOutcome(async () => ((await readCsvRecords(file, { chunkSize: size }, { bytes: false })) as CsvRecords).survey(c.spec));
         expect(viaBytes).toEqual(viaText);
         expect(viaBytes).toEqual(viaCsvParse);
+        expect(viaRecords).toEqual(viaBytes);
+        expect(viaTextRecords).toEqual(viaBytes);
       }),
       { numRuns: runs * 2, seed: 9 },
     );
@@ -245,7 +253,9 @@ describe('readSurveyFile fast paths equal csv-parse', () => {
         const options = { chunkSize: size, maxRows, maxFieldBytes };
         const viaBytes = await fullOutcome(() => readSurveyFile(file, c.spec, options));
         const viaText = await fullOutcome(async () => (await streamSurveyFile(file, c.spec, options, null, { bytes: false })).finish());
+        const viaRecords = await fullOutcome(async () => ((await readCsvRecords(file, options)) as CsvRecords).survey(c.spec, options));
         expect(viaBytes).toEqual(viaText);
+        expect(viaRecords).toEqual(viaBytes);
       }),
       { numRuns: runs, seed: 11 },
     );
@@ -263,9 +273,88 @@ describe('readSurveyFile fast paths equal csv-parse', () => {
         const file = write(bytes);
         const viaBytes = await fullOutcome(() => readSurveyFile(file, spec, { chunkSize: size }));
         const viaText = await fullOutcome(async () => (await streamSurveyFile(file, spec, { chunkSize: size }, null, { bytes: false })).finish());
+        const viaRecords = await fullOutcome(async () => ((await readCsvRecords(file, { chunkSize: size })) as CsvRecords).survey(spec));
         expect(viaBytes).toEqual(viaText);
+        expect(viaRecords).toEqual(viaBytes);
       }),
       { numRuns: runs, seed: 12 },
+    );
+  });
+
+  it('property: inference from a file read once into CsvRecords equals inferSurveySpec on its bytes (blank, ragged, quoted and repeated-header lines, totals, any chunk size, a row sample)', async () => {
+    const inferred = async (run: () => unknown): Promise<unknown> => {
+      try {
+        return await run();
+      } catch (error) {
+        if (error instanceof PeakEndError) return { error: error.code, message: error.message };
+        throw error;
+      }
+    };
+    const totals = fc.constantFrom('', '', 'Total,6,7,8\n', ',6,7,8\n', 'Average,3,3.5,4\n');
+    await fc.assert(
+      fc.asyncProperty(caseArbitrary, chunkSize, totals, fc.option(fc.integer({ min: 0, max: 8 })), fc.boolean(), async (c, size, total, sampleRows, givenOverall) => {
+        const bytes = bytesOf({ ...c, text: c.text + total });
+        const file = write(bytes);
+        const options = { ...(sampleRows !== null && { sampleRows }), ...(givenOverall && { overall: 'o' }) };
+        const fromBytes = await inferred(() => inferSurveySpec(bytes, options));
+        const fromRecords = await inferred(async () => inferSurveySpecFromRecords((await readCsvRecords(file, { chunkSize: size })) as CsvRecords, options));
+        expect(fromRecords).toEqual(fromBytes);
+      }),
+      { numRuns: runs * 2, seed: 13 },
+    );
+  });
+
+  it('property: CsvRecords counts the cells inference reads as csv-parse record by record: header, blank lines and repeated headers skipped, the last three records held back, the first rows counted by distinct text in first-seen order', async () => {
+    await fc.assert(
+      fc.asyncProperty(caseArbitrary, chunkSize, fc.option(fc.integer({ min: 0, max: 8 })), async (c, size, sampleRows) => {
+        const file = write(bytesOf(c));
+        const limit = sampleRows ?? Number.POSITIVE_INFINITY;
+        const records: { fields: string[]; line: number }[] = [];
+        const delimiter = c.text.slice(0, c.text.indexOf('\n')).includes(';') ? ';' : c.text.slice(0, c.text.indexOf('\n')).includes('\t') ? '\t' : ',';
+        parseCsvText(c.text, delimiter, 1 << 20, { record: (fields, line) => records.push({ fields, line }) });
+        const header = (records.shift() as { fields: string[] }).fields.map((f) => f.trim());
+        const key = header.join('\u0000');
+        const data = records.filter(({ fields }) => !(fields.length === 1 && (fields[0] as string).trim() === '' && header.length > 1) && fields.map((f) => f.trim()).join('\u0000') !== key);
+        const pending = data.slice(Math.max(0, data.length - 3));
+        const counted = data.slice(0, Math.min(limit, data.length - pending.length));
+        const cells = header.map((_, j) => {
+          const counts = new Map<string, number>();
+          for (const { fields } of counted) counts.set(fields[j] ?? '', (counts.get(fields[j] ?? '') ?? 0) + 1);
+          return { raw: [...counts.keys()], count: [...counts.values()] };
+        });
+        const read = (await readCsvRecords(file, { chunkSize: size })) as CsvRecords;
+        expect(read.cellCounts(limit)).toEqual({ header, rows: counted.length, pending, cells });
+      }),
+      { numRuns: runs, seed: 14 },
+    );
+  });
+
+  it('property: CsvRecords reads text labels, binary classes and invalid cells once per distinct text with the same survey, account and errors as streaming', async () => {
+    const rating = fc.constantFrom('Good', 'good ', 'GOOD', 'Bad', 'bad', 'x', '5', '2', '９', '', 'NA', 'n/a', '0');
+    const outcome = fc.constantFrom('yes', 'Yes', 'no', 'NO ', '1', '0', 'maybe', '', 'NA');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(rating, rating, outcome), { maxLength: 15 }),
+        fc.constantFrom<'error' | 'missing' | 'drop-row'>('error', 'missing', 'drop-row'),
+        fc.boolean(),
+        chunkSize,
+        async (rows, invalid, binary, size) => {
+          const file = write(encoder.encode(`a,b,o\n${rows.map((r) => r.join(',')).join('\n')}\n`));
+          const surveySpec: SurveySpec = {
+            touchpoints: ['a', 'b'],
+            overall: binary ? { column: 'o', type: 'binary', positive: ['yes'] } : 'o',
+            scale: { min: 1, max: 5 },
+            labels: { good: 4, bad: 1, yes: 5, no: 1 },
+            notApplicable: ['n/a'],
+            invalid,
+            reverse: ['b'],
+          };
+          const streamed = await fullOutcome(() => readSurveyFile(file, surveySpec, { chunkSize: size }));
+          const viaRecords = await fullOutcome(async () => ((await readCsvRecords(file, { chunkSize: size })) as CsvRecords).survey(surveySpec));
+          expect(viaRecords).toEqual(streamed);
+        },
+      ),
+      { numRuns: runs, seed: 15 },
     );
   });
 });

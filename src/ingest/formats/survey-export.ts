@@ -2,11 +2,12 @@
  * readSurveyExport and inferSurveySpecFile: what a survey-tool file says about its columns
  * (question texts, value labels, user-missing codes) and a starting spec guessed with it.
  */
-import { readFile } from 'node:fs/promises';
-import { PeakEndError, type Warning } from '../../errors.js';
+import type { Warning } from '../../errors.js';
 import { DEFAULT_MISSING_CODES } from '../../schema/survey-spec.js';
-import { type InferredSpec, type InferSpecOptions, inferSurveySpec } from '../infer-spec.js';
+import type { CsvRecords } from '../csv-records.js';
+import { type InferredSpec, type InferSpecOptions, inferSurveySpec, inferSurveySpecFromRecords } from '../infer-spec.js';
 import { ingestLimits } from '../limits.js';
+import { readCsvRecords } from '../read-survey-file.js';
 import { checkFormat, readExportFile, readHead, sniffFormat } from './read-export.js';
 import { type ExportCell, type ExportColumn, type ExportTable, isUserMissing, type ResponseFilterOptions, type SurveyFileFormat } from './table.js';
 
@@ -98,15 +99,7 @@ export async function readSurveyExport(path: string, options: SurveyExportOption
  */
 export async function inferSurveySpecFile(path: string, options: InferSpecOptions & SurveyExportOptions & { readonly responses?: ResponseFilterOptions } = {}): Promise<InferredSpec> {
   const format = checkFormat(options.format) ?? sniffFormat(await readHead(path), options.encoding);
-  if (format === 'csv') {
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await readFile(path));
-    } catch (cause) {
-      throw new PeakEndError('file_not_readable', `Cannot read "${path}": ${(cause as Error).message}. Check the path and permissions.`, { cause });
-    }
-    return inferSurveySpec(bytes, options);
-  }
+  if (format === 'csv') return inferSurveySpecFromRecords((await readCsvRecords(path, { ...options, format })) as CsvRecords, options);
   const t = await readExportFile(path, format, { ...options, maxFieldBytes: ingestLimits(options).maxFieldBytes });
   const keep = options.responses ?? {};
   const keepFlag = { survey_preview: keep.preview === 'keep', test_response: keep.test === 'keep', spam: keep.spam === 'keep' };
