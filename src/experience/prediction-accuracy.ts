@@ -3,7 +3,7 @@
  * well predicted probabilities match a binary outcome.
  */
 import { InsufficientDataError, InvalidArgumentError } from '../errors.js';
-import { pearsonCorrelation } from '../stats/moments.js';
+import { pairedMoments } from '../stats/moments.js';
 
 /** Accuracy of predictions against observations. `correlation` is null when either side is constant. */
 export interface PredictionAccuracy {
@@ -34,29 +34,15 @@ export function predictionAccuracy(predicted: ArrayLike<number>, observed: Array
   if (predicted.length !== observed.length) {
     throw new InvalidArgumentError(`predictionAccuracy needs one prediction per observation, got ${predicted.length} and ${observed.length}.`);
   }
-  // Over the complete pairs in order, read in place (no copies); r by the shared kernel over the same pairs.
-  const length = predicted.length;
-  let n = 0;
-  let abs = 0;
-  let sq = 0;
-  let bias = 0;
-  for (let i = 0; i < length; i++) {
-    const a = predicted[i] as number;
-    const b = observed[i] as number;
-    if (!(Number.isFinite(a) && Number.isFinite(b))) continue;
-    const e = a - b;
-    abs += Math.abs(e);
-    sq += e * e;
-    bias += e;
-    n++;
-  }
+  // Over the complete pairs in order, read in place (no copies), with r, by the shared kernel.
+  const { n, absoluteError, squaredError, error, correlation } = pairedMoments(predicted, observed);
   if (n === 0) throw new InsufficientDataError('predictionAccuracy: no respondent has both a prediction and an observed rating.');
   return {
     n,
-    meanAbsoluteError: abs / n,
-    rootMeanSquaredError: Math.sqrt(sq / n),
-    meanBias: bias / n,
-    correlation: pearsonCorrelation(predicted, observed),
+    meanAbsoluteError: absoluteError / n,
+    rootMeanSquaredError: Math.sqrt(squaredError / n),
+    meanBias: error / n,
+    correlation,
   };
 }
 

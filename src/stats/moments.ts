@@ -126,12 +126,36 @@ export const CONSTANT_COLUMN_TOLERANCE = 1e-14;
  * ```
  */
 export function pearsonCorrelation(a: ArrayLike<number>, b: ArrayLike<number>): number | null {
+  return pairedMoments(a, b).correlation;
+}
+
+/** What {@link pairedMoments} gives: the pairs, the sums of a - b, and r. */
+export interface PairedMoments {
+  /** Pairs where both are finite numbers. */
+  readonly n: number;
+  /** Sums over those pairs of |a - b|, (a - b)^2 and a - b. */
+  readonly absoluteError: number;
+  readonly squaredError: number;
+  readonly error: number;
+  /** {@link pearsonCorrelation} of the pairs (null where undefined). */
+  readonly correlation: number | null;
+}
+
+/**
+ * The pairwise-complete moments of `a` and `b` in two passes: the first counts the pairs and sums
+ * a, b, |a - b|, (a - b)^2 and a - b (with the largest |a| and |b|), the second the centred
+ * cross-products of r. One kernel for r and for the accuracy of predictions.
+ */
+export function pairedMoments(a: ArrayLike<number>, b: ArrayLike<number>): PairedMoments {
   const length = Math.min(a.length, b.length);
   let n = 0;
   let sa = 0;
   let sb = 0;
   let maxA = 0;
   let maxB = 0;
+  let absoluteError = 0;
+  let squaredError = 0;
+  let error = 0;
   for (let i = 0; i < length; i++) {
     const ai = a[i] as number;
     const bi = b[i] as number;
@@ -141,8 +165,12 @@ export function pearsonCorrelation(a: ArrayLike<number>, b: ArrayLike<number>): 
     sb += bi;
     maxA = Math.max(maxA, Math.abs(ai));
     maxB = Math.max(maxB, Math.abs(bi));
+    const e = ai - bi;
+    absoluteError += Math.abs(e);
+    squaredError += e * e;
+    error += e;
   }
-  if (n < 2) return null;
+  if (n < 2) return { n, absoluteError, squaredError, error, correlation: null };
   const ma = sa / n;
   const mb = sb / n;
   let sab = 0;
@@ -159,6 +187,6 @@ export function pearsonCorrelation(a: ArrayLike<number>, b: ArrayLike<number>): 
     sbb += db * db;
   }
   const constant = (ss: number, max: number): boolean => !(Math.sqrt(ss / n) > CONSTANT_COLUMN_TOLERANCE * max);
-  if (constant(saa, maxA) || constant(sbb, maxB)) return null;
-  return sab / Math.sqrt(saa * sbb);
+  const correlation = constant(saa, maxA) || constant(sbb, maxB) ? null : sab / Math.sqrt(saa * sbb);
+  return { n, absoluteError, squaredError, error, correlation };
 }
