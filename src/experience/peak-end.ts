@@ -4,8 +4,8 @@
  */
 import { InsufficientDataError, InvalidArgumentError, PeakEndError } from '../errors.js';
 import { LogitSubsetFitter } from '../importance/pseudo-r-squared-kernel.js';
-import { type PairedTTestResult, pairedTTest } from '../inference/paired-t-test.js';
-import { type WilcoxonSignedRankResult, wilcoxonSignedRank } from '../inference/wilcoxon-signed-rank.js';
+import { type PairedTTestResult, tTestOfDifferences } from '../inference/paired-t-test.js';
+import { type WilcoxonSignedRankResult, wilcoxonOfDifferences } from '../inference/wilcoxon-signed-rank.js';
 import { assignFolds } from '../random/rng.js';
 import { type LogisticResult, logisticRegression } from '../regression/logistic.js';
 import type { OlsResult } from '../regression/ols.js';
@@ -425,7 +425,7 @@ function sameRespondents(
     for (let t = 0; t < peakCount; t++) peakSum += (peakColumns[t] as Float64Array)[i] as number;
     d[r] = weight * (peakSum / peakCount) + (1 - weight) * (end[i] as number) - (overall[i] as number);
   }
-  const gapTest = tryTest(() => pairedTTest(d, new Float64Array(n), { level }), 'gap_test', warnings);
+  const gapTest = tryTest(() => tTestOfDifferences(d, level), 'gap_test', warnings);
   const skipped = overall.length - n;
   if (skipped > 0 && (allAnswers.prediction !== prediction || allAnswers.observed !== observed)) {
     warnings.push({
@@ -501,15 +501,16 @@ function compareModels(
   const cv = tryFit(() => crossValidatedPredictions(columns, overall, rows, folds, seed), 'regression_model_skipped', warnings);
   if (cv !== null) predictions.set('regression', cv);
   const models = [...predictions.entries()].map(([model, p]) => ({ model, ...predictionAccuracy(p, observed) })).sort((a, b) => a.meanAbsoluteError - b.meanAbsoluteError);
-  const absErr = (p: Float64Array): Float64Array => {
-    const out = new Float64Array(n);
-    for (let r = 0; r < n; r++) out[r] = Math.abs((p[r] as number) - (observed[r] as number));
-    return out;
-  };
-  const pe = absErr(predictions.get('peak-end') as Float64Array);
-  const avg = absErr(predictions.get('mean') as Float64Array);
-  const wilcoxon = tryTest(() => wilcoxonSignedRank(pe, avg), 'wilcoxon_skipped', warnings);
-  const pairedT = tryTest(() => pairedTTest(pe, avg, options.level === undefined ? {} : { level: options.level }), 'paired_t_skipped', warnings);
+  // Each respondent's absolute error under peak-end minus that under averaging, the pairs both tests read.
+  const peakEndPrediction = predictions.get('peak-end') as Float64Array;
+  const meanPrediction = predictions.get('mean') as Float64Array;
+  const differences = new Float64Array(n);
+  for (let r = 0; r < n; r++) {
+    const o = observed[r] as number;
+    differences[r] = Math.abs((peakEndPrediction[r] as number) - o) - Math.abs((meanPrediction[r] as number) - o);
+  }
+  const wilcoxon = tryTest(() => wilcoxonOfDifferences(differences), 'wilcoxon_skipped', warnings);
+  const pairedT = tryTest(() => tTestOfDifferences(differences, options.level), 'paired_t_skipped', warnings);
   const maePe = (models.find((m) => m.model === 'peak-end') as PredictionAccuracy).meanAbsoluteError;
   const maeMean = (models.find((m) => m.model === 'mean') as PredictionAccuracy).meanAbsoluteError;
   return { n, folds, seed, models, wilcoxon, pairedT, verdict: verdictOf('mean-absolute-error', maePe, maeMean, wilcoxon, n) };
@@ -571,8 +572,11 @@ function compareBinaryModels(
   const losses = (p: Float64Array): Float64Array => p.map((q, r) => -Math.log(Math.min(1 - 1e-15, Math.max(1e-15, (observed[r] as number) === 1 ? q : 1 - q))));
   const pe = probabilities.get('peak-end');
   const avg = probabilities.get('mean');
-  const wilcoxon = pe && avg ? tryTest(() => wilcoxonSignedRank(losses(pe), losses(avg)), 'wilcoxon_skipped', warnings) : null;
-  const pairedT = pe && avg ? tryTest(() => pairedTTest(losses(pe), losses(avg), options.level === undefined ? {} : { level: options.level }), 'paired_t_skipped', warnings) : null;
+  // Each respondent's log-loss under peak-end minus that under averaging, the pairs both tests read.
+  const minus = (a: Float64Array, b: Float64Array): Float64Array => a.map((v, r) => v - (b[r] as number));
+  const paired = pe && avg ? minus(losses(pe), losses(avg)) : null;
+  const wilcoxon = paired === null ? null : tryTest(() => wilcoxonOfDifferences(paired), 'wilcoxon_skipped', warnings);
+  const pairedT = paired === null ? null : tryTest(() => tTestOfDifferences(paired, options.level), 'paired_t_skipped', warnings);
   const lossOf = (model: PredictionModel): number | null => (models.find((m) => m.model === model) as BinaryPredictionAccuracy | undefined)?.logLoss ?? null;
   return { n, folds, seed, models, wilcoxon, pairedT, verdict: verdictOf('log-loss', lossOf('peak-end'), lossOf('mean'), wilcoxon, n) };
 }

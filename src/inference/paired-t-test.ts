@@ -42,8 +42,17 @@ export function pairedTTest(x: ArrayLike<number>, y: ArrayLike<number>, options:
     const v = (x[i] as number) - (y[i] as number);
     if (Number.isFinite(v)) d[n++] = v;
   }
+  return tTestOfDifferences(d.subarray(0, n), level);
+}
+
+/**
+ * {@link pairedTTest} of differences already taken (every one a finite number), read in place:
+ * for callers that have them (the peak-end gap, the comparison's paired errors). Internal.
+ */
+export function tTestOfDifferences(d: Float64Array, level = 0.95): PairedTTestResult {
+  const n = d.length;
   if (n < 2) throw new InsufficientDataError(`pairedTTest needs at least 2 complete pairs, got ${n}.`);
-  const { mean, variance } = sampleMoments(d.subarray(0, n));
+  const { mean, variance } = sampleMoments(d);
   const standardError = Math.sqrt(variance / n);
   if (!(standardError > 10 * Number.EPSILON * Math.abs(mean))) {
     throw new InsufficientDataError(`pairedTTest: the ${n} differences are essentially constant (all ${mean}); a t test is undefined.`);

@@ -42,11 +42,21 @@ export interface WilcoxonSignedRankResult {
  */
 export function wilcoxonSignedRank(x: ArrayLike<number>, y: ArrayLike<number>): WilcoxonSignedRankResult {
   if (x.length !== y.length) throw new InvalidArgumentError(`wilcoxonSignedRank needs paired samples of equal length, got ${x.length} and ${y.length}.`);
-  const d = new Float64Array(x.length);
+  const differences = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) differences[i] = (x[i] as number) - (y[i] as number);
+  return wilcoxonOfDifferences(differences);
+}
+
+/**
+ * {@link wilcoxonSignedRank} of the differences x - y already taken (non-finite ones skipped as
+ * missing pairs): for callers that have them (the comparison's paired errors). Internal.
+ */
+export function wilcoxonOfDifferences(differences: Float64Array): WilcoxonSignedRankResult {
+  const d = new Float64Array(differences.length);
   let n = 0;
   let zeros = 0;
-  for (let i = 0; i < x.length; i++) {
-    const v = (x[i] as number) - (y[i] as number);
+  for (let i = 0; i < differences.length; i++) {
+    const v = differences[i] as number;
     if (!Number.isFinite(v)) continue;
     if (v === 0) zeros++;
     else d[n++] = v;
