@@ -6,6 +6,10 @@
 #   0..2^p-1 (bit j - 1 set = player j in), weights s!(p-s-1)!/p!.
 # lmg(X, y, w): Shapley decomposition of R-squared (relaimpo's lmg with rela = FALSE) by
 #   enumerating all 2^k subsets, each R-squared from lm() on the same rows; weights optional.
+# penalty_dummies(cc, boxes): the low-box (<= boxes[[v]][1]) and high-box (>= boxes[[v]][2]) dummy
+#   of each touchpoint v of `boxes` on the complete cases cc, columns "<v> low", "<v> high".
+# penalty_factors(cc, boxes, cf): each touchpoint's boxes, shares, counts, penalty and reward
+#   (estimate, SE, p) from cf, the coefficient table of lm(overall ~ D), D = penalty_dummies(...).
 library(jsonlite)
 
 read_reference <- function(name) {
@@ -51,5 +55,23 @@ shapley <- function(value, p) {
       total <- total + factorial(s) * factorial(p - s - 1) / factorial(p) * (value[mask + bit + 1] - value[mask + 1])
     }
     total
+  })
+}
+
+penalty_dummies <- function(cc, boxes) {
+  x <- names(boxes)
+  D <- do.call(cbind, lapply(x, function(v) cbind(as.numeric(cc[[v]] <= boxes[[v]][1]), as.numeric(cc[[v]] >= boxes[[v]][2]))))
+  colnames(D) <- as.vector(rbind(paste(x, "low"), paste(x, "high")))
+  D
+}
+
+penalty_factors <- function(cc, boxes, cf) {
+  lapply(names(boxes), function(v) {
+    lo <- paste0("D", v, " low"); hi <- paste0("D", v, " high"); b <- boxes[[v]]
+    list(touchpoint = v, lowAtMost = b[1], highAtLeast = b[2],
+         lowShare = mean(cc[[v]] <= b[1]), highShare = mean(cc[[v]] >= b[2]),
+         lowCount = sum(cc[[v]] <= b[1]), middleCount = sum(cc[[v]] > b[1] & cc[[v]] < b[2]), highCount = sum(cc[[v]] >= b[2]),
+         penalty = cf[lo, 1], penaltyStdError = cf[lo, 2], penaltyPValue = cf[lo, 4],
+         reward = cf[hi, 1], rewardStdError = cf[hi, 2], rewardPValue = cf[hi, 4])
   })
 }

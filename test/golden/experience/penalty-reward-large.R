@@ -16,8 +16,7 @@ source("test/golden/common.R")
 model <- function(d, boxes, y) {
   x <- names(boxes)
   cc <- d[complete.cases(d[, c(x, y)]), ]
-  D <- do.call(cbind, lapply(x, function(v) cbind(as.numeric(cc[[v]] <= boxes[[v]][1]), as.numeric(cc[[v]] >= boxes[[v]][2]))))
-  colnames(D) <- as.vector(rbind(paste(x, "low"), paste(x, "high")))
+  D <- penalty_dummies(cc, boxes)
   fit <- lm(cc[[y]] ~ D)
   s <- summary(fit)
   cf <- coef(s)
@@ -25,14 +24,7 @@ model <- function(d, boxes, y) {
     list(name = if (i == 1) "(Intercept)" else sub("^D", "", rownames(cf)[i]),
          estimate = cf[i, 1], stdError = cf[i, 2], tValue = cf[i, 3], pValue = cf[i, 4])
   })
-  factors <- lapply(x, function(v) {
-    lo <- paste0("D", v, " low"); hi <- paste0("D", v, " high"); b <- boxes[[v]]
-    list(touchpoint = v, lowAtMost = b[1], highAtLeast = b[2],
-         lowShare = mean(cc[[v]] <= b[1]), highShare = mean(cc[[v]] >= b[2]),
-         lowCount = sum(cc[[v]] <= b[1]), middleCount = sum(cc[[v]] > b[1] & cc[[v]] < b[2]), highCount = sum(cc[[v]] >= b[2]),
-         penalty = cf[lo, 1], penaltyStdError = cf[lo, 2], penaltyPValue = cf[lo, 4],
-         reward = cf[hi, 1], rewardStdError = cf[hi, 2], rewardPValue = cf[hi, 4])
-  })
+  factors <- penalty_factors(cc, boxes, cf)
   f <- s$fstatistic
   list(n = nrow(cc), rSquared = s$r.squared, adjustedRSquared = s$adj.r.squared, residualStdError = s$sigma,
        fStatistic = unname(f[1]), dfModel = unname(f[2]), dfResidual = unname(f[3]),

@@ -5,7 +5,7 @@
 # Writes the seeded survey it analyses (penalty-reward-mixed.csv: `app` 1-5, `staff` 0-10,
 # `wait` 1-7, `refund` 0-100, `overall` 1-7; a few empty cells).
 # Run from the project root: Rscript test/golden/experience/penalty-reward-mixed.R
-library(jsonlite)
+source("test/golden/common.R")
 set.seed(20261201)
 n <- 600
 latent <- rnorm(n)
@@ -19,17 +19,8 @@ write.csv(d, "test/golden/experience/penalty-reward-mixed.csv", row.names = FALS
 
 boxes <- list(app = c(2, 5), staff = c(1, 10), wait = c(2, 7), refund = c(20, 80))
 cc <- d[complete.cases(d), ]
-x <- names(boxes)
-D <- do.call(cbind, lapply(x, function(v) cbind(as.numeric(cc[[v]] <= boxes[[v]][1]), as.numeric(cc[[v]] >= boxes[[v]][2]))))
-colnames(D) <- as.vector(rbind(paste(x, "low"), paste(x, "high")))
+D <- penalty_dummies(cc, boxes)
 cf <- coef(summary(lm(cc$overall ~ D)))
-factors <- lapply(x, function(v) {
-  lo <- paste0("D", v, " low"); hi <- paste0("D", v, " high"); b <- boxes[[v]]
-  list(touchpoint = v, lowAtMost = b[1], highAtLeast = b[2],
-       lowShare = mean(cc[[v]] <= b[1]), highShare = mean(cc[[v]] >= b[2]),
-       lowCount = sum(cc[[v]] <= b[1]), middleCount = sum(cc[[v]] > b[1] & cc[[v]] < b[2]), highCount = sum(cc[[v]] >= b[2]),
-       penalty = cf[lo, 1], penaltyStdError = cf[lo, 2], penaltyPValue = cf[lo, 4],
-       reward = cf[hi, 1], rewardStdError = cf[hi, 2], rewardPValue = cf[hi, 4])
-})
+factors <- penalty_factors(cc, boxes, cf)
 out <- list(producer = R.version.string, n = nrow(cc), factors = factors)
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = TRUE), "test/golden/experience/penalty-reward-mixed.json")
