@@ -6,6 +6,7 @@ import { correlationMatrix } from '../linalg/correlation.js';
 import type { CrossProducts } from '../linalg/cross-product.js';
 import { symmetricEigen } from '../linalg/jacobi.js';
 import { sweepInPlace } from '../linalg/sweep.js';
+import { unitWeights } from '../regression/ols-columns.js';
 import { type DominanceDetails, dominanceAnalysis } from './dominance.js';
 import { exactShapley, sampledShapley } from './lmg.js';
 
@@ -184,7 +185,7 @@ export function importanceDataOfColumns(columns: readonly Float64Array[], y: Flo
       constant,
     );
   }
-  return { names, corr, n, rowsDropped: { missing: 0, zeroWeight: 0 }, columns: all, weights: options.weights ?? new Float64Array(n).fill(1), weighted: options.weights !== undefined };
+  return { names, corr, n, rowsDropped: { missing: 0, zeroWeight: 0 }, columns: all, weights: options.weights ?? unitWeights(n), weighted: options.weights !== undefined };
 }
 
 /**

@@ -52,17 +52,16 @@ export function wilcoxonSignedRank(x: ArrayLike<number>, y: ArrayLike<number>): 
  * missing pairs): for callers that have them (the comparison's paired errors). Internal.
  */
 export function wilcoxonOfDifferences(differences: Float64Array): WilcoxonSignedRankResult {
-  const d = new Float64Array(differences.length);
   let n = 0;
   let zeros = 0;
   for (let i = 0; i < differences.length; i++) {
     const v = differences[i] as number;
     if (!Number.isFinite(v)) continue;
     if (v === 0) zeros++;
-    else d[n++] = v;
+    else n++;
   }
   if (n === 0) throw new InsufficientDataError('wilcoxonSignedRank: every difference is zero or missing; there is nothing to test.');
-  const { statistic, tieSizes } = tallyByValue(d, n) ?? tallyBySorting(d, n);
+  const { statistic, tieSizes } = tallyByValue(differences) ?? tallyBySorting(nonZero(differences, n), n);
   const ties = tieSizes.some((t) => t > 1);
   const mean = (n * (n + 1)) / 4;
   if (n < 50 && !ties && zeros === 0) {
@@ -77,7 +76,7 @@ export function wilcoxonOfDifferences(differences: Float64Array): WilcoxonSigned
 }
 
 /** Counts of subsets of {1..n} by their sum: counts[s] = #{A : sum(A) = s}. */
-/** V and the sizes of the groups of tied |d| (in increasing |d|), from d[0..n-1] (no zeros). */
+/** V and the sizes of the groups of tied |d| (in increasing |d|), over the non-zero differences. */
 interface RankTally {
   readonly statistic: number;
   readonly tieSizes: number[];
@@ -90,15 +89,16 @@ const MAX_DISTINCT = 4096;
  * The tally by counting: ratings give differences with few distinct sizes, so each |d| and its
  * positive count are tallied in a map and only the distinct sizes are sorted; a group's
  * mid-rank is its cumulative count. Ranks are multiples of 1/2 and their sums stay far below
- * 2^53, so V is exact in any order of summation (the same V as by sorting). null when the
- * differences have more than {@link MAX_DISTINCT} sizes.
+ * 2^53, so V is exact in any order of summation (the same V as by sorting). Zero and non-finite
+ * differences are skipped. null when the differences have more than {@link MAX_DISTINCT} sizes.
  */
-function tallyByValue(d: Float64Array, n: number): RankTally | null {
+function tallyByValue(d: Float64Array): RankTally | null {
   const slot = new Map<number, number>();
   const counts: number[] = [];
   const positives: number[] = [];
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < d.length; i++) {
     const v = d[i] as number;
+    if (v === 0 || !Number.isFinite(v)) continue;
     const size = Math.abs(v);
     let at = slot.get(size);
     if (at === undefined) {
@@ -123,6 +123,16 @@ function tallyByValue(d: Float64Array, n: number): RankTally | null {
     below += count;
   }
   return { statistic, tieSizes };
+}
+
+/** The n finite, non-zero differences, in order. */
+function nonZero(differences: Float64Array, n: number): Float64Array {
+  const d = new Float64Array(n);
+  for (let i = 0, at = 0; i < differences.length; i++) {
+    const v = differences[i] as number;
+    if (v !== 0 && Number.isFinite(v)) d[at++] = v;
+  }
+  return d;
 }
 
 /**

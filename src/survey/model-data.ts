@@ -150,12 +150,16 @@ export function modelData(survey: Survey, options: ModelDataOptions = {}): Surve
   const indicatorOf = new Int32Array(predictors.length).fill(-1);
   if (dummy) notAnsweredIndicators(predictors, columns, flags, rows, indicators, fills, indicatorOf);
   const out = modelColumns(predictors, columns, rows, N, fills, indicatorOf, indicators);
-  const ys = new Float64Array(n);
-  const ws = weights === null ? null : new Float64Array(n);
-  for (let r = 0; r < n; r++) {
-    const i = rows[r] as number;
-    ys[r] = y[i] as number;
-    if (ws !== null) ws[r] = (weights as Float64Array)[i] as number;
+  // Every row used: the survey's own outcome and weights (read only), as for the columns.
+  const all = n === N;
+  const ys = all ? y.subarray(0, N) : new Float64Array(n);
+  const ws = weights === null ? null : all ? weights.subarray(0, N) : new Float64Array(n);
+  if (!all) {
+    for (let r = 0; r < n; r++) {
+      const i = rows[r] as number;
+      ys[r] = y[i] as number;
+      if (ws !== null) ws[r] = (weights as Float64Array)[i] as number;
+    }
   }
 
   const result: Omit<SurveyModelData, 'X'> = {
@@ -227,7 +231,7 @@ function usedRows(
     else if (weights !== null && weights[i] === 0) zeroWeight++;
     else used[n++] = i;
   }
-  return { rows: used.slice(0, n), rowsDropped: { missing, notApplicable, invalidWeight, zeroWeight } };
+  return { rows: n === N ? used : used.slice(0, n), rowsDropped: { missing, notApplicable, invalidWeight, zeroWeight } };
 }
 
 /**
