@@ -76,9 +76,11 @@ export function crossValidatedOrSkipped(model: string, warnings: Warning[], scor
 export interface FoldCrossProducts {
   /** Fold f's cross-products (its rows in sample order); columns, then y. */
   readonly parts: readonly CrossProducts[];
-  /** The sample rows of fold f are `index[start[f]] .. index[start[f + 1] - 1]` (data rows, see `rows`). */
-  readonly index: Uint32Array;
-  readonly start: Int32Array;
+  /** Sample row r's fold, and its data row (`rows[r]`, r itself when null). */
+  readonly fold: Int32Array;
+  /** Rows per fold. */
+  readonly sizes: Int32Array;
+  readonly rows: ArrayLike<number> | null;
   readonly columns: readonly ArrayLike<number>[];
   readonly y: ArrayLike<number>;
   readonly w: ArrayLike<number> | null;
@@ -97,21 +99,11 @@ export function foldCrossProducts(
   fold: Int32Array,
   folds: number,
 ): FoldCrossProducts | null {
-  const n = fold.length;
-  // The data rows grouped by fold, each fold's in sample order (a counting sort).
-  const start = new Int32Array(folds + 1);
-  for (let r = 0; r < n; r++) start[(fold[r] as number) + 1] = (start[(fold[r] as number) + 1] as number) + 1;
-  for (let f = 0; f < folds; f++) start[f + 1] = (start[f + 1] as number) + (start[f] as number);
-  const next = start.slice(0, folds);
-  const index = new Uint32Array(n);
-  for (let r = 0; r < n; r++) {
-    const f = fold[r] as number;
-    index[next[f] as number] = rows === null ? r : (rows[r] as number);
-    next[f] = (next[f] as number) + 1;
-  }
   const parts = crossProductsByGroup(columns, y, w, rows, fold, folds);
   if (parts === null) return null;
-  return { parts, index, start, columns, y, w };
+  const sizes = new Int32Array(folds);
+  for (let r = 0; r < fold.length; r++) sizes[fold[r] as number] = (sizes[fold[r] as number] as number) + 1;
+  return { parts, fold, sizes, rows, columns, y, w };
 }
 
 /**
@@ -121,15 +113,14 @@ export function foldCrossProducts(
  * training rows are gathered only if the solve's refinement reads them.
  */
 export function trainingCoefficients(folds: FoldCrossProducts, f: number, keep: readonly number[]): Float64Array | null {
-  const { parts, index, start, columns, y, w } = folds;
+  const { parts, fold, sizes, rows, columns, y, w } = folds;
   const merged = mergeCrossProducts(parts.filter((_, g) => g !== f));
-  const own = { from: start[f] as number, to: start[f + 1] as number };
-  const size = index.length - (own.to - own.from);
+  const size = fold.length - (sizes[f] as number);
+  // The training rows (data rows of the other folds, in sample order), gathered only if read.
   const train = (): Uint32Array => {
-    const rows = new Uint32Array(size);
-    rows.set(index.subarray(0, own.from));
-    rows.set(index.subarray(own.to), own.from);
-    return rows;
+    const out = new Uint32Array(size);
+    for (let r = 0, at = 0; r < fold.length; r++) if (fold[r] !== f) out[at++] = rows === null ? r : (rows[r] as number);
+    return out;
   };
   const names = keep.map((j) => `x${j + 1}`);
   const data = columnModelData(
