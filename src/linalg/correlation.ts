@@ -4,7 +4,10 @@
  */
 
 import { CONSTANT_COLUMN_TOLERANCE } from '../stats/moments.js';
-import { BLOCK, blockGram } from './cross-product.js';
+import { BLOCK, blockGram, correlationSums } from './cross-product.js';
+
+/** Most values (rows x columns) the WebAssembly pass of {@link correlationMatrix} takes. */
+export const WASM_CORRELATION_MAX_VALUES = 2 ** 18;
 
 /**
  * Row-major correlation matrix of `columns` (equal lengths, no missing values), with weighted
@@ -33,6 +36,12 @@ import { BLOCK, blockGram } from './cross-product.js';
 export function correlationMatrix(columns: readonly ArrayLike<number>[], weights?: ArrayLike<number>): Float64Array {
   const k = columns.length;
   const n = columns[0]?.length ?? 0;
+  // Unweighted typed columns of up to 2^18 values in all: the same pass in WebAssembly
+  // (correlationSums; a first call would interpret the loops below), kept small since the module's
+  // memory holds a copy and never shrinks. Larger data and weights: the JavaScript below.
+  const small = n * k <= WASM_CORRELATION_MAX_VALUES;
+  const sums = small && weights === undefined && columns.every((c) => c instanceof Float64Array) ? correlationSums(columns as readonly Float64Array[], n) : null;
+  if (sums !== null) return correlationsOf(sums.cross, sums.maxima, k, n);
   let sumW = n;
   if (weights !== undefined) {
     sumW = 0;
@@ -81,6 +90,11 @@ export function correlationMatrix(columns: readonly ArrayLike<number>[], weights
     kernel.gram(length);
     for (let a = 0; a < k; a++) for (let b = a; b < k; b++) cross[a * k + b] = (cross[a * k + b] as number) + (tiles[a * padded + b] as number);
   }
+  return correlationsOf(cross, maxima, k, sumW);
+}
+
+/** The correlations from the scaled cross-products (upper triangle) and each column's largest |value|. */
+function correlationsOf(cross: Float64Array, maxima: Float64Array, k: number, sumW: number): Float64Array {
   const sd = new Float64Array(k);
   const constant: boolean[] = [];
   for (let a = 0; a < k; a++) {

@@ -488,6 +488,47 @@ function wasmKernel(padded: number): WasmKernel | null {
 
 const kernels = new Map<number, WasmKernel>();
 
+/** The module's exports with the correlation pass (a separate instance: its memory grows with the data). */
+interface CorrelationExports {
+  memory: WebAssembly.Memory;
+  correlation: (data: number, n: number, k: number, z: number, tiles: number, padded: number, maxima: number, cross: number) => number;
+}
+
+let correlationInstance: CorrelationExports | null | undefined;
+
+/**
+ * The unweighted pass of `correlationMatrix` in WebAssembly (gram.wat's `correlation`: the same
+ * operations in the same order, so the same bits): each column's largest |value| and the
+ * upper triangle of the cross-products of its deviations from its mean divided by that value,
+ * summed over blocks of {@link BLOCK} rows. The columns are copied into the module's memory
+ * (native copies), so none of the per-value work runs in JavaScript, which on a first call is
+ * interpreted. null without WebAssembly, or when a column's sum overflows (the caller's route).
+ */
+export function correlationSums(columns: readonly Float64Array[], n: number): { maxima: Float64Array; cross: Float64Array } | null {
+  if (correlationInstance === undefined) {
+    const wasmModule = gramModule.get();
+    correlationInstance = wasmModule === null ? null : (new WebAssembly.Instance(wasmModule, {}).exports as unknown as CorrelationExports);
+  }
+  const kernel = correlationInstance;
+  if (kernel === null) return null;
+  const k = columns.length;
+  const padded = Math.ceil(k / 3) * 3;
+  // Memory: z (padded columns of BLOCK), tiles, maxima, cross (k k sums, then k means), the data.
+  const tiles = padded * BLOCK * 8;
+  const maxima = tiles + padded * padded * 8;
+  const cross = maxima + k * 8;
+  const data = cross + (k * k + k) * 8;
+  const bytes = data + k * n * 8;
+  const pages = Math.ceil(bytes / 65536) - kernel.memory.buffer.byteLength / 65536;
+  if (pages > 0) kernel.memory.grow(pages);
+  const memory = new Float64Array(kernel.memory.buffer);
+  // The padding columns of z and the sums start at zero.
+  memory.fill(0, 0, data / 8);
+  for (let a = 0; a < k; a++) memory.set(columns[a] as Float64Array, data / 8 + a * n);
+  if (kernel.correlation(data, n, k, 0, tiles, padded, maxima, cross) !== 0) return null;
+  return { maxima: memory.slice(maxima / 8, maxima / 8 + k), cross: memory.slice(cross / 8, cross / 8 + k * k) };
+}
+
 /** Weight, means and co-moments (upper triangle, q x q) of a set of rows. */
 interface Moments {
   weight: number;

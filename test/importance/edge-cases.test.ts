@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InsufficientDataError, InvalidArgumentError, RankDeficientError } from '../../src/errors.js';
 import { relativeImportance } from '../../src/importance/relative-importance.js';
 import { correlationMatrix } from '../../src/linalg/correlation.js';
+import { createRng } from '../../src/random/rng.js';
 import { expectGolden, loadGolden } from '../helpers/golden.js';
 import { loadReference } from '../helpers/reference.js';
 
@@ -122,6 +123,23 @@ describe('correlationMatrix', () => {
     expect(c[0]).toBe(1);
     expect(Number.isNaN(c[8] as number)).toBe(true);
     expect(Number.isNaN(c[2] as number)).toBe(true);
+  });
+
+  it('gives the same bits from its WebAssembly pass (typed columns) as from its JavaScript pass (plain arrays)', () => {
+    const rng = createRng(11);
+    // Odd and even lengths, one and several blocks, a constant column, offsets and scales apart.
+    for (const n of [5, 256, 257, 1000]) {
+      const typed = [
+        Float64Array.from({ length: n }, () => 1e6 + Math.round(5 * rng.next())),
+        Float64Array.from({ length: n }, () => rng.next() * 1e-3),
+        Float64Array.from({ length: n }, () => 4),
+        Float64Array.from({ length: n }, (_, i) => (i % 7) - 3 + rng.next()),
+        Float64Array.from({ length: n }, () => -2 * rng.next()),
+      ];
+      const fromWasm = correlationMatrix(typed);
+      const fromJs = correlationMatrix(typed.map((c) => Array.from(c)));
+      expect(Array.from(fromWasm)).toEqual(Array.from(fromJs));
+    }
   });
 
   it('weights rows like repeating them', () => {
