@@ -32,8 +32,8 @@ function cpuTimes(f: () => unknown, runs = 5): number[] {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const parts: Record<string, () => unknown> = {
   gestaltFeatureColumns: () => gestaltFeatureColumns(survey),
-  'respondentPass most-intense': () => respondentPass(columns, survey.n, 'most-intense', neutral, 0.5, k - 1, notApplicable, true),
-  'respondentPass both': () => respondentPass(columns, survey.n, 'both', neutral, 0.5, k - 1, notApplicable, true),
+  'respondentPass most-intense': () => respondentPass(columns, survey.n, { rule: 'most-intense', neutral, weight: 0.5, endIndex: k - 1, notApplicable, walkBackEnd: true }),
+  'respondentPass both': () => respondentPass(columns, survey.n, { rule: 'both', neutral, weight: 0.5, endIndex: k - 1, notApplicable, walkBackEnd: true }),
 };
 for (const [label, f] of Object.entries(parts)) {
   const times = cpuTimes(f);

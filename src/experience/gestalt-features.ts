@@ -117,7 +117,7 @@ export function gestaltFeatureColumns(survey: Survey, options: GestaltFeaturesOp
   const orders = options.positions === undefined ? null : journeyOrders(options.positions, names, survey.n);
   // The per-respondent walk of the peak-end analysis, with its features (its prediction, which
   // needs an end touchpoint, is not read here).
-  const pass = respondentPass(columns, survey.n, rule, neutral, 0.5, names.length - 1, [], false, { features: true, orders });
+  const pass = respondentPass(columns, survey.n, { rule, neutral, weight: 0.5, endIndex: names.length - 1, features: true, orders });
   return featureColumnsOfPass(pass, pass.features as RespondentFeatures, rule, neutral);
 }
 

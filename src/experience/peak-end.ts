@@ -229,7 +229,7 @@ export function peakEnd(survey: Survey, options: PeakEndOptions = {}): PeakEndRe
   const notApplicable = names.map((c) => survey.notApplicable.get(c) ?? null);
   // The Gestalt battery's features come from the same walk when it runs in journey order.
   const withFeatures = options.gestalt !== false && orders === null;
-  const pass = respondentPass(columns, survey.n, rule, neutral, weight, endIndex, notApplicable, options.end === undefined, { features: withFeatures });
+  const pass = respondentPass(columns, survey.n, { rule, neutral, weight, endIndex, notApplicable, walkBackEnd: options.end === undefined, features: withFeatures });
   const byPosition = orders === null ? null : predictionsByPosition(columns, orders, notApplicable, ruleScore(rule, neutral), weight);
   const predictions = byPosition?.predictions ?? pass.predictions;
   const folds = options.folds ?? 10;

@@ -142,34 +142,44 @@ export interface RespondentFeatures {
   readonly ambiguousPeaks: number;
 }
 
+/** What {@link respondentPass} computes. */
+export interface RespondentPassOptions {
+  readonly rule: PeakRule;
+  readonly neutral: number;
+  /** The peak's weight w in the prediction w * peak + (1 - w) * end. */
+  readonly weight: number;
+  /** The end touchpoint's column. */
+  readonly endIndex: number;
+  /** `notApplicable[j]` flags touchpoint j's not-applicable cells (null or absent: none). */
+  readonly notApplicable?: readonly (Uint8Array | null)[];
+  /** A not-applicable end gives way to the last touchpoint before it that applied. Default false. */
+  readonly walkBackEnd?: boolean;
+  /** Also the Gestalt features of the same walk (`features`). Default false. */
+  readonly features?: boolean;
+  /** Per respondent, the columns in the order met (journey positions); default the columns' order for everyone. */
+  readonly orders?: readonly (readonly number[])[] | null;
+}
+
 /**
  * Each respondent's own peak and end in journey order, and the summaries the comparison models
  * need, in one pass over the rows: the peak term averages the peaks the rule's scores choose
  * among the answered touchpoints (the earliest on ties, as `argmaxEarliest`), the end is
  * `columns[endIndex]` (with `walkBackEnd`, a not-applicable end gives way to the last touchpoint
  * before it that applied), and where every touchpoint was answered `mean`, `min`, `max` and
- * `peak` are exactly the mean, worst, best and peak models' predictions. `notApplicable[j]` flags
- * touchpoint j's not-applicable cells (null: none).
+ * `peak` are exactly the mean, worst, best and peak models' predictions.
  *
  * Each row's answers are gathered once into a small buffer (count, sum in journey order, lowest
  * and highest on the way), and the peaks are chosen on that buffer: no per-row arrays, and one
  * read of each cell.
  */
-export function respondentPass(
-  columns: readonly Float64Array[],
-  n: number,
-  rule: PeakRule,
-  neutral: number,
-  weight: number,
-  endIndex: number,
-  notApplicable: readonly (Uint8Array | null)[] = [],
-  walkBackEnd = false,
-  walk: { readonly features?: boolean; readonly orders?: readonly (readonly number[])[] | null } = {},
-): RespondentPass {
+export function respondentPass(columns: readonly Float64Array[], n: number, options: RespondentPassOptions): RespondentPass {
+  const { rule, neutral, weight, endIndex } = options;
+  const notApplicable = options.notApplicable ?? [];
+  const walkBackEnd = options.walkBackEnd ?? false;
   const kinds = scoreKinds(rule);
   const k = columns.length;
-  const orders = walk.orders ?? null;
-  const withFeatures = walk.features === true;
+  const orders = options.orders ?? null;
+  const withFeatures = options.features === true;
   // The Gestalt features' arrays (empty when not asked for), and each answer's journey position.
   const size = withFeatures ? n : 0;
   const sharedPeak = rule === 'most-intense';

@@ -166,7 +166,7 @@ describe('peakEnd by column', () => {
 
   it.each(['most-intense', 'max', 'min', 'both'] as const)("each respondent's own peak and end (%s) as argmaxEarliest on their answers", (rule) => {
     const scores = rule === 'max' ? [(v: number) => v] : rule === 'min' ? [(v: number) => -v] : rule === 'both' ? [(v: number) => v, (v: number) => -v] : [(v: number) => Math.abs(v - 3)];
-    const pass = respondentPass(columns, big.n, rule, 3, 0.5, k - 1);
+    const pass = respondentPass(columns, big.n, { rule, neutral: 3, weight: 0.5, endIndex: k - 1 });
     let ambiguous = 0;
     const expected = new Float64Array(big.n);
     for (let i = 0; i < big.n; i++) {
@@ -370,7 +370,7 @@ describe('the per-respondent passes against their row-by-row definitions, on eve
     (rule) => {
       for (const neutral of [3, 3.3, 3 + 1e-13]) {
         const scores = rule === 'max' ? [(v: number) => v] : rule === 'min' ? [(v: number) => -v] : rule === 'both' ? [(v: number) => v, (v: number) => -v] : [(v: number) => Math.abs(v - neutral)];
-        const pass = respondentPass(columns, n, rule, neutral, 0.4, k - 1);
+        const pass = respondentPass(columns, n, { rule, neutral, weight: 0.4, endIndex: k - 1 });
         let ambiguous = 0;
         for (let i = 0; i < n; i++) {
           const values = answersOf(i);
