@@ -12,24 +12,15 @@ import { describeSurvey as describeSurveyDisplayed } from '../../src/index.js';
 import { readSurveyFile } from '../../src/ingest/read-survey-file.js';
 import { describeSurvey } from '../../src/survey/describe-survey.js';
 import type { Survey } from '../../src/survey/survey.js';
-import { expectGolden, loadGolden } from '../helpers/golden.js';
+import { expectGolden, type GoldenCoefficient, loadGolden } from '../helpers/golden.js';
 import { runCli } from '../helpers/run-cli.js';
 
-interface Coefficient {
-  name: string;
-  estimate: number;
-  stdError: number;
-  stdErrorAtEstimate?: number;
-  zValue?: number;
-  tValue?: number;
-  pValue: number;
-}
 interface Golden {
   rows: number;
   noAnswers: number;
   nps: Record<string, number>;
-  promoter: { n: number; coefficients: Coefficient[]; logLik: number; deviance: number; aic: number; rSquared: number; importance: Record<string, number> };
-  rating: { n: number; rSquared: number; importance: Record<string, number>; coefficients: Coefficient[] };
+  promoter: { n: number; coefficients: GoldenCoefficient[]; logLik: number; deviance: number; aic: number; rSquared: number; importance: Record<string, number> };
+  rating: { n: number; rSquared: number; importance: Record<string, number>; coefficients: GoldenCoefficient[] };
 }
 const golden = loadGolden<Golden>('public-nps/public-nps.json');
 const file = fileURLToPath(new URL('heldout/botanic-nps.csv', import.meta.url));

@@ -3,23 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { keyDrivers } from '../../src/experience/key-drivers.js';
 import { readSurvey } from '../../src/ingest/read-survey.js';
 import { AIRLINE_TOUCHPOINTS, airlineCsvPath } from '../helpers/airline.js';
-import { expectGolden, loadGolden } from '../helpers/golden.js';
+import { expectGolden, type GoldenCoefficient, loadGolden } from '../helpers/golden.js';
 
-interface Coefficient {
-  name: string;
-  estimate: number;
-  stdError: number;
-  stdErrorAtEstimate?: number;
-  zValue?: number;
-  tValue?: number;
-  pValue: number;
-}
 interface Case {
   n: number;
   columns: string[];
   logLik: number;
   measures: Record<string, { rSquared: number; importance: Record<string, number> }>;
-  coefficients: Coefficient[];
+  coefficients: GoldenCoefficient[];
   rSquared?: number;
   importance?: Record<string, number>;
 }

@@ -14,6 +14,17 @@ export function loadGolden<T = unknown>(relativePath: string): T {
 }
 
 /** Tolerances: a default and optional per-field overrides keyed by the field's last path segment. */
+/** One coefficient of an R golden (lm, glm, clm): the fields a golden may hold. */
+export interface GoldenCoefficient {
+  name: string;
+  estimate: number;
+  stdError: number;
+  stdErrorAtEstimate?: number;
+  zValue?: number;
+  tValue?: number;
+  pValue: number;
+}
+
 export interface Tolerance {
   readonly relative: number;
   /**
