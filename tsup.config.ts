@@ -27,6 +27,8 @@ export default defineConfig([
     sourcemap: false,
     target: 'node20',
     platform: 'node',
+    // Bundled, as in the binary: resolving @stdlib's many small files would slow every worker's start.
+    noExternal: [/^@stdlib\//],
   },
   {
     entry: { cli: 'src/cli/bin.ts' },

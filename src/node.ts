@@ -9,10 +9,12 @@ export { inferSurveySpecFile, readSurveyExport } from './ingest/formats/survey-e
 export type { ResponseFilterOptions, SurveyFileFormat } from './ingest/formats/table.js';
 export type { ReadSurveyFileOptions } from './ingest/read-survey-file.js';
 export { readSurveyFile } from './ingest/read-survey-file.js';
+export type { AnalyzeParallelOptions } from './parallel/analyze-parallel.js';
+export { PARALLEL_ANALYZE_MIN_ROWS } from './parallel/analyze-parallel.js';
 export type { BootstrapImportanceParallelOptions } from './parallel/bootstrap-importance-parallel.js';
 export type { ConcurrencyOptions } from './parallel/pool.js';
 export type { RelativeImportanceParallelOptions } from './parallel/relative-importance-parallel.js';
 export { PARALLEL_LMG_MIN_PLAYERS } from './parallel/relative-importance-parallel.js';
-export { bootstrapImportanceParallel, relativeImportanceParallel } from './report/displayed-node.js';
+export { analyzeParallel, bootstrapImportanceParallel, relativeImportanceParallel } from './report/displayed-node.js';
 export { renderChartSvg, renderReportHtml } from './report/render-html.js';
 export { accumulateSurveyFile } from './scale/accumulate-survey-file.js';

@@ -1,7 +1,7 @@
 /** `peak-end analyze <file>`: the full analysis of a survey file. */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { analyze } from '../report/analyze.js';
+import { analyzeParallel } from '../parallel/analyze-parallel.js';
 import { formatDriversCsv } from '../report/csv.js';
 import { LOCALES, type Locale } from '../report/i18n.js';
 import { formatReportMarkdown } from '../report/markdown.js';
@@ -97,7 +97,7 @@ export async function analyzeCommand(args: readonly string[], ctx: CommandContex
     }
     ctx.info(`Key drivers adjusted for ${controls.join(', ')} (kept in every model; importance shared among the touchpoints only).`);
   }
-  const report = analyze(survey, {
+  const report = await analyzeParallel(survey, {
     ...(margins !== undefined && { segments: requestedSegments(values) }),
     peakEnd: { seed },
     keyDrivers: {

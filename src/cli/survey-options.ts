@@ -93,7 +93,9 @@ export async function loadSurvey(
   announce: (message: string) => void,
   progress: (label: string, completed: number, total: number) => void = () => undefined,
 ): Promise<Survey> {
-  const readOptions = { ...(flags.encoding && { encoding: flags.encoding }), ...(flags.delimiter && { delimiter: flags.delimiter }) };
+  // The rated columns go to shared memory, so that `analyze` can run its peak-end part on a second
+  // thread without copying them (analyzeParallel); the values are the same.
+  const readOptions = { ...(flags.encoding && { encoding: flags.encoding }), ...(flags.delimiter && { delimiter: flags.delimiter }), sharedMemory: true };
   // The spec file, then each flag over it.
   const given: Record<string, unknown> = flags.spec === undefined ? {} : { ...readSpecFile(flags.spec) };
   if (flags.overall !== undefined) given.overall = flags.overall;

@@ -4,7 +4,7 @@
  * they gave along the journey.
  */
 import { InvalidArgumentError, type Warning } from '../errors.js';
-import type { Survey } from '../survey/survey.js';
+import type { SurveyRatings } from '../survey/survey.js';
 import type { PeakRule } from './aggregate-peak-end.js';
 import { type RespondentFeatures, type RespondentPass, respondentPass } from './respondent-scores.js';
 
@@ -86,7 +86,7 @@ export interface GestaltFeaturesResult {
  * ```
  * @throws InvalidArgumentError for an unknown peak rule or malformed positions.
  */
-export function gestaltFeatures(survey: Survey, options: GestaltFeaturesOptions = {}): GestaltFeaturesResult {
+export function gestaltFeatures(survey: SurveyRatings, options: GestaltFeaturesOptions = {}): GestaltFeaturesResult {
   const { rule, neutral, features, answered, ambiguousPeaks, warnings } = gestaltFeatureColumns(survey, options);
   const asArray = (values: Float64Array): (number | null)[] => Array.from(values, (v) => (Number.isNaN(v) ? null : v));
   const out = Object.fromEntries(GESTALT_FEATURES.map((f) => [f, asArray(features[f])])) as Record<GestaltFeature, (number | null)[]>;
@@ -106,7 +106,7 @@ export interface GestaltFeatureColumns extends Omit<GestaltFeaturesResult, 'feat
  *
  * @throws as {@link gestaltFeatures}
  */
-export function gestaltFeatureColumns(survey: Survey, options: GestaltFeaturesOptions = {}): GestaltFeatureColumns {
+export function gestaltFeatureColumns(survey: SurveyRatings, options: GestaltFeaturesOptions = {}): GestaltFeatureColumns {
   const rule = options.peak ?? 'most-intense';
   if (!['most-intense', 'max', 'min', 'both'].includes(rule)) {
     throw new InvalidArgumentError(`peak must be 'most-intense', 'max', 'min' or 'both', got ${JSON.stringify(rule)}.`);

@@ -13,7 +13,7 @@ import { assignFolds } from '../random/rng.js';
 import { type AliasedCoefficient, CROSS_PRODUCT_MIN_ROWS, type OlsCoefficient, type OlsResult, ols } from '../regression/ols.js';
 import { olsOfColumns, rowsOfColumns } from '../regression/ols-columns.js';
 import { ordinalLogit, type Threshold, type WaldCoefficient } from '../regression/ordinal.js';
-import type { Survey, Warning } from '../survey/survey.js';
+import type { SurveyRatings, Warning } from '../survey/survey.js';
 import type { PeakRule } from './aggregate-peak-end.js';
 import { crossValidatedOrSkipped, type FoldCrossProducts, type FoldFit, foldCrossProducts, heldOutSquaredError, outOfFoldMeanLoss, trainingCoefficients } from './cross-validation.js';
 import { type GestaltFeature, type GestaltFeatureColumns, type GestaltFeaturesOptions, gestaltFeatureColumns } from './gestalt-features.js';
@@ -243,7 +243,7 @@ export interface GestaltResult {
  * @throws InvalidArgumentError for invalid options.
  * @throws InsufficientDataError when too few respondents remain for the gestalt model (9 at least).
  */
-export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltResult {
+export function gestalt(survey: SurveyRatings, options: GestaltOptions = {}): GestaltResult {
   return gestaltOfFeatures(survey, options, null);
 }
 
@@ -251,7 +251,7 @@ export function gestalt(survey: Survey, options: GestaltOptions = {}): GestaltRe
  * {@link gestalt} with the respondents' features given when the caller has them from its own walk
  * (peakEnd's respondent pass, under the same rule and journey order), else null. Internal.
  */
-export function gestaltOfFeatures(survey: Survey, options: GestaltOptions, given: GestaltFeatureColumns | null): GestaltResult {
+export function gestaltOfFeatures(survey: SurveyRatings, options: GestaltOptions, given: GestaltFeatureColumns | null): GestaltResult {
   const { weight, level, seed } = checkedOptions(options);
   const featureResult = given ?? gestaltFeatureColumns(survey, { ...(options.peak !== undefined && { peak: options.peak }), ...(options.positions !== undefined && { positions: options.positions }) });
   const rule = featureResult.rule;
@@ -324,7 +324,7 @@ interface GestaltSample {
 }
 
 /** The sample (every feature, an overall rating and a positive weight), with a warning naming how many were left out. */
-function gestaltSample(survey: Survey, features: GestaltFeatureColumns['features'], warnings: Warning[]): GestaltSample {
+function gestaltSample(survey: SurveyRatings, features: GestaltFeatureColumns['features'], warnings: Warning[]): GestaltSample {
   const overall = survey.ratings.get(survey.overall) as Float64Array;
   const surveyWeights = survey.weights;
   const kept = new Uint32Array(survey.n);

@@ -12,7 +12,7 @@ import type { OlsResult } from '../regression/ols.js';
 import { olsOfColumns } from '../regression/ols-columns.js';
 import { columnMean } from '../survey/column-mean.js';
 import { modelData } from '../survey/model-data.js';
-import type { Survey, Warning } from '../survey/survey.js';
+import type { SurveyRatings, Warning } from '../survey/survey.js';
 import { type AggregatePeakEndResult, aggregatePeakEnd, argmaxEarliest, type PeakEndRule, type PeakRule, resolveRule } from './aggregate-peak-end.js';
 import { type GestaltResult, gestaltOfFeatures } from './gestalt.js';
 import { featureColumnsOfPass, type GestaltFeatureColumns } from './gestalt-features.js';
@@ -206,7 +206,7 @@ export interface PeakEndResult {
  * @throws InvalidArgumentError for invalid options (unknown end touchpoint, weight outside [0, 1]).
  * @throws InsufficientDataError when no respondent has both a prediction and an overall rating.
  */
-export function peakEnd(survey: Survey, options: PeakEndOptions = {}): PeakEndResult {
+export function peakEnd(survey: SurveyRatings, options: PeakEndOptions = {}): PeakEndResult {
   const names = survey.touchpoints.map((t) => t.column);
   const { rule, weight, endIndex } = resolveRule(names, options);
   const level = options.level ?? 0.95;
@@ -367,7 +367,7 @@ function respondentResult(
 }
 
 /** The study's regression check: overall on the peak touchpoint(s) and the end touchpoint (logistic for a 0/1 outcome); null with a warning when it fails. */
-function peakEndRegression(survey: Survey, regressors: readonly number[], binary: boolean, level: number, warnings: Warning[]): OlsResult | LogisticResult | null {
+function peakEndRegression(survey: SurveyRatings, regressors: readonly number[], binary: boolean, level: number, warnings: Warning[]): OlsResult | LogisticResult | null {
   const names = survey.touchpoints.map((t) => t.column);
   return tryFit(
     () => {
@@ -673,8 +673,13 @@ function tryFit<T>(fn: () => T, code: string, warnings: Warning[]): T | null {
   }
 }
 
-/** The Gestalt battery with this call's rule, weight, level, folds, seed and positions. */
-function runGestalt(survey: Survey, options: PeakEndOptions, features: GestaltFeatureColumns | null, warnings: Warning[]): GestaltResult | null {
+/**
+ * The Gestalt battery with this call's rule, weight, level, folds, seed and positions, as
+ * {@link peakEnd} runs it last: its warnings are appended to `warnings`. `features` are the
+ * respondents' features from peakEnd's own walk, or null to compute them (the same values).
+ * Internal: analyzeParallel runs it beside `peakEnd(survey, { ...options, gestalt: false })`.
+ */
+export function runGestalt(survey: SurveyRatings, options: PeakEndOptions, features: GestaltFeatureColumns | null, warnings: Warning[]): GestaltResult | null {
   const result = tryFit(
     () =>
       gestaltOfFeatures(

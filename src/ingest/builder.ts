@@ -8,7 +8,7 @@ import { type DataIssue, DataValidationError, type IssueCode, IssueTally, type W
 import { type NormalizedSpec, normalizeText } from '../schema/survey-spec.js';
 import { type ColumnReport, DROP_REASONS, type DropReason, type IngestReport, type Survey } from '../survey/survey.js';
 import { CellReader, type CellResult, columnRules, NOT_APPLICABLE, readNumber, readText, readWeight, UNREAD } from './cell.js';
-import { DEFAULT_LIMITS, type IngestLimits } from './limits.js';
+import { DEFAULT_LIMITS, type IngestLimits, newColumn } from './limits.js';
 
 /** Where the records come from, for the ingest report. */
 export interface SourceInfo {
@@ -183,7 +183,7 @@ export class SurveyBuilder {
       labelled: 0,
       notApplicable: 0,
     }));
-    this.columns = this.rated.map(() => new Float64Array(this.sourceRows.length));
+    this.columns = this.rated.map(() => newColumn(this.sourceRows.length, this.limits.sharedMemory));
     this.naColumns = this.rated.map(() => null);
     this.missingCounts = new Float64Array(this.rated.length);
     this.rowValues = new Float64Array(this.rated.length);
@@ -583,7 +583,7 @@ export class SurveyBuilder {
   /** Grows the storage of the rated columns and source rows (they always have the same capacity). */
   private grow(capacity = this.sourceRows.length * 2): void {
     this.columns = this.columns.map((column) => {
-      const grown = new Float64Array(capacity);
+      const grown = newColumn(capacity, this.limits.sharedMemory);
       grown.set(column);
       return grown;
     });
@@ -661,12 +661,19 @@ export class SurveyBuilder {
     const report = this.finishReport();
     const n = this.used;
     const ratings = new Map<string, Float64Array>();
-    // The columns are handed over without a copy when at most 1/8 of their storage is unused.
+    // The columns are handed over without a copy when at most 1/8 of their storage is unused (a
+    // copy stays in shared memory when the columns are).
     const keep = n >= this.sourceRows.length - (this.sourceRows.length >> 3);
+    const trimmed = (column: Float64Array): Float64Array => {
+      if (keep) return column.subarray(0, n);
+      const copy = newColumn(n, this.limits.sharedMemory);
+      copy.set(column.subarray(0, n));
+      return copy;
+    };
     const notApplicable = new Map<string, Uint8Array>();
     this.rated.forEach((col, j) => {
       const column = this.columns[j] as Float64Array;
-      ratings.set(col.name, keep ? column.subarray(0, n) : column.slice(0, n));
+      ratings.set(col.name, trimmed(column));
       const flags = this.naColumns[j] ?? null;
       if (flags !== null) notApplicable.set(col.name, flags.slice(0, n));
     });

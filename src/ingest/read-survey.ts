@@ -43,6 +43,13 @@ export interface ReadSurveyOptions {
   readonly maxColumns?: number;
   /** Fail fast on a CSV field (or record) longer than this many characters. Default 1,048,576. */
   readonly maxFieldBytes?: number;
+  /**
+   * Store the rated columns (`survey.ratings`) in SharedArrayBuffers, so that worker threads read
+   * them without a copy (`analyzeParallel` in 'peak-end/node' runs part of the analysis on a
+   * second thread only for such a survey). The values are the same. Default false; needs a runtime
+   * with SharedArrayBuffer (Node, Deno, Bun; a browser page only when cross-origin isolated).
+   */
+  readonly sharedMemory?: boolean;
 }
 
 /** Result of {@link safeReadSurvey}: the survey, or the typed error that prevented it. */

@@ -12,7 +12,7 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InvalidArgumentError, PeakEndError } from '../errors.js';
-import { reviveError, type WorkerJob, type WorkerReply, type WorkerTask } from './protocol.js';
+import { type OneCallJob, reviveError, type WorkerJob, type WorkerReply, type WorkerTask } from './protocol.js';
 
 /** The `concurrency` option of the parallel functions. */
 export interface ConcurrencyOptions {
@@ -93,6 +93,7 @@ export function runInWorkers(options: PoolOptions): Promise<void> {
           try {
             if (reply.type === 'progress') options.onProgress?.(reply.completed);
             else if (reply.type === 'error') finish(reviveError(reply.error));
+            else if (reply.type === 'value') finish(new PeakEndError('worker_protocol', 'A worker answered a range with a one-call value.'));
             else {
               running--;
               assigned.current?.done(reply);
@@ -111,6 +112,30 @@ export function runInWorkers(options: PoolOptions): Promise<void> {
     } catch (error) {
       finish(error);
     }
+  });
+}
+
+/**
+ * Runs one library call on a new worker thread: resolves with its result (structured-cloned
+ * back), or rejects with its error rebuilt as the same library error class. The worker is
+ * terminated either way.
+ */
+export function runOneCall(job: OneCallJob): Promise<unknown> {
+  const entry = workerEntry();
+  return new Promise<unknown>((resolve, reject) => {
+    let settled = false;
+    const worker = new Worker(entry.url, { workerData: job, argv: entry.argv });
+    const finish = (settle: () => void): void => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate().then(settle, settle);
+    };
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.type === 'value') finish(() => resolve(reply.value));
+      else if (reply.type === 'error') finish(() => reject(reviveError(reply.error)));
+    });
+    worker.on('error', (error) => finish(() => reject(error)));
+    worker.on('exit', (code) => finish(() => reject(new PeakEndError('worker_exit', `A worker thread exited with code ${code} before finishing its work.`))));
   });
 }
 

@@ -5,12 +5,19 @@
  * what the in-thread computation would have thrown.
  */
 import { ConvergenceError, type DataIssue, DataValidationError, InsufficientDataError, InvalidArgumentError, PeakEndError, RankDeficientError } from '../errors.js';
+import type { PeakEndOptions } from '../experience/peak-end.js';
 import type { BootstrapWork } from '../importance/bootstrap.js';
+import type { SurveyRatings } from '../survey/survey.js';
 
 /** What a worker is set up with (its `workerData`). */
 export type WorkerJob =
   | { readonly kind: 'bootstrap'; readonly work: BootstrapWork; readonly reportProgress: boolean }
-  | { readonly kind: 'lmg'; readonly corr: Float64Array; readonly players: readonly (readonly number[])[]; readonly depth: number };
+  | { readonly kind: 'lmg'; readonly corr: Float64Array; readonly players: readonly (readonly number[])[]; readonly depth: number }
+  /** One call, answered once with its result (a `value` reply): no tasks follow. */
+  | OneCallJob;
+
+/** A worker job that is one library call: `peakEnd` on the rated columns (shared memory) of a survey. */
+export type OneCallJob = { readonly kind: 'peak-end'; readonly survey: SurveyRatings; readonly options: PeakEndOptions };
 
 /** One unit of work, a contiguous range. */
 export type WorkerTask =
@@ -22,6 +29,7 @@ export type WorkerTask =
 export type WorkerReply =
   | { readonly type: 'progress'; readonly completed: number }
   | { readonly type: 'result'; readonly values: Float64Array; readonly ok: Uint8Array }
+  | { readonly type: 'value'; readonly value: unknown }
   | { readonly type: 'error'; readonly error: SerializedError };
 
 /** An error as plain, structured-cloneable data. */

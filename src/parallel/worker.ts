@@ -1,9 +1,11 @@
 /**
  * The worker-thread entry of 'peak-end/node' (built to dist/parallel-worker.js and .cjs): it
  * receives one job as `workerData`, then computes the ranges the main thread sends, one message
- * each, and answers with the values (buffers transferred, not copied), progress, or the error.
+ * each, and answers with the values (buffers transferred, not copied), progress, or the error. A
+ * one-call job (`peak-end`) is computed at once and answered with its result.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { peakEnd } from '../experience/peak-end.js';
 import { jackknifeRange, type ReplicateBlock, resampleRange } from '../importance/bootstrap.js';
 import { exactShapleyBlocks } from '../importance/lmg.js';
 import { fromState } from '../random/rng.js';
@@ -19,7 +21,7 @@ function run(task: WorkerTask): ReplicateBlock {
       return resampleRange(job.work, fromState([...task.state]), task.from, task.to, progress);
     }
     if (task.kind === 'jackknife') return jackknifeRange(job.work, task.from, task.to);
-  } else if (task.kind === 'lmg-blocks') {
+  } else if (job.kind === 'lmg' && task.kind === 'lmg-blocks') {
     const values = exactShapleyBlocks(job.corr, job.players, job.depth, task.from, task.to);
     return { values, ok: new Uint8Array(0) };
   }
@@ -28,6 +30,14 @@ function run(task: WorkerTask): ReplicateBlock {
 
 function post(reply: WorkerReply, transfer: ArrayBuffer[] = []): void {
   port?.postMessage(reply, transfer);
+}
+
+if (job.kind === 'peak-end') {
+  try {
+    post({ type: 'value', value: peakEnd(job.survey, job.options) });
+  } catch (error) {
+    post({ type: 'error', error: serializeError(error) });
+  }
 }
 
 port?.on('message', (task: WorkerTask) => {

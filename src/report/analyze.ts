@@ -91,23 +91,57 @@ export interface AnalyzeOptions {
  * @throws InvalidArgumentError for invalid options.
  */
 export function analyze(survey: Survey, options: AnalyzeOptions = {}): Report {
+  return analyzeParts(survey, options, {
+    describe: () => describeSurvey(survey, options.describe),
+    peakEnd: () => peakEnd(survey, peakEndOptionsOf(options)),
+    keyDrivers: () => keyDrivers(survey, options.keyDrivers),
+    segment: (column) => compareSegments(survey, column, options.compareSegments),
+  });
+}
+
+/**
+ * The parts of {@link analyze}, each run when the Report needs it, in the order descriptives,
+ * peak-end, key drivers, segments; each returns its result or throws as the part itself would.
+ * `analyzeParallel` ('peak-end/node') computes some of them on another thread first and hands over
+ * functions that return (or throw) what was computed, so the Report, its warnings and any error
+ * are those of `analyze`. Internal.
+ */
+export interface AnalysisParts {
+  readonly describe: () => SurveyDescriptives;
+  readonly peakEnd: () => PeakEndResult;
+  readonly keyDrivers: () => KeyDriversResult;
+  readonly segment: (column: string) => CompareSegmentsResult;
+}
+
+/** The peak-end options analyze runs with: per-respondent predictions left out unless asked for. Internal. */
+export function peakEndOptionsOf(options: AnalyzeOptions): PeakEndOptions {
+  return { includePredictions: false, ...options.peakEnd };
+}
+
+/** The segment columns analyze compares. Internal. */
+export function segmentColumnsOf(survey: Survey, options: AnalyzeOptions): readonly string[] {
+  return options.segments === false ? [] : (options.segments ?? [...survey.segments.keys()]);
+}
+
+/** {@link analyze} with its parts given (see {@link AnalysisParts}). Internal. */
+export function analyzeParts(survey: Survey, options: AnalyzeOptions, parts: AnalysisParts): Report {
   const warnings: ReportWarning[] = [];
   const tag = (source: ReportWarning['source'], list: readonly Warning[]): void => {
     for (const w of list) warnings.push({ source, code: w.code, message: w.message });
   };
   tag('ingest', survey.report.warnings);
-  const descriptives = describeSurvey(survey, options.describe);
+  const descriptives = parts.describe();
   tag('descriptives', descriptives.warnings);
-  const peak = attempt<PeakEndResult>(() => peakEnd(survey, { includePredictions: false, ...options.peakEnd }), 'peak-end', warnings);
+  const peak = attempt<PeakEndResult>(parts.peakEnd, 'peak-end', warnings);
   if (peak !== null) tag('peak-end', peak.warnings);
-  const drivers = attempt<KeyDriversResult>(() => keyDrivers(survey, options.keyDrivers), 'key-drivers', warnings);
+  const drivers = attempt<KeyDriversResult>(parts.keyDrivers, 'key-drivers', warnings);
   if (drivers !== null) tag('key-drivers', drivers.warnings);
-  const segmentColumns = options.segments === false ? [] : (options.segments ?? [...survey.segments.keys()]);
+  const segmentColumns = segmentColumnsOf(survey, options);
   const segments: CompareSegmentsResult[] = [];
   for (const column of segmentColumns) {
     let result: CompareSegmentsResult | null;
     try {
-      result = attempt<CompareSegmentsResult>(() => compareSegments(survey, column, options.compareSegments), 'segments', warnings);
+      result = attempt<CompareSegmentsResult>(() => parts.segment(column), 'segments', warnings);
     } catch (error) {
       // A segment the spec names but that has one value here is said, not fatal; a named one throws.
       if (options.segments !== undefined || !(error instanceof InvalidArgumentError)) throw error;
@@ -147,7 +181,7 @@ export function analyze(survey: Survey, options: AnalyzeOptions = {}): Report {
       }),
     warnings,
   };
-  const parts = [
+  const sections = [
     ['survey', 'ingest'],
     ['ingest', 'ingest'],
     ['calibration', 'ingest'],
@@ -156,7 +190,7 @@ export function analyze(survey: Survey, options: AnalyzeOptions = {}): Report {
     ['keyDrivers', 'key-drivers'],
     ['segments', 'segments'],
   ] as const;
-  for (const [key, source] of parts) nullNonFinite(report[key], key, source, warnings);
+  for (const [key, source] of sections) nullNonFinite(report[key], key, source, warnings);
   return report;
 }
 

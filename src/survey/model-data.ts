@@ -4,7 +4,7 @@
  * Every survey-level analysis calls it, so "complete cases" means the same rows everywhere.
  */
 import { InsufficientDataError, InvalidArgumentError } from '../errors.js';
-import type { Survey, Warning } from './survey.js';
+import type { SurveyRatings, Warning } from './survey.js';
 
 /** How unanswered touchpoints are handled. */
 export type MissingDataMethod = 'complete-cases' | 'dummy-adjustment';
@@ -120,7 +120,7 @@ export interface SurveyModelData extends MissingDataSummary {
  *   outcome, or an unknown missing-data method; InsufficientDataError when a predictor has no
  *   answer at all among the rows with an outcome (dummy adjustment).
  */
-export function modelData(survey: Survey, options: ModelDataOptions = {}): SurveyModelData {
+export function modelData(survey: SurveyRatings, options: ModelDataOptions = {}): SurveyModelData {
   const method = options.missingData ?? 'complete-cases';
   if (!MISSING_DATA_METHODS.includes(method)) {
     throw new InvalidArgumentError(`missingData must be one of ${MISSING_DATA_METHODS.map((m) => `'${m}'`).join(', ')}; got ${JSON.stringify(method)}.`);

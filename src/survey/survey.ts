@@ -127,6 +127,13 @@ export interface Survey {
   readonly calibration?: Calibration;
 }
 
+/**
+ * The part of a {@link Survey} that the rating analyses read (`peakEnd`, `gestalt`, `modelData`):
+ * the spec, the rated columns and their not-applicable flags, and the weights. A worker thread
+ * running one of them is sent only this (analyzeParallel in 'peak-end/node').
+ */
+export type SurveyRatings = Pick<Survey, 'spec' | 'touchpoints' | 'overall' | 'n' | 'ratings' | 'notApplicable' | 'weights'>;
+
 /** The raking margins of a calibrated survey: per margin, each row's category index. */
 export interface Calibration {
   readonly method: 'raking';

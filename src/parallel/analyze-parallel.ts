@@ -1,0 +1,116 @@
+/**
+ * analyzeParallel ('peak-end/node'): the whole analysis on two threads, with exactly the Report of
+ * the core `analyze`.
+ */
+import { type CompareSegmentsResult, compareSegments } from '../experience/compare-segments.js';
+import type { GestaltResult } from '../experience/gestalt.js';
+import { keyDrivers } from '../experience/key-drivers.js';
+import { type PeakEndResult, runGestalt } from '../experience/peak-end.js';
+import { type AnalysisParts, type AnalyzeOptions, analyze, analyzeParts, peakEndOptionsOf, type Report, segmentColumnsOf } from '../report/analyze.js';
+import { describeSurvey } from '../survey/describe-survey.js';
+import type { Survey, SurveyRatings, Warning } from '../survey/survey.js';
+import { type ConcurrencyOptions, resolveConcurrency, runOneCall } from './pool.js';
+
+/** Options for {@link analyzeParallel}: those of `analyze` plus `concurrency`. */
+export interface AnalyzeParallelOptions extends AnalyzeOptions, ConcurrencyOptions {}
+
+/**
+ * Fewest respondents for which the peak-end part goes to a worker thread: below this, starting
+ * the worker and loading its code cost more than the part (docs/performance.md).
+ */
+export const PARALLEL_ANALYZE_MIN_ROWS = 50_000;
+
+/**
+ * {@link analyze} on two threads: the peak-end analysis (without its Gestalt battery) runs on a
+ * worker thread while this thread computes the descriptives, key drivers, segment comparisons and
+ * the Gestalt battery. The Report is the same as `analyze`'s, bit for bit, with its warnings in the
+ * same order and the same error thrown (each part computes what it computes in `analyze`, and the
+ * Report is assembled from them in analyze's order).
+ *
+ * The worker reads the survey's rated columns without a copy only when they are in shared memory:
+ * read the survey with `sharedMemory: true` (`readSurveyFile`, `readSurvey`). Otherwise, with
+ * `concurrency: 1`, or below {@link PARALLEL_ANALYZE_MIN_ROWS} respondents, everything runs in
+ * this thread, as `analyze`.
+ *
+ * @example
+ * ```ts
+ * import { analyzeParallel, readSurveyFile } from 'peak-end/node';
+ * const survey = await readSurveyFile('big.csv', spec, { sharedMemory: true });
+ * const report = await analyzeParallel(survey); // equals analyze(survey)
+ * ```
+ * @throws Everything `analyze` throws (the promise rejects), and InvalidArgumentError for a bad
+ *   `concurrency`.
+ */
+export async function analyzeParallel(survey: Survey, options: AnalyzeParallelOptions = {}): Promise<Report> {
+  const concurrency = resolveConcurrency(options.concurrency);
+  if (concurrency === 1 || survey.n < PARALLEL_ANALYZE_MIN_ROWS || !inSharedMemory(survey)) return analyze(survey, options);
+  return analyzeOnTwoThreads(survey, options);
+}
+
+/**
+ * The two-thread analysis of {@link analyzeParallel}, whatever the survey's size (its rated
+ * columns are copied to the worker unless they are in shared memory). Internal; exported for tests.
+ */
+export async function analyzeOnTwoThreads(survey: Survey, options: AnalyzeOptions): Promise<Report> {
+  const peakOptions = peakEndOptionsOf(options);
+  const ratings: SurveyRatings = {
+    spec: survey.spec,
+    touchpoints: survey.touchpoints,
+    overall: survey.overall,
+    n: survey.n,
+    ratings: survey.ratings,
+    notApplicable: survey.notApplicable,
+    weights: survey.weights,
+  };
+  const onWorker = runOneCall({ kind: 'peak-end', survey: ratings, options: { ...peakOptions, gestalt: false } }).then(
+    (value) => ({ ok: true as const, value: value as PeakEndResult }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  // This thread's parts, each kept as its result or its error, to be handed over in analyze's order.
+  const describe = outcome(() => describeSurvey(survey, options.describe));
+  const drivers = outcome(() => keyDrivers(survey, options.keyDrivers));
+  const segments = new Map(segmentColumnsOf(survey, options).map((column) => [column, outcome(() => compareSegments(survey, column, options.compareSegments))]));
+  const gestalt =
+    peakOptions.gestalt === false
+      ? null
+      : outcome(() => {
+          const warnings: Warning[] = [];
+          return { result: runGestalt(survey, peakOptions, null, warnings), warnings };
+        });
+  const peak = await onWorker;
+  const parts: AnalysisParts = {
+    describe: () => settled(describe),
+    // peakEnd runs its Gestalt battery last and appends its warnings: the same result.
+    peakEnd: () => {
+      const result = settled(peak);
+      if (gestalt === null) return result;
+      const battery = settled(gestalt);
+      return { ...result, gestalt: battery.result satisfies GestaltResult | null, warnings: [...result.warnings, ...battery.warnings] };
+    },
+    keyDrivers: () => settled(drivers),
+    segment: (column) => settled(segments.get(column) as Outcome<CompareSegmentsResult>),
+  };
+  return analyzeParts(survey, options, parts);
+}
+
+type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
+
+function outcome<T>(run: () => T): Outcome<T> {
+  try {
+    return { ok: true, value: run() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/** The value, or the error thrown again. */
+function settled<T>(result: Outcome<T>): T {
+  if (result.ok) return result.value;
+  throw result.error;
+}
+
+/** Whether every rated column is in a SharedArrayBuffer (a worker then reads it without a copy). */
+function inSharedMemory(survey: Survey): boolean {
+  for (const column of survey.ratings.values()) if (!(column.buffer instanceof SharedArrayBuffer)) return false;
+  return true;
+}

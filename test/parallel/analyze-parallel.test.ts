@@ -1,0 +1,86 @@
+// analyzeParallel must give analyze's Report bit for bit (compared as JSON text, which spells every
+// double exactly), its warnings in the same order, and the same error: the peak-end part runs on a
+// worker thread reading the survey's columns in shared memory, the other parts and the Gestalt
+// battery in this thread.
+import { describe, expect, it } from 'vitest';
+import { InvalidArgumentError } from '../../src/errors.js';
+import { readSurvey } from '../../src/ingest/read-survey.js';
+import { analyzeOnTwoThreads, analyzeParallel, PARALLEL_ANALYZE_MIN_ROWS } from '../../src/parallel/analyze-parallel.js';
+import { createRng } from '../../src/random/rng.js';
+import { type AnalyzeOptions, analyze } from '../../src/report/analyze.js';
+import type { SurveySpec } from '../../src/schema/survey-spec.js';
+
+const k = 6;
+const names = Array.from({ length: k }, (_, j) => `t${j + 1}`);
+
+/** Seeded 1-5 ratings with missing and not-applicable cells, a weight, a region and a binary outcome. */
+function columns(n: number, seed: number): Record<string, (number | string)[]> {
+  const rng = createRng(seed);
+  const out: Record<string, (number | string)[]> = Object.fromEntries([...names, 'overall', 'bought', 'w', 'region'].map((c) => [c, []]));
+  for (let i = 0; i < n; i++) {
+    const common = rng.next();
+    let sum = 0;
+    names.forEach((c, j) => {
+      const v = Math.round(1 + 4 * (0.6 * common + 0.4 * rng.next()));
+      sum += v * (1 + (j % 3));
+      const u = rng.next();
+      out[c]?.push(u < 0.02 ? '' : u < 0.04 && j === 2 ? 'n/a' : v);
+    });
+    const overall = Math.min(5, Math.max(1, Math.round(sum / 12 + rng.next() - 0.5)));
+    out.overall?.push(rng.next() < 0.01 ? '' : overall);
+    out.bought?.push(overall >= 4 ? 1 : 0);
+    out.w?.push(0.5 + rng.next());
+    out.region?.push(rng.next() < 0.5 ? 'north' : 'south');
+  }
+  return out;
+}
+
+// Small enough for the tests to be quick: the two-thread path is called directly.
+const data = columns(3_000, 11);
+const rating: SurveySpec = { touchpoints: names, overall: 'overall', scale: { min: 1, max: 5 }, notApplicable: ['n/a'], segments: ['region'] };
+const binary: SurveySpec = { touchpoints: names, overall: { column: 'bought', type: 'binary' }, scale: { min: 1, max: 5 }, notApplicable: ['n/a'] };
+const weighted: SurveySpec = { touchpoints: names, overall: 'overall', scale: { min: 1, max: 5 }, weight: 'w' };
+
+async function same(spec: SurveySpec, options: AnalyzeOptions = {}): Promise<void> {
+  const shared = readSurvey(data, spec, { sharedMemory: true });
+  expect([...shared.ratings.values()].every((c) => c.buffer instanceof SharedArrayBuffer)).toBe(true);
+  const serial = JSON.stringify(analyze(readSurvey(data, spec), options));
+  const parallel = JSON.stringify(await analyzeOnTwoThreads(shared, options));
+  expect(parallel).toBe(serial);
+}
+
+describe('analyzeParallel', () => {
+  it('gives analyze’s Report on a rating outcome with missing and not-applicable cells and a segment', () => same(rating), 60_000);
+  it('gives analyze’s Report on a binary outcome (logistic key drivers and battery)', () => same(binary), 60_000);
+  it('gives analyze’s Report on a weighted survey, with another peak rule and seed', () => same(weighted, { peakEnd: { peak: 'min', seed: 7, folds: 5 } }), 60_000);
+  it('gives analyze’s Report without the Gestalt battery and with per-respondent predictions', () => same(rating, { peakEnd: { gestalt: false, includePredictions: true } }), 60_000);
+
+  it('throws analyze’s error: the peak-end part’s before the key drivers’', async () => {
+    const survey = readSurvey(data, rating, { sharedMemory: true });
+    const options: AnalyzeOptions = { peakEnd: { weight: 2 }, keyDrivers: { alpha: 3 } };
+    let serial: unknown;
+    try {
+      analyze(survey, options);
+    } catch (error) {
+      serial = error;
+    }
+    expect(serial).toBeInstanceOf(InvalidArgumentError);
+    await expect(analyzeOnTwoThreads(survey, options)).rejects.toThrow((serial as Error).message);
+    await expect(analyzeOnTwoThreads(survey, options)).rejects.toBeInstanceOf(InvalidArgumentError);
+  }, 60_000);
+
+  it('runs on two threads from PARALLEL_ANALYZE_MIN_ROWS respondents in shared memory', async () => {
+    const big = columns(PARALLEL_ANALYZE_MIN_ROWS, 5);
+    const survey = readSurvey(big, { ...rating, segments: [] }, { sharedMemory: true });
+    const serial = JSON.stringify(analyze(survey, { peakEnd: { gestalt: false } }));
+    expect(JSON.stringify(await analyzeParallel(survey, { peakEnd: { gestalt: false }, concurrency: 2 }))).toBe(serial);
+  }, 60_000);
+
+  it('stores the same values in shared memory, and refuses a bad sharedMemory or concurrency', async () => {
+    const plain = readSurvey(data, rating);
+    const shared = readSurvey(data, rating, { sharedMemory: true });
+    for (const [column, values] of plain.ratings) expect(shared.ratings.get(column)).toEqual(values);
+    expect(() => readSurvey(data, rating, { sharedMemory: 'yes' as unknown as boolean })).toThrow(InvalidArgumentError);
+    await expect(analyzeParallel(shared, { concurrency: 0 })).rejects.toBeInstanceOf(InvalidArgumentError);
+  });
+});
