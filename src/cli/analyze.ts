@@ -1,7 +1,10 @@
 /** `peak-end analyze <file>`: the full analysis of a survey file. */
+import { statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { analyzeParallel } from '../parallel/analyze-parallel.js';
+import { analyzeWithHelper } from '../parallel/analyze-parallel.js';
+import { HelperThread } from '../parallel/pool.js';
 import { formatDriversCsv } from '../report/csv.js';
 import { LOCALES, type Locale } from '../report/i18n.js';
 import { formatReportMarkdown } from '../report/markdown.js';
@@ -79,53 +82,82 @@ export async function analyzeCommand(args: readonly string[], ctx: CommandContex
   const margins = values.rake === undefined ? undefined : await readMargins(values.rake);
   // The margin columns are read as segments so that they can be raked on; only the segments the
   // user named (--segment or the spec) are compared.
-  const loaded = await loadSurvey(file, { ...values, ...(margins !== undefined && { rakeSegments: Object.keys(margins) }) }, ctx.info, ctx.progress);
-  const survey = margins === undefined ? loaded : rake(loaded, margins);
-  const c = survey.calibration;
-  if (margins !== undefined && c !== undefined) {
-    const said = `Raked the weights to ${c.margins.map((m) => m.column).join(', ')}: ${c.iterations} iteration${c.iterations === 1 ? '' : 's'}, ${c.converged ? 'converged' : `not converged (largest margin deviation ${c.maxDeviation.toExponential(1)})`}.`;
-    if (c.converged) ctx.info(said);
-    else ctx.warn(said);
-  }
-  // Adjustment covariates: --control, else the spec's covariates.
-  const controls = values.control !== undefined ? controlList(values.control) : [...survey.spec.covariates];
-  if (controls.length > 0) {
-    if (survey.spec.outcome.type === 'binary') {
-      throw new UsageError(
-        `${values.control !== undefined ? '--control' : "The spec's covariates"} ${controls.join(', ')}: adjustment covariates are held constant in the LMG importance of a rating outcome, and "${survey.overall}" is binary (logistic key drivers). ${values.control !== undefined ? 'Remove --control' : 'Remove covariates from the spec'}, or compare groups with --segment instead.`,
+  // A large file on a machine with two or more cores: a helper thread starts now, so that its start
+  // overlaps the reading; it touches the pages of the survey's columns while they are filled, then
+  // runs the peak-end part of the analysis (analyzeParallel).
+  const helper = availableParallelism() > 1 && fileBytes(file) >= HELPER_MIN_BYTES ? new HelperThread() : null;
+  try {
+    const loaded = await loadSurvey(
+      file,
+      { ...values, ...(margins !== undefined && { rakeSegments: Object.keys(margins) }) },
+      ctx.info,
+      ctx.progress,
+      helper === null ? undefined : (columns) => helper.touch(columns),
+    );
+    const survey = margins === undefined ? loaded : rake(loaded, margins);
+    const c = survey.calibration;
+    if (margins !== undefined && c !== undefined) {
+      const said = `Raked the weights to ${c.margins.map((m) => m.column).join(', ')}: ${c.iterations} iteration${c.iterations === 1 ? '' : 's'}, ${c.converged ? 'converged' : `not converged (largest margin deviation ${c.maxDeviation.toExponential(1)})`}.`;
+      if (c.converged) ctx.info(said);
+      else ctx.warn(said);
+    }
+    // Adjustment covariates: --control, else the spec's covariates.
+    const controls = values.control !== undefined ? controlList(values.control) : [...survey.spec.covariates];
+    if (controls.length > 0) {
+      if (survey.spec.outcome.type === 'binary') {
+        throw new UsageError(
+          `${values.control !== undefined ? '--control' : "The spec's covariates"} ${controls.join(', ')}: adjustment covariates are held constant in the LMG importance of a rating outcome, and "${survey.overall}" is binary (logistic key drivers). ${values.control !== undefined ? 'Remove --control' : 'Remove covariates from the spec'}, or compare groups with --segment instead.`,
+        );
+      }
+      ctx.info(`Key drivers adjusted for ${controls.join(', ')} (kept in every model; importance shared among the touchpoints only).`);
+    }
+    const report = await analyzeWithHelper(
+      survey,
+      {
+        ...(margins !== undefined && { segments: requestedSegments(values) }),
+        peakEnd: { seed },
+        keyDrivers: {
+          // Unset, the library chooses: OLS for a rating, logistic for a binary outcome.
+          ...(model !== undefined && { model: model as 'ols' | 'ordinal' | 'logistic' }),
+          ...(controls.length > 0 && { controls }),
+          ...(replicates !== undefined && {
+            bootstrap: { replicates, seed, onProgress: ({ completed, total }) => ctx.progress('Bootstrap', completed, total) },
+          }),
+        },
+      },
+      helper,
+    );
+    // A part that could not run is said first, in the output and on stderr, and the exit code is 4.
+    const skipped = report.warnings.filter((w) => w.code.endsWith('_skipped'));
+    const notRun = skipped.map((w) => w.message);
+    if (values.json) ctx.out(JSON.stringify(report, null, 2));
+    else if (values.md) ctx.out(`${notRun.map((m) => `> **Not run:** ${m}\n`).join('')}${notRun.length > 0 ? '\n' : ''}${formatReportMarkdown(report, { locale })}`);
+    else if (values.html !== undefined) {
+      await writeFile(values.html, await renderReportHtml(report, { locale }));
+      ctx.info(`Wrote the HTML report to ${values.html}.`);
+    } else if (values.csv !== undefined) {
+      await writeFile(values.csv, formatDriversCsv(report, { locale }));
+      ctx.info(`Wrote the key-driver table to ${values.csv}.`);
+    } else ctx.out(`${notRun.length > 0 ? `NOT RUN\n${notRun.map((m) => `  ${m}`).join('\n')}\n\n` : ''}${formatReportText(report, { locale })}`);
+    if (skipped.length > 0) {
+      throw new PartialResultError(
+        `Part of the analysis could not run (${skipped.map((w) => w.code.replace(/_skipped$/, '').replace(/_/g, '-')).join(', ')}); the report says why at the top. ` +
+          'Exit code 4: the rest of the report is valid.',
       );
     }
-    ctx.info(`Key drivers adjusted for ${controls.join(', ')} (kept in every model; importance shared among the touchpoints only).`);
+  } finally {
+    void helper?.close();
   }
-  const report = await analyzeParallel(survey, {
-    ...(margins !== undefined && { segments: requestedSegments(values) }),
-    peakEnd: { seed },
-    keyDrivers: {
-      // Unset, the library chooses: OLS for a rating, logistic for a binary outcome.
-      ...(model !== undefined && { model: model as 'ols' | 'ordinal' | 'logistic' }),
-      ...(controls.length > 0 && { controls }),
-      ...(replicates !== undefined && {
-        bootstrap: { replicates, seed, onProgress: ({ completed, total }) => ctx.progress('Bootstrap', completed, total) },
-      }),
-    },
-  });
-  // A part that could not run is said first, in the output and on stderr, and the exit code is 4.
-  const skipped = report.warnings.filter((w) => w.code.endsWith('_skipped'));
-  const notRun = skipped.map((w) => w.message);
-  if (values.json) ctx.out(JSON.stringify(report, null, 2));
-  else if (values.md) ctx.out(`${notRun.map((m) => `> **Not run:** ${m}\n`).join('')}${notRun.length > 0 ? '\n' : ''}${formatReportMarkdown(report, { locale })}`);
-  else if (values.html !== undefined) {
-    await writeFile(values.html, await renderReportHtml(report, { locale }));
-    ctx.info(`Wrote the HTML report to ${values.html}.`);
-  } else if (values.csv !== undefined) {
-    await writeFile(values.csv, formatDriversCsv(report, { locale }));
-    ctx.info(`Wrote the key-driver table to ${values.csv}.`);
-  } else ctx.out(`${notRun.length > 0 ? `NOT RUN\n${notRun.map((m) => `  ${m}`).join('\n')}\n\n` : ''}${formatReportText(report, { locale })}`);
-  if (skipped.length > 0) {
-    throw new PartialResultError(
-      `Part of the analysis could not run (${skipped.map((w) => w.code.replace(/_skipped$/, '').replace(/_/g, '-')).join(', ')}); the report says why at the top. ` +
-        'Exit code 4: the rest of the report is valid.',
-    );
+}
+
+/** Files from this size on get a helper thread (50,000 rows of a few ratings; smaller surveys are analysed in one thread). */
+const HELPER_MIN_BYTES = 1 << 20;
+
+function fileBytes(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0; // loadSurvey says why the file cannot be read
   }
 }
 

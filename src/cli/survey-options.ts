@@ -85,13 +85,15 @@ const OUTCOME_TYPES = ['rating', 'binary', 'nps', 'numeric'] as const;
 
 /**
  * Reads the survey named on the command line. Guesses made for missing flags are passed to
- * `announce` (the CLI prints them on stderr).
+ * `announce` (the CLI prints them on stderr). A CSV file read for spec inference hands its rated
+ * columns' storage to `onColumns` before filling it (CsvRecords.survey).
  */
 export async function loadSurvey(
   file: string,
   flags: SurveyFlags,
   announce: (message: string) => void,
   progress: (label: string, completed: number, total: number) => void = () => undefined,
+  onColumns?: (columns: readonly Float64Array[]) => void,
 ): Promise<Survey> {
   // The rated columns go to shared memory, so that `analyze` can run its peak-end part on a second
   // thread without copying them (analyzeParallel); the values are the same.
@@ -150,7 +152,7 @@ export async function loadSurvey(
   inferred.notes.forEach((note) => {
     announce(`Note: ${note}.`);
   });
-  if (records !== null) return records.survey(inferred.spec, readOptions);
+  if (records !== null) return records.survey(inferred.spec, readOptions, onColumns);
   return readSurveyFile(file, inferred.spec, { ...readOptions, onProgress });
 }
 

@@ -207,6 +207,18 @@ export interface PeakEndResult {
  * @throws InsufficientDataError when no respondent has both a prediction and an overall rating.
  */
 export function peakEnd(survey: SurveyRatings, options: PeakEndOptions = {}): PeakEndResult {
+  return peakEndHandingOff(survey, options, null);
+}
+
+/**
+ * {@link peakEnd} that hands the Gestalt features of its walk to `handOff` as soon as the walk is
+ * done (null when the battery is off, or under `positions`, where the battery walks on its own),
+ * and leaves the battery to the caller: the result's `gestalt` is null, its warnings stop before
+ * the battery's, and {@link runGestalt} on those features gives what peakEnd would have added.
+ * The walk's arrays are then in shared memory. With `handOff` null, this is peakEnd. Internal: a
+ * helper thread runs it while the calling thread runs the battery (analyzeParallel).
+ */
+export function peakEndHandingOff(survey: SurveyRatings, options: PeakEndOptions, handOff: ((features: GestaltFeatureColumns | null) => void) | null): PeakEndResult {
   const names = survey.touchpoints.map((t) => t.column);
   const { rule, weight, endIndex } = resolveRule(names, options);
   const level = options.level ?? 0.95;
@@ -229,7 +241,9 @@ export function peakEnd(survey: SurveyRatings, options: PeakEndOptions = {}): Pe
   const notApplicable = names.map((c) => survey.notApplicable.get(c) ?? null);
   // The Gestalt battery's features come from the same walk when it runs in journey order.
   const withFeatures = options.gestalt !== false && orders === null;
-  const pass = respondentPass(columns, survey.n, { rule, neutral, weight, endIndex, notApplicable, walkBackEnd: options.end === undefined, features: withFeatures });
+  const pass = respondentPass(columns, survey.n, { rule, neutral, weight, endIndex, notApplicable, walkBackEnd: options.end === undefined, features: withFeatures, shared: handOff !== null });
+  const features = pass.features === null ? null : featureColumnsOfPass(pass, pass.features, rule, neutral);
+  handOff?.(features);
   const byPosition = orders === null ? null : predictionsByPosition(columns, orders, notApplicable, ruleScore(rule, neutral), weight);
   const predictions = byPosition?.predictions ?? pass.predictions;
   const folds = options.folds ?? 10;
@@ -241,8 +255,7 @@ export function peakEnd(survey: SurveyRatings, options: PeakEndOptions = {}): Pe
   const regression = peakEndRegression(survey, [...new Set([...peakIndices, endIndex])], binary, level, warnings);
 
   // A binary outcome gets the battery's logistic models and likelihood-ratio tests (gestalt.ts).
-  const features = pass.features === null ? null : featureColumnsOfPass(pass, pass.features, rule, neutral);
-  const gestaltResult = options.gestalt === false ? null : runGestalt(survey, options, features, warnings);
+  const gestaltResult = options.gestalt === false || handOff !== null ? null : runGestalt(survey, options, features, warnings);
 
   return {
     method: 'peak-end',
@@ -677,7 +690,7 @@ function tryFit<T>(fn: () => T, code: string, warnings: Warning[]): T | null {
  * The Gestalt battery with this call's rule, weight, level, folds, seed and positions, as
  * {@link peakEnd} runs it last: its warnings are appended to `warnings`. `features` are the
  * respondents' features from peakEnd's own walk, or null to compute them (the same values).
- * Internal: analyzeParallel runs it beside `peakEnd(survey, { ...options, gestalt: false })`.
+ * Internal: analyzeParallel runs it beside {@link peakEndHandingOff}.
  */
 export function runGestalt(survey: SurveyRatings, options: PeakEndOptions, features: GestaltFeatureColumns | null, warnings: Warning[]): GestaltResult | null {
   const result = tryFit(

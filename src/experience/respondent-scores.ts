@@ -4,9 +4,11 @@
  * survey's columns without building rows (a million respondents are a million arrays otherwise).
  * Internal; each gives exactly what the row-by-row definitions in peak-end.ts give.
  */
+
 import { assignFolds } from '../random/rng.js';
 import { CROSS_PRODUCT_MIN_ROWS, ols } from '../regression/ols.js';
 import { rowsOfColumns } from '../regression/ols-columns.js';
+import { float64Column, int32Column } from '../survey/column-storage.js';
 import { type PeakRule, TIE_TOLERANCE } from './aggregate-peak-end.js';
 import { foldCrossProducts, trainingCoefficients } from './cross-validation.js';
 
@@ -158,6 +160,8 @@ export interface RespondentPassOptions {
   readonly features?: boolean;
   /** Per respondent, the columns in the order met (journey positions); default the columns' order for everyone. */
   readonly orders?: readonly (readonly number[])[] | null;
+  /** Store the per-respondent arrays in shared memory, for another thread to read. Default false. */
+  readonly shared?: boolean;
 }
 
 /**
@@ -182,21 +186,22 @@ export function respondentPass(columns: readonly Float64Array[], n: number, opti
   const withFeatures = options.features === true;
   // The Gestalt features' arrays (empty when not asked for), and each answer's journey position.
   const size = withFeatures ? n : 0;
+  const shared = options.shared ?? false;
   const sharedPeak = rule === 'most-intense';
-  const featurePeak = sharedPeak ? null : new Float64Array(size);
-  const beginning = new Float64Array(size);
-  const last = new Float64Array(size);
-  const trend = new Float64Array(size);
-  const variability = new Float64Array(size);
+  const featurePeak = sharedPeak ? null : float64Column(size, shared);
+  const beginning = float64Column(size, shared);
+  const last = float64Column(size, shared);
+  const trend = float64Column(size, shared);
+  const variability = float64Column(size, shared);
   const positions = new Float64Array(k);
   let featureTies = 0;
   const end = columns[endIndex] as Float64Array;
   const predictions = new Float64Array(n);
-  const answered = new Int32Array(n);
-  const peak = new Float64Array(n);
-  const mean = new Float64Array(n);
-  const min = new Float64Array(n);
-  const max = new Float64Array(n);
+  const answered = int32Column(n, shared);
+  const peak = float64Column(n, shared);
+  const mean = float64Column(n, shared);
+  const min = float64Column(n, shared);
+  const max = float64Column(n, shared);
   const values = new Float64Array(k);
   const scores = new Float64Array(k);
   const integerPeaks = integerPeaksExact(neutral);

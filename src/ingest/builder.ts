@@ -6,9 +6,10 @@
  */
 import { type DataIssue, DataValidationError, type IssueCode, IssueTally, type Warning, type WarningCode } from '../errors.js';
 import { type NormalizedSpec, normalizeText } from '../schema/survey-spec.js';
+import { float64Column } from '../survey/column-storage.js';
 import { type ColumnReport, DROP_REASONS, type DropReason, type IngestReport, type Survey } from '../survey/survey.js';
 import { CellReader, type CellResult, columnRules, NOT_APPLICABLE, readNumber, readText, readWeight, UNREAD } from './cell.js';
-import { DEFAULT_LIMITS, type IngestLimits, newColumn } from './limits.js';
+import { DEFAULT_LIMITS, type IngestLimits } from './limits.js';
 
 /** Where the records come from, for the ingest report. */
 export interface SourceInfo {
@@ -183,7 +184,7 @@ export class SurveyBuilder {
       labelled: 0,
       notApplicable: 0,
     }));
-    this.columns = this.rated.map(() => newColumn(this.sourceRows.length, this.limits.sharedMemory));
+    this.columns = this.rated.map(() => float64Column(this.sourceRows.length, this.limits.sharedMemory));
     this.naColumns = this.rated.map(() => null);
     this.missingCounts = new Float64Array(this.rated.length);
     this.rowValues = new Float64Array(this.rated.length);
@@ -556,6 +557,11 @@ export class SurveyBuilder {
     if (this.sink === null && capacity > this.sourceRows.length) this.grow(capacity);
   }
 
+  /** The storage of the rated columns as it stands (it is replaced when the columns grow). */
+  ratedStorage(): readonly Float64Array[] {
+    return this.columns;
+  }
+
   /** Counts the not-applicable cell of rated column j in used row `at` and flags it when stored. */
   private notApplicableAt(j: number, at: number): void {
     const col = this.rated[j] as RatedColumn;
@@ -583,7 +589,7 @@ export class SurveyBuilder {
   /** Grows the storage of the rated columns and source rows (they always have the same capacity). */
   private grow(capacity = this.sourceRows.length * 2): void {
     this.columns = this.columns.map((column) => {
-      const grown = newColumn(capacity, this.limits.sharedMemory);
+      const grown = float64Column(capacity, this.limits.sharedMemory);
       grown.set(column);
       return grown;
     });
@@ -666,7 +672,7 @@ export class SurveyBuilder {
     const keep = n >= this.sourceRows.length - (this.sourceRows.length >> 3);
     const trimmed = (column: Float64Array): Float64Array => {
       if (keep) return column.subarray(0, n);
-      const copy = newColumn(n, this.limits.sharedMemory);
+      const copy = float64Column(n, this.limits.sharedMemory);
       copy.set(column.subarray(0, n));
       return copy;
     };

@@ -1,4 +1,4 @@
-/** Resource limits of ingest, and where the survey's columns are stored. */
+/** Resource limits of ingest, and whether the survey's rated columns are stored in shared memory. */
 import { InvalidArgumentError } from '../errors.js';
 
 /** Resource limits with their defaults filled in. */
@@ -29,9 +29,4 @@ export function ingestLimits(options: { readonly maxRows?: number; readonly maxC
     throw new InvalidArgumentError('sharedMemory needs SharedArrayBuffer, which this runtime does not provide (a browser page must be cross-origin isolated); leave sharedMemory unset.');
   }
   return { ...limits, sharedMemory };
-}
-
-/** A zero-filled column of `length` values, in a SharedArrayBuffer when `shared`. */
-export function newColumn(length: number, shared: boolean): Float64Array {
-  return shared ? new Float64Array(new SharedArrayBuffer(8 * length)) : new Float64Array(length);
 }

@@ -2,14 +2,17 @@
  * analyzeParallel ('peak-end/node'): the whole analysis on two threads, with exactly the Report of
  * the core `analyze`.
  */
+
+import { PeakEndError } from '../errors.js';
 import { type CompareSegmentsResult, compareSegments } from '../experience/compare-segments.js';
 import type { GestaltResult } from '../experience/gestalt.js';
+import type { GestaltFeatureColumns } from '../experience/gestalt-features.js';
 import { keyDrivers } from '../experience/key-drivers.js';
 import { type PeakEndResult, runGestalt } from '../experience/peak-end.js';
 import { type AnalysisParts, type AnalyzeOptions, analyze, analyzeParts, peakEndOptionsOf, type Report, segmentColumnsOf } from '../report/analyze.js';
 import { describeSurvey } from '../survey/describe-survey.js';
 import type { Survey, SurveyRatings, Warning } from '../survey/survey.js';
-import { type ConcurrencyOptions, resolveConcurrency, runOneCall } from './pool.js';
+import { type ConcurrencyOptions, HelperThread, resolveConcurrency } from './pool.js';
 
 /** Options for {@link analyzeParallel}: those of `analyze` plus `concurrency`. */
 export interface AnalyzeParallelOptions extends AnalyzeOptions, ConcurrencyOptions {}
@@ -41,17 +44,33 @@ export const PARALLEL_ANALYZE_MIN_ROWS = 50_000;
  * @throws Everything `analyze` throws (the promise rejects), and InvalidArgumentError for a bad
  *   `concurrency`.
  */
-export async function analyzeParallel(survey: Survey, options: AnalyzeParallelOptions = {}): Promise<Report> {
+export function analyzeParallel(survey: Survey, options: AnalyzeParallelOptions = {}): Promise<Report> {
+  return analyzeWithHelper(survey, options, null);
+}
+
+/**
+ * {@link analyzeParallel} on a helper thread already started (the CLI starts one before reading
+ * the file, and closes it), or on one started here and closed when done when `helper` is null.
+ * Internal.
+ */
+export async function analyzeWithHelper(survey: Survey, options: AnalyzeParallelOptions, helper: HelperThread | null): Promise<Report> {
   const concurrency = resolveConcurrency(options.concurrency);
   if (concurrency === 1 || survey.n < PARALLEL_ANALYZE_MIN_ROWS || !inSharedMemory(survey)) return analyze(survey, options);
-  return analyzeOnTwoThreads(survey, options);
+  if (helper !== null) return analyzeOnTwoThreads(survey, options, helper);
+  const own = new HelperThread();
+  try {
+    return await analyzeOnTwoThreads(survey, options, own);
+  } finally {
+    void own.close();
+  }
 }
 
 /**
  * The two-thread analysis of {@link analyzeParallel}, whatever the survey's size (its rated
- * columns are copied to the worker unless they are in shared memory). Internal; exported for tests.
+ * columns are copied to the helper thread unless they are in shared memory). Internal; exported
+ * for tests.
  */
-export async function analyzeOnTwoThreads(survey: Survey, options: AnalyzeOptions): Promise<Report> {
+export async function analyzeOnTwoThreads(survey: Survey, options: AnalyzeOptions, helper: HelperThread): Promise<Report> {
   const peakOptions = peakEndOptionsOf(options);
   const ratings: SurveyRatings = {
     spec: survey.spec,
@@ -62,7 +81,12 @@ export async function analyzeOnTwoThreads(survey: Survey, options: AnalyzeOption
     notApplicable: survey.notApplicable,
     weights: survey.weights,
   };
-  const onWorker = runOneCall({ kind: 'peak-end', survey: ratings, options: { ...peakOptions, gestalt: false } }).then(
+  // The helper thread's walk hands over the Gestalt features (features.then), then its result.
+  let handOver: (features: GestaltFeatureColumns | null) => void = () => undefined;
+  const features = new Promise<GestaltFeatureColumns | null>((resolve) => {
+    handOver = resolve;
+  });
+  const onHelper = helper.run({ kind: 'peak-end', survey: ratings, options: peakOptions }, handOver).then(
     (value) => ({ ok: true as const, value: value as PeakEndResult }),
     (error: unknown) => ({ ok: false as const, error }),
   );
@@ -70,28 +94,35 @@ export async function analyzeOnTwoThreads(survey: Survey, options: AnalyzeOption
   const describe = outcome(() => describeSurvey(survey, options.describe));
   const drivers = outcome(() => keyDrivers(survey, options.keyDrivers));
   const segments = new Map(segmentColumnsOf(survey, options).map((column) => [column, outcome(() => compareSegments(survey, column, options.compareSegments))]));
-  const gestalt =
-    peakOptions.gestalt === false
-      ? null
-      : outcome(() => {
-          const warnings: Warning[] = [];
-          return { result: runGestalt(survey, peakOptions, null, warnings), warnings };
-        });
-  const peak = await onWorker;
+  // The battery on the walk's features, as peakEnd runs it last (none handed over: peakEnd failed first).
+  const walk = peakOptions.gestalt === false ? NOT_HANDED : await Promise.race([features, onHelper.then((): typeof NOT_HANDED => NOT_HANDED)]);
+  const battery = (given: GestaltFeatureColumns | null): Outcome<{ result: GestaltResult | null; warnings: Warning[] }> =>
+    outcome(() => {
+      const warnings: Warning[] = [];
+      return { result: runGestalt(survey, peakOptions, given, warnings), warnings };
+    });
+  const gestalt = walk === NOT_HANDED ? null : battery(walk);
+  const peak = await onHelper;
   const parts: AnalysisParts = {
     describe: () => settled(describe),
     // peakEnd runs its Gestalt battery last and appends its warnings: the same result.
     peakEnd: () => {
       const result = settled(peak);
-      if (gestalt === null) return result;
-      const battery = settled(gestalt);
-      return { ...result, gestalt: battery.result satisfies GestaltResult | null, warnings: [...result.warnings, ...battery.warnings] };
+      if (gestalt === null) {
+        if (peakOptions.gestalt !== false) throw new PeakEndError('worker_protocol', 'The helper thread gave a peak-end result without its walk.');
+        return result;
+      }
+      const ran = settled(gestalt);
+      return { ...result, gestalt: ran.result, warnings: [...result.warnings, ...ran.warnings] };
     },
     keyDrivers: () => settled(drivers),
     segment: (column) => settled(segments.get(column) as Outcome<CompareSegmentsResult>),
   };
   return analyzeParts(survey, options, parts);
 }
+
+/** No features were handed over. */
+const NOT_HANDED: unique symbol = Symbol('not handed');
 
 type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
 

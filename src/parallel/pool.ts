@@ -12,7 +12,8 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InvalidArgumentError, PeakEndError } from '../errors.js';
-import { type OneCallJob, reviveError, type WorkerJob, type WorkerReply, type WorkerTask } from './protocol.js';
+import type { GestaltFeatureColumns } from '../experience/gestalt-features.js';
+import { type OneCall, reviveError, type WorkerJob, type WorkerReply, type WorkerTask } from './protocol.js';
 
 /** The `concurrency` option of the parallel functions. */
 export interface ConcurrencyOptions {
@@ -93,7 +94,7 @@ export function runInWorkers(options: PoolOptions): Promise<void> {
           try {
             if (reply.type === 'progress') options.onProgress?.(reply.completed);
             else if (reply.type === 'error') finish(reviveError(reply.error));
-            else if (reply.type === 'value') finish(new PeakEndError('worker_protocol', 'A worker answered a range with a one-call value.'));
+            else if (reply.type === 'value' || reply.type === 'features') finish(new PeakEndError('worker_protocol', 'A worker answered a range with what a helper thread answers.'));
             else {
               running--;
               assigned.current?.done(reply);
@@ -116,27 +117,64 @@ export function runInWorkers(options: PoolOptions): Promise<void> {
 }
 
 /**
- * Runs one library call on a new worker thread: resolves with its result (structured-cloned
- * back), or rejects with its error rebuilt as the same library error class. The worker is
- * terminated either way.
+ * A worker thread started ahead of its work: while this thread fills columns in shared memory it
+ * can touch their pages ({@link HelperThread.touch}), then it runs one library call
+ * ({@link HelperThread.run}). The CLI starts one before reading a large file, so that the
+ * thread's start and code loading overlap the reading. {@link HelperThread.close} terminates it.
  */
-export function runOneCall(job: OneCallJob): Promise<unknown> {
-  const entry = workerEntry();
-  return new Promise<unknown>((resolve, reject) => {
-    let settled = false;
-    const worker = new Worker(entry.url, { workerData: job, argv: entry.argv });
-    const finish = (settle: () => void): void => {
-      if (settled) return;
-      settled = true;
-      void worker.terminate().then(settle, settle);
-    };
-    worker.on('message', (reply: WorkerReply) => {
-      if (reply.type === 'value') finish(() => resolve(reply.value));
-      else if (reply.type === 'error') finish(() => reject(reviveError(reply.error)));
+export class HelperThread {
+  private readonly worker: Worker;
+  private failure: Error | null = null;
+  private pending: { resolve: (value: unknown) => void; reject: (error: unknown) => void; onFeatures: (features: GestaltFeatureColumns | null) => void } | null = null;
+
+  constructor() {
+    const entry = workerEntry();
+    this.worker = new Worker(entry.url, { workerData: { kind: 'helper' } satisfies WorkerJob, argv: entry.argv });
+    this.worker.on('message', (reply: WorkerReply) => {
+      if (reply.type === 'value') this.settle(null, reply.value);
+      else if (reply.type === 'error') this.settle(reviveError(reply.error));
+      else if (reply.type === 'features') this.pending?.onFeatures(reply.features);
     });
-    worker.on('error', (error) => finish(() => reject(error)));
-    worker.on('exit', (code) => finish(() => reject(new PeakEndError('worker_exit', `A worker thread exited with code ${code} before finishing its work.`))));
-  });
+    // A thread that fails or stops can run nothing more.
+    const fail = (error: Error): void => {
+      this.failure ??= error;
+      this.settle(error);
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new PeakEndError('worker_exit', `A worker thread exited with code ${code} before finishing its work.`)));
+  }
+
+  /** Asks the thread to make the pages of these shared columns resident (no effect on their values). */
+  touch(columns: readonly Float64Array[]): void {
+    if (this.failure === null) this.worker.postMessage({ kind: 'touch', columns } satisfies WorkerTask);
+  }
+
+  /**
+   * Runs one call on the thread: its result (structured-cloned back), or its error rebuilt as the
+   * same library error class. What the call hands over before its result goes to `onFeatures`.
+   */
+  run(call: OneCall, onFeatures: (features: GestaltFeatureColumns | null) => void = () => undefined): Promise<unknown> {
+    if (this.failure !== null) return Promise.reject(this.failure);
+    if (this.pending !== null) return Promise.reject(new PeakEndError('worker_busy', 'A helper thread runs one call at a time.'));
+    return new Promise<unknown>((resolve, reject) => {
+      this.pending = { resolve, reject, onFeatures };
+      this.worker.postMessage({ kind: 'call', call } satisfies WorkerTask);
+    });
+  }
+
+  /** Terminates the thread. */
+  async close(): Promise<void> {
+    this.failure ??= new PeakEndError('worker_closed', 'The helper thread was closed.');
+    await this.worker.terminate();
+  }
+
+  private settle(error: unknown, value?: unknown): void {
+    const pending = this.pending;
+    if (pending === null) return;
+    this.pending = null;
+    if (error === null) pending.resolve(value);
+    else pending.reject(error);
+  }
 }
 
 /**

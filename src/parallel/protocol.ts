@@ -5,6 +5,7 @@
  * what the in-thread computation would have thrown.
  */
 import { ConvergenceError, type DataIssue, DataValidationError, InsufficientDataError, InvalidArgumentError, PeakEndError, RankDeficientError } from '../errors.js';
+import type { GestaltFeatureColumns } from '../experience/gestalt-features.js';
 import type { PeakEndOptions } from '../experience/peak-end.js';
 import type { BootstrapWork } from '../importance/bootstrap.js';
 import type { SurveyRatings } from '../survey/survey.js';
@@ -13,23 +14,29 @@ import type { SurveyRatings } from '../survey/survey.js';
 export type WorkerJob =
   | { readonly kind: 'bootstrap'; readonly work: BootstrapWork; readonly reportProgress: boolean }
   | { readonly kind: 'lmg'; readonly corr: Float64Array; readonly players: readonly (readonly number[])[]; readonly depth: number }
-  /** One call, answered once with its result (a `value` reply): no tasks follow. */
-  | OneCallJob;
+  /** A helper thread (HelperThread): it touches pages and runs one call, as asked. */
+  | { readonly kind: 'helper' };
 
-/** A worker job that is one library call: `peakEnd` on the rated columns (shared memory) of a survey. */
-export type OneCallJob = { readonly kind: 'peak-end'; readonly survey: SurveyRatings; readonly options: PeakEndOptions };
+/**
+ * A library call a helper thread runs: `peakEnd` on the rated columns (in shared memory) of a
+ * survey, handing over the Gestalt features of its walk (a `features` reply) before its result.
+ */
+export type OneCall = { readonly kind: 'peak-end'; readonly survey: SurveyRatings; readonly options: PeakEndOptions };
 
-/** One unit of work, a contiguous range. */
+/** One unit of work: a contiguous range, or a helper thread's page touching (no reply) or call (a `value` reply). */
 export type WorkerTask =
   | { readonly kind: 'resample'; readonly from: number; readonly to: number; readonly state: readonly [number, number, number, number] }
   | { readonly kind: 'jackknife'; readonly from: number; readonly to: number }
-  | { readonly kind: 'lmg-blocks'; readonly from: number; readonly to: number };
+  | { readonly kind: 'lmg-blocks'; readonly from: number; readonly to: number }
+  | { readonly kind: 'touch'; readonly columns: readonly Float64Array[] }
+  | { readonly kind: 'call'; readonly call: OneCall };
 
 /** Messages from a worker. */
 export type WorkerReply =
   | { readonly type: 'progress'; readonly completed: number }
   | { readonly type: 'result'; readonly values: Float64Array; readonly ok: Uint8Array }
   | { readonly type: 'value'; readonly value: unknown }
+  | { readonly type: 'features'; readonly features: GestaltFeatureColumns | null }
   | { readonly type: 'error'; readonly error: SerializedError };
 
 /** An error as plain, structured-cloneable data. */

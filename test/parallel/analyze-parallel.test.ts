@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../../src/errors.js';
 import { readSurvey } from '../../src/ingest/read-survey.js';
 import { analyzeOnTwoThreads, analyzeParallel, PARALLEL_ANALYZE_MIN_ROWS } from '../../src/parallel/analyze-parallel.js';
+import { HelperThread } from '../../src/parallel/pool.js';
 import { createRng } from '../../src/random/rng.js';
 import { type AnalyzeOptions, analyze } from '../../src/report/analyze.js';
 import type { SurveySpec } from '../../src/schema/survey-spec.js';
@@ -41,11 +42,21 @@ const rating: SurveySpec = { touchpoints: names, overall: 'overall', scale: { mi
 const binary: SurveySpec = { touchpoints: names, overall: { column: 'bought', type: 'binary' }, scale: { min: 1, max: 5 }, notApplicable: ['n/a'] };
 const weighted: SurveySpec = { touchpoints: names, overall: 'overall', scale: { min: 1, max: 5 }, weight: 'w' };
 
+/** Runs `run` on a new helper thread, closed afterwards. */
+async function onHelper<T>(run: (helper: HelperThread) => Promise<T>): Promise<T> {
+  const helper = new HelperThread();
+  try {
+    return await run(helper);
+  } finally {
+    await helper.close();
+  }
+}
+
 async function same(spec: SurveySpec, options: AnalyzeOptions = {}): Promise<void> {
   const shared = readSurvey(data, spec, { sharedMemory: true });
   expect([...shared.ratings.values()].every((c) => c.buffer instanceof SharedArrayBuffer)).toBe(true);
   const serial = JSON.stringify(analyze(readSurvey(data, spec), options));
-  const parallel = JSON.stringify(await analyzeOnTwoThreads(shared, options));
+  const parallel = JSON.stringify(await onHelper((helper) => analyzeOnTwoThreads(shared, options, helper)));
   expect(parallel).toBe(serial);
 }
 
@@ -65,8 +76,8 @@ describe('analyzeParallel', () => {
       serial = error;
     }
     expect(serial).toBeInstanceOf(InvalidArgumentError);
-    await expect(analyzeOnTwoThreads(survey, options)).rejects.toThrow((serial as Error).message);
-    await expect(analyzeOnTwoThreads(survey, options)).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(onHelper((helper) => analyzeOnTwoThreads(survey, options, helper))).rejects.toThrow((serial as Error).message);
+    await expect(onHelper((helper) => analyzeOnTwoThreads(survey, options, helper))).rejects.toBeInstanceOf(InvalidArgumentError);
   }, 60_000);
 
   it('runs on two threads from PARALLEL_ANALYZE_MIN_ROWS respondents in shared memory', async () => {
@@ -74,6 +85,18 @@ describe('analyzeParallel', () => {
     const survey = readSurvey(big, { ...rating, segments: [] }, { sharedMemory: true });
     const serial = JSON.stringify(analyze(survey, { peakEnd: { gestalt: false } }));
     expect(JSON.stringify(await analyzeParallel(survey, { peakEnd: { gestalt: false }, concurrency: 2 }))).toBe(serial);
+  }, 60_000);
+
+  it('touches the pages of shared columns without changing a value, while this thread writes them', async () => {
+    const length = 1 << 20;
+    const columns = [0, 1, 2].map(() => new Float64Array(new SharedArrayBuffer(8 * length)));
+    await onHelper(async (helper) => {
+      helper.touch(columns);
+      for (const column of columns) for (let i = 0; i < length; i++) column[i] = i + 0.5;
+      // A call after the touch: the thread has finished touching when it answers.
+      await helper.run({ kind: 'peak-end', survey: readSurvey(data, rating, { sharedMemory: true }), options: { gestalt: false } });
+    });
+    for (const column of columns) expect(column.every((v, i) => v === i + 0.5)).toBe(true);
   }, 60_000);
 
   it('stores the same values in shared memory, and refuses a bad sharedMemory or concurrency', async () => {
