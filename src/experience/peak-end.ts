@@ -17,7 +17,7 @@ import { type AggregatePeakEndResult, aggregatePeakEnd, argmaxEarliest, type Pea
 import { type GestaltResult, gestaltOfFeatures } from './gestalt.js';
 import { featureColumnsOfPass, type GestaltFeatureColumns } from './gestalt-features.js';
 import { type BinaryPredictionAccuracy, binaryPredictionAccuracy, type PredictionAccuracy, predictionAccuracy } from './prediction-accuracy.js';
-import { crossValidatedPredictions, type RespondentPass, respondentPass } from './respondent-scores.js';
+import { crossValidatedPredictions, type RespondentPass, type RespondentPassOptions, respondentPass } from './respondent-scores.js';
 
 /** Options for {@link peakEnd}. */
 export interface PeakEndOptions extends PeakEndRule {
@@ -210,15 +210,26 @@ export function peakEnd(survey: SurveyRatings, options: PeakEndOptions = {}): Pe
   return peakEndHandingOff(survey, options, null);
 }
 
+/** How {@link peakEndHandingOff} walks, and where the walk's features go. Internal. */
+export interface PeakEndHooks {
+  /**
+   * Receives the Gestalt features of the walk as soon as it is done (null when the battery is off,
+   * or under `positions`, where the battery walks on its own); the battery is then left to the
+   * caller.
+   */
+  readonly handOff: (features: GestaltFeatureColumns | null) => void;
+  /** Runs the walk in place of `respondentPass`, with the same result (e.g. split between threads). */
+  readonly walk: (columns: readonly Float64Array[], n: number, options: RespondentPassOptions) => RespondentPass;
+}
+
 /**
- * {@link peakEnd} that hands the Gestalt features of its walk to `handOff` as soon as the walk is
- * done (null when the battery is off, or under `positions`, where the battery walks on its own),
- * and leaves the battery to the caller: the result's `gestalt` is null, its warnings stop before
- * the battery's, and {@link runGestalt} on those features gives what peakEnd would have added.
- * The walk's arrays are then in shared memory. With `handOff` null, this is peakEnd. Internal: a
- * helper thread runs it while the calling thread runs the battery (analyzeParallel).
+ * {@link peakEnd} with `hooks`: the walk runs through `hooks.walk` with its arrays in shared
+ * memory, its Gestalt features go to `hooks.handOff`, and the battery is left to the caller: the
+ * result's `gestalt` is null, its warnings stop before the battery's, and {@link runGestalt} on
+ * those features gives what peakEnd would have added. With `hooks` null, this is peakEnd.
+ * Internal: a helper thread runs it while the calling thread runs the battery (analyzeParallel).
  */
-export function peakEndHandingOff(survey: SurveyRatings, options: PeakEndOptions, handOff: ((features: GestaltFeatureColumns | null) => void) | null): PeakEndResult {
+export function peakEndHandingOff(survey: SurveyRatings, options: PeakEndOptions, hooks: PeakEndHooks | null): PeakEndResult {
   const names = survey.touchpoints.map((t) => t.column);
   const { rule, weight, endIndex } = resolveRule(names, options);
   const level = options.level ?? 0.95;
@@ -241,9 +252,10 @@ export function peakEndHandingOff(survey: SurveyRatings, options: PeakEndOptions
   const notApplicable = names.map((c) => survey.notApplicable.get(c) ?? null);
   // The Gestalt battery's features come from the same walk when it runs in journey order.
   const withFeatures = options.gestalt !== false && orders === null;
-  const pass = respondentPass(columns, survey.n, { rule, neutral, weight, endIndex, notApplicable, walkBackEnd: options.end === undefined, features: withFeatures, shared: handOff !== null });
+  const walk = hooks?.walk ?? respondentPass;
+  const pass = walk(columns, survey.n, { rule, neutral, weight, endIndex, notApplicable, walkBackEnd: options.end === undefined, features: withFeatures, shared: hooks !== null });
   const features = pass.features === null ? null : featureColumnsOfPass(pass, pass.features, rule, neutral);
-  handOff?.(features);
+  hooks?.handOff(features);
   const byPosition = orders === null ? null : predictionsByPosition(columns, orders, notApplicable, ruleScore(rule, neutral), weight);
   const predictions = byPosition?.predictions ?? pass.predictions;
   const folds = options.folds ?? 10;
@@ -255,7 +267,7 @@ export function peakEndHandingOff(survey: SurveyRatings, options: PeakEndOptions
   const regression = peakEndRegression(survey, [...new Set([...peakIndices, endIndex])], binary, level, warnings);
 
   // A binary outcome gets the battery's logistic models and likelihood-ratio tests (gestalt.ts).
-  const gestaltResult = options.gestalt === false || handOff !== null ? null : runGestalt(survey, options, features, warnings);
+  const gestaltResult = options.gestalt === false || hooks !== null ? null : runGestalt(survey, options, features, warnings);
 
   return {
     method: 'peak-end',

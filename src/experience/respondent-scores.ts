@@ -162,6 +162,13 @@ export interface RespondentPassOptions {
   readonly orders?: readonly (readonly number[])[] | null;
   /** Store the per-respondent arrays in shared memory, for another thread to read. Default false. */
   readonly shared?: boolean;
+  /**
+   * Walk only rows [from, to), filling the arrays of `into` (from {@link respondentPassStorage}
+   * with the same options): the result has `into`'s arrays and the counts of these rows only, and
+   * another thread can walk the other rows at the same time (each row's values depend on that row
+   * alone). Default: every row, into new arrays.
+   */
+  readonly rows?: { readonly from: number; readonly to: number; readonly into: RespondentPass };
 }
 
 /**
@@ -184,24 +191,21 @@ export function respondentPass(columns: readonly Float64Array[], n: number, opti
   const k = columns.length;
   const orders = options.orders ?? null;
   const withFeatures = options.features === true;
+  const rows = options.rows ?? { from: 0, to: n, into: respondentPassStorage(n, options) };
+  const { predictions, answered, peak, mean, min, max } = rows.into;
   // The Gestalt features' arrays (empty when not asked for), and each answer's journey position.
-  const size = withFeatures ? n : 0;
-  const shared = options.shared ?? false;
   const sharedPeak = rule === 'most-intense';
-  const featurePeak = sharedPeak ? null : float64Column(size, shared);
-  const beginning = float64Column(size, shared);
-  const last = float64Column(size, shared);
-  const trend = float64Column(size, shared);
-  const variability = float64Column(size, shared);
+  const featureArrays = rows.into.features;
+  if (withFeatures !== (featureArrays !== null)) throw new Error('respondentPass: rows.into was made with other options.');
+  const featurePeak = sharedPeak || featureArrays === null ? null : featureArrays.peak;
+  const empty = new Float64Array(0);
+  const beginning = featureArrays?.beginning ?? empty;
+  const last = featureArrays?.last ?? empty;
+  const trend = featureArrays?.trend ?? empty;
+  const variability = featureArrays?.variability ?? empty;
   const positions = new Float64Array(k);
   let featureTies = 0;
   const end = columns[endIndex] as Float64Array;
-  const predictions = new Float64Array(n);
-  const answered = int32Column(n, shared);
-  const peak = float64Column(n, shared);
-  const mean = float64Column(n, shared);
-  const min = float64Column(n, shared);
-  const max = float64Column(n, shared);
   const values = new Float64Array(k);
   const scores = new Float64Array(k);
   const integerPeaks = integerPeaksExact(neutral);
@@ -210,7 +214,7 @@ export function respondentPass(columns: readonly Float64Array[], n: number, opti
   let ambiguousPeaks = 0;
   let partialJourneys = 0;
   let earlierEnd = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = rows.from; i < rows.to; i++) {
     for (let f = 0; f < flags.length; f++) {
       if ((flags[f] as Uint8Array)[i] === 1) {
         partialJourneys++;
@@ -304,8 +308,60 @@ export function respondentPass(columns: readonly Float64Array[], n: number, opti
       }
     }
   }
-  const features = withFeatures ? { peak: featurePeak ?? peak, beginning, last, trend, variability, ambiguousPeaks: featureTies } : null;
+  const features = featureArrays === null ? null : { ...featureArrays, ambiguousPeaks: featureTies };
   return { predictions, ambiguousPeaks, partialJourneys, earlierEnd, answered, peak, mean, min, max, features };
+}
+
+/**
+ * The arrays a {@link respondentPass} with these options fills, for `n` rows (in shared memory
+ * with `shared`), with every count 0: what `rows.into` takes when the rows are walked in parts.
+ */
+export function respondentPassStorage(n: number, options: RespondentPassOptions): RespondentPass {
+  const shared = options.shared ?? false;
+  const size = options.features === true ? n : 0;
+  const peak = float64Column(n, shared);
+  return {
+    predictions: float64Column(n, shared),
+    ambiguousPeaks: 0,
+    partialJourneys: 0,
+    earlierEnd: 0,
+    answered: int32Column(n, shared),
+    peak,
+    mean: float64Column(n, shared),
+    min: float64Column(n, shared),
+    max: float64Column(n, shared),
+    features:
+      options.features === true
+        ? {
+            // Under 'most-intense' the features' peak is the pass's own.
+            peak: options.rule === 'most-intense' ? peak : float64Column(size, shared),
+            beginning: float64Column(size, shared),
+            last: float64Column(size, shared),
+            trend: float64Column(size, shared),
+            variability: float64Column(size, shared),
+            ambiguousPeaks: 0,
+          }
+        : null,
+  };
+}
+
+/** The counts of a {@link respondentPass} over some rows and of one over the others, added: the pass over all of them. */
+export function addRespondentCounts(pass: RespondentPass, other: RespondentPassCounts): RespondentPass {
+  return {
+    ...pass,
+    ambiguousPeaks: pass.ambiguousPeaks + other.ambiguousPeaks,
+    partialJourneys: pass.partialJourneys + other.partialJourneys,
+    earlierEnd: pass.earlierEnd + other.earlierEnd,
+    features: pass.features === null ? null : { ...pass.features, ambiguousPeaks: pass.features.ambiguousPeaks + other.featureTies },
+  };
+}
+
+/** The counts of a {@link respondentPass} (its features' ambiguous peaks as `featureTies`). */
+export interface RespondentPassCounts {
+  readonly ambiguousPeaks: number;
+  readonly partialJourneys: number;
+  readonly earlierEnd: number;
+  readonly featureTies: number;
 }
 
 /**

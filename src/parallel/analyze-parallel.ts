@@ -81,17 +81,24 @@ export async function analyzeOnTwoThreads(survey: Survey, options: AnalyzeOption
     notApplicable: survey.notApplicable,
     weights: survey.weights,
   };
-  // The helper thread's walk hands over the Gestalt features (features.then), then its result.
+  // The helper thread asks this thread to walk half the rows, hands over the walk's Gestalt
+  // features, then gives its result.
+  let walked: () => void = () => undefined;
+  const halfWalked = new Promise<void>((resolve) => {
+    walked = resolve;
+  });
   let handOver: (features: GestaltFeatureColumns | null) => void = () => undefined;
   const features = new Promise<GestaltFeatureColumns | null>((resolve) => {
     handOver = resolve;
   });
-  const onHelper = helper.run({ kind: 'peak-end', survey: ratings, options: peakOptions }, handOver).then(
+  const onHelper = helper.run({ kind: 'peak-end', survey: ratings, options: peakOptions }, { features: handOver, walked }).then(
     (value) => ({ ok: true as const, value: value as PeakEndResult }),
     (error: unknown) => ({ ok: false as const, error }),
   );
-  // This thread's parts, each kept as its result or its error, to be handed over in analyze's order.
+  // This thread's parts, each kept as its result or its error, to be handed over in analyze's
+  // order; first the descriptives, then its half of the walk (the helper waits for it).
   const describe = outcome(() => describeSurvey(survey, options.describe));
+  await Promise.race([halfWalked, onHelper]);
   const drivers = outcome(() => keyDrivers(survey, options.keyDrivers));
   const segments = new Map(segmentColumnsOf(survey, options).map((column) => [column, outcome(() => compareSegments(survey, column, options.compareSegments))]));
   // The battery on the walk's features, as peakEnd runs it last (none handed over: peakEnd failed first).

@@ -14,6 +14,7 @@ import { Worker } from 'node:worker_threads';
 import { InvalidArgumentError, PeakEndError } from '../errors.js';
 import type { GestaltFeatureColumns } from '../experience/gestalt-features.js';
 import { type OneCall, reviveError, type WorkerJob, type WorkerReply, type WorkerTask } from './protocol.js';
+import { walkRequested } from './split-walk.js';
 
 /** The `concurrency` option of the parallel functions. */
 export interface ConcurrencyOptions {
@@ -94,7 +95,7 @@ export function runInWorkers(options: PoolOptions): Promise<void> {
           try {
             if (reply.type === 'progress') options.onProgress?.(reply.completed);
             else if (reply.type === 'error') finish(reviveError(reply.error));
-            else if (reply.type === 'value' || reply.type === 'features') finish(new PeakEndError('worker_protocol', 'A worker answered a range with what a helper thread answers.'));
+            else if (reply.type === 'value' || reply.type === 'features' || reply.type === 'walk') finish(new PeakEndError('worker_protocol', 'A worker answered a range with what a helper thread answers.'));
             else {
               running--;
               assigned.current?.done(reply);
@@ -116,6 +117,14 @@ export function runInWorkers(options: PoolOptions): Promise<void> {
   });
 }
 
+/** What a {@link HelperThread}'s call hands over before its result. */
+export interface HelperHandlers {
+  /** The Gestalt features of the call's walk. */
+  readonly features?: (features: GestaltFeatureColumns | null) => void;
+  /** This thread has walked its rows of the call's walk. */
+  readonly walked?: () => void;
+}
+
 /**
  * A worker thread started ahead of its work: while this thread fills columns in shared memory it
  * can touch their pages ({@link HelperThread.touch}), then it runs one library call
@@ -125,7 +134,7 @@ export function runInWorkers(options: PoolOptions): Promise<void> {
 export class HelperThread {
   private readonly worker: Worker;
   private failure: Error | null = null;
-  private pending: { resolve: (value: unknown) => void; reject: (error: unknown) => void; onFeatures: (features: GestaltFeatureColumns | null) => void } | null = null;
+  private pending: { resolve: (value: unknown) => void; reject: (error: unknown) => void; handlers: HelperHandlers } | null = null;
 
   constructor() {
     const entry = workerEntry();
@@ -133,7 +142,12 @@ export class HelperThread {
     this.worker.on('message', (reply: WorkerReply) => {
       if (reply.type === 'value') this.settle(null, reply.value);
       else if (reply.type === 'error') this.settle(reviveError(reply.error));
-      else if (reply.type === 'features') this.pending?.onFeatures(reply.features);
+      else if (reply.type === 'features') this.pending?.handlers.features?.(reply.features);
+      else if (reply.type === 'walk') {
+        // Always answered: the helper thread waits for these rows.
+        walkRequested(reply.request);
+        this.pending?.handlers.walked?.();
+      }
     });
     // A thread that fails or stops can run nothing more.
     const fail = (error: Error): void => {
@@ -151,13 +165,14 @@ export class HelperThread {
 
   /**
    * Runs one call on the thread: its result (structured-cloned back), or its error rebuilt as the
-   * same library error class. What the call hands over before its result goes to `onFeatures`.
+   * same library error class. The call's walk is split with this thread, which walks its rows when
+   * it next yields (then `handlers.walked`); the features it hands over go to `handlers.features`.
    */
-  run(call: OneCall, onFeatures: (features: GestaltFeatureColumns | null) => void = () => undefined): Promise<unknown> {
+  run(call: OneCall, handlers: HelperHandlers = {}): Promise<unknown> {
     if (this.failure !== null) return Promise.reject(this.failure);
     if (this.pending !== null) return Promise.reject(new PeakEndError('worker_busy', 'A helper thread runs one call at a time.'));
     return new Promise<unknown>((resolve, reject) => {
-      this.pending = { resolve, reject, onFeatures };
+      this.pending = { resolve, reject, handlers };
       this.worker.postMessage({ kind: 'call', call } satisfies WorkerTask);
     });
   }

@@ -9,6 +9,7 @@ import type { GestaltFeatureColumns } from '../experience/gestalt-features.js';
 import type { PeakEndOptions } from '../experience/peak-end.js';
 import type { BootstrapWork } from '../importance/bootstrap.js';
 import type { SurveyRatings } from '../survey/survey.js';
+import type { WalkRequest } from './split-walk.js';
 
 /** What a worker is set up with (its `workerData`). */
 export type WorkerJob =
@@ -19,7 +20,8 @@ export type WorkerJob =
 
 /**
  * A library call a helper thread runs: `peakEnd` on the rated columns (in shared memory) of a
- * survey, handing over the Gestalt features of its walk (a `features` reply) before its result.
+ * survey, its walk split with the calling thread (a `walk` reply asks for the other half) and
+ * its Gestalt features handed over (a `features` reply) before its result.
  */
 export type OneCall = { readonly kind: 'peak-end'; readonly survey: SurveyRatings; readonly options: PeakEndOptions };
 
@@ -37,6 +39,7 @@ export type WorkerReply =
   | { readonly type: 'result'; readonly values: Float64Array; readonly ok: Uint8Array }
   | { readonly type: 'value'; readonly value: unknown }
   | { readonly type: 'features'; readonly features: GestaltFeatureColumns | null }
+  | { readonly type: 'walk'; readonly request: WalkRequest }
   | { readonly type: 'error'; readonly error: SerializedError };
 
 /** An error as plain, structured-cloneable data. */

@@ -6,11 +6,13 @@
  * answers with its result.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { GestaltFeatureColumns } from '../experience/gestalt-features.js';
 import { peakEndHandingOff } from '../experience/peak-end.js';
 import { jackknifeRange, type ReplicateBlock, resampleRange } from '../importance/bootstrap.js';
 import { exactShapleyBlocks } from '../importance/lmg.js';
 import { fromState } from '../random/rng.js';
 import { serializeError, type WorkerJob, type WorkerReply, type WorkerTask } from './protocol.js';
+import { splitWalk } from './split-walk.js';
 
 const port = parentPort;
 const job = workerData as WorkerJob;
@@ -55,7 +57,8 @@ port?.on('message', (task: WorkerTask) => {
   }
   if (task.kind === 'call') {
     try {
-      const value = peakEndHandingOff(task.call.survey, task.call.options, (features) => post({ type: 'features', features }));
+      const hooks = { handOff: (features: GestaltFeatureColumns | null) => post({ type: 'features', features }), walk: splitWalk((request) => post({ type: 'walk', request })) };
+      const value = peakEndHandingOff(task.call.survey, task.call.options, hooks);
       post({ type: 'value', value });
     } catch (error) {
       post({ type: 'error', error: serializeError(error) });

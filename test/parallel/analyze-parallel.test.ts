@@ -25,7 +25,7 @@ function columns(n: number, seed: number): Record<string, (number | string)[]> {
       const v = Math.round(1 + 4 * (0.6 * common + 0.4 * rng.next()));
       sum += v * (1 + (j % 3));
       const u = rng.next();
-      out[c]?.push(u < 0.02 ? '' : u < 0.04 && j === 2 ? 'n/a' : v);
+      out[c]?.push(u < 0.02 ? '' : u < 0.04 && (j === 2 || j === k - 1) ? 'n/a' : v);
     });
     const overall = Math.min(5, Math.max(1, Math.round(sum / 12 + rng.next() - 0.5)));
     out.overall?.push(rng.next() < 0.01 ? '' : overall);
