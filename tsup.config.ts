@@ -1,5 +1,15 @@
 import { defineConfig } from 'tsup';
 
+/**
+ * The self-contained Node bundles (the CLI and the worker script) without whitespace and with
+ * shorter syntax, names kept (readable stack traces): V8 parses 1.4 MB instead of 1.9 MB at every
+ * start (docs/performance.md).
+ */
+function compactBundle(options: { minifyWhitespace?: boolean; minifySyntax?: boolean }): void {
+  options.minifyWhitespace = true;
+  options.minifySyntax = true;
+}
+
 export default defineConfig([
   {
     entry: { index: 'src/index.ts', node: 'src/node.ts', zhijiang: 'src/zhijiang.ts' },
@@ -29,6 +39,7 @@ export default defineConfig([
     platform: 'node',
     // Bundled, as in the binary: resolving @stdlib's many small files would slow every worker's start.
     noExternal: [/^@stdlib\//],
+    esbuildOptions: compactBundle,
   },
   {
     entry: { cli: 'src/cli/bin.ts' },
@@ -36,8 +47,10 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     // The binary bundles its dependencies: @stdlib's special functions alone are some 340 small
-    // CommonJS files, and resolving and compiling them one by one made every command start slowly.
-    noExternal: [/^@stdlib\//],
+    // CommonJS files, and resolving and compiling them one by one made every command start slowly;
+    // zod, simple-statistics and csv-parse bundled start some 30 ms sooner than resolved.
+    noExternal: [/^@stdlib\//, 'zod', 'simple-statistics', 'csv-parse'],
     banner: { js: '#!/usr/bin/env node' },
+    esbuildOptions: compactBundle,
   },
 ]);
