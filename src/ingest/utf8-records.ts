@@ -106,6 +106,21 @@ export class Utf8RecordReader {
   push(chunk: Uint8Array): Uint8Array | null {
     const buf = this.joinCarry(chunk);
     this.buf = buf;
+    const start = this.readLines(buf);
+    if (start < 0) return this.stop(buf, -start - 1);
+    this.bytesConsumed += start;
+    this.keepCarry(buf, start);
+    return null;
+  }
+
+  /**
+   * The line loop of {@link push}: reads the complete lines of `buf` and returns where the
+   * incomplete last one starts, or -(s + 1) when the line starting at s holds a double quote. Its
+   * own function so that the engine's optimized code for the loop (compiled while the first chunk
+   * is read) ends at a plain return: code after a loop that had not run when the loop was compiled
+   * sends every later chunk back to the interpreter.
+   */
+  private readLines(buf: Uint8Array): number {
     const n = buf.length;
     const delimiter = this.delimiter;
     let start = 0;
@@ -114,7 +129,7 @@ export class Utf8RecordReader {
         // Header: find the line end and read the line as text.
         let i = start;
         while (i < n && buf[i] !== LF && buf[i] !== CR && buf[i] !== QUOTE) i++;
-        if (i < n && buf[i] === QUOTE) return this.stop(buf, start);
+        if (i < n && buf[i] === QUOTE) return -start - 1;
         const next = this.lineEnd(buf, i);
         if (next < 0) break;
         this.textLine(buf, start, i);
@@ -154,7 +169,7 @@ export class Utf8RecordReader {
           } else if (b === delimiter || b === LF || b === CR) {
             break;
           } else if (b === QUOTE) {
-            return this.stop(buf, start);
+            return -start - 1;
           } else {
             if (b >= 0x80) ascii = false;
             plain = false;
@@ -192,9 +207,7 @@ export class Utf8RecordReader {
       }
       start = next;
     }
-    this.bytesConsumed += start;
-    this.keepCarry(buf, start);
-    return null;
+    return start;
   }
 
   /** The bytes to read: the chunk, or the carry (an incomplete line) joined to it in the reused scratch buffer. */
