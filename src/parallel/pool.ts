@@ -95,7 +95,8 @@ export function runInWorkers(options: PoolOptions): Promise<void> {
           try {
             if (reply.type === 'progress') options.onProgress?.(reply.completed);
             else if (reply.type === 'error') finish(reviveError(reply.error));
-            else if (reply.type === 'value' || reply.type === 'features' || reply.type === 'walk') finish(new PeakEndError('worker_protocol', 'A worker answered a range with what a helper thread answers.'));
+            else if (reply.type === 'value' || reply.type === 'features' || reply.type === 'walk')
+              finish(new PeakEndError('worker_protocol', 'A worker answered a range with what a helper thread answers.'));
             else {
               running--;
               assigned.current?.done(reply);

@@ -7,6 +7,16 @@
  * undefined correlation means for them.
  */
 
+/**
+ * Rows per call of a block kernel. A kernel over millions of rows is called block by block
+ * rather than run as one loop: its first calls run whole in the interpreter, so the engine then
+ * optimizes it with feedback for every line. One long loop is optimized while it runs (on-stack
+ * replacement) before the code after it has ever run, and that code then sends every later call
+ * back to the interpreter, where each arithmetic result is a new heap number (docs/performance.md).
+ * The blocks continue one running sum in order, so the result is that of the one loop, bit for bit.
+ */
+export const KERNEL_BLOCK = 4096;
+
 /** Count, mean and sample variance of the values that are not NaN (see {@link sampleMoments}). */
 export interface SampleMoments {
   readonly n: number;
@@ -29,21 +39,44 @@ export interface SampleMoments {
  * ```
  */
 export function sampleMoments(values: ArrayLike<number>): SampleMoments {
-  let n = 0;
-  let sum = 0;
-  for (let i = 0; i < values.length; i++) {
+  const length = values.length;
+  const { count: n, sum } = countAndSum(values);
+  const mean = n > 0 ? sum / n : Number.NaN;
+  const ss = new Float64Array(1);
+  for (let from = 0; from < length; from += KERNEL_BLOCK) squaresBlock(values, from, Math.min(length, from + KERNEL_BLOCK), mean, ss);
+  return { n, mean, variance: n > 1 ? (ss[0] as number) / (n - 1) : Number.NaN };
+}
+
+/** How many of the values are not NaN, and their sum in order (the first pass of {@link sampleMoments}). */
+export function countAndSum(values: ArrayLike<number>): { count: number; sum: number } {
+  const length = values.length;
+  const sums = new Float64Array(2);
+  for (let from = 0; from < length; from += KERNEL_BLOCK) sumBlock(values, from, Math.min(length, from + KERNEL_BLOCK), sums);
+  return { count: sums[0] as number, sum: sums[1] as number };
+}
+
+/** sampleMoments' first pass over [from, to) (a block kernel, see KERNEL_BLOCK), continuing s = [count, sum] of the values that are not NaN. */
+function sumBlock(values: ArrayLike<number>, from: number, to: number, s: Float64Array): void {
+  let n = s[0] as number;
+  let sum = s[1] as number;
+  for (let i = from; i < to; i++) {
     const v = values[i] as number;
     if (Number.isNaN(v)) continue;
     n++;
     sum += v;
   }
-  const mean = n > 0 ? sum / n : Number.NaN;
-  let ss = 0;
-  for (let i = 0; i < values.length; i++) {
+  s[0] = n;
+  s[1] = sum;
+}
+
+/** sampleMoments' second pass over [from, to), continuing s = [sum of (v - mean)^2] over the values that are not NaN. */
+function squaresBlock(values: ArrayLike<number>, from: number, to: number, mean: number, s: Float64Array): void {
+  let ss = s[0] as number;
+  for (let i = from; i < to; i++) {
     const v = values[i] as number;
     if (!Number.isNaN(v)) ss += (v - mean) * (v - mean);
   }
-  return { n, mean, variance: n > 1 ? ss / (n - 1) : Number.NaN };
+  s[0] = ss;
 }
 
 /**
@@ -148,15 +181,31 @@ export interface PairedMoments {
  */
 export function pairedMoments(a: ArrayLike<number>, b: ArrayLike<number>): PairedMoments {
   const length = Math.min(a.length, b.length);
-  let n = 0;
-  let sa = 0;
-  let sb = 0;
-  let maxA = 0;
-  let maxB = 0;
-  let absoluteError = 0;
-  let squaredError = 0;
-  let error = 0;
-  for (let i = 0; i < length; i++) {
+  const first = new Float64Array(8);
+  for (let from = 0; from < length; from += KERNEL_BLOCK) pairedSumsBlock(a, b, from, Math.min(length, from + KERNEL_BLOCK), first);
+  const [n, sa, sb, maxA, maxB, absoluteError, squaredError, error] = first as unknown as [number, number, number, number, number, number, number, number];
+  if (n < 2) return { n, absoluteError, squaredError, error, correlation: null };
+  const ma = sa / n;
+  const mb = sb / n;
+  const second = new Float64Array(3);
+  for (let from = 0; from < length; from += KERNEL_BLOCK) pairedCrossBlock(a, b, from, Math.min(length, from + KERNEL_BLOCK), ma, mb, second);
+  const [sab, saa, sbb] = second as unknown as [number, number, number];
+  const constant = (ss: number, max: number): boolean => !(Math.sqrt(ss / n) > CONSTANT_COLUMN_TOLERANCE * max);
+  const correlation = constant(saa, maxA) || constant(sbb, maxB) ? null : sab / Math.sqrt(saa * sbb);
+  return { n, absoluteError, squaredError, error, correlation };
+}
+
+/** pairedMoments' first pass over rows [from, to), continuing s = [n, sum a, sum b, max |a|, max |b|, sum |a - b|, sum (a - b)^2, sum (a - b)]. */
+function pairedSumsBlock(a: ArrayLike<number>, b: ArrayLike<number>, from: number, to: number, s: Float64Array): void {
+  let n = s[0] as number;
+  let sa = s[1] as number;
+  let sb = s[2] as number;
+  let maxA = s[3] as number;
+  let maxB = s[4] as number;
+  let absoluteError = s[5] as number;
+  let squaredError = s[6] as number;
+  let error = s[7] as number;
+  for (let i = from; i < to; i++) {
     const ai = a[i] as number;
     const bi = b[i] as number;
     if (!(Number.isFinite(ai) && Number.isFinite(bi))) continue;
@@ -170,13 +219,22 @@ export function pairedMoments(a: ArrayLike<number>, b: ArrayLike<number>): Paire
     squaredError += e * e;
     error += e;
   }
-  if (n < 2) return { n, absoluteError, squaredError, error, correlation: null };
-  const ma = sa / n;
-  const mb = sb / n;
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < length; i++) {
+  s[0] = n;
+  s[1] = sa;
+  s[2] = sb;
+  s[3] = maxA;
+  s[4] = maxB;
+  s[5] = absoluteError;
+  s[6] = squaredError;
+  s[7] = error;
+}
+
+/** pairedMoments' second pass over rows [from, to), continuing s = [sum da db, sum da^2, sum db^2] about the means. */
+function pairedCrossBlock(a: ArrayLike<number>, b: ArrayLike<number>, from: number, to: number, ma: number, mb: number, s: Float64Array): void {
+  let sab = s[0] as number;
+  let saa = s[1] as number;
+  let sbb = s[2] as number;
+  for (let i = from; i < to; i++) {
     const ai = a[i] as number;
     const bi = b[i] as number;
     if (!(Number.isFinite(ai) && Number.isFinite(bi))) continue;
@@ -186,7 +244,7 @@ export function pairedMoments(a: ArrayLike<number>, b: ArrayLike<number>): Paire
     saa += da * da;
     sbb += db * db;
   }
-  const constant = (ss: number, max: number): boolean => !(Math.sqrt(ss / n) > CONSTANT_COLUMN_TOLERANCE * max);
-  const correlation = constant(saa, maxA) || constant(sbb, maxB) ? null : sab / Math.sqrt(saa * sbb);
-  return { n, absoluteError, squaredError, error, correlation };
+  s[0] = sab;
+  s[1] = saa;
+  s[2] = sbb;
 }

@@ -5,6 +5,7 @@
 import { sampleStandardDeviation, mean as ssMean, median as ssMedian } from 'simple-statistics';
 import { studentTQuantile } from '../distributions/index.js';
 import { InvalidArgumentError } from '../errors.js';
+import { KERNEL_BLOCK } from '../stats/moments.js';
 import { medianOfCounts } from '../stats/quantile.js';
 import { designMean } from './design-mean.js';
 import { type NpsResult, netPromoterScore } from './nps.js';
@@ -186,14 +187,23 @@ function countScalePoints(values: Float64Array, scale: ItemScale | null): Tally 
   const points = Math.floor(scale.max) - low + 1;
   if (!(points > 0 && points <= 1001)) return null;
   const counts = new Float64Array(points);
-  for (let i = 0; i < values.length; i++) {
+  // Block by block (KERNEL_BLOCK): the engine optimizes the kernel whole.
+  for (let from = 0; from < values.length; from += KERNEL_BLOCK) {
+    if (!tallyBlock(values, from, Math.min(values.length, from + KERNEL_BLOCK), low, points, counts)) return null;
+  }
+  return { values: Array.from({ length: points }, (_, k) => low + k), counts, scale };
+}
+
+/** Counts the values of [from, to) by scale point into `counts` (NaN skipped); false at a value off the scale's points. */
+function tallyBlock(values: Float64Array, from: number, to: number, low: number, points: number, counts: Float64Array): boolean {
+  for (let i = from; i < to; i++) {
     const v = values[i] as number;
     if (Number.isNaN(v)) continue;
     const k = v - low;
-    if (!(k >= 0 && k < points) || k !== Math.floor(k)) return null;
+    if (!(k >= 0 && k < points) || k !== Math.floor(k)) return false;
     counts[k] = (counts[k] as number) + 1;
   }
-  return { values: Array.from({ length: points }, (_, k) => low + k), counts, scale };
+  return true;
 }
 
 /** Unweighted statistics from the counts: exact sums, two-pass SD, median from the cumulative counts. */
