@@ -243,19 +243,21 @@ export function peakEndHandingOff(survey: SurveyRatings, options: PeakEndOptions
   const binary = survey.spec.outcome.type === 'binary';
   const warnings: Warning[] = [];
 
-  const { aggregate, peakIndices } = aggregateMethod(names, columns, overall, { rule, weight, neutral, endIndex, level, binary }, options, warnings);
-
-  // Per-respondent method.
-  const orders = options.positions === undefined ? null : positionOrders(options.positions, names, survey.n);
-  // In journey order, by column in one pass (respondent-scores.ts), which also gives the
-  // comparison models their summaries; with positions, row by row.
+  // The per-respondent walk in journey order, by column in one pass (respondent-scores.ts), which
+  // also gives the comparison models their summaries and, in journey order, the Gestalt battery
+  // its features. First, so that a helper thread hands the features over as early as it can (the
+  // walk throws nothing and warns of nothing, so the results and their order are the same).
   const notApplicable = names.map((c) => survey.notApplicable.get(c) ?? null);
-  // The Gestalt battery's features come from the same walk when it runs in journey order.
-  const withFeatures = options.gestalt !== false && orders === null;
+  const withFeatures = options.gestalt !== false && options.positions === undefined;
   const walk = hooks?.walk ?? respondentPass;
   const pass = walk(columns, survey.n, { rule, neutral, weight, endIndex, notApplicable, walkBackEnd: options.end === undefined, features: withFeatures, shared: hooks !== null });
   const features = pass.features === null ? null : featureColumnsOfPass(pass, pass.features, rule, neutral);
   hooks?.handOff(features);
+
+  const { aggregate, peakIndices } = aggregateMethod(names, columns, overall, { rule, weight, neutral, endIndex, level, binary }, options, warnings);
+
+  // Per-respondent method; with positions, row by row.
+  const orders = options.positions === undefined ? null : positionOrders(options.positions, names, survey.n);
   const byPosition = orders === null ? null : predictionsByPosition(columns, orders, notApplicable, ruleScore(rule, neutral), weight);
   const predictions = byPosition?.predictions ?? pass.predictions;
   const folds = options.folds ?? 10;

@@ -96,9 +96,9 @@ export async function analyzeOnTwoThreads(survey: Survey, options: AnalyzeOption
     (error: unknown) => ({ ok: false as const, error }),
   );
   // This thread's parts, each kept as its result or its error, to be handed over in analyze's
-  // order; first the descriptives, then its half of the walk (the helper waits for it).
-  const describe = outcome(() => describeSurvey(survey, options.describe));
+  // order; first its half of the walk (the helper asks for it at once and waits for it).
   await Promise.race([halfWalked, onHelper]);
+  const describe = outcome(() => describeSurvey(survey, options.describe));
   const drivers = outcome(() => keyDrivers(survey, options.keyDrivers));
   const segments = new Map(segmentColumnsOf(survey, options).map((column) => [column, outcome(() => compareSegments(survey, column, options.compareSegments))]));
   // The battery on the walk's features, as peakEnd runs it last (none handed over: peakEnd failed first).
