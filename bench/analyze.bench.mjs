@@ -6,7 +6,8 @@
 // - analyze: `peak-end analyze big.csv --overall overall --scale 1-5` (text report, no bootstrap)
 //   on 1,000,000 x 21 seeded 5-point ratings (bench/ratings.mjs), wall time and peak RSS, against
 //   pandas read_csv of the same file (bench/anchors/pandas_read_csv.py; floor <= 3 x, <= 700 MB);
-//   analyze() in the library against readSurveyFile on the same file (floor <= 4 x).
+//   analyze() in the library against readSurveyFile on the same file (floor <= 4 x), and
+//   analyzeParallel ('peak-end/node') on the survey read with sharedMemory: true.
 // - growth: analyze() and readSurveyFile over n = 10^4 .. 10^6 (k = 20) and k = 5 .. 25
 //   (n = 10^5), with pandas read_csv of each file.
 // - stream: accumulateSurveyFile against readSurveyFile per row (floor <= 1.3 x) and against
@@ -25,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { analyze, createRng, formatReportText, momentsQuery } from '../dist/index.js';
-import { accumulateSurveyFile, readSurveyFile } from '../dist/node.js';
+import { accumulateSurveyFile, analyzeParallel, readSurveyFile } from '../dist/node.js';
 import { ratings } from './ratings.mjs';
 
 setFlagsFromString('--expose-gc');
@@ -125,6 +126,9 @@ if (wanted('analyze')) {
   const survey = await readSurveyFile(csv, spec);
   const library = await time(() => analyze(survey));
   const text = await time(() => formatReportText(analyze(survey)), 1);
+  // analyzeParallel on the survey read into shared memory (two threads; the same Report).
+  const shared = await readSurveyFile(csv, spec, { sharedMemory: true });
+  const parallel = await time(() => analyzeParallel(shared));
   const cli = [];
   for (let r = 0; r < runs; r++) cli.push(child([here('../dist/cli.js'), 'analyze', csv, '--overall', 'overall', '--scale', '1-5']));
   cli.sort((a, b) => a.wallSeconds - b.wallSeconds);
@@ -143,6 +147,8 @@ if (wanted('analyze')) {
     analyzeLibrary: library,
     analyzeOverRead: { wall: round(library.wallSeconds / read.wallSeconds, 2), cpu: round(library.cpuSeconds / read.cpuSeconds, 2) },
     analyzePlusTextLibrary: text,
+    analyzeParallelLibrary: parallel,
+    analyzeParallelOverRead: { wall: round(parallel.wallSeconds / read.wallSeconds, 2), cpu: round(parallel.cpuSeconds / read.cpuSeconds, 2) },
     floors: { cliOverPandas: 3, cliPeakRssMB: 700, analyzeOverRead: 4 },
   };
   log(JSON.stringify(result.cases.analyze));

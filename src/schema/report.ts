@@ -3,7 +3,7 @@
  * Schema (`reportJsonSchema()`) is written to docs/report.schema.json by the build and printed by
  * `peak-end schema`, so other services can validate reports without this library.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { OlsResult } from '../regression/ols.js';
 import type { Report } from '../report/analyze.js';
 import type { MissingDataSummary } from '../survey/model-data.js';

@@ -2,7 +2,7 @@
  * The survey spec: which columns hold the touchpoints (in journey order), the overall rating, the
  * scale, missing-value codes, text labels and the invalid-value policy.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidArgumentError } from '../errors.js';
 
 const nonEmptyName = z.string().trim().min(1, 'must be a non-empty column name');
