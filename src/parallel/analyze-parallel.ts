@@ -10,9 +10,9 @@ import type { GestaltFeatureColumns } from '../experience/gestalt-features.js';
 import { keyDrivers } from '../experience/key-drivers.js';
 import { type PeakEndResult, runGestalt } from '../experience/peak-end.js';
 import { type AnalysisParts, type AnalyzeOptions, analyze, analyzeParts, peakEndOptionsOf, type Report, segmentColumnsOf } from '../report/analyze.js';
-import { describeSurvey } from '../survey/describe-survey.js';
 import type { Survey, SurveyRatings, Warning } from '../survey/survey.js';
 import { type ConcurrencyOptions, HelperThread, resolveConcurrency } from './pool.js';
+import { type HelperParts, reviveError, type Settled } from './protocol.js';
 
 /** Options for {@link analyzeParallel}: those of `analyze` plus `concurrency`. */
 export interface AnalyzeParallelOptions extends AnalyzeOptions, ConcurrencyOptions {}
@@ -24,9 +24,10 @@ export interface AnalyzeParallelOptions extends AnalyzeOptions, ConcurrencyOptio
 export const PARALLEL_ANALYZE_MIN_ROWS = 50_000;
 
 /**
- * {@link analyze} on two threads: the peak-end analysis (without its Gestalt battery) runs on a
- * worker thread while this thread computes the descriptives, key drivers, segment comparisons and
- * the Gestalt battery. The Report is the same as `analyze`'s, bit for bit, with its warnings in the
+ * {@link analyze} on two threads: a helper thread runs the peak-end analysis (without its Gestalt
+ * battery) and the descriptives while this thread computes the key drivers, segment comparisons
+ * and the Gestalt battery; the two threads share the peak-end walk over the respondents, half
+ * each, and the helper hands the walk's features over for the battery. The Report is the same as `analyze`'s, bit for bit, with its warnings in the
  * same order and the same error thrown (each part computes what it computes in `analyze`, and the
  * Report is assembled from them in analyze's order).
  *
@@ -80,6 +81,7 @@ export async function analyzeOnTwoThreads(survey: Survey, options: AnalyzeOption
     ratings: survey.ratings,
     notApplicable: survey.notApplicable,
     weights: survey.weights,
+    ...(survey.calibration !== undefined && { calibration: survey.calibration }),
   };
   // The helper thread asks this thread to walk half the rows, hands over the walk's Gestalt
   // features, then gives its result.
@@ -91,14 +93,18 @@ export async function analyzeOnTwoThreads(survey: Survey, options: AnalyzeOption
   const features = new Promise<GestaltFeatureColumns | null>((resolve) => {
     handOver = resolve;
   });
-  const onHelper = helper.run({ kind: 'peak-end', survey: ratings, options: peakOptions }, { features: handOver, walked }).then(
-    (value) => ({ ok: true as const, value: value as PeakEndResult }),
-    (error: unknown) => ({ ok: false as const, error }),
+  // The helper's parts: the peak-end analysis (less its battery), then the descriptives.
+  const onHelper = helper.run({ kind: 'peak-end-and-descriptives', survey: ratings, peakEnd: peakOptions, describe: options.describe ?? {} }, { features: handOver, walked }).then(
+    (value) => {
+      const parts = value as HelperParts;
+      return { peak: revived(parts.peakEnd), describe: revived(parts.describe) };
+    },
+    // The thread itself failed: no part has a result.
+    (error: unknown) => ({ peak: { ok: false as const, error }, describe: { ok: false as const, error } }),
   );
   // This thread's parts, each kept as its result or its error, to be handed over in analyze's
   // order; first its half of the walk (the helper asks for it at once and waits for it).
   await Promise.race([halfWalked, onHelper]);
-  const describe = outcome(() => describeSurvey(survey, options.describe));
   const drivers = outcome(() => keyDrivers(survey, options.keyDrivers));
   const segments = new Map(segmentColumnsOf(survey, options).map((column) => [column, outcome(() => compareSegments(survey, column, options.compareSegments))]));
   // The battery on the walk's features, as peakEnd runs it last (none handed over: peakEnd failed first).
@@ -109,7 +115,7 @@ export async function analyzeOnTwoThreads(survey: Survey, options: AnalyzeOption
       return { result: runGestalt(survey, peakOptions, given, warnings), warnings };
     });
   const gestalt = walk === NOT_HANDED ? null : battery(walk);
-  const peak = await onHelper;
+  const { peak, describe } = await onHelper;
   const parts: AnalysisParts = {
     describe: () => settled(describe),
     // peakEnd runs its Gestalt battery last and appends its warnings: the same result.
@@ -139,6 +145,11 @@ function outcome<T>(run: () => T): Outcome<T> {
   } catch (error) {
     return { ok: false, error };
   }
+}
+
+/** A part settled on the helper thread, its error rebuilt as the same library error class. */
+function revived<T>(part: Settled<T>): Outcome<T> {
+  return part.ok ? part : { ok: false, error: reviveError(part.error) };
 }
 
 /** The value, or the error thrown again. */

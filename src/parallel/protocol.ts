@@ -6,8 +6,9 @@
  */
 import { ConvergenceError, type DataIssue, DataValidationError, InsufficientDataError, InvalidArgumentError, PeakEndError, RankDeficientError } from '../errors.js';
 import type { GestaltFeatureColumns } from '../experience/gestalt-features.js';
-import type { PeakEndOptions } from '../experience/peak-end.js';
+import type { PeakEndOptions, PeakEndResult } from '../experience/peak-end.js';
 import type { BootstrapWork } from '../importance/bootstrap.js';
+import type { DescribeOptions, SurveyDescriptives } from '../survey/describe-survey.js';
 import type { SurveyRatings } from '../survey/survey.js';
 import type { WalkRequest } from './split-walk.js';
 
@@ -19,11 +20,21 @@ export type WorkerJob =
   | { readonly kind: 'helper' };
 
 /**
- * A library call a helper thread runs: `peakEnd` on the rated columns (in shared memory) of a
- * survey, its walk split with the calling thread (a `walk` reply asks for the other half) and
- * its Gestalt features handed over (a `features` reply) before its result.
+ * What a helper thread runs for analyzeParallel, on the rated columns (in shared memory) of a
+ * survey: `peakEnd`, its walk split with the calling thread (a `walk` reply asks for the other
+ * half) and its Gestalt features handed over (a `features` reply), then `describeSurvey`; the
+ * result ({@link HelperParts}) holds each part's result or error.
  */
-export type OneCall = { readonly kind: 'peak-end'; readonly survey: SurveyRatings; readonly options: PeakEndOptions };
+export type OneCall = { readonly kind: 'peak-end-and-descriptives'; readonly survey: SurveyRatings; readonly peakEnd: PeakEndOptions; readonly describe: DescribeOptions };
+
+/** A part's result, or its error as plain data. */
+export type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: SerializedError };
+
+/** The result of a {@link OneCall}. */
+export interface HelperParts {
+  readonly peakEnd: Settled<PeakEndResult>;
+  readonly describe: Settled<SurveyDescriptives>;
+}
 
 /** One unit of work: a contiguous range, or a helper thread's page touching (no reply) or call (a `value` reply). */
 export type WorkerTask =

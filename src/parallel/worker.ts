@@ -11,7 +11,8 @@ import { peakEndHandingOff } from '../experience/peak-end.js';
 import { jackknifeRange, type ReplicateBlock, resampleRange } from '../importance/bootstrap.js';
 import { exactShapleyBlocks } from '../importance/lmg.js';
 import { fromState } from '../random/rng.js';
-import { serializeError, type WorkerJob, type WorkerReply, type WorkerTask } from './protocol.js';
+import { describeSurvey } from '../survey/describe-survey.js';
+import { type HelperParts, type Settled, serializeError, type WorkerJob, type WorkerReply, type WorkerTask } from './protocol.js';
 import { splitWalk } from './split-walk.js';
 
 const port = parentPort;
@@ -30,6 +31,15 @@ function run(task: WorkerTask): ReplicateBlock {
     return { values, ok: new Uint8Array(0) };
   }
   throw new Error(`A ${job.kind} worker cannot run a ${task.kind} task.`);
+}
+
+/** The part's result, or its error as plain data. */
+function settle<T>(run: () => T): Settled<T> {
+  try {
+    return { ok: true, value: run() };
+  } catch (error) {
+    return { ok: false, error: serializeError(error) };
+  }
 }
 
 function post(reply: WorkerReply, transfer: ArrayBuffer[] = []): void {
@@ -56,13 +66,13 @@ port?.on('message', (task: WorkerTask) => {
     return;
   }
   if (task.kind === 'call') {
-    try {
-      const hooks = { handOff: (features: GestaltFeatureColumns | null) => post({ type: 'features', features }), walk: splitWalk((request) => post({ type: 'walk', request })) };
-      const value = peakEndHandingOff(task.call.survey, task.call.options, hooks);
-      post({ type: 'value', value });
-    } catch (error) {
-      post({ type: 'error', error: serializeError(error) });
-    }
+    const { survey } = task.call;
+    const hooks = { handOff: (features: GestaltFeatureColumns | null) => post({ type: 'features', features }), walk: splitWalk((request) => post({ type: 'walk', request })) };
+    const parts: HelperParts = {
+      peakEnd: settle(() => peakEndHandingOff(survey, task.call.peakEnd, hooks)),
+      describe: settle(() => describeSurvey(survey, task.call.describe)),
+    };
+    post({ type: 'value', value: parts });
     return;
   }
   try {

@@ -9,7 +9,7 @@ import { KERNEL_BLOCK } from '../stats/moments.js';
 import { medianOfCounts } from '../stats/quantile.js';
 import { designMean } from './design-mean.js';
 import { type NpsResult, netPromoterScore } from './nps.js';
-import type { Calibration, Survey, Warning } from './survey.js';
+import type { Calibration, SurveyRatings, Warning } from './survey.js';
 
 /** Options for {@link describeSurvey}. */
 export interface DescribeOptions {
@@ -103,7 +103,7 @@ export interface SurveyDescriptives {
  * ```
  * @throws InvalidArgumentError when `level` is not strictly between 0 and 1.
  */
-export function describeSurvey(survey: Survey, options: DescribeOptions = {}): SurveyDescriptives {
+export function describeSurvey(survey: SurveyRatings, options: DescribeOptions = {}): SurveyDescriptives {
   const level = options.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new InvalidArgumentError(`level must be between 0 and 1 (e.g. 0.95), got ${level}.`);
   const columns = [

@@ -128,11 +128,12 @@ export interface Survey {
 }
 
 /**
- * The part of a {@link Survey} that the rating analyses read (`peakEnd`, `gestalt`, `modelData`):
- * the spec, the rated columns and their not-applicable flags, and the weights. A worker thread
- * running one of them is sent only this (analyzeParallel in 'peak-end/node').
+ * The part of a {@link Survey} that the rating analyses read (`peakEnd`, `gestalt`, `modelData`,
+ * `describeSurvey`): the spec, the rated columns and their not-applicable flags, the weights and
+ * their calibration. A worker thread running one of them is sent only this (analyzeParallel in
+ * 'peak-end/node').
  */
-export type SurveyRatings = Pick<Survey, 'spec' | 'touchpoints' | 'overall' | 'n' | 'ratings' | 'notApplicable' | 'weights'>;
+export type SurveyRatings = Pick<Survey, 'spec' | 'touchpoints' | 'overall' | 'n' | 'ratings' | 'notApplicable' | 'weights' | 'calibration'>;
 
 /** The raking margins of a calibrated survey: per margin, each row's category index. */
 export interface Calibration {

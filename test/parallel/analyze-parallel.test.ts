@@ -10,6 +10,7 @@ import { HelperThread } from '../../src/parallel/pool.js';
 import { createRng } from '../../src/random/rng.js';
 import { type AnalyzeOptions, analyze } from '../../src/report/analyze.js';
 import type { SurveySpec } from '../../src/schema/survey-spec.js';
+import { rake } from '../../src/survey/rake.js';
 
 const k = 6;
 const names = Array.from({ length: k }, (_, j) => `t${j + 1}`);
@@ -64,20 +65,35 @@ describe('analyzeParallel', () => {
   it('gives analyze’s Report on a rating outcome with missing and not-applicable cells and a segment', () => same(rating), 60_000);
   it('gives analyze’s Report on a binary outcome (logistic key drivers and battery)', () => same(binary), 60_000);
   it('gives analyze’s Report on a weighted survey, with another peak rule and seed', () => same(weighted, { peakEnd: { peak: 'min', seed: 7, folds: 5 } }), 60_000);
+  it('gives analyze’s Report on a raked survey (the descriptives’ design-based errors see the calibration)', async () => {
+    const raked = rake(readSurvey(data, rating, { sharedMemory: true }), { region: { north: 0.3, south: 0.7 } });
+    expect(raked.calibration).toBeDefined();
+    const serial = JSON.stringify(analyze(raked));
+    expect(JSON.stringify(await onHelper((helper) => analyzeOnTwoThreads(raked, {}, helper)))).toBe(serial);
+  }, 60_000);
   it('gives analyze’s Report without the Gestalt battery and with per-respondent predictions', () => same(rating, { peakEnd: { gestalt: false, includePredictions: true } }), 60_000);
 
-  it('throws analyze’s error: the peak-end part’s before the key drivers’', async () => {
+  it('throws analyze’s error: the descriptives’ before the peak-end part’s, that before the key drivers’', async () => {
     const survey = readSurvey(data, rating, { sharedMemory: true });
-    const options: AnalyzeOptions = { peakEnd: { weight: 2 }, keyDrivers: { alpha: 3 } };
-    let serial: unknown;
-    try {
-      analyze(survey, options);
-    } catch (error) {
-      serial = error;
+    const cases: AnalyzeOptions[] = [
+      { peakEnd: { weight: 2 }, keyDrivers: { alpha: 3 } },
+      { describe: { level: 2 }, peakEnd: { weight: 2 }, keyDrivers: { alpha: 3 } },
+    ];
+    const messages = new Set<string>();
+    for (const options of cases) {
+      let serial: unknown;
+      try {
+        analyze(survey, options);
+      } catch (error) {
+        serial = error;
+      }
+      expect(serial).toBeInstanceOf(InvalidArgumentError);
+      messages.add((serial as Error).message);
+      const parallel = await onHelper((helper) => analyzeOnTwoThreads(survey, options, helper)).catch((error: unknown) => error);
+      expect(parallel).toBeInstanceOf(InvalidArgumentError);
+      expect((parallel as Error).message).toBe((serial as Error).message);
     }
-    expect(serial).toBeInstanceOf(InvalidArgumentError);
-    await expect(onHelper((helper) => analyzeOnTwoThreads(survey, options, helper))).rejects.toThrow((serial as Error).message);
-    await expect(onHelper((helper) => analyzeOnTwoThreads(survey, options, helper))).rejects.toBeInstanceOf(InvalidArgumentError);
+    expect(messages.size).toBe(2);
   }, 60_000);
 
   it('runs on two threads from PARALLEL_ANALYZE_MIN_ROWS respondents in shared memory', async () => {
@@ -94,7 +110,7 @@ describe('analyzeParallel', () => {
       helper.touch(columns);
       for (const column of columns) for (let i = 0; i < length; i++) column[i] = i + 0.5;
       // A call after the touch: the thread has finished touching when it answers.
-      await helper.run({ kind: 'peak-end', survey: readSurvey(data, rating, { sharedMemory: true }), options: { gestalt: false } });
+      await helper.run({ kind: 'peak-end-and-descriptives', survey: readSurvey(data, rating, { sharedMemory: true }), peakEnd: { gestalt: false }, describe: {} });
     });
     for (const column of columns) expect(column.every((v, i) => v === i + 0.5)).toBe(true);
   }, 60_000);
