@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'tsup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRng } from '../../src/random/rng.js';
 
 const root = join(import.meta.dirname, '..', '..');
 let out = '';
@@ -51,4 +52,30 @@ describe('the built package', () => {
       expect(JSON.parse(output.trim())).toEqual({ same: true, stopped: 'stop', invalid: 'invalid_argument' });
     }, 90_000);
   }
+
+  it('runs the CLI on a file of 60,000 rows on two threads (a helper thread from dist/parallel-worker.js) with the one-thread report, and exits by itself', () => {
+    const rng = createRng(9);
+    const lines = ['t1,t2,t3,t4,t5,t6,t7,t8,t9,t10,overall'];
+    for (let i = 0; i < 60_000; i++) {
+      const common = rng.next();
+      const row = Array.from({ length: 10 }, () => Math.round(1 + 4 * (0.6 * common + 0.4 * rng.next())));
+      lines.push([...row, Math.round(1 + 4 * common)].join(','));
+    }
+    const csv = join(out, 'sixty-thousand.csv');
+    writeFileSync(csv, `${lines.join('\n')}\n`);
+    const cli = execFileSync(process.execPath, [join(out, 'cli.js'), 'analyze', csv, '--overall', 'overall', '--scale', '1-5', '--json'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    const script = `import { analyze } from ${JSON.stringify(join(out, 'index.js'))};
+import { readSurveyFile } from ${JSON.stringify(join(out, 'node.js'))};
+const spec = { touchpoints: Array.from({ length: 10 }, (_, j) => 't' + (j + 1)), overall: 'overall', scale: { min: 1, max: 5 } };
+console.log(JSON.stringify(analyze(await readSurveyFile(${JSON.stringify(csv)}, spec), { peakEnd: { seed: 1 } }), null, 2));`;
+    const file = join(out, 'one-thread.mjs');
+    writeFileSync(file, script);
+    const serial = execFileSync(process.execPath, [file], { encoding: 'utf8', timeout: 60_000 });
+    expect(cli.length).toBeGreaterThan(1000);
+    expect(cli.trim()).toBe(serial.trim());
+  }, 120_000);
 });
