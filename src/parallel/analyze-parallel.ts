@@ -8,7 +8,7 @@ import { type CompareSegmentsResult, compareSegments } from '../experience/compa
 import type { GestaltResult } from '../experience/gestalt.js';
 import type { GestaltFeatureColumns } from '../experience/gestalt-features.js';
 import { keyDrivers } from '../experience/key-drivers.js';
-import { type PeakEndResult, runGestalt } from '../experience/peak-end.js';
+import { runGestalt } from '../experience/peak-end.js';
 import { type AnalysisParts, type AnalyzeOptions, analyze, analyzeParts, peakEndOptionsOf, type Report, segmentColumnsOf } from '../report/analyze.js';
 import type { Survey, SurveyRatings, Warning } from '../survey/survey.js';
 import { type ConcurrencyOptions, HelperThread, resolveConcurrency } from './pool.js';
