@@ -12,6 +12,7 @@ import { renderReportHtml } from '../report/render-html.js';
 import { formatReportText } from '../report/text.js';
 import { type RakeMargins, rake } from '../survey/rake.js';
 import type { CommandContext } from './context.js';
+import { PreparedColumns } from './prepared-columns.js';
 import { controlList, loadSurvey, requestedSegments, surveyOptionDefinitions, surveyOptionsHelp } from './survey-options.js';
 import { PartialResultError, UsageError } from './usage-error.js';
 
@@ -83,17 +84,16 @@ export async function analyzeCommand(args: readonly string[], ctx: CommandContex
   // The margin columns are read as segments so that they can be raked on; only the segments the
   // user named (--segment or the spec) are compared.
   // A large file on a machine with two or more cores: a helper thread starts now, so that its start
-  // overlaps the reading; it touches the pages of the survey's columns while they are filled, then
-  // runs the peak-end part of the analysis (analyzeParallel).
-  const helper = availableParallelism() > 1 && fileBytes(file) >= HELPER_MIN_BYTES ? new HelperThread() : null;
+  // overlaps the reading; it touches the pages of the survey's columns (prepared-columns.ts) while
+  // the file is parsed, then runs its part of the analysis (analyzeParallel).
+  const bytes = fileBytes(file);
+  const helper = availableParallelism() > 1 && bytes >= HELPER_MIN_BYTES ? new HelperThread() : null;
+  const prepare = (): ((length: number) => Float64Array) | undefined => {
+    const columns = helper === null ? null : PreparedColumns.forFile(file, bytes, helper);
+    return columns === null ? undefined : (length) => columns.take(length);
+  };
   try {
-    const loaded = await loadSurvey(
-      file,
-      { ...values, ...(margins !== undefined && { rakeSegments: Object.keys(margins) }) },
-      ctx.info,
-      ctx.progress,
-      helper === null ? undefined : (columns) => helper.touch(columns),
-    );
+    const loaded = await loadSurvey(file, { ...values, ...(margins !== undefined && { rakeSegments: Object.keys(margins) }) }, ctx.info, ctx.progress, prepare);
     const survey = margins === undefined ? loaded : rake(loaded, margins);
     const c = survey.calibration;
     if (margins !== undefined && c !== undefined) {

@@ -85,15 +85,16 @@ const OUTCOME_TYPES = ['rating', 'binary', 'nps', 'numeric'] as const;
 
 /**
  * Reads the survey named on the command line. Guesses made for missing flags are passed to
- * `announce` (the CLI prints them on stderr). A CSV file read for spec inference hands its rated
- * columns' storage to `onColumns` before filling it (CsvRecords.survey).
+ * `announce` (the CLI prints them on stderr). Before a CSV file is read for spec inference,
+ * `prepare` may return where its rated columns' storage comes from (CsvRecords.survey): the CLI's
+ * columns prepared while the file is read.
  */
 export async function loadSurvey(
   file: string,
   flags: SurveyFlags,
   announce: (message: string) => void,
   progress: (label: string, completed: number, total: number) => void = () => undefined,
-  onColumns?: (columns: readonly Float64Array[]) => void,
+  prepare?: () => ((length: number) => Float64Array) | undefined,
 ): Promise<Survey> {
   // The rated columns go to shared memory, so that `analyze` can run its peak-end part on a second
   // thread without copying them (analyzeParallel); the values are the same.
@@ -146,13 +147,14 @@ export async function loadSurvey(
     ...(positive !== undefined && given.overall === undefined && { positive }),
   };
   // A CSV file is read once: the spec is inferred from its records, and the survey built from them.
+  const column = prepare?.();
   const records = await readCsvRecords(file, { ...readOptions, onProgress }).catch(unreadable);
   // Any other file readSurveyFile reads (.xlsx, .sav, Qualtrics, SurveyMonkey), with its metadata.
   const inferred = records === null ? await inferSurveySpecFile(file, inferOptions).catch(unreadable) : inferSurveySpecFromRecords(records, inferOptions);
   inferred.notes.forEach((note) => {
     announce(`Note: ${note}.`);
   });
-  if (records !== null) return records.survey(inferred.spec, readOptions, onColumns);
+  if (records !== null) return records.survey(inferred.spec, readOptions, column);
   return readSurveyFile(file, inferred.spec, { ...readOptions, onProgress });
 }
 

@@ -184,7 +184,7 @@ export class SurveyBuilder {
       labelled: 0,
       notApplicable: 0,
     }));
-    this.columns = this.rated.map(() => float64Column(this.sourceRows.length, this.limits.sharedMemory));
+    this.columns = this.rated.map(() => this.newColumn(this.sourceRows.length));
     this.naColumns = this.rated.map(() => null);
     this.missingCounts = new Float64Array(this.rated.length);
     this.rowValues = new Float64Array(this.rated.length);
@@ -557,9 +557,16 @@ export class SurveyBuilder {
     if (this.sink === null && capacity > this.sourceRows.length) this.grow(capacity);
   }
 
-  /** The storage of the rated columns as it stands (it is replaced when the columns grow). */
-  ratedStorage(): readonly Float64Array[] {
-    return this.columns;
+  /**
+   * Where the rated columns' storage comes from: by default a new zero-filled array (in shared
+   * memory under `sharedMemory`); the CLI gives columns it had a helper thread prepare while the
+   * file was read. Set before the header.
+   */
+  private newColumn: (length: number) => Float64Array = (length) => float64Column(length, this.limits.sharedMemory);
+
+  /** Takes the rated columns' storage from `column` (zero-filled arrays of at least `length` values), before the header. */
+  storeColumnsIn(column: (length: number) => Float64Array): void {
+    this.newColumn = (length) => column(length).subarray(0, length);
   }
 
   /** Counts the not-applicable cell of rated column j in used row `at` and flags it when stored. */
@@ -589,7 +596,7 @@ export class SurveyBuilder {
   /** Grows the storage of the rated columns and source rows (they always have the same capacity). */
   private grow(capacity = this.sourceRows.length * 2): void {
     this.columns = this.columns.map((column) => {
-      const grown = float64Column(capacity, this.limits.sharedMemory);
+      const grown = this.newColumn(capacity);
       grown.set(column);
       return grown;
     });
@@ -672,7 +679,7 @@ export class SurveyBuilder {
     const keep = n >= this.sourceRows.length - (this.sourceRows.length >> 3);
     const trimmed = (column: Float64Array): Float64Array => {
       if (keep) return column.subarray(0, n);
-      const copy = float64Column(n, this.limits.sharedMemory);
+      const copy = this.newColumn(n);
       copy.set(column.subarray(0, n));
       return copy;
     };

@@ -248,13 +248,13 @@ export class CsvRecords implements CsvRecordSink {
   /**
    * Reads the records into a Survey with `spec`, as streaming the file with it would: each
    * distinct text of a rated column is read once; records go to the SurveyBuilder in file order;
-   * a failure that stopped reading is thrown after the records before it. `onColumns` is handed
-   * the rated columns' storage, sized for every record, before they are filled (the CLI's helper
-   * thread touches their pages meanwhile when they are in shared memory).
+   * a failure that stopped reading is thrown after the records before it. `column`, when given,
+   * supplies the rated columns' storage (zero-filled arrays of at least the length asked for; the
+   * CLI's are in shared memory, their pages touched by its helper thread while the file was read).
    *
    * @throws DataValidationError as readSurveyFile.
    */
-  survey(spec: SurveySpec, options: ReadSurveyOptions = {}, onColumns?: (columns: readonly Float64Array[]) => void): Survey {
+  survey(spec: SurveySpec, options: ReadSurveyOptions = {}, column?: (length: number) => Float64Array): Survey {
     const normalized = normalizeSpec(spec);
     const limits = ingestLimits(options);
     const source = this.source;
@@ -275,9 +275,9 @@ export class CsvRecords implements CsvRecordSink {
       },
       limits,
     );
+    if (column !== undefined) builder.storeColumnsIn(column);
     builder.header(headerFields, this.headerLine);
     builder.reserve(this.count);
-    onColumns?.(builder.ratedStorage());
     // Each rated column's header position and the reading of each of its distinct texts.
     const slots = builder.ratedSlots();
     const readers = builder.cellReaders;
