@@ -90,7 +90,10 @@ export async function analyzeCommand(args: readonly string[], ctx: CommandContex
   const helper = availableParallelism() > 1 && bytes >= HELPER_MIN_BYTES ? new HelperThread() : null;
   const prepare = (): ((length: number) => Float64Array) | undefined => {
     const columns = helper === null ? null : PreparedColumns.forFile(file, bytes, helper);
-    return columns === null ? undefined : (length) => columns.take(length);
+    if (columns === null) return undefined;
+    // The helper also makes the peak-end walk's arrays while it waits for the survey.
+    helper?.prepareWalk(columns.rows);
+    return (length) => columns.take(length);
   };
   try {
     const loaded = await loadSurvey(file, { ...values, ...(margins !== undefined && { rakeSegments: Object.keys(margins) }) }, ctx.info, ctx.progress, prepare);

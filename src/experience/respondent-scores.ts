@@ -312,33 +312,41 @@ export function respondentPass(columns: readonly Float64Array[], n: number, opti
   return { predictions, ambiguousPeaks, partialJourneys, earlierEnd, answered, peak, mean, min, max, features };
 }
 
+/** Where a {@link respondentPassStorage}'s arrays come from (each of at least the length asked for, any values: the walk writes every row it walks). */
+export interface PassArrays {
+  float64(length: number): Float64Array;
+  int32(length: number): Int32Array;
+}
+
 /**
  * The arrays a {@link respondentPass} with these options fills, for `n` rows (in shared memory
- * with `shared`), with every count 0: what `rows.into` takes when the rows are walked in parts.
+ * with `shared`, or from `arrays`), with every count 0: what `rows.into` takes when the rows are
+ * walked in parts.
  */
-export function respondentPassStorage(n: number, options: RespondentPassOptions): RespondentPass {
+export function respondentPassStorage(n: number, options: RespondentPassOptions, arrays?: PassArrays): RespondentPass {
   const shared = options.shared ?? false;
+  const float64 = (length: number): Float64Array => (arrays === undefined ? float64Column(length, shared) : arrays.float64(length).subarray(0, length));
   const size = options.features === true ? n : 0;
-  const peak = float64Column(n, shared);
+  const peak = float64(n);
   return {
-    predictions: float64Column(n, shared),
+    predictions: float64(n),
     ambiguousPeaks: 0,
     partialJourneys: 0,
     earlierEnd: 0,
-    answered: int32Column(n, shared),
+    answered: arrays === undefined ? int32Column(n, shared) : arrays.int32(n).subarray(0, n),
     peak,
-    mean: float64Column(n, shared),
-    min: float64Column(n, shared),
-    max: float64Column(n, shared),
+    mean: float64(n),
+    min: float64(n),
+    max: float64(n),
     features:
       options.features === true
         ? {
             // Under 'most-intense' the features' peak is the pass's own.
-            peak: options.rule === 'most-intense' ? peak : float64Column(size, shared),
-            beginning: float64Column(size, shared),
-            last: float64Column(size, shared),
-            trend: float64Column(size, shared),
-            variability: float64Column(size, shared),
+            peak: options.rule === 'most-intense' ? peak : float64(size),
+            beginning: float64(size),
+            last: float64(size),
+            trend: float64(size),
+            variability: float64(size),
             ambiguousPeaks: 0,
           }
         : null,

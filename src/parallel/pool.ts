@@ -164,6 +164,11 @@ export class HelperThread {
     if (this.failure === null) this.worker.postMessage({ kind: 'touch', columns } satisfies WorkerTask);
   }
 
+  /** Asks the thread to make the arrays of a peak-end walk over up to `rows` respondents while it waits (the next call's walk uses them). */
+  prepareWalk(rows: number): void {
+    if (this.failure === null) this.worker.postMessage({ kind: 'prepare-walk', rows } satisfies WorkerTask);
+  }
+
   /**
    * Runs one call on the thread: its result (structured-cloned back), or its error rebuilt as the
    * same library error class. The call's walk is split with this thread, which walks its rows when

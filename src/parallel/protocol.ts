@@ -42,6 +42,7 @@ export type WorkerTask =
   | { readonly kind: 'jackknife'; readonly from: number; readonly to: number }
   | { readonly kind: 'lmg-blocks'; readonly from: number; readonly to: number }
   | { readonly kind: 'touch'; readonly columns: readonly Float64Array[] }
+  | { readonly kind: 'prepare-walk'; readonly rows: number }
   | { readonly kind: 'call'; readonly call: OneCall };
 
 /** Messages from a worker. */

@@ -13,13 +13,13 @@ import { exactShapleyBlocks } from '../importance/lmg.js';
 import { fromState } from '../random/rng.js';
 import { describeSurvey } from '../survey/describe-survey.js';
 import { type HelperParts, type Settled, serializeError, type WorkerJob, type WorkerReply, type WorkerTask } from './protocol.js';
-import { splitWalk } from './split-walk.js';
+import { PreparedPassArrays, splitWalk } from './split-walk.js';
 
 const port = parentPort;
 const job = workerData as WorkerJob;
 
 function run(task: WorkerTask): ReplicateBlock {
-  if (task.kind === 'touch' || task.kind === 'call') throw new Error(`A ${job.kind} worker cannot run a ${task.kind} task.`);
+  if (task.kind === 'touch' || task.kind === 'call' || task.kind === 'prepare-walk') throw new Error(`A ${job.kind} worker cannot run a ${task.kind} task.`);
   if (job.kind === 'bootstrap') {
     if (task.kind === 'resample') {
       const progress = job.reportProgress ? () => post({ type: 'progress', completed: 1 }) : undefined;
@@ -60,14 +60,22 @@ function touchPages(columns: readonly Float64Array[]): void {
   }
 }
 
+/** A helper thread's walk arrays, made while it waits for the survey (one walk uses them). */
+let passArrays: PreparedPassArrays | undefined;
+
 port?.on('message', (task: WorkerTask) => {
   if (task.kind === 'touch') {
     touchPages(task.columns);
     return;
   }
+  if (task.kind === 'prepare-walk') {
+    passArrays = new PreparedPassArrays(task.rows);
+    return;
+  }
   if (task.kind === 'call') {
     const { survey } = task.call;
-    const hooks = { handOff: (features: GestaltFeatureColumns | null) => post({ type: 'features', features }), walk: splitWalk((request) => post({ type: 'walk', request })) };
+    const hooks = { handOff: (features: GestaltFeatureColumns | null) => post({ type: 'features', features }), walk: splitWalk((request) => post({ type: 'walk', request }), passArrays) };
+    passArrays = undefined;
     const parts: HelperParts = {
       peakEnd: settle(() => peakEndHandingOff(survey, task.call.peakEnd, hooks)),
       describe: settle(() => describeSurvey(survey, task.call.describe)),

@@ -4,9 +4,11 @@
 // battery in this thread.
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../../src/errors.js';
+import { respondentPass, respondentPassStorage } from '../../src/experience/respondent-scores.js';
 import { readSurvey } from '../../src/ingest/read-survey.js';
 import { analyzeOnTwoThreads, analyzeParallel, PARALLEL_ANALYZE_MIN_ROWS } from '../../src/parallel/analyze-parallel.js';
 import { HelperThread } from '../../src/parallel/pool.js';
+import { PreparedPassArrays } from '../../src/parallel/split-walk.js';
 import { createRng } from '../../src/random/rng.js';
 import { type AnalyzeOptions, analyze } from '../../src/report/analyze.js';
 import type { SurveySpec } from '../../src/schema/survey-spec.js';
@@ -114,6 +116,23 @@ describe('analyzeParallel', () => {
     });
     for (const column of columns) expect(column.every((v, i) => v === i + 0.5)).toBe(true);
   }, 60_000);
+
+  it('walks into arrays made ahead (shared, resident) with the same pass as into new ones, and makes more when they run out', () => {
+    const survey = readSurvey(data, rating, { sharedMemory: true });
+    const columns = survey.touchpoints.map((t) => survey.ratings.get(t.column) as Float64Array);
+    const options = { rule: 'most-intense' as const, neutral: 3, weight: 0.5, endIndex: k - 1, features: true, shared: true };
+    const fresh = respondentPass(columns, survey.n, options);
+    const arrays = new PreparedPassArrays(survey.n + 10);
+    const prepared = respondentPass(columns, survey.n, { ...options, rows: { from: 0, to: survey.n, into: respondentPassStorage(survey.n, options, arrays) } });
+    expect(prepared.mean.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(prepared.mean.length).toBe(survey.n);
+    expect(prepared).toEqual(fresh);
+    // Ten arrays of doubles and one of integers were made; under 'most-intense' the walk took nine
+    // (its peak is the features' peak) and the integers; after the tenth, new ones are made.
+    expect(arrays.float64(5).length).toBe(survey.n + 10);
+    expect(arrays.float64(5).length).toBe(5);
+    expect(arrays.int32(5).length).toBe(5);
+  });
 
   it('stores the same values in shared memory, and refuses a bad sharedMemory or concurrency', async () => {
     const plain = readSurvey(data, rating);
