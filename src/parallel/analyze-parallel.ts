@@ -2,7 +2,6 @@
  * analyzeParallel ('peak-end/node'): the whole analysis on two threads, with exactly the Report of
  * the core `analyze`.
  */
-
 import { PeakEndError } from '../errors.js';
 import { type CompareSegmentsResult, compareSegments } from '../experience/compare-segments.js';
 import type { GestaltResult } from '../experience/gestalt.js';
@@ -18,8 +17,8 @@ import { type HelperParts, reviveError, type Settled } from './protocol.js';
 export interface AnalyzeParallelOptions extends AnalyzeOptions, ConcurrencyOptions {}
 
 /**
- * Fewest respondents for which the peak-end part goes to a worker thread: below this, starting
- * the worker and loading its code cost more than the part (docs/performance.md).
+ * Fewest respondents for which part of the analysis goes to a helper thread: below this, starting
+ * the thread and loading its code cost more than the part (docs/performance.md).
  */
 export const PARALLEL_ANALYZE_MIN_ROWS = 50_000;
 
@@ -27,14 +26,15 @@ export const PARALLEL_ANALYZE_MIN_ROWS = 50_000;
  * {@link analyze} on two threads: a helper thread runs the peak-end analysis (without its Gestalt
  * battery) and the descriptives while this thread computes the key drivers, segment comparisons
  * and the Gestalt battery; the two threads share the peak-end walk over the respondents, half
- * each, and the helper hands the walk's features over for the battery. The Report is the same as `analyze`'s, bit for bit, with its warnings in the
- * same order and the same error thrown (each part computes what it computes in `analyze`, and the
- * Report is assembled from them in analyze's order).
+ * each, and the helper hands the walk's features over for the battery. The Report is the same as
+ * `analyze`'s, bit for bit, with its warnings in the same order and the same error thrown (each
+ * part computes what it computes in `analyze`, and the Report is assembled from them in analyze's
+ * order).
  *
- * The worker reads the survey's rated columns without a copy only when they are in shared memory:
- * read the survey with `sharedMemory: true` (`readSurveyFile`, `readSurvey`). Otherwise, with
- * `concurrency: 1`, or below {@link PARALLEL_ANALYZE_MIN_ROWS} respondents, everything runs in
- * this thread, as `analyze`.
+ * The helper reads the survey's rated columns where they are, so they must be in shared memory:
+ * read the survey with `sharedMemory: true` (`readSurveyFile`, `readSurvey`). A survey that is
+ * not, `concurrency: 1`, or fewer than {@link PARALLEL_ANALYZE_MIN_ROWS} respondents: everything
+ * runs in this thread, as `analyze`.
  *
  * @example
  * ```ts

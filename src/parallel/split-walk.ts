@@ -6,7 +6,7 @@
  * one-thread pass, bit for bit.
  */
 import { addRespondentCounts, type PassArrays, type RespondentPass, type RespondentPassOptions, respondentPass, respondentPassStorage } from '../experience/respondent-scores.js';
-import { float64Column, int32Column } from '../survey/column-storage.js';
+import { float64Column, int32Column, touchPages } from '../survey/column-storage.js';
 
 /** Rows of a walk that the helper thread asks the calling thread to walk. */
 export interface WalkRequest {
@@ -57,10 +57,7 @@ export class PreparedPassArrays implements PassArrays {
     // The most a walk takes: predictions, peak, mean, min, max and five feature arrays.
     this.doubles = Array.from({ length: 10 }, () => float64Column(rows, true));
     this.integers = int32Column(rows, true);
-    for (const array of [...this.doubles, this.integers]) {
-      const words = new Int32Array(array.buffer, array.byteOffset, array.byteLength >> 2);
-      for (let i = 0; i < words.length; i += 1024) words[i] = 0;
-    }
+    touchPages([...this.doubles, this.integers]);
   }
 
   float64(length: number): Float64Array {

@@ -11,6 +11,7 @@ import { peakEndHandingOff } from '../experience/peak-end.js';
 import { jackknifeRange, type ReplicateBlock, resampleRange } from '../importance/bootstrap.js';
 import { exactShapleyBlocks } from '../importance/lmg.js';
 import { fromState } from '../random/rng.js';
+import { touchPages } from '../survey/column-storage.js';
 import { describeSurvey } from '../survey/describe-survey.js';
 import { type HelperParts, type Settled, serializeError, type WorkerJob, type WorkerReply, type WorkerTask } from './protocol.js';
 import { PreparedPassArrays, splitWalk } from './split-walk.js';
@@ -44,20 +45,6 @@ function settle<T>(run: () => T): Settled<T> {
 
 function post(reply: WorkerReply, transfer: ArrayBuffer[] = []): void {
   port?.postMessage(reply, transfer);
-}
-
-/**
- * Makes the pages of shared columns resident, from the last page of every column backwards, while
- * the thread filling them goes forwards: the first touch of fresh memory costs a page fault, and
- * two threads take them about 1.6 times as fast as one (docs/performance.md). Each touch is an
- * atomic OR with 0 on a 32-bit word, which keeps whatever value the other thread has written.
- */
-function touchPages(columns: readonly Float64Array[]): void {
-  const words = columns.map((c) => new Int32Array(c.buffer, c.byteOffset, c.length * 2));
-  const length = Math.max(0, ...words.map((w) => w.length));
-  for (let i = length - 1; i >= 0; i -= 1024) {
-    for (const w of words) if (i < w.length) Atomics.or(w, i, 0);
-  }
 }
 
 /** A helper thread's walk arrays, made while it waits for the survey (one walk uses them). */
